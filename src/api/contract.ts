@@ -1,0 +1,238 @@
+// The HTTP contract of the profile API: one zod schema per request and response, shared by the
+// browser client, the Hono server (both stores) and the tests.
+import { z } from 'zod';
+import {
+  channel,
+  consent,
+  consentChannel,
+  consentStatus,
+  currency,
+  customer,
+  event,
+  identity,
+  isoInstant,
+  loyaltyTier,
+  message,
+  offer,
+  offerResponse,
+  order,
+  orderChannel,
+  orderLine,
+  preference,
+} from '../domain/profile/schema.ts';
+
+// ---------------------------------------------------------------- errors
+
+export const apiIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type ApiIssue = z.infer<typeof apiIssue>;
+export const apiError = z.object({
+  error: z.object({
+    code: z.enum(['bad_request', 'not_found', 'payload_too_large', 'internal']),
+    message: z.string(),
+    issues: z.array(apiIssue).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiError>;
+
+// ---------------------------------------------------------------- health
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  store: z.enum(['memory', 'duckdb']),
+  customers: z.number().int().nonnegative(),
+  /** The instant the demo data runs up to; "today" for relative windows. */
+  as_of: isoInstant,
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
+// ---------------------------------------------------------------- field catalogue
+
+export const fieldType = z.enum(['string', 'enum', 'number', 'date', 'boolean']);
+export type FieldType = z.infer<typeof fieldType>;
+export const valueSuggestion = z.object({ value: z.string(), count: z.number().int() });
+export type ValueSuggestion = z.infer<typeof valueSuggestion>;
+export const fieldStats = z.object({
+  /** Rows (or customers) where the field is set. */
+  present: z.number().int(),
+  missing: z.number().int(),
+  distinct: z.number().int(),
+  min: z.union([z.number(), z.string()]).nullable(),
+  max: z.union([z.number(), z.string()]).nullable(),
+});
+export const catalogueField = z.object({
+  /** `customer.city`, `order.channel`, `line.category`, `event.product_view`, `aggregate.order_count`… */
+  id: z.string(),
+  group: z.enum(['attribute', 'behaviour', 'order', 'order_line', 'aggregate', 'reachability']),
+  label: z.string(),
+  type: fieldType,
+  stats: fieldStats,
+  /** The most frequent values, most frequent first (ties by value), at most 25. */
+  suggestions: z.array(valueSuggestion),
+});
+export type CatalogueField = z.infer<typeof catalogueField>;
+export const eventProperty = z.object({
+  name: z.string(),
+  type: fieldType,
+  suggestions: z.array(valueSuggestion),
+});
+export const catalogueEventType = z.object({
+  type: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  customers: z.number().int(),
+  channels: z.array(z.string()),
+  properties: z.array(eventProperty),
+});
+export type CatalogueEventType = z.infer<typeof catalogueEventType>;
+export const catalogueResponse = z.object({
+  customers: z.number().int(),
+  fields: z.array(catalogueField),
+  event_types: z.array(catalogueEventType),
+});
+export type CatalogueResponse = z.infer<typeof catalogueResponse>;
+
+// ---------------------------------------------------------------- search
+
+export const searchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, 'Type at least 2 characters.')
+    .max(200, 'A search is at most 200 characters.'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+export const searchHit = z.object({
+  customer_id: z.string(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  email: z.string().nullable(),
+  city: z.string().nullable(),
+  loyalty_tier: loyaltyTier,
+  /** What the query matched: a name, or one identity (kind and value). */
+  matched: z.object({ kind: z.string(), value: z.string() }),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+export const searchResponse = z.object({ query: z.string(), hits: z.array(searchHit) });
+export type SearchResponse = z.infer<typeof searchResponse>;
+
+// ---------------------------------------------------------------- profile
+
+export const customerIdParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A customer id is 1–64 letters, digits, _ or -.'),
+});
+export const consentState = z.object({
+  channel: consentChannel,
+  status: consentStatus.or(z.literal('unknown')),
+  at: isoInstant.nullable(),
+  source: channel.nullable(),
+});
+export type ConsentState = z.infer<typeof consentState>;
+export const keyFigures = z.object({
+  /** Completed orders (returned and cancelled are counted apart). */
+  orders: z.number().int(),
+  returned_orders: z.number().int(),
+  cancelled_orders: z.number().int(),
+  spend_cents: z.number().int(),
+  currency,
+  average_order_cents: z.number().int().nullable(),
+  first_order_at: isoInstant.nullable(),
+  last_order_at: isoInstant.nullable(),
+  /** Order channels used by completed orders, most used first (ties by name). */
+  channels_used: z.array(orderChannel),
+  events: z.number().int(),
+  messages_received: z.number().int(),
+});
+export type KeyFigures = z.infer<typeof keyFigures>;
+export const profileResponse = z.object({
+  customer,
+  identities: z.array(identity),
+  /** The latest consent state per channel, every consent channel listed. */
+  consents: z.array(consentState),
+  preferences: z.array(preference),
+  figures: keyFigures,
+});
+export type ProfileResponse = z.infer<typeof profileResponse>;
+
+// ---------------------------------------------------------------- timeline
+
+export const timelineKind = z.enum(['order', 'event', 'message', 'offer_response', 'consent']);
+export type TimelineKind = z.infer<typeof timelineKind>;
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? [] : s.split(',')))
+    .pipe(z.array(item).max(20));
+
+export const timelineQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  channel: commaList(channel),
+  kind: commaList(timelineKind),
+});
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+export const timelineLine = orderLine.extend({
+  title: z.string().nullable(),
+  category: z.string().nullable(),
+  format: z.string().nullable(),
+});
+const entryBase = { id: z.string(), at: isoInstant, channel };
+export const timelineEntry = z.discriminatedUnion('kind', [
+  z.object({
+    ...entryBase,
+    kind: z.literal('order'),
+    order,
+    lines: z.array(timelineLine),
+    store_name: z.string().nullable(),
+  }),
+  z.object({ ...entryBase, kind: z.literal('event'), event }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('message'),
+    message,
+    campaign_name: z.string().nullable(),
+    offer_title: z.string().nullable(),
+  }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('offer_response'),
+    response: offerResponse,
+    offer: offer.nullable(),
+  }),
+  z.object({ ...entryBase, kind: z.literal('consent'), consent }),
+]);
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+export const timelineResponse = z.object({
+  entries: z.array(timelineEntry),
+  /** Opaque; absent on the last page. */
+  next_cursor: z.string().nullable(),
+  /** Entries matching the filters, across all pages. */
+  total: z.number().int(),
+});
+export type TimelineResponse = z.infer<typeof timelineResponse>;
+
+/** Every endpoint: method, path, and the schemas of its parts. */
+export const endpoints = {
+  health: { method: 'GET', path: '/api/health', response: healthResponse },
+  catalogue: { method: 'GET', path: '/api/catalogue', response: catalogueResponse },
+  search: { method: 'GET', path: '/api/customers', query: searchQuery, response: searchResponse },
+  profile: {
+    method: 'GET',
+    path: '/api/customers/:id',
+    params: customerIdParam,
+    response: profileResponse,
+  },
+  timeline: {
+    method: 'GET',
+    path: '/api/customers/:id/timeline',
+    params: customerIdParam,
+    query: timelineQuery,
+    response: timelineResponse,
+  },
+} as const;
