@@ -162,18 +162,18 @@ export type ProfileResponse = z.infer<typeof profileResponse>;
 export const timelineKind = z.enum(['order', 'event', 'message', 'offer_response', 'consent']);
 export type TimelineKind = z.infer<typeof timelineKind>;
 
-const commaList = <T extends z.ZodType>(item: T) =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? [] : s.split(',')))
-    .pipe(z.array(item).max(20));
+/** `a,b,c` in a query string; absent or empty means no filter. */
+const commaSeparated = z
+  .string()
+  .max(400)
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? [] : s.split(',')));
 
 export const timelineQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  channel: commaList(channel),
-  kind: commaList(timelineKind),
+  channel: commaSeparated.pipe(z.array(channel).max(20)),
+  kind: commaSeparated.pipe(z.array(timelineKind).max(20)),
 });
 export type TimelineQuery = z.infer<typeof timelineQuery>;
 

@@ -1,0 +1,28 @@
+// The profile API, written once: the same Hono app runs in Node over DuckDB and in the browser
+// (behind MSW) over the memory store.
+import { Hono } from 'hono';
+import { HttpError } from './http.ts';
+import type { ProfileStore } from './store.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { metaRoutes } from './routes/meta.ts';
+
+export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
+  const app = new Hono();
+  app.route('/api', metaRoutes(store));
+  app.route('/api/customers', customerRoutes(store));
+  app.all('/api/*', (c) =>
+    c.json(
+      { error: { code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` } },
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.body, error.status);
+    if (options.logErrors !== false) console.error(error);
+    return c.json(
+      { error: { code: 'internal', message: 'The server failed; the cause is in its log.' } },
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,278 @@
+// The in-memory profile store: plain JS over a generated Dataset. Serves the browser mock and the
+// component tests, and is the reference the DuckDB store is held to.
+import type {
+  CatalogueResponse,
+  ProfileResponse,
+  SearchHit,
+  TimelineEntry,
+  TimelineResponse,
+} from '../../src/api/contract.ts';
+import { latestConsents, orderFigures } from '../../src/domain/profile/figures.ts';
+import type {
+  Campaign,
+  Consent,
+  Customer,
+  CustomerEvent,
+  Dataset,
+  Identity,
+  Message,
+  Offer,
+  OfferResponse,
+  Order,
+  OrderLine,
+  Preference,
+  Product,
+  Store,
+} from '../../src/domain/profile/schema.ts';
+import {
+  bestHits,
+  compactPhone,
+  fullName,
+  normaliseQuery,
+  type RankedHit,
+} from '../../src/domain/profile/search.ts';
+import {
+  compareTimelineKeys,
+  encodeTimelineCursor,
+  isAfterCursor,
+} from '../../src/domain/profile/timeline.ts';
+import type { ProfileStore, TimelineRequest } from '../store.ts';
+import { memoryCatalogue } from './memory-catalogue.ts';
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+function indexBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+const none: never[] = [];
+
+export class MemoryStore implements ProfileStore {
+  readonly kind = 'memory';
+  readonly asOf: string;
+  private readonly data: Dataset;
+  private readonly customers: Map<string, Customer>;
+  private readonly identities: Map<string, Identity[]>;
+  private readonly identityByValue: Map<string, Identity[]>;
+  private readonly phoneByCompact: Map<string, Identity[]>;
+  private readonly consents: Map<string, Consent[]>;
+  private readonly preferences: Map<string, Preference[]>;
+  private readonly orders: Map<string, Order[]>;
+  private readonly lines: Map<string, OrderLine[]>;
+  private readonly events: Map<string, CustomerEvent[]>;
+  private readonly messages: Map<string, Message[]>;
+  private readonly responses: Map<string, OfferResponse[]>;
+  private readonly products: Map<string, Product>;
+  private readonly stores: Map<string, Store>;
+  private readonly offers: Map<string, Offer>;
+  private readonly campaigns: Map<string, Campaign>;
+  private cachedCatalogue: CatalogueResponse | null = null;
+
+  constructor(data: Dataset, asOf: string) {
+    this.data = data;
+    this.asOf = asOf;
+    this.customers = indexBy(data.customers, (c) => c.customer_id);
+    this.identities = groupBy(data.identities, (i) => i.customer_id);
+    this.identityByValue = groupBy(data.identities, (i) => i.value.toLowerCase());
+    this.phoneByCompact = groupBy(
+      data.identities.filter((i) => i.kind === 'phone'),
+      (i) => compactPhone(i.value.toLowerCase()),
+    );
+    this.consents = groupBy(data.consents, (c) => c.customer_id);
+    this.preferences = groupBy(data.preferences, (p) => p.customer_id);
+    this.orders = groupBy(data.orders, (o) => o.customer_id);
+    this.lines = groupBy(data.order_lines, (l) => l.order_id);
+    this.events = groupBy(data.events, (e) => e.customer_id);
+    this.messages = groupBy(data.messages, (m) => m.customer_id);
+    this.responses = groupBy(data.offer_responses, (r) => r.customer_id);
+    this.products = indexBy(data.products, (p) => p.sku);
+    this.stores = indexBy(data.stores, (s) => s.store_id);
+    this.offers = indexBy(data.offers, (o) => o.offer_id);
+    this.campaigns = indexBy(data.campaigns, (c) => c.campaign_id);
+  }
+
+  async customerCount(): Promise<number> {
+    return this.customers.size;
+  }
+
+  async catalogue(): Promise<CatalogueResponse> {
+    this.cachedCatalogue ??= memoryCatalogue(this.data, this.asOf);
+    return this.cachedCatalogue;
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const q = normaliseQuery(query);
+    const candidates: RankedHit[] = [];
+    const identities = new Set([
+      ...(this.identityByValue.get(q) ?? none),
+      ...(this.phoneByCompact.get(compactPhone(q)) ?? none),
+    ]);
+    for (const identity of identities) {
+      candidates.push({
+        customer_id: identity.customer_id,
+        rank: 1,
+        kind: identity.kind,
+        value: identity.value,
+      });
+    }
+    for (const c of this.data.customers) {
+      if (c.customer_id.toLowerCase() === q) {
+        candidates.push({
+          customer_id: c.customer_id,
+          rank: 0,
+          kind: 'customer_id',
+          value: c.customer_id,
+        });
+      }
+      const name = fullName(c.first_name, c.last_name);
+      if (name.toLowerCase().includes(q)) {
+        candidates.push({ customer_id: c.customer_id, rank: 2, kind: 'name', value: name });
+      } else if (c.email !== null && c.email.toLowerCase().startsWith(q)) {
+        candidates.push({ customer_id: c.customer_id, rank: 2, kind: 'email', value: c.email });
+      }
+    }
+    return bestHits(candidates, limit).flatMap((hit) => {
+      const c = this.customers.get(hit.customer_id);
+      if (!c) return [];
+      return [
+        {
+          customer_id: c.customer_id,
+          first_name: c.first_name,
+          last_name: c.last_name,
+          email: c.email,
+          city: c.city,
+          loyalty_tier: c.loyalty_tier,
+          matched: { kind: hit.kind, value: hit.value },
+        },
+      ];
+    });
+  }
+
+  async profile(customerId: string): Promise<ProfileResponse | null> {
+    const customer = this.customers.get(customerId);
+    if (!customer) return null;
+    const identities = [...(this.identities.get(customerId) ?? none)].sort(
+      (a, b) => compare(a.kind, b.kind) || compare(a.value, b.value),
+    );
+    const preferences = [...(this.preferences.get(customerId) ?? none)].sort(
+      (a, b) =>
+        compare(b.stated_at, a.stated_at) || compare(a.topic, b.topic) || compare(a.value, b.value),
+    );
+    return {
+      customer,
+      identities,
+      consents: latestConsents(this.consents.get(customerId) ?? none),
+      preferences,
+      figures: {
+        ...orderFigures(this.orders.get(customerId) ?? none),
+        currency: 'EUR',
+        events: (this.events.get(customerId) ?? none).length,
+        messages_received: (this.messages.get(customerId) ?? none).length,
+      },
+    };
+  }
+
+  async timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null> {
+    if (!this.customers.has(customerId)) return null;
+    const channels = new Set(request.channels);
+    const kinds = new Set(request.kinds);
+    const all = this.entriesOf(customerId).filter(
+      (e) =>
+        (channels.size === 0 || channels.has(e.channel)) && (kinds.size === 0 || kinds.has(e.kind)),
+    );
+    all.sort(compareTimelineKeys);
+    const after = request.after;
+    const start = after === null ? 0 : all.findIndex((e) => isAfterCursor(e, after));
+    const page = start < 0 ? [] : all.slice(start, start + request.limit);
+    const last = page.at(-1);
+    const hasMore = start >= 0 && start + request.limit < all.length;
+    return {
+      entries: page,
+      next_cursor: hasMore && last ? encodeTimelineCursor(last) : null,
+      total: all.length,
+    };
+  }
+
+  private entriesOf(customerId: string): TimelineEntry[] {
+    const entries: TimelineEntry[] = [];
+    for (const order of this.orders.get(customerId) ?? none) {
+      const lines = [...(this.lines.get(order.order_id) ?? none)]
+        .sort((a, b) => a.line_no - b.line_no)
+        .map((line) => {
+          const product = this.products.get(line.sku);
+          return {
+            ...line,
+            title: product?.title ?? null,
+            category: product?.category ?? null,
+            format: product?.format ?? null,
+          };
+        });
+      entries.push({
+        kind: 'order',
+        id: order.order_id,
+        at: order.placed_at,
+        channel: order.channel,
+        order,
+        lines,
+        store_name:
+          order.store_id === null ? null : (this.stores.get(order.store_id)?.name ?? null),
+      });
+    }
+    for (const event of this.events.get(customerId) ?? none) {
+      entries.push({
+        kind: 'event',
+        id: event.event_id,
+        at: event.at,
+        channel: event.channel,
+        event,
+      });
+    }
+    for (const message of this.messages.get(customerId) ?? none) {
+      entries.push({
+        kind: 'message',
+        id: message.message_id,
+        at: message.sent_at,
+        channel: message.channel,
+        message,
+        campaign_name: this.campaigns.get(message.campaign_id)?.name ?? null,
+        offer_title:
+          message.offer_id === null ? null : (this.offers.get(message.offer_id)?.title ?? null),
+      });
+    }
+    for (const response of this.responses.get(customerId) ?? none) {
+      entries.push({
+        kind: 'offer_response',
+        id: response.response_id,
+        at: response.at,
+        channel: response.channel,
+        response,
+        offer: this.offers.get(response.offer_id) ?? null,
+      });
+    }
+    for (const consent of this.consents.get(customerId) ?? none) {
+      entries.push({
+        kind: 'consent',
+        id: consent.consent_id,
+        at: consent.at,
+        channel: consent.source,
+        consent,
+      });
+    }
+    return entries;
+  }
+
+  async close(): Promise<void> {}
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+// How a customer search matches: the same rules in every store.
+// Rank 0: the customer id itself. Rank 1: any identity's value, exactly (phones also without
+// spaces, dots, dashes or brackets). Rank 2: the full name contains the query, or the email starts
+// with it. One hit per customer (its best match), then by rank, then by customer id.
+
+export type MatchRank = 0 | 1 | 2;
+
+/** Lower-cased and trimmed: matching is case-insensitive. */
+export function normaliseQuery(q: string): string {
+  return q.trim().toLowerCase();
+}
+
+/** A phone number without its punctuation: `06 12-34.56` → `06123456`. */
+export function compactPhone(value: string): string {
+  return value.replace(/[\s.()-]/g, '');
+}
+
+export function fullName(first: string | null, last: string | null): string {
+  return `${first ?? ''} ${last ?? ''}`.trim();
+}
+
+export interface RankedHit {
+  customer_id: string;
+  rank: MatchRank;
+  kind: string;
+  value: string;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Best match per customer, best first; ties within a customer by kind then value. */
+export function bestHits(candidates: readonly RankedHit[], limit: number): RankedHit[] {
+  const best = new Map<string, RankedHit>();
+  for (const hit of candidates) {
+    const current = best.get(hit.customer_id);
+    if (
+      current === undefined ||
+      hit.rank < current.rank ||
+      (hit.rank === current.rank &&
+        (compareText(hit.kind, current.kind) || compareText(hit.value, current.value)) < 0)
+    ) {
+      best.set(hit.customer_id, hit);
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.rank - b.rank || compareText(a.customer_id, b.customer_id))
+    .slice(0, limit);
+}
