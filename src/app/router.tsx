@@ -1,0 +1,55 @@
+// The route table: every section inside the Layout, each route module loaded on first visit.
+import { lazy } from 'react';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { NotFound } from './NotFound.tsx';
+import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
+
+const Customers = lazy(() =>
+  import('./routes/customers.tsx').then((m) => ({ default: m.CustomersRoute })),
+);
+const Segments = lazy(() =>
+  import('./routes/segments.tsx').then((m) => ({ default: m.SegmentsRoute })),
+);
+const Campaigns = lazy(() =>
+  import('./routes/campaigns.tsx').then((m) => ({ default: m.CampaignsRoute })),
+);
+const Dashboards = lazy(() =>
+  import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
+);
+// A page showing every primitive, for eyeballing the design system; never in a production build.
+const Kit = import.meta.env.DEV
+  ? lazy(() => import('./routes/kit.tsx').then((m) => ({ default: m.KitRoute })))
+  : null;
+
+/** What a route may declare in `handle`: the title shown in the top bar and the tab. */
+export type RouteHandle = { title: string };
+const titled = (title: string): RouteHandle => ({ title });
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      {
+        // Errors in a page render inside the layout, so the navigation stays usable.
+        errorElement: <RouteErrorBoundary />,
+        children: [
+          { index: true, loader: () => redirect('/customers') },
+          { path: 'customers', handle: titled('Customers'), element: <Customers /> },
+          { path: 'customers/:customerId', handle: titled('Customers'), element: <Customers /> },
+          { path: 'segments', handle: titled('Segments'), element: <Segments /> },
+          { path: 'campaigns', handle: titled('Campaigns'), element: <Campaigns /> },
+          { path: 'dashboards', handle: titled('Dashboards'), element: <Dashboards /> },
+          ...(Kit ? [{ path: '_kit', handle: titled('Kitchen sink'), element: <Kit /> }] : []),
+          { path: '*', handle: titled('Not found'), element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

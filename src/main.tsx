@@ -1,0 +1,37 @@
+// Entry point: starts the mock API when asked to, then renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { Providers } from './app/providers.tsx';
+import { createAppRouter } from './app/router.tsx';
+// The global stylesheet is not a code layer; the boundaries rule only knows code layers.
+// eslint-disable-next-line tact/boundaries
+import './index.css';
+
+document.documentElement.lang = 'en';
+document.title = 'Tact';
+// No favicon: an empty data URL stops the browser asking the server for /favicon.ico.
+if (document.querySelector('link[rel="icon"]') === null) {
+  const icon = document.createElement('link');
+  icon.rel = 'icon';
+  icon.href = 'data:,';
+  document.head.append(icon);
+}
+
+if (import.meta.env.DEV || import.meta.env.VITE_MSW === 'true') {
+  const { startMockApi } = await import('../mocks/browser.ts');
+  await startMockApi();
+}
+
+// Created after the mock API is up, because the router runs the first page's loaders at once.
+const router = createAppRouter();
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,102 @@
+// The one place that decides between loading, error, empty and content for data fetched from the API.
+import type { ReactNode } from 'react';
+import { ErrorState } from './ErrorState.tsx';
+import { Spinner } from './Spinner.tsx';
+
+export type QueryStatus = 'pending' | 'error' | 'success';
+
+export type QueryStateProps<T> = {
+  status: QueryStatus;
+  error: unknown;
+  data: T | undefined;
+  /** Whether loaded data counts as empty; by default an empty array does. */
+  isEmpty?: (data: T) => boolean;
+  empty: ReactNode;
+  /** Offered as a Retry button when the error says trying again can help. */
+  onRetry?: () => void;
+  /** A retry is running: the button shows it. */
+  retrying?: boolean;
+  /** Replaces the default spinner, e.g. with skeleton rows shaped like the content. */
+  loading?: ReactNode;
+  /** What is loading, for screen readers: "Loading customers". */
+  loadingLabel?: string;
+  children: (data: T) => ReactNode;
+};
+
+/** The title and detail an error carries, if it carries both (API errors do); read by shape. */
+export function errorMessage(error: unknown): { title: string; detail: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  if (!('title' in error) || typeof error.title !== 'string') return null;
+  if (!('detail' in error) || typeof error.detail !== 'string') return null;
+  return { title: error.title, detail: error.detail };
+}
+
+/** Whether trying again can help: errors say so with a boolean `retryable`; otherwise assume yes. */
+export function isRetryable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('retryable' in error)) return true;
+  return typeof error.retryable === 'boolean' ? error.retryable : true;
+}
+
+/** Title, detail and retryability of any error, with a generic message when it carries none. */
+export function describeError(error: unknown): {
+  title: string;
+  detail: string;
+  retryable: boolean;
+} {
+  const message = errorMessage(error) ?? {
+    title: 'Something went wrong',
+    detail: 'This part of the page could not be loaded.',
+  };
+  return { ...message, retryable: isRetryable(error) };
+}
+
+const arrayIsEmpty = (data: unknown) => Array.isArray(data) && data.length === 0;
+
+export function QueryState<T>({
+  status,
+  error,
+  data,
+  isEmpty = arrayIsEmpty,
+  empty,
+  onRetry,
+  retrying = false,
+  loading,
+  loadingLabel = 'Loading',
+  children,
+}: QueryStateProps<T>) {
+  if (status === 'pending') {
+    return (
+      <div role="status" aria-label={loadingLabel} aria-busy="true">
+        {loading ?? (
+          <div className="flex items-center gap-2 px-4 py-6 text-sm text-fg-muted">
+            <Spinner />
+            Loading…
+          </div>
+        )}
+      </div>
+    );
+  }
+  if (status === 'error') {
+    const { title, detail, retryable } = describeError(error);
+    const retry = retryable ? onRetry : undefined;
+    // A failed refresh keeps what was already on screen and says it may be out of date.
+    if (data !== undefined) {
+      return (
+        <>
+          <ErrorState
+            layout="inline"
+            className="mb-3"
+            title={title}
+            detail={`${detail} Showing the data loaded earlier.`}
+            onRetry={retry}
+            retrying={retrying}
+          />
+          {children(data)}
+        </>
+      );
+    }
+    return <ErrorState title={title} detail={detail} onRetry={retry} retrying={retrying} />;
+  }
+  if (data === undefined || isEmpty(data)) return <>{empty}</>;
+  return <>{children(data)}</>;
+}
