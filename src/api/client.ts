@@ -29,8 +29,7 @@ export class ApiClientError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.issues = init.issues ?? [];
-    this.retryable =
-      init.kind === 'network' || (init.kind === 'http' && (init.status ?? 0) >= 500);
+    this.retryable = init.kind === 'network' || (init.kind === 'http' && (init.status ?? 0) >= 500);
   }
 }
 
@@ -87,7 +86,8 @@ export async function getJson<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    // Absolute against the page, so the same call works in the browser and under jsdom.
+    response = await fetch(new URL(buildUrl(path, options.query), globalThis.location.href), {
       headers: { accept: 'application/json' },
       signal: options.signal ?? null,
     });

@@ -1,0 +1,14 @@
+// MSW handlers that hand every /api request to the Hono app: the mock runs the real routes.
+import type { Hono } from 'hono';
+import { http } from 'msw';
+import { createApi } from '../server/app.ts';
+import { MemoryStore } from '../server/stores/memory.ts';
+import type { Dataset } from '../src/domain/profile/schema.ts';
+
+export function apiOverDataset(dataset: Dataset, asOf: string): Hono {
+  return createApi(new MemoryStore(dataset, asOf));
+}
+
+export function apiHandlers(api: Hono) {
+  return [http.all(/\/api\//, ({ request }) => api.fetch(request))];
+}

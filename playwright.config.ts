@@ -1,0 +1,67 @@
+// End-to-end: the same specs against the mocked app (MSW in the built bundle) and the real server
+// (Node + DuckDB), both over the demo data of the same seed and size.
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const debianChromium = '/usr/bin/chromium';
+const launchOptions = existsSync(debianChromium)
+  ? {
+      executablePath: debianChromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    }
+  : {};
+
+const MOCK_PORT = 4173;
+const SERVER_PORT = 4174;
+export const E2E_CUSTOMERS = 5_000;
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1440, height: 900 },
+    launchOptions,
+    serviceWorkers: 'allow',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'mock', use: { baseURL: `http://127.0.0.1:${MOCK_PORT}` } },
+    { name: 'server', use: { baseURL: `http://127.0.0.1:${SERVER_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `vite build --mode e2e --outDir dist-e2e --logLevel warn && vite preview --outDir dist-e2e --port ${MOCK_PORT} --strictPort`,
+      url: `http://127.0.0.1:${MOCK_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `vite build --outDir dist --logLevel warn && tsx server/node.ts`,
+      url: `http://127.0.0.1:${SERVER_PORT}/api/health`,
+      env: {
+        PORT: String(SERVER_PORT),
+        HOST: '127.0.0.1',
+        TACT_DB: `data/e2e-${E2E_CUSTOMERS}.duckdb`,
+        TACT_CUSTOMERS: String(E2E_CUSTOMERS),
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
+});

@@ -1,0 +1,131 @@
+// One entry of the unified timeline, whatever its kind; customer-provided text is rendered as text.
+import type { TimelineEntry } from '../../api/contract.ts';
+import { eventTypeLabels } from '../../domain/profile/catalogue.ts';
+import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { formatMoney, humanize } from '../../ui/format.ts';
+
+export const kindLabels: Record<TimelineEntry['kind'], string> = {
+  order: 'Order',
+  event: 'Activity',
+  message: 'Message',
+  offer_response: 'Offer response',
+  consent: 'Consent',
+};
+const kindTone: Record<TimelineEntry['kind'], Tone> = {
+  order: 'accent',
+  event: 'neutral',
+  message: 'info',
+  offer_response: 'warn',
+  consent: 'danger',
+};
+/** Free-text properties shown as a quotation rather than a chip. */
+const textProperties = new Set(['text', 'note', 'query']);
+
+function Body({ entry }: { entry: TimelineEntry }) {
+  switch (entry.kind) {
+    case 'order': {
+      const o = entry.order;
+      return (
+        <div className="min-w-0">
+          <p className="text-base">
+            <span className="font-medium">{formatMoney(o.total_cents, o.currency)}</span>
+            <span className="text-fg-muted">
+              {' · '}
+              {o.status === 'completed' ? (
+                'completed'
+              ) : (
+                <strong className="text-danger-700">{o.status}</strong>
+              )}
+              {entry.store_name !== null && ` · ${entry.store_name}`}
+              {` · ${humanize(o.payment_method).toLowerCase()}`}
+              {o.promo_code !== null && ` · promo ${o.promo_code}`}
+            </span>
+            <span className="ml-2 font-mono text-xs text-fg-subtle">{o.order_id}</span>
+          </p>
+          <ul className="mt-0.5 space-y-0.5 text-sm text-fg-muted">
+            {entry.lines.map((l) => (
+              <li key={l.line_no} className="flex gap-2">
+                <span className="tabular-nums">{l.qty} ×</span>
+                <span className="min-w-0 truncate text-fg">{l.title ?? l.sku}</span>
+                {l.format !== null && <span>{humanize(l.format)}</span>}
+                <span className="ml-auto shrink-0 tabular-nums">
+                  {formatMoney(l.unit_price_cents, o.currency)}
+                  {l.discount_cents > 0 && ` − ${formatMoney(l.discount_cents, o.currency)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    }
+    case 'event': {
+      const e = entry.event;
+      const props = Object.entries(e.properties);
+      return (
+        <div className="min-w-0 text-base">
+          <span className="font-medium">{eventTypeLabels[e.type]}</span>
+          {props
+            .filter(([k]) => !textProperties.has(k))
+            .map(([k, v]) => (
+              <span key={k} className="ml-2 text-sm text-fg-muted">
+                {humanize(k)} <span className="font-mono text-xs text-fg">{String(v)}</span>
+              </span>
+            ))}
+          {props
+            .filter(([k]) => textProperties.has(k))
+            .map(([k, v]) => (
+              <blockquote
+                key={k}
+                className="mt-0.5 border-l-2 border-line-strong pl-2 text-sm text-fg"
+              >
+                {String(v)}
+              </blockquote>
+            ))}
+        </div>
+      );
+    }
+    case 'message':
+      return (
+        <p className="min-w-0 text-base">
+          <span className="font-medium">{entry.campaign_name ?? entry.message.campaign_id}</span>
+          <span className="text-fg-muted"> · {entry.message.status}</span>
+          {entry.offer_title !== null && (
+            <span className="text-fg-muted"> · offer: {entry.offer_title}</span>
+          )}
+        </p>
+      );
+    case 'offer_response':
+      return (
+        <p className="min-w-0 text-base">
+          <span className="font-medium">
+            {entry.response.response === 'accepted' ? 'Accepted' : 'Declined'} offer
+          </span>{' '}
+          {entry.offer?.title ?? entry.response.offer_id}
+        </p>
+      );
+    case 'consent':
+      return (
+        <p className="min-w-0 text-base">
+          <span className="font-medium">
+            {humanize(entry.consent.channel)} consent {entry.consent.status}
+          </span>
+          <span className="text-fg-muted"> · {entry.consent.purpose}</span>
+        </p>
+      );
+  }
+}
+
+export function TimelineEntryView({ entry, time }: { entry: TimelineEntry; time: string }) {
+  return (
+    <div className="flex gap-3 px-4 py-2">
+      <time dateTime={entry.at} className="w-32 shrink-0 pt-px text-sm text-fg-muted tabular-nums">
+        {time}
+      </time>
+      <div className="flex w-36 shrink-0 items-start gap-1">
+        <Badge tone={kindTone[entry.kind]}>{kindLabels[entry.kind]}</Badge>
+        <Badge>{humanize(entry.channel)}</Badge>
+      </div>
+      <Body entry={entry} />
+    </div>
+  );
+}
