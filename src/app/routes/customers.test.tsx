@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { renderAt } from '../../test/render.tsx';
-import { CustomersRoute } from '../../app/routes/customers.tsx';
+import { CustomersRoute } from './customers.tsx';
 
 beforeAll(() => mockApi.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mockApi.resetHandlers());
