@@ -19,8 +19,13 @@ if (document.querySelector('link[rel="icon"]') === null) {
 }
 
 if (import.meta.env.DEV || import.meta.env.VITE_MSW === 'true') {
-  const { startMockApi } = await import('../mocks/browser.ts');
-  await startMockApi();
+  try {
+    const { startMockApi } = await import('../mocks/browser.ts');
+    await startMockApi();
+  } catch (error: unknown) {
+    // Still show the app: every API call will then fail visibly, which beats a blank page.
+    console.error('The mock API did not start.', error);
+  }
 }
 
 // Created after the mock API is up, because the router runs the first page's loaders at once.

@@ -1,5 +1,6 @@
 // The frame around every page: a sidebar with the sections, a top bar with the page title, and a
-// main area that scrolls on its own so the sidebar and top bar stay put.
+// main area that scrolls on its own so the sidebar and top bar stay put. Pages own their padding:
+// documents use p-5, split views (Customer 360) go edge to edge.
 import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet, useMatches } from 'react-router';
 import { ChartColumn, Funnel, Megaphone, Users, type LucideIcon } from 'lucide-react';
@@ -75,7 +76,7 @@ export function Layout() {
         <header className="flex h-11 shrink-0 items-center border-b border-line bg-surface px-5">
           <h1 className="truncate text-md font-semibold text-fg">{title ?? 'Tact'}</h1>
         </header>
-        <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-auto p-5 outline-none">
+        <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-auto outline-none">
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
@@ -90,7 +91,7 @@ function PageLoading() {
     <div
       role="status"
       aria-label="Loading page"
-      className="flex items-center gap-2 text-sm text-fg-muted"
+      className="flex items-center gap-2 p-5 text-sm text-fg-muted"
     >
       <Spinner />
       Loading…

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader, CardTitle } from '../ui/Card.tsx';
 
 export function SectionPlaceholder({ section, purpose }: { section: string; purpose: string }) {
   return (
-    <Card className="max-w-2xl">
+    <Card className="m-5 max-w-2xl">
       <CardHeader actions={<Badge tone="warn">Not built yet</Badge>}>
         <CardTitle>{section}</CardTitle>
       </CardHeader>

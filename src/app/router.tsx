@@ -1,6 +1,6 @@
 // The route table: every section inside the Layout, each route module loaded on first visit.
 import { lazy } from 'react';
-import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
@@ -36,7 +36,7 @@ export const routes: RouteObject[] = [
         // Errors in a page render inside the layout, so the navigation stays usable.
         errorElement: <RouteErrorBoundary />,
         children: [
-          { index: true, loader: () => redirect('/customers') },
+          { index: true, element: <Navigate to="/customers" replace /> },
           { path: 'customers', handle: titled('Customers'), element: <Customers /> },
           { path: 'customers/:customerId', handle: titled('Customers'), element: <Customers /> },
           { path: 'segments', handle: titled('Segments'), element: <Segments /> },

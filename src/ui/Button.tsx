@@ -25,7 +25,7 @@ const sizes: Record<ButtonSize, string> = {
 export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSize = 'md'): string {
   return clsx(
     'inline-flex shrink-0 items-center justify-center rounded-md border font-medium whitespace-nowrap select-none',
-    'transition-colors disabled:pointer-events-none disabled:opacity-50',
+    'transition-[color,background-color,border-color] disabled:pointer-events-none disabled:opacity-50',
     '[&_svg]:size-3.5 [&_svg]:shrink-0',
     variants[variant],
     sizes[size],
@@ -46,17 +46,23 @@ export function Button({
   loading = false,
   icon,
   type = 'button',
-  disabled,
   className,
   children,
+  onClick,
   ...rest
 }: ButtonProps) {
+  // A loading button stays focusable and at full strength (it is busy, not unavailable), but
+  // ignores clicks and does not submit its form.
   return (
     <button
       type={type}
-      disabled={disabled === true || loading}
       aria-busy={loading || undefined}
-      className={clsx(buttonClass(variant, size), className)}
+      aria-disabled={loading || undefined}
+      className={clsx(buttonClass(variant, size), loading && 'cursor-progress', className)}
+      onClick={(event) => {
+        if (loading) event.preventDefault();
+        else onClick?.(event);
+      }}
       {...rest}
     >
       {loading ? <Spinner size={size === 'sm' ? 12 : 14} /> : icon}

@@ -29,7 +29,7 @@ const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR
 
 export function KitRoute() {
   return (
-    <div className="grid max-w-6xl grid-cols-2 gap-4">
+    <div className="grid max-w-6xl grid-cols-2 gap-4 p-5">
       <Card>
         <CardHeader actions={<Kbd>⌘K</Kbd>}>
           <CardTitle>Buttons and badges</CardTitle>

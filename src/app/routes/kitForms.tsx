@@ -61,9 +61,9 @@ export function KitForms() {
                 toast({ title: `Opened ${p.name}`, tone: 'success' });
               }}
               renderItem={(p) => (
-                <span className="flex justify-between gap-2">
-                  <span>{p.name}</span>
-                  <span className="text-fg-muted">{p.email}</span>
+                <span className="flex flex-col">
+                  <span className="truncate">{p.name}</span>
+                  <span className="truncate text-sm text-fg-muted">{p.email}</span>
                 </span>
               )}
             />

@@ -1,0 +1,68 @@
+import { render, screen, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { expect, test } from 'vitest';
+import { Providers } from './providers.tsx';
+import { routes } from './router.tsx';
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return router;
+}
+
+test('an unknown address shows the not-found page inside the layout', async () => {
+  renderApp('/no/such/page');
+  expect(await screen.findByText('Nothing lives at', { exact: false })).toHaveTextContent(
+    '/no/such/page',
+  );
+  expect(screen.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  expect(screen.getByRole('link', { name: 'Go to Customers' })).toHaveAttribute(
+    'href',
+    '/customers',
+  );
+  expect(screen.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+});
+
+test.each([
+  ['/segments', 'Segments', /nested AND\/OR conditions/],
+  ['/campaigns', 'Campaigns', /guardrail audit/],
+  ['/dashboards', 'Dashboards', /lifetime value/],
+])('%s says plainly that the section is not built yet', async (url, section, purpose) => {
+  renderApp(url);
+  const card = (await screen.findByRole('heading', { level: 2, name: section })).closest('section');
+  expect(card).not.toBeNull();
+  const body = within(card as HTMLElement);
+  expect(body.getByText('Not built yet')).toBeVisible();
+  expect(body.getByText(purpose)).toHaveTextContent('This section is not built yet.');
+  expect(screen.getByRole('heading', { level: 1, name: section })).toBeVisible();
+});
+
+test('the sidebar links every section and marks the current one', async () => {
+  renderApp('/campaigns');
+  const nav = screen.getByRole('navigation', { name: 'Sections' });
+  const links = within(nav).getAllByRole('link');
+  expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+    ['Segments', '/segments'],
+    ['Campaigns', '/campaigns'],
+    ['Customers', '/customers'],
+    ['Dashboards', '/dashboards'],
+  ]);
+  expect(within(nav).getByRole('link', { name: 'Campaigns' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(within(nav).getByRole('link', { name: 'Segments' })).not.toHaveAttribute('aria-current');
+  expect(await screen.findByText('Not built yet')).toBeVisible();
+});
+
+test('the start page redirects to Customers', async () => {
+  const router = renderApp('/');
+  await screen.findByRole('heading', { level: 1, name: 'Customers' });
+  expect(router.state.location.pathname).toBe('/customers');
+});
