@@ -1,0 +1,277 @@
+// The field catalogue in SQL: column stats and value counts by GROUP BY, per-customer aggregates and
+// latest consents computed in SQL, event property names and types through DuckDB's JSON functions.
+// JS only ranks the (small) grouped counts with the shared rules, as memory-catalogue.ts does.
+import { DOUBLE, DuckDBListValue, type DuckDBConnection } from '@duckdb/node-api';
+import type {
+  CatalogueEventType,
+  CatalogueField,
+  CatalogueResponse,
+} from '../../src/api/contract.ts';
+import {
+  aggregateFields,
+  columnFields,
+  eventTypeLabels,
+  propertyType,
+  rankSuggestions,
+  reachabilityFields,
+  SUGGESTION_MAX_DISTINCT,
+  VALID_EMAIL_PATTERN,
+  wantsSuggestions,
+  type ColumnFieldSpec,
+  type FieldSpec,
+} from '../../src/domain/profile/catalogue.ts';
+import { eventType as eventTypeSchema } from '../../src/domain/profile/schema.ts';
+import { COMPLETED, JS_SPACE } from './duckdb-queries.ts';
+import { INSTANT_FORMAT, quote, tables } from './duckdb-schema.ts';
+import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from './duckdb-values.ts';
+
+interface Stats {
+  present: number;
+  missing: number;
+  distinct: number;
+  min: string | number | null;
+  max: string | number | null;
+}
+
+/** A field from its stats and value counts, with `describeValues`'s rules. */
+function field(spec: FieldSpec, stats: Stats, counts: Iterable<[string, number]>): CatalogueField {
+  const ranged = spec.type === 'number' || spec.type === 'date';
+  return {
+    id: spec.id,
+    group: spec.group,
+    label: spec.label,
+    type: spec.type,
+    stats: { ...stats, min: ranged ? stats.min : null, max: ranged ? stats.max : null },
+    suggestions: wantsSuggestions(spec.type, stats.distinct) ? rankSuggestions(counts) : [],
+  };
+}
+
+function countsOf(rows: readonly Row[]): [string, number][] {
+  return rows.map((r) => [toText(r.value ?? null), toNumber(r.n ?? null)]);
+}
+
+/** The rows a column field counts, and the expression of its value. */
+function sourceOf(spec: ColumnFieldSpec): { from: string; value: string; format: string | null } {
+  const kind = tables[spec.table].find((c) => c.name === spec.column)?.kind;
+  if (kind === undefined) throw new Error(`No column ${spec.table}.${spec.column}`);
+  const from =
+    spec.table === 'products'
+      ? 'order_lines l LEFT JOIN products t ON t.sku = l.sku'
+      : `${quote(spec.table)} t`;
+  const format = kind === 'instant' ? INSTANT_FORMAT : kind === 'date' ? '%Y-%m-%d' : null;
+  return { from, value: `t.${quote(spec.column)}`, format };
+}
+
+async function columnField(connection: DuckDBConnection, spec: ColumnFieldSpec) {
+  const { from, value, format } = sourceOf(spec);
+  const bound = (agg: string) =>
+    format === null ? `${agg}(${value})` : `strftime(${agg}(${value}), '${format}')`;
+  const [row] = await queryRows(
+    connection,
+    `SELECT count(${value})::INTEGER AS present, (count(*) - count(${value}))::INTEGER AS missing,
+       count(DISTINCT ${value})::INTEGER AS "distinct", ${bound('min')} AS mn, ${bound('max')} AS mx
+     FROM ${from}`,
+  );
+  const stats = statsOf(row);
+  const counts =
+    wantsSuggestions(spec.type, stats.distinct) && stats.present > 0
+      ? countsOf(
+          await queryRows(
+            connection,
+            `SELECT ${value}::VARCHAR AS value, count(*)::INTEGER AS n FROM ${from}
+             WHERE ${value} IS NOT NULL GROUP BY ${value}`,
+          ),
+        )
+      : [];
+  return field(spec, stats, counts);
+}
+
+function statsOf(row: Row | undefined): Stats {
+  if (row === undefined) throw new Error('DuckDB store: a stats query returned no row');
+  const extreme = (v: Row[string] | undefined) =>
+    typeof v === 'string' ? v : toNumberOrNull(v ?? null);
+  return {
+    present: toNumber(row.present ?? null),
+    missing: toNumber(row.missing ?? null),
+    distinct: toNumber(row.distinct ?? null),
+    min: extreme(row.mn),
+    max: extreme(row.mx),
+  };
+}
+
+/** Per customer (every customer, with or without orders) the four aggregate figures. */
+const AGGREGATES_SQL = `
+  WITH a AS (
+    SELECT customer_id,
+      count(*) FILTER (WHERE ${COMPLETED}) AS n,
+      sum(total_cents) FILTER (WHERE ${COMPLETED}) AS spend,
+      max(placed_at) FILTER (WHERE ${COMPLETED}) AS last_at
+    FROM orders GROUP BY customer_id
+  ),
+  per AS (
+    SELECT
+      coalesce(a.n, 0)::BIGINT AS order_count,
+      coalesce(a.spend, 0)::BIGINT AS total_spend_cents,
+      CASE WHEN coalesce(a.n, 0) = 0 THEN NULL ELSE a.spend::DOUBLE / a.n END AS x,
+      CASE WHEN a.last_at IS NULL THEN NULL
+           ELSE floor(($1 - epoch_ms(a.last_at)::DOUBLE) / 86400000.0) END AS days_since_last_order
+    FROM customers c LEFT JOIN a ON a.customer_id = c.customer_id
+  ),
+  v AS (
+    SELECT *,
+      -- roundHalfEven (figures.ts) on the same doubles.
+      CASE WHEN x - floor(x) > 0.5 THEN floor(x) + 1
+           WHEN x - floor(x) < 0.5 THEN floor(x)
+           WHEN floor(x) % 2 = 0 THEN floor(x)
+           ELSE floor(x) + 1 END AS average_order_cents
+    FROM per
+  )
+  SELECT ${aggregateFields
+    .map((f) => {
+      const c = f.id.replace('aggregate.', '');
+      return `count(${c})::INTEGER AS "${c}.present", (count(*) - count(${c}))::INTEGER AS "${c}.missing",
+        count(DISTINCT ${c})::INTEGER AS "${c}.distinct", min(${c}) AS "${c}.mn", max(${c}) AS "${c}.mx"`;
+    })
+    .join(', ')}
+  FROM v`;
+
+async function aggregates(connection: DuckDBConnection, asOf: string): Promise<CatalogueField[]> {
+  const [row] = await queryRows(connection, AGGREGATES_SQL, [epochMs(asOf)], [DOUBLE]);
+  return aggregateFields.map((spec) => {
+    const c = spec.id.replace('aggregate.', '');
+    const pick: Row = {};
+    for (const k of ['present', 'missing', 'distinct', 'mn', 'mx'])
+      pick[k] = row?.[`${c}.${k}`] ?? null;
+    return field(spec, statsOf(pick), []);
+  });
+}
+
+/** `VALID_EMAIL_PATTERN` for RE2, with JavaScript's `\s`. */
+const EMAIL_PATTERN = VALID_EMAIL_PATTERN.replaceAll('\\s', JS_SPACE);
+
+const REACH_SQL = `
+  WITH latest AS (
+    SELECT customer_id, channel, status FROM consents
+    QUALIFY row_number() OVER (PARTITION BY customer_id, channel ORDER BY "at" DESC, consent_id DESC) = 1
+  ),
+  v AS (
+    SELECT 'consent_' || ch.channel AS field, coalesce(l.status, 'unknown') AS value
+      FROM customers c CROSS JOIN (VALUES ('email'), ('sms'), ('push'), ('phone')) ch(channel)
+      LEFT JOIN latest l ON l.customer_id = c.customer_id AND l.channel = ch.channel
+    UNION ALL
+    SELECT 'valid_email', regexp_matches(coalesce(email, ''), '${EMAIL_PATTERN}')::VARCHAR FROM customers
+    UNION ALL
+    SELECT 'has_phone', (phone IS NOT NULL AND phone <> '')::VARCHAR FROM customers
+  )
+  SELECT field, value, count(*)::INTEGER AS n FROM v GROUP BY field, value`;
+
+async function reachability(connection: DuckDBConnection): Promise<CatalogueField[]> {
+  const rows = await queryRows(connection, REACH_SQL);
+  return reachabilityFields.map((spec) => {
+    const name = spec.id.replace('reachability.', '');
+    const counts = countsOf(rows.filter((r) => r.field === name));
+    const present = counts.reduce((sum, [, n]) => sum + n, 0);
+    return field(
+      spec,
+      { present, missing: 0, distinct: counts.length, min: null, max: null },
+      counts,
+    );
+  });
+}
+
+const EVENT_TYPES_SQL = `SELECT type, count(*)::INTEGER AS n,
+    count(DISTINCT customer_id)::INTEGER AS customers, list(DISTINCT channel) AS channels
+  FROM events GROUP BY type`;
+
+/**
+ * Every (event type, property, JSON type, value as text) with its count, for properties with at
+ * most SUGGESTION_MAX_DISTINCT values; for the others one row per JSON type (for the property's
+ * type), with `values` > SUGGESTION_MAX_DISTINCT so that they get no suggestions.
+ */
+const PROPERTIES_SQL = `
+  WITH kv AS (
+    SELECT e.type, j.key, j.type AS json_type,
+      CASE WHEN j.type = 'VARCHAR' THEN j.value ->> '$' ELSE j.value::VARCHAR END AS text
+    FROM events e, json_each(e.properties) j
+  ),
+  g AS (SELECT type, key, json_type, text, count(*) AS n FROM kv GROUP BY ALL)
+  SELECT type, key, json_type, text, n::INTEGER AS n,
+    count(DISTINCT text) OVER (PARTITION BY type, key)::INTEGER AS "values"
+  FROM g
+  QUALIFY "values" <= ${SUGGESTION_MAX_DISTINCT}
+       OR row_number() OVER (PARTITION BY type, key, json_type ORDER BY text) = 1`;
+
+const NUMERIC = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE', 'INTEGER']);
+
+/** `String(value)` of a JSON value, as memory-catalogue's keys: numbers in JS's own notation. */
+function keyText(jsonType: string, text: string): string {
+  return NUMERIC.has(jsonType) ? String(Number(text)) : text;
+}
+
+async function eventTypes(connection: DuckDBConnection): Promise<CatalogueEventType[]> {
+  const types = new Map((await queryRows(connection, EVENT_TYPES_SQL)).map((r) => [r.type, r]));
+  interface Prop {
+    seen: { string: boolean; number: boolean; boolean: boolean };
+    counts: Map<string, number>;
+    values: number;
+  }
+  const props = new Map<string, Map<string, Prop>>();
+  for (const r of await queryRows(connection, PROPERTIES_SQL)) {
+    const type = toText(r.type ?? null);
+    const name = toText(r.key ?? null);
+    const jsonType = toText(r.json_type ?? null);
+    let byName = props.get(type);
+    if (!byName) props.set(type, (byName = new Map()));
+    let prop = byName.get(name);
+    if (!prop) {
+      const seen = { string: false, number: false, boolean: false };
+      prop = { seen, counts: new Map(), values: toNumber(r.values ?? null) };
+      byName.set(name, prop);
+    }
+    if (jsonType === 'VARCHAR') prop.seen.string = true;
+    else if (NUMERIC.has(jsonType)) prop.seen.number = true;
+    else prop.seen.boolean = true;
+    if (jsonType === 'NULL' || prop.values > SUGGESTION_MAX_DISTINCT) continue;
+    const key = keyText(jsonType, toText(r.text ?? null));
+    prop.counts.set(key, (prop.counts.get(key) ?? 0) + toNumber(r.n ?? null));
+  }
+  return eventTypeSchema.options
+    .filter((type) => types.has(type))
+    .map((type) => {
+      const row = types.get(type);
+      const channels = row?.channels;
+      const byName = [...(props.get(type) ?? new Map<string, Prop>()).entries()].sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      );
+      return {
+        type,
+        label: eventTypeLabels[type],
+        count: toNumber(row?.n ?? null),
+        customers: toNumber(row?.customers ?? null),
+        channels:
+          channels instanceof DuckDBListValue ? channels.items.map((c) => toText(c)).sort() : [],
+        properties: byName.map(([name, prop]) => {
+          const t = propertyType(prop.seen);
+          const distinct = prop.values > SUGGESTION_MAX_DISTINCT ? prop.values : prop.counts.size;
+          const suggestions = wantsSuggestions(t, distinct) ? rankSuggestions(prop.counts) : [];
+          return { name, type: t, suggestions };
+        }),
+      };
+    });
+}
+
+export async function readCatalogue(
+  connection: DuckDBConnection,
+  asOf: string,
+): Promise<CatalogueResponse> {
+  const fields: CatalogueField[] = [];
+  for (const spec of columnFields) fields.push(await columnField(connection, spec));
+  fields.push(...(await aggregates(connection, asOf)));
+  fields.push(...(await reachability(connection)));
+  const [count] = await queryRows(connection, 'SELECT count(*)::INTEGER AS n FROM customers');
+  return {
+    customers: toNumber(count?.n ?? null),
+    fields,
+    event_types: await eventTypes(connection),
+  };
+}

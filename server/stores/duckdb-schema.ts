@@ -1,0 +1,253 @@
+// The DuckDB store's tables: one per Dataset table, columns named and ordered exactly as the zod
+// schemas in src/domain/profile/schema.ts, plus `meta`. One column list drives the DDL, the loader
+// (JS → DuckDB values) and the readers (DuckDB → JS), so the three cannot drift apart.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Dataset } from '../../src/domain/profile/schema.ts';
+
+/** Bumped whenever a table's layout changes: a file with another version is reseeded. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
+ * small counts INTEGER, event properties and segment definitions JSON.
+ */
+export type ColumnKind = 'text' | 'instant' | 'date' | 'int' | 'cents' | 'double' | 'bool' | 'json';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly nullable: boolean;
+}
+
+export type TableName = keyof Dataset;
+
+const sqlTypes: Record<ColumnKind, string> = {
+  text: 'VARCHAR',
+  instant: 'TIMESTAMP',
+  date: 'DATE',
+  int: 'INTEGER',
+  cents: 'BIGINT',
+  double: 'DOUBLE',
+  bool: 'BOOLEAN',
+  json: 'JSON',
+};
+
+/** `name:kind`, with a trailing `?` when the column may be NULL. */
+function columns(...specs: string[]): ColumnSpec[] {
+  return specs.map((spec) => {
+    const [name = '', rawKind = ''] = spec.split(':');
+    const nullable = rawKind.endsWith('?');
+    const kind = nullable ? rawKind.slice(0, -1) : rawKind;
+    const known = Object.keys(sqlTypes).find((k): k is ColumnKind => k === kind);
+    if (known === undefined) throw new Error(`Unknown column kind in "${spec}"`);
+    return { name, kind: known, nullable };
+  });
+}
+
+/** Every table in Dataset order; the columns in each zod schema's order. */
+export const tables: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
+  customers: columns(
+    'customer_id:text',
+    'first_name:text?',
+    'last_name:text?',
+    'email:text?',
+    'phone:text?',
+    'gender:text',
+    'birth_date:date?',
+    'city:text?',
+    'postcode:text?',
+    'country:text',
+    'loyalty_tier:text',
+    'created_at:instant',
+    'language:text',
+  ),
+  identities: columns(
+    'customer_id:text',
+    'kind:text',
+    'value:text',
+    'source:text',
+    'first_seen:instant',
+    'last_seen:instant',
+  ),
+  consents: columns(
+    'consent_id:text',
+    'customer_id:text',
+    'channel:text',
+    'purpose:text',
+    'status:text',
+    'at:instant',
+    'source:text',
+  ),
+  preferences: columns(
+    'customer_id:text',
+    'topic:text',
+    'value:text',
+    'stated_at:instant',
+    'source:text',
+  ),
+  stores: columns('store_id:text', 'name:text', 'city:text', 'postcode:text'),
+  products: columns(
+    'sku:text',
+    'title:text',
+    'category:text',
+    'subcategory:text',
+    'brand:text',
+    'format:text?',
+    'price_cents:cents',
+    'currency:text',
+    'launched_at:instant',
+    'requires:text?',
+    'work_id:text?',
+    'online_stock:int',
+    'discontinued:bool',
+  ),
+  store_stock: columns('sku:text', 'store_id:text', 'quantity:int'),
+  orders: columns(
+    'order_id:text',
+    'customer_id:text',
+    'channel:text',
+    'store_id:text?',
+    'placed_at:instant',
+    'status:text',
+    'promo_code:text?',
+    'payment_method:text',
+    'currency:text',
+    'total_cents:cents',
+  ),
+  order_lines: columns(
+    'order_id:text',
+    'line_no:int',
+    'sku:text',
+    'qty:int',
+    'unit_price_cents:cents',
+    'discount_cents:cents',
+  ),
+  events: columns(
+    'event_id:text',
+    'customer_id:text',
+    'type:text',
+    'channel:text',
+    'at:instant',
+    'properties:json',
+  ),
+  messages: columns(
+    'message_id:text',
+    'customer_id:text',
+    'campaign_id:text',
+    'channel:text',
+    'sent_at:instant',
+    'status:text',
+    'offer_id:text?',
+  ),
+  offers: columns(
+    'offer_id:text',
+    'title:text',
+    'sku:text?',
+    'category:text?',
+    'discount_percent:int?',
+    'discount_cents:cents?',
+    'currency:text',
+    'valid_from:instant',
+    'valid_to:instant',
+  ),
+  offer_responses: columns(
+    'response_id:text',
+    'customer_id:text',
+    'offer_id:text',
+    'channel:text',
+    'response:text',
+    'at:instant',
+  ),
+  campaigns: columns(
+    'campaign_id:text',
+    'name:text',
+    'channel:text',
+    'template:text',
+    'offer_id:text?',
+    'recommendation_slot:bool',
+    'segment_id:text?',
+    'holdout_share:double',
+    'status:text',
+    'version:int',
+    'author:text',
+    'updated_at:instant',
+  ),
+  segments: columns(
+    'segment_id:text',
+    'name:text',
+    'definition:json?',
+    'version:int',
+    'author:text',
+    'updated_at:instant',
+  ),
+};
+
+export const tableNames: readonly TableName[] = [
+  'customers',
+  'identities',
+  'consents',
+  'preferences',
+  'stores',
+  'products',
+  'store_stock',
+  'orders',
+  'order_lines',
+  'events',
+  'messages',
+  'offers',
+  'offer_responses',
+  'campaigns',
+  'segments',
+];
+
+/** A double-quoted identifier (every name here is ours: a table or column of this file). */
+export function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+export const INSTANT_FORMAT = '%Y-%m-%dT%H:%M:%S.%gZ';
+
+/** The SQL expression that reads a column back in its JSON-API form (ISO strings, JSON text). */
+export function readExpression(column: ColumnSpec, alias: string): string {
+  const ref = `${alias}.${quote(column.name)}`;
+  switch (column.kind) {
+    case 'instant':
+      return `strftime(${ref}, '${INSTANT_FORMAT}')`;
+    case 'date':
+      return `strftime(${ref}, '%Y-%m-%d')`;
+    case 'json':
+      return `${ref}::VARCHAR`;
+    default:
+      return ref;
+  }
+}
+
+/** `alias."col" AS "prefixcol", …` for every column of `table`, in schema order. */
+export function selectList(table: TableName, alias: string, prefix = ''): string {
+  return tables[table]
+    .map((c) => `${readExpression(c, alias)} AS ${quote(prefix + c.name)}`)
+    .join(', ');
+}
+
+export function tableDdl(table: TableName): string {
+  const body = tables[table]
+    .map((c) => `${quote(c.name)} ${sqlTypes[c.kind]}${c.nullable ? '' : ' NOT NULL'}`)
+    .join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${quote(table)} (${body})`;
+}
+
+export const META_DDL =
+  'CREATE TABLE IF NOT EXISTS meta (as_of TIMESTAMP NOT NULL, seed BIGINT, ' +
+  'customers INTEGER NOT NULL, schema_version INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL)';
+
+/** Creates every table (and `meta`) that does not exist yet. */
+export async function createSchema(connection: DuckDBConnection): Promise<void> {
+  for (const table of tableNames) await connection.run(tableDdl(table));
+  await connection.run(META_DDL);
+}
+
+/** Drops every table of ours: the next load starts from empty tables in a fresh layout. */
+export async function dropSchema(connection: DuckDBConnection): Promise<void> {
+  await connection.run('DROP TABLE IF EXISTS meta');
+  for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);
+}

@@ -1,0 +1,148 @@
+// The DuckDB boundary: JS values into DuckDB values (loader), DuckDB values back into the API's
+// JSON forms (readers), and parameterised queries over cached prepared statements.
+import {
+  dateValue,
+  timestampValue,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { ColumnKind, TableName } from './duckdb-schema.ts';
+import { tables } from './duckdb-schema.ts';
+
+export type Row = Record<string, DuckDBValue>;
+
+const DAY_MS = 86_400_000;
+
+function fail(what: string, value: unknown): never {
+  throw new TypeError(`DuckDB store: expected ${what}, got ${typeof value} ${String(value)}`);
+}
+
+/** Epoch milliseconds of an ISO instant or date; throws on anything else. */
+export function epochMs(text: string): number {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) fail('an ISO instant', text);
+  return ms;
+}
+
+/** A TIMESTAMP value (microseconds since the epoch, UTC) for an ISO instant. */
+export function instantValue(text: string): DuckDBValue {
+  return timestampValue(BigInt(epochMs(text)) * 1000n);
+}
+
+/** A JS field value (from a Dataset row) as the DuckDB value its column stores. */
+export function toDuckDb(kind: ColumnKind, value: unknown): DuckDBValue {
+  if (value === null || value === undefined) return kind === 'json' ? 'null' : null;
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' ? value : fail('a string', value);
+    case 'instant':
+      return typeof value === 'string' ? instantValue(value) : fail('an ISO instant', value);
+    case 'date':
+      return typeof value === 'string'
+        ? dateValue(Math.floor(epochMs(value) / DAY_MS))
+        : fail('an ISO date', value);
+    case 'int':
+    case 'double':
+      return typeof value === 'number' ? value : fail('a number', value);
+    case 'cents':
+      return typeof value === 'number' && Number.isSafeInteger(value)
+        ? BigInt(value)
+        : fail('integer cents', value);
+    case 'bool':
+      return typeof value === 'boolean' ? value : fail('a boolean', value);
+    case 'json':
+      return JSON.stringify(value);
+  }
+}
+
+/** A number from an INTEGER, BIGINT, HUGEINT or DOUBLE result value. */
+export function toNumber(value: DuckDBValue): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) fail('a safe integer', value);
+    return n;
+  }
+  return fail('a number', value);
+}
+
+export function toNumberOrNull(value: DuckDBValue): number | null {
+  return value === null ? null : toNumber(value);
+}
+
+export function toText(value: DuckDBValue): string {
+  return typeof value === 'string' ? value : fail('a string', value);
+}
+
+export function toTextOrNull(value: DuckDBValue): string | null {
+  return value === null ? null : toText(value);
+}
+
+export function toBool(value: DuckDBValue): boolean {
+  return typeof value === 'boolean' ? value : fail('a boolean', value);
+}
+
+/** A column read with `readExpression` back to its JSON-API value. */
+function fromDuckDb(kind: ColumnKind, value: DuckDBValue): unknown {
+  if (value === null) return null;
+  switch (kind) {
+    case 'text':
+    case 'instant':
+    case 'date':
+      return toText(value);
+    case 'int':
+    case 'double':
+    case 'cents':
+      return toNumber(value);
+    case 'bool':
+      return toBool(value);
+    case 'json': {
+      const parsed: unknown = JSON.parse(toText(value));
+      return parsed;
+    }
+  }
+}
+
+/**
+ * The fields of one `table` row, read from `row` (selected with `selectList(table, alias, prefix)`),
+ * in schema order. The caller parses it with the table's zod schema to get a typed object.
+ */
+export function recordOf(table: TableName, row: Row, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of tables[table]) {
+    out[column.name] = fromDuckDb(column.kind, row[prefix + column.name] ?? null);
+  }
+  return out;
+}
+
+const statements = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+
+/**
+ * Runs `sql` with every value bound as a parameter and returns the rows as objects. Statements are
+ * prepared once per connection and reused; the caller holds the connection exclusively.
+ */
+export async function queryRows(
+  connection: DuckDBConnection,
+  sql: string,
+  values: readonly DuckDBValue[] = [],
+  types?: readonly (DuckDBType | undefined)[],
+): Promise<Row[]> {
+  let cache = statements.get(connection);
+  if (!cache) {
+    cache = new Map();
+    statements.set(connection, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = await connection.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  prepared.clearBindings();
+  values.forEach((value, i) => {
+    prepared.bindValue(i + 1, value, types?.[i]);
+  });
+  const reader = await prepared.runAndReadAll();
+  return reader.getRowObjects();
+}
