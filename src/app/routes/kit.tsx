@@ -46,13 +46,15 @@ export function KitRoute() {
             <Button variant="primary" loading>
               Saving
             </Button>
-            <Button disabled>Disabled</Button>
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <Button size="sm" variant="primary">
               Send test
             </Button>
             <Button size="sm">Preview</Button>
+            <Button size="sm" disabled>
+              Disabled
+            </Button>
             <Button size="sm" variant="ghost">
               Reset
             </Button>
@@ -74,15 +76,13 @@ export function KitRoute() {
       <KitForms />
       <Card className="col-span-2">
         <Tabs defaultValue="members">
-          <div className="px-4">
-            <TabsList>
-              <TabsTrigger value="members">Members</TabsTrigger>
-              <TabsTrigger value="states">States</TabsTrigger>
-              <TabsTrigger value="history" disabled>
-                History
-              </TabsTrigger>
-            </TabsList>
-          </div>
+          <TabsList className="px-4">
+            <TabsTrigger value="members">Members</TabsTrigger>
+            <TabsTrigger value="states">States</TabsTrigger>
+            <TabsTrigger value="history" disabled>
+              History
+            </TabsTrigger>
+          </TabsList>
           <TabsContent value="members" className="pt-0">
             <Table>
               <THead>
