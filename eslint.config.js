@@ -46,6 +46,7 @@ const boundaries = {
         : allowed[from];
     if (!rules) return {};
     function check(node, source) {
+      if (typeof source === 'string' && /\.(css|svg|png|json)$/.test(source)) return;
       if (typeof source !== 'string' || !source.startsWith('.')) {
         if (from === 'domain' && typeof source === 'string' && /^(node:|react|hono|msw|@duckdb)/.test(source)) {
           context.report({ node, message: `src/domain stays pure: it may not import '${source}'.` });

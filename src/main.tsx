@@ -5,7 +5,6 @@ import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/providers.tsx';
 import { createAppRouter } from './app/router.tsx';
 // The global stylesheet is not a code layer; the boundaries rule only knows code layers.
-// eslint-disable-next-line tact/boundaries
 import './index.css';
 
 document.documentElement.lang = 'en';
