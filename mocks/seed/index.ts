@@ -1,0 +1,162 @@
+// The deterministic demo-data generator of a French omnichannel retailer of culture and
+// electronics. Same (seed, customers, asOf) → the same rows, streamed in batches or in memory.
+import type {
+  Campaign,
+  Dataset,
+  Offer,
+  Product,
+  Segment,
+  Store,
+  StoreStock,
+} from '../../src/domain/profile/schema.ts';
+import { STORES } from './france.ts';
+import type { CustomerRows } from './customer.ts';
+import { emptyCustomerRows, generateCustomer } from './customer.ts';
+import { emptyFaultLists } from './faults.ts';
+import type { Manifest, PlantedStory } from './manifest.ts';
+import { instantMs, iso } from './time.ts';
+import { buildWorld } from './world.ts';
+
+export type { CustomerRows } from './customer.ts';
+export { Manifest, plantedStory } from './manifest.ts';
+export type { PlantedStory, StoryName } from './manifest.ts';
+export { FAULT_KINDS, FAULT_RATES, JUNK_FIRST_NAMES, isWellFormedEmail } from './faults.ts';
+export type { FaultKind } from './faults.ts';
+export { HEAVY_HISTORY_MIN_EVENTS, STORY_RATES, XSS_FIRST_NAME } from './stories.ts';
+export { PROMOTED_PRICE_CENTS, PROMOTED_SKU, PROMOTED_TITLE } from './catalogue.ts';
+export {
+  DEMO_CAMPAIGN_ID,
+  DEMO_CAMPAIGN_TEMPLATE,
+  EXPIRED_OFFER_CAMPAIGN_ID,
+  PRESSURE_CAMPAIGN_IDS,
+  PROMOTED_OFFER_ID,
+  PROMOTED_OFFER_PRICE_CENTS,
+} from './marketing.ts';
+export { PURCHASE_MODEL } from './person.ts';
+
+/** The instant the demo data runs up to. */
+export const DEMO_AS_OF = '2026-11-16T00:00:00.000Z';
+/** Customers per `DatasetSink.customers` call. Even, so a shared-device pair never straddles two. */
+export const BATCH_SIZE = 1_000;
+
+export interface SeedOptions {
+  seed: number;
+  customers: number;
+  /** Defaults to DEMO_AS_OF. */
+  asOf?: string;
+}
+
+export interface ReferenceRows {
+  stores: Store[];
+  products: Product[];
+  store_stock: StoreStock[];
+  offers: Offer[];
+  campaigns: Campaign[];
+  segments: Segment[];
+}
+
+export interface DatasetSink {
+  /** Called once, first. */
+  reference(rows: ReferenceRows): void;
+  /** Called with consecutive batches of customers, in index order; the sink owns the arrays. */
+  customers(rows: CustomerRows): void;
+}
+
+const CUSTOMER_TABLES = [
+  'customers',
+  'identities',
+  'consents',
+  'preferences',
+  'orders',
+  'order_lines',
+  'events',
+  'messages',
+  'offer_responses',
+] as const;
+
+/** Generates the dataset batch by batch into `sink`, holding one batch at a time. */
+export function streamDataset(options: SeedOptions, sink: DatasetSink): Manifest {
+  const { seed, customers: total } = options;
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new RangeError(`customers must be a non-negative integer, got ${total}`);
+  const asOfMs = instantMs(options.asOf ?? DEMO_AS_OF);
+  const world = buildWorld(seed, asOfMs);
+
+  const reference: ReferenceRows = {
+    stores: STORES.map((s) => ({ ...s })),
+    products: world.catalogue.products,
+    store_stock: world.catalogue.storeStock,
+    offers: world.marketing.offers,
+    campaigns: world.marketing.campaigns,
+    segments: world.marketing.segments,
+  };
+  const counts: Record<string, number> = {
+    stores: reference.stores.length,
+    products: reference.products.length,
+    store_stock: reference.store_stock.length,
+    offers: reference.offers.length,
+    campaigns: reference.campaigns.length,
+    segments: reference.segments.length,
+  };
+  for (const table of CUSTOMER_TABLES) counts[table] = 0;
+  sink.reference(reference);
+
+  const stories: PlantedStory[] = [];
+  const faults = emptyFaultLists();
+  for (let start = 0; start < total; start += BATCH_SIZE) {
+    const batch = emptyCustomerRows();
+    const stop = Math.min(total, start + BATCH_SIZE);
+    for (let index = start; index < stop; index += 1) {
+      const outcome = generateCustomer(world, index, total, batch);
+      for (const story of outcome.stories) stories.push(story);
+      const id = batch.customers[batch.customers.length - 1]?.customer_id ?? '';
+      for (const kind of outcome.faults) faults[kind].push(id);
+    }
+    for (const table of CUSTOMER_TABLES) counts[table] = (counts[table] ?? 0) + batch[table].length;
+    sink.customers(batch);
+  }
+  return { seed, customers: total, as_of: iso(asOfMs), counts, stories, faults };
+}
+
+/** The whole dataset in memory, built on `streamDataset`. */
+export function generateDataset(options: SeedOptions): { dataset: Dataset; manifest: Manifest } {
+  const dataset: Dataset = {
+    customers: [],
+    identities: [],
+    consents: [],
+    preferences: [],
+    stores: [],
+    products: [],
+    store_stock: [],
+    orders: [],
+    order_lines: [],
+    events: [],
+    messages: [],
+    offers: [],
+    offer_responses: [],
+    campaigns: [],
+    segments: [],
+  };
+  const manifest = streamDataset(options, {
+    reference(rows) {
+      Object.assign(dataset, rows);
+    },
+    customers(rows) {
+      append(dataset.customers, rows.customers);
+      append(dataset.identities, rows.identities);
+      append(dataset.consents, rows.consents);
+      append(dataset.preferences, rows.preferences);
+      append(dataset.orders, rows.orders);
+      append(dataset.order_lines, rows.order_lines);
+      append(dataset.events, rows.events);
+      append(dataset.messages, rows.messages);
+      append(dataset.offer_responses, rows.offer_responses);
+    },
+  });
+  return { dataset, manifest };
+}
+
+function append<T>(target: T[], rows: readonly T[]): void {
+  for (const row of rows) target.push(row);
+}
