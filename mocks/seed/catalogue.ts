@@ -768,13 +768,11 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
         ? rng.pick(words.FILM_STANDALONE)
         : `${rng.pick(words.FILM_SUBJECTS)} ${rng.pick(words.FILM_COMPLEMENTS)}`;
     const launched = recentBiased(12);
-    const work = nextWork('FI');
     const base = {
       category: 'films' as const,
       subcategory: series ? 'serie' : rng.pick(words.FILM_GENRES),
       brand: rng.pick(words.STUDIOS),
       requires: null,
-      work_id: work,
     };
     const editions: [string, string, number, number][] = series
       ? [
@@ -786,11 +784,13 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     if (!series && rng.chance(0.35)) editions.push(['4k', '4K Ultra HD', 25, 35]);
     if (!series && rng.chance(0.12))
       editions.push(['box_set', 'coffret collector Blu-ray', 40, 100]);
+    const work = editions.length > 1 ? nextWork('FI') : null;
     for (const [format, label, lo, hi] of editions) {
       const later =
         format === '4k' || label.startsWith('coffret collector') ? rng.uniform(30, 700) * DAY : 0;
       add({
         ...base,
+        work_id: work,
         sku: nextSku('FI'),
         title: `${title}, ${label}`,
         format,
@@ -900,7 +900,7 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
   }
   const phones: Product[] = [];
   for (const item of PHONES) {
-    const work = nextWork('PH');
+    const work = item.storage.length > 1 ? nextWork('PH') : null;
     for (const storage of item.storage) {
       const extra = (storage / 128 - 1) * 12_000;
       phones.push(

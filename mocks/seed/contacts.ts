@@ -95,7 +95,12 @@ export function consentHistory(
         status: 'withdrawn',
         source: plan.emailWithdrawal.source,
       });
-    } else if (grantedMs !== undefined && !plan.forceEmail && rng.chance(0.06)) {
+    } else if (
+      grantedMs !== undefined &&
+      grantedMs < end - 40 * DAY &&
+      !plan.forceEmail &&
+      rng.chance(0.06)
+    ) {
       // Unsubscribed, then signed up again: the latest word is a grant.
       const withdrawn = between(rng, grantedMs + DAY, end - 30 * DAY);
       if (withdrawn > grantedMs) {
