@@ -240,5 +240,8 @@ export function customerEvents(
       });
     }
   }
-  return out.filter((e) => e.ms < end);
+  let kept = 0;
+  for (const e of out) if (e.ms < end) out[kept++] = e;
+  out.length = kept;
+  return out;
 }

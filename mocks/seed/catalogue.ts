@@ -535,7 +535,7 @@ export function pickProduct(
   let best = -1;
   let bestGap = Infinity;
   for (let k = 0; k < 3; k += 1) {
-    const index = n - 1 - Math.floor(n * Math.pow(rng.next(), 1.7));
+    const index = n - 1 - Math.floor(n * squared(rng.next()));
     const item = shelf.items[index];
     if (item === undefined || item.sku === PROMOTED_SKU) continue;
     const gap = Math.abs((shelf.logPrice[index] ?? 0) - target);
@@ -653,7 +653,11 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
       title: `${title}, ${writer}`,
       category: 'books' as const,
       subcategory,
-      brand: rng.pick(words.PUBLISHERS),
+      brand: rng.pick(
+        format === 'pocket'
+          ? words.POCKET_PUBLISHERS
+          : (words.PUBLISHERS_BY_SUBCATEGORY[subcategory] ?? words.PUBLISHERS),
+      ),
       requires: null,
     };
     const twoEditions = kind <= 1 && format !== 'pocket' && rng.chance(0.35);
@@ -670,7 +674,7 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
       const pocketLaunch = Math.min(launched + rng.uniform(300, 500) * DAY, asOfMs - DAY);
       add({
         ...base,
-        brand: rng.pick(['Le Livre de Poche', 'Folio', 'Pocket', 'J’ai lu']),
+        brand: rng.pick(words.POCKET_PUBLISHERS),
         sku: nextSku('BK'),
         format: 'pocket',
         price_cents: price(rng, 7, 11),
@@ -697,7 +701,7 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     const base = {
       category: 'music' as const,
       subcategory: genre,
-      brand: rng.pick(words.LABELS),
+      brand: rng.pick(genre === 'classique' ? words.CLASSICAL_LABELS : words.LABELS),
       requires: null,
       launched_at: iso(launched),
     };
@@ -1017,4 +1021,9 @@ function buildStoreStock(rng: Rng, products: readonly Product[]): StoreStock[] {
     }
   }
   return rows;
+}
+
+/** Skews a uniform draw towards 0: recent releases sell more. */
+function squared(u: number): number {
+  return u * u;
 }

@@ -32,12 +32,12 @@ import type { PlantedStory } from './manifest.ts';
 import type { Send } from './marketing.ts';
 import { PURCHASE_MODEL, drawPerson, householdTraits } from './person.ts';
 import type { Person } from './person.ts';
-import { atChannelHour, basket, makeOrder, naturalOrders, toOrderRows } from './purchases.ts';
+import { basket, makeOrder, naturalOrders, toOrderRows } from './purchases.ts';
 import type { OrderDraft } from './purchases.ts';
 import { Rng, hashInts, itemAt } from './random.ts';
 import { HEAVY_HISTORY_MIN_EVENTS, planStories } from './stories.ts';
 import type { StoryPlan } from './stories.ts';
-import { DAY, HOUR, MINUTE, YEAR, dayStart, instantMs, iso } from './time.ts';
+import { DAY, HOUR, MINUTE, YEAR, atChannelHour, dayStart, instantMs, iso } from './time.ts';
 import type { World } from './world.ts';
 
 /** Every row that belongs to customers; a batch holds many customers' rows in index order. */
@@ -168,7 +168,8 @@ function sparedFaults(plan: StoryPlan, faults: Faults): Faults {
 
 function storeOfferAt(world: World, ms: number): Offer | null {
   for (const offer of world.marketing.storeOffers) {
-    if (instantMs(offer.valid_from) <= ms && ms <= instantMs(offer.valid_to)) return offer;
+    const window = world.marketing.validity.get(offer.offer_id);
+    if (window && window.from <= ms && ms <= window.to) return offer;
   }
   return null;
 }
@@ -386,7 +387,13 @@ export function generateCustomer(
   // Offer responses: to messages, at the till, and the planted ones.
   const responses: ResponseDraft[] = plan.noHistory
     ? []
-    : responsesToMessages(world, rng, person, messages, (offer) => instantMs(offer.valid_to));
+    : responsesToMessages(
+        world,
+        rng,
+        person,
+        messages,
+        (offer) => world.marketing.validity.get(offer.offer_id)?.to ?? 0,
+      );
   for (const order of orders) {
     if (order.channel !== 'store' || !rng.chance(0.04)) continue;
     const offer = storeOfferAt(world, order.ms);

@@ -542,11 +542,18 @@ export const STORES: readonly Store[] = [
   },
 ];
 
+const folded = new Map<string, string>();
+
 /** Lower-case ASCII, for e-mail addresses and handles: `Jean-Loïc Lefèvre` → `jean-loic lefevre`. */
 export function asciiFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']/g, '')
-    .toLowerCase();
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’']/g, '')
+      .toLowerCase();
+    if (folded.size < 10_000) folded.set(text, out);
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import type {
 import type { Catalogue } from './catalogue.ts';
 import { CATEGORY_ORDER, PROMOTED_PRICE_CENTS, PROMOTED_SKU, launchedBy } from './catalogue.ts';
 import { Rng, cumulative, hashInts, itemAt } from './random.ts';
-import { DAY, HOUR, YEAR, dayStart, iso } from './time.ts';
+import { DAY, HOUR, YEAR, dayStart, instantMs, iso } from './time.ts';
 
 export const DEMO_CAMPAIGN_ID = 'cmp_coffret_noel';
 export const PROMOTED_OFFER_ID = 'off_coffret_noel';
@@ -57,6 +57,8 @@ export interface Marketing {
   /** Offers proposed at the till, one a quarter, back to back. */
   storeOffers: Offer[];
   promotedOffer: Offer;
+  /** Each offer's validity in epoch milliseconds, both ends included. */
+  validity: Map<string, { from: number; to: number }>;
 }
 
 const AUTHORS = [
@@ -211,15 +213,18 @@ export function buildMarketing(
 
   // In-store offers, one per quarter, back to back across the whole window and beyond as-of.
   const storeOffers: Offer[] = [];
-  for (
-    let from = dayStart(windowStartMs), q = 0;
-    from < asOfMs + 60 * DAY;
-    from += 91 * DAY, q += 1
-  ) {
+  const firstYear = new Date(windowStartMs).getUTCFullYear();
+  const firstQuarter = Math.floor(new Date(windowStartMs).getUTCMonth() / 3);
+  for (let q = 0; ; q += 1) {
+    const year = firstYear + Math.floor((firstQuarter + q) / 4);
+    const quarter = (firstQuarter + q) % 4;
+    const from = Date.UTC(year, quarter * 3, 1);
+    const to = Date.UTC(year, quarter * 3 + 3, 1) - 1;
+    if (from > asOfMs + 60 * DAY) break;
     const category = itemAt(CATEGORY_ORDER, (q * 3) % CATEGORY_ORDER.length);
     const percent = rng.pick([10, 15, 20]);
     const offer: Offer = {
-      offer_id: `off_magasin_${iso(from).slice(0, 7).replace('-', '_')}`,
+      offer_id: `off_magasin_${year}_t${quarter + 1}`,
       title: `Carte Tact : −${percent} % sur ${CATEGORY_LABELS[category]} en magasin`,
       sku: null,
       category,
@@ -227,7 +232,7 @@ export function buildMarketing(
       discount_cents: null,
       currency: 'EUR',
       valid_from: iso(from),
-      valid_to: iso(from + 91 * DAY - 1),
+      valid_to: iso(to),
     };
     storeOffers.push(offer);
     offers.push(offer);
@@ -369,7 +374,10 @@ export function buildMarketing(
       updated_at: iso(dayStart(asOfMs - DAY) + 17 * HOUR),
     },
   );
-  return { offers, campaigns, segments, sends, storeOffers, promotedOffer };
+  const validity = new Map(
+    offers.map((o) => [o.offer_id, { from: instantMs(o.valid_from), to: instantMs(o.valid_to) }]),
+  );
+  return { offers, campaigns, segments, sends, storeOffers, promotedOffer, validity };
 }
 
 function channelLabel(channel: MessageChannel): string {

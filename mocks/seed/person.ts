@@ -15,7 +15,7 @@ import {
 import type { Household } from './stories.ts';
 import { XSS_FIRST_NAME } from './stories.ts';
 import { Rng, cumulative, hashInts, itemAt } from './random.ts';
-import { DAY, YEAR, isoDay } from './time.ts';
+import { DAY, YEAR, atChannelHour, isoDay } from './time.ts';
 import type { World } from './world.ts';
 
 /**
@@ -203,7 +203,7 @@ export function drawPerson(world: World, rng: Rng, options: PersonOptions): Pers
 
   const age = 17 + rng.beta(2, 3) * 66;
   const span = options.createdBefore - world.windowStartMs;
-  const createdMs = Math.floor(world.windowStartMs + rng.next() * Math.max(span, DAY));
+  const createdDay = Math.floor(world.windowStartMs + rng.next() * Math.max(span, DAY));
   const birthMs = world.asOfMs - age * YEAR - rng.int(365) * DAY;
 
   const localStores = world.storesByCity.get(city.name);
@@ -217,6 +217,10 @@ export function drawPerson(world: World, rng: Rng, options: PersonOptions): Pers
   if (options.showcase) mix.splice(0, 4, 0.3, 0.2, 0.4, 0.1);
   const shares = normalised(mix);
   const signupChannel = itemAt(ORDER_CHANNELS, rng.weighted(cumulative(shares)));
+  // Signups happen when the channel is busy: shop hours in store, evenings online.
+  let createdMs = atChannelHour(rng, createdDay, signupChannel);
+  if (createdMs >= options.createdBefore) createdMs -= DAY;
+  createdMs = Math.max(world.windowStartMs, createdMs);
   const needsCard = options.needsCard || options.showcase;
   const hasCard = needsCard || ((shares[2] ?? 0) > 0.1 && rng.chance(0.88));
 

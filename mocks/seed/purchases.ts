@@ -6,7 +6,7 @@ import { ORDER_CHANNELS } from './person.ts';
 import type { Person } from './person.ts';
 import { cumulative, itemAt } from './random.ts';
 import type { Rng } from './random.ts';
-import { DAY, HOUR, MINUTE, WEEK, dayStart } from './time.ts';
+import { DAY, MINUTE, WEEK, atChannelHour } from './time.ts';
 import type { World } from './world.ts';
 import { STORES } from './france.ts';
 
@@ -25,19 +25,6 @@ export interface OrderDraft {
 
 const LINE_COUNT = cumulative([45, 30, 15, 10]);
 const MAX_ORDERS = 400;
-
-/** When in the day (UTC hours) each channel's orders happen: stores keep shop hours. */
-const HOURS: Record<OrderChannel, [number, number]> = {
-  web: [6, 22],
-  app: [6, 23],
-  store: [9, 18.5],
-  call_centre: [7, 17],
-};
-
-export function atChannelHour(rng: Rng, ms: number, channel: OrderChannel): number {
-  const [lo, hi] = HOURS[channel];
-  return dayStart(ms) + Math.floor(rng.uniform(lo, hi) * HOUR);
-}
 
 function promoCode(rng: Rng, ms: number): string {
   const month = new Date(ms).getUTCMonth();

@@ -132,14 +132,25 @@ const GENERIC_QUERIES = [
   'précommande',
 ];
 
+const queries = new Map<string, string>();
+
+function leadingWords(product: Product): string {
+  let query = queries.get(product.sku);
+  if (query === undefined) {
+    query = (product.title.split(/[—,(]/)[0] ?? '')
+      .trim()
+      .toLowerCase()
+      .split(' ')
+      .slice(0, 3)
+      .join(' ');
+    if (queries.size < 100_000) queries.set(product.sku, query);
+  }
+  return query;
+}
+
 /** What a shopper types: a product's leading words or a generic query. */
 export function searchQuery(rng: Rng, product: Product | null): string {
-  if (product && rng.chance(0.6)) {
-    return (
-      product.title.split(/[—,(]/)[0]?.trim().toLowerCase().split(' ').slice(0, 3).join(' ') ??
-      'nouveautés'
-    );
-  }
+  if (product && rng.chance(0.6)) return leadingWords(product) || 'nouveautés';
   return rng.pick(GENERIC_QUERIES);
 }
 

@@ -1,4 +1,6 @@
 // Instants inside the generator are integer epoch milliseconds; rows carry ISO strings.
+import type { OrderChannel } from '../../src/domain/profile/schema.ts';
+import type { Rng } from './random.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -49,4 +51,18 @@ export function dayStart(ms: number): number {
 /** `1984-07-14` */
 export function isoDay(ms: number): string {
   return iso(ms).slice(0, 10);
+}
+
+/** When in the day (UTC hours) each channel's orders happen: stores keep shop hours. */
+const HOURS: Record<OrderChannel, [number, number]> = {
+  web: [6, 22],
+  app: [6, 23],
+  store: [9, 18.5],
+  call_centre: [7, 17],
+};
+
+/** An instant on the day of `ms`, at an hour the channel is busy. */
+export function atChannelHour(rng: Rng, ms: number, channel: OrderChannel): number {
+  const [lo, hi] = HOURS[channel];
+  return dayStart(ms) + Math.floor(rng.uniform(lo, hi) * HOUR);
 }

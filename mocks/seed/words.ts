@@ -140,20 +140,11 @@ export const PUBLISHERS = [
   'Gallimard',
   'Flammarion',
   'Albin Michel',
-  'Le Livre de Poche',
   'Actes Sud',
   'Grasset',
   'Seuil',
   'Robert Laffont',
-  'Pocket',
-  'Folio',
   'Hachette',
-  'Glénat',
-  'Dargaud',
-  'Casterman',
-  'Kana',
-  'Delcourt',
-  'Marabout',
   'La Découverte',
 ] as const;
 
@@ -236,9 +227,7 @@ export const LABELS = [
   'Because Music',
   'Naïve',
   'Tôt ou Tard',
-  'Deutsche Grammophon',
   'Ed Banger',
-  'Harmonia Mundi',
   'Wagram',
 ] as const;
 
@@ -405,3 +394,25 @@ export const GAME_GENRES = [
   'simulation',
   'strategie',
 ] as const;
+
+export const POCKET_PUBLISHERS = [
+  'Le Livre de Poche',
+  'Folio',
+  'Pocket',
+  'J’ai lu',
+  'Points',
+] as const;
+
+export const CLASSICAL_LABELS = [
+  'Deutsche Grammophon',
+  'Harmonia Mundi',
+  'Erato',
+  'Naïve',
+] as const;
+
+export const PUBLISHERS_BY_SUBCATEGORY: Readonly<Record<string, readonly string[]>> = {
+  bande_dessinee: ['Dargaud', 'Casterman', 'Delcourt', 'Dupuis', 'Glénat'],
+  manga: ['Kana', 'Glénat', 'Pika', 'Ki-oon'],
+  cuisine: ['Marabout', 'Larousse', 'Hachette Cuisine'],
+  science_fiction_fantasy: ['Bragelonne', 'L’Atalante', 'Robert Laffont'],
+};
