@@ -2,7 +2,7 @@
 // several editions (sharing a work_id), consoles with their games and accessories, hi-fi, phones.
 import type { Product, ProductCategory, StoreStock } from '../../src/domain/profile/schema.ts';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STORES, CITIES } from './france.ts';
-import { Rng, hashInts, itemAt } from './random.ts';
+import { Rng, cumulative, hashInts, itemAt } from './random.ts';
 import { DAY, YEAR, instantMs, iso } from './time.ts';
 import * as words from './words.ts';
 
@@ -22,6 +22,8 @@ interface Platform {
   launched: string;
   price: number;
   discontinued: boolean;
+  /** How many gamers play on it, relatively. */
+  popularity: number;
 }
 
 const PLATFORMS: readonly Platform[] = [
@@ -33,6 +35,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2006-12-08',
     price: 14_999,
     discontinued: true,
+    popularity: 4,
   },
   {
     platform: 'ps4',
@@ -42,6 +45,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2013-11-29',
     price: 29_999,
     discontinued: true,
+    popularity: 12,
   },
   {
     platform: 'switch',
@@ -51,6 +55,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2021-10-08',
     price: 34_999,
     discontinued: false,
+    popularity: 26,
   },
   {
     platform: 'ps5',
@@ -60,6 +65,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2020-11-19',
     price: 54_999,
     discontinued: false,
+    popularity: 34,
   },
   {
     platform: 'xbox_series',
@@ -69,6 +75,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2020-11-10',
     price: 54_999,
     discontinued: false,
+    popularity: 14,
   },
   {
     platform: 'switch_2',
@@ -78,6 +85,7 @@ const PLATFORMS: readonly Platform[] = [
     launched: '2025-06-05',
     price: 46_999,
     discontinued: false,
+    popularity: 10,
   },
 ];
 
@@ -493,6 +501,8 @@ export interface Catalogue {
   /** Games by the sku of the console they require. */
   gamesByConsole: Map<string, Shelf>;
   consoles: Product[];
+  /** Cumulative popularity of `consoles`, to draw a gamer's platform. */
+  consolePopularity: Float64Array;
   promoted: Product;
 }
 
@@ -804,8 +814,11 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     }
   }
 
-  // Consoles, then games on one to three platforms (a work_id across platforms), then accessories.
-  const consoles = PLATFORMS.map((p) =>
+  // Consoles out by then, games on one to three of them (a work_id across platforms), accessories.
+  const released = PLATFORMS.filter(
+    (p) => instantMs(`${p.launched}T08:00:00.000Z`) < asOfMs - 30 * DAY,
+  );
+  const consoles = released.map((p) =>
     add(
       {
         sku: p.sku,
@@ -829,7 +842,7 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     if (usedGameTitles.has(title)) continue;
     usedGameTitles.add(title);
     const launched = recentBiased(12);
-    const onSale = PLATFORMS.filter(
+    const onSale = released.filter(
       (p) =>
         instantMs(`${p.launched}T00:00:00.000Z`) <= launched &&
         (p.platform !== 'wii' || launched < asOfMs - 9 * YEAR) &&
@@ -864,7 +877,8 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     }
   }
   for (const accessory of ACCESSORIES) {
-    const platform = PLATFORMS.find((p) => p.platform === accessory.platform);
+    const platform = released.find((p) => p.platform === accessory.platform);
+    if (accessory.platform !== null && !platform) continue;
     const from = platform ? instantMs(`${platform.launched}T00:00:00.000Z`) : asOfMs - 6 * YEAR;
     const launched = Math.max(from + 7 * DAY, asOfMs - rng.uniform(0.2, 8) * YEAR);
     add(
@@ -957,6 +971,7 @@ export function buildCatalogue(seed: number, asOfMs: number): Catalogue {
     shelves,
     gamesByConsole,
     consoles,
+    consolePopularity: cumulative(released.map((p) => p.popularity)),
     promoted,
   };
 }

@@ -59,7 +59,6 @@ const EMAIL_DOMAINS = [
   'icloud.com',
 ];
 const EMAIL_DOMAIN_WEIGHTS = cumulative([34, 16, 10, 10, 6, 6, 5, 5, 5, 3]);
-const CONSOLE_WEIGHTS = cumulative([4, 12, 26, 34, 14, 10]);
 
 export interface Person {
   index: number;
@@ -230,7 +229,9 @@ export function drawPerson(world: World, rng: Rng, options: PersonOptions): Pers
   );
   const gamer = (tasteShares[3] ?? 0) + (tasteShares[5] ?? 0) > 0.05;
   const consoles = world.catalogue.consoles;
-  const platform = gamer ? itemAt(consoles, rng.weighted(CONSOLE_WEIGHTS)).sku : null;
+  const platform = gamer
+    ? itemAt(consoles, rng.weighted(world.catalogue.consolePopularity)).sku
+    : null;
 
   const model = PURCHASE_MODEL;
   const social = rng.chance(0.08)
