@@ -10,5 +10,6 @@ export function apiOverDataset(dataset: Dataset, asOf: string): Hono {
 }
 
 export function apiHandlers(api: Hono) {
-  return [http.all(/\/api\//, ({ request }) => api.fetch(request))];
+  // Only paths that start with /api/: the dev server also serves modules like /src/api/client.ts.
+  return [http.all(/^https?:\/\/[^/]+\/api\//, ({ request }) => api.fetch(request))];
 }

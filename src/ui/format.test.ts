@@ -17,4 +17,6 @@ test('a calendar date does not shift with the time zone', () => {
 
 test('codes read as words', () => {
   expect(humanize('call_centre')).toBe('Call centre');
+  expect(humanize('sms')).toBe('SMS');
+  expect(humanize('blu_ray')).toBe('Blu-ray');
 });

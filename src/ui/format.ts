@@ -54,8 +54,27 @@ export function formatCalendarDate(isoDate: string): string {
 
 export const TIME_ZONE_LABEL = 'Paris time';
 
-/** snake_case codes as words: call_centre → Call centre. */
+/** Codes whose usual spelling is not plain capitalisation. */
+const spelled: Record<string, string> = {
+  sms: 'SMS',
+  dvd: 'DVD',
+  blu_ray: 'Blu-ray',
+  '4k': '4K',
+  '4k_uhd': '4K UHD',
+  cd: 'CD',
+  ps4: 'PS4',
+  ps5: 'PS5',
+  xbox: 'Xbox',
+  pc: 'PC',
+  hifi: 'Hi-fi',
+  sku: 'SKU',
+  id: 'ID',
+};
+
+/** snake_case codes as words: call_centre → Call centre, blu_ray → Blu-ray. */
 export function humanize(code: string): string {
+  const known = spelled[code.toLowerCase()];
+  if (known !== undefined) return known;
   const words = code.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -48,28 +48,22 @@ export function IdentityList({ identities }: { identities: ProfileResponse['iden
       {identities.length === 0 ? (
         <p className="text-sm text-fg-subtle">No known identity.</p>
       ) : (
-        <table className="w-full table-fixed text-sm">
-          <thead className="sr-only">
-            <tr>
-              <th>Kind</th>
-              <th>Value</th>
-              <th>Source and dates</th>
-            </tr>
-          </thead>
-          <tbody>
-            {identities.map((i) => (
-              <tr key={`${i.kind}:${i.value}`} className="align-top">
-                <td className="w-24 py-0.5 pr-2 text-fg-muted">{humanize(i.kind)}</td>
-                <td className="truncate py-0.5 pr-2 font-mono text-xs leading-5" title={i.value}>
+        <ul className="space-y-1.5">
+          {identities.map((i) => (
+            <li key={`${i.kind}:${i.value}`} className="text-sm">
+              <div className="flex gap-2">
+                <span className="w-24 shrink-0 text-fg-muted">{humanize(i.kind)}</span>
+                <span className="min-w-0 truncate font-mono text-xs leading-4" title={i.value}>
                   {i.value}
-                </td>
-                <td className="w-44 py-0.5 text-right text-xs leading-5 text-fg-muted tabular-nums">
-                  {humanize(i.source)} · {formatDay(i.first_seen)} → {formatDay(i.last_seen)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              </div>
+              <div className="pl-26 text-xs text-fg-subtle tabular-nums">
+                via {humanize(i.source).toLowerCase()} · seen {formatDay(i.first_seen)} →{' '}
+                {formatDay(i.last_seen)}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </Section>
   );

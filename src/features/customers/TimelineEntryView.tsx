@@ -20,6 +20,10 @@ const kindTone: Record<TimelineEntry['kind'], Tone> = {
 };
 /** Free-text properties shown as a quotation rather than a chip. */
 const textProperties = new Set(['text', 'note', 'query']);
+/** Properties the row already says in words, or ids that add nothing to a reader. */
+const hiddenProperties = new Set(['message_id']);
+/** Properties whose values are codes, shown as words. */
+const codeProperties = new Set(['category', 'reason', 'network']);
 
 function Body({ entry }: { entry: TimelineEntry }) {
   switch (entry.kind) {
@@ -65,10 +69,15 @@ function Body({ entry }: { entry: TimelineEntry }) {
         <div className="min-w-0 text-base">
           <span className="font-medium">{eventTypeLabels[e.type]}</span>
           {props
-            .filter(([k]) => !textProperties.has(k))
+            .filter(([k]) => !textProperties.has(k) && !hiddenProperties.has(k))
             .map(([k, v]) => (
               <span key={k} className="ml-2 text-sm text-fg-muted">
-                {humanize(k)} <span className="font-mono text-xs text-fg">{String(v)}</span>
+                {humanize(k)}{' '}
+                {codeProperties.has(k) && typeof v === 'string' ? (
+                  <span className="text-fg">{humanize(v)}</span>
+                ) : (
+                  <span className="font-mono text-xs text-fg">{String(v)}</span>
+                )}
               </span>
             ))}
           {props
