@@ -46,7 +46,12 @@ export interface LoadInfo {
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 
-/** Buffers one table's rows as columns and appends them a full data chunk at a time. */
+/**
+ * Buffers one table's rows as columns of DuckDB values and appends them a full data chunk at a
+ * time. The chunk is created and filled in one go when it is appended (as the library's own
+ * DuckDBDataChunkWriter does): writing into a chunk's vectors while rows trickle in crashed the
+ * process (a segfault in the appender's string copy once it had flushed 204,800 rows).
+ */
 class TableWriter {
   private readonly columns: readonly ColumnSpec[];
   private readonly types: DuckDBType[];

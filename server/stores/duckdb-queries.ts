@@ -1,16 +1,19 @@
 // The per-customer reads of the DuckDB store, in SQL: a profile (latest consent per channel and the
 // order figures aggregated in SQL), and customer search. Every value is a bound parameter.
-import { DuckDBListValue, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { ProfileResponse, SearchHit } from '../../src/api/contract.ts';
 import { roundHalfEven } from '../../src/domain/profile/figures.ts';
 import {
+  channel as channelSchema,
   consentChannel,
+  consentStatus,
   customer as customerSchema,
   identity as identitySchema,
+  isoInstant,
   loyaltyTier,
   orderChannel,
   preference as preferenceSchema,
-  type OrderChannel,
 } from '../../src/domain/profile/schema.ts';
 import {
   bestHits,
@@ -19,92 +22,101 @@ import {
   normaliseQuery,
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
-import { INSTANT_FORMAT, selectList } from './duckdb-schema.ts';
-import { queryRows, recordOf, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
-import { consentStateOf } from './duckdb-timeline.ts';
+import { INSTANT_FORMAT, jsonObject } from './duckdb-schema.ts';
+import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
 
 const F = `'${INSTANT_FORMAT}'`;
 /** Orders that count as purchases: everything not returned or cancelled (as `orderFigures`). */
 export const COMPLETED = `status NOT IN ('returned', 'cancelled')`;
 
-const CUSTOMER_SQL = `SELECT ${selectList('customers', 'c')} FROM customers c WHERE c.customer_id = $1`;
-const IDENTITIES_SQL =
-  `SELECT ${selectList('identities', 'i')} FROM identities i WHERE i.customer_id = $1 ` +
-  'ORDER BY i.kind, i.value, i.rowid';
-const PREFERENCES_SQL =
-  `SELECT ${selectList('preferences', 'p')} FROM preferences p WHERE p.customer_id = $1 ` +
-  'ORDER BY p.stated_at DESC, p.topic, p.value, p.rowid';
-/** The latest consent per channel: newest `at`, ties to the greater consent id. */
-const LATEST_CONSENTS_SQL =
-  `SELECT channel, status, strftime("at", ${F}) AS "at", source FROM consents ` +
-  'WHERE customer_id = $1 ' +
-  'QUALIFY row_number() OVER (PARTITION BY channel ORDER BY "at" DESC, consent_id DESC) = 1';
-const FIGURES_SQL = `
+const consentStateSchema = z.object({
+  channel: z.string(),
+  status: consentStatus,
+  at: isoInstant,
+  source: channelSchema,
+});
+const profileSchema = z.object({
+  customer: customerSchema.nullable(),
+  identities: z.array(identitySchema).nullable(),
+  preferences: z.array(preferenceSchema).nullable(),
+  consents: z.array(consentStateSchema).nullable(),
+  orders: z.number().int(),
+  returned_orders: z.number().int(),
+  cancelled_orders: z.number().int(),
+  spend_cents: z.number().int(),
+  first_order_at: isoInstant.nullable(),
+  last_order_at: isoInstant.nullable(),
+  channels: z.array(z.string()).nullable(),
+  events: z.number().int(),
+  messages_received: z.number().int(),
+});
+
+/**
+ * A whole profile in one statement, as one JSON value; $1 is the customer id. The latest consent
+ * per channel is the newest `at`, ties to the greater consent id (as `latestConsents`).
+ */
+const PROFILE_SQL = `
   WITH o AS (SELECT * FROM orders WHERE customer_id = $1)
-  SELECT
-    count(*) FILTER (WHERE ${COMPLETED})::INTEGER AS orders,
-    count(*) FILTER (WHERE status = 'returned')::INTEGER AS returned_orders,
-    count(*) FILTER (WHERE status = 'cancelled')::INTEGER AS cancelled_orders,
-    coalesce(sum(total_cents) FILTER (WHERE ${COMPLETED}), 0)::BIGINT AS spend_cents,
-    strftime(min(placed_at) FILTER (WHERE ${COMPLETED}), ${F}) AS first_order_at,
-    strftime(max(placed_at) FILTER (WHERE ${COMPLETED}), ${F}) AS last_order_at,
-    (SELECT list(channel ORDER BY n DESC, channel)
-       FROM (SELECT channel, count(*) AS n FROM o WHERE ${COMPLETED} GROUP BY channel)) AS channels,
-    (SELECT count(*)::INTEGER FROM events WHERE customer_id = $1) AS events,
-    (SELECT count(*)::INTEGER FROM messages WHERE customer_id = $1) AS messages_received
-  FROM o`;
+  SELECT json_object(
+    'customer', (SELECT ${jsonObject('customers', 'c')} FROM customers c
+                 WHERE c.customer_id = $1 LIMIT 1),
+    'identities', (SELECT to_json(list(${jsonObject('identities', 'i')}
+                     ORDER BY i.kind, i.value, i.rowid))
+                   FROM identities i WHERE i.customer_id = $1),
+    'preferences', (SELECT to_json(list(${jsonObject('preferences', 'p')}
+                      ORDER BY p.stated_at DESC, p.topic, p.value, p.rowid))
+                    FROM preferences p WHERE p.customer_id = $1),
+    'consents', (SELECT to_json(list(json_object('channel', channel, 'status', status,
+                   'at', strftime("at", ${F}), 'source', source)))
+                 FROM (SELECT * FROM consents WHERE customer_id = $1
+                       QUALIFY row_number() OVER (PARTITION BY channel
+                                                  ORDER BY "at" DESC, consent_id DESC) = 1)),
+    'orders', (SELECT count(*) FILTER (WHERE ${COMPLETED}) FROM o),
+    'returned_orders', (SELECT count(*) FILTER (WHERE status = 'returned') FROM o),
+    'cancelled_orders', (SELECT count(*) FILTER (WHERE status = 'cancelled') FROM o),
+    'spend_cents', (SELECT coalesce(sum(total_cents) FILTER (WHERE ${COMPLETED}), 0)::BIGINT FROM o),
+    'first_order_at', (SELECT strftime(min(placed_at) FILTER (WHERE ${COMPLETED}), ${F}) FROM o),
+    'last_order_at', (SELECT strftime(max(placed_at) FILTER (WHERE ${COMPLETED}), ${F}) FROM o),
+    'channels', (SELECT to_json(list(channel ORDER BY n DESC, channel))
+                 FROM (SELECT channel, count(*) AS n FROM o WHERE ${COMPLETED} GROUP BY channel)),
+    'events', (SELECT count(*) FROM events WHERE customer_id = $1),
+    'messages_received', (SELECT count(*) FROM messages WHERE customer_id = $1)
+  )::VARCHAR AS profile`;
 
 export async function readProfile(
   connection: DuckDBConnection,
   customerId: string,
 ): Promise<ProfileResponse | null> {
-  const [row] = await queryRows(connection, CUSTOMER_SQL, [customerId]);
-  if (row === undefined) return null;
-  const customer = customerSchema.parse(recordOf('customers', row));
-  const identities = (await queryRows(connection, IDENTITIES_SQL, [customerId])).map((r) =>
-    identitySchema.parse(recordOf('identities', r)),
-  );
-  const preferences = (await queryRows(connection, PREFERENCES_SQL, [customerId])).map((r) =>
-    preferenceSchema.parse(recordOf('preferences', r)),
-  );
-  const latest = new Map(
-    (await queryRows(connection, LATEST_CONSENTS_SQL, [customerId])).map((r) => [
-      toText(r.channel ?? null),
-      r,
-    ]),
-  );
-  const consents = consentChannel.options.map((channel) =>
-    consentStateOf(channel, latest.get(channel)),
-  );
-  const [f] = await queryRows(connection, FIGURES_SQL, [customerId]);
-  if (f === undefined) throw new Error('DuckDB store: the figures query returned no row');
-  const orders = toNumber(f.orders ?? null);
-  const spend = toNumber(f.spend_cents ?? null);
-  const channelList = f.channels ?? null;
-  const channels_used: OrderChannel[] = [];
-  if (channelList instanceof DuckDBListValue) {
-    for (const item of channelList.items) {
-      const parsed = orderChannel.safeParse(item);
-      if (parsed.success) channels_used.push(parsed.data);
-    }
-  }
+  const [row] = await queryRows(connection, PROFILE_SQL, [customerId], [VARCHAR]);
+  const p = profileSchema.parse(JSON.parse(toText(row?.profile ?? null)));
+  if (p.customer === null) return null;
+  const latest = new Map((p.consents ?? []).map((c) => [c.channel, c]));
+  const orders = p.orders;
   return {
-    customer,
-    identities,
-    consents,
-    preferences,
+    customer: p.customer,
+    identities: p.identities ?? [],
+    consents: consentChannel.options.map((channel) => {
+      const state = latest.get(channel);
+      return state
+        ? { channel, status: state.status, at: state.at, source: state.source }
+        : { channel, status: 'unknown', at: null, source: null };
+    }),
+    preferences: p.preferences ?? [],
     figures: {
       orders,
-      returned_orders: toNumber(f.returned_orders ?? null),
-      cancelled_orders: toNumber(f.cancelled_orders ?? null),
-      spend_cents: spend,
-      average_order_cents: orders === 0 ? null : roundHalfEven(spend / orders),
-      first_order_at: toTextOrNull(f.first_order_at ?? null),
-      last_order_at: toTextOrNull(f.last_order_at ?? null),
-      channels_used,
+      returned_orders: p.returned_orders,
+      cancelled_orders: p.cancelled_orders,
+      spend_cents: p.spend_cents,
+      average_order_cents: orders === 0 ? null : roundHalfEven(p.spend_cents / orders),
+      first_order_at: p.first_order_at,
+      last_order_at: p.last_order_at,
+      channels_used: (p.channels ?? []).flatMap((c) => {
+        const parsed = orderChannel.safeParse(c);
+        return parsed.success ? [parsed.data] : [];
+      }),
       currency: 'EUR',
-      events: toNumber(f.events ?? null),
-      messages_received: toNumber(f.messages_received ?? null),
+      events: p.events,
+      messages_received: p.messages_received,
     },
   };
 }

@@ -207,26 +207,26 @@ export function quote(identifier: string): string {
 
 export const INSTANT_FORMAT = '%Y-%m-%dT%H:%M:%S.%gZ';
 
-/** The SQL expression that reads a column back in its JSON-API form (ISO strings, JSON text). */
-export function readExpression(column: ColumnSpec, alias: string): string {
+/** The SQL expression of a column in its JSON-API form: ISO instants and dates, JSON as JSON. */
+export function jsonExpression(column: ColumnSpec, alias: string): string {
   const ref = `${alias}.${quote(column.name)}`;
   switch (column.kind) {
     case 'instant':
       return `strftime(${ref}, '${INSTANT_FORMAT}')`;
     case 'date':
       return `strftime(${ref}, '%Y-%m-%d')`;
-    case 'json':
-      return `${ref}::VARCHAR`;
     default:
       return ref;
   }
 }
 
-/** `alias."col" AS "prefixcol", …` for every column of `table`, in schema order. */
-export function selectList(table: TableName, alias: string, prefix = ''): string {
-  return tables[table]
-    .map((c) => `${readExpression(c, alias)} AS ${quote(prefix + c.name)}`)
-    .join(', ');
+/**
+ * `json_object('col', …)` of one row of `table` (aliased `alias`), every column in schema order,
+ * plus `extra` name/expression pairs: what the API answers, built by DuckDB in one value.
+ */
+export function jsonObject(table: TableName, alias: string, extra: readonly string[] = []): string {
+  const pairs = tables[table].map((c) => `'${c.name}', ${jsonExpression(c, alias)}`);
+  return `json_object(${[...pairs, ...extra].join(', ')})`;
 }
 
 export function tableDdl(table: TableName): string {
