@@ -40,8 +40,11 @@ import type { StoryPlan } from './stories.ts';
 import { DAY, HOUR, MINUTE, YEAR, atChannelHour, dayStart, instantMs, iso } from './time.ts';
 import type { World } from './world.ts';
 
-/** Every row that belongs to customers; a batch holds many customers' rows in index order. */
-export interface CustomerRows {
+/**
+ * Every row that belongs to customers; a batch holds many customers' rows in index order. A type
+ * alias, not an interface, so a generic sink taking `Record<string, unknown[]>` accepts it.
+ */
+export type CustomerRows = {
   customers: Customer[];
   identities: Identity[];
   consents: Consent[];
@@ -51,7 +54,7 @@ export interface CustomerRows {
   events: CustomerEvent[];
   messages: Message[];
   offer_responses: OfferResponse[];
-}
+};
 
 export function emptyCustomerRows(): CustomerRows {
   return {

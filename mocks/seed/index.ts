@@ -46,14 +46,15 @@ export interface SeedOptions {
   asOf?: string;
 }
 
-export interface ReferenceRows {
+/** The reference tables, from (seed, asOf) alone. A type alias, like CustomerRows. */
+export type ReferenceRows = {
   stores: Store[];
   products: Product[];
   store_stock: StoreStock[];
   offers: Offer[];
   campaigns: Campaign[];
   segments: Segment[];
-}
+};
 
 export interface DatasetSink {
   /** Called once, first. */
