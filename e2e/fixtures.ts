@@ -1,0 +1,65 @@
+// Playwright fixtures: the demo data's manifest (the same seed and size as the app under test), a
+// guard that fails a test if any dialog opens, and an accessibility check.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import type { Manifest, PlantedStory } from '../mocks/seed/manifest.ts';
+
+let cached: Manifest | null = null;
+function demoManifest(): Manifest {
+  cached ??= generateDataset({
+    seed: DEMO_SEED,
+    customers: BROWSER_DEMO_CUSTOMERS,
+    asOf: DEMO_AS_OF,
+  }).manifest;
+  return cached;
+}
+
+type Story<K extends PlantedStory['story']> = Extract<PlantedStory, { story: K }>;
+
+export const test = base.extend<{
+  planted: <K extends PlantedStory['story']>(story: K) => Story<K>;
+  dialogs: string[];
+}>({
+  planted: async ({}, use) => {
+    const manifest = demoManifest();
+    await use(<K extends PlantedStory['story']>(story: K) => {
+      const found = manifest.stories.find((s): s is Story<K> => s.story === story);
+      if (!found) throw new Error(`The demo data planted no "${story}" story.`);
+      return found;
+    });
+  },
+  // Every test listens for dialogs: customer data must never run as script.
+  dialogs: [
+    async ({ page }, use) => {
+      const opened: string[] = [];
+      page.on('dialog', (dialog) => {
+        opened.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await use(opened);
+      expect(opened, 'no dialog may open').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Serious or critical accessibility violations on the page, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ') ?? ''})`,
+    );
+}
+
+/** Type into the customer search and open the first hit. */
+export async function openCustomerBySearch(page: Page, text: string, hitName: RegExp | string) {
+  const search = page.getByRole('combobox', { name: 'Search customers' });
+  await search.fill(text);
+  await page.getByRole('option', { name: hitName }).first().click();
+}

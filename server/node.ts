@@ -1,0 +1,61 @@
+// `npm start`: the built app and the profile API over the embedded DuckDB store on one port.
+// Seeds the demo data on first start (progress printed) and reuses the file afterwards.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApi } from './app.ts';
+import { seedDemo } from './seed-demo.ts';
+import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const dbPath = process.env.TACT_DB ?? 'data/tact.duckdb';
+const customers = Number(process.env.TACT_CUSTOMERS ?? 50_000);
+const seed = Number(process.env.TACT_SEED ?? 42);
+const staticRoot = process.env.TACT_STATIC ?? 'dist';
+
+if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}".`);
+  process.exit(1);
+}
+if (!Number.isInteger(customers) || customers < 100) {
+  console.error(`TACT_CUSTOMERS must be an integer ≥ 100, got "${process.env.TACT_CUSTOMERS}".`);
+  process.exit(1);
+}
+
+mkdirSync(path.dirname(dbPath), { recursive: true });
+const store = await openDuckDbStore({ path: dbPath });
+const meta = await readMeta(store);
+if (meta === null || meta.seed !== seed || meta.customers !== customers) {
+  await seedDemo(store, { seed, customers, log: (line) => console.log(line) });
+} else {
+  console.log(
+    `Using ${dbPath}: ${meta.customers.toLocaleString('en')} customers (seed ${meta.seed}).`,
+  );
+}
+
+const app = new Hono();
+app.route('/', createApi(store));
+if (existsSync(path.join(staticRoot, 'index.html'))) {
+  app.use('/*', serveStatic({ root: staticRoot }));
+  // The app routes in the browser: any other page is the app's index.
+  app.get('*', serveStatic({ root: staticRoot, path: 'index.html' }));
+} else {
+  console.warn(
+    `No built app in ${staticRoot}/ — run "npm start" (it builds first) to get the console.`,
+  );
+}
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  console.log(`Tact is running at http://${shown}:${info.port}/ (API on DuckDB: ${dbPath})`);
+});
+
+const stop = () => {
+  server.close();
+  void store.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,35 @@
+// Seeds the DuckDB store with the generated demo data on first start, printing progress.
+import { DEMO_AS_OF, streamDataset } from '../mocks/seed/index.ts';
+import { createDuckDbSink, type DuckDbStore } from './stores/duckdb.ts';
+
+export async function seedDemo(
+  store: DuckDbStore,
+  options: { seed: number; customers: number; log: (line: string) => void },
+): Promise<void> {
+  const { seed, customers, log } = options;
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  log(`Seeding ${customers.toLocaleString('en')} demo customers (seed ${seed}) into DuckDB…`);
+  const sink = await createDuckDbSink(store, { asOf: DEMO_AS_OF, seed });
+  let done = 0;
+  let shownTenth = 0;
+  streamDataset(
+    { seed, customers, asOf: DEMO_AS_OF },
+    {
+      reference: (rows) => sink.reference(rows),
+      customers: (rows) => {
+        sink.customers(rows);
+        done += rows.customers.length;
+        const tenth = Math.floor((done * 10) / customers);
+        if (tenth > shownTenth) {
+          shownTenth = tenth;
+          log(
+            `  ${tenth * 10}% · ${done.toLocaleString('en')} customers · ${sink.rows.toLocaleString('en')} rows · ${seconds()} s`,
+          );
+        }
+      },
+    },
+  );
+  await sink.finish();
+  log(`Seeded ${sink.rows.toLocaleString('en')} rows in ${seconds()} s.`);
+}
