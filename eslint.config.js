@@ -48,18 +48,34 @@ const boundaries = {
     function check(node, source) {
       if (typeof source === 'string' && /\.(css|svg|png|json)$/.test(source)) return;
       if (typeof source !== 'string' || !source.startsWith('.')) {
-        if (from === 'domain' && typeof source === 'string' && /^(node:|react|hono|msw|@duckdb)/.test(source)) {
-          context.report({ node, message: `src/domain stays pure: it may not import '${source}'.` });
+        if (
+          from === 'domain' &&
+          typeof source === 'string' &&
+          /^(node:|react|hono|msw|@duckdb)/.test(source)
+        ) {
+          context.report({
+            node,
+            message: `src/domain stays pure: it may not import '${source}'.`,
+          });
         }
         return;
       }
       const target = path.relative(root, path.resolve(path.dirname(context.filename), source));
       const targetRel = target.split(path.sep).join('/');
-      const to = layerOf(target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}/x`);
-      const ok = rules.some((r) =>
-        r === 'features/*' ? to.startsWith('features/') : r.includes('.') ? targetRel.startsWith(r.replace(/\.tsx?$/, '')) : r === to || (r === 'mocks/fixtures' && targetRel.startsWith('mocks/')),
+      const to = layerOf(
+        target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}/x`,
       );
-      if (!ok && !(from.startsWith('features/') && to === 'mocks' && /\.test\.tsx?$/.test(context.filename))) {
+      const ok = rules.some((r) =>
+        r === 'features/*'
+          ? to.startsWith('features/')
+          : r.includes('.')
+            ? targetRel.startsWith(r.replace(/\.tsx?$/, ''))
+            : r === to || (r === 'mocks/fixtures' && targetRel.startsWith('mocks/')),
+      );
+      if (
+        !ok &&
+        !(from.startsWith('features/') && to === 'mocks' && /\.test\.tsx?$/.test(context.filename))
+      ) {
         context.report({ node, message: `Layer '${from}' may not import '${to}' (${source}).` });
       }
     }
@@ -73,7 +89,18 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-*', 'data', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'] },
+  {
+    ignores: [
+      '.*tmp*',
+      'node_modules',
+      'dist',
+      'dist-*',
+      'data',
+      'test-results',
+      'playwright-report',
+      'public/mockServiceWorker.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -94,7 +121,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**', 'src/test/**'],
-    rules: { '@typescript-eslint/consistent-type-assertions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/consistent-type-assertions': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Playwright fixtures: `use` is not a React hook, and `{}` is how a fixture asks for nothing.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off', 'no-empty-pattern': 'off' },
   },
   {
     files: ['server/node.ts', 'bench/**', 'mocks/cli/**', 'scripts/**'],

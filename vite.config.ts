@@ -14,7 +14,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/api/**/*.test.ts', 'src/ui/**/*.test.ts', 'server/**/*.test.ts', 'mocks/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/api/**/*.test.ts',
+            'src/ui/**/*.test.ts',
+            'server/**/*.test.ts',
+            'mocks/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },
