@@ -1,0 +1,64 @@
+// `npm run bench`: prints the performance figures the issues ask for. Each stage runs in its own
+// process so its time and peak memory are its own. `--quick` uses small sizes (a smoke run).
+import { spawnSync } from 'node:child_process';
+
+const quick = process.argv.includes('--quick');
+const big = quick ? 20_000 : 1_000_000;
+const medium = quick ? 5_000 : 100_000;
+
+function run(script: string, args: (string | number)[]): Record<string, unknown> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args.map(String)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`${script} failed (exit ${child.status}).`);
+  const last = child.stdout.trim().split('\n').at(-1) ?? '{}';
+  const parsed: unknown = JSON.parse(last);
+  if (typeof parsed !== 'object' || parsed === null)
+    throw new Error(`${script} printed no figures.`);
+  return Object.fromEntries(Object.entries(parsed));
+}
+
+const s = (ms: unknown) => (typeof ms === 'number' ? `${(ms / 1000).toFixed(1)} s` : '?');
+const mib = (bytes: unknown) =>
+  typeof bytes === 'number' ? `${Math.round(bytes / 2 ** 20)} MiB` : '?';
+const ms = (x: unknown) => (typeof x === 'number' ? `${x.toFixed(1)} ms` : '?');
+const rowsOf = (counts: unknown) =>
+  typeof counts === 'object' && counts !== null
+    ? Object.values(counts).reduce((a: number, b) => a + (typeof b === 'number' ? b : 0), 0)
+    : 0;
+
+console.log(
+  `Tact bench (${quick ? 'quick' : 'full'}) — Node ${process.version}, ${new Date().toISOString()}\n`,
+);
+console.log('Demo-data generation (streamed into a counting sink)');
+for (const n of [medium, big]) {
+  const r = run('bench/generate.ts', [n]);
+  const rows = rowsOf(r.counts);
+  const orders =
+    typeof r.counts === 'object' && r.counts !== null && 'orders' in r.counts
+      ? Number(r.counts.orders)
+      : 0;
+  console.log(
+    `  ${n.toLocaleString('en').padStart(9)} customers: ${s(r.ms).padStart(8)}, peak RSS ${mib(r.peakRssBytes).padStart(8)}, ` +
+      `${rows.toLocaleString('en')} rows (${(orders / n).toFixed(1)} orders per customer)`,
+  );
+}
+
+console.log('\nDuckDB load (generation + append into a fresh file)');
+const load = run('bench/load.ts', [big]);
+console.log(
+  `  ${big.toLocaleString('en')} customers: ${s(load.ms)}, peak RSS ${mib(load.peakRssBytes)}`,
+);
+
+console.log(
+  `\nAPI latency on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app)`,
+);
+const api = run('bench/endpoints.ts', [String(load.file), 300]);
+for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
+  const r = api[key];
+  if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
+    console.log(`  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`);
+  }
+}
