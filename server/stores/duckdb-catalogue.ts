@@ -21,7 +21,8 @@ import {
   type FieldSpec,
 } from '../../src/domain/profile/catalogue.ts';
 import { eventType as eventTypeSchema } from '../../src/domain/profile/schema.ts';
-import { COMPLETED, JS_SPACE } from './duckdb-queries.ts';
+import { COMPLETED } from './duckdb-queries.ts';
+import { JS_SPACE } from './duckdb-search.ts';
 import { INSTANT_FORMAT, quote, tables } from './duckdb-schema.ts';
 import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from './duckdb-values.ts';
 

@@ -20,6 +20,7 @@ import {
   type ColumnSpec,
   type TableName,
 } from './duckdb-schema.ts';
+import { buildSearchTables } from './duckdb-search.ts';
 import { instantValue, toDuckDb } from './duckdb-values.ts';
 
 export type ReferenceRows = Pick<Dataset, (typeof referenceTables)[number]>;
@@ -167,6 +168,7 @@ export async function createDuckDbSink(
       if (finished) return;
       finished = true;
       for (const writer of writers.values()) writer.close();
+      await buildSearchTables(connection);
       await writeMeta(connection, info, customers);
       await connection.run('CHECKPOINT');
       if (onFinish) await onFinish();

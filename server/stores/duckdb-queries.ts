@@ -1,8 +1,8 @@
-// The per-customer reads of the DuckDB store, in SQL: a profile (latest consent per channel and the
-// order figures aggregated in SQL), and customer search. Every value is a bound parameter.
-import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+// A customer's profile in one SQL statement: identities, preferences, the latest consent per channel
+// and the order figures, aggregated by DuckDB and returned as one JSON value.
+import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import type { ProfileResponse, SearchHit } from '../../src/api/contract.ts';
+import type { ProfileResponse } from '../../src/api/contract.ts';
 import { roundHalfEven } from '../../src/domain/profile/figures.ts';
 import {
   channel as channelSchema,
@@ -11,19 +11,11 @@ import {
   customer as customerSchema,
   identity as identitySchema,
   isoInstant,
-  loyaltyTier,
   orderChannel,
   preference as preferenceSchema,
 } from '../../src/domain/profile/schema.ts';
-import {
-  bestHits,
-  compactPhone,
-  fullName,
-  normaliseQuery,
-  type RankedHit,
-} from '../../src/domain/profile/search.ts';
 import { INSTANT_FORMAT, jsonObject } from './duckdb-schema.ts';
-import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
+import { queryRows, toText } from './duckdb-values.ts';
 
 const F = `'${INSTANT_FORMAT}'`;
 /** Orders that count as purchases: everything not returned or cancelled (as `orderFigures`). */
@@ -119,89 +111,4 @@ export async function readProfile(
       messages_received: p.messages_received,
     },
   };
-}
-
-/**
- * JavaScript's `\s` (which `compactPhone` strips) as an RE2 class: RE2's own `\s` is ASCII only.
- * With `.`, `(`, `)` and `-`, the characters a compact phone number loses.
- */
-export const JS_SPACE =
-  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
-export const PHONE_PUNCTUATION = `[${JS_SPACE}.()\\-]`;
-
-const NAME = `lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
-
-/**
- * Candidates of every rank (search.ts): $1 the normalised query, $2 its compact phone form. Only
- * the candidates of the best `$3` customers (by best rank, then id) come back; `bestHits` then
- * picks each one's best match exactly as the memory store does.
- */
-const SEARCH_SQL = `
-  WITH candidates AS (
-    SELECT c.customer_id, 0 AS rank, 'customer_id' AS kind, c.customer_id AS value
-      FROM customers c WHERE lower(c.customer_id) = $1
-    UNION ALL
-    SELECT i.customer_id, 1, i.kind, i.value FROM identities i
-      WHERE lower(i.value) = $1
-         OR (i.kind = 'phone' AND regexp_replace(lower(i.value), '${PHONE_PUNCTUATION}', '', 'g') = $2)
-    UNION ALL
-    SELECT c.customer_id, 2, CASE WHEN contains(${NAME}, $1) THEN 'name' ELSE 'email' END, c.email
-      FROM customers c
-      WHERE contains(${NAME}, $1) OR starts_with(lower(c.email), $1)
-  ),
-  best AS (
-    SELECT customer_id FROM candidates GROUP BY customer_id
-    ORDER BY min(rank), customer_id LIMIT $3
-  )
-  SELECT k.customer_id, k.rank, k.kind, k.value,
-         c.customer_id IS NOT NULL AS known, c.first_name, c.last_name, c.email, c.city,
-         c.loyalty_tier
-    FROM candidates k JOIN best b ON b.customer_id = k.customer_id
-    LEFT JOIN customers c ON c.customer_id = k.customer_id`;
-
-function rankOf(value: number): RankedHit['rank'] {
-  return value === 0 ? 0 : value === 1 ? 1 : 2;
-}
-
-export async function searchCustomers(
-  connection: DuckDBConnection,
-  query: string,
-  limit: number,
-): Promise<SearchHit[]> {
-  const q = normaliseQuery(query);
-  const top = Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
-  if (top === 0) return [];
-  const rows = await queryRows(
-    connection,
-    SEARCH_SQL,
-    [q, compactPhone(q), top],
-    [VARCHAR, VARCHAR, INTEGER],
-  );
-  const details = new Map<string, Omit<SearchHit, 'matched'>>();
-  const candidates: RankedHit[] = rows.map((r) => {
-    const customerId = toText(r.customer_id ?? null);
-    const firstName = toTextOrNull(r.first_name ?? null);
-    const lastName = toTextOrNull(r.last_name ?? null);
-    if (r.known === true) {
-      details.set(customerId, {
-        customer_id: customerId,
-        first_name: firstName,
-        last_name: lastName,
-        email: toTextOrNull(r.email ?? null),
-        city: toTextOrNull(r.city ?? null),
-        loyalty_tier: loyaltyTier.parse(r.loyalty_tier),
-      });
-    }
-    const kind = toText(r.kind ?? null);
-    return {
-      customer_id: customerId,
-      rank: rankOf(toNumber(r.rank ?? null)),
-      kind,
-      value: kind === 'name' ? fullName(firstName, lastName) : toText(r.value ?? null),
-    };
-  });
-  return bestHits(candidates, top).flatMap((hit) => {
-    const c = details.get(hit.customer_id);
-    return c ? [{ ...c, matched: { kind: hit.kind, value: hit.value } }] : [];
-  });
 }

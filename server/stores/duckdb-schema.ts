@@ -26,7 +26,7 @@ const sqlTypes: Record<ColumnKind, string> = {
   instant: 'TIMESTAMP',
   date: 'DATE',
   int: 'INTEGER',
-  cents: 'BIGINT',
+  cents: 'INTEGER',
   double: 'DOUBLE',
   bool: 'BOOLEAN',
   json: 'JSON',
@@ -240,14 +240,24 @@ export const META_DDL =
   'CREATE TABLE IF NOT EXISTS meta (as_of TIMESTAMP NOT NULL, seed BIGINT, ' +
   'customers INTEGER NOT NULL, schema_version INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL)';
 
-/** Creates every table (and `meta`) that does not exist yet. */
+/** Derived from customers and identities after each load, for search (see duckdb-search.ts). */
+const SEARCH_DDL = [
+  `CREATE TABLE IF NOT EXISTS search_terms
+     (term VARCHAR, rank INTEGER, customer_id VARCHAR, kind VARCHAR, value VARCHAR)`,
+  'CREATE TABLE IF NOT EXISTS search_names (customer_id VARCHAR, name VARCHAR, email VARCHAR)',
+];
+
+/** Creates every table (and `meta`, and the search tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
+  for (const ddl of SEARCH_DDL) await connection.run(ddl);
   await connection.run(META_DDL);
 }
 
 /** Drops every table of ours: the next load starts from empty tables in a fresh layout. */
 export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS meta');
+  await connection.run('DROP TABLE IF EXISTS search_terms');
+  await connection.run('DROP TABLE IF EXISTS search_names');
   for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);
 }

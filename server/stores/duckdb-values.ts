@@ -8,25 +8,21 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import type { ColumnKind, TableName } from './duckdb-schema.ts';
-import { tables } from './duckdb-schema.ts';
+import type { ColumnKind } from './duckdb-schema.ts';
 
 export type Row = Record<string, DuckDBValue>;
 
 const DAY_MS = 86_400_000;
+const INT32_MAX = 2_147_483_647;
 
 function fail(what: string, value: unknown): never {
   throw new TypeError(`DuckDB store: expected ${what}, got ${typeof value} ${String(value)}`);
 }
 
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i += 1) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
+/** The digit at `i` of `text`, or NaN. */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 function daysIn(year: number, month: number): number {
@@ -38,19 +34,27 @@ function daysIn(year: number, month: number): number {
 function strictIsoMs(text: string): number {
   const time = text.length === 24;
   if (!time && text.length !== 10) return NaN;
-  if (text[4] !== '-' || text[7] !== '-') return NaN;
-  if (time && (text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.'))
-    return NaN;
-  if (time && text[23] !== 'Z') return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  const [h, m, sec, milli] = time
-    ? [digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19), digits(text, 20, 23)]
-    : [0, 0, 0, 0];
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN; // '-'
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
   // Date.UTC maps years 0–99 to 1900–1999: those (and any bad field) go through Date.parse.
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)))
     return NaN;
+  if (!time) return Date.UTC(year, month - 1, day);
+  // 'T', ':', ':', '.', 'Z'
+  if (
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 ||
+    text.charCodeAt(23) !== 90
+  )
+    return NaN;
+  const h = digit(text, 11) * 10 + digit(text, 12);
+  const m = digit(text, 14) * 10 + digit(text, 15);
+  const sec = digit(text, 17) * 10 + digit(text, 18);
+  const milli = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
   if (!(h < 24 && m < 60 && sec < 60 && milli >= 0)) return NaN;
   return Date.UTC(year, month - 1, day, h, m, sec, milli);
 }
@@ -88,9 +92,9 @@ export function toDuckDb(kind: ColumnKind, value: unknown): DuckDBValue {
     case 'double':
       return typeof value === 'number' ? value : fail('a number', value);
     case 'cents':
-      return typeof value === 'number' && Number.isSafeInteger(value)
-        ? BigInt(value)
-        : fail('integer cents', value);
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= INT32_MAX
+        ? value
+        : fail('integer cents within ±2,147,483,647', value);
     case 'bool':
       return typeof value === 'boolean' ? value : fail('a boolean', value);
     case 'json':
@@ -123,39 +127,6 @@ export function toTextOrNull(value: DuckDBValue): string | null {
 
 export function toBool(value: DuckDBValue): boolean {
   return typeof value === 'boolean' ? value : fail('a boolean', value);
-}
-
-/** A column read with `readExpression` back to its JSON-API value. */
-function fromDuckDb(kind: ColumnKind, value: DuckDBValue): unknown {
-  if (value === null) return null;
-  switch (kind) {
-    case 'text':
-    case 'instant':
-    case 'date':
-      return toText(value);
-    case 'int':
-    case 'double':
-    case 'cents':
-      return toNumber(value);
-    case 'bool':
-      return toBool(value);
-    case 'json': {
-      const parsed: unknown = JSON.parse(toText(value));
-      return parsed;
-    }
-  }
-}
-
-/**
- * The fields of one `table` row, read from `row` (selected with `selectList(table, alias, prefix)`),
- * in schema order. The caller parses it with the table's zod schema to get a typed object.
- */
-export function recordOf(table: TableName, row: Row, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const column of tables[table]) {
-    out[column.name] = fromDuckDb(column.kind, row[prefix + column.name] ?? null);
-  }
-  return out;
 }
 
 const statements = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();

@@ -10,7 +10,7 @@ import { decodeTimelineCursor, timelineKinds } from '../../src/domain/profile/ti
 import { FIXTURE_AS_OF, fixtureDataset } from '../fixture.ts';
 import type { ProfileStore } from '../store.ts';
 import { edgeDataset } from './duckdb-edge-fixture.ts';
-import { JS_SPACE, PHONE_PUNCTUATION } from './duckdb-queries.ts';
+import { JS_SPACE, PHONE_PUNCTUATION } from './duckdb-search.ts';
 import { queryRows } from './duckdb-values.ts';
 import { loadDataset, openDuckDbStore, readMeta, type DuckDbStore } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';

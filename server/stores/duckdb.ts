@@ -17,8 +17,9 @@ import {
   type DuckDbSink,
   type LoadInfo,
 } from './duckdb-loader.ts';
-import { readProfile, searchCustomers } from './duckdb-queries.ts';
+import { readProfile } from './duckdb-queries.ts';
 import { createSchema } from './duckdb-schema.ts';
+import { searchCustomers } from './duckdb-search.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
