@@ -8,24 +8,30 @@ export const DAY = 24 * HOUR;
 export const WEEK = 7 * DAY;
 export const YEAR = 365.25 * DAY;
 
-const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
-/** `YYYY-MM-DDT` by day number: tens of millions of instants share a few thousand days. */
-const dayPrefixes = new Map<number, string>();
+/** Character codes of `YYYY-MM-DDT` by day number: tens of millions of instants share a few thousand days. */
+const dayCodes = new Map<number, readonly number[]>();
+
+function codesOfDay(day: number): readonly number[] {
+  let codes = dayCodes.get(day);
+  if (codes === undefined) {
+    codes = Array.from(new Date(day * DAY).toISOString().slice(0, 11), (ch) => ch.charCodeAt(0));
+    if (dayCodes.size > 100_000) dayCodes.clear();
+    dayCodes.set(day, codes);
+  }
+  return codes;
+}
+
+const ZERO = 48;
 
 /**
  * `2026-03-01T09:30:00.000Z`: always UTC, always milliseconds. The same string as
- * `new Date(ms).toISOString()`, built faster since the generator writes one per row.
+ * `new Date(ms).toISOString()`, built faster, and flat: a string assembled by concatenation is a
+ * tree of pieces in V8, several heap objects for every timestamp a dataset keeps.
  */
 export function iso(ms: number): string {
   const t = Math.round(ms);
   const day = Math.floor(t / DAY);
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY).toISOString().slice(0, 11);
-    if (dayPrefixes.size > 100_000) dayPrefixes.clear();
-    dayPrefixes.set(day, prefix);
-  }
+  const d = codesOfDay(day);
   let rest = t - day * DAY;
   const h = Math.floor(rest / HOUR);
   rest -= h * HOUR;
@@ -33,7 +39,32 @@ export function iso(ms: number): string {
   rest -= m * MINUTE;
   const s = Math.floor(rest / 1000);
   const milli = rest - s * 1000;
-  return `${prefix}${TWO_DIGITS[h] ?? ''}:${TWO_DIGITS[m] ?? ''}:${TWO_DIGITS[s] ?? ''}.${THREE_DIGITS[milli] ?? ''}Z`;
+  return String.fromCharCode(
+    d[0] ?? ZERO,
+    d[1] ?? ZERO,
+    d[2] ?? ZERO,
+    d[3] ?? ZERO,
+    d[4] ?? ZERO,
+    d[5] ?? ZERO,
+    d[6] ?? ZERO,
+    d[7] ?? ZERO,
+    d[8] ?? ZERO,
+    d[9] ?? ZERO,
+    d[10] ?? ZERO,
+    ZERO + Math.floor(h / 10),
+    ZERO + (h % 10),
+    58,
+    ZERO + Math.floor(m / 10),
+    ZERO + (m % 10),
+    58,
+    ZERO + Math.floor(s / 10),
+    ZERO + (s % 10),
+    46,
+    ZERO + Math.floor(milli / 100),
+    ZERO + (Math.floor(milli / 10) % 10),
+    ZERO + (milli % 10),
+    90,
+  );
 }
 
 /** Epoch milliseconds of an ISO instant; throws on anything else. */
