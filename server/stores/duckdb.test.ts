@@ -39,6 +39,10 @@ async function pages(
   return out;
 }
 
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
 const subsets = <T>(items: readonly T[]): T[][] =>
   items.reduce<T[][]>((acc, item) => [...acc, ...acc.map((s) => [...s, item])], [[]]);
 
@@ -141,18 +145,29 @@ describe('DuckDB store = memory store, over the fixture', () => {
       ['email', 'social', 'app'],
       ['fax'],
     ];
+    const walks: [string, string[], string[], number][] = [];
     for (const c of data.customers) {
+      for (const channels of channelFilters) {
+        for (const limit of [1, 2, 3, 4, 5]) walks.push([c.customer_id, channels, [], limit]);
+      }
+      // Every kind filter (and one naming an unknown kind); the richest customer also with a
+      // channel filter on top, the others page by page.
+      const rich = c.customer_id === 'C0000001';
       for (const kinds of [...subsets(timelineKinds), ['order', 'nope']]) {
-        for (const channels of kinds.length === 0 ? channelFilters : [[], ['web', 'store']]) {
-          for (const limit of [1, 2, 3, 4, 5]) {
-            same(
-              await pages(duck, c.customer_id, limit, channels, kinds),
-              await pages(memory, c.customer_id, limit, channels, kinds),
-            );
-          }
+        if (kinds.length === 0) continue;
+        for (const channels of rich ? [[], ['web', 'store']] : [[]]) {
+          for (const limit of rich ? [2, 5] : [1])
+            walks.push([c.customer_id, channels, kinds, limit]);
         }
       }
     }
+    // Four walks at a time: the store's connection pool serves them concurrently.
+    await inBatches(walks, 4, async ([id, channels, kinds, limit]) => {
+      same(
+        await pages(duck, id, limit, channels, kinds),
+        await pages(memory, id, limit, channels, kinds),
+      );
+    });
   });
 
   test('cursors that fall between entries, past the end or belong to someone else', async () => {
