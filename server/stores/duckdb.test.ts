@@ -278,6 +278,15 @@ describe('DuckDB store on disk', () => {
     await expect(second.profile('C0000001')).rejects.toThrow(/closed/);
   });
 
+  test('a file loaded with another table layout counts as not loaded', async () => {
+    const file = path.join(dir, 'old.duckdb');
+    const store = await openDuckDbStore({ path: file });
+    await loadDataset(store, fixtureDataset(), { asOf: FIXTURE_AS_OF, seed: 3 });
+    await store.connection.run('UPDATE meta SET schema_version = schema_version + 1');
+    expect(await readMeta(store)).toBeNull();
+    await store.close();
+  });
+
   test('loading again replaces the data', async () => {
     const file = path.join(dir, 'replace.duckdb');
     const store = await openDuckDbStore({ path: file });

@@ -18,7 +18,8 @@ import {
   type LoadInfo,
 } from './duckdb-loader.ts';
 import { readProfile } from './duckdb-queries.ts';
-import { createSchema } from './duckdb-schema.ts';
+import { ConnectionPool } from './duckdb-pool.ts';
+import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { searchCustomers } from './duckdb-search.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
@@ -41,64 +42,6 @@ export interface DuckDbStoreOptions {
   asOf?: string;
   /** Read connections (default 4). */
   connections?: number;
-}
-
-/** Hands out connections one request at a time; opens them lazily up to `max`. */
-class ConnectionPool {
-  private idle: DuckDBConnection[] = [];
-  private open: DuckDBConnection[] = [];
-  private waiting: ((connection: DuckDBConnection) => void)[] = [];
-  private opening = 0;
-
-  constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly max: number,
-  ) {}
-
-  async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = await this.acquire();
-    try {
-      return await work(connection);
-    } finally {
-      this.release(connection);
-    }
-  }
-
-  private async acquire(): Promise<DuckDBConnection> {
-    const idle = this.idle.pop();
-    if (idle) return idle;
-    if (this.open.length + this.opening < this.max) {
-      this.opening += 1;
-      try {
-        const connection = await this.instance.connect();
-        this.open.push(connection);
-        return connection;
-      } finally {
-        this.opening -= 1;
-      }
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(connection: DuckDBConnection): void {
-    if (!this.open.includes(connection)) return; // closed by reset() meanwhile
-    const next = this.waiting.shift();
-    if (next) next(connection);
-    else this.idle.push(connection);
-  }
-
-  /** Closes every idle connection; busy ones are closed when released. */
-  reset(): void {
-    for (const connection of this.idle) connection.closeSync();
-    this.open = this.open.filter((c) => !this.idle.includes(c));
-    this.idle = [];
-  }
-
-  close(): void {
-    for (const connection of this.open) connection.closeSync();
-    this.open = [];
-    this.idle = [];
-  }
 }
 
 export class DuckDbStore implements ProfileStore {
@@ -139,15 +82,17 @@ export class DuckDbStore implements ProfileStore {
     return this.asOfOption ?? this.meta?.as_of ?? new Date().toISOString();
   }
 
-  /** Re-reads `meta` and drops caches and prepared statements: call after (re)loading data. */
-  async reload(): Promise<void> {
+  /** Re-reads `meta`. */
+  async refreshMeta(): Promise<DuckDbMeta | null> {
     this.meta = await fetchMeta(this.connection);
-    this.cachedCatalogue = null;
-    this.pool.reset();
+    return this.meta;
   }
 
-  get loadedMeta(): DuckDbMeta | null {
-    return this.meta;
+  /** Re-reads `meta` and drops the cached catalogue and idle connections: after (re)loading. */
+  async reload(): Promise<void> {
+    await this.refreshMeta();
+    this.cachedCatalogue = null;
+    this.pool.reset();
   }
 
   private read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -196,19 +141,30 @@ export class DuckDbStore implements ProfileStore {
   }
 }
 
+/**
+ * The row of `meta`, or null when nothing was loaded, or loaded with another table layout
+ * (another SCHEMA_VERSION): such a file must be reseeded, which replaces every table.
+ */
 async function fetchMeta(connection: DuckDBConnection): Promise<DuckDbMeta | null> {
-  const [row] = await queryRows(
-    connection,
-    `SELECT strftime(as_of, '%Y-%m-%dT%H:%M:%S.%gZ') AS as_of, seed, customers, schema_version
-     FROM meta ORDER BY loaded_at DESC LIMIT 1`,
-  );
+  let rows;
+  try {
+    rows = await queryRows(
+      connection,
+      `SELECT strftime(as_of, '%Y-%m-%dT%H:%M:%S.%gZ') AS as_of, seed, customers, schema_version
+       FROM meta ORDER BY loaded_at DESC LIMIT 1`,
+    );
+  } catch {
+    return null; // a `meta` table of another layout
+  }
+  const [row] = rows;
   if (row === undefined) return null;
-  return {
+  const meta = {
     as_of: toText(row.as_of ?? null),
     seed: toNumberOrNull(row.seed ?? null),
     customers: toNumber(row.customers ?? null),
     schema_version: toNumber(row.schema_version ?? null),
   };
+  return meta.schema_version === SCHEMA_VERSION ? meta : null;
 }
 
 /** Opens (or creates) a store; an existing file is reused as it is, never reseeded here. */
@@ -217,9 +173,8 @@ export function openDuckDbStore(options: DuckDbStoreOptions): Promise<DuckDbStor
 }
 
 /** Whether the file holds a complete load, and of what; null when nothing was loaded yet. */
-export async function readMeta(store: DuckDbStore): Promise<DuckDbMeta | null> {
-  await store.reload();
-  return store.loadedMeta;
+export function readMeta(store: DuckDbStore): Promise<DuckDbMeta | null> {
+  return store.refreshMeta();
 }
 
 /**
