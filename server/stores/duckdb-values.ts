@@ -125,10 +125,6 @@ export function toTextOrNull(value: DuckDBValue): string | null {
   return value === null ? null : toText(value);
 }
 
-export function toBool(value: DuckDBValue): boolean {
-  return typeof value === 'boolean' ? value : fail('a boolean', value);
-}
-
 const statements = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
 
 /**

@@ -278,6 +278,19 @@ describe('DuckDB store on disk', () => {
     await expect(second.profile('C0000001')).rejects.toThrow(/closed/);
   });
 
+  test('closing waits for the reads under way', async () => {
+    const store = await openDuckDbStore({ path: ':memory:', connections: 2 });
+    await loadDataset(store, fixtureDataset(), { asOf: FIXTURE_AS_OF });
+    const reads = ['C0000001', 'C0000002', 'C0000003', 'C0000001', 'C0000002'].map((id) =>
+      store.timeline(id, { after: null, limit: 50, channels: [], kinds: [] }),
+    );
+    const closing = store.close();
+    const pages = await Promise.all(reads);
+    await closing;
+    expect(pages.map((p) => p?.total)).toEqual([12, 3, 0, 12, 3]);
+    await expect(store.search('olivier', 5)).rejects.toThrow(/closed/);
+  });
+
   test('a file loaded with another table layout counts as not loaded', async () => {
     const file = path.join(dir, 'old.duckdb');
     const store = await openDuckDbStore({ path: file });

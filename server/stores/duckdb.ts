@@ -55,6 +55,7 @@ export class DuckDbStore implements ProfileStore {
   private meta: DuckDbMeta | null = null;
   private cachedCatalogue: Promise<CatalogueResponse> | null = null;
   private closed = false;
+  private readonly inFlight = new Set<Promise<void>>();
 
   private constructor(
     instance: DuckDBInstance,
@@ -97,7 +98,14 @@ export class DuckDbStore implements ProfileStore {
 
   private read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The DuckDB store is closed.'));
-    return this.pool.use(work);
+    const pending = this.pool.use(work);
+    const settled = pending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+    return pending;
   }
 
   async customerCount(): Promise<number> {
@@ -135,6 +143,8 @@ export class DuckDbStore implements ProfileStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Reads already running finish first: closing a connection under a query is not safe.
+    await Promise.all(this.inFlight);
     this.pool.close();
     this.connection.closeSync();
     this.instance.closeSync();
