@@ -13,7 +13,6 @@ import type { Dataset, customerTables, referenceTables } from '../../src/domain/
 import {
   createSchema,
   dropSchema,
-  quote,
   SCHEMA_VERSION,
   tableNames,
   tables,
@@ -187,37 +186,4 @@ export async function loadDatasetInto(
   sink.reference(dataset);
   sink.customers(dataset);
   await sink.finish();
-}
-
-/** Rows per table, for logs and tests. */
-export async function countRows(connection: DuckDBConnection): Promise<Record<TableName, number>> {
-  const counts: Partial<Record<TableName, number>> = {};
-  for (const table of tableNames) {
-    const reader = await connection.runAndReadAll(
-      `SELECT count(*)::INTEGER AS n FROM ${quote(table)}`,
-    );
-    const n = reader.getRows()[0]?.[0];
-    counts[table] = typeof n === 'number' ? n : 0;
-  }
-  return { ...emptyCounts(), ...counts };
-}
-
-function emptyCounts(): Record<TableName, number> {
-  return {
-    customers: 0,
-    identities: 0,
-    consents: 0,
-    preferences: 0,
-    stores: 0,
-    products: 0,
-    store_stock: 0,
-    orders: 0,
-    order_lines: 0,
-    events: 0,
-    messages: 0,
-    offers: 0,
-    offer_responses: 0,
-    campaigns: 0,
-    segments: 0,
-  };
 }
