@@ -19,6 +19,8 @@ if (document.querySelector('link[rel="icon"]') === null) {
 
 if (import.meta.env.DEV || import.meta.env.VITE_MSW === 'true') {
   try {
+    const status = document.querySelector('#root [role="status"]');
+    if (status) status.textContent = 'Generating the demo data (5,000 customers)…';
     const { startMockApi } = await import('../mocks/browser.ts');
     await startMockApi();
   } catch (error: unknown) {

@@ -78,10 +78,14 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
           </span>
           <span className="truncate text-sm text-fg-muted">{hit.city ?? ''}</span>
           <span className="ml-auto flex shrink-0 items-center gap-1.5 text-sm text-fg-muted">
-            <Badge tone={hit.matched.kind === 'name' ? 'neutral' : 'accent'}>
-              {humanize(hit.matched.kind)}
-            </Badge>
-            <span className="max-w-56 truncate font-mono text-xs">{hit.matched.value}</span>
+            {hit.matched.kind === 'name' ? (
+              <span className="max-w-64 truncate text-xs">{hit.email ?? 'no email'}</span>
+            ) : (
+              <>
+                <Badge tone="accent">{humanize(hit.matched.kind)}</Badge>
+                <span className="max-w-56 truncate font-mono text-xs">{hit.matched.value}</span>
+              </>
+            )}
             <span className="font-mono text-xs text-fg-subtle">{hit.customer_id}</span>
           </span>
         </div>
