@@ -31,7 +31,7 @@ const allowed = {
   test: ['test', 'mocks', 'server', 'api', 'domain'],
 };
 
-/** The start script seeds the demo data: the one place the server may import the generator. */
+/** The start script seeds the demo data; with the server's tests, the only server code that may import the generator. */
 const compositionRoots = new Set(['server/node.ts', 'server/seed-demo.ts']);
 
 const boundaries = {
@@ -41,7 +41,7 @@ const boundaries = {
     const from = layerOf(rel);
     const rules = from.startsWith('features/')
       ? [from, 'ui', 'api', 'domain', 'test', 'mocks/fixtures']
-      : compositionRoots.has(rel)
+      : compositionRoots.has(rel) || (from === 'server' && /\.test\.ts$/.test(rel))
         ? [...allowed[from], 'mocks']
         : allowed[from];
     if (!rules) return {};
