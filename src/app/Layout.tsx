@@ -6,6 +6,7 @@ import { NavLink, Outlet, useMatches } from 'react-router';
 import { ChartColumn, Funnel, Megaphone, Users, type LucideIcon } from 'lucide-react';
 import { clsx } from 'clsx';
 import { Spinner } from '../ui/Spinner.tsx';
+import { DataSource } from './DataSource.tsx';
 
 const sections: { to: string; label: string; icon: LucideIcon }[] = [
   { to: '/segments', label: 'Segments', icon: Funnel },
@@ -73,8 +74,9 @@ export function Layout() {
         </nav>
       </aside>
       <div className="flex min-h-0 min-w-0 flex-col">
-        <header className="flex h-11 shrink-0 items-center border-b border-line bg-surface px-5">
+        <header className="flex h-11 shrink-0 items-center justify-between gap-4 border-b border-line bg-surface px-5">
           <h1 className="truncate text-md font-semibold text-fg">{title ?? 'Tact'}</h1>
+          <DataSource />
         </header>
         <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-auto outline-none">
           <Suspense fallback={<PageLoading />}>

@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { mockApi } from '../../mocks/node.ts';
 import { Providers } from './providers.tsx';
 import { routes } from './router.tsx';
 
@@ -15,6 +16,17 @@ function renderApp(url: string) {
   );
   return router;
 }
+
+beforeAll(() => mockApi.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => mockApi.resetHandlers());
+afterAll(() => mockApi.close());
+
+test('the top bar says which data the console shows and up to when', async () => {
+  renderApp('/segments');
+  expect(
+    await screen.findByText('Demo data in the browser · 3 customers · as of 16 Nov 2026'),
+  ).toBeVisible();
+});
 
 test('an unknown address shows the not-found page inside the layout', async () => {
   renderApp('/no/such/page');

@@ -1,0 +1,31 @@
+// Which data the console is looking at: the in-browser demo or the server's DuckDB store, how many
+// customers, and the "today" that relative dates count from.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getJson } from '../api/client.ts';
+import { healthResponse } from '../api/contract.ts';
+import { formatCount, formatDay } from '../ui/format.ts';
+
+export const healthQuery = queryOptions({
+  queryKey: ['health'],
+  queryFn: ({ signal }) => getJson(healthResponse, '/api/health', { signal }),
+  staleTime: 5 * 60_000,
+});
+
+export function DataSource() {
+  const health = useQuery(healthQuery);
+  if (health.isPending) return null;
+  if (health.isError) {
+    return (
+      <span role="status" className="text-sm text-danger-700">
+        Profile API unreachable
+      </span>
+    );
+  }
+  const { store, customers, as_of } = health.data;
+  return (
+    <span className="text-sm text-fg-muted tabular-nums" title={`Data runs up to ${as_of}`}>
+      {store === 'memory' ? 'Demo data in the browser' : 'DuckDB'} · {formatCount(customers)}{' '}
+      customers · as of {formatDay(as_of)}
+    </span>
+  );
+}
