@@ -29,13 +29,17 @@ describe('profile API over the memory store', () => {
     });
   });
 
-  test('finds a customer by loyalty card, by phone typed without spaces, by name and by id', async () => {
+  test('finds a customer by loyalty card, by phone typed in any form, by name and by id', async () => {
     const card = searchResponse.parse((await get('/api/customers?q=fid0012345678')).body);
     expect(card.hits.map((h) => [h.customer_id, h.matched.kind])).toEqual([
       ['C0000001', 'loyalty_card'],
     ]);
     const phone = searchResponse.parse((await get('/api/customers?q=%2B33612345678')).body);
     expect(phone.hits[0]?.matched).toEqual({ kind: 'phone', value: '+33 6 12 34 56 78' });
+    const national = searchResponse.parse(
+      (await get('/api/customers?q=06%2012%2034%2056%2078')).body,
+    );
+    expect(national.hits[0]?.matched).toEqual({ kind: 'phone', value: '+33 6 12 34 56 78' });
     const name = searchResponse.parse((await get('/api/customers?q=marchand')).body);
     expect(name.hits.map((h) => h.matched.kind)).toEqual(['name']);
     const id = searchResponse.parse((await get('/api/customers?q=c0000003')).body);

@@ -11,6 +11,7 @@ import {
   compactPhone,
   fullName,
   normaliseQuery,
+  phoneForms,
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
 import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
@@ -42,7 +43,7 @@ export async function buildSearchTables(connection: DuckDBConnection): Promise<v
 }
 
 /**
- * Candidates of every rank: $1 the normalised query, $2 its compact phone form. A customer id
+ * Candidates of every rank: $1 the normalised query, $2, $4, $5 its compact phone forms. A customer id
  * matches $1 only; an identity matches $1, or $2 when it is a phone (a phone whose lower-cased
  * value equals $2 also matches compacted, compacting twice changes nothing). Names contain $1 or
  * else emails start with it. Only the candidates of the best $3 customers (by best rank, then
@@ -53,7 +54,7 @@ const SEARCH_SQL = `
     SELECT customer_id, rank, kind, value FROM search_terms WHERE term = $1
     UNION ALL
     SELECT customer_id, rank, kind, value FROM search_terms
-      WHERE term = $2 AND rank = 1 AND kind = 'phone'
+      WHERE term IN ($2, $4, $5) AND rank = 1 AND kind = 'phone'
     UNION ALL
     SELECT customer_id, 2, CASE WHEN contains(name, $1) THEN 'name' ELSE 'email' END, NULL
       FROM search_names WHERE contains(name, $1) OR starts_with(email, $1)
@@ -80,11 +81,12 @@ export async function searchCustomers(
   const q = normaliseQuery(query);
   const top = Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
   if (top === 0) return [];
+  const [phone1, phone2, phone3] = phoneForms(compactPhone(q));
   const rows = await queryRows(
     connection,
     SEARCH_SQL,
-    [q, compactPhone(q), top],
-    [VARCHAR, VARCHAR, INTEGER],
+    [q, phone1, top, phone2, phone3],
+    [VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR],
   );
   const details = new Map<string, Omit<SearchHit, 'matched'>>();
   const candidates: RankedHit[] = rows.map((r) => {

@@ -29,6 +29,7 @@ import {
   compactPhone,
   fullName,
   normaliseQuery,
+  phoneForms,
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
 import {
@@ -114,7 +115,7 @@ export class MemoryStore implements ProfileStore {
     const candidates: RankedHit[] = [];
     const identities = new Set([
       ...(this.identityByValue.get(q) ?? none),
-      ...(this.phoneByCompact.get(compactPhone(q)) ?? none),
+      ...phoneForms(compactPhone(q)).flatMap((form) => this.phoneByCompact.get(form) ?? none),
     ]);
     for (const identity of identities) {
       candidates.push({

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { bestHits, compactPhone, fullName, normaliseQuery } from './search.ts';
+import { bestHits, compactPhone, fullName, normaliseQuery, phoneForms } from './search.ts';
 
 test('a query is matched case-insensitively and without surrounding spaces', () => {
   expect(normaliseQuery('  FID0012 ')).toBe('fid0012');
@@ -30,4 +30,14 @@ test('keeps one hit per customer, the best one, and orders by rank then id', () 
     ['C1', 'name'],
   ]);
   expect(bestHits(hits, 2)).toHaveLength(2);
+});
+
+test.each([
+  ['0633904153', ['0633904153', '+33633904153', '0033633904153']],
+  ['+33633904153', ['0633904153', '+33633904153', '0033633904153']],
+  ['0033633904153', ['0633904153', '+33633904153', '0033633904153']],
+  ['+4915112345678', ['+4915112345678', '+4915112345678', '+4915112345678']],
+  ['063390415', ['063390415', '063390415', '063390415']],
+])('a French number typed as %s is looked up in every form', (typed, forms) => {
+  expect(phoneForms(typed)).toEqual(forms);
 });
