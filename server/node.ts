@@ -26,7 +26,8 @@ if (!Number.isInteger(customers) || customers < 100) {
 }
 
 mkdirSync(path.dirname(dbPath), { recursive: true });
-const store = await openDuckDbStore({ path: dbPath });
+const memoryLimit = process.env.TACT_DUCKDB_MEMORY ?? '2GB';
+const store = await openDuckDbStore({ path: dbPath, memoryLimit });
 const meta = await readMeta(store);
 if (meta === null || meta.seed !== seed || meta.customers !== customers) {
   await seedDemo(store, { seed, customers, log: (line) => console.log(line) });

@@ -42,6 +42,11 @@ export interface DuckDbStoreOptions {
   asOf?: string;
   /** Read connections (default 4). */
   connections?: number;
+  /**
+   * DuckDB's memory limit, e.g. '2GB' (default: DuckDB's own, 80% of RAM). Without one, a load of
+   * 1 M customers keeps ~10 GB of pages cached; with one, DuckDB evicts and spills to disk.
+   */
+  memoryLimit?: string;
 }
 
 export class DuckDbStore implements ProfileStore {
@@ -70,7 +75,10 @@ export class DuckDbStore implements ProfileStore {
   }
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbStore> {
-    const instance = await DuckDBInstance.create(options.path);
+    const instance = await DuckDBInstance.create(
+      options.path,
+      options.memoryLimit === undefined ? {} : { memory_limit: options.memoryLimit },
+    );
     const connection = await instance.connect();
     await createSchema(connection);
     const store = new DuckDbStore(instance, connection, options);
