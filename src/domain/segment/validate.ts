@@ -1,0 +1,260 @@
+// Checks a definition against the field catalogue and the saved segments, with one message per
+// problem that a marketer can act on. A definition with any issue is never evaluated.
+import {
+  MAX_DEPTH,
+  MAX_NODES,
+  type BehaviourCondition,
+  type Condition,
+  type SegmentDefinition,
+  type SegmentNode,
+  type TimeWindow,
+} from './definition.ts';
+import {
+  aggregateField,
+  attributeField,
+  behaviourFilterField,
+  catalogueField,
+  eventTypeOf,
+  scoreField,
+  type FieldCatalogue,
+} from './catalogue-view.ts';
+import { checkTest, isCalendarDate, type Path, type PathIssue } from './validate-comparison.ts';
+
+export type { IssueCode } from './validate-comparison.ts';
+export { isCalendarDate } from './validate-comparison.ts';
+
+export interface ValidationIssue extends PathIssue {
+  /** The condition or group the issue is about; null for the definition as a whole. */
+  nodeId: string | null;
+}
+export interface ValidationResult {
+  valid: boolean;
+  issues: ValidationIssue[];
+}
+export interface ValidationContext {
+  catalogue: FieldCatalogue;
+  /** Every saved segment id, with its definition when known (to find cycles). */
+  segments: ReadonlyMap<string, SegmentDefinition | null>;
+  /** The id of the segment being edited, when it is saved already. */
+  selfId?: string;
+}
+
+export function validateDefinition(
+  definition: SegmentDefinition,
+  context: ValidationContext,
+): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  let nodes = 0;
+  const cycles = new Map<string, string[] | null>();
+  // Iterative, so that a hostile depth never overflows the stack; children are pushed in reverse to
+  // report issues in reading order.
+  const stack: { node: SegmentNode; path: Path; depth: number }[] = [
+    { node: definition.root, path: ['root'], depth: 1 },
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, path, depth } = next;
+    nodes += 1;
+    const at = (issue: PathIssue) => issues.push({ nodeId: node.id, ...issue });
+    if (seen.has(node.id)) {
+      at({
+        path: [...path, 'id'],
+        code: 'duplicate_id',
+        message: `Another condition already has the id '${node.id}'.`,
+      });
+    }
+    seen.add(node.id);
+    if (node.kind !== 'group') {
+      conditionIssues(node, path, context, cycles).forEach(at);
+      continue;
+    }
+    if (depth > MAX_DEPTH) {
+      at({ path, code: 'too_deep', message: `Groups nest at most ${MAX_DEPTH} deep.` });
+      continue;
+    }
+    if (node.children.length === 0) {
+      at({
+        path: [...path, 'children'],
+        code: 'empty_group',
+        message: 'This group has no condition.',
+      });
+    }
+    for (let i = node.children.length - 1; i >= 0; i -= 1) {
+      const child = node.children[i];
+      if (child) stack.push({ node: child, path: [...path, 'children', i], depth: depth + 1 });
+    }
+  }
+  if (nodes > MAX_NODES) {
+    issues.push({
+      nodeId: null,
+      path: [],
+      code: 'too_many_nodes',
+      message: `A segment holds at most ${MAX_NODES} conditions and groups (this one has ${nodes}).`,
+    });
+  }
+  return { valid: issues.length === 0, issues };
+}
+
+function conditionIssues(
+  node: Condition,
+  path: Path,
+  context: ValidationContext,
+  cycles: Map<string, string[] | null>,
+): PathIssue[] {
+  const { catalogue } = context;
+  switch (node.kind) {
+    case 'attribute': {
+      const field = attributeField(catalogue, node.field);
+      if (field) return checkTest(field, node.test, [...path, 'test']);
+      const other = catalogueField(catalogue, node.field);
+      const message = other
+        ? `'${other.label}' is not a customer attribute: pick it in its own kind of condition.`
+        : `Unknown field '${node.field}': pick a field from the list.`;
+      return [{ path: [...path, 'field'], code: 'unknown_field', message }];
+    }
+    case 'score': {
+      const field = scoreField(catalogue, node.score);
+      if (field) return checkTest(field, node.test, [...path, 'test']);
+      const message = `Unknown score '${node.score}': pick a score from the list.`;
+      return [{ path: [...path, 'score'], code: 'unknown_score', message }];
+    }
+    case 'aggregate':
+      return [
+        ...windowIssues(node.window, [...path, 'window']),
+        ...checkTest(aggregateField(catalogue, node.measure), node.test, [...path, 'test']),
+      ];
+    case 'behaviour':
+      return [
+        ...behaviourIssues(node, path, catalogue),
+        ...windowIssues(node.window, [...path, 'window']),
+      ];
+    case 'reachability':
+      return [];
+    case 'segment': {
+      if (!context.segments.has(node.segment_id) && node.segment_id !== context.selfId) {
+        const message = `Unknown segment '${node.segment_id}': it may have been deleted.`;
+        return [{ path: [...path, 'segment_id'], code: 'unknown_segment', message }];
+      }
+      let chain = cycles.get(node.segment_id);
+      if (chain === undefined) {
+        chain = findCycle(node.segment_id, context);
+        cycles.set(node.segment_id, chain);
+      }
+      if (chain === null) return [];
+      const message =
+        chain[0] === context.selfId
+          ? `This segment would include itself: ${chain.join(' → ')}.`
+          : `Segment '${node.segment_id}' leads to a loop: ${chain.join(' → ')}.`;
+      return [{ path: [...path, 'segment_id'], code: 'segment_cycle', message }];
+    }
+  }
+}
+
+function behaviourIssues(
+  node: BehaviourCondition,
+  path: Path,
+  catalogue: FieldCatalogue,
+): PathIssue[] {
+  const { action } = node;
+  let eventLabel = 'An order';
+  if (action.type === 'event') {
+    const event = eventTypeOf(catalogue, action.event_type);
+    if (!event) {
+      const message = `Unknown event type '${action.event_type}': pick an event from the list.`;
+      return [{ path: [...path, 'action', 'event_type'], code: 'unknown_event_type', message }];
+    }
+    eventLabel = `'${event.label}'`;
+  }
+  return node.filters.flatMap((filter, i) => {
+    const field = behaviourFilterField(catalogue, action, filter.field);
+    const at: Path = [...path, 'filters', i];
+    if (field) return checkTest(field, filter.test, [...at, 'test']);
+    const message = `${eventLabel} cannot be filtered on '${filter.field}': pick a filter from the list.`;
+    return [{ path: [...at, 'field'], code: 'unknown_filter', message }];
+  });
+}
+
+function windowIssues(window: TimeWindow, path: Path): PathIssue[] {
+  const badDate = (key: string): PathIssue => ({
+    path: [...path, key],
+    code: 'invalid_date',
+    message: 'Pick a calendar date.',
+  });
+  switch (window.type) {
+    case 'ever':
+      return [];
+    case 'last_days':
+      return Number.isInteger(window.days) && window.days >= 1 && window.days <= 36_500
+        ? []
+        : [
+            {
+              path: [...path, 'days'],
+              code: 'invalid_days',
+              message: 'Type a number of days from 1 to 36,500.',
+            },
+          ];
+    case 'before':
+    case 'after':
+      return isCalendarDate(window.date) ? [] : [badDate('date')];
+    case 'between': {
+      const bad = [
+        ...(isCalendarDate(window.from) ? [] : [badDate('from')]),
+        ...(isCalendarDate(window.to) ? [] : [badDate('to')]),
+      ];
+      if (bad.length > 0 || window.from <= window.to) return bad;
+      const message = 'The period starts after it ends: swap the two dates.';
+      return [{ path, code: 'min_above_max', message }];
+    }
+  }
+}
+
+/** The segments a definition refers to, in reading order. */
+export function referencedSegments(definition: SegmentDefinition): string[] {
+  const ids: string[] = [];
+  const stack: SegmentNode[] = [definition.root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === 'segment') ids.push(node.segment_id);
+    if (node.kind === 'group')
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child) stack.push(child);
+      }
+  }
+  return ids;
+}
+
+/**
+ * Follows references from `start` (which the edited segment refers to): the chain of ids that leads
+ * back to the edited segment or round a loop among the others, or null when references end.
+ */
+function findCycle(start: string, context: ValidationContext): string[] | null {
+  const self = context.selfId;
+  if (start === self) return [start, start];
+  const refsOf = (id: string): string[] => {
+    const def = context.segments.get(id);
+    return def ? [...new Set(referencedSegments(def))] : [];
+  };
+  const done = new Set<string>();
+  const path: string[] = [start];
+  const frames: { refs: string[]; next: number }[] = [{ refs: refsOf(start), next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const id = path[path.length - 1];
+    if (frame === undefined || id === undefined) break;
+    const ref = frame.refs[frame.next];
+    frame.next += 1;
+    if (ref === undefined) {
+      done.add(id);
+      frames.pop();
+      path.pop();
+      continue;
+    }
+    if (ref === self) return [ref, ...path, ref];
+    const onPath = path.indexOf(ref);
+    if (onPath >= 0) return [...path.slice(onPath), ref];
+    if (done.has(ref)) continue;
+    path.push(ref);
+    frames.push({ refs: refsOf(ref), next: 0 });
+  }
+  return null;
+}
