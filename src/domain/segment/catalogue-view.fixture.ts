@@ -49,6 +49,7 @@ export const testCatalogue: FieldCatalogue = {
     field('reachability.consent_email', 'reachability', 'Email consent', 'enum'),
     field('score.churn_band', 'score', 'Churn risk', 'enum', ['low', 'medium', 'high']),
     field('score.clv_cents', 'score', 'Predicted lifetime value (cents)', 'number'),
+    field('score.rfm_cell', 'score', 'RFM cell', 'enum'),
   ],
   event_types: [
     {
