@@ -1,0 +1,81 @@
+// Segment counts and members on the DuckDB store: the definition compiled to SQL
+// (src/domain/segment/sql.ts) and run with every value bound. Each definition is new SQL, so the
+// statement is prepared for this one run and not cached (queryRows' cache would grow per edit).
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  TIMESTAMP,
+  VARCHAR,
+  timestampValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import {
+  compileDefinition,
+  countQuery,
+  membersQuery,
+  type SqlParam,
+  type SqlStatement,
+} from '../../src/domain/segment/sql.ts';
+import { toNumber, toText } from './duckdb-values.ts';
+
+export interface SegmentQueryContext {
+  asOf: string;
+  segments: ReadonlyMap<string, SegmentDefinition>;
+  /** Score ids the store exposes (see SqlContext.scores). */
+  scores?: ReadonlySet<string>;
+}
+
+function bound(param: SqlParam): { value: DuckDBValue; type: DuckDBType } {
+  const { type, value } = param;
+  switch (type) {
+    case 'VARCHAR':
+      return { value: String(value), type: VARCHAR };
+    case 'DOUBLE':
+      return { value: Number(value), type: DOUBLE };
+    case 'BIGINT':
+      return { value: BigInt(Number(value)), type: BIGINT };
+    case 'BOOLEAN':
+      return { value: value === true, type: BOOLEAN };
+    case 'TIMESTAMP':
+      // Epoch milliseconds; DuckDB's TIMESTAMP counts microseconds.
+      return { value: timestampValue(BigInt(Number(value)) * 1000n), type: TIMESTAMP };
+  }
+}
+
+async function run(connection: DuckDBConnection, statement: SqlStatement) {
+  const params = statement.params.map(bound);
+  const reader = await connection.runAndReadAll(
+    statement.sql,
+    params.map((p) => p.value),
+    params.map((p) => p.type),
+  );
+  return reader.getRowObjects();
+}
+
+/** How many customers the definition selects. Throws UnknownFieldError on a field outside the allowlist. */
+export async function countSegment(
+  connection: DuckDBConnection,
+  definition: SegmentDefinition,
+  ctx: SegmentQueryContext,
+): Promise<number> {
+  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
+  const [row] = await run(connection, countQuery(compiled));
+  return toNumber(row?.n ?? null);
+}
+
+/** At most `limit` member ids after `afterId`, in id order. */
+export async function segmentMembers(
+  connection: DuckDBConnection,
+  definition: SegmentDefinition,
+  ctx: SegmentQueryContext,
+  limit: number,
+  afterId?: string,
+): Promise<string[]> {
+  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
+  const rows = await run(connection, membersQuery(compiled, limit, afterId));
+  return rows.map((row) => toText(row.customer_id ?? null));
+}

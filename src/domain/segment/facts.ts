@@ -1,0 +1,292 @@
+// What a segment definition can talk about: one customer's rows (CustomerFacts), the fields a
+// condition may name (an allowlist drawn from the field catalogue, each with its type, its column
+// and how JS reads it) and the instants a time window covers. The JS evaluator (evaluate.ts) and the
+// SQL compiler (sql.ts) both read these, so a field or a window cannot mean two things.
+import { DAY_MS, columnFields, type CatalogueType } from '../profile/catalogue.ts';
+import type {
+  Consent,
+  Customer,
+  CustomerEvent,
+  Dataset,
+  Order,
+  OrderLine,
+  Product,
+} from '../profile/schema.ts';
+import type { Comparison, SegmentDefinition, TimeWindow } from './definition.ts';
+
+export interface LineFacts {
+  line: OrderLine;
+  /** null when the line's sku is not in the catalogue. */
+  product: Product | null;
+}
+
+export interface OrderFacts {
+  order: Order;
+  lines: LineFacts[];
+}
+
+/** Everything the evaluator needs about one customer; orders of every status (it filters). */
+export interface CustomerFacts {
+  customer: Customer;
+  orders: OrderFacts[];
+  events: CustomerEvent[];
+  consents: Consent[];
+  scores: ReadonlyMap<string, number | string | null>;
+}
+
+export interface EvaluationContext {
+  /** "Today": the store's as-of instant (ISO). */
+  asOf: string;
+  /** Saved segments by id, for membership conditions. */
+  segments: ReadonlyMap<string, SegmentDefinition>;
+}
+
+const noScores: ReadonlyMap<string, number | string | null> = new Map();
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** One CustomerFacts per customer, in the dataset's order; lines by line number. */
+export function buildFacts(
+  dataset: Dataset,
+  scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
+): CustomerFacts[] {
+  const products = new Map(dataset.products.map((p) => [p.sku, p]));
+  const lines = groupBy(dataset.order_lines, (l) => l.order_id);
+  const orders = groupBy(dataset.orders, (o) => o.customer_id);
+  const events = groupBy(dataset.events, (e) => e.customer_id);
+  const consents = groupBy(dataset.consents, (k) => k.customer_id);
+  return dataset.customers.map((customer) => ({
+    customer,
+    orders: (orders.get(customer.customer_id) ?? []).map((order) => ({
+      order,
+      lines: [...(lines.get(order.order_id) ?? [])]
+        .sort((a, b) => a.line_no - b.line_no)
+        .map((line) => ({ line, product: products.get(line.sku) ?? null })),
+    })),
+    events: events.get(customer.customer_id) ?? [],
+    consents: consents.get(customer.customer_id) ?? [],
+    scores: scores.get(customer.customer_id) ?? noScores,
+  }));
+}
+
+// ---------------------------------------------------------------- fields
+
+/** A JSON scalar as a field holds it; null when missing. */
+export type Scalar = string | number | boolean | null;
+
+/** A field a condition may name: its catalogue id and type, where SQL finds it, how JS reads it. */
+export interface FieldSource<Row> {
+  id: string;
+  type: CatalogueType;
+  table: 'customers' | 'orders' | 'order_lines' | 'products';
+  column: string;
+  read: (row: Row) => Scalar;
+}
+
+type Readers<Row> = ReadonlyMap<string, (row: Row) => Scalar>;
+
+const customerReaders: Readers<Customer> = new Map<string, (c: Customer) => Scalar>([
+  ['first_name', (c) => c.first_name],
+  ['last_name', (c) => c.last_name],
+  ['email', (c) => c.email],
+  ['phone', (c) => c.phone],
+  ['gender', (c) => c.gender],
+  ['birth_date', (c) => c.birth_date],
+  ['city', (c) => c.city],
+  ['postcode', (c) => c.postcode],
+  ['country', (c) => c.country],
+  ['loyalty_tier', (c) => c.loyalty_tier],
+  ['created_at', (c) => c.created_at],
+  ['language', (c) => c.language],
+]);
+
+const orderReaders: Readers<Order> = new Map<string, (o: Order) => Scalar>([
+  ['channel', (o) => o.channel],
+  ['store_id', (o) => o.store_id],
+  ['status', (o) => o.status],
+  ['promo_code', (o) => o.promo_code],
+  ['payment_method', (o) => o.payment_method],
+  ['placed_at', (o) => o.placed_at],
+  ['total_cents', (o) => o.total_cents],
+]);
+
+/** Keyed `table.column`: line fields come from the line or from its product. */
+const lineReaders: Readers<LineFacts> = new Map<string, (l: LineFacts) => Scalar>([
+  ['order_lines.sku', (l) => l.line.sku],
+  ['order_lines.qty', (l) => l.line.qty],
+  ['order_lines.unit_price_cents', (l) => l.line.unit_price_cents],
+  ['products.category', (l) => l.product?.category ?? null],
+  ['products.subcategory', (l) => l.product?.subcategory ?? null],
+  ['products.format', (l) => l.product?.format ?? null],
+  ['products.brand', (l) => l.product?.brand ?? null],
+]);
+
+/** The catalogue's column fields of one group that we know how to read (a Map: no prototype keys). */
+function sources<Row>(
+  group: 'attribute' | 'order' | 'order_line',
+  readers: Readers<Row>,
+  key: (table: string, column: string) => string,
+): ReadonlyMap<string, FieldSource<Row>> {
+  const out = new Map<string, FieldSource<Row>>();
+  for (const spec of columnFields) {
+    if (spec.group !== group) continue;
+    const read = readers.get(key(spec.table, spec.column));
+    if (read) {
+      out.set(spec.id, {
+        id: spec.id,
+        type: spec.type,
+        table: spec.table,
+        column: spec.column,
+        read,
+      });
+    }
+  }
+  return out;
+}
+
+/** `customer.<column>`: attribute conditions. */
+export const customerFields = sources('attribute', customerReaders, (_, column) => column);
+/** `order.<column>`: filters of an order behaviour. */
+export const orderFields = sources('order', orderReaders, (_, column) => column);
+/** `line.<column>`: filters of an order behaviour, all held by one same line. */
+export const lineFields = sources(
+  'order_line',
+  lineReaders,
+  (table, column) => `${table}.${column}`,
+);
+
+/** Filters of an event behaviour name a property: `property.<name>` (any name, even empty). */
+export const PROPERTY_PREFIX = 'property.';
+
+export function propertyName(field: string): string | null {
+  return field.startsWith(PROPERTY_PREFIX) ? field.slice(PROPERTY_PREFIX.length) : null;
+}
+
+/** An event property as a scalar: absent keys, JSON null and non-scalars are missing. */
+export function propertyValue(properties: Readonly<Record<string, unknown>>, name: string): Scalar {
+  if (!Object.hasOwn(properties, name)) return null;
+  const v = properties[name];
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** How many levels of segment-in-segment are followed; deeper references match no one. */
+export const MAX_MEMBERSHIP_DEPTH = 16;
+
+/** A phone number is valid when it holds at least this many ASCII digits. */
+export const MIN_PHONE_DIGITS = 8;
+
+export function isValidPhone(phone: string | null): boolean {
+  if (phone === null) return false;
+  let digits = 0;
+  for (let i = 0; i < phone.length; i += 1) {
+    const code = phone.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits >= MIN_PHONE_DIGITS;
+}
+
+// ---------------------------------------------------------------- time
+
+/** A span of instants in epoch ms: `from` ≤ t < `until`; ±Infinity when open. */
+export interface TimeRange {
+  from: number;
+  until: number;
+}
+
+export const EVER: TimeRange = { from: -Infinity, until: Infinity };
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The instant a calendar date starts (00:00Z), or NaN. */
+export function dayStart(date: string): number {
+  return CALENDAR_DATE.test(date) ? Date.parse(`${date}T00:00:00.000Z`) : NaN;
+}
+
+/** A field's date or instant as epoch ms (a calendar date is its 00:00Z), or null. */
+export function instantOf(value: Scalar): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = CALENDAR_DATE.test(value) ? dayStart(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function range(from: number, until: number): TimeRange | null {
+  return Number.isNaN(from) || Number.isNaN(until) ? null : { from, until };
+}
+
+/** The whole UTC day of a calendar date. */
+export function dayRange(date: string): TimeRange | null {
+  const start = dayStart(date);
+  return range(start, start + DAY_MS);
+}
+
+/** The last `days` days up to and including `asOf`. */
+export function lastDaysRange(days: number, asOfMs: number): TimeRange | null {
+  return range(asOfMs - days * DAY_MS, asOfMs + 1);
+}
+
+/** Both calendar dates included. */
+export function betweenRange(from: string, to: string): TimeRange | null {
+  return range(dayStart(from), dayStart(to) + DAY_MS);
+}
+
+/** `before` and `after` exclude their date. */
+export function beforeRange(date: string): TimeRange | null {
+  return range(-Infinity, dayStart(date));
+}
+
+export function afterRange(date: string): TimeRange | null {
+  return range(dayStart(date) + DAY_MS, Infinity);
+}
+
+/** The instants a behaviour or aggregate window covers; null when it names an impossible date. */
+export function windowRange(window: TimeWindow, asOfMs: number): TimeRange | null {
+  switch (window.type) {
+    case 'ever':
+      return EVER;
+    case 'last_days':
+      return lastDaysRange(window.days, asOfMs);
+    case 'between':
+      return betweenRange(window.from, window.to);
+    case 'before':
+      return beforeRange(window.date);
+    case 'after':
+      return afterRange(window.date);
+  }
+}
+
+/** The range a date comparison (before, after, between, in_last_days) tests, or null. */
+export function comparisonRange(test: Comparison, asOfMs: number): TimeRange | null {
+  switch (test.operator) {
+    case 'before':
+      return beforeRange(test.value);
+    case 'after':
+      return afterRange(test.value);
+    case 'between':
+      return typeof test.min === 'string' && typeof test.max === 'string'
+        ? betweenRange(test.min, test.max)
+        : null;
+    case 'in_last_days':
+    case 'not_in_last_days':
+      return lastDaysRange(test.days, asOfMs);
+    default:
+      return null;
+  }
+}
+
+export function inRange(ms: number, r: TimeRange): boolean {
+  return r.from <= ms && ms < r.until;
+}
+
+export function isUnbounded(r: TimeRange): boolean {
+  return r.from === -Infinity && r.until === Infinity;
+}
