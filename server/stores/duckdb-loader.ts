@@ -83,9 +83,16 @@ class TableWriter {
     }
   }
 
+  /**
+   * One chunk per table, reset and refilled at each flush. A new chunk per flush left its native
+   * memory to the JS garbage collector, which does not see it: a 1 M-customer load peaked at 11 GB.
+   */
+  private chunk: DuckDBDataChunk | null = null;
+
   private flushChunk(): void {
     if (this.pending === 0) return;
-    const chunk = DuckDBDataChunk.create(this.types);
+    const chunk = (this.chunk ??= DuckDBDataChunk.create(this.types));
+    chunk.reset();
     chunk.setColumns(this.buffers);
     this.appender.appendDataChunk(chunk);
     this.appended += this.pending;
