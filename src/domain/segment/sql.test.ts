@@ -1,0 +1,271 @@
+import { describe, expect, test } from 'vitest';
+import type { Comparison, Condition, SegmentDefinition, SegmentNode } from './definition.ts';
+import {
+  UnknownFieldError,
+  compileDefinition,
+  countQuery,
+  membersQuery,
+  propertyPointer,
+  type SqlContext,
+} from './sql.ts';
+
+const AS_OF = '2026-11-16T00:00:00.000Z';
+const context: SqlContext = { asOf: AS_OF, segments: new Map(), dialect: 'duckdb' };
+
+function definition(...children: SegmentNode[]): SegmentDefinition {
+  return {
+    version: 1,
+    root: { id: 'root', kind: 'group', negate: false, combinator: 'and', children },
+  };
+}
+
+const attr = (field: string, test: Comparison): Condition => ({
+  id: 'a',
+  kind: 'attribute',
+  negate: false,
+  field,
+  test,
+});
+
+const HOSTILE = [
+  "'; DROP TABLE customers; --",
+  '__proto__',
+  'constructor',
+  "O'Brien",
+  '"quoted"',
+  '$1 OR TRUE',
+  '?',
+  '%_\\',
+  'Élodie',
+  '🦆',
+];
+
+/** Every kind of condition, each carrying `value` (or a number/date of its own) somewhere. */
+function everywhere(value: string): SegmentDefinition {
+  return definition(
+    attr('customer.city', { operator: 'equals', value }),
+    attr('customer.first_name', { operator: 'in', values: [value, `${value}2`] }),
+    attr('customer.last_name', { operator: 'contains', value }),
+    attr('customer.email', { operator: 'starts_with', value }),
+    attr('customer.gender', { operator: 'not_in', values: [value] }),
+    attr('customer.birth_date', { operator: 'between', min: '1903-03-17', max: '1904-04-18' }),
+    {
+      id: 'b',
+      kind: 'behaviour',
+      negate: true,
+      action: { type: 'event', event_type: value },
+      count: { operator: 'at_least', value: 424242 },
+      window: { type: 'between', from: '1905-05-19', to: '1906-06-20' },
+      filters: [
+        { field: `property.${value}`, test: { operator: 'equals', value } },
+        { field: 'property.rating', test: { operator: 'gte', value: 31337.5 } },
+      ],
+    },
+    {
+      id: 'o',
+      kind: 'behaviour',
+      negate: false,
+      action: { type: 'order' },
+      count: { operator: 'exactly', value: 777 },
+      window: { type: 'last_days', days: 4321 },
+      filters: [
+        { field: 'order.promo_code', test: { operator: 'equals', value } },
+        { field: 'line.brand', test: { operator: 'all_of', values: [value] } },
+      ],
+    },
+    {
+      id: 'g',
+      kind: 'aggregate',
+      negate: false,
+      measure: 'channels_used',
+      window: { type: 'after', date: '1907-07-21' },
+      test: { operator: 'all_of', values: [value, 'web'] },
+    },
+    {
+      id: 'f',
+      kind: 'aggregate',
+      negate: false,
+      measure: 'favourite_category',
+      window: { type: 'before', date: '1908-08-22' },
+      test: { operator: 'equals', value },
+    },
+    { id: 'k', kind: 'reachability', negate: false, check: { type: 'consent', channel: 'sms' } },
+  );
+}
+
+describe('values never reach the SQL text', () => {
+  test.each(HOSTILE)('%j goes in parameters only', (value) => {
+    const compiled = compileDefinition(everywhere(value), context);
+    expect(compiled.where).not.toContain(value);
+    for (const number of ['424242', '31337', '777', '4321']) {
+      expect(compiled.where).not.toContain(number);
+    }
+    for (const year of ['1903', '1904', '1905', '1906', '1907', '1908']) {
+      expect(compiled.where).not.toContain(year);
+    }
+    expect(compiled.where).not.toContain('sms');
+    const texts = compiled.params.filter((p) => p.type === 'VARCHAR').map((p) => p.value);
+    expect(texts).toContain(value);
+    expect(texts).toContain(propertyPointer(value));
+  });
+
+  test('every parameter is used, in order, with an explicit type', () => {
+    const compiled = compileDefinition(everywhere('x'), context);
+    const used = [...compiled.where.matchAll(/\$(\d+)::(\w+)/g)];
+    const numbers = new Set(used.map((m) => Number(m[1])));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(compiled.params.map((_, i) => i + 1));
+    for (const m of used) expect(m[2]).toBe(compiled.params[Number(m[1]) - 1]?.type);
+  });
+
+  test('parameters are still all used when a branch is constant (an impossible date)', () => {
+    const compiled = compileDefinition(
+      definition({
+        id: 'b',
+        kind: 'behaviour',
+        negate: false,
+        action: { type: 'event', event_type: 'review' },
+        count: { operator: 'at_least', value: 1 },
+        window: { type: 'between', from: '2026-02-30', to: 'not-a-date' },
+        filters: [{ field: 'property.rating', test: { operator: 'equals', value: 5 } }],
+      }),
+      context,
+    );
+    const numbers = new Set([...compiled.where.matchAll(/\$(\d+)::/g)].map((m) => Number(m[1])));
+    expect(numbers.size).toBe(compiled.params.length);
+  });
+
+  test('instants are bound as epoch milliseconds', () => {
+    const compiled = compileDefinition(
+      definition(attr('customer.created_at', { operator: 'in_last_days', days: 30 })),
+      context,
+    );
+    expect(compiled.params).toEqual([
+      { type: 'TIMESTAMP', value: Date.parse(AS_OF) - 30 * 86_400_000 },
+      { type: 'TIMESTAMP', value: Date.parse(AS_OF) + 1 },
+    ]);
+  });
+});
+
+describe('identifiers come only from the allowlist', () => {
+  test.each([
+    'customer.__proto__',
+    'customer.constructor',
+    'customer.customer_id',
+    'customer.city; DROP TABLE customers',
+    'customer."city"',
+    'city',
+    '__proto__',
+    'order.channel',
+  ])('attribute %j throws UnknownFieldError', (field) => {
+    const compile = () =>
+      compileDefinition(definition(attr(field, { operator: 'is_set' })), context);
+    expect(compile).toThrow(UnknownFieldError);
+    try {
+      compile();
+    } catch (error) {
+      expect(error).toMatchObject({ name: 'UnknownFieldError', field, kind: 'attribute' });
+    }
+  });
+
+  const behaviour = (type: 'order' | 'event', field: string): Condition => ({
+    id: 'b',
+    kind: 'behaviour',
+    negate: false,
+    action: type === 'order' ? { type: 'order' } : { type: 'event', event_type: 'review' },
+    count: { operator: 'at_least', value: 1 },
+    window: { type: 'ever' },
+    filters: [{ field, test: { operator: 'is_set' } }],
+  });
+
+  test.each([
+    ['order', 'order.__proto__'],
+    ['order', 'line.title'],
+    ['order', 'property.rating'],
+    ['order', 'customer.city'],
+    ['event', 'order.channel'],
+    ['event', 'rating'],
+  ] as const)('a %s filter on %j throws', (type, field) => {
+    expect(() => compileDefinition(definition(behaviour(type, field)), context)).toThrow(
+      UnknownFieldError,
+    );
+  });
+
+  test('a score the store does not expose throws; a known one is a missing value', () => {
+    const score = (operator: 'is_empty' | 'is_set'): Condition => ({
+      id: 's',
+      kind: 'score',
+      negate: false,
+      score: 'clv',
+      test: { operator },
+    });
+    expect(() => compileDefinition(definition(score('is_set')), context)).toThrow(
+      UnknownFieldError,
+    );
+    const known = { ...context, scores: new Set(['clv']) };
+    expect(compileDefinition(definition(score('is_empty')), known).where).toBe('TRUE');
+    expect(compileDefinition(definition(score('is_set')), known).where).toBe('FALSE');
+  });
+
+  test('property names of any shape are pointers bound as parameters', () => {
+    expect(propertyPointer('rating')).toBe('/rating');
+    expect(propertyPointer('a/b~c')).toBe('/a~1b~0c');
+    expect(propertyPointer('')).toBe('/');
+    expect(propertyPointer('query.text')).toBe('/query.text');
+  });
+});
+
+describe('shape of the predicate', () => {
+  test('every condition is two-valued before NOT', () => {
+    const compiled = compileDefinition(
+      definition({
+        ...attr('customer.city', { operator: 'equals', value: 'Paris' }),
+        negate: true,
+      }),
+      context,
+    );
+    expect(compiled.where).toBe('(NOT coalesce(lower(c."city") = lower($1::VARCHAR), FALSE))');
+  });
+
+  test('unknown segments compile to FALSE, cycles stop at the depth limit', () => {
+    const member = (segment_id: string): Condition => ({
+      id: 'm',
+      kind: 'segment',
+      negate: false,
+      segment_id,
+    });
+    expect(compileDefinition(definition(member('gone')), context).where).toBe('FALSE');
+    const segments = new Map([['self', definition(member('self'))]]);
+    expect(compileDefinition(definition(member('self')), { ...context, segments }).where).toBe(
+      'FALSE',
+    );
+  });
+
+  test('count and members queries wrap the predicate', () => {
+    const compiled = compileDefinition(
+      definition(attr('customer.city', { operator: 'is_set' })),
+      context,
+    );
+    expect(countQuery(compiled).sql).toBe(
+      `SELECT count(*)::INTEGER AS n FROM customers c WHERE (${compiled.where})`,
+    );
+    const page = membersQuery(compiled, 50, "C'1");
+    expect(page.sql).toBe(
+      `SELECT c.customer_id FROM customers c WHERE (${compiled.where}) AND c.customer_id > $1::VARCHAR ORDER BY c.customer_id LIMIT $2::BIGINT`,
+    );
+    expect(page.params).toEqual([
+      { type: 'VARCHAR', value: "C'1" },
+      { type: 'BIGINT', value: 50 },
+    ]);
+    expect(membersQuery(compiled, -3).params).toEqual([{ type: 'BIGINT', value: 0 }]);
+    expect(compiled.params).toEqual([]);
+  });
+
+  test('an invalid as-of instant is a programming error', () => {
+    expect(() =>
+      compileDefinition(definition(attr('customer.city', { operator: 'is_set' })), {
+        ...context,
+        asOf: 'yesterday',
+      }),
+    ).toThrow(RangeError);
+  });
+});
