@@ -4,14 +4,19 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ApiError, ApiIssue } from '../src/api/contract.ts';
 
+/** The error body; 422 issues also carry the node they are about (`definitionIssue`). */
+type ErrorBody = {
+  error: { code: ApiError['error']['code']; message: string; issues?: readonly ApiIssue[] };
+};
+
 export class HttpError extends Error {
-  readonly status: 400 | 404 | 413;
-  readonly body: ApiError;
+  readonly status: 400 | 404 | 413 | 422;
+  readonly body: ErrorBody;
   constructor(
-    status: 400 | 404 | 413,
+    status: 400 | 404 | 413 | 422,
     code: ApiError['error']['code'],
     message: string,
-    issues?: ApiIssue[],
+    issues?: readonly ApiIssue[],
   ) {
     super(message);
     this.status = status;

@@ -46,7 +46,8 @@ function bound(param: SqlParam): { value: DuckDBValue; type: DuckDBType } {
   }
 }
 
-async function run(connection: DuckDBConnection, statement: SqlStatement) {
+/** Runs a compiled statement with its parameters bound by type; prepared for this run only. */
+export async function runSegmentStatement(connection: DuckDBConnection, statement: SqlStatement) {
   const params = statement.params.map(bound);
   const reader = await connection.runAndReadAll(
     statement.sql,
@@ -63,7 +64,7 @@ export async function countSegment(
   ctx: SegmentQueryContext,
 ): Promise<number> {
   const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
-  const [row] = await run(connection, countQuery(compiled));
+  const [row] = await runSegmentStatement(connection, countQuery(compiled));
   return toNumber(row?.n ?? null);
 }
 
@@ -76,6 +77,6 @@ export async function segmentMembers(
   afterId?: string,
 ): Promise<string[]> {
   const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
-  const rows = await run(connection, membersQuery(compiled, limit, afterId));
+  const rows = await runSegmentStatement(connection, membersQuery(compiled, limit, afterId));
   return rows.map((row) => toText(row.customer_id ?? null));
 }

@@ -4,11 +4,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type {
   CatalogueResponse,
+  MemberSummary,
   ProfileResponse,
   SearchHit,
   TimelineResponse,
 } from '../../src/api/contract.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type { ProfileStore, TimelineRequest } from '../store.ts';
 import { readCatalogue } from './duckdb-catalogue.ts';
 import {
@@ -21,6 +23,7 @@ import { readProfile } from './duckdb-queries.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { searchCustomers } from './duckdb-search.ts';
+import { segmentBreakdown, segmentCounts, segmentSample } from './duckdb-segment-api.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
@@ -146,6 +149,21 @@ export class DuckDbStore implements ProfileStore {
 
   timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null> {
     return this.read((c) => readTimeline(c, customerId, request));
+  }
+
+  segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
+    return this.read((c) => segmentCounts(c, this.asOf, definitions));
+  }
+
+  segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
+    return this.read((c) => segmentSample(c, this.asOf, definition, limit));
+  }
+
+  segmentBreakdown(
+    definition: SegmentDefinition,
+    column: string,
+  ): Promise<{ value: string | null; count: number }[]> {
+    return this.read((c) => segmentBreakdown(c, this.asOf, definition, column));
   }
 
   async close(): Promise<void> {

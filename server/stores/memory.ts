@@ -2,6 +2,7 @@
 // component tests, and is the reference the DuckDB store is held to.
 import type {
   CatalogueResponse,
+  MemberSummary,
   ProfileResponse,
   SearchHit,
   TimelineEntry,
@@ -37,8 +38,11 @@ import {
   encodeTimelineCursor,
   isAfterCursor,
 } from '../../src/domain/profile/timeline.ts';
-import type { ProfileStore, TimelineRequest } from '../store.ts';
+import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { NO_SAVED_SEGMENTS, type ProfileStore, type TimelineRequest } from '../store.ts';
 import { memoryCatalogue } from './memory-catalogue.ts';
+import { MemorySegmentIndex } from './memory-segments.ts';
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -77,6 +81,7 @@ export class MemoryStore implements ProfileStore {
   private readonly offers: Map<string, Offer>;
   private readonly campaigns: Map<string, Campaign>;
   private cachedCatalogue: CatalogueResponse | null = null;
+  private segmentIndex: MemorySegmentIndex | null = null;
 
   constructor(data: Dataset, asOf: string) {
     this.data = data;
@@ -269,6 +274,54 @@ export class MemoryStore implements ProfileStore {
       });
     }
     return entries;
+  }
+
+  /** Built on the first segment request: gathering every customer's facts is not free. */
+  private segments(): MemorySegmentIndex {
+    this.segmentIndex ??= new MemorySegmentIndex(this.data, this.asOf);
+    return this.segmentIndex;
+  }
+
+  async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
+    return definitions.map((d) => this.segments().count(d, NO_SAVED_SEGMENTS));
+  }
+
+  async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
+    return this.segments()
+      .members(definition, NO_SAVED_SEGMENTS, limit)
+      .flatMap((id) => {
+        const c = this.customers.get(id);
+        return c
+          ? [
+              {
+                customer_id: id,
+                first_name: c.first_name,
+                last_name: c.last_name,
+                email: c.email,
+                city: c.city,
+              },
+            ]
+          : [];
+      });
+  }
+
+  async segmentBreakdown(
+    definition: SegmentDefinition,
+    column: string,
+  ): Promise<{ value: string | null; count: number }[]> {
+    const counts = new Map<string | null, number>();
+    for (const id of this.segments().members(
+      definition,
+      NO_SAVED_SEGMENTS,
+      Number.MAX_SAFE_INTEGER,
+    )) {
+      const c = this.customers.get(id);
+      const raw: unknown = c ? Object.entries(c).find(([k]) => k === column)?.[1] : null;
+      const value =
+        typeof raw === 'string' ? raw : raw === null || raw === undefined ? null : String(raw);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return rankBreakdown([...counts].map(([value, count]) => ({ value, count })));
   }
 
   async close(): Promise<void> {}

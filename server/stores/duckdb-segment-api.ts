@@ -1,0 +1,80 @@
+// The segment side of the DuckDB store's ProfileStore: counts, sample members and breakdowns, on
+// the SQL the segment compiler emits.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { MemberSummary } from '../../src/api/contract.ts';
+import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { compileDefinition } from '../../src/domain/segment/sql.ts';
+import { NO_SAVED_SEGMENTS } from '../store.ts';
+import { countSegment, runSegmentStatement, segmentMembers } from './duckdb-segments.ts';
+import { quote } from './duckdb-schema.ts';
+import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
+
+export async function segmentCounts(
+  connection: DuckDBConnection,
+  asOf: string,
+  definitions: readonly SegmentDefinition[],
+): Promise<number[]> {
+  const counts: number[] = [];
+  for (const definition of definitions) {
+    counts.push(await countSegment(connection, definition, { asOf, segments: NO_SAVED_SEGMENTS }));
+  }
+  return counts;
+}
+
+export async function segmentSample(
+  connection: DuckDBConnection,
+  asOf: string,
+  definition: SegmentDefinition,
+  limit: number,
+): Promise<MemberSummary[]> {
+  const ids = await segmentMembers(
+    connection,
+    definition,
+    { asOf, segments: NO_SAVED_SEGMENTS },
+    limit,
+  );
+  if (ids.length === 0) return [];
+  const rows = await queryRows(
+    connection,
+    `SELECT customer_id, first_name, last_name, email, city FROM customers
+      WHERE customer_id IN (SELECT unnest(string_split($1, ',')))`,
+    [ids.join(',')],
+  );
+  const byId = new Map(rows.map((r) => [toText(r.customer_id ?? null), r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        customer_id: id,
+        first_name: toTextOrNull(r.first_name ?? null),
+        last_name: toTextOrNull(r.last_name ?? null),
+        email: toTextOrNull(r.email ?? null),
+        city: toTextOrNull(r.city ?? null),
+      },
+    ];
+  });
+}
+
+/** `column` comes from the breakdown allowlist (src/domain/segment/breakdown.ts), never the user. */
+export async function segmentBreakdown(
+  connection: DuckDBConnection,
+  asOf: string,
+  definition: SegmentDefinition,
+  column: string,
+): Promise<{ value: string | null; count: number }[]> {
+  const compiled = compileDefinition(definition, {
+    asOf,
+    segments: NO_SAVED_SEGMENTS,
+    dialect: 'duckdb',
+  });
+  const rows = await runSegmentStatement(connection, {
+    sql: `SELECT c.${quote(column)}::VARCHAR AS value, count(*)::INTEGER AS n
+            FROM customers c WHERE (${compiled.where}) GROUP BY 1`,
+    params: compiled.params,
+  });
+  return rankBreakdown(
+    rows.map((r) => ({ value: toTextOrNull(r.value ?? null), count: toNumber(r.n ?? null) })),
+  );
+}

@@ -1,0 +1,66 @@
+// What a count request counts besides the segment itself: its members reachable on each channel
+// and each top-level part of the definition alone. Every entry is a definition, so every store
+// counts them with the one evaluator or compiler it already has.
+import type { Condition, SegmentDefinition, SegmentNode } from './definition.ts';
+
+export const REACH_CHANNELS = ['email', 'sms', 'push'] as const;
+export type ReachChannel = (typeof REACH_CHANNELS)[number];
+
+/** Reachable = consent granted on the channel and, where one is needed, a valid address. */
+function reachConditions(channel: ReachChannel): Condition[] {
+  const consent: Condition = {
+    id: `__reach_${channel}`,
+    kind: 'reachability',
+    negate: false,
+    check: { type: 'consent', channel },
+  };
+  if (channel === 'email') {
+    return [
+      consent,
+      {
+        id: '__reach_address',
+        kind: 'reachability',
+        negate: false,
+        check: { type: 'valid_email' },
+      },
+    ];
+  }
+  if (channel === 'sms') {
+    return [
+      consent,
+      {
+        id: '__reach_address',
+        kind: 'reachability',
+        negate: false,
+        check: { type: 'valid_phone' },
+      },
+    ];
+  }
+  return [consent];
+}
+
+function allOf(children: SegmentNode[]): SegmentDefinition {
+  return {
+    version: 1,
+    root: { id: '__all', kind: 'group', negate: false, combinator: 'and', children },
+  };
+}
+
+export interface CountPlan {
+  /** The segment, then one per reach channel, then one per top-level child. */
+  definitions: SegmentDefinition[];
+  reach: readonly ReachChannel[];
+  groupIds: string[];
+}
+
+export function countPlan(definition: SegmentDefinition): CountPlan {
+  const reach = REACH_CHANNELS.map((channel) =>
+    allOf([definition.root, ...reachConditions(channel)]),
+  );
+  const parts = definition.root.children.map((child) => allOf([child]));
+  return {
+    definitions: [definition, ...reach, ...parts],
+    reach: REACH_CHANNELS,
+    groupIds: definition.root.children.map((child) => child.id),
+  };
+}
