@@ -32,7 +32,7 @@ export class MemorySegmentIndex {
     afterId?: string,
   ): string[] {
     const matches = compileEvaluator(definition, { asOf: this.asOf, segments });
-    const top = Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
+    const top = Number.isNaN(limit) ? 0 : Math.max(0, Math.floor(limit));
     const out: string[] = [];
     for (const f of this.facts) {
       if (out.length >= top) break;

@@ -58,7 +58,7 @@ import {
   dayRange,
   inRange,
   instantOf,
-  isUnbounded,
+  instantTest,
   isValidPhone,
   lineFields,
   orderFields,
@@ -411,12 +411,7 @@ class EvaluatorCompiler {
 
   private when(window: BehaviourCondition['window']): (iso: string) => boolean {
     const r = windowRange(window, this.asOfMs);
-    if (r === null) return never;
-    if (isUnbounded(r)) return () => true;
-    return (iso) => {
-      const ms = Date.parse(iso);
-      return inRange(ms, r);
-    };
+    return r === null ? never : instantTest(r);
   }
 
   private behaviour(condition: BehaviourCondition): Predicate {

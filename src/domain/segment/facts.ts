@@ -290,3 +290,30 @@ export function inRange(ms: number, r: TimeRange): boolean {
 export function isUnbounded(r: TimeRange): boolean {
   return r.from === -Infinity && r.until === Infinity;
 }
+
+const FIRST_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** The profile schema's instant form, whose text order is time order. */
+function isCanonicalInstant(iso: string): boolean {
+  return iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84; // Z, T
+}
+
+/**
+ * Whether an ISO instant falls in the range. Instants in the schema's form compare as text against
+ * bounds written the same way (ten times faster than Date.parse, which matters over millions of
+ * events); anything else is parsed.
+ */
+export function instantTest(r: TimeRange): (iso: string) => boolean {
+  if (!(r.from < r.until) || r.from > LAST_MS || r.until <= FIRST_MS) return () => false;
+  if (isUnbounded(r)) return () => true;
+  const from = r.from <= FIRST_MS ? null : new Date(r.from).toISOString();
+  const until = r.until > LAST_MS ? null : new Date(r.until).toISOString();
+  return (iso) => {
+    if (!isCanonicalInstant(iso)) {
+      const ms = instantOf(iso);
+      return ms !== null && inRange(ms, r);
+    }
+    return (from === null || iso >= from) && (until === null || iso < until);
+  };
+}

@@ -134,6 +134,33 @@ describe('values never reach the SQL text', () => {
     expect(numbers.size).toBe(compiled.params.length);
   });
 
+  test('a constant value test drops the parameters of the subquery it replaced', () => {
+    // Found by the differential test: DuckDB refuses values for parameters a statement lacks.
+    const compiled = compileDefinition(
+      definition(
+        attr('customer.city', { operator: 'equals', value: 'Lyon' }),
+        {
+          id: 'g',
+          kind: 'aggregate',
+          negate: false,
+          measure: 'average_order_cents',
+          window: { type: 'before', date: '2025-11-16' },
+          test: { operator: 'in', values: [] },
+        },
+        attr('customer.country', { operator: 'equals', value: 'FR' }),
+      ),
+      context,
+    );
+    expect(compiled.where).toBe(
+      '(coalesce(lower(c."city") = lower($1::VARCHAR), FALSE) AND FALSE AND ' +
+        'coalesce(lower(c."country") = lower($2::VARCHAR), FALSE))',
+    );
+    expect(compiled.params).toEqual([
+      { type: 'VARCHAR', value: 'Lyon' },
+      { type: 'VARCHAR', value: 'FR' },
+    ]);
+  });
+
   test('instants are bound as epoch milliseconds', () => {
     const compiled = compileDefinition(
       definition(attr('customer.created_at', { operator: 'in_last_days', days: 30 })),

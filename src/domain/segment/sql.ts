@@ -100,8 +100,29 @@ export function compileDefinition(
   const asOfMs = Date.parse(context.asOf);
   if (!Number.isFinite(asOfMs)) throw new RangeError(`Invalid as-of instant "${context.asOf}".`);
   const compiler = new SqlCompiler(context, asOfMs);
-  const where = compiler.node(definition.root, 0);
-  return { where, params: compiler.params };
+  return withUsedParams(compiler.node(definition.root, 0), compiler.params);
+}
+
+/**
+ * Drops the parameters a constant branch left unreferenced (a value test that is FALSE whatever
+ * the value drops the subquery that held the window's bounds) and renumbers the rest: DuckDB
+ * refuses values for parameters a statement does not have. Safe to do on the text because values
+ * never appear in it, and no literal of ours contains `$<digits>::`.
+ */
+function withUsedParams(where: string, params: readonly SqlParam[]): CompiledDefinition {
+  const used = new Map<number, number>();
+  const kept: SqlParam[] = [];
+  for (const match of where.matchAll(/\$(\d+)::/g)) {
+    const n = Number(match[1]);
+    const param = params[n - 1];
+    if (param === undefined || used.has(n)) continue;
+    kept.push(param);
+    used.set(n, kept.length);
+  }
+  return {
+    where: where.replace(/\$(\d+)::/g, (_, n: string) => `$${used.get(Number(n)) ?? n}::`),
+    params: kept,
+  };
 }
 
 export function countQuery(compiled: CompiledDefinition): SqlStatement {
@@ -124,7 +145,9 @@ export function membersQuery(
   };
   const after =
     afterId === undefined ? '' : ` AND c.customer_id > ${add({ type: 'VARCHAR', value: afterId })}`;
-  const top = Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
+  const top = Number.isNaN(limit)
+    ? 0
+    : Math.max(0, Math.min(Math.floor(limit), Number.MAX_SAFE_INTEGER));
   return {
     sql:
       `SELECT c.customer_id FROM customers c WHERE (${compiled.where})${after} ` +
