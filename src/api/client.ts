@@ -79,20 +79,45 @@ function httpError(status: number, body: unknown): ApiClientError {
 }
 
 /** GET a path and parse the JSON body with `schema`. */
-export async function getJson<S extends z.ZodType>(
+export function getJson<S extends z.ZodType>(
   schema: S,
   path: string,
   options: { query?: Record<string, QueryValue>; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
+  return send(schema, buildUrl(path, options.query), { method: 'GET' }, options.signal);
+}
+
+/** POST a JSON body to a path and parse the JSON answer with `schema`. */
+export function postJson<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  body: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  return send(
+    schema,
+    path,
+    { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+    options.signal,
+  );
+}
+
+async function send<S extends z.ZodType>(
+  schema: S,
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
+  signal: AbortSignal | undefined,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     // Absolute against the page, so the same call works in the browser and under jsdom.
-    response = await fetch(new URL(buildUrl(path, options.query), globalThis.location.href), {
-      headers: { accept: 'application/json' },
-      signal: options.signal ?? null,
+    response = await fetch(new URL(url, globalThis.location.href), {
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+      signal: signal ?? null,
     });
   } catch (error: unknown) {
-    if (options.signal?.aborted) {
+    if (signal?.aborted) {
       throw new ApiClientError({
         kind: 'aborted',
         title: 'Cancelled',

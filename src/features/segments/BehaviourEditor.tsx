@@ -1,0 +1,90 @@
+// A behaviour reads like a sentence: "[did] [Placed an order] [at least] [1] times [in the last]
+// [90] days", then the filters on the event, the order or its lines.
+import type { ReactNode } from 'react';
+import type { BehaviourCondition } from '../../domain/segment/definition.ts';
+import { Select } from '../../ui/Select.tsx';
+import { useBuilder } from './builder-context.ts';
+import { BehaviourFilters } from './BehaviourFilters.tsx';
+import { conditionName } from './catalogue-options.ts';
+import { NumberField } from './ValueInputs.tsx';
+import { WindowEditor } from './WindowEditor.tsx';
+
+type Count = BehaviourCondition['count'];
+const COUNT_OPTIONS: { value: Count['operator']; label: string }[] = [
+  { value: 'at_least', label: 'at least' },
+  { value: 'at_most', label: 'at most' },
+  { value: 'exactly', label: 'exactly' },
+];
+
+/** "did not" is a count of zero, as the description reads it ("never …"). */
+export const didNot = (count: Count) => count.value === 0 && count.operator !== 'at_least';
+
+export function BehaviourEditor({
+  node,
+  fieldPicker,
+}: {
+  node: BehaviourCondition;
+  fieldPicker: ReactNode;
+}) {
+  const api = useBuilder();
+  const name = conditionName(node, api.catalogue);
+  const never = didNot(node.count);
+  const setCount = (count: Count, coalesce?: string) => api.update({ ...node, count }, coalesce);
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
+      <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+        <div className="w-24">
+          <Select
+            aria-label={`Did or did not: ${name}`}
+            value={never ? 'did_not' : 'did'}
+            options={[
+              { value: 'did', label: 'did' },
+              { value: 'did_not', label: 'did not' },
+            ]}
+            onValueChange={(v) =>
+              setCount(
+                v === 'did_not'
+                  ? { operator: 'exactly', value: 0 }
+                  : { operator: 'at_least', value: 1 },
+              )
+            }
+          />
+        </div>
+        {fieldPicker}
+        {!never && (
+          <>
+            <div className="w-24">
+              <Select
+                aria-label={`How many times: ${name}`}
+                value={node.count.operator}
+                options={COUNT_OPTIONS}
+                onValueChange={(operator) => setCount({ ...node.count, operator })}
+              />
+            </div>
+            <NumberField
+              nodeId={node.id}
+              path="count.value"
+              label={`Number of times for ${name}`}
+              className="w-16"
+              integer
+              min={0}
+              max={1_000_000}
+              value={node.count.value}
+              onValue={(value) => setCount({ ...node.count, value }, `${node.id}:count.value`)}
+            />
+            <span className="text-base text-fg-muted">
+              {node.count.value === 1 ? 'time' : 'times'}
+            </span>
+          </>
+        )}
+        <WindowEditor
+          nodeId={node.id}
+          name={name}
+          window={node.window}
+          onWindow={(window, coalesce) => api.update({ ...node, window }, coalesce)}
+        />
+      </div>
+      <BehaviourFilters node={node} name={name} />
+    </div>
+  );
+}

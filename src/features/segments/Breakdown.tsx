@@ -1,0 +1,69 @@
+// The members broken down by one customer attribute, as a compact bar list.
+import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
+import { Select } from '../../ui/Select.tsx';
+import { formatCount } from '../../ui/format.ts';
+import { breakdownLabel, share } from './audience-format.ts';
+
+export function Breakdown({
+  catalogue,
+  field,
+  onField,
+  data,
+}: {
+  catalogue: CatalogueResponse;
+  field: string | null;
+  onField: (field: string) => void;
+  data: CountResponse;
+}) {
+  const attributes = catalogue.fields.filter(
+    (f) => f.group === 'attribute' && f.id.startsWith('customer.'),
+  );
+  const chosen = attributes.find((f) => f.id === field);
+  const values = data.breakdown?.field === field ? data.breakdown.values : [];
+  const max = Math.max(1, ...values.map((v) => v.count));
+  return (
+    <section aria-labelledby="breakdown-heading" className="border-b border-line px-4 py-3">
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="breakdown-heading" className="text-sm font-medium text-fg">
+          Breakdown
+        </h3>
+        <div className="w-40">
+          <Select
+            size="sm"
+            aria-label="Break the audience down by"
+            value={field ?? undefined}
+            placeholder="Pick an attribute…"
+            options={attributes.map((f) => ({ value: f.id, label: f.label }))}
+            onValueChange={onField}
+          />
+        </div>
+      </div>
+      {values.length === 0 ? (
+        <p className="mt-2 text-sm text-fg-muted">No member to break down.</p>
+      ) : (
+        <ul aria-label={`Members by ${chosen?.label ?? 'attribute'}`} className="mt-2 space-y-1">
+          {values.map((v) => (
+            <li
+              key={v.value ?? '∅'}
+              className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm"
+            >
+              <span className="truncate text-fg" title={v.value ?? undefined}>
+                {breakdownLabel(v.value, chosen?.type === 'enum')}
+              </span>
+              <span aria-hidden="true" className="h-1.5 rounded-full bg-subtle">
+                <span
+                  className="block h-full rounded-full bg-accent-500"
+                  style={{ width: `${(v.count / max) * 100}%` }}
+                />
+              </span>
+              <span className="w-24 text-right text-fg-muted tabular-nums">
+                {formatCount(v.count)}{' '}
+                <span className="text-fg-subtle">· {share(v.count, data.count)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+// The searchable field picker: every attribute, event, aggregate and reachability check the
+// catalogue lists, grouped by kind. Arrow keys move, Enter picks, Escape closes.
+import { useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { clsx } from 'clsx';
+import { Search } from 'lucide-react';
+import { Kbd } from '../../ui/Kbd.tsx';
+import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
+import { PICKER_KINDS, type PickerItem } from './catalogue-options.ts';
+
+const TYPE_WORDS = {
+  string: 'text',
+  enum: 'choice',
+  number: 'number',
+  date: 'date',
+  boolean: 'yes/no',
+  set: 'list',
+} as const;
+
+function hint(item: PickerItem): string {
+  const { target } = item;
+  if (target.kind === 'behaviour') return target.action.type === 'order' ? 'orders' : 'event';
+  if (target.kind === 'reachability') return 'check';
+  return TYPE_WORDS[target.field.type];
+}
+
+export interface FieldPickerProps {
+  items: readonly PickerItem[];
+  onPick: (item: PickerItem) => void;
+  /** The key of the current choice, marked in the list. */
+  current?: string;
+  /** The trigger button (rendered as is, with the popover's state on it). */
+  children: ReactElement;
+  /** A new row takes the focus after a pick: the trigger must not take it back. */
+  keepFocusOnPick?: boolean;
+}
+
+export function FieldPicker({
+  items,
+  onPick,
+  current,
+  children,
+  keepFocusOnPick,
+}: FieldPickerProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const picked = useRef(false);
+  const needle = query.trim().toLowerCase();
+  const shown = items.filter((i) => needle === '' || i.label.toLowerCase().includes(needle));
+  const groups = PICKER_KINDS.map((k) => ({
+    ...k,
+    items: shown.filter((i) => i.kind === k.kind),
+  })).filter((g) => g.items.length > 0);
+  const flat = groups.flatMap((g) => g.items);
+  const activeItem = flat[Math.min(active, flat.length - 1)];
+
+  const choose = (item: PickerItem) => {
+    picked.current = true;
+    setOpen(false);
+    onPick(item);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+    const step = moves[event.key];
+    if (step !== undefined && flat.length > 0) {
+      event.preventDefault();
+      setActive((a) => (Math.min(a, flat.length - 1) + step + flat.length) % flat.length);
+    } else if (event.key === 'Enter' && activeItem) {
+      event.preventDefault();
+      choose(activeItem);
+    }
+  };
+  const optionId = (item: PickerItem) => `${id}-${item.key}`;
+
+  return (
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          picked.current = false;
+          setQuery('');
+          setActive(
+            Math.max(
+              0,
+              items.findIndex((i) => i.key === current),
+            ),
+          );
+        }
+      }}
+    >
+      <PopoverTrigger asChild>{children}</PopoverTrigger>
+      <PopoverContent
+        className="w-80"
+        onCloseAutoFocus={(event) => {
+          if (picked.current && keepFocusOnPick) event.preventDefault();
+        }}
+      >
+        <div className="relative">
+          <Search
+            size={14}
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1.5 left-2 text-fg-subtle"
+          />
+          <input
+            role="combobox"
+            aria-label="Search fields and events"
+            aria-expanded="true"
+            aria-controls={`${id}-list`}
+            aria-activedescendant={activeItem ? optionId(activeItem) : undefined}
+            aria-autocomplete="list"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Search attributes, events, aggregates…"
+            className="h-7 w-full rounded-md border border-line-control bg-surface pr-2 pl-7 text-base focus-visible:border-accent-500 focus-visible:outline-offset-0"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <div
+          id={`${id}-list`}
+          role="listbox"
+          aria-label="Fields"
+          className="-mx-1 mt-2 max-h-80 overflow-y-auto"
+        >
+          {groups.map((g) => (
+            <div key={g.kind} role="group" aria-labelledby={`${id}-${g.kind}`} className="pb-1">
+              <div
+                id={`${id}-${g.kind}`}
+                className="px-2 pt-1.5 pb-1 text-xs font-medium text-fg-subtle"
+              >
+                {g.label}
+              </div>
+              {g.items.map((item) => (
+                <div
+                  key={item.key}
+                  id={optionId(item)}
+                  role="option"
+                  aria-selected={item === activeItem}
+                  className={clsx(
+                    'flex h-7 cursor-default items-center justify-between gap-3 rounded-sm px-2 text-base',
+                    item === activeItem && 'bg-accent-50 text-accent-800',
+                    item.key === current && 'font-medium',
+                  )}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseMove={() => setActive(flat.indexOf(item))}
+                  onClick={() => choose(item)}
+                >
+                  <span className="truncate">{item.label}</span>
+                  <span className="shrink-0 text-xs text-fg-subtle">{hint(item)}</span>
+                </div>
+              ))}
+            </div>
+          ))}
+          {flat.length === 0 && (
+            <p role="status" className="px-2 py-3 text-sm text-fg-muted">
+              Nothing in the catalogue matches “{query.trim()}”.
+            </p>
+          )}
+        </div>
+        <p className="mt-2 flex items-center gap-1 border-t border-line pt-2 text-xs text-fg-subtle">
+          <Kbd>↑</Kbd>
+          <Kbd>↓</Kbd> to move, <Kbd>⏎</Kbd> to pick, <Kbd>Esc</Kbd> to close
+        </p>
+      </PopoverContent>
+    </Popover>
+  );
+}

@@ -1,0 +1,146 @@
+// A group: ALL / ANY of its children (and NOT), its rows in drag-and-drop order, and buttons to
+// add a condition or a nested group. The top group is the builder's frame; nested ones are boxes.
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { Plus } from 'lucide-react';
+import { clsx } from 'clsx';
+import type { Group } from '../../domain/segment/definition.ts';
+import { Button } from '../../ui/Button.tsx';
+import { useBuilder } from './builder-context.ts';
+import { endOf } from './drop-target.ts';
+import { FieldPicker } from './FieldPicker.tsx';
+import { NodeMenu } from './NodeMenu.tsx';
+import { IssueList, NodeCount, NodeRow } from './NodeRow.tsx';
+import { NotToggle } from './NotToggle.tsx';
+import { useDragState } from './TreeDnd.tsx';
+
+function CombinatorToggle({ group, name }: { group: Group; name: string }) {
+  const { dispatch } = useBuilder();
+  return (
+    <div
+      role="group"
+      aria-label={`Match all or any: ${name}`}
+      className="inline-flex h-7 items-center rounded-md border border-line-strong bg-surface p-0.5"
+    >
+      {(['and', 'or'] as const).map((combinator) => (
+        <button
+          key={combinator}
+          type="button"
+          aria-pressed={group.combinator === combinator}
+          onClick={() => dispatch({ type: 'combinator', id: group.id, combinator })}
+          className={clsx(
+            'h-full rounded-sm px-2 text-sm font-medium',
+            group.combinator === combinator
+              ? 'bg-gray-800 text-white'
+              : 'text-fg-muted hover:bg-subtle hover:text-fg',
+          )}
+        >
+          {combinator === 'and' ? 'All' : 'Any'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function GroupFooter({ group, name }: { group: Group; name: string }) {
+  const api = useBuilder();
+  const { setNodeRef } = useDroppable({ id: endOf(group.id) });
+  const { marker } = useDragState();
+  const marked = marker !== null && 'end' in marker && marker.end === group.id;
+  return (
+    <div ref={setNodeRef} className="relative flex items-center gap-1 py-1 pl-[52px]">
+      {marked && (
+        <div
+          aria-hidden="true"
+          className="absolute inset-x-0 top-0 h-0.5 rounded-full bg-accent-500"
+        />
+      )}
+      <FieldPicker items={api.items} onPick={(item) => api.pick(group.id, item)} keepFocusOnPick>
+        <Button
+          variant="ghost"
+          size="sm"
+          icon={<Plus aria-hidden="true" />}
+          data-add-condition
+          aria-label={`Add a condition to ${name}`}
+        >
+          Condition
+        </Button>
+      </FieldPicker>
+      <Button
+        variant="ghost"
+        size="sm"
+        icon={<Plus aria-hidden="true" />}
+        aria-label={`Add a group to ${name}`}
+        onClick={() => api.addGroup(group.id)}
+      >
+        Group
+      </Button>
+    </div>
+  );
+}
+
+export function GroupView({
+  group,
+  root = false,
+  topLevel = false,
+}: {
+  group: Group;
+  root?: boolean;
+  topLevel?: boolean;
+}) {
+  const api = useBuilder();
+  const name = api.names.get(group.id) ?? 'Group';
+  const invalid = api.issues(group.id).length > 0;
+  const header = (
+    <div className={clsx('flex items-center gap-1.5', root ? 'px-3 py-2' : 'px-2 py-1.5')}>
+      <NotToggle node={group} name={name} />
+      <span className="text-base text-fg-muted">{root ? 'Customers matching' : 'Matching'}</span>
+      <CombinatorToggle group={group} name={name} />
+      <span className="text-base text-fg-muted">of {root ? 'these conditions' : 'these'}</span>
+      <span className="flex-1" />
+      {topLevel && <NodeCount nodeId={group.id} />}
+      {!root && <NodeMenu node={group} name={name} />}
+    </div>
+  );
+  const body = (
+    <>
+      <SortableContext
+        id={group.id}
+        items={group.children.map((c) => c.id)}
+        strategy={verticalListSortingStrategy}
+      >
+        <ul
+          aria-label={root ? 'Conditions' : `Conditions in ${name}`}
+          className={clsx(root ? 'px-2' : 'px-1')}
+        >
+          {group.children.map((child, i) => (
+            <NodeRow key={child.id} node={child} parent={group} index={i} topLevel={root} />
+          ))}
+        </ul>
+      </SortableContext>
+      <GroupFooter group={group} name={name} />
+    </>
+  );
+  if (root) {
+    return (
+      <section aria-label="Segment conditions" className="rounded-lg border border-line bg-surface">
+        <div className="border-b border-line">{header}</div>
+        <div className="py-1">{body}</div>
+      </section>
+    );
+  }
+  return (
+    <div
+      role="group"
+      aria-label={name}
+      className={clsx(
+        'min-w-0 flex-1 rounded-md border bg-canvas',
+        invalid ? 'border-danger-600' : group.negate ? 'border-warn-200' : 'border-line',
+      )}
+    >
+      {header}
+      {body}
+      <IssueList nodeId={group.id} className="px-2 pb-2" />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// NOT on a condition or a group: pressed, it keeps the customers who do not match.
+import { clsx } from 'clsx';
+import type { SegmentNode } from '../../domain/segment/definition.ts';
+import { useBuilder } from './builder-context.ts';
+
+export function NotToggle({ node, name }: { node: SegmentNode; name: string }) {
+  const { dispatch } = useBuilder();
+  return (
+    <button
+      type="button"
+      aria-pressed={node.negate}
+      aria-label={`NOT ${name}`}
+      title={
+        node.negate
+          ? 'Keeps those who do not match: click to remove the NOT'
+          : 'Keep those who do not match'
+      }
+      onClick={() => dispatch({ type: 'negate', id: node.id })}
+      className={clsx(
+        'inline-flex h-7 shrink-0 items-center rounded-md border px-1.5 text-xs font-semibold tracking-wide',
+        node.negate
+          ? 'border-warn-200 bg-warn-50 text-warn-700'
+          : 'border-transparent text-fg-subtle hover:border-line hover:bg-subtle hover:text-fg-muted',
+      )}
+    >
+      NOT
+    </button>
+  );
+}

@@ -1,0 +1,75 @@
+// The segment builder: the definition as a tree of conditions on the left, the live audience on
+// the right. Everything it offers comes from the field catalogue.
+import { Plus, SlidersHorizontal } from 'lucide-react';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { BuilderContext } from './builder-context.ts';
+import { BuilderHeader } from './BuilderHeader.tsx';
+import { CountPanel } from './CountPanel.tsx';
+import { FieldPicker } from './FieldPicker.tsx';
+import { GroupView } from './GroupView.tsx';
+import { TreeDnd } from './TreeDnd.tsx';
+import { useSegmentBuilder, type SegmentBuilderProps } from './useSegmentBuilder.ts';
+
+export function SegmentBuilder(props: SegmentBuilderProps) {
+  const builder = useSegmentBuilder(props);
+  const { api, empty } = builder;
+  const root = api.definition.root;
+  return (
+    <BuilderContext.Provider value={api}>
+      <div className="flex h-full min-h-0">
+        <div className="min-w-0 flex-1 overflow-y-auto">
+          <div className="mx-auto max-w-[960px] space-y-3 px-5 py-4">
+            <BuilderHeader
+              description={builder.description}
+              empty={empty}
+              canUndo={builder.canUndo}
+              canRedo={builder.canRedo}
+              onUndo={builder.undo}
+              onRedo={builder.redo}
+              onClear={builder.clear}
+              notice={builder.notice}
+              onDismissNotice={builder.dismissNotice}
+              refusal={builder.refusal}
+            />
+            {empty ? (
+              <section
+                aria-label="Segment conditions"
+                className="rounded-lg border border-dashed border-line-strong bg-surface"
+              >
+                <EmptyState
+                  icon={<SlidersHorizontal aria-hidden="true" />}
+                  title="Add a first condition"
+                  description="Pick an attribute, a behaviour, an aggregate or a consent check. The audience count updates as you build."
+                  action={
+                    <FieldPicker
+                      items={api.items}
+                      onPick={(item) => api.pick(root.id, item)}
+                      keepFocusOnPick
+                    >
+                      <Button variant="primary" icon={<Plus aria-hidden="true" />}>
+                        Add a first condition
+                      </Button>
+                    </FieldPicker>
+                  }
+                />
+              </section>
+            ) : (
+              <TreeDnd>
+                <GroupView group={root} root />
+              </TreeDnd>
+            )}
+          </div>
+        </div>
+        <CountPanel
+          count={builder.count}
+          summary={builder.summary}
+          empty={empty}
+          catalogue={props.catalogue}
+          breakdown={builder.breakdown}
+          onBreakdown={builder.setBreakdown}
+        />
+      </div>
+    </BuilderContext.Provider>
+  );
+}

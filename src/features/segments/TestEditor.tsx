@@ -1,0 +1,55 @@
+// The operator of one test, from the operators its field's type allows, then its value boxes.
+import type { Comparison, Operator } from '../../domain/segment/definition.ts';
+import {
+  OPERATORS_BY_TYPE,
+  operatorLabel,
+  type FieldInfo,
+} from '../../domain/segment/catalogue-view.ts';
+import { Select } from '../../ui/Select.tsx';
+import { hasIssue, useBuilder } from './builder-context.ts';
+import { makeTest } from './test-defaults.ts';
+import { ValueEditor } from './ValueEditor.tsx';
+
+export interface TestEditorProps {
+  nodeId: string;
+  /** Where the test sits in the node: `test`, or `filters.0.test`. */
+  path: string;
+  /** The condition or filter's name, for labels: "Operator for City". */
+  name: string;
+  field: FieldInfo;
+  test: Comparison;
+  onTest: (test: Comparison, coalesce?: string) => void;
+  autoFocus?: boolean;
+}
+
+export function TestEditor(props: TestEditorProps) {
+  const { nodeId, path, name, field, test, onTest } = props;
+  const api = useBuilder();
+  const at = (part: string) => `${path}.${part}`;
+  const changeOperator = (operator: Operator) => {
+    const made = makeTest(field.type, operator, test, api.today);
+    onTest(made.test);
+    // A pending number holds 0 in the definition until the marketer types one.
+    for (const p of made.pending) {
+      api.setDraft(nodeId, at(p), { text: '', message: 'Type a number.', basis: 0 });
+    }
+  };
+
+  return (
+    <>
+      <div className="w-36">
+        <Select
+          aria-label={`Operator for ${name}`}
+          aria-invalid={hasIssue(api.issues(nodeId), at('operator')) || undefined}
+          value={test.operator}
+          options={OPERATORS_BY_TYPE[field.type].map((op) => ({
+            value: op,
+            label: operatorLabel(op, field.type),
+          }))}
+          onValueChange={changeOperator}
+        />
+      </div>
+      <ValueEditor {...props} />
+    </>
+  );
+}

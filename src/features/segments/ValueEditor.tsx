@@ -1,0 +1,179 @@
+// The value boxes of one test, chosen by the field's type and the operator: text, known values,
+// a list, a number or a range, a date, relative days, or nothing for yes/no and empty/set.
+import type { ReactNode } from 'react';
+import { Select } from '../../ui/Select.tsx';
+import { humanize } from '../../ui/format.ts';
+import { hasIssue, useBuilder } from './builder-context.ts';
+import { MultiValueInput } from './MultiValueInput.tsx';
+import type { TestEditorProps } from './TestEditor.tsx';
+import { DateField, NumberField, TextValue } from './ValueInputs.tsx';
+
+const Word = ({ children }: { children: string }) => (
+  <span className="text-base text-fg-muted">{children}</span>
+);
+
+export function ValueEditor({
+  nodeId,
+  path,
+  name,
+  field,
+  test,
+  onTest,
+  autoFocus,
+}: TestEditorProps) {
+  const api = useBuilder();
+  const at = (part: string) => `${path}.${part}`;
+  const typing = (part: string) => `${nodeId}:${at(part)}`;
+  const box = (part: string, label: string) => ({ nodeId, path: at(part), label, autoFocus });
+  const codes = field.type === 'enum' || field.type === 'set';
+  let value: ReactNode = null;
+  switch (test.operator) {
+    case 'equals':
+    case 'not_equals':
+      if (field.type === 'number') {
+        value = (
+          <NumberField
+            {...box('value', `Value for ${name}`)}
+            value={typeof test.value === 'boolean' ? '' : test.value}
+            onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
+          />
+        );
+      } else if (field.type === 'enum' && field.suggestions.length > 0) {
+        value = (
+          <div className="w-40">
+            <Select
+              aria-label={`Value for ${name}`}
+              aria-invalid={hasIssue(api.issues(nodeId), at('value')) || undefined}
+              placeholder="Pick a value…"
+              value={typeof test.value === 'string' && test.value !== '' ? test.value : undefined}
+              options={field.suggestions.map((s) => ({ value: s, label: humanize(s) }))}
+              onValueChange={(v) => onTest({ ...test, value: v })}
+            />
+          </div>
+        );
+      } else {
+        value = (
+          <TextValue
+            {...box('value', `Value for ${name}`)}
+            value={String(test.value)}
+            suggestions={field.suggestions}
+            onValue={(text, isTyping) =>
+              onTest({ ...test, value: text }, isTyping ? typing('value') : undefined)
+            }
+          />
+        );
+      }
+      break;
+    case 'in':
+    case 'not_in':
+    case 'all_of':
+      value = (
+        <MultiValueInput
+          nodeId={nodeId}
+          path={at('values')}
+          name={name}
+          values={test.values}
+          suggestions={field.suggestions}
+          closed={codes && field.suggestions.length > 0}
+          numeric={field.type === 'number'}
+          codes={codes}
+          autoFocus={autoFocus}
+          onValues={(values) => onTest({ ...test, values })}
+        />
+      );
+      break;
+    case 'contains':
+    case 'starts_with':
+      value = (
+        <TextValue
+          {...box('value', `Value for ${name}`)}
+          value={test.value}
+          suggestions={[]}
+          onValue={(text) => onTest({ ...test, value: text }, typing('value'))}
+        />
+      );
+      break;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      value = (
+        <NumberField
+          {...box('value', `Value for ${name}`)}
+          value={test.value}
+          onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
+        />
+      );
+      break;
+    case 'between': {
+      const { min, max } = test;
+      value =
+        typeof min === 'number' && typeof max === 'number' ? (
+          <>
+            <NumberField
+              {...box('min', `Minimum for ${name}`)}
+              value={min}
+              onValue={(n) => onTest({ ...test, min: n }, typing('min'))}
+            />
+            <Word>and</Word>
+            <NumberField
+              {...box('max', `Maximum for ${name}`)}
+              value={max}
+              autoFocus={false}
+              onValue={(n) => onTest({ ...test, max: n }, typing('max'))}
+            />
+          </>
+        ) : (
+          <>
+            <DateField
+              {...box('min', `From date for ${name}`)}
+              value={String(min)}
+              onValue={(d) => onTest({ ...test, min: d })}
+            />
+            <Word>and</Word>
+            <DateField
+              {...box('max', `To date for ${name}`)}
+              value={String(max)}
+              autoFocus={false}
+              onValue={(d) => onTest({ ...test, max: d })}
+            />
+          </>
+        );
+      break;
+    }
+    case 'before':
+    case 'after':
+      value = (
+        <DateField
+          {...box('value', `Date for ${name}`)}
+          value={test.value}
+          onValue={(d) => onTest({ ...test, value: d })}
+        />
+      );
+      break;
+    case 'in_last_days':
+    case 'not_in_last_days':
+      value = (
+        <>
+          <NumberField
+            {...box('days', `Days for ${name}`)}
+            className="w-16"
+            integer
+            min={1}
+            max={36_500}
+            value={test.days}
+            onValue={(n) => onTest({ ...test, days: n }, typing('days'))}
+          />
+          <Word>days</Word>
+        </>
+      );
+      break;
+    case 'is_empty':
+    case 'is_set':
+    case 'is_true':
+    case 'is_false':
+      value = null;
+  }
+
+  return value;
+}

@@ -1,0 +1,143 @@
+// Single-value boxes of a condition: a number (half-typed text kept as a draft), a calendar date,
+// and a text with type-ahead from the catalogue's known values.
+import { useState } from 'react';
+import { clsx } from 'clsx';
+import { Combobox } from '../../ui/Combobox.tsx';
+import { Input } from '../../ui/Input.tsx';
+import { hasIssue, useBuilder } from './builder-context.ts';
+
+export interface BoxProps {
+  nodeId: string;
+  /** Dotted path of the value inside the node: marks the box invalid when it has an issue. */
+  path: string;
+  label: string;
+  className?: string;
+  autoFocus?: boolean;
+}
+
+function useBox({ nodeId, path }: BoxProps) {
+  const api = useBuilder();
+  const invalid = hasIssue(api.issues(nodeId), path);
+  return {
+    api,
+    control: {
+      'aria-invalid': invalid || undefined,
+      'aria-describedby': invalid ? `${nodeId}-issues` : undefined,
+    },
+  };
+}
+
+export function NumberField({
+  value,
+  onValue,
+  integer = false,
+  min,
+  max,
+  ...box
+}: BoxProps & {
+  value: number | string;
+  onValue: (n: number) => void;
+  integer?: boolean;
+  min?: number;
+  max?: number;
+}) {
+  const { api, control } = useBox(box);
+  const draft = api.draft(box.nodeId, box.path);
+  const shown = draft ?? String(value);
+  const change = (text: string) => {
+    const n = Number(text.trim().replace(',', '.'));
+    let message: string | null = null;
+    if (text.trim() === '' || !Number.isFinite(n)) message = 'Type a number.';
+    else if (integer && !Number.isInteger(n)) message = 'Type a whole number.';
+    else if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+      message = `Type a number from ${min ?? '…'} to ${max?.toLocaleString('en-GB') ?? '…'}.`;
+    }
+    if (message === null) {
+      api.setDraft(box.nodeId, box.path, null);
+      onValue(n);
+    } else api.setDraft(box.nodeId, box.path, { text, message });
+  };
+  return (
+    <Input
+      {...control}
+      aria-label={box.label}
+      inputMode={integer ? 'numeric' : 'decimal'}
+      autoComplete="off"
+      data-autofocus={box.autoFocus || undefined}
+      className={clsx('text-right tabular-nums', box.className ?? 'w-20')}
+      value={shown}
+      onChange={(event) => change(event.target.value)}
+    />
+  );
+}
+
+export function DateField({
+  value,
+  onValue,
+  ...box
+}: BoxProps & { value: string; onValue: (date: string) => void }) {
+  const { api, control } = useBox(box);
+  const draft = api.draft(box.nodeId, box.path);
+  return (
+    <Input
+      {...control}
+      type="date"
+      aria-label={box.label}
+      data-autofocus={box.autoFocus || undefined}
+      className={clsx('tabular-nums', box.className ?? 'w-36')}
+      value={draft ?? value}
+      onChange={(event) => {
+        const date = event.target.value;
+        if (date === '')
+          api.setDraft(box.nodeId, box.path, { text: '', message: 'Pick a calendar date.' });
+        else {
+          api.setDraft(box.nodeId, box.path, null);
+          onValue(date);
+        }
+      }}
+    />
+  );
+}
+
+const SHOWN_SUGGESTIONS = 25;
+
+/** Free text, with the catalogue's most frequent values offered as you type. */
+export function TextValue({
+  value,
+  onValue,
+  suggestions,
+  ...box
+}: BoxProps & {
+  value: string;
+  /** `typing` is true for keystrokes (one undo step per box), false for a picked suggestion. */
+  onValue: (text: string, typing: boolean) => void;
+  suggestions: readonly string[];
+}) {
+  const { control } = useBox(box);
+  const [touched, setTouched] = useState(false);
+  const needle = value.trim().toLowerCase();
+  const items = suggestions
+    .filter((s) => !touched || needle === '' || s.toLowerCase().includes(needle))
+    .filter((s) => s !== value)
+    .slice(0, SHOWN_SUGGESTIONS);
+  return (
+    <div className={box.className ?? 'w-44'} data-autofocus-within={box.autoFocus || undefined}>
+      <Combobox<string>
+        {...control}
+        aria-label={box.label}
+        placeholder={suggestions.length > 0 ? 'Type or pick…' : 'Type a value…'}
+        listLabel={`Known values for ${box.label.replace(/^Value for /, '')}`}
+        items={items}
+        getKey={(s) => s}
+        renderItem={(s) => s}
+        inputValue={value}
+        emptyText={suggestions.length > 0 ? 'No known value matches' : 'Any text'}
+        onInputChange={(text) => {
+          setTouched(true);
+          onValue(text, true);
+        }}
+        onSelect={(s) => onValue(s, false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { SegmentBuilder } from './SegmentBuilder.tsx';
+export { segmentQueries } from './queries.ts';

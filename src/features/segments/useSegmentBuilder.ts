@@ -1,0 +1,160 @@
+// The segment builder's state and actions: the definition and its history, validation against
+// the catalogue, half-typed numbers, the live count and its breakdown.
+import { useMemo, useState } from 'react';
+import type { CatalogueResponse } from '../../api/contract.ts';
+import type { SegmentDefinition, SegmentNode } from '../../domain/segment/definition.ts';
+import { findNode, type IdGenerator } from '../../domain/segment/edits.ts';
+import { describeDefinition } from '../../domain/segment/describe.ts';
+import { validateDefinition } from '../../domain/segment/validate.ts';
+import type { BuilderApi, FocusRequest } from './builder-context.ts';
+import { conditionName, makeCondition, pickerItems, type PickerItem } from './catalogue-options.ts';
+import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
+import { useDefinitionHistory } from './useDefinitionHistory.ts';
+import { useLiveCount } from './useLiveCount.ts';
+
+const NO_SEGMENTS: ReadonlyMap<string, SegmentDefinition | null> = new Map();
+
+/** Short random node ids (letters and digits, as the schema allows). */
+export const randomId: IdGenerator = () => {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `n${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
+};
+
+export interface SegmentBuilderProps {
+  catalogue: CatalogueResponse;
+  /** The `?d=` value of the URL, if any. */
+  encoded: string | null;
+  onEncodedChange: (next: string | null) => void;
+}
+
+/** Conditions by their field ("City"), groups by their place in reading order ("Group 2"). */
+function nodeNames(definition: SegmentDefinition, catalogue: CatalogueResponse) {
+  const names = new Map<string, string>([[definition.root.id, 'all conditions']]);
+  let groups = 0;
+  const walk = (node: SegmentNode) => {
+    if (node.kind !== 'group') return names.set(node.id, conditionName(node, catalogue));
+    if (node !== definition.root) names.set(node.id, `Group ${(groups += 1)}`);
+    node.children.forEach(walk);
+  };
+  walk(definition.root);
+  return names;
+}
+
+/** The first enum attribute: a short, readable breakdown to start with. */
+function defaultBreakdown(catalogue: CatalogueResponse): string | null {
+  const attributes = catalogue.fields.filter((f) => f.group === 'attribute');
+  return (attributes.find((f) => f.type === 'enum') ?? attributes[0])?.id ?? null;
+}
+
+export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: SegmentBuilderProps) {
+  const history = useDefinitionHistory(encoded, onEncodedChange, randomId);
+  const { state, dispatch } = history;
+  const definition = state.present;
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [breakdown, setBreakdown] = useState(() => defaultBreakdown(catalogue));
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const items = useMemo(() => pickerItems(catalogue), [catalogue]);
+
+  const names = useMemo(() => nodeNames(definition, catalogue), [definition, catalogue]);
+  const validation = useMemo(
+    () => validateDefinition(definition, { catalogue, segments: NO_SEGMENTS }),
+    [definition, catalogue],
+  );
+  const pending = useMemo(() => liveDrafts(drafts, definition), [drafts, definition]);
+  const summary = useMemo(
+    () => summariseIssues(definition, validation.issues, pending),
+    [definition, validation, pending],
+  );
+  const empty = definition.root.children.length === 0;
+  const countable = !empty && validation.valid && pending.length === 0;
+  const count = useLiveCount(definition, countable, breakdown);
+
+  const setDraft: BuilderApi['setDraft'] = (nodeId, path, draft) => {
+    const node = findNode(definition, nodeId);
+    const key = draftKey(nodeId, path);
+    setDrafts((current) => {
+      const next = new Map(current);
+      if (draft === null || !node) next.delete(key);
+      else {
+        const basis = 'basis' in draft ? JSON.stringify(draft.basis) : basisOf(node, path);
+        next.set(key, { nodeId, path, text: draft.text, message: draft.message, basis });
+      }
+      return next;
+    });
+  };
+
+  const pick = (parentId: string, item: PickerItem, replacing?: SegmentNode) => {
+    const previous = replacing && replacing.kind !== 'group' ? replacing : undefined;
+    const made = makeCondition(item.target, previous?.id ?? randomId(), today, previous);
+    if (previous) dispatch({ type: 'update', node: made.node });
+    else dispatch({ type: 'add', parentId, node: made.node });
+    setDrafts((current) => {
+      const next = new Map(current);
+      for (const path of made.pending) {
+        next.set(draftKey(made.node.id, path), {
+          nodeId: made.node.id,
+          path,
+          text: '',
+          message: 'Type a number.',
+          basis: basisOf(made.node, path),
+        });
+      }
+      return next;
+    });
+    setFocus({ id: made.node.id, part: 'start' });
+  };
+
+  const api: BuilderApi = {
+    catalogue,
+    items,
+    definition,
+    today,
+    dispatch,
+    pick,
+    addGroup: (parentId) => {
+      const id = randomId();
+      dispatch({
+        type: 'add',
+        parentId,
+        node: { id, kind: 'group', negate: false, combinator: 'and', children: [] },
+      });
+      setFocus({ id, part: 'start' });
+    },
+    update: (node, coalesce) => dispatch({ type: 'update', node, coalesce }),
+    issues: (nodeId) => summary.byNode.get(nodeId) ?? [],
+    draft: (nodeId, path) => pending.find((d) => d.nodeId === nodeId && d.path === path)?.text,
+    setDraft,
+    nodeCount: (nodeId) => {
+      if (count.state !== 'fresh' && count.state !== 'updating') return undefined;
+      const found = count.data.groups.find((g) => g.node_id === nodeId);
+      return found && { count: found.count, stale: count.state === 'updating' };
+    },
+    names,
+    focus,
+    requestFocus: setFocus,
+    focusDone: () => setFocus(null),
+  };
+
+  return {
+    api,
+    count,
+    summary,
+    empty,
+    breakdown,
+    setBreakdown,
+    description: describeDefinition(definition, catalogue),
+    undo: history.undo,
+    redo: history.redo,
+    canUndo: state.past.length > 0,
+    canRedo: state.future.length > 0,
+    refusal: state.refusal,
+    notice: history.notice,
+    dismissNotice: history.dismissNotice,
+    clear: () =>
+      dispatch({
+        type: 'replace',
+        definition: { ...definition, root: { ...definition.root, children: [], negate: false } },
+      }),
+  };
+}
