@@ -104,7 +104,7 @@ describe('segment builder', () => {
     await user.keyboard('{Control>}z{/Control}');
     expect(screen.getByRole('combobox', { name: 'Value for City' })).toHaveValue('');
     await user.keyboard('{Control>}z{/Control}');
-    expect(screen.getByText('No condition yet')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Add a first condition' })).toBeVisible();
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     expect(screen.getByRole('combobox', { name: 'Value for City' })).toHaveValue('');
     await user.keyboard('{Control>}y{/Control}');

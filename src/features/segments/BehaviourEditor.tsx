@@ -33,7 +33,7 @@ export function BehaviourEditor({
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
       <div className="flex min-w-0 flex-wrap items-center gap-1.5">
-        <div className="w-24">
+        <div className="shrink-0">
           <Select
             aria-label={`Did or did not: ${name}`}
             value={never ? 'did_not' : 'did'}
@@ -53,7 +53,7 @@ export function BehaviourEditor({
         {fieldPicker}
         {!never && (
           <>
-            <div className="w-24">
+            <div className="shrink-0">
               <Select
                 aria-label={`How many times: ${name}`}
                 value={node.count.operator}

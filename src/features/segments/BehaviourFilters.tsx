@@ -19,18 +19,13 @@ export function BehaviourFilters({ node, name }: { node: BehaviourCondition; nam
   };
   const setFilters = (filters: PropertyFilter[], coalesce?: string) =>
     api.update({ ...node, filters }, coalesce);
-  const filterFor = (fieldId: string, index: number): PropertyFilter | undefined => {
+  const filterFor = (fieldId: string): PropertyFilter | undefined => {
     const field = fields.find((f) => f.id === fieldId);
     if (!field) return undefined;
-    const made = makeTest(field.type, defaultOperator(field.type), undefined, api.today);
-    for (const p of made.pending) {
-      api.setDraft(node.id, `filters.${index}.test.${p}`, {
-        text: '',
-        message: 'Type a number.',
-        basis: 0,
-      });
-    }
-    return { field: field.id, test: made.test };
+    return {
+      field: field.id,
+      test: makeTest(field.type, defaultOperator(field.type), undefined, api.today),
+    };
   };
   const first = fields[0];
   if (fields.length === 0) return null;
@@ -53,7 +48,7 @@ export function BehaviourFilters({ node, name }: { node: BehaviourCondition; nam
                 placeholder={filter.field}
                 options={fields.map((f) => ({ value: f.id, label: humanize(f.label) }))}
                 onValueChange={(id) => {
-                  const next = filterFor(id, i);
+                  const next = filterFor(id);
                   if (next) setFilters(node.filters.with(i, next));
                 }}
               />
@@ -88,7 +83,7 @@ export function BehaviourFilters({ node, name }: { node: BehaviourCondition; nam
             icon={<Plus aria-hidden="true" />}
             aria-label={`Add a filter to ${name}`}
             onClick={() => {
-              const next = filterFor(first.id, node.filters.length);
+              const next = filterFor(first.id);
               if (next) setFilters([...node.filters, next]);
             }}
           >

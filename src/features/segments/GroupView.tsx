@@ -92,14 +92,26 @@ export function GroupView({
   const name = api.names.get(group.id) ?? 'Group';
   const invalid = api.issues(group.id).length > 0;
   const header = (
-    <div className={clsx('flex items-center gap-1.5', root ? 'px-3 py-2' : 'px-2 py-1.5')}>
-      <NotToggle node={group} name={name} />
-      <span className="text-base text-fg-muted">{root ? 'Customers matching' : 'Matching'}</span>
+    <div
+      className={clsx('group/row flex items-center gap-1.5', root ? 'px-3 py-2' : 'px-2 py-1.5')}
+    >
+      <span
+        className={clsx('text-base', group.negate ? 'font-medium text-warn-700' : 'text-fg-muted')}
+      >
+        {root ? 'Customers ' : ''}
+        {group.negate ? (root ? 'not matching' : 'Not matching') : root ? 'matching' : 'Matching'}
+      </span>
       <CombinatorToggle group={group} name={name} />
       <span className="text-base text-fg-muted">of {root ? 'these conditions' : 'these'}</span>
       <span className="flex-1" />
+      {root && api.nodeCount(group.children[0]?.id ?? '') && (
+        <span className="text-xs text-fg-subtle" title="Customers who match each condition alone">
+          Alone
+        </span>
+      )}
       {topLevel && <NodeCount nodeId={group.id} />}
-      {!root && <NodeMenu node={group} name={name} />}
+      <NotToggle node={group} name={name} />
+      {root ? <span className="w-6" /> : <NodeMenu node={group} name={name} />}
     </div>
   );
   const body = (

@@ -98,7 +98,7 @@ export function NodeRow({
         rowRef.current = el;
       }}
       aria-label={name}
-      className={clsx('relative flex items-start gap-1 py-1', isDragging && 'opacity-40')}
+      className={clsx('group/row relative flex items-start gap-1 py-1', isDragging && 'opacity-40')}
     >
       {before && (
         <div
@@ -121,7 +121,7 @@ export function NodeRow({
         {...attributes}
         {...listeners}
         aria-label={`Drag ${name}`}
-        className="mt-1 inline-flex h-5 w-4 shrink-0 cursor-grab items-center justify-center rounded-sm text-fg-subtle hover:bg-subtle hover:text-fg active:cursor-grabbing"
+        className="mt-1 inline-flex h-5 w-4 shrink-0 cursor-grab items-center justify-center rounded-sm text-fg-subtle opacity-0 group-hover/row:opacity-100 hover:bg-subtle hover:text-fg focus-visible:opacity-100 active:cursor-grabbing"
       >
         <GripVertical size={13} aria-hidden="true" />
       </button>
@@ -131,15 +131,23 @@ export function NodeRow({
         <div
           className={clsx(
             'flex min-w-0 flex-1 items-start gap-1.5 rounded-md border-l-2 pl-1.5',
-            invalid ? 'border-danger-600' : 'border-transparent',
+            invalid ? 'border-danger-600' : node.negate ? 'border-warn-600' : 'border-transparent',
           )}
         >
-          <NotToggle node={node} name={name} />
+          {node.negate && (
+            <span
+              aria-hidden="true"
+              className="inline-flex h-7 items-center text-xs font-semibold text-warn-700"
+            >
+              NOT
+            </span>
+          )}
           <div className="min-w-0 flex-1">
             <ConditionEditor node={node} autoFocus />
             <IssueList nodeId={node.id} />
           </div>
           {topLevel && <NodeCount nodeId={node.id} />}
+          <NotToggle node={node} name={name} />
           <div className="pt-0.5">
             <NodeMenu node={node} name={name} />
           </div>

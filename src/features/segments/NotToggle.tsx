@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import type { SegmentNode } from '../../domain/segment/definition.ts';
 import { useBuilder } from './builder-context.ts';
 
+/** Unpressed, it shows when its row is hovered or it has the focus. */
 export function NotToggle({ node, name }: { node: SegmentNode; name: string }) {
   const { dispatch } = useBuilder();
   return (
@@ -20,7 +21,10 @@ export function NotToggle({ node, name }: { node: SegmentNode; name: string }) {
         'inline-flex h-7 shrink-0 items-center rounded-md border px-1.5 text-xs font-semibold tracking-wide',
         node.negate
           ? 'border-warn-200 bg-warn-50 text-warn-700'
-          : 'border-transparent text-fg-subtle hover:border-line hover:bg-subtle hover:text-fg-muted',
+          : clsx(
+              'border-transparent text-fg-subtle hover:border-line hover:bg-subtle hover:text-fg-muted',
+              'opacity-0 group-hover/row:opacity-100 focus-visible:opacity-100',
+            ),
       )}
     >
       NOT

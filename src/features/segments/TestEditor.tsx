@@ -27,17 +27,12 @@ export function TestEditor(props: TestEditorProps) {
   const api = useBuilder();
   const at = (part: string) => `${path}.${part}`;
   const changeOperator = (operator: Operator) => {
-    const made = makeTest(field.type, operator, test, api.today);
-    onTest(made.test);
-    // A pending number holds 0 in the definition until the marketer types one.
-    for (const p of made.pending) {
-      api.setDraft(nodeId, at(p), { text: '', message: 'Type a number.', basis: 0 });
-    }
+    onTest(makeTest(field.type, operator, test, api.today));
   };
 
   return (
     <>
-      <div className="w-36">
+      <div className="shrink-0">
         <Select
           aria-label={`Operator for ${name}`}
           aria-invalid={hasIssue(api.issues(nodeId), at('operator')) || undefined}

@@ -58,16 +58,18 @@ export function NumberField({
     } else api.setDraft(box.nodeId, box.path, { text, message });
   };
   return (
-    <Input
-      {...control}
-      aria-label={box.label}
-      inputMode={integer ? 'numeric' : 'decimal'}
-      autoComplete="off"
-      data-autofocus={box.autoFocus || undefined}
-      className={clsx('text-right tabular-nums', box.className ?? 'w-20')}
-      value={shown}
-      onChange={(event) => change(event.target.value)}
-    />
+    <div className={clsx('shrink-0', box.className ?? 'w-20')}>
+      <Input
+        {...control}
+        aria-label={box.label}
+        inputMode={integer ? 'numeric' : 'decimal'}
+        autoComplete="off"
+        data-autofocus={box.autoFocus || undefined}
+        className="text-right tabular-nums"
+        value={shown}
+        onChange={(event) => change(event.target.value)}
+      />
+    </div>
   );
 }
 
@@ -79,23 +81,25 @@ export function DateField({
   const { api, control } = useBox(box);
   const draft = api.draft(box.nodeId, box.path);
   return (
-    <Input
-      {...control}
-      type="date"
-      aria-label={box.label}
-      data-autofocus={box.autoFocus || undefined}
-      className={clsx('tabular-nums', box.className ?? 'w-36')}
-      value={draft ?? value}
-      onChange={(event) => {
-        const date = event.target.value;
-        if (date === '')
-          api.setDraft(box.nodeId, box.path, { text: '', message: 'Pick a calendar date.' });
-        else {
-          api.setDraft(box.nodeId, box.path, null);
-          onValue(date);
-        }
-      }}
-    />
+    <div className={clsx('shrink-0', box.className ?? 'w-36')}>
+      <Input
+        {...control}
+        type="date"
+        aria-label={box.label}
+        data-autofocus={box.autoFocus || undefined}
+        className="tabular-nums"
+        value={draft ?? value}
+        onChange={(event) => {
+          const date = event.target.value;
+          if (date === '')
+            api.setDraft(box.nodeId, box.path, { text: '', message: 'Pick a calendar date.' });
+          else {
+            api.setDraft(box.nodeId, box.path, null);
+            onValue(date);
+          }
+        }}
+      />
+    </div>
   );
 }
 
@@ -121,7 +125,10 @@ export function TextValue({
     .filter((s) => s !== value)
     .slice(0, SHOWN_SUGGESTIONS);
   return (
-    <div className={box.className ?? 'w-44'} data-autofocus-within={box.autoFocus || undefined}>
+    <div
+      className={clsx('shrink-0', box.className ?? 'w-44')}
+      data-autofocus-within={box.autoFocus || undefined}
+    >
       <Combobox<string>
         {...control}
         aria-label={box.label}

@@ -58,7 +58,7 @@ export function WindowEditor({
   });
   return (
     <>
-      <div className="w-32">
+      <div className="shrink-0">
         <Select
           aria-label={`Time window for ${name}`}
           aria-invalid={hasIssue(api.issues(nodeId), 'window') || undefined}

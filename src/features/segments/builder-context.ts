@@ -33,12 +33,7 @@ export interface BuilderApi {
   issues: (nodeId: string) => readonly NodeIssue[];
   /** Text typed in a number or date box that is not (yet) a value. */
   draft: (nodeId: string, path: string) => string | undefined;
-  /** `basis` is the value the definition holds under the text (default: what it holds now). */
-  setDraft: (
-    nodeId: string,
-    path: string,
-    draft: { text: string; message: string; basis?: unknown } | null,
-  ) => void;
+  setDraft: (nodeId: string, path: string, draft: { text: string; message: string } | null) => void;
   /** Members of a top-level node alone, when counted for the definition on screen. */
   nodeCount: (nodeId: string) => { count: number; stale: boolean } | undefined;
   /** How conditions and groups are named in labels: "City", "Group 2". */

@@ -15,7 +15,7 @@ import {
   type FieldCatalogue,
   type FieldInfo,
 } from '../../domain/segment/catalogue-view.ts';
-import { DEFAULT_DAYS, defaultOperator, makeTest, type MadeTest } from './test-defaults.ts';
+import { DEFAULT_DAYS, defaultOperator, makeTest } from './test-defaults.ts';
 
 export type PickerKind = 'attribute' | 'behaviour' | 'aggregate' | 'score' | 'reachability';
 export const PICKER_KINDS: readonly { kind: PickerKind; label: string }[] = [
@@ -145,54 +145,39 @@ export function keyOfCondition(node: Condition): string | undefined {
   }
 }
 
-export interface MadeCondition {
-  node: Condition;
-  /** Relative paths of numbers still to type (`test.value`…). */
-  pending: string[];
-}
-
 /** A condition for a picked item; an existing condition of the same kind keeps what still fits. */
 export function makeCondition(
   target: PickerTarget,
   id: string,
   today: string,
   previous?: Condition,
-): MadeCondition {
+): Condition {
   const negate = previous?.negate ?? false;
-  const withTest = (field: FieldInfo): MadeTest => {
+  const withTest = (field: FieldInfo) => {
     const prevTest = previous && 'test' in previous ? previous.test : undefined;
     const operator = prevTest?.operator ?? defaultOperator(field.type);
     return makeTest(field.type, operator, prevTest, today);
   };
-  const pendingOf = (made: MadeTest) => made.pending.map((p) => `test.${p}`);
   switch (target.kind) {
-    case 'attribute': {
-      const made = withTest(target.field);
-      const node = {
+    case 'attribute':
+      return {
         id,
         negate,
-        kind: 'attribute' as const,
+        kind: 'attribute',
         field: target.field.id,
-        test: made.test,
+        test: withTest(target.field),
       };
-      return { node, pending: pendingOf(made) };
-    }
-    case 'score': {
-      const made = withTest(target.field);
-      const node = { id, negate, kind: 'score' as const, score: target.field.id, test: made.test };
-      return { node, pending: pendingOf(made) };
-    }
+    case 'score':
+      return { id, negate, kind: 'score', score: target.field.id, test: withTest(target.field) };
     case 'aggregate': {
-      const made = withTest(target.field);
       const measure = aggregateMeasure.parse(target.field.id.replace(/^aggregate\./, ''));
       const window = previous?.kind === 'aggregate' ? previous.window : { type: 'ever' as const };
-      const node = { id, negate, kind: 'aggregate' as const, measure, window, test: made.test };
-      return { node, pending: pendingOf(made) };
+      return { id, negate, kind: 'aggregate', measure, window, test: withTest(target.field) };
     }
     case 'behaviour': {
       const kept = previous?.kind === 'behaviour' ? previous : undefined;
       const sameAction = kept && actionKey(kept.action) === actionKey(target.action);
-      const node: BehaviourCondition = {
+      return {
         id,
         negate,
         kind: 'behaviour',
@@ -201,10 +186,9 @@ export function makeCondition(
         window: kept?.window ?? { type: 'last_days', days: DEFAULT_DAYS },
         filters: sameAction ? kept.filters : [],
       };
-      return { node, pending: [] };
     }
     case 'reachability':
-      return { node: { id, negate, kind: 'reachability', check: target.check }, pending: [] };
+      return { id, negate, kind: 'reachability', check: target.check };
   }
 }
 

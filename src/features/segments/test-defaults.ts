@@ -1,15 +1,9 @@
 // What a test becomes when the marketer picks a field or an operator: the value carried over when
-// it still fits, a sensible default otherwise. Numbers that must still be typed are "pending": the
-// definition holds a placeholder, and the builder shows an empty box that needs a number.
+// it still fits, a default otherwise. A default is always what the box shows (0, today, 30 days):
+// the screen never shows an empty box over a value the definition holds.
 import type { Comparison, Operator } from '../../domain/segment/definition.ts';
 import { OPERATORS_BY_TYPE, type ValueType } from '../../domain/segment/catalogue-view.ts';
 import { isCalendarDate } from '../../domain/segment/validate.ts';
-
-export interface MadeTest {
-  test: Comparison;
-  /** Paths (relative to the test) of numbers the marketer still has to type. */
-  pending: ('value' | 'min' | 'max')[];
-}
 
 export const DEFAULT_DAYS = 30;
 
@@ -51,62 +45,51 @@ export function makeTest(
   operator: Operator,
   previous: Comparison | undefined,
   today: string,
-): MadeTest {
+): Comparison {
   const op = OPERATORS_BY_TYPE[type].includes(operator) ? operator : defaultOperator(type);
   const first = firstValue(previous);
   const number = typeof first === 'number' ? first : undefined;
   const text = typeof first === 'string' && type !== 'date' ? first : '';
   const date = typeof first === 'string' && isCalendarDate(first) ? first : today;
-  const done = (test: Comparison): MadeTest => ({ test, pending: [] });
   switch (op) {
     case 'equals':
     case 'not_equals':
-      return done({ operator: op, value: type === 'number' ? (number ?? '') : text });
+      return { operator: op, value: type === 'number' ? (number ?? '') : text };
     case 'in':
     case 'not_in':
     case 'all_of': {
-      if (previous && 'values' in previous) return done({ operator: op, values: previous.values });
+      if (previous && 'values' in previous) return { operator: op, values: previous.values };
       const keep = type === 'number' ? number : text === '' ? undefined : text;
-      return done({ operator: op, values: keep === undefined ? [] : [keep] });
+      return { operator: op, values: keep === undefined ? [] : [keep] };
     }
     case 'contains':
     case 'starts_with':
-      return done({ operator: op, value: text });
+      return { operator: op, value: text };
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte':
-      return {
-        test: { operator: op, value: number ?? 0 },
-        pending: number === undefined ? ['value'] : [],
-      };
+      return { operator: op, value: number ?? 0 };
     case 'between': {
       if (type === 'date') {
-        return done({ operator: op, min: daysBefore(date, DEFAULT_DAYS), max: date });
+        return { operator: op, min: daysBefore(date, DEFAULT_DAYS), max: date };
       }
       const max = previous?.operator === 'between' ? previous.max : undefined;
-      const pending: MadeTest['pending'] = [];
-      if (number === undefined) pending.push('min');
-      if (typeof max !== 'number') pending.push('max');
-      const test: Comparison = {
-        operator: op,
-        min: number ?? 0,
-        max: typeof max === 'number' ? max : 0,
-      };
-      return { test, pending };
+      const min = number ?? 0;
+      return { operator: op, min, max: typeof max === 'number' ? Math.max(max, min) : min };
     }
     case 'before':
     case 'after':
-      return done({ operator: op, value: date });
+      return { operator: op, value: date };
     case 'in_last_days':
     case 'not_in_last_days': {
       const days = previous && 'days' in previous ? previous.days : DEFAULT_DAYS;
-      return done({ operator: op, days });
+      return { operator: op, days };
     }
     case 'is_empty':
     case 'is_set':
     case 'is_true':
     case 'is_false':
-      return done({ operator: op });
+      return { operator: op };
   }
 }

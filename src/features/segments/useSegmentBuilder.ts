@@ -77,8 +77,7 @@ export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: Segme
       const next = new Map(current);
       if (draft === null || !node) next.delete(key);
       else {
-        const basis = 'basis' in draft ? JSON.stringify(draft.basis) : basisOf(node, path);
-        next.set(key, { nodeId, path, text: draft.text, message: draft.message, basis });
+        next.set(key, { nodeId, path, ...draft, basis: basisOf(node, path) });
       }
       return next;
     });
@@ -86,23 +85,10 @@ export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: Segme
 
   const pick = (parentId: string, item: PickerItem, replacing?: SegmentNode) => {
     const previous = replacing && replacing.kind !== 'group' ? replacing : undefined;
-    const made = makeCondition(item.target, previous?.id ?? randomId(), today, previous);
-    if (previous) dispatch({ type: 'update', node: made.node });
-    else dispatch({ type: 'add', parentId, node: made.node });
-    setDrafts((current) => {
-      const next = new Map(current);
-      for (const path of made.pending) {
-        next.set(draftKey(made.node.id, path), {
-          nodeId: made.node.id,
-          path,
-          text: '',
-          message: 'Type a number.',
-          basis: basisOf(made.node, path),
-        });
-      }
-      return next;
-    });
-    setFocus({ id: made.node.id, part: 'start' });
+    const node = makeCondition(item.target, previous?.id ?? randomId(), today, previous);
+    if (previous) dispatch({ type: 'update', node });
+    else dispatch({ type: 'add', parentId, node });
+    setFocus({ id: node.id, part: 'start' });
   };
 
   const api: BuilderApi = {
