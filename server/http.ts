@@ -2,25 +2,33 @@
 // on user input.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { ApiError, ApiIssue } from '../src/api/contract.ts';
+import type { ApiError, ApiIssue, SavedSegment, SegmentUsage } from '../src/api/contract.ts';
 
-/** The error body; 422 issues also carry the node they are about (`definitionIssue`). */
+/**
+ * The error body; 422 issues also carry the node they are about (`definitionIssue`); a 412 on a
+ * segment carries its current version, a 409 on deleting one what uses it.
+ */
 type ErrorBody = {
   error: { code: ApiError['error']['code']; message: string; issues?: readonly ApiIssue[] };
+  current?: SavedSegment;
+  usage?: SegmentUsage;
 };
 
+export type ErrorStatus = 400 | 404 | 409 | 412 | 413 | 422 | 428;
+
 export class HttpError extends Error {
-  readonly status: 400 | 404 | 413 | 422;
+  readonly status: ErrorStatus;
   readonly body: ErrorBody;
   constructor(
-    status: 400 | 404 | 413 | 422,
+    status: ErrorStatus,
     code: ApiError['error']['code'],
     message: string,
     issues?: readonly ApiIssue[],
+    extra: { current?: SavedSegment; usage?: SegmentUsage } = {},
   ) {
     super(message);
     this.status = status;
-    this.body = { error: { code, message, ...(issues ? { issues } : {}) } };
+    this.body = { error: { code, message, ...(issues ? { issues } : {}) }, ...extra };
   }
 }
 

@@ -3,10 +3,14 @@ import type {
   CatalogueResponse,
   MemberSummary,
   ProfileResponse,
+  SavedSegment,
   SearchHit,
+  SegmentVersion,
+  SegmentVersionSummary,
   TimelineResponse,
 } from '../src/api/contract.ts';
-import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+import type { Campaign, Segment } from '../src/domain/profile/schema.ts';
+import { parseDefinition, type SegmentDefinition } from '../src/domain/segment/definition.ts';
 import type { TimelineKey } from '../src/domain/profile/timeline.ts';
 
 export interface TimelineRequest {
@@ -17,7 +21,71 @@ export interface TimelineRequest {
   kinds: readonly string[];
 }
 
-export interface ProfileStore {
+/** One save of a segment: what the new version holds. Already parsed and validated. */
+export interface SegmentWrite {
+  name: string;
+  description: string;
+  definition: SegmentDefinition;
+  author: string;
+  note: string;
+  /** The instant of the save (ISO). */
+  at: string;
+}
+
+/** An Idempotency-Key and the fingerprint of the create request first sent with it. */
+export interface IdempotencyRecord {
+  key: string;
+  fingerprint: string;
+  segmentId: string;
+}
+
+export type SegmentSaveResult =
+  | { ok: true; segment: SavedSegment }
+  | { ok: false; reason: 'not_found' }
+  /** The expected version is not the current one: nothing was written. */
+  | { ok: false; reason: 'stale'; current: SavedSegment };
+
+export type SegmentDeleteResult =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'stale'; current: SavedSegment };
+
+/** A campaign that targets a segment. */
+export type SegmentCampaign = Pick<Campaign, 'campaign_id' | 'name' | 'status'> & {
+  segment_id: string;
+};
+
+/**
+ * Saved segments: versioned, each save atomic (all of it is written or none). The routes validate
+ * and serialise writes; the stores only compare the expected version and write.
+ */
+export interface SavedSegmentStore {
+  /** Every saved segment, by id. */
+  savedSegments(): Promise<SavedSegment[]>;
+  savedSegment(segmentId: string): Promise<SavedSegment | null>;
+  /** Newest first; null when no such segment. */
+  segmentVersions(segmentId: string): Promise<SegmentVersionSummary[] | null>;
+  segmentVersion(segmentId: string, version: number): Promise<SegmentVersion | null>;
+  /** Campaigns with a target segment, by campaign id. */
+  segmentCampaigns(): Promise<SegmentCampaign[]>;
+  idempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
+  /** Version 1 of a new segment, with the key that created it (if any). Throws on a taken id or key. */
+  createSegment(
+    segmentId: string,
+    write: SegmentWrite,
+    idempotency: { key: string; fingerprint: string } | null,
+  ): Promise<SavedSegment>;
+  /** Appends version `expectedVersion + 1` if the current version is `expectedVersion`. */
+  updateSegment(
+    segmentId: string,
+    expectedVersion: number,
+    write: SegmentWrite,
+  ): Promise<SegmentSaveResult>;
+  /** Deletes the segment and its history (if the current version is `expectedVersion`, when given). */
+  deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult>;
+}
+
+export interface ProfileStore extends SavedSegmentStore {
   readonly kind: 'memory' | 'duckdb';
   /** The instant the data runs up to. */
   readonly asOf: string;
@@ -28,7 +96,10 @@ export interface ProfileStore {
   profile(customerId: string): Promise<ProfileResponse | null>;
   /** null when no such customer. */
   timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null>;
-  /** How many customers each (valid) definition selects, in order. */
+  /**
+   * How many customers each (valid) definition selects, in order. Membership conditions evaluate
+   * the saved segments' current definitions (so do the sample and the breakdown).
+   */
   segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]>;
   /** The first members by customer id. */
   segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]>;
@@ -40,5 +111,45 @@ export interface ProfileStore {
   close(): Promise<void>;
 }
 
-/** Saved segments are not stored yet: membership conditions refer to none. */
-export const NO_SAVED_SEGMENTS: ReadonlyMap<string, SegmentDefinition> = new Map();
+/** The definitions membership conditions evaluate, by segment id. */
+export function definitionsById(
+  segments: readonly SavedSegment[],
+): ReadonlyMap<string, SegmentDefinition> {
+  return new Map(segments.map((s) => [s.segment_id, s.definition]));
+}
+
+/**
+ * A segment as loaded with the data, as a saved segment whose history starts at its loaded
+ * version; null when its definition does not parse (it is then not a saved segment at all).
+ */
+export function importedSegment(
+  row: Segment,
+): { segment: SavedSegment; version: SegmentVersion } | null {
+  const parsed = parseDefinition(row.definition);
+  if (!parsed.ok) return null;
+  const segment: SavedSegment = {
+    segment_id: row.segment_id,
+    name: row.name,
+    description: '',
+    definition: parsed.definition,
+    version: row.version,
+    author: row.author,
+    created_at: row.updated_at,
+    updated_at: row.updated_at,
+  };
+  return { segment, version: versionOf(segment, `imported at version ${row.version}`) };
+}
+
+/** The history entry of a segment's current content. */
+export function versionOf(segment: SavedSegment, note: string): SegmentVersion {
+  return {
+    segment_id: segment.segment_id,
+    version: segment.version,
+    name: segment.name,
+    description: segment.description,
+    definition: segment.definition,
+    author: segment.author,
+    at: segment.updated_at,
+    note,
+  };
+}

@@ -159,50 +159,137 @@ export function buildMarketing(
       segment_id: 'seg_cinephiles',
       name: 'Cinéphiles (films achetés sur 12 mois)',
       definition: {
-        op: 'and',
-        conditions: [
-          { kind: 'behaviour', did: 'order_line', where: { category: 'films' }, window_days: 365 },
-        ],
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'films_12_mois',
+              kind: 'behaviour',
+              negate: false,
+              action: { type: 'order' },
+              count: { operator: 'at_least', value: 1 },
+              window: { type: 'last_days', days: 365 },
+              filters: [{ field: 'line.category', test: { operator: 'equals', value: 'films' } }],
+            },
+          ],
+        },
       },
     },
     {
       segment_id: 'seg_joueurs_ps5',
       name: 'Joueurs PS5',
       definition: {
-        op: 'and',
-        conditions: [{ kind: 'behaviour', did: 'order_line', where: { sku: 'CO-PS5' } }],
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'console_ps5',
+              kind: 'behaviour',
+              negate: false,
+              action: { type: 'order' },
+              count: { operator: 'at_least', value: 1 },
+              window: { type: 'ever' },
+              filters: [{ field: 'line.sku', test: { operator: 'equals', value: 'CO-PS5' } }],
+            },
+          ],
+        },
       },
     },
     {
       segment_id: 'seg_fideles_or',
       name: 'Fidèles Or et Platine',
       definition: {
-        op: 'or',
-        conditions: [
-          { kind: 'attribute', field: 'loyalty_tier', op: 'in', value: ['gold', 'platinum'] },
-        ],
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'or_platine',
+              kind: 'attribute',
+              negate: false,
+              field: 'customer.loyalty_tier',
+              test: { operator: 'in', values: ['gold', 'platinum'] },
+            },
+          ],
+        },
       },
     },
     {
       segment_id: 'seg_inactifs_6_mois',
       name: 'Inactifs depuis 6 mois',
       definition: {
-        op: 'and',
-        conditions: [{ kind: 'aggregate', measure: 'days_since_last_order', op: '>', value: 180 }],
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'sans_achat_180_jours',
+              kind: 'aggregate',
+              negate: false,
+              measure: 'days_since_last_order',
+              window: { type: 'ever' },
+              test: { operator: 'gt', value: 180 },
+            },
+          ],
+        },
       },
     },
     {
       segment_id: 'seg_nouveaux_inscrits',
       name: 'Nouveaux inscrits (30 jours)',
       definition: {
-        op: 'and',
-        conditions: [{ kind: 'attribute', field: 'created_at', op: 'within_days', value: 30 }],
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'inscrits_30_jours',
+              kind: 'attribute',
+              negate: false,
+              field: 'customer.created_at',
+              test: { operator: 'in_last_days', days: 30 },
+            },
+          ],
+        },
       },
     },
     {
       segment_id: 'seg_optin_email',
       name: 'Joignables par e-mail',
-      definition: { op: 'and', conditions: [{ kind: 'reachability', channel: 'email' }] },
+      definition: {
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'consentement_email',
+              kind: 'reachability',
+              negate: false,
+              check: { type: 'consent', channel: 'email' },
+            },
+          ],
+        },
+      },
     },
   ].map((s, i) => ({
     ...s,

@@ -4,8 +4,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 
-/** Bumped whenever a table's layout changes: a file with another version is reseeded. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a table's layout changes: a file with another version is reseeded.
+ * 2: saved segments (saved_segments, segment_versions, segment_idempotency_keys).
+ */
+export const SCHEMA_VERSION = 2;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -247,10 +250,37 @@ const SEARCH_DDL = [
   'CREATE TABLE IF NOT EXISTS search_names (customer_id VARCHAR, name VARCHAR, email VARCHAR)',
 ];
 
-/** Creates every table (and `meta`, and the search tables) that does not exist yet. */
+/**
+ * Saved segments, written by the API (duckdb-saved-segments.ts). `segments` keeps the segments as
+ * loaded; after each load they are imported once into these tables, which `saved_segments_import`
+ * records, and from then on these tables are the truth.
+ */
+export const SAVED_SEGMENT_TABLES = [
+  'saved_segments',
+  'segment_versions',
+  'segment_idempotency_keys',
+  'saved_segments_import',
+] as const;
+const SAVED_SEGMENT_DDL = [
+  `CREATE TABLE IF NOT EXISTS saved_segments (
+     segment_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, description VARCHAR NOT NULL,
+     definition JSON NOT NULL, version INTEGER NOT NULL, author VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS segment_versions (
+     segment_id VARCHAR NOT NULL, version INTEGER NOT NULL, name VARCHAR NOT NULL,
+     description VARCHAR NOT NULL, definition JSON NOT NULL, author VARCHAR NOT NULL,
+     "at" TIMESTAMP NOT NULL, note VARCHAR NOT NULL, PRIMARY KEY (segment_id, version))`,
+  `CREATE TABLE IF NOT EXISTS segment_idempotency_keys (
+     "key" VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, segment_id VARCHAR NOT NULL,
+     "at" TIMESTAMP NOT NULL)`,
+  'CREATE TABLE IF NOT EXISTS saved_segments_import ("at" TIMESTAMP NOT NULL)',
+];
+
+/** Creates every table (and `meta`, the search and saved-segment tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
   for (const ddl of SEARCH_DDL) await connection.run(ddl);
+  for (const ddl of SAVED_SEGMENT_DDL) await connection.run(ddl);
   await connection.run(META_DDL);
 }
 
@@ -259,5 +289,6 @@ export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS meta');
   await connection.run('DROP TABLE IF EXISTS search_terms');
   await connection.run('DROP TABLE IF EXISTS search_names');
+  for (const table of SAVED_SEGMENT_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);
 }

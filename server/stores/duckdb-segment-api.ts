@@ -1,39 +1,38 @@
 // The segment side of the DuckDB store's ProfileStore: counts, sample members and breakdowns, on
-// the SQL the segment compiler emits.
+// the SQL the segment compiler emits, with membership conditions reading the saved segments in ctx.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
-import { NO_SAVED_SEGMENTS } from '../store.ts';
-import { countSegment, runSegmentStatement, segmentMembers } from './duckdb-segments.ts';
+import {
+  countSegment,
+  runSegmentStatement,
+  segmentMembers,
+  type SegmentQueryContext,
+} from './duckdb-segments.ts';
 import { quote } from './duckdb-schema.ts';
 import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
 
 export async function segmentCounts(
   connection: DuckDBConnection,
-  asOf: string,
+  ctx: SegmentQueryContext,
   definitions: readonly SegmentDefinition[],
 ): Promise<number[]> {
   const counts: number[] = [];
   for (const definition of definitions) {
-    counts.push(await countSegment(connection, definition, { asOf, segments: NO_SAVED_SEGMENTS }));
+    counts.push(await countSegment(connection, definition, ctx));
   }
   return counts;
 }
 
 export async function segmentSample(
   connection: DuckDBConnection,
-  asOf: string,
+  ctx: SegmentQueryContext,
   definition: SegmentDefinition,
   limit: number,
 ): Promise<MemberSummary[]> {
-  const ids = await segmentMembers(
-    connection,
-    definition,
-    { asOf, segments: NO_SAVED_SEGMENTS },
-    limit,
-  );
+  const ids = await segmentMembers(connection, definition, ctx, limit);
   if (ids.length === 0) return [];
   const rows = await queryRows(
     connection,
@@ -60,15 +59,11 @@ export async function segmentSample(
 /** `column` comes from the breakdown allowlist (src/domain/segment/breakdown.ts), never the user. */
 export async function segmentBreakdown(
   connection: DuckDBConnection,
-  asOf: string,
+  ctx: SegmentQueryContext,
   definition: SegmentDefinition,
   column: string,
 ): Promise<{ value: string | null; count: number }[]> {
-  const compiled = compileDefinition(definition, {
-    asOf,
-    segments: NO_SAVED_SEGMENTS,
-    dialect: 'duckdb',
-  });
+  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
   const rows = await runSegmentStatement(connection, {
     sql: `SELECT c.${quote(column)}::VARCHAR AS value, count(*)::INTEGER AS n
             FROM customers c WHERE (${compiled.where}) GROUP BY 1`,

@@ -12,7 +12,13 @@ import type { ProfileStore } from '../store.ts';
 import { edgeDataset } from './duckdb-edge-fixture.ts';
 import { JS_SPACE, PHONE_PUNCTUATION } from './duckdb-search.ts';
 import { queryRows } from './duckdb-values.ts';
-import { loadDataset, openDuckDbStore, readMeta, type DuckDbStore } from './duckdb.ts';
+import {
+  SCHEMA_VERSION,
+  loadDataset,
+  openDuckDbStore,
+  readMeta,
+  type DuckDbStore,
+} from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
 
 /** Equal as values, and as JSON text (so key order and number types too). */
@@ -131,7 +137,7 @@ describe('DuckDB store = memory store, over the fixture', () => {
       as_of: FIXTURE_AS_OF,
       seed: null,
       customers: 3,
-      schema_version: 1,
+      schema_version: SCHEMA_VERSION,
     });
   });
 
@@ -271,7 +277,7 @@ describe('DuckDB store on disk', () => {
       as_of: FIXTURE_AS_OF,
       seed: 42,
       customers: 3,
-      schema_version: 1,
+      schema_version: SCHEMA_VERSION,
     });
     expect(second.asOf).toBe(FIXTURE_AS_OF);
     same(await second.profile('C0000001'), profile);

@@ -6,12 +6,24 @@ import type {
   CatalogueResponse,
   MemberSummary,
   ProfileResponse,
+  SavedSegment,
   SearchHit,
+  SegmentVersion,
+  SegmentVersionSummary,
   TimelineResponse,
 } from '../../src/api/contract.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import type { ProfileStore, TimelineRequest } from '../store.ts';
+import {
+  definitionsById,
+  type IdempotencyRecord,
+  type ProfileStore,
+  type SegmentCampaign,
+  type SegmentDeleteResult,
+  type SegmentSaveResult,
+  type SegmentWrite,
+  type TimelineRequest,
+} from '../store.ts';
 import { readCatalogue } from './duckdb-catalogue.ts';
 import {
   createDuckDbSink as createSinkOn,
@@ -21,9 +33,22 @@ import {
 } from './duckdb-loader.ts';
 import { readProfile } from './duckdb-queries.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
+import {
+  appendSegmentVersion,
+  importLoadedSegments,
+  insertSegment,
+  readIdempotencyRecord,
+  readSavedSegment,
+  readSavedSegments,
+  readSegmentCampaigns,
+  readSegmentVersion,
+  readSegmentVersions,
+  removeSegment,
+} from './duckdb-saved-segments.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { searchCustomers } from './duckdb-search.ts';
 import { segmentBreakdown, segmentCounts, segmentSample } from './duckdb-segment-api.ts';
+import type { SegmentQueryContext } from './duckdb-segments.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
@@ -64,6 +89,10 @@ export class DuckDbStore implements ProfileStore {
   private cachedCatalogue: Promise<CatalogueResponse> | null = null;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The saved segments' definitions for membership conditions; dropped after each write. */
+  private savedDefinitions: Promise<ReadonlyMap<string, SegmentDefinition>> | null = null;
+  /** Saved-segment writes, one at a time (each is a transaction on a pooled connection). */
+  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     instance: DuckDBInstance,
@@ -100,10 +129,15 @@ export class DuckDbStore implements ProfileStore {
     return this.meta;
   }
 
-  /** Re-reads `meta` and drops the cached catalogue and idle connections: after (re)loading. */
+  /**
+   * Re-reads `meta`, imports the loaded segments as saved segments (once per load), drops the
+   * cached catalogue, definitions and idle connections: after (re)loading.
+   */
   async reload(): Promise<void> {
     await this.refreshMeta();
+    await importLoadedSegments(this.connection);
     this.cachedCatalogue = null;
+    this.savedDefinitions = null;
     this.pool.reset();
   }
 
@@ -117,6 +151,28 @@ export class DuckDbStore implements ProfileStore {
     this.inFlight.add(settled);
     void settled.then(() => this.inFlight.delete(settled));
     return pending;
+  }
+
+  private write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = this.writes.then(() => this.read(work));
+    this.writes = run.catch(() => undefined);
+    // Dropped on both sides of the write: a read that began before it cannot keep the old map.
+    this.savedDefinitions = null;
+    return run.finally(() => {
+      this.savedDefinitions = null;
+    });
+  }
+
+  private segmentContext(): Promise<SegmentQueryContext> {
+    if (this.savedDefinitions === null) {
+      const pending = this.read(readSavedSegments).then(definitionsById);
+      pending.catch(() => {
+        if (this.savedDefinitions === pending) this.savedDefinitions = null;
+      });
+      this.savedDefinitions = pending;
+    }
+    const asOf = this.asOf;
+    return this.savedDefinitions.then((segments) => ({ asOf, segments }));
   }
 
   async customerCount(): Promise<number> {
@@ -151,19 +207,66 @@ export class DuckDbStore implements ProfileStore {
     return this.read((c) => readTimeline(c, customerId, request));
   }
 
-  segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
-    return this.read((c) => segmentCounts(c, this.asOf, definitions));
+  async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
+    const ctx = await this.segmentContext();
+    return this.read((c) => segmentCounts(c, ctx, definitions));
   }
 
-  segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
-    return this.read((c) => segmentSample(c, this.asOf, definition, limit));
+  async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
+    const ctx = await this.segmentContext();
+    return this.read((c) => segmentSample(c, ctx, definition, limit));
   }
 
-  segmentBreakdown(
+  async segmentBreakdown(
     definition: SegmentDefinition,
     column: string,
   ): Promise<{ value: string | null; count: number }[]> {
-    return this.read((c) => segmentBreakdown(c, this.asOf, definition, column));
+    const ctx = await this.segmentContext();
+    return this.read((c) => segmentBreakdown(c, ctx, definition, column));
+  }
+
+  savedSegments(): Promise<SavedSegment[]> {
+    return this.read(readSavedSegments);
+  }
+
+  savedSegment(segmentId: string): Promise<SavedSegment | null> {
+    return this.read((c) => readSavedSegment(c, segmentId));
+  }
+
+  segmentVersions(segmentId: string): Promise<SegmentVersionSummary[] | null> {
+    return this.read((c) => readSegmentVersions(c, segmentId));
+  }
+
+  segmentVersion(segmentId: string, version: number): Promise<SegmentVersion | null> {
+    return this.read((c) => readSegmentVersion(c, segmentId, version));
+  }
+
+  segmentCampaigns(): Promise<SegmentCampaign[]> {
+    return this.read(readSegmentCampaigns);
+  }
+
+  idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.read((c) => readIdempotencyRecord(c, key));
+  }
+
+  createSegment(
+    segmentId: string,
+    write: SegmentWrite,
+    idempotency: { key: string; fingerprint: string } | null,
+  ): Promise<SavedSegment> {
+    return this.write((c) => insertSegment(c, segmentId, write, idempotency));
+  }
+
+  updateSegment(
+    segmentId: string,
+    expectedVersion: number,
+    write: SegmentWrite,
+  ): Promise<SegmentSaveResult> {
+    return this.write((c) => appendSegmentVersion(c, segmentId, expectedVersion, write));
+  }
+
+  deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult> {
+    return this.write((c) => removeSegment(c, segmentId, expectedVersion));
   }
 
   async close(): Promise<void> {

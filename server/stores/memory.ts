@@ -4,7 +4,10 @@ import type {
   CatalogueResponse,
   MemberSummary,
   ProfileResponse,
+  SavedSegment,
   SearchHit,
+  SegmentVersion,
+  SegmentVersionSummary,
   TimelineEntry,
   TimelineResponse,
 } from '../../src/api/contract.ts';
@@ -40,8 +43,17 @@ import {
 } from '../../src/domain/profile/timeline.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { NO_SAVED_SEGMENTS, type ProfileStore, type TimelineRequest } from '../store.ts';
+import type {
+  IdempotencyRecord,
+  ProfileStore,
+  SegmentCampaign,
+  SegmentDeleteResult,
+  SegmentSaveResult,
+  SegmentWrite,
+  TimelineRequest,
+} from '../store.ts';
 import { memoryCatalogue } from './memory-catalogue.ts';
+import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -82,6 +94,7 @@ export class MemoryStore implements ProfileStore {
   private readonly campaigns: Map<string, Campaign>;
   private cachedCatalogue: CatalogueResponse | null = null;
   private segmentIndex: MemorySegmentIndex | null = null;
+  private readonly saved: MemorySavedSegments;
 
   constructor(data: Dataset, asOf: string) {
     this.data = data;
@@ -104,6 +117,7 @@ export class MemoryStore implements ProfileStore {
     this.stores = indexBy(data.stores, (s) => s.store_id);
     this.offers = indexBy(data.offers, (o) => o.offer_id);
     this.campaigns = indexBy(data.campaigns, (c) => c.campaign_id);
+    this.saved = new MemorySavedSegments(data.segments);
   }
 
   async customerCount(): Promise<number> {
@@ -283,12 +297,12 @@ export class MemoryStore implements ProfileStore {
   }
 
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
-    return definitions.map((d) => this.segments().count(d, NO_SAVED_SEGMENTS));
+    return definitions.map((d) => this.segments().count(d, this.saved.definitions()));
   }
 
   async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
     return this.segments()
-      .members(definition, NO_SAVED_SEGMENTS, limit)
+      .members(definition, this.saved.definitions(), limit)
       .flatMap((id) => {
         const c = this.customers.get(id);
         return c
@@ -312,7 +326,7 @@ export class MemoryStore implements ProfileStore {
     const counts = new Map<string | null, number>();
     for (const id of this.segments().members(
       definition,
-      NO_SAVED_SEGMENTS,
+      this.saved.definitions(),
       Number.MAX_SAFE_INTEGER,
     )) {
       const c = this.customers.get(id);
@@ -322,6 +336,57 @@ export class MemoryStore implements ProfileStore {
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return rankBreakdown([...counts].map(([value, count]) => ({ value, count })));
+  }
+
+  async savedSegments(): Promise<SavedSegment[]> {
+    return this.saved.list();
+  }
+
+  async savedSegment(segmentId: string): Promise<SavedSegment | null> {
+    return this.saved.get(segmentId);
+  }
+
+  async segmentVersions(segmentId: string): Promise<SegmentVersionSummary[] | null> {
+    return this.saved.versions(segmentId);
+  }
+
+  async segmentVersion(segmentId: string, version: number): Promise<SegmentVersion | null> {
+    return this.saved.version(segmentId, version);
+  }
+
+  async segmentCampaigns(): Promise<SegmentCampaign[]> {
+    return [...this.campaigns.values()]
+      .flatMap(({ campaign_id, name, status, segment_id }) =>
+        segment_id === null ? [] : [{ campaign_id, name, status, segment_id }],
+      )
+      .sort((a, b) => compare(a.campaign_id, b.campaign_id));
+  }
+
+  async idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.saved.idempotencyRecord(key);
+  }
+
+  async createSegment(
+    segmentId: string,
+    write: SegmentWrite,
+    idempotency: { key: string; fingerprint: string } | null,
+  ): Promise<SavedSegment> {
+    return this.saved.create(segmentId, write, idempotency);
+  }
+
+  async updateSegment(
+    segmentId: string,
+    expectedVersion: number,
+    write: SegmentWrite,
+  ): Promise<SegmentSaveResult> {
+    return this.saved.update(segmentId, expectedVersion, write);
+  }
+
+  async deleteSegment(
+    segmentId: string,
+    expectedVersion: number | null,
+  ): Promise<SegmentDeleteResult> {
+    return this.saved.delete(segmentId, expectedVersion);
   }
 
   async close(): Promise<void> {}
