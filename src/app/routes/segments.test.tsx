@@ -139,6 +139,100 @@ describe('segment builder', () => {
     expect(screen.getByText('Customers not (whose city is “Lyon”)')).toBeVisible();
   });
 
+  test('a behaviour reads like a sentence: placed an order in store in the last 90 days', async () => {
+    const bodies = recordCounts();
+    const user = userEvent.setup();
+    renderAt('/segments', routes);
+    await screen.findByText('Add a first condition', { selector: 'p' });
+    await addCondition(user, 'Placed an order');
+    const row = screen.getByRole('listitem', { name: 'Placed an order' });
+    expect(
+      within(row).getByRole('combobox', { name: 'Did or did not: Placed an order' }),
+    ).toHaveTextContent('did');
+    expect(
+      within(row).getByRole('combobox', { name: 'Time window for Placed an order' }),
+    ).toHaveTextContent('in the last');
+    const days = within(row).getByRole('textbox', { name: 'Days for Placed an order' });
+    await user.clear(days);
+    expect(within(row).getByText('Type a number.')).toBeVisible();
+    await user.type(days, '90');
+    await user.click(within(row).getByRole('button', { name: 'Add a filter to Placed an order' }));
+    await user.click(
+      within(row).getByRole('combobox', { name: 'Value for Order channel (Placed an order)' }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'Store' }));
+    expect(
+      screen.getByText(
+        'Customers who placed at least 1 order whose order channel is “store” in the last 90 days',
+      ),
+    ).toBeVisible();
+    await within(audience()).findByText(/customers? match/);
+    expect(bodies.at(-1)?.definition).toMatchObject({
+      root: {
+        children: [
+          {
+            kind: 'behaviour',
+            action: { type: 'order' },
+            count: { operator: 'at_least', value: 1 },
+            window: { type: 'last_days', days: 90 },
+            filters: [{ field: 'order.channel', test: { operator: 'equals', value: 'store' } }],
+          },
+        ],
+      },
+    });
+  });
+
+  test('groups nest, switch to ANY, take a NOT, and conditions move out through their menu', async () => {
+    const user = userEvent.setup();
+    await buildCityIsLyon(user);
+    await user.click(screen.getByRole('button', { name: 'Add a group to all conditions' }));
+    const group = screen.getByRole('group', { name: 'Group 1' });
+    expect(within(group).getByText('This group has no condition.')).toBeVisible();
+    expect(within(audience()).getByText('1 condition needs attention')).toBeVisible();
+    expect(within(group).getByRole('button', { name: 'Add a condition to Group 1' })).toHaveFocus();
+
+    await user.click(within(group).getByRole('button', { name: 'Add a condition to Group 1' }));
+    await user.type(screen.getByRole('combobox', { name: 'Search fields and events' }), 'Gender');
+    await user.keyboard('{Enter}');
+    await user.click(within(group).getByRole('combobox', { name: 'Value for Gender' }));
+    await user.click(await screen.findByRole('option', { name: 'Male' }));
+    await user.click(within(group).getByRole('button', { name: 'Add a condition to Group 1' }));
+    await user.type(screen.getByRole('combobox', { name: 'Search fields and events' }), 'Loyalty');
+    await user.keyboard('{Enter}');
+    await user.click(within(group).getByRole('combobox', { name: 'Value for Loyalty tier' }));
+    await user.click(await screen.findByRole('option', { name: 'Gold' }));
+    await user.click(within(group).getByRole('button', { name: 'Any' }));
+    await user.click(within(group).getByRole('button', { name: 'NOT Group 1' }));
+    expect(
+      screen.getByText(
+        'Customers whose city is “Lyon”, and not (either whose gender is “male” or whose loyalty tier is “gold”)',
+      ),
+    ).toBeVisible();
+
+    await user.click(within(group).getByRole('button', { name: 'Actions for Gender' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Move out of group' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Actions for Gender' })).toHaveFocus(),
+    );
+    expect(
+      screen.getByText(
+        'Customers whose city is “Lyon”, and not (whose loyalty tier is “gold”) and whose gender is “male”',
+      ),
+    ).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Actions for Gender' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Move up' }));
+    expect(
+      screen.getByText(
+        'Customers whose city is “Lyon” and whose gender is “male”, and not (whose loyalty tier is “gold”)',
+      ),
+    ).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Actions for Group 1' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    expect(
+      screen.getByText('Customers whose city is “Lyon” and whose gender is “male”'),
+    ).toBeVisible();
+  });
+
   test('a broken or hand-edited link says so and starts empty', async () => {
     renderAt('/segments?d=bm90IGEgc2VnbWVudA', routes);
     expect(await screen.findByRole('alert')).toHaveTextContent('could not be read');
