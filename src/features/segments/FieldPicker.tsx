@@ -1,11 +1,12 @@
 // The searchable field picker: every attribute, event, aggregate and reachability check the
 // catalogue lists, grouped by kind. Arrow keys move, Enter picks, Escape closes.
-import { useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { clsx } from 'clsx';
 import { Search } from 'lucide-react';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
-import { PICKER_KINDS, type PickerItem } from './catalogue-options.ts';
+import type { PickerItem } from './catalogue-options.ts';
+import { useFieldSearch } from './useFieldSearch.ts';
 
 const TYPE_WORDS = {
   string: 'text',
@@ -43,17 +44,17 @@ export function FieldPicker({
 }: FieldPickerProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const search = useFieldSearch(items, current);
+  const { groups, flat, active } = search;
   const picked = useRef(false);
-  const needle = query.trim().toLowerCase();
-  const shown = items.filter((i) => needle === '' || i.label.toLowerCase().includes(needle));
-  const groups = PICKER_KINDS.map((k) => ({
-    ...k,
-    items: shown.filter((i) => i.kind === k.kind),
-  })).filter((g) => g.items.length > 0);
-  const flat = groups.flatMap((g) => g.items);
-  const activeItem = flat[Math.min(active, flat.length - 1)];
+  const optionId = (item: PickerItem) => `${id}-${item.key}`;
+  const activeId = active && optionId(active);
+  useEffect(() => {
+    const option = activeId === undefined ? null : document.getElementById(activeId);
+    if (option && typeof option.scrollIntoView === 'function') {
+      option.scrollIntoView({ block: 'nearest' });
+    }
+  }, [activeId]);
 
   const choose = (item: PickerItem) => {
     picked.current = true;
@@ -61,17 +62,16 @@ export function FieldPicker({
     onPick(item);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-    const step = moves[event.key];
-    if (step !== undefined && flat.length > 0) {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+    const step = steps[event.key];
+    if (step !== undefined) {
       event.preventDefault();
-      setActive((a) => (Math.min(a, flat.length - 1) + step + flat.length) % flat.length);
-    } else if (event.key === 'Enter' && activeItem) {
+      search.move(step);
+    } else if (event.key === 'Enter' && active) {
       event.preventDefault();
-      choose(activeItem);
+      choose(active);
     }
   };
-  const optionId = (item: PickerItem) => `${id}-${item.key}`;
 
   return (
     <Popover
@@ -80,13 +80,7 @@ export function FieldPicker({
         setOpen(next);
         if (next) {
           picked.current = false;
-          setQuery('');
-          setActive(
-            Math.max(
-              0,
-              items.findIndex((i) => i.key === current),
-            ),
-          );
+          search.reset();
         }
       }}
     >
@@ -108,17 +102,14 @@ export function FieldPicker({
             aria-label="Search fields and events"
             aria-expanded="true"
             aria-controls={`${id}-list`}
-            aria-activedescendant={activeItem ? optionId(activeItem) : undefined}
+            aria-activedescendant={activeId}
             aria-autocomplete="list"
             autoComplete="off"
             spellCheck={false}
             placeholder="Search attributes, events, aggregates…"
             className="h-7 w-full rounded-md border border-line-control bg-surface pr-2 pl-7 text-base focus-visible:border-accent-500 focus-visible:outline-offset-0"
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-              setActive(0);
-            }}
+            value={search.query}
+            onChange={(event) => search.setQuery(event.target.value)}
             onKeyDown={onKeyDown}
           />
         </div>
@@ -141,14 +132,14 @@ export function FieldPicker({
                   key={item.key}
                   id={optionId(item)}
                   role="option"
-                  aria-selected={item === activeItem}
+                  aria-selected={item === active}
                   className={clsx(
                     'flex h-7 cursor-default items-center justify-between gap-3 rounded-sm px-2 text-base',
-                    item === activeItem && 'bg-accent-50 text-accent-800',
+                    item === active && 'bg-accent-50 text-accent-800',
                     item.key === current && 'font-medium',
                   )}
                   onMouseDown={(event) => event.preventDefault()}
-                  onMouseMove={() => setActive(flat.indexOf(item))}
+                  onMouseMove={() => search.setActive(item)}
                   onClick={() => choose(item)}
                 >
                   <span className="truncate">{item.label}</span>
@@ -159,7 +150,7 @@ export function FieldPicker({
           ))}
           {flat.length === 0 && (
             <p role="status" className="px-2 py-3 text-sm text-fg-muted">
-              Nothing in the catalogue matches “{query.trim()}”.
+              Nothing in the catalogue matches “{search.query.trim()}”.
             </p>
           )}
         </div>

@@ -2,7 +2,7 @@
 // before or after a date.
 import type { TimeWindow } from '../../domain/segment/definition.ts';
 import { Select } from '../../ui/Select.tsx';
-import { hasIssue, useBuilder } from './builder-context.ts';
+import { useBuilder } from './builder-context.ts';
 import { DEFAULT_DAYS, daysBefore } from './test-defaults.ts';
 import { DateField, NumberField } from './ValueInputs.tsx';
 
@@ -61,7 +61,7 @@ export function WindowEditor({
       <div className="shrink-0">
         <Select
           aria-label={`Time window for ${name}`}
-          aria-invalid={hasIssue(api.issues(nodeId), 'window') || undefined}
+          aria-invalid={api.issues(nodeId).some((i) => i.path === 'window') || undefined}
           value={window.type}
           options={WINDOW_OPTIONS}
           onValueChange={(type) => onWindow(windowOf(type, window, api.today))}

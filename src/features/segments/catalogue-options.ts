@@ -1,5 +1,5 @@
-// What the field picker offers, read from the catalogue (never a list of our own), and the new
-// condition each choice starts as.
+// What the field picker offers, read from the catalogue (never a list of our own), how a picked
+// item is matched back to a condition, and how conditions are named in labels.
 import {
   aggregateMeasure,
   reachabilityCondition,
@@ -15,7 +15,6 @@ import {
   type FieldCatalogue,
   type FieldInfo,
 } from '../../domain/segment/catalogue-view.ts';
-import { DEFAULT_DAYS, defaultOperator, makeTest } from './test-defaults.ts';
 
 export type PickerKind = 'attribute' | 'behaviour' | 'aggregate' | 'score' | 'reachability';
 export const PICKER_KINDS: readonly { kind: PickerKind; label: string }[] = [
@@ -142,53 +141,6 @@ export function keyOfCondition(node: Condition): string | undefined {
       return checkKey(node.check);
     case 'segment':
       return undefined;
-  }
-}
-
-/** A condition for a picked item; an existing condition of the same kind keeps what still fits. */
-export function makeCondition(
-  target: PickerTarget,
-  id: string,
-  today: string,
-  previous?: Condition,
-): Condition {
-  const negate = previous?.negate ?? false;
-  const withTest = (field: FieldInfo) => {
-    const prevTest = previous && 'test' in previous ? previous.test : undefined;
-    const operator = prevTest?.operator ?? defaultOperator(field.type);
-    return makeTest(field.type, operator, prevTest, today);
-  };
-  switch (target.kind) {
-    case 'attribute':
-      return {
-        id,
-        negate,
-        kind: 'attribute',
-        field: target.field.id,
-        test: withTest(target.field),
-      };
-    case 'score':
-      return { id, negate, kind: 'score', score: target.field.id, test: withTest(target.field) };
-    case 'aggregate': {
-      const measure = aggregateMeasure.parse(target.field.id.replace(/^aggregate\./, ''));
-      const window = previous?.kind === 'aggregate' ? previous.window : { type: 'ever' as const };
-      return { id, negate, kind: 'aggregate', measure, window, test: withTest(target.field) };
-    }
-    case 'behaviour': {
-      const kept = previous?.kind === 'behaviour' ? previous : undefined;
-      const sameAction = kept && actionKey(kept.action) === actionKey(target.action);
-      return {
-        id,
-        negate,
-        kind: 'behaviour',
-        action: target.action,
-        count: kept?.count ?? { operator: 'at_least', value: 1 },
-        window: kept?.window ?? { type: 'last_days', days: DEFAULT_DAYS },
-        filters: sameAction ? kept.filters : [],
-      };
-    }
-    case 'reachability':
-      return { id, negate, kind: 'reachability', check: target.check };
   }
 }
 
