@@ -76,12 +76,14 @@ export function BuilderHeader(props: BuilderHeaderProps) {
       <p role="status" className="text-sm text-danger-700 empty:hidden">
         {refusal ?? ''}
       </p>
-      <section
-        aria-label="In plain words"
-        className="rounded-md border border-line bg-surface px-3 py-2"
-      >
-        <p className="text-md text-fg">{props.description}</p>
-      </section>
+      {!props.empty && (
+        <section
+          aria-label="In plain words"
+          className="rounded-md border border-line bg-surface px-3 py-2"
+        >
+          <p className="text-md text-fg">{props.description}</p>
+        </section>
+      )}
     </header>
   );
 }

@@ -1,15 +1,14 @@
 // The audience as it stands: the live count and its share of all customers, who can be reached on
 // each channel, a breakdown and sample members. Never a number for a definition it does not hold:
 // an earlier count shows dimmed while the new one runs, and an incomplete segment says why.
-import { CircleAlert } from 'lucide-react';
 import { clsx } from 'clsx';
-import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
+import type { CatalogueResponse } from '../../api/contract.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { Spinner } from '../../ui/Spinner.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
+import { Attention, audienceSentence, Headline } from './AudienceHeadline.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import type { IssueSummary } from './node-issues.ts';
 import { SampleMembers } from './SampleMembers.tsx';
@@ -17,6 +16,8 @@ import type { LiveCount } from './useLiveCount.ts';
 
 export interface CountPanelProps {
   count: LiveCount;
+  /** Conditions and groups by name, to say which need attention. */
+  names: ReadonlyMap<string, string>;
   summary: IssueSummary;
   empty: boolean;
   catalogue: CatalogueResponse;
@@ -24,63 +25,15 @@ export interface CountPanelProps {
   onBreakdown: (field: string) => void;
 }
 
-/** What the screen reader hears when a count arrives (and what tests read). */
-export const audienceSentence = (n: number) =>
-  `${formatCount(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`;
-
 const CHANNELS = [
   { key: 'email', label: 'Email' },
   { key: 'sms', label: 'SMS' },
   { key: 'push', label: 'Push' },
 ] as const;
 
-function Headline({ data, updating }: { data: CountResponse; updating: boolean }) {
-  return (
-    <div>
-      <div className="flex items-baseline gap-2">
-        <span
-          className={clsx('text-xl font-semibold text-fg tabular-nums', updating && 'opacity-40')}
-        >
-          {formatCount(data.count)}
-        </span>
-        <span className={clsx('text-base text-fg-muted', updating && 'opacity-40')}>
-          {data.count === 1 ? 'customer' : 'customers'}
-        </span>
-        {updating && (
-          <span className="ml-auto flex items-center gap-1.5 text-sm text-fg-muted">
-            <Spinner size={12} />
-            Updating…
-          </span>
-        )}
-      </div>
-      <p className={clsx('text-sm text-fg-muted tabular-nums', updating && 'opacity-40')}>
-        {share(data.count, data.total)} of {formatCount(data.total)} customers
-      </p>
-    </div>
-  );
-}
-
-function Attention({ summary }: { summary: IssueSummary }) {
-  const n = summary.nodes;
-  const title =
-    n === 0
-      ? 'This segment needs attention'
-      : `${n} ${n === 1 ? 'condition needs' : 'conditions need'} attention`;
-  return (
-    <div className="flex gap-2">
-      <CircleAlert size={16} aria-hidden="true" className="mt-0.5 shrink-0 text-warn-600" />
-      <div>
-        <p className="text-base font-medium text-fg">{title}</p>
-        <p className="text-sm text-fg-muted">
-          {summary.general[0] ?? 'The count shows once every condition is complete.'}
-        </p>
-      </div>
-    </div>
-  );
-}
-
 export function CountPanel({
   count,
+  names,
   summary,
   empty,
   catalogue,
@@ -93,7 +46,7 @@ export function CountPanel({
   if (empty) {
     headline = <p className="text-base text-fg-muted">Add a first condition to see who matches.</p>;
   } else if (count.state === 'idle') {
-    headline = <Attention summary={summary} />;
+    headline = <Attention summary={summary} names={names} />;
   } else if (count.state === 'loading') {
     headline = (
       <div role="status" aria-label="Counting" className="space-y-2">

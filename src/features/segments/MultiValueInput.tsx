@@ -54,7 +54,7 @@ export function MultiValueInput(props: MultiValueProps) {
     .map((value) => ({ value, typed: false }));
   const exact = suggestions.some((s) => s.toLowerCase() === needle);
   if (needle !== '' && !exact && (!closed || suggestions.length === 0)) {
-    items.unshift({ value: text.trim(), typed: true });
+    items.push({ value: text.trim(), typed: true });
   }
 
   // After the list had its say: Enter adds the typed text when no suggestion was chosen.

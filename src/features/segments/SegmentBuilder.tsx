@@ -63,6 +63,7 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
         </div>
         <CountPanel
           count={builder.count}
+          names={api.names}
           summary={builder.summary}
           empty={empty}
           catalogue={props.catalogue}
