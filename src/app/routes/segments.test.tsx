@@ -80,6 +80,34 @@ describe('segment builder', () => {
     expect(sample).toHaveAttribute('href', '/customers/C0000001');
   });
 
+  test('while a new count runs the old one is dimmed as updating, and a newer edit cancels it', async () => {
+    const user = userEvent.setup();
+    await buildCityIsLyon(user);
+    expect(await within(audience()).findByText('1 customer matches.')).toBeInTheDocument();
+    const slow: Request[] = [];
+    mockApi.use(
+      http.post(/\/api\/segments\/count$/, async ({ request }) => {
+        slow.push(request);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5_000);
+          request.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        return undefined;
+      }),
+    );
+    await user.type(screen.getByRole('combobox', { name: 'Value for City' }), 'x');
+    expect(within(audience()).getByText('Updating…')).toBeVisible();
+    expect(within(audience()).queryByText('1 customer matches.')).toBeNull();
+    await waitFor(() => expect(slow).toHaveLength(1));
+    await user.type(screen.getByRole('combobox', { name: 'Value for City' }), '{Backspace}');
+    await waitFor(() => expect(slow[0]?.signal.aborted).toBe(true));
+    expect(await within(audience()).findByText('1 customer matches.')).toBeInTheDocument();
+    expect(within(audience()).queryByText('Updating…')).toBeNull();
+  });
+
   test('an incomplete row shows its message, and no count is shown or asked for', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();

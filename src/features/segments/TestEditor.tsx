@@ -39,7 +39,8 @@ export function TestEditor(props: TestEditorProps) {
           value={test.operator}
           options={OPERATORS_BY_TYPE[field.type].map((op) => ({
             value: op,
-            label: operatorLabel(op, field.type),
+            // The days box and the word after it complete "in the last … days".
+            label: operatorLabel(op, field.type).replace(' … days', ''),
           }))}
           onValueChange={changeOperator}
         />
