@@ -167,6 +167,33 @@ describe('segment builder', () => {
     expect(screen.getByText('Customers not (whose city is “Lyon”)')).toBeVisible();
   });
 
+  test('a list takes picked, typed and pasted values as chips', async () => {
+    const bodies = recordCounts();
+    const user = userEvent.setup();
+    renderAt('/segments', routes);
+    await screen.findByText('Add a first condition', { selector: 'p' });
+    await addCondition(user, 'City');
+    await user.click(screen.getByRole('combobox', { name: 'Operator for City' }));
+    await user.click(await screen.findByRole('option', { name: 'is any of' }));
+    const input = screen.getByRole('combobox', { name: 'Add a value to City' });
+    await user.type(input, 'ly');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.type(input, 'Saint-Malo{Enter}');
+    await user.paste('Paris, Nice;Brest');
+    const chips = screen.getByRole('group', { name: 'Values for City' });
+    for (const city of ['Lyon', 'Saint-Malo', 'Paris', 'Nice', 'Brest']) {
+      expect(within(chips).getByRole('button', { name: `Remove ${city} from City` })).toBeVisible();
+    }
+    await user.keyboard('{Backspace}');
+    expect(within(chips).queryByRole('button', { name: 'Remove Brest from City' })).toBeNull();
+    await within(audience()).findByText(/customers? match/);
+    expect(bodies.at(-1)?.definition).toMatchObject({
+      root: {
+        children: [{ test: { operator: 'in', values: ['Lyon', 'Saint-Malo', 'Paris', 'Nice'] } }],
+      },
+    });
+  });
+
   test('a behaviour reads like a sentence: placed an order in store in the last 90 days', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();
