@@ -19,7 +19,8 @@ import { compileEvaluator } from '../../src/domain/segment/evaluate.ts';
 import {
   buildFacts,
   customerFields,
-  instantTest,
+  inRange,
+  instantMs,
   lineFields,
   orderFields,
   windowRange,
@@ -105,7 +106,7 @@ function measureValues(
   asOf: string,
 ): Map<AggregateMeasure, Set<number>> {
   const r = windowRange(window, Date.parse(asOf));
-  const within = r === null ? () => false : instantTest(r);
+  const within = (iso: string) => r !== null && inRange(instantMs(iso), r);
   const out = new Map<AggregateMeasure, Set<number>>(
     (
       [

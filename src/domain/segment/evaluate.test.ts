@@ -15,7 +15,13 @@ import type {
   TimeWindow,
 } from './definition.ts';
 import { compileEvaluator, evaluateDefinition, selectMembers } from './evaluate.ts';
-import { buildFacts, type CustomerFacts, type EvaluationContext } from './facts.ts';
+import {
+  buildFacts,
+  eventFacts,
+  instantMs,
+  type CustomerFacts,
+  type EvaluationContext,
+} from './facts.ts';
 
 const AS_OF = '2026-11-16T00:00:00.000Z';
 const DAY = 86_400_000;
@@ -116,14 +122,18 @@ interface Rows {
 function facts(rows: Rows = {}): CustomerFacts {
   return {
     customer: customer(rows.customer),
-    orders: (rows.orders ?? []).map((o) => ({
-      order: order(o.order),
-      lines: (o.lines ?? []).map((l) => ({
-        line: line(l.line),
-        product: l.product === undefined ? product() : l.product,
-      })),
-    })),
-    events: (rows.events ?? []).map(event),
+    orders: (rows.orders ?? []).map((o) => {
+      const built = order(o.order);
+      return {
+        order: built,
+        lines: (o.lines ?? []).map((l) => ({
+          line: line(l.line),
+          product: l.product === undefined ? product() : l.product,
+        })),
+        placedMs: instantMs(built.placed_at),
+      };
+    }),
+    ...eventFacts((rows.events ?? []).map(event)),
     consents: (rows.consents ?? []).map(consent),
     scores: new Map(rows.scores ?? []),
   };

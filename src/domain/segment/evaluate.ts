@@ -41,6 +41,7 @@
 // - A group without children is false (then `negate` flips it), so NOT stays a complement.
 import { daysBetween, isValidEmail, type CatalogueType } from '../profile/catalogue.ts';
 import { latestConsents, roundHalfEven } from '../profile/figures.ts';
+import type { Order } from '../profile/schema.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -58,7 +59,7 @@ import {
   dayRange,
   inRange,
   instantOf,
-  instantTest,
+  isUnbounded,
   isValidPhone,
   lineFields,
   orderFields,
@@ -77,6 +78,7 @@ export type Predicate = (facts: CustomerFacts) => boolean;
 type ValueTest = (value: Scalar) => boolean;
 
 const never = (): boolean => false;
+const noIndices: readonly number[] = [];
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -116,9 +118,9 @@ export function selectMembers(
 export function valueTest(test: Comparison, type: CatalogueType, asOfMs: number): ValueTest {
   switch (type) {
     case 'string':
-      return textTest(test, (s) => s.toLowerCase());
+      return textTest(test, true);
     case 'enum':
-      return textTest(test, (s) => s);
+      return textTest(test, false);
     case 'number':
       return numberTest(test);
     case 'boolean':
@@ -164,25 +166,51 @@ const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 
-function textTest(test: Comparison, fold: (s: string) => string): ValueTest {
-  const present = (v: Scalar): boolean => typeof v === 'string';
-  const listed = listTests(
-    test,
-    isString,
-    (x) => {
-      const want = fold(x);
-      return (v) => typeof v === 'string' && fold(v) === want;
-    },
-    present,
-  );
-  if (listed) return listed;
+/** `fold` remembered for up to 50,000 distinct strings: the same cities and formats recur. */
+function remembered(fold: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let folded = seen.get(s);
+    if (folded === undefined) {
+      folded = fold(s);
+      if (seen.size < 50_000) seen.set(s, folded);
+    }
+    return folded;
+  };
+}
+
+const lower = (s: string): string => s.toLowerCase();
+const same = (s: string): string => s;
+
+/** Strings ignore case (`caseless`), enums do not. */
+function textTest(test: Comparison, caseless: boolean): ValueTest {
+  const rawFold = caseless ? lower : same;
+  const fold = caseless ? remembered(lower) : same;
+  const listed = listedValues(test);
+  if (listed !== null) {
+    const wanted = new Set(listed.filter(isString).map(rawFold));
+    const has = (v: Scalar): boolean => typeof v === 'string' && wanted.has(fold(v));
+    switch (test.operator) {
+      case 'equals':
+      case 'in':
+        return has;
+      case 'not_equals':
+      case 'not_in':
+        return (v) => typeof v === 'string' && !has(v);
+      default: {
+        // all_of on one value: every listed value equals it (so they all fold alike).
+        if (!listed.every(isString) || wanted.size > 1) return never;
+        return (v) => typeof v === 'string' && (wanted.size === 0 || has(v));
+      }
+    }
+  }
   switch (test.operator) {
     case 'contains': {
-      const part = fold(test.value);
+      const part = rawFold(test.value);
       return (v) => typeof v === 'string' && fold(v).includes(part);
     }
     case 'starts_with': {
-      const part = fold(test.value);
+      const part = rawFold(test.value);
       return (v) => typeof v === 'string' && fold(v).startsWith(part);
     }
     case 'is_empty':
@@ -295,7 +323,7 @@ function dateTest(test: Comparison, asOfMs: number): ValueTest {
 
 /** A test on a value whose type is its own JSON type (event properties, scores). */
 export function dynamicTest(test: Comparison): ValueTest {
-  const asText = textTest(test, (s) => s.toLowerCase());
+  const asText = textTest(test, true);
   const asNumber = numberTest(test);
   const asBoolean = booleanTest(test);
   return (v) => {
@@ -345,6 +373,18 @@ function setTest(test: Comparison): (values: ReadonlySet<string>) => boolean {
 
 // ---------------------------------------------------------------- the compiler
 
+/** Each customer's latest consent status per channel, computed once per facts object. */
+const latestByFacts = new WeakMap<CustomerFacts, ReadonlyMap<string, string>>();
+
+function latestOf(f: CustomerFacts): ReadonlyMap<string, string> {
+  let latest = latestByFacts.get(f);
+  if (!latest) {
+    latest = new Map(latestConsents(f.consents).map((k) => [k.channel, k.status]));
+    latestByFacts.set(f, latest);
+  }
+  return latest;
+}
+
 class EvaluatorCompiler {
   private readonly asOfMs: number;
   private readonly memberships = new Map<string, Predicate>();
@@ -387,10 +427,7 @@ class EvaluatorCompiler {
         const check = condition.check;
         if (check.type === 'valid_email') return (f) => isValidEmail(f.customer.email);
         if (check.type === 'valid_phone') return (f) => isValidPhone(f.customer.phone);
-        return (f) =>
-          latestConsents(f.consents).some(
-            (k) => k.channel === check.channel && k.status === 'granted',
-          );
+        return (f) => latestOf(f).get(check.channel) === 'granted';
       }
       case 'segment':
         return this.membership(condition.segment_id, depth + 1);
@@ -409,35 +446,44 @@ class EvaluatorCompiler {
     return p;
   }
 
-  private when(window: BehaviourCondition['window']): (iso: string) => boolean {
+  private when(window: BehaviourCondition['window']): (ms: number) => boolean {
     const r = windowRange(window, this.asOfMs);
-    return r === null ? never : instantTest(r);
+    if (r === null) return never;
+    if (isUnbounded(r)) return () => true;
+    const { from, until } = r;
+    return (ms) => from <= ms && ms < until;
   }
 
   private behaviour(condition: BehaviourCondition): Predicate {
     const { operator, value: wanted } = condition.count;
     const accept = (n: number): boolean =>
       operator === 'at_least' ? n >= wanted : operator === 'at_most' ? n <= wanted : n === wanted;
+    // Counting stops once the answer is known: enough for at_least, too many for the others.
+    const enough = operator === 'at_least' ? wanted : wanted + 1;
     const within = this.when(condition.window);
     if (condition.action.type === 'event') {
       const type = condition.action.event_type;
       const filters = condition.filters.map((filter) => propertyFilter(filter));
       return (f) => {
         let n = 0;
-        for (const e of f.events) {
-          if (e.type === type && within(e.at) && filters.every((t) => t(e.properties))) n += 1;
+        const { events, eventMs } = f;
+        for (const i of f.eventsByType.get(type) ?? noIndices) {
+          if (n >= enough) break;
+          const e = events[i];
+          if (e === undefined || !within(eventMs[i] ?? NaN)) continue;
+          if (allHold(filters, e.properties)) n += 1;
         }
         return accept(n);
       };
     }
-    const orderTests: ((o: OrderFacts) => boolean)[] = [];
+    const orderTests: ((o: Order) => boolean)[] = [];
     const lineTests: ((l: LineFacts) => boolean)[] = [];
     for (const filter of condition.filters) {
       const onOrder = orderFields.get(filter.field);
       const onLine = lineFields.get(filter.field);
       if (onOrder) {
         const test = valueTest(filter.test, onOrder.type, this.asOfMs);
-        orderTests.push((o) => test(onOrder.read(o.order)));
+        orderTests.push((o) => test(onOrder.read(o)));
       } else if (onLine) {
         const test = valueTest(filter.test, onLine.type, this.asOfMs);
         lineTests.push((l) => test(onLine.read(l)));
@@ -445,47 +491,57 @@ class EvaluatorCompiler {
         orderTests.push(never); // unknown: validation refuses it
       }
     }
-    const matches = (o: OrderFacts): boolean =>
-      o.order.status === 'completed' &&
-      within(o.order.placed_at) &&
-      orderTests.every((t) => t(o)) &&
-      (lineTests.length === 0 || o.lines.some((l) => lineTests.every((t) => t(l))));
+    const hasLine = (o: OrderFacts): boolean =>
+      lineTests.length === 0 || o.lines.some((l) => allHold(lineTests, l));
     return (f) => {
       let n = 0;
-      for (const o of f.orders) if (matches(o)) n += 1;
+      for (const o of f.orders) {
+        if (n >= enough) break;
+        if (o.order.status !== 'completed' || !within(o.placedMs)) continue;
+        if (allHold(orderTests, o.order) && hasLine(o)) n += 1;
+      }
       return accept(n);
     };
   }
 
   private aggregate(condition: AggregateCondition): Predicate {
     const within = this.when(condition.window);
-    const completed = (f: CustomerFacts): OrderFacts[] =>
-      f.orders.filter((o) => o.order.status === 'completed' && within(o.order.placed_at));
+    const counted = (o: OrderFacts): boolean =>
+      o.order.status === 'completed' && within(o.placedMs);
     const asOfMs = this.asOfMs;
     const asOf = this.context.asOf;
     switch (condition.measure) {
       case 'channels_used':
       case 'payment_methods_used': {
         const test = setTest(condition.test);
-        const pick =
-          condition.measure === 'channels_used'
-            ? (o: OrderFacts) => o.order.channel
-            : (o: OrderFacts) => o.order.payment_method;
-        return (f) => test(new Set(completed(f).map(pick)));
+        const channels = condition.measure === 'channels_used';
+        return (f) => {
+          const used = new Set<string>();
+          for (const o of f.orders) {
+            if (counted(o)) used.add(channels ? o.order.channel : o.order.payment_method);
+          }
+          return test(used);
+        };
       }
       case 'favourite_category': {
         const test = valueTest(condition.test, 'enum', asOfMs);
-        return (f) => test(favouriteCategory(completed(f)));
+        return (f) => test(favouriteCategory(f.orders, counted));
       }
       default: {
         const test = valueTest(condition.test, 'number', asOfMs);
         const measure = condition.measure;
-        return (f) => test(orderMeasure(measure, completed(f), asOf));
+        return (f) => test(orderMeasure(measure, f.orders, counted, asOf));
       }
     }
   }
 }
 
+function allHold<T>(tests: readonly ((x: T) => boolean)[], x: T): boolean {
+  for (const t of tests) if (!t(x)) return false;
+  return true;
+}
+
+/** A numeric aggregate over the orders `counted` keeps. */
 function orderMeasure(
   measure:
     | 'total_spend_cents'
@@ -494,27 +550,35 @@ function orderMeasure(
     | 'days_since_last_order'
     | 'promo_share',
   orders: readonly OrderFacts[],
+  counted: (o: OrderFacts) => boolean,
   asOf: string,
 ): number | null {
-  if (measure === 'order_count') return orders.length;
+  let n = 0;
   let sum = 0;
   let promos = 0;
-  let last: string | null = null;
-  for (const { order } of orders) {
-    sum += order.total_cents;
-    if (order.promo_code !== null && order.promo_code !== '') promos += 1;
-    if (last === null || order.placed_at > last) last = order.placed_at;
+  let last: OrderFacts | null = null;
+  for (const o of orders) {
+    if (!counted(o)) continue;
+    n += 1;
+    sum += o.order.total_cents;
+    if (o.order.promo_code !== null && o.order.promo_code !== '') promos += 1;
+    if (last === null || o.placedMs > last.placedMs) last = o;
   }
+  if (measure === 'order_count') return n;
   if (measure === 'total_spend_cents') return sum;
-  if (orders.length === 0 || last === null) return null;
-  if (measure === 'average_order_cents') return roundHalfEven(sum / orders.length);
-  if (measure === 'promo_share') return promos / orders.length;
-  return daysBetween(last, asOf);
+  if (n === 0 || last === null) return null;
+  if (measure === 'average_order_cents') return roundHalfEven(sum / n);
+  if (measure === 'promo_share') return promos / n;
+  return daysBetween(last.order.placed_at, asOf);
 }
 
-function favouriteCategory(orders: readonly OrderFacts[]): string | null {
+function favouriteCategory(
+  orders: readonly OrderFacts[],
+  counted: (o: OrderFacts) => boolean,
+): string | null {
   const qty = new Map<string, number>();
   for (const o of orders) {
+    if (!counted(o)) continue;
     for (const { line, product } of o.lines) {
       if (product) qty.set(product.category, (qty.get(product.category) ?? 0) + line.qty);
     }
