@@ -11,14 +11,16 @@
 // How the same meaning is kept:
 // - Every condition and filter is wrapped in `coalesce(…, FALSE)`, so NULL never reaches NOT.
 // - Strings compare with `lower()` on both sides, `contains` / `starts_with` (never LIKE). DuckDB's
-//   lower() and JS's toLowerCase() differ on a few characters (İ, a final Σ): keep away from them.
+//   lower() and JS's toLowerCase() differ on 57 code points (İ, U+FEFF, 55 letters added in
+//   Unicode 16, all compared one by one) and on Σ, which JS lower-cases to ς at the end of a word:
+//   text with those can match in one engine and not the other. The property tests keep them out.
 // - Instants are compared as TIMESTAMPs against bounds the shared TimeRange computes in JS (epoch
 //   ms, bound as TIMESTAMP), so both sides use the very same numbers; dates are cast to TIMESTAMP.
 // - Half-even rounding and whole days are computed on DOUBLEs exactly as JS does them (IEEE
 //   division, floor), not with DuckDB's round() (half away from zero).
 // - Event properties are typed per value with json_type(); a number is read as DOUBLE.
-// - Ids order byte-wise in DuckDB and by UTF-16 code unit in JS: the same for ids without
-//   characters beyond U+FFFF.
+// - Ids order byte-wise (UTF-8) in DuckDB and by UTF-16 code unit in JS: the same order unless
+//   ids mix characters beyond U+FFFF with characters from U+E000 to U+FFFF.
 import { VALID_EMAIL_PATTERN, type CatalogueType } from '../profile/catalogue.ts';
 import type {
   AggregateCondition,
