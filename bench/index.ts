@@ -62,3 +62,34 @@ for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
     console.log(`  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`);
   }
 }
+
+type Timing = { p50: number; p95: number };
+const isTiming = (x: unknown): x is Timing =>
+  typeof x === 'object' && x !== null && 'p50' in x && 'p95' in x;
+const pair = (t: unknown) => (isTiming(t) ? `${ms(t.p50)} / ${ms(t.p95)}` : '?');
+
+function printSegmentCounts(title: string, result: Record<string, unknown>) {
+  console.log(`\n${title}`);
+  const rows = Array.isArray(result.results) ? result.results : [];
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    const r = Object.fromEntries(Object.entries(row));
+    const parts = [`endpoint p50/p95 ${pair(r.endpoint)}`];
+    if ('countOnly' in r) parts.push(`count query ${pair(r.countOnly)}`);
+    if ('handWritten' in r) parts.push(`hand-written SQL ${pair(r.handWritten)}`);
+    if ('count' in r)
+      parts.push(`${String(r.count)} members (SQL by hand: ${String(r.handWrittenCount)})`);
+    console.log(`  ${String(r.name).padEnd(32)} ${parts.join('  ·  ')}`);
+  }
+}
+
+printSegmentCounts(
+  `Segment count on DuckDB at ${big.toLocaleString('en')} customers (POST /api/segments/count: count, reach ×3, per-part counts, sample)`,
+  run('bench/segment-count.ts', ['duckdb', String(load.file), 20]),
+);
+for (const n of quick ? [5_000] : [5_000, 50_000]) {
+  printSegmentCounts(
+    `Segment count on the memory store at ${n.toLocaleString('en')} customers`,
+    run('bench/segment-count.ts', ['memory', n, 20]),
+  );
+}

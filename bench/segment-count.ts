@@ -1,0 +1,195 @@
+// Child process of the bench: p50/p95 of POST /api/segments/count for five reference definitions,
+// each beside a hand-written SQL query answering the same question, on a DuckDB file; or, with
+// `memory N`, the same definitions on the memory store over N generated customers.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import { createApi } from '../server/app.ts';
+import { openDuckDbStore } from '../server/stores/duckdb.ts';
+import { MemoryStore } from '../server/stores/memory.ts';
+import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+
+const DAY = 86_400_000;
+const since = (days: number) => new Date(Date.parse(DEMO_AS_OF) - days * DAY).toISOString();
+const group = (
+  children: SegmentDefinition['root']['children'],
+  combinator: 'and' | 'or' = 'and',
+  negate = false,
+) => ({
+  id: `g${Math.random().toString(36).slice(2, 8)}`,
+  kind: 'group' as const,
+  negate,
+  combinator,
+  children,
+});
+const city = (value: string) => ({
+  id: `c${value}`,
+  kind: 'attribute' as const,
+  negate: false,
+  field: 'customer.city',
+  test: { operator: 'equals' as const, value },
+});
+
+/** The five reference questions: the definition and the same question in hand-written SQL. */
+const references: { name: string; definition: SegmentDefinition; sql: string }[] = [
+  {
+    name: 'attribute only',
+    definition: { version: 1, root: group([city('Lyon')]) },
+    sql: `SELECT count(*) FROM customers WHERE lower(city) = 'lyon'`,
+  },
+  {
+    name: 'behaviour, window + line filter',
+    definition: {
+      version: 1,
+      root: group([
+        {
+          id: 'b',
+          kind: 'behaviour',
+          negate: false,
+          action: { type: 'order' },
+          count: { operator: 'at_least', value: 1 },
+          window: { type: 'last_days', days: 90 },
+          filters: [{ field: 'line.format', test: { operator: 'equals', value: 'blu_ray' } }],
+        },
+      ]),
+    },
+    sql: `SELECT count(DISTINCT o.customer_id) FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+          JOIN products p ON p.sku = l.sku
+          WHERE o.status = 'completed' AND o.placed_at >= TIMESTAMP '${since(90).replace('T', ' ').replace('Z', '')}'
+            AND o.placed_at <= TIMESTAMP '${DEMO_AS_OF.replace('T', ' ').replace('Z', '')}' AND p.format = 'blu_ray'`,
+  },
+  {
+    name: 'aggregate (spend > €500)',
+    definition: {
+      version: 1,
+      root: group([
+        {
+          id: 'a',
+          kind: 'aggregate',
+          negate: false,
+          measure: 'total_spend_cents',
+          window: { type: 'ever' },
+          test: { operator: 'gt', value: 50_000 },
+        },
+      ]),
+    },
+    sql: `SELECT count(*) FROM (SELECT customer_id FROM orders WHERE status = 'completed'
+          GROUP BY customer_id HAVING sum(total_cents) > 50000)`,
+  },
+  {
+    name: 'nested with NOT',
+    definition: {
+      version: 1,
+      root: group([
+        group([city('Paris'), city('Lyon')], 'or'),
+        group(
+          [
+            {
+              id: 'e',
+              kind: 'behaviour',
+              negate: false,
+              action: { type: 'event', event_type: 'email_open' },
+              count: { operator: 'at_least', value: 1 },
+              window: { type: 'last_days', days: 60 },
+              filters: [],
+            },
+          ],
+          'and',
+          true,
+        ),
+      ]),
+    },
+    sql: `SELECT count(*) FROM customers c WHERE lower(c.city) IN ('paris', 'lyon')
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.customer_id = c.customer_id AND e.type = 'email_open'
+            AND e.at >= TIMESTAMP '${since(60).replace('T', ' ').replace('Z', '')}'
+            AND e.at <= TIMESTAMP '${DEMO_AS_OF.replace('T', ' ').replace('Z', '')}')`,
+  },
+  {
+    name: 'segment of segment',
+    definition: {
+      version: 1,
+      root: group([
+        { id: 's', kind: 'segment', negate: false, segment_id: 'seg_fideles_or' },
+        city('Paris'),
+      ]),
+    },
+    sql: `SELECT count(*) FROM customers WHERE loyalty_tier IN ('gold', 'platinum') AND lower(city) = 'paris'`,
+  },
+];
+
+function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function time(runs: number, work: () => Promise<unknown>) {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return percentiles(times);
+}
+
+const [mode = 'duckdb', arg = 'data/bench-1000000.duckdb'] = process.argv.slice(2);
+const runs = Number(process.argv[4] ?? 30);
+const results: Record<string, unknown>[] = [];
+
+if (mode === 'memory') {
+  const customers = Number(arg);
+  const { dataset } = generateDataset({ seed: 42, customers, asOf: DEMO_AS_OF });
+  const api = createApi(new MemoryStore(dataset, DEMO_AS_OF));
+  for (const ref of references) {
+    const body = JSON.stringify({ definition: ref.definition, sample: 20 });
+    const endpoint = await time(runs, async () => {
+      const res = await api.request('/api/segments/count', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (res.status !== 200) throw new Error(`${ref.name}: ${res.status} ${await res.text()}`);
+      await res.text();
+    });
+    results.push({ name: ref.name, endpoint });
+  }
+} else {
+  const store = await openDuckDbStore({ path: arg, memoryLimit: '2GB' });
+  const api = createApi(store);
+  for (const ref of references) {
+    const body = JSON.stringify({ definition: ref.definition, sample: 20 });
+    let count = 0;
+    const endpoint = await time(runs, async () => {
+      const res = await api.request('/api/segments/count', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (res.status !== 200) throw new Error(`${ref.name}: ${res.status} ${await res.text()}`);
+      const parsed: unknown = await res.json();
+      count =
+        typeof parsed === 'object' && parsed !== null && 'count' in parsed
+          ? Number(parsed.count)
+          : NaN;
+    });
+    const countOnly = await time(runs, () => store.segmentCounts([ref.definition]));
+    results.push({ name: ref.name, count, endpoint, countOnly });
+  }
+  await store.close();
+  // The hand-written queries on their own connection to the same file, opened read-only.
+  const instance = await DuckDBInstance.create(arg, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  for (const [i, ref] of references.entries()) {
+    let n = 0;
+    const handWritten = await time(runs, async () => {
+      const reader = await connection.runAndReadAll(ref.sql);
+      n = Number(reader.getRows()[0]?.[0] ?? NaN);
+    });
+    Object.assign(results[i] ?? {}, { handWritten, handWrittenCount: n });
+  }
+  connection.closeSync();
+  instance.closeSync();
+}
+console.log(JSON.stringify({ mode, arg, runs, results }));
