@@ -9,6 +9,7 @@ import type {
   Store,
   StoreStock,
 } from '../../src/domain/profile/schema.ts';
+import { customerTables } from '../../src/domain/profile/schema.ts';
 import { STORES } from './france.ts';
 import type { CustomerRows } from './customer.ts';
 import { emptyCustomerRows, generateCustomer } from './customer.ts';
@@ -67,17 +68,7 @@ export interface DatasetSink {
   customers(rows: CustomerRows): void;
 }
 
-const CUSTOMER_TABLES = [
-  'customers',
-  'identities',
-  'consents',
-  'preferences',
-  'orders',
-  'order_lines',
-  'events',
-  'messages',
-  'offer_responses',
-] as const;
+const CUSTOMER_TABLES = customerTables;
 
 /** Generates the dataset batch by batch into `sink`, holding one batch at a time. */
 export function streamDataset(options: SeedOptions, sink: DatasetSink): Manifest {

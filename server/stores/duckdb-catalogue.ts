@@ -8,14 +8,13 @@ import {
   columnFields,
   rankSuggestions,
   reachabilityFields,
-  VALID_EMAIL_PATTERN,
+  VALID_EMAIL_RE2,
   wantsSuggestions,
   type ColumnFieldSpec,
   type FieldSpec,
 } from '../../src/domain/profile/catalogue.ts';
 import { readEventTypes } from './duckdb-catalogue-events.ts';
 import { COMPLETED } from './duckdb-queries.ts';
-import { JS_SPACE } from './duckdb-search.ts';
 import { INSTANT_FORMAT, quote, tables } from './duckdb-schema.ts';
 import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from './duckdb-values.ts';
 
@@ -140,8 +139,7 @@ async function aggregates(connection: DuckDBConnection, asOf: string): Promise<C
   });
 }
 
-/** `VALID_EMAIL_PATTERN` for RE2, with JavaScript's `\s`. */
-const EMAIL_PATTERN = VALID_EMAIL_PATTERN.replaceAll('\\s', JS_SPACE);
+const EMAIL_PATTERN = VALID_EMAIL_RE2;
 
 const REACH_SQL = `
   WITH latest AS (

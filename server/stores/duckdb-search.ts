@@ -5,6 +5,7 @@
 // `search_names` (lower-cased full name and email, in customer order).
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { SearchHit } from '../../src/api/contract.ts';
+import { JS_SPACE_RE2 } from '../../src/domain/profile/catalogue.ts';
 import { loyaltyTier } from '../../src/domain/profile/schema.ts';
 import {
   bestHits,
@@ -16,12 +17,8 @@ import {
 } from '../../src/domain/profile/search.ts';
 import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
 
-/**
- * JavaScript's `\s` (which `compactPhone` strips) as an RE2 class: RE2's own `\s` is ASCII only.
- * With `.`, `(`, `)` and `-`, the characters a compact phone number loses.
- */
-export const JS_SPACE =
-  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+/** JavaScript's `\s` in RE2 (shared with the catalogue's email check). */
+export const JS_SPACE = JS_SPACE_RE2;
 export const PHONE_PUNCTUATION = `[${JS_SPACE}.()\\-]`;
 
 /** Rebuilds the derived search tables (created empty by `createSchema`) from the loaded rows. */

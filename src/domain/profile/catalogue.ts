@@ -124,6 +124,11 @@ export const reachabilityFields: readonly FieldSpec[] = [
 /** A deliberately plain shape check; the same pattern runs in JS and in SQL (RE2). */
 export const VALID_EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 const validEmail = new RegExp(VALID_EMAIL_PATTERN);
+/** JavaScript's `\s` as an RE2 character class body: RE2's own `\s` is ASCII only. */
+export const JS_SPACE_RE2 =
+  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+/** VALID_EMAIL_PATTERN for SQL engines on RE2 (DuckDB), matching exactly what JS matches. */
+export const VALID_EMAIL_RE2 = VALID_EMAIL_PATTERN.replaceAll('\\s', JS_SPACE_RE2);
 export function isValidEmail(email: string | null): boolean {
   return email !== null && validEmail.test(email);
 }

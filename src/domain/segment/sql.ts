@@ -21,7 +21,7 @@
 // - Event properties are typed per value with json_type(); a number is read as DOUBLE.
 // - Ids order byte-wise (UTF-8) in DuckDB and by UTF-16 code unit in JS: the same order unless
 //   ids mix characters beyond U+FFFF with characters from U+E000 to U+FFFF.
-import { VALID_EMAIL_PATTERN, type CatalogueType } from '../profile/catalogue.ts';
+import { VALID_EMAIL_RE2, type CatalogueType } from '../profile/catalogue.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -87,11 +87,6 @@ export class UnknownFieldError extends Error {
     super(`Unknown ${kind} field "${field}".`);
   }
 }
-
-/** The RE2 form of VALID_EMAIL_PATTERN: RE2's `\s` is ASCII only, JavaScript's is Unicode. */
-const JS_SPACE =
-  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
-export const VALID_EMAIL_RE2 = VALID_EMAIL_PATTERN.replaceAll('\\s', JS_SPACE);
 
 const DAY_MS_SQL = '86400000';
 
