@@ -209,7 +209,10 @@ export class DuckDbStore implements ProfileStore {
 
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
     const ctx = await this.segmentContext();
-    return this.read((c) => segmentCounts(c, ctx, definitions));
+    // One read connection per definition: DuckDB runs them side by side on the pool.
+    return Promise.all(definitions.map((d) => this.read((c) => segmentCounts(c, ctx, [d])))).then(
+      (counts) => counts.flat(),
+    );
   }
 
   async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
