@@ -5,6 +5,7 @@ import { HttpError } from './http.ts';
 import type { ProfileStore } from './store.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentRoutes } from './routes/segments.ts';
 
 export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
@@ -12,6 +13,7 @@ export function createApi(store: ProfileStore, options: { logErrors?: boolean } 
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
   app.route('/api/segments', segmentRoutes(store));
+  app.route('/api/segments', segmentMemberRoutes(store));
   app.all('/api/*', (c) =>
     c.json(
       { error: { code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` } },

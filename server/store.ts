@@ -102,7 +102,11 @@ export interface ProfileStore extends SavedSegmentStore {
    */
   segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]>;
   /** The first members by customer id. */
-  segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]>;
+  segmentSample(
+    definition: SegmentDefinition,
+    limit: number,
+    afterId?: string,
+  ): Promise<MemberSummary[]>;
   /** Members per value of a customer column (an allowlisted `customer.*` string or enum field). */
   segmentBreakdown(
     definition: SegmentDefinition,

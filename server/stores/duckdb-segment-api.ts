@@ -31,8 +31,9 @@ export async function segmentSample(
   ctx: SegmentQueryContext,
   definition: SegmentDefinition,
   limit: number,
+  afterId?: string,
 ): Promise<MemberSummary[]> {
-  const ids = await segmentMembers(connection, definition, ctx, limit);
+  const ids = await segmentMembers(connection, definition, ctx, limit, afterId);
   if (ids.length === 0) return [];
   const rows = await queryRows(
     connection,

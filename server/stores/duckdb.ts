@@ -215,9 +215,13 @@ export class DuckDbStore implements ProfileStore {
     );
   }
 
-  async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
+  async segmentSample(
+    definition: SegmentDefinition,
+    limit: number,
+    afterId?: string,
+  ): Promise<MemberSummary[]> {
     const ctx = await this.segmentContext();
-    return this.read((c) => segmentSample(c, ctx, definition, limit));
+    return this.read((c) => segmentSample(c, ctx, definition, limit, afterId));
   }
 
   async segmentBreakdown(

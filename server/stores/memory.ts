@@ -300,9 +300,13 @@ export class MemoryStore implements ProfileStore {
     return definitions.map((d) => this.segments().count(d, this.saved.definitions()));
   }
 
-  async segmentSample(definition: SegmentDefinition, limit: number): Promise<MemberSummary[]> {
+  async segmentSample(
+    definition: SegmentDefinition,
+    limit: number,
+    afterId?: string,
+  ): Promise<MemberSummary[]> {
     return this.segments()
-      .members(definition, this.saved.definitions(), limit)
+      .members(definition, this.saved.definitions(), limit, afterId)
       .flatMap((id) => {
         const c = this.customers.get(id);
         return c

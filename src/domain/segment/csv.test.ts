@@ -1,0 +1,19 @@
+import { expect, test } from 'vitest';
+import { csvCell, csvRow } from './csv.ts';
+
+test.each([
+  ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+  ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+  ['-2+3', "'-2+3"],
+  ['@SUM(A1)', "'@SUM(A1)"],
+  ['\tcmd', "'\tcmd"],
+  ['Marchand, Olivier', '"Marchand, Olivier"'],
+  ['line\nbreak', '"line\nbreak"'],
+  ['Élodie', 'Élodie'],
+])('a customer value %j is written as %j', (value, written) => {
+  expect(csvCell(value)).toBe(written);
+});
+
+test('a missing value is an empty cell and a row ends with CRLF', () => {
+  expect(csvRow(['C1', null, 'Lyon'])).toBe('C1,,Lyon\r\n');
+});
