@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/profile/catalogue.ts';
 import { eventType as eventTypeSchema } from '../../src/domain/profile/schema.ts';
 import { queryRows, toNumber, toText } from './duckdb-values.ts';
+import { compareText } from '../../src/domain/compare.ts';
 
 const EVENT_TYPES_SQL = `SELECT type, count(*)::INTEGER AS n,
     count(DISTINCT customer_id)::INTEGER AS customers, list(DISTINCT channel) AS channels
@@ -75,7 +76,7 @@ export async function readEventTypes(connection: DuckDBConnection): Promise<Cata
       const row = types.get(type);
       const channels = row?.channels;
       const byName = [...(props.get(type) ?? new Map<string, Prop>()).entries()].sort(([a], [b]) =>
-        a < b ? -1 : a > b ? 1 : 0,
+        compareText(a, b),
       );
       return {
         type,

@@ -22,6 +22,7 @@ import {
   type Dataset,
   type Order,
 } from '../../src/domain/profile/schema.ts';
+import { compareText } from '../../src/domain/compare.ts';
 
 type Scalar = string | number | boolean | null;
 
@@ -168,9 +169,7 @@ function eventTypes(data: Dataset): CatalogueEventType[] {
     .filter((type) => byType.has(type))
     .map((type) => {
       const acc = byType.get(type);
-      const props = acc
-        ? [...acc.props.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        : [];
+      const props = acc ? [...acc.props.entries()].sort(([a], [b]) => compareText(a, b)) : [];
       return {
         type,
         label: eventTypeLabels[type],

@@ -17,6 +17,7 @@ import {
   type SegmentSaveResult,
   type SegmentWrite,
 } from '../store.ts';
+import { compareText } from '../../src/domain/compare.ts';
 
 export class MemorySavedSegments {
   private readonly heads = new Map<string, SavedSegment>();
@@ -42,7 +43,7 @@ export class MemorySavedSegments {
 
   list(): SavedSegment[] {
     return [...this.heads.values()]
-      .sort((a, b) => compare(a.segment_id, b.segment_id))
+      .sort((a, b) => compareText(a.segment_id, b.segment_id))
       .map((s) => structuredClone(s));
   }
 
@@ -129,8 +130,4 @@ function headOf(
     created_at: createdAt,
     updated_at: write.at,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

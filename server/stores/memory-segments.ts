@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileEvaluator } from '../../src/domain/segment/evaluate.ts';
 import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
+import { compareText } from '../../src/domain/compare.ts';
 
 export class MemorySegmentIndex {
   private readonly facts: CustomerFacts[];
@@ -13,7 +14,7 @@ export class MemorySegmentIndex {
     private readonly asOf: string,
   ) {
     this.facts = buildFacts(dataset).sort((a, b) =>
-      compareIds(a.customer.customer_id, b.customer.customer_id),
+      compareText(a.customer.customer_id, b.customer.customer_id),
     );
   }
 
@@ -42,8 +43,4 @@ export class MemorySegmentIndex {
     }
     return out;
   }
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -55,6 +55,7 @@ import type {
 import { memoryCatalogue } from './memory-catalogue.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
+import { compareText } from '../../src/domain/compare.ts';
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -181,11 +182,13 @@ export class MemoryStore implements ProfileStore {
     const customer = this.customers.get(customerId);
     if (!customer) return null;
     const identities = [...(this.identities.get(customerId) ?? none)].sort(
-      (a, b) => compare(a.kind, b.kind) || compare(a.value, b.value),
+      (a, b) => compareText(a.kind, b.kind) || compareText(a.value, b.value),
     );
     const preferences = [...(this.preferences.get(customerId) ?? none)].sort(
       (a, b) =>
-        compare(b.stated_at, a.stated_at) || compare(a.topic, b.topic) || compare(a.value, b.value),
+        compareText(b.stated_at, a.stated_at) ||
+        compareText(a.topic, b.topic) ||
+        compareText(a.value, b.value),
     );
     return {
       customer,
@@ -363,7 +366,7 @@ export class MemoryStore implements ProfileStore {
       .flatMap(({ campaign_id, name, status, segment_id }) =>
         segment_id === null ? [] : [{ campaign_id, name, status, segment_id }],
       )
-      .sort((a, b) => compare(a.campaign_id, b.campaign_id));
+      .sort((a, b) => compareText(a.campaign_id, b.campaign_id));
   }
 
   async idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
@@ -394,8 +397,4 @@ export class MemoryStore implements ProfileStore {
   }
 
   async close(): Promise<void> {}
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

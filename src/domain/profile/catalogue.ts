@@ -1,6 +1,7 @@
 // What the segment builder can work with: the catalogue's fields (which table and column each comes
 // from, its type and label) and the rules for value suggestions. Stats come from the data, by store.
 import type { EventType } from './schema.ts';
+import { compareText } from '../compare.ts';
 
 export type CatalogueGroup =
   'attribute' | 'behaviour' | 'order' | 'order_line' | 'aggregate' | 'reachability';
@@ -140,10 +141,6 @@ export const SUGGESTION_MAX_DISTINCT = 500;
 export function wantsSuggestions(type: CatalogueType, distinct: number): boolean {
   if (type === 'number' || type === 'date') return false;
   return type !== 'string' || distinct <= SUGGESTION_MAX_DISTINCT;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The most frequent values first, ties by value, at most SUGGESTION_LIMIT. */

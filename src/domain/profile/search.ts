@@ -1,7 +1,9 @@
 // How a customer search matches: the same rules in every store.
 // Rank 0: the customer id itself. Rank 1: any identity's value, exactly (phones also without
-// spaces, dots, dashes or brackets, and a French number in its national or international form). Rank 2: the full name contains the query, or the email starts
-// with it. One hit per customer (its best match), then by rank, then by customer id.
+// spaces, dots, dashes or brackets, and a French number in its national or international form).
+// Rank 2: the full name contains the query, or the email starts with it. One hit per customer
+// (its best match), then by rank, then by customer id.
+import { compareText } from '../compare.ts';
 
 export type MatchRank = 0 | 1 | 2;
 
@@ -35,10 +37,6 @@ export interface RankedHit {
   rank: MatchRank;
   kind: string;
   value: string;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Best match per customer, best first; ties within a customer by kind then value. */

@@ -1,6 +1,7 @@
 // The unified timeline's order and its keyset cursor: newest first, then by kind, then by id, so
 // every store pages through the same entries in the same order.
 import { z } from 'zod';
+import { compareText } from '../compare.ts';
 
 export const timelineKinds = ['consent', 'event', 'message', 'offer_response', 'order'] as const;
 export type TimelineKindName = (typeof timelineKinds)[number];
@@ -9,10 +10,6 @@ export interface TimelineKey {
   at: string;
   kind: TimelineKindName;
   id: string;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sort order of the timeline: `at` descending, then `kind` ascending, then `id` ascending. */

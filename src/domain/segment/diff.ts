@@ -9,6 +9,7 @@
 import type { FieldCatalogue } from './catalogue-view.ts';
 import type { SegmentDefinition, SegmentNode } from './definition.ts';
 import { describeNode, type SegmentNames } from './describe.ts';
+import { compareText } from '../compare.ts';
 
 export type NodeChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -73,7 +74,7 @@ function canonical(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareText(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -73,16 +73,13 @@ import {
   type Scalar,
   type TimeRange,
 } from './facts.ts';
+import { compareText } from '../compare.ts';
 
 export type Predicate = (facts: CustomerFacts) => boolean;
 type ValueTest = (value: Scalar) => boolean;
 
 const never = (): boolean => false;
 const noIndices: readonly number[] = [];
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Compiles a definition once into a predicate over one customer's facts. */
 export function compileEvaluator(
@@ -109,7 +106,7 @@ export function selectMembers(
   const matches = compileEvaluator(definition, context);
   const ids: string[] = [];
   for (const facts of allFacts) if (matches(facts)) ids.push(facts.customer.customer_id);
-  return ids.sort(compareIds);
+  return ids.sort(compareText);
 }
 
 // ---------------------------------------------------------------- value tests
