@@ -6,25 +6,12 @@ import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import {
-  countSegment,
   runSegmentStatement,
   segmentMembers,
   type SegmentQueryContext,
 } from './duckdb-segments.ts';
 import { quote } from './duckdb-schema.ts';
 import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
-
-export async function segmentCounts(
-  connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
-  definitions: readonly SegmentDefinition[],
-): Promise<number[]> {
-  const counts: number[] = [];
-  for (const definition of definitions) {
-    counts.push(await countSegment(connection, definition, ctx));
-  }
-  return counts;
-}
 
 export async function segmentSample(
   connection: DuckDBConnection,

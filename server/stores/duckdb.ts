@@ -47,8 +47,8 @@ import {
 } from './duckdb-saved-segments.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { searchCustomers } from './duckdb-search.ts';
-import { segmentBreakdown, segmentCounts, segmentSample } from './duckdb-segment-api.ts';
-import type { SegmentQueryContext } from './duckdb-segments.ts';
+import { segmentBreakdown, segmentSample } from './duckdb-segment-api.ts';
+import { countSegment, type SegmentQueryContext } from './duckdb-segments.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
@@ -210,9 +210,7 @@ export class DuckDbStore implements ProfileStore {
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
     const ctx = await this.segmentContext();
     // One read connection per definition: DuckDB runs them side by side on the pool.
-    return Promise.all(definitions.map((d) => this.read((c) => segmentCounts(c, ctx, [d])))).then(
-      (counts) => counts.flat(),
-    );
+    return Promise.all(definitions.map((d) => this.read((c) => countSegment(c, d, ctx))));
   }
 
   async segmentSample(

@@ -57,8 +57,9 @@ export function describeValues(spec: FieldSpec, values: Iterable<Scalar>): Catal
   };
 }
 
-function columnValue(row: object, column: string): Scalar {
-  const v: unknown = Object.entries(row).find(([k]) => k === column)?.[1];
+/** A row's scalar value in `column` (an allowlisted column name), null when absent or not scalar. */
+export function columnValue(row: object, column: string): Scalar {
+  const v: unknown = Object.hasOwn(row, column) ? Reflect.get(row, column) : null;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 }
 

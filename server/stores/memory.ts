@@ -52,7 +52,7 @@ import type {
   SegmentWrite,
   TimelineRequest,
 } from '../store.ts';
-import { memoryCatalogue } from './memory-catalogue.ts';
+import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { compareText } from '../../src/domain/compare.ts';
@@ -337,9 +337,8 @@ export class MemoryStore implements ProfileStore {
       Number.MAX_SAFE_INTEGER,
     )) {
       const c = this.customers.get(id);
-      const raw: unknown = c ? Object.entries(c).find(([k]) => k === column)?.[1] : null;
-      const value =
-        typeof raw === 'string' ? raw : raw === null || raw === undefined ? null : String(raw);
+      const raw = c ? columnValue(c, column) : null;
+      const value = raw === null ? null : String(raw);
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return rankBreakdown([...counts].map(([value, count]) => ({ value, count })));
