@@ -6,6 +6,7 @@ import type { ProfileStore } from './store.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
+import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { segmentRoutes } from './routes/segments.ts';
 
 export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
@@ -14,6 +15,7 @@ export function createApi(store: ProfileStore, options: { logErrors?: boolean } 
   app.route('/api/customers', customerRoutes(store));
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));
+  app.route('/api/segments', segmentOverlapRoutes(store));
   app.all('/api/*', (c) =>
     c.json(
       { error: { code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` } },

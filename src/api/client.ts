@@ -14,6 +14,8 @@ export class ApiClientError extends Error {
   /** One or two sentences on what happened and what to do. */
   readonly detail: string;
   readonly retryable: boolean;
+  /** The parsed JSON body of an HTTP error, for callers that read more of it (412's `current`). */
+  readonly body: unknown;
 
   constructor(init: {
     kind: FailureKind;
@@ -21,6 +23,7 @@ export class ApiClientError extends Error {
     title: string;
     detail: string;
     issues?: ApiIssue[];
+    body?: unknown;
   }) {
     super(`${init.title}: ${init.detail}`);
     this.name = 'ApiClientError';
@@ -29,6 +32,7 @@ export class ApiClientError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.issues = init.issues ?? [];
+    this.body = init.body ?? null;
     this.retryable = init.kind === 'network' || (init.kind === 'http' && (init.status ?? 0) >= 500);
   }
 }
@@ -59,6 +63,7 @@ function httpError(status: number, body: unknown): ApiClientError {
       status,
       title: 'Not found',
       detail: serverMessage ?? 'The server has no record of this.',
+      body,
     });
   }
   if (status >= 400 && status < 500) {
@@ -68,11 +73,13 @@ function httpError(status: number, body: unknown): ApiClientError {
       title: 'The request was refused',
       detail: serverMessage ?? `The server answered ${status}.`,
       issues,
+      body,
     });
   }
   return new ApiClientError({
     kind: 'http',
     status,
+    body,
     title: 'The server failed',
     detail: `The profile API answered ${status}${serverMessage ? ` (${serverMessage})` : ''}. Try again; if it persists, the API's log has the cause.`,
   });
@@ -102,16 +109,61 @@ export function postJson<S extends z.ZodType>(
   );
 }
 
-async function send<S extends z.ZodType>(
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * Sends a write with optional JSON body and headers (If-Match, Idempotency-Key) and parses the
+ * answer with `schema`; a 204 answers null, so pass a schema that accepts it.
+ */
+export function sendJson<S extends z.ZodType>(
+  method: WriteMethod,
   schema: S,
-  url: string,
-  init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
-  signal: AbortSignal | undefined,
+  path: string,
+  body: unknown,
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
-  let response: Response;
+  const json: Record<string, string> =
+    body === undefined ? {} : { 'content-type': 'application/json' };
+  return send(
+    schema,
+    path,
+    {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { ...json, ...options.headers },
+    },
+    options.signal,
+  );
+}
+
+/** GET a text body (a CSV export): the same failures as the JSON calls, the text as it came. */
+export async function getText(path: string, options: { signal?: AbortSignal } = {}) {
+  const response = await reach(
+    path,
+    { method: 'GET', headers: { accept: 'text/csv' } },
+    options.signal,
+  );
+  const text = await response.text();
+  if (!response.ok) throw httpError(response.status, parseJsonOrNull(text));
+  return text;
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+async function reach(
+  url: string,
+  init: { method: string; body?: string; headers?: Record<string, string> },
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   try {
     // Absolute against the page, so the same call works in the browser and under jsdom.
-    response = await fetch(new URL(url, globalThis.location.href), {
+    return await fetch(new URL(url, globalThis.location.href), {
       ...init,
       headers: { accept: 'application/json', ...init.headers },
       signal: signal ?? null,
@@ -130,6 +182,15 @@ async function send<S extends z.ZodType>(
       detail: `The request did not reach the server (${error instanceof Error ? error.message : 'network error'}). Check your connection and try again.`,
     });
   }
+}
+
+async function send<S extends z.ZodType>(
+  schema: S,
+  url: string,
+  init: { method: 'GET' | WriteMethod; body?: string; headers?: Record<string, string> },
+  signal: AbortSignal | undefined,
+): Promise<z.infer<S>> {
+  const response = await reach(url, init, signal);
   let body: unknown;
   const text = await response.text();
   try {

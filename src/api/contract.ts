@@ -27,6 +27,8 @@ import {
 export const apiIssue = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  /** On a 422 for a definition: the condition or group the issue is about (null: the whole). */
+  node_id: z.string().nullable().optional(),
 });
 export type ApiIssue = z.infer<typeof apiIssue>;
 export const apiError = z.object({
@@ -475,6 +477,37 @@ export const membersResponse = z.object({
 });
 export type MembersResponse = z.infer<typeof membersResponse>;
 
+// ---------------------------------------------------------------- overlap
+
+export const overlapRequest = z.strictObject({
+  segment_ids: z
+    .array(segmentId)
+    .min(2, 'Compare two or three segments.')
+    .max(3, 'Compare two or three segments.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each segment can be compared only once.'),
+});
+export type OverlapRequest = z.infer<typeof overlapRequest>;
+export const overlapResponse = z.object({
+  segments: z.array(
+    z.object({ segment_id: segmentId, name: z.string(), size: z.number().int().nonnegative() }),
+  ),
+  /**
+   * Every region of the diagram: the customers in exactly these segments and in none of the
+   * others (for three segments, seven regions). Together they make the union.
+   */
+  regions: z.array(
+    z.object({
+      segment_ids: z.array(segmentId).min(1),
+      count: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Customers in at least one of them. */
+  union: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  as_of: isoInstant,
+});
+export type OverlapResponse = z.infer<typeof overlapResponse>;
+
 /** Every endpoint: method, path, and the schemas of its parts. */
 export const endpoints = {
   health: { method: 'GET', path: '/api/health', response: healthResponse },
@@ -548,6 +581,12 @@ export const endpoints = {
     params: segmentIdParam,
     query: segmentDiffQuery,
     response: segmentDiffResponse,
+  },
+  segmentOverlap: {
+    method: 'POST',
+    path: '/api/segments/overlap',
+    body: overlapRequest,
+    response: overlapResponse,
   },
   segmentRestore: {
     method: 'POST',
