@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
@@ -28,9 +28,12 @@ test('the top bar says which data the console shows and up to when', async () =>
   ).toBeVisible();
 });
 
-test('/segments opens the segment builder', async () => {
+test('/segments lists the saved segments, /segments/new opens the builder', async () => {
   renderApp('/segments');
-  expect(await screen.findByRole('heading', { name: 'New segment' })).toBeVisible();
+  expect(await screen.findByRole('heading', { name: 'Saved segments' })).toBeVisible();
+  cleanup();
+  renderApp('/segments/new');
+  expect(await screen.findByRole('textbox', { name: 'Segment name' })).toHaveValue('');
 });
 
 test('an unknown address shows the not-found page inside the layout', async () => {

@@ -11,6 +11,12 @@ const Customers = lazy(() =>
 const Segments = lazy(() =>
   import('./routes/segments.tsx').then((m) => ({ default: m.SegmentsRoute })),
 );
+const NewSegment = lazy(() =>
+  import('./routes/segments.tsx').then((m) => ({ default: m.NewSegmentRoute })),
+);
+const SavedSegment = lazy(() =>
+  import('./routes/segments.tsx').then((m) => ({ default: m.SavedSegmentRoute })),
+);
 const Campaigns = lazy(() =>
   import('./routes/campaigns.tsx').then((m) => ({ default: m.CampaignsRoute })),
 );
@@ -40,6 +46,8 @@ export const routes: RouteObject[] = [
           { path: 'customers', handle: titled('Customers'), element: <Customers /> },
           { path: 'customers/:customerId', handle: titled('Customers'), element: <Customers /> },
           { path: 'segments', handle: titled('Segments'), element: <Segments /> },
+          { path: 'segments/new', handle: titled('Segments'), element: <NewSegment /> },
+          { path: 'segments/:segmentId', handle: titled('Segments'), element: <SavedSegment /> },
           { path: 'campaigns', handle: titled('Campaigns'), element: <Campaigns /> },
           { path: 'dashboards', handle: titled('Dashboards'), element: <Dashboards /> },
           ...(Kit ? [{ path: '_kit', handle: titled('Kitchen sink'), element: <Kit /> }] : []),

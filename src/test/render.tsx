@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { ToastProvider } from '../ui/Toast.tsx';
 
 export function renderAt(url: string, routes: { path: string; element: ReactElement }[]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -12,7 +13,9 @@ export function renderAt(url: string, routes: { path: string; element: ReactElem
     router,
     ...render(
       <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
+        <ToastProvider>
+          <RouterProvider router={router} />
+        </ToastProvider>
       </QueryClientProvider>,
     ),
   };

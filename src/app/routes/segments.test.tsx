@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { renderAt } from '../../test/render.tsx';
-import { SegmentsRoute } from './segments.tsx';
+import { NewSegmentRoute, SavedSegmentRoute, SegmentsRoute } from './segments.tsx';
 
 // jsdom lacks what Radix menus and selects call on open.
 beforeAll(() => {
@@ -17,7 +17,11 @@ beforeEach(() => localStorage.clear());
 afterEach(() => mockApi.resetHandlers());
 afterAll(() => mockApi.close());
 
-const routes = [{ path: '/segments', element: <SegmentsRoute /> }];
+const routes = [
+  { path: '/segments', element: <SegmentsRoute /> },
+  { path: '/segments/new', element: <NewSegmentRoute /> },
+  { path: '/segments/:segmentId', element: <SavedSegmentRoute /> },
+];
 
 /** Records every count request's body and lets the real app (over the fixture) answer it. */
 function recordCounts() {
@@ -43,7 +47,7 @@ async function addCondition(user: ReturnType<typeof userEvent.setup>, field: str
 }
 
 async function buildCityIsLyon(user: ReturnType<typeof userEvent.setup>) {
-  renderAt('/segments', routes);
+  renderAt('/segments/new', routes);
   await screen.findByText('Add a first condition', { selector: 'p' });
   await addCondition(user, 'City');
   const value = screen.getByRole('combobox', { name: 'Value for City' });
@@ -111,7 +115,7 @@ describe('segment builder', () => {
   test('an incomplete row shows its message, and no count is shown or asked for', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();
-    renderAt('/segments', routes);
+    renderAt('/segments/new', routes);
     await screen.findByText('Add a first condition', { selector: 'p' });
     await addCondition(user, 'City');
     expect(screen.getByText("Type or pick a value for 'City'.")).toBeVisible();
@@ -146,12 +150,12 @@ describe('segment builder', () => {
 
   test('the URL reproduces the builder after a reload, and a draft is restored without it', async () => {
     const user = userEvent.setup();
-    const { router } = renderAt('/segments', routes);
+    const { router } = renderAt('/segments/new', routes);
     await screen.findByText('Add a first condition', { selector: 'p' });
     await addCondition(user, 'City');
     await user.type(screen.getByRole('combobox', { name: 'Value for City' }), 'Lyon');
     await waitFor(() => expect(router.state.location.search).toMatch(/^\?d=[A-Za-z0-9_-]+$/));
-    const link = `/segments${router.state.location.search}`;
+    const link = `/segments/new${router.state.location.search}`;
     cleanup();
     localStorage.clear();
 
@@ -162,7 +166,7 @@ describe('segment builder', () => {
     await user.click(screen.getByRole('button', { name: 'NOT City' }));
     cleanup();
 
-    renderAt('/segments', routes);
+    renderAt('/segments/new', routes);
     expect(await screen.findByText(/Your draft .*was restored/)).toBeVisible();
     expect(screen.getByText('Customers not (whose city is “Lyon”)')).toBeVisible();
   });
@@ -170,7 +174,7 @@ describe('segment builder', () => {
   test('a list takes picked, typed and pasted values as chips', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();
-    renderAt('/segments', routes);
+    renderAt('/segments/new', routes);
     await screen.findByText('Add a first condition', { selector: 'p' });
     await addCondition(user, 'City');
     await user.click(screen.getByRole('combobox', { name: 'Operator for City' }));
@@ -197,7 +201,7 @@ describe('segment builder', () => {
   test('a behaviour reads like a sentence: placed an order in store in the last 90 days', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();
-    renderAt('/segments', routes);
+    renderAt('/segments/new', routes);
     await screen.findByText('Add a first condition', { selector: 'p' });
     await addCondition(user, 'Placed an order');
     const row = screen.getByRole('listitem', { name: 'Placed an order' });
@@ -289,14 +293,14 @@ describe('segment builder', () => {
   });
 
   test('a broken or hand-edited link says so and starts empty', async () => {
-    renderAt('/segments?d=bm90IGEgc2VnbWVudA', routes);
+    renderAt('/segments/new?d=bm90IGEgc2VnbWVudA', routes);
     expect(await screen.findByRole('alert')).toHaveTextContent('could not be read');
     expect(screen.getByRole('button', { name: 'Add a first condition' })).toBeVisible();
   });
 
   test('a corrupt draft is ignored with a notice', async () => {
     localStorage.setItem('tact.segments.draft', '{"saved_at": 1, "definition": {"root": 3}}');
-    renderAt('/segments', routes);
+    renderAt('/segments/new', routes);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'could not be read, so it was ignored',
     );

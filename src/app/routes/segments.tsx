@@ -1,14 +1,27 @@
-// Segments route: /segments is the builder of a new segment (the saved list comes later). The
-// definition lives in the URL (`?d=`, base64url JSON) so a link reproduces the builder.
+// Segments routes: /segments lists the saved segments; /segments/new builds a new one;
+// /segments/:segmentId edits a saved one. The definition being edited lives in the URL (`?d=`,
+// base64url JSON) while it differs from the saved one, so a link reproduces the builder.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
-import { SegmentBuilder, segmentQueries } from '../../features/segments/index.ts';
+import { Navigate, useParams, useSearchParams } from 'react-router';
+import type { SavedSegment } from '../../api/contract.ts';
+import {
+  SegmentBuilder,
+  SegmentList,
+  savedQueries,
+  segmentQueries,
+} from '../../features/segments/index.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 
 export function SegmentsRoute() {
+  const [params] = useSearchParams();
+  // Links made before the list existed opened the builder at /segments?d=…
+  if (params.has('d')) return <Navigate to={`/segments/new?${params.toString()}`} replace />;
+  return <SegmentList />;
+}
+
+function useEncoded() {
   const [params, setParams] = useSearchParams();
-  const catalogue = useQuery(segmentQueries.catalogue());
   const encoded = params.get('d');
   const setEncoded = useCallback(
     (next: string | null) =>
@@ -23,6 +36,14 @@ export function SegmentsRoute() {
       ),
     [setParams],
   );
+  return [encoded, setEncoded] as const;
+}
+
+function Builder({ segment }: { segment: SavedSegment | null }) {
+  const [encoded, setEncoded] = useEncoded();
+  const catalogue = useQuery(segmentQueries.catalogue());
+  // The list names the segments a membership condition can use; the builder works without it.
+  const list = useQuery(savedQueries.list());
   return (
     <QueryState
       status={catalogue.status}
@@ -34,7 +55,40 @@ export function SegmentsRoute() {
       onRetry={() => void catalogue.refetch()}
       retrying={catalogue.isRefetching}
     >
-      {(data) => <SegmentBuilder catalogue={data} encoded={encoded} onEncodedChange={setEncoded} />}
+      {(data) => (
+        <SegmentBuilder
+          catalogue={data}
+          segment={segment}
+          segments={list.data?.segments ?? NO_SEGMENTS}
+          encoded={encoded}
+          onEncodedChange={setEncoded}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+const NO_SEGMENTS: never[] = [];
+
+export function NewSegmentRoute() {
+  return <Builder segment={null} />;
+}
+
+export function SavedSegmentRoute() {
+  const { segmentId = '' } = useParams();
+  const saved = useQuery(savedQueries.one(segmentId));
+  return (
+    <QueryState
+      status={saved.status}
+      error={saved.error}
+      data={saved.data}
+      isEmpty={() => false}
+      empty={null}
+      loadingLabel="Loading the segment"
+      onRetry={() => void saved.refetch()}
+      retrying={saved.isRefetching}
+    >
+      {(data) => <Builder key={data.segment_id} segment={data} />}
     </QueryState>
   );
 }

@@ -1,11 +1,21 @@
-// Above the tree: the segment's title and history buttons, notices (a restored draft, an unreadable
-// link), why the last edit was refused, and the definition in plain words.
-import { Redo2, Undo2, X } from 'lucide-react';
+// Above the tree: the segment's name, its saved state and Save, the history and file actions,
+// notices (a restored draft, an unreadable link), why the last edit or save was refused, and the
+// definition in plain words.
+import { ChevronLeft, Redo2, Save, Undo2, UserRound, X } from 'lucide-react';
+import { Link } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Input } from '../../ui/Input.tsx';
+import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import type { Notice } from './useDefinitionHistory.ts';
+import type { SegmentDocument } from './useSegmentDocument.ts';
 
 export interface BuilderHeaderProps {
+  document: SegmentDocument;
+  /** The saved segment's actions (history, duplicate, export, delete). */
+  actions: ReactNode;
   description: string;
   empty: boolean;
   canUndo: boolean;
@@ -18,15 +28,96 @@ export interface BuilderHeaderProps {
   refusal: string | null;
 }
 
+function SavedBadge({ document }: { document: SegmentDocument }) {
+  const { saved, dirty } = document;
+  if (saved === null) return <Badge>New · not saved yet</Badge>;
+  return (
+    <Badge tone={dirty ? 'warn' : 'neutral'}>
+      {dirty ? `Unsaved changes to version ${saved.version}` : `Version ${saved.version}`}
+    </Badge>
+  );
+}
+
+function SavedMeta({ document }: { document: SegmentDocument }) {
+  const { saved } = document;
+  return (
+    <span className="truncate text-sm text-fg-subtle">
+      {saved === null
+        ? 'Draft kept in this browser'
+        : `Saved by ${saved.author} · ${formatDateTime(saved.updated_at)}`}
+    </span>
+  );
+}
+
+function AuthorButton({ document }: { document: SegmentDocument }) {
+  return (
+    <Popover>
+      <PopoverTrigger asChild>
+        <Button size="sm" variant="ghost" icon={<UserRound aria-hidden="true" />}>
+          {document.author === '' ? 'Saving as Anonymous' : `Saving as ${document.author}`}
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent align="end" className="w-64">
+        <label className="flex flex-col gap-1 text-sm font-medium text-fg">
+          Your name in the version history
+          <Input
+            size="sm"
+            defaultValue={document.author}
+            maxLength={120}
+            placeholder="Anonymous"
+            onChange={(event) => document.setAuthor(event.target.value)}
+          />
+        </label>
+        <p className="mt-1.5 text-sm text-fg-muted">Kept in this browser.</p>
+      </PopoverContent>
+    </Popover>
+  );
+}
+
 export function BuilderHeader(props: BuilderHeaderProps) {
-  const { notice, refusal } = props;
+  const { notice, refusal, document } = props;
+  const { saveState, nameAttention } = document;
+  const nameInput = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (nameAttention > 0) nameInput.current?.focus();
+  }, [nameAttention]);
   return (
     <header className="space-y-3">
       <div className="flex items-center gap-2">
-        <h2 className="text-lg font-semibold text-fg">New segment</h2>
-        <Badge>Draft</Badge>
-        <span className="text-sm text-fg-subtle">Autosaved in this browser</span>
+        <Link
+          to="/segments"
+          className="inline-flex items-center gap-0.5 text-sm text-fg-muted hover:text-fg"
+        >
+          <ChevronLeft size={14} aria-hidden="true" />
+          Segments
+        </Link>
+        <Input
+          ref={nameInput}
+          aria-label="Segment name"
+          placeholder="Untitled segment"
+          value={document.name}
+          maxLength={120}
+          onChange={(event) => document.setName(event.target.value)}
+          className="h-8 max-w-[420px] border-transparent px-1.5 text-lg font-semibold hover:border-line-control"
+          aria-invalid={
+            saveState.status === 'refused' && document.name.trim() === '' ? true : undefined
+          }
+        />
+        <SavedBadge document={document} />
         <span className="flex-1" />
+        <AuthorButton document={document} />
+        <Button
+          variant="primary"
+          icon={<Save aria-hidden="true" />}
+          loading={saveState.status === 'saving'}
+          onClick={document.save}
+          aria-keyshortcuts="Control+S"
+          title="Save (Ctrl+S)"
+        >
+          {document.saved === null ? 'Save segment' : 'Save'}
+        </Button>
+      </div>
+      <div className="flex flex-wrap items-center gap-1">
         <Button
           size="sm"
           variant="ghost"
@@ -49,10 +140,19 @@ export function BuilderHeader(props: BuilderHeaderProps) {
         >
           Redo
         </Button>
-        <Button size="sm" disabled={props.empty} onClick={props.onClear}>
+        <Button size="sm" variant="ghost" disabled={props.empty} onClick={props.onClear}>
           Clear
         </Button>
+        <span className="mx-1 h-4 w-px bg-line" aria-hidden="true" />
+        {props.actions}
+        <span className="flex-1" />
+        <SavedMeta document={document} />
       </div>
+      {saveState.status === 'refused' && (
+        <p role="alert" className="text-base text-danger-700">
+          {saveState.message}
+        </p>
+      )}
       {notice && (
         <div
           role={notice.tone === 'warn' ? 'alert' : 'status'}

@@ -5,6 +5,8 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { BuilderContext } from './builder-context.ts';
 import { BuilderHeader } from './BuilderHeader.tsx';
+import { ConflictPanel } from './ConflictPanel.tsx';
+import { SegmentActions } from './SegmentActions.tsx';
 import { CountPanel } from './CountPanel.tsx';
 import { FieldPicker } from './FieldPicker.tsx';
 import { GroupView } from './GroupView.tsx';
@@ -13,14 +15,33 @@ import { useSegmentBuilder, type SegmentBuilderProps } from './useSegmentBuilder
 
 export function SegmentBuilder(props: SegmentBuilderProps) {
   const builder = useSegmentBuilder(props);
-  const { api, empty } = builder;
+  const { api, empty, document } = builder;
   const root = api.definition.root;
   return (
     <BuilderContext.Provider value={api}>
       <div className="flex h-full min-h-0">
         <div className="min-w-0 flex-1 overflow-y-auto">
           <div className="mx-auto max-w-[960px] space-y-3 px-5 py-4">
+            {document.conflict !== null && (
+              <ConflictPanel
+                theirs={document.conflict}
+                mine={{ name: document.name, definition: api.definition }}
+                base={document.baseVersion}
+                catalogue={props.catalogue}
+                segmentNames={builder.segmentNames}
+                actions={document.conflictActions}
+                busy={document.saveState.status === 'saving'}
+              />
+            )}
             <BuilderHeader
+              document={document}
+              actions={
+                <SegmentActions
+                  document={document}
+                  definition={api.definition}
+                  blocker={builder.blocker}
+                />
+              }
               description={builder.description}
               empty={empty}
               canUndo={builder.canUndo}

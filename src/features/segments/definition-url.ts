@@ -41,13 +41,26 @@ export function decodeDefinition(encoded: string): Decoded {
   return { ok: false, message: `${BROKEN_LINK} It was edited by hand${where}: ${first?.message}` };
 }
 
-const DRAFT_KEY = 'tact.segments.draft';
-const storedDraft = z.object({ saved_at: z.string(), definition: z.unknown() });
+/** Where the draft of a new segment is kept; a saved segment's draft adds `.<segment id>`. */
+export const NEW_DRAFT_KEY = 'tact.segments.draft';
+export const savedDraftKey = (segmentId: string) => `${NEW_DRAFT_KEY}.${segmentId}`;
+
+const storedDraft = z.object({
+  saved_at: z.string(),
+  definition: z.unknown(),
+  name: z.string().max(500).optional(),
+  /** The saved version the edits started from (a saved segment's draft only). */
+  base_version: z.number().int().min(1).optional(),
+});
+
+export interface Draft {
+  definition: SegmentDefinition;
+  name?: string;
+  baseVersion?: number;
+}
 
 export type DraftRead =
-  | { status: 'none' }
-  | { status: 'ok'; definition: SegmentDefinition; savedAt: string }
-  | { status: 'corrupt' };
+  { status: 'none' } | ({ status: 'ok'; savedAt: string } & Draft) | { status: 'corrupt' };
 
 function storage(): Storage | null {
   try {
@@ -57,22 +70,42 @@ function storage(): Storage | null {
   }
 }
 
-export function readDraft(): DraftRead {
-  const raw = storage()?.getItem(DRAFT_KEY) ?? null;
+export function readDraft(key: string): DraftRead {
+  let raw: string | null;
+  try {
+    raw = storage()?.getItem(key) ?? null;
+  } catch {
+    return { status: 'none' };
+  }
   if (raw === null) return { status: 'none' };
   const json = parseJson(raw);
   const draft = json.ok ? storedDraft.safeParse(json.value) : null;
   if (!draft?.success) return { status: 'corrupt' };
   const parsed = parseDefinition(draft.data.definition);
   if (!parsed.ok) return { status: 'corrupt' };
-  return { status: 'ok', definition: parsed.definition, savedAt: draft.data.saved_at };
+  return {
+    status: 'ok',
+    definition: parsed.definition,
+    savedAt: draft.data.saved_at,
+    ...(draft.data.name === undefined ? {} : { name: draft.data.name }),
+    ...(draft.data.base_version === undefined ? {} : { baseVersion: draft.data.base_version }),
+  };
 }
 
-/** Saves the draft; an empty definition clears it. A full or blocked storage is not an error. */
-export function writeDraft(definition: SegmentDefinition, now: Date = new Date()): void {
+/** Saves the draft, or clears it with null. A full or blocked storage is not an error. */
+export function writeDraft(key: string, draft: Draft | null, now: Date = new Date()): void {
   try {
-    if (definition.root.children.length === 0) storage()?.removeItem(DRAFT_KEY);
-    else storage()?.setItem(DRAFT_KEY, JSON.stringify({ saved_at: now.toISOString(), definition }));
+    if (draft === null) {
+      storage()?.removeItem(key);
+      return;
+    }
+    const record: z.input<typeof storedDraft> = {
+      saved_at: now.toISOString(),
+      definition: draft.definition,
+      ...(draft.name === undefined ? {} : { name: draft.name }),
+      ...(draft.baseVersion === undefined ? {} : { base_version: draft.baseVersion }),
+    };
+    storage()?.setItem(key, JSON.stringify(record));
   } catch {
     // Private mode or a full quota: the URL still holds the definition.
   }

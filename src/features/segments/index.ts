@@ -1,2 +1,4 @@
 export { SegmentBuilder } from './SegmentBuilder.tsx';
+export { SegmentList } from './SegmentList.tsx';
 export { segmentQueries } from './queries.ts';
+export { savedQueries } from './saved.ts';

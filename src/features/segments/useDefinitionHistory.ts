@@ -1,48 +1,89 @@
 // The definition being built, with undo and redo (buttons and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y),
-// mirrored to the URL and autosaved as a local draft. Where it starts: the link, else the draft,
-// else empty, with a notice when a link or a draft could not be read.
-import { useEffect, useReducer, useRef, useState } from 'react';
+// mirrored to the URL while it differs from where it started. Where it starts: the link, else the
+// local draft, else the origin (the saved definition, or empty), with a notice when a link or a
+// draft could not be read or a draft was restored.
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
-import { emptyDefinition, type IdGenerator } from '../../domain/segment/edits.ts';
 import { builderReducer, initialState } from './builder-state.ts';
-import { decodeDefinition, encodeDefinition, readDraft, writeDraft } from './definition-url.ts';
+import { decodeDefinition, encodeDefinition, readDraft } from './definition-url.ts';
 
 export interface Notice {
   tone: 'info' | 'warn';
   text: string;
 }
 
-interface Start {
+/** What the builder edits: a saved segment, or a new one (empty, no version). */
+export interface Origin {
   definition: SegmentDefinition;
+  name: string;
+  /** The saved version; null for a new segment. */
+  version: number | null;
+  draftKey: string;
+}
+
+export interface Start {
+  definition: SegmentDefinition;
+  name: string;
+  /** The version the edits are based on: a draft keeps the version it started from. */
+  baseVersion: number | null;
   notice: Notice | null;
 }
 
-function start(encoded: string | null, newId: IdGenerator): Start {
-  if (encoded !== null) {
-    const decoded = decodeDefinition(encoded);
-    if (decoded.ok) return { definition: decoded.definition, notice: null };
-    return { definition: emptyDefinition(newId), notice: { tone: 'warn', text: decoded.message } };
-  }
-  const draft = readDraft();
-  if (draft.status === 'ok') {
-    const at = new Date(draft.savedAt);
-    const when = Number.isNaN(at.getTime()) ? '' : ` from ${at.toLocaleString('en-GB')}`;
-    return {
-      definition: draft.definition,
-      notice: { tone: 'info', text: `Your draft${when} was restored.` },
-    };
-  }
-  const notice: Notice | null =
-    draft.status === 'corrupt'
-      ? {
-          tone: 'warn',
-          text: 'A draft saved in this browser could not be read, so it was ignored.',
-        }
-      : null;
-  return { definition: emptyDefinition(newId), notice };
+const isEmpty = (d: SegmentDefinition) => d.root.children.length === 0;
+
+/** Whether a definition is the origin's (a new segment's origin is any empty definition). */
+export function isOriginal(definition: SegmentDefinition, origin: Origin): boolean {
+  if (isEmpty(origin.definition)) return isEmpty(definition);
+  return JSON.stringify(definition) === JSON.stringify(origin.definition);
 }
 
-const isEmpty = (d: SegmentDefinition) => d.root.children.length === 0;
+function when(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? '' : ` from ${at.toLocaleString('en-GB')}`;
+}
+
+export function start(encoded: string | null, origin: Origin): Start {
+  const plain: Start = {
+    definition: origin.definition,
+    name: origin.name,
+    baseVersion: origin.version,
+    notice: null,
+  };
+  if (encoded !== null) {
+    const decoded = decodeDefinition(encoded);
+    if (decoded.ok) return { ...plain, definition: decoded.definition };
+    return { ...plain, notice: { tone: 'warn', text: decoded.message } };
+  }
+  const draft = readDraft(origin.draftKey);
+  if (draft.status === 'ok') {
+    const base = origin.version === null ? null : (draft.baseVersion ?? origin.version);
+    const older = base !== null && origin.version !== null && base !== origin.version;
+    return {
+      definition: draft.definition,
+      name: draft.name ?? origin.name,
+      baseVersion: base,
+      notice: older
+        ? {
+            tone: 'warn',
+            text: `Your unsaved edits${when(draft.savedAt)} were restored. They started from version ${base}; version ${origin.version} has been saved since, so saving will show both.`,
+          }
+        : {
+            tone: 'info',
+            text: `Your ${origin.version === null ? 'draft' : 'unsaved edits'}${when(draft.savedAt)} ${origin.version === null ? 'was' : 'were'} restored.`,
+          },
+    };
+  }
+  if (draft.status === 'corrupt') {
+    return {
+      ...plain,
+      notice: {
+        tone: 'warn',
+        text: 'A draft saved in this browser could not be read, so it was ignored.',
+      },
+    };
+  }
+  return plain;
+}
 
 /** Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (⌘ on a Mac). */
 function useUndoKeys(undo: () => void, redo: () => void) {
@@ -63,9 +104,9 @@ function useUndoKeys(undo: () => void, redo: () => void) {
 export function useDefinitionHistory(
   encoded: string | null,
   onEncodedChange: (next: string | null) => void,
-  newId: IdGenerator,
+  origin: Origin,
 ) {
-  const [begin] = useState(() => start(encoded, newId));
+  const [begin] = useState(() => start(encoded, origin));
   const [notice, setNotice] = useState(begin.notice);
   const [state, dispatch] = useReducer(builderReducer, begin.definition, initialState);
   const { present } = state;
@@ -75,29 +116,24 @@ export function useDefinitionHistory(
   // recognised as ours.
   const written = useRef({ last: encoded, recent: new Set<string | null>([encoded]) });
   useEffect(() => {
-    const next = isEmpty(present) ? null : encodeDefinition(present);
+    const next = isOriginal(present, origin) ? null : encodeDefinition(present);
     const mine = written.current;
     if (next === mine.last) return;
     mine.last = next;
     mine.recent.add(next);
     if (mine.recent.size > 50) mine.recent.delete(mine.recent.values().next().value ?? null);
     onEncodedChange(next);
-  }, [present, onEncodedChange]);
+  }, [present, origin, onEncodedChange]);
+  const restart = useEffectEvent((link: string | null) => start(link, origin));
   useEffect(() => {
     const mine = written.current;
     if (mine.recent.has(encoded)) return;
     mine.last = encoded;
     mine.recent = new Set([encoded]);
-    const next = start(encoded, newId);
+    const next = restart(encoded);
     dispatch({ type: 'replace', definition: next.definition });
     setNotice(next.notice);
-  }, [encoded, newId]);
-
-  // Autosave every change, not the starting point: opening a link must not overwrite a draft.
-  const initial = useRef(present);
-  useEffect(() => {
-    if (present !== initial.current) writeDraft(present);
-  }, [present]);
+  }, [encoded]);
 
   const [undo] = useState(() => () => dispatch({ type: 'undo' }));
   const [redo] = useState(() => () => dispatch({ type: 'redo' }));
@@ -108,7 +144,9 @@ export function useDefinitionHistory(
     dispatch,
     undo,
     redo,
+    begin,
     notice,
+    setNotice,
     dismissNotice: () => setNotice(null),
   };
 }

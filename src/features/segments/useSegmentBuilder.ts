@@ -1,19 +1,19 @@
 // The segment builder's state and actions: the definition and its history, validation against
 // the catalogue, half-typed numbers, the live count and its breakdown.
 import { useMemo, useState } from 'react';
-import type { CatalogueResponse } from '../../api/contract.ts';
+import type { CatalogueResponse, SavedSegment } from '../../api/contract.ts';
 import type { SegmentDefinition, SegmentNode } from '../../domain/segment/definition.ts';
-import { findNode, type IdGenerator } from '../../domain/segment/edits.ts';
+import { emptyDefinition, findNode, type IdGenerator } from '../../domain/segment/edits.ts';
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { validateDefinition } from '../../domain/segment/validate.ts';
 import type { BuilderApi, FocusRequest } from './builder-context.ts';
 import { conditionName, pickerItems, type PickerItem } from './catalogue-options.ts';
 import { makeCondition } from './new-condition.ts';
 import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
-import { useDefinitionHistory } from './useDefinitionHistory.ts';
+import { NEW_DRAFT_KEY, savedDraftKey } from './definition-url.ts';
+import { useDefinitionHistory, type Origin } from './useDefinitionHistory.ts';
 import { useLiveCount } from './useLiveCount.ts';
-
-const NO_SEGMENTS: ReadonlyMap<string, SegmentDefinition | null> = new Map();
+import { useSegmentDocument } from './useSegmentDocument.ts';
 
 /** Short random node ids (letters and digits, as the schema allows). */
 export const randomId: IdGenerator = () => {
@@ -23,6 +23,10 @@ export const randomId: IdGenerator = () => {
 
 export interface SegmentBuilderProps {
   catalogue: CatalogueResponse;
+  /** The saved segment being edited; null for a new one. */
+  segment: SavedSegment | null;
+  /** Every saved segment (for membership conditions and their names). */
+  segments: readonly { segment_id: string; name: string }[];
   /** The `?d=` value of the URL, if any. */
   encoded: string | null;
   onEncodedChange: (next: string | null) => void;
@@ -47,8 +51,26 @@ function defaultBreakdown(catalogue: CatalogueResponse): string | null {
   return (attributes.find((f) => f.type === 'enum') ?? attributes[0])?.id ?? null;
 }
 
-export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: SegmentBuilderProps) {
-  const history = useDefinitionHistory(encoded, onEncodedChange, randomId);
+function originOf(segment: SavedSegment | null): Origin {
+  return segment === null
+    ? { definition: emptyDefinition(randomId), name: '', version: null, draftKey: NEW_DRAFT_KEY }
+    : {
+        definition: segment.definition,
+        name: segment.name,
+        version: segment.version,
+        draftKey: savedDraftKey(segment.segment_id),
+      };
+}
+
+export function useSegmentBuilder({
+  catalogue,
+  segment,
+  segments,
+  encoded,
+  onEncodedChange,
+}: SegmentBuilderProps) {
+  const [origin, setOrigin] = useState(() => originOf(segment));
+  const history = useDefinitionHistory(encoded, onEncodedChange, origin);
   const { state, dispatch } = history;
   const definition = state.present;
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
@@ -58,9 +80,19 @@ export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: Segme
   const items = useMemo(() => pickerItems(catalogue), [catalogue]);
 
   const names = useMemo(() => nodeNames(definition, catalogue), [definition, catalogue]);
+  const known = useMemo(
+    () => new Map<string, SegmentDefinition | null>(segments.map((s) => [s.segment_id, null])),
+    [segments],
+  );
+  const selfId = segment?.segment_id;
   const validation = useMemo(
-    () => validateDefinition(definition, { catalogue, segments: NO_SEGMENTS }),
-    [definition, catalogue],
+    () =>
+      validateDefinition(definition, {
+        catalogue,
+        segments: known,
+        ...(selfId === undefined ? {} : { selfId }),
+      }),
+    [definition, catalogue, known, selfId],
   );
   const pending = useMemo(() => liveDrafts(drafts, definition), [drafts, definition]);
   const summary = useMemo(
@@ -70,6 +102,25 @@ export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: Segme
   const empty = definition.root.children.length === 0;
   const countable = !empty && validation.valid && pending.length === 0;
   const count = useLiveCount(definition, countable, breakdown);
+  const blocker = empty
+    ? 'Add a condition before saving.'
+    : countable
+      ? null
+      : 'Finish or fix the conditions marked in red before saving; nothing was saved.';
+  const segmentNames = useMemo(
+    () => new Map(segments.map((s) => [s.segment_id, s.name])),
+    [segments],
+  );
+  const document = useSegmentDocument({
+    initial: segment,
+    origin,
+    begin: history.begin,
+    definition,
+    dispatch,
+    blocker,
+    setOrigin,
+    setNotice: history.setNotice,
+  });
 
   const setDraft: BuilderApi['setDraft'] = (nodeId, path, draft) => {
     const node = findNode(definition, nodeId);
@@ -125,12 +176,15 @@ export function useSegmentBuilder({ catalogue, encoded, onEncodedChange }: Segme
 
   return {
     api,
+    document,
+    blocker,
+    segmentNames,
     count,
     summary,
     empty,
     breakdown,
     setBreakdown,
-    description: describeDefinition(definition, catalogue),
+    description: describeDefinition(definition, catalogue, segmentNames),
     undo: history.undo,
     redo: history.redo,
     canUndo: state.past.length > 0,

@@ -1,0 +1,240 @@
+// The saved segments: size now, last edit, author, version and what uses each; filter by name,
+// sort by any column, open one in the builder, or tick two or three to see how they overlap.
+import { useQuery } from '@tanstack/react-query';
+import { ArrowDown, ArrowUp, Plus, Shapes } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { SegmentListItem } from '../../api/contract.ts';
+import { compareText } from '../../domain/compare.ts';
+import { buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Input } from '../../ui/Input.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
+import { formatCount, formatDateTime } from '../../ui/format.ts';
+import { share } from './audience-format.ts';
+import { OverlapPanel } from './OverlapPanel.tsx';
+import { savedQueries } from './saved.ts';
+
+type SortKey = 'name' | 'size' | 'updated_at' | 'author';
+const MAX_COMPARED = 3;
+
+function usageText(item: SegmentListItem): string {
+  const { campaigns, segments } = item.usage;
+  const parts = [
+    campaigns.length > 0 && `${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'}`,
+    segments.length > 0 && `${segments.length} segment${segments.length === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return parts.length === 0 ? 'Not used' : parts.join(', ');
+}
+
+function usageTitle(item: SegmentListItem): string | undefined {
+  const names = [
+    ...item.usage.campaigns.map((c) => `Campaign “${c.name}” (${c.status})`),
+    ...item.usage.segments.map((s) => `Segment “${s.name}”`),
+  ];
+  return names.length === 0 ? undefined : names.join('\n');
+}
+
+function sorted(items: readonly SegmentListItem[], key: SortKey, descending: boolean) {
+  const compare = (a: SegmentListItem, b: SegmentListItem) => {
+    switch (key) {
+      case 'name':
+        return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+      case 'author':
+        return a.author.localeCompare(b.author, 'en', { sensitivity: 'base' });
+      case 'size':
+        return a.size - b.size;
+      case 'updated_at':
+        return compareText(a.updated_at, b.updated_at);
+    }
+  };
+  const direction = descending ? -1 : 1;
+  return [...items].sort(
+    (a, b) => direction * compare(a, b) || compareText(a.segment_id, b.segment_id),
+  );
+}
+
+function SortHeader(props: {
+  label: string;
+  column: SortKey;
+  sort: { key: SortKey; descending: boolean };
+  onSort: (key: SortKey) => void;
+  numeric?: boolean;
+}) {
+  const active = props.sort.key === props.column;
+  const Arrow = props.sort.descending ? ArrowDown : ArrowUp;
+  return (
+    <Th
+      numeric={props.numeric ?? false}
+      aria-sort={active ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}
+    >
+      <button
+        type="button"
+        onClick={() => props.onSort(props.column)}
+        className="inline-flex items-center gap-1 hover:text-fg"
+      >
+        {props.label}
+        {active && <Arrow size={12} aria-hidden="true" />}
+      </button>
+    </Th>
+  );
+}
+
+export function SegmentList() {
+  const list = useQuery(savedQueries.list());
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'name',
+    descending: false,
+  });
+  const [picked, setPicked] = useState<string[]>([]);
+  const [compared, setCompared] = useState<string[] | null>(null);
+  const onSort = (key: SortKey) =>
+    setSort((s) => ({
+      key,
+      descending: s.key === key ? !s.descending : key === 'size' || key === 'updated_at',
+    }));
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const items = list.data?.segments ?? [];
+    const kept = needle === '' ? items : items.filter((s) => s.name.toLowerCase().includes(needle));
+    return sorted(kept, sort.key, sort.descending);
+  }, [list.data, filter, sort]);
+  const toggle = (id: string) =>
+    setPicked((current) =>
+      current.includes(id)
+        ? current.filter((p) => p !== id)
+        : [...current, id].slice(-MAX_COMPARED),
+    );
+
+  return (
+    <div className="mx-auto max-w-[1200px] space-y-3 px-5 py-4">
+      <header className="flex items-center gap-2">
+        <h2 className="text-lg font-semibold text-fg">Saved segments</h2>
+        {list.data && (
+          <span className="text-sm text-fg-subtle">
+            {formatCount(list.data.segments.length)} segments · sizes as of{' '}
+            {formatDateTime(list.data.as_of)} over {formatCount(list.data.total)} customers
+          </span>
+        )}
+        <span className="flex-1" />
+        <Link to="/segments/new" className={buttonClass('primary')}>
+          <Plus aria-hidden="true" />
+          New segment
+        </Link>
+      </header>
+      <div className="flex items-center gap-2">
+        <Input
+          aria-label="Filter segments by name"
+          placeholder="Filter by name"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="max-w-72"
+        />
+        <span className="flex-1" />
+        <span className="text-sm text-fg-muted" aria-live="polite">
+          {picked.length === 0
+            ? 'Tick two or three segments to compare them.'
+            : `${picked.length} ticked`}
+        </span>
+        <button
+          type="button"
+          className={buttonClass('secondary')}
+          disabled={picked.length < 2}
+          onClick={() => setCompared(picked)}
+        >
+          <Shapes aria-hidden="true" />
+          Compare overlap
+        </button>
+      </div>
+      <QueryState
+        status={list.status}
+        error={list.error}
+        data={list.data}
+        isEmpty={(d) => d.segments.length === 0}
+        empty={
+          <EmptyState
+            title="No saved segment yet"
+            description="Build one, then save it: it appears here with its size and who uses it."
+            action={
+              <Link to="/segments/new" className={buttonClass('primary')}>
+                New segment
+              </Link>
+            }
+          />
+        }
+        loadingLabel="Loading the saved segments"
+        onRetry={() => void list.refetch()}
+        retrying={list.isRefetching}
+      >
+        {(data) => (
+          <div className="rounded-lg border border-line bg-surface">
+            <Table aria-label="Saved segments">
+              <THead>
+                <tr>
+                  <Th className="w-8">
+                    <span className="sr-only">Compare</span>
+                  </Th>
+                  <SortHeader label="Name" column="name" sort={sort} onSort={onSort} />
+                  <SortHeader label="Size" column="size" sort={sort} onSort={onSort} numeric />
+                  <Th numeric>Share</Th>
+                  <SortHeader label="Last edit" column="updated_at" sort={sort} onSort={onSort} />
+                  <SortHeader label="Author" column="author" sort={sort} onSort={onSort} />
+                  <Th numeric>Version</Th>
+                  <Th>Used by</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {rows.length === 0 && (
+                  <tr>
+                    <Td colSpan={8} className="text-fg-muted">
+                      No segment name contains “{filter.trim()}”.
+                    </Td>
+                  </tr>
+                )}
+                {rows.map((item) => (
+                  <Tr key={item.segment_id} aria-selected={picked.includes(item.segment_id)}>
+                    <Td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Compare ${item.name}`}
+                        checked={picked.includes(item.segment_id)}
+                        onChange={() => toggle(item.segment_id)}
+                        className="size-3.5 accent-accent-600"
+                      />
+                    </Td>
+                    <Td className="max-w-[360px]">
+                      <Link
+                        to={`/segments/${encodeURIComponent(item.segment_id)}`}
+                        className="block truncate font-medium text-accent-700 hover:underline"
+                      >
+                        {item.name}
+                      </Link>
+                      {item.description !== '' && (
+                        <span className="block truncate text-xs text-fg-muted">
+                          {item.description}
+                        </span>
+                      )}
+                    </Td>
+                    <Td numeric>{formatCount(item.size)}</Td>
+                    <Td numeric className="text-fg-muted">
+                      {share(item.size, data.total)}
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(item.updated_at)}</Td>
+                    <Td className="max-w-[160px] truncate">{item.author}</Td>
+                    <Td numeric>{item.version}</Td>
+                    <Td title={usageTitle(item)} className="whitespace-nowrap text-fg-muted">
+                      {usageText(item)}
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+        )}
+      </QueryState>
+      {compared !== null && <OverlapPanel ids={compared} onClose={() => setCompared(null)} />}
+    </div>
+  );
+}

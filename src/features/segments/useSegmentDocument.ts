@@ -1,0 +1,254 @@
+// The segment as a document: its name, the saved version the edits are based on, saving (create
+// with an Idempotency-Key, update with If-Match), the local draft, and the conflict when someone
+// else saved first. Nothing typed is lost: a failed save keeps the edits, a conflict shows both
+// versions, and taking the other version leaves the user's one a Ctrl+Z away.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { SavedSegment } from '../../api/contract.ts';
+import type { SegmentDefinition } from '../../domain/segment/definition.ts';
+import { describeError } from '../../ui/QueryState.tsx';
+import { useToast } from '../../ui/Toast.tsx';
+import type { BuilderAction } from './builder-state.ts';
+import { writeDraft } from './definition-url.ts';
+import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
+import { createSegment, savedKeys, staleCurrent, updateSegment } from './saved.ts';
+import { useAuthor } from './author.ts';
+
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  /** Refused for a reason the user can act on (no name, invalid definition, server refusal). */
+  | { status: 'refused'; message: string };
+
+export interface SegmentDocument {
+  /** The saved segment as last loaded or saved; null until a new segment is first saved. */
+  saved: SavedSegment | null;
+  name: string;
+  setName: (name: string) => void;
+  /** The saved version these edits started from (null for a new segment). */
+  baseVersion: number | null;
+  /** Unsaved edits to the name or the definition. */
+  dirty: boolean;
+  save: () => void;
+  saveState: SaveState;
+  /** The segment as someone else saved it while these edits were made (a 412). */
+  conflict: SavedSegment | null;
+  conflictActions: {
+    /** Saves these edits over the other version (a new version; theirs stays in the history). */
+    overwrite: () => void;
+    /** Loads the other version; these edits stay one Undo away. */
+    takeTheirs: () => void;
+    /** Saves these edits as a new segment, leaving the other version as it is. */
+    saveAsCopy: () => void;
+    /** Back to editing; the next save asks again. */
+    dismiss: () => void;
+  };
+  author: string;
+  setAuthor: (author: string) => void;
+  /** After a restore or a reload elsewhere: the saved segment is now `segment`, edits replaced. */
+  adopt: (segment: SavedSegment, notice: string) => void;
+  /** Goes up each time the name needs the user's attention (a save without one): focus it. */
+  nameAttention: number;
+}
+
+interface Options {
+  /** The saved segment being edited; null for a new one. */
+  initial: SavedSegment | null;
+  origin: Origin;
+  begin: Start;
+  definition: SegmentDefinition;
+  dispatch: (action: BuilderAction) => void;
+  /** Why the definition cannot be saved yet (invalid rows, half-typed values); null when it can. */
+  blocker: string | null;
+  setOrigin: (origin: Origin) => void;
+  setNotice: (notice: Notice | null) => void;
+}
+
+export function useSegmentDocument(options: Options): SegmentDocument {
+  const { initial, origin, begin, definition, dispatch, blocker, setOrigin, setNotice } = options;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [author, setAuthor] = useAuthor();
+  const [saved, setSaved] = useState(initial);
+  const [name, setName] = useState(begin.name);
+  const [baseVersion, setBaseVersion] = useState(begin.baseVersion);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const [conflict, setConflict] = useState<SavedSegment | null>(null);
+  const [nameAttention, setNameAttention] = useState(0);
+  // One key per new segment, kept across retries so a resent create never makes a second one.
+  const idempotencyKey = useRef<string>(crypto.randomUUID());
+
+  const dirty = !isOriginal(definition, origin) || name.trim() !== origin.name;
+
+  // Autosave the edits locally (not the starting point: opening a link must not overwrite a
+  // draft); no edits left, no draft.
+  const first = useRef({ definition, name });
+  useEffect(() => {
+    if (first.current.definition === definition && first.current.name === name) return;
+    writeDraft(
+      origin.draftKey,
+      dirty
+        ? {
+            definition,
+            name,
+            ...(baseVersion === null ? {} : { baseVersion }),
+          }
+        : null,
+    );
+  }, [definition, name, dirty, baseVersion, origin.draftKey]);
+
+  const landed = (segment: SavedSegment, created: boolean) => {
+    queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
+    void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
+    void queryClient.invalidateQueries({ queryKey: savedKeys.versions(segment.segment_id) });
+    writeDraft(origin.draftKey, null);
+    setSaved(segment);
+    setBaseVersion(segment.version);
+    setConflict(null);
+    setSaveState({ status: 'idle' });
+    setName(segment.name);
+    toast({
+      tone: 'success',
+      title: created ? `Saved “${segment.name}”` : `Saved version ${segment.version}`,
+      description: created ? 'Version 1. Every later save adds a version.' : segment.name,
+    });
+    if (created) {
+      void navigate(`/segments/${segment.segment_id}`, { replace: true });
+    } else {
+      setOrigin({
+        ...origin,
+        definition: segment.definition,
+        name: segment.name,
+        version: segment.version,
+      });
+    }
+  };
+
+  const failed = (error: unknown) => {
+    const current = staleCurrent(error);
+    if (current !== null) {
+      setConflict(current);
+      setSaveState({ status: 'idle' });
+      return;
+    }
+    const { title, detail } = describeError(error);
+    setSaveState({ status: 'refused', message: `${title}. ${detail} Your edits are kept.` });
+  };
+
+  const content = (as: string) => ({
+    name: as,
+    description: saved?.description ?? '',
+    definition,
+    ...(author === '' ? {} : { author }),
+  });
+
+  const write = async (expected: number | null) => {
+    const trimmed = name.trim();
+    if (trimmed === '') {
+      setSaveState({ status: 'refused', message: 'Give the segment a name before saving.' });
+      setNameAttention((n) => n + 1);
+      return;
+    }
+    if (blocker !== null) {
+      setSaveState({ status: 'refused', message: blocker });
+      return;
+    }
+    setSaveState({ status: 'saving' });
+    try {
+      const id = saved?.segment_id ?? null;
+      if (id === null || expected === null) {
+        landed(await createSegment(content(trimmed), idempotencyKey.current), true);
+      } else {
+        landed(await updateSegment(id, expected, content(trimmed)), false);
+      }
+    } catch (error: unknown) {
+      failed(error);
+    }
+  };
+
+  const save = () => {
+    if (saveState.status === 'saving') return;
+    void write(baseVersion);
+  };
+
+  const onSaveKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's')
+      return;
+    event.preventDefault();
+    save();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onSaveKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const adopt = (segment: SavedSegment, text: string) => {
+    queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
+    setSaved(segment);
+    setBaseVersion(segment.version);
+    setName(segment.name);
+    setConflict(null);
+    setSaveState({ status: 'idle' });
+    setOrigin({
+      ...origin,
+      definition: segment.definition,
+      name: segment.name,
+      version: segment.version,
+    });
+    if (JSON.stringify(definition) !== JSON.stringify(segment.definition)) {
+      dispatch({ type: 'replace', definition: segment.definition });
+    }
+    writeDraft(origin.draftKey, null);
+    setNotice({ tone: 'info', text });
+  };
+
+  return {
+    saved,
+    name,
+    setName: (next) => {
+      setName(next);
+      if (saveState.status === 'refused') setSaveState({ status: 'idle' });
+    },
+    baseVersion,
+    dirty,
+    save,
+    saveState,
+    conflict,
+    conflictActions: {
+      overwrite: () => {
+        if (conflict !== null) void write(conflict.version);
+      },
+      takeTheirs: () => {
+        if (conflict === null) return;
+        adopt(
+          conflict,
+          `Loaded version ${conflict.version} by ${conflict.author}. Your edits are one Undo away (Ctrl+Z).`,
+        );
+      },
+      saveAsCopy: () => {
+        if (conflict === null) return;
+        const copyName = `${name.trim() || conflict.name} (my edits)`;
+        setSaveState({ status: 'saving' });
+        createSegment(content(copyName), crypto.randomUUID()).then((segment) => {
+          writeDraft(origin.draftKey, null);
+          queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
+          void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
+          toast({
+            tone: 'success',
+            title: `Saved your edits as “${segment.name}”`,
+            description: `“${conflict.name}” stays at version ${conflict.version}.`,
+          });
+          void navigate(`/segments/${segment.segment_id}`);
+        }, failed);
+      },
+      dismiss: () => setConflict(null),
+    },
+    author,
+    setAuthor,
+    adopt,
+    nameAttention,
+  };
+}
