@@ -1,12 +1,12 @@
 // Starts the MSW worker in the browser; every /api request goes to the Hono app over the memory
-// store, filled with the generated demo data.
+// store, filled with the generated demo data; saved segments survive a reload (localStorage).
 import { setupWorker } from 'msw/browser';
-import { createDemoApi } from './demo.ts';
+import { createPersistentDemoApi } from './demo.ts';
 import { apiHandlers } from './handlers.ts';
 
 export async function startMockApi(): Promise<void> {
-  const api = createDemoApi();
-  const worker = setupWorker(...apiHandlers(api));
+  const { api, sync } = await createPersistentDemoApi(window.localStorage);
+  const worker = setupWorker(...apiHandlers(api, sync));
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

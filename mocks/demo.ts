@@ -1,17 +1,29 @@
 // The demo API of the mocked world: generated data in the memory store behind the real Hono app.
 import type { Hono } from 'hono';
-import { apiOverDataset } from './handlers.ts';
+import { createApi } from '../server/app.ts';
+import { JournaledStore, type JournalStorage } from './journaled-store.ts';
 import { DEMO_AS_OF, generateDataset } from './seed/index.ts';
 
 /** The demo's seed and size; the e2e suite and the server's e2e instance use the same. */
 export const DEMO_SEED = 42;
 export const BROWSER_DEMO_CUSTOMERS = 5_000;
 
-export function createDemoApi(options: { seed?: number; customers?: number } = {}): Hono {
-  const { dataset } = generateDataset({
-    seed: options.seed ?? DEMO_SEED,
-    customers: options.customers ?? BROWSER_DEMO_CUSTOMERS,
-    asOf: DEMO_AS_OF,
-  });
-  return apiOverDataset(dataset, DEMO_AS_OF);
+/**
+ * The browser demo: generated data in the memory store, with saved segments kept in `storage`
+ * across reloads and tabs; call `sync` before each request.
+ */
+export async function createPersistentDemoApi(
+  storage: JournalStorage,
+): Promise<{ api: Hono; sync: () => Promise<unknown> }> {
+  const seed = DEMO_SEED;
+  const customers = BROWSER_DEMO_CUSTOMERS;
+  const { dataset } = generateDataset({ seed, customers, asOf: DEMO_AS_OF });
+  const store = new JournaledStore(
+    dataset,
+    DEMO_AS_OF,
+    storage,
+    `tact.demo.segments.v1.${seed}.${customers}`,
+  );
+  await store.sync();
+  return { api: createApi(store), sync: () => store.sync() };
 }

@@ -9,7 +9,13 @@ export function apiOverDataset(dataset: Dataset, asOf: string): Hono {
   return createApi(new MemoryStore(dataset, asOf));
 }
 
-export function apiHandlers(api: Hono) {
+/** `before` runs ahead of each request (the browser demo picks up other tabs' saves there). */
+export function apiHandlers(api: Hono, before?: () => Promise<unknown>) {
   // Only paths that start with /api/: the dev server also serves modules like /src/api/client.ts.
-  return [http.all(/^https?:\/\/[^/]+\/api\//, ({ request }) => api.fetch(request))];
+  return [
+    http.all(/^https?:\/\/[^/]+\/api\//, async ({ request }) => {
+      await before?.();
+      return api.fetch(request);
+    }),
+  ];
 }

@@ -32,12 +32,19 @@ export interface SegmentBuilderProps {
   onEncodedChange: (next: string | null) => void;
 }
 
-/** Conditions by their field ("City"), groups by their place in reading order ("Group 2"). */
+/** Conditions by their field ("City", "City (2)"), groups by their place in reading order ("Group 2"). */
 function nodeNames(definition: SegmentDefinition, catalogue: CatalogueResponse) {
   const names = new Map<string, string>([[definition.root.id, 'all conditions']]);
   let groups = 0;
+  const seen = new Map<string, number>();
   const walk = (node: SegmentNode) => {
-    if (node.kind !== 'group') return names.set(node.id, conditionName(node, catalogue));
+    if (node.kind !== 'group') {
+      // Two conditions on one field get distinct labels: "Placed an order", "Placed an order (2)".
+      const name = conditionName(node, catalogue);
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return names.set(node.id, n === 1 ? name : `${name} (${n})`);
+    }
     if (node !== definition.root) names.set(node.id, `Group ${(groups += 1)}`);
     node.children.forEach(walk);
   };
