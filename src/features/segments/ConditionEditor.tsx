@@ -21,7 +21,9 @@ const Word = ({ children }: { children: string }) => (
 
 export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocus: boolean }) {
   const api = useBuilder();
-  const name = conditionName(node, api.catalogue);
+  const label = conditionName(node, api.catalogue);
+  // Labels say which of two conditions on one field they belong to: "Postcode (2)".
+  const name = api.names.get(node.id) ?? label;
   const issues = api.issues(node.id);
   const fieldPicker = (
     <FieldPicker
@@ -38,7 +40,7 @@ export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocu
           undefined
         }
       >
-        {name}
+        {label}
       </FieldButton>
     </FieldPicker>
   );
