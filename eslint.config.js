@@ -28,7 +28,7 @@ const allowed = {
   app: ['app', 'ui', 'api', 'domain', 'features/*', 'mocks', 'test'],
   server: ['server', 'domain', 'src/api/contract.ts'],
   mocks: ['mocks', 'server', 'domain', 'src/api/contract.ts'],
-  test: ['test', 'mocks', 'server', 'api', 'domain'],
+  test: ['test', 'mocks', 'server', 'api', 'domain', 'ui'],
 };
 
 /** The start script seeds the demo data; with the server's tests, the only server code that may import the generator. */

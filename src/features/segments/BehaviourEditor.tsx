@@ -27,7 +27,7 @@ export function BehaviourEditor({
   fieldPicker: ReactNode;
 }) {
   const api = useBuilder();
-  const name = api.names.get(node.id) ?? conditionName(node, api.catalogue);
+  const name = api.names.get(node.id) ?? conditionName(node, api.catalogue, api.segmentNames);
   const never = didNot(node.count);
   const setCount = (count: Count, coalesce?: string) => api.update({ ...node, count }, coalesce);
   return (

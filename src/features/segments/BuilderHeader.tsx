@@ -98,7 +98,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           value={document.name}
           maxLength={120}
           onChange={(event) => document.setName(event.target.value)}
-          className="h-8 max-w-[420px] border-transparent px-1.5 text-lg font-semibold hover:border-line-control"
+          className="h-8 w-auto max-w-[560px] min-w-[240px] border-transparent px-1.5 text-lg font-semibold [field-sizing:content] hover:border-line-control"
           aria-invalid={
             saveState.status === 'refused' && document.name.trim() === '' ? true : undefined
           }

@@ -21,7 +21,7 @@ const Word = ({ children }: { children: string }) => (
 
 export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocus: boolean }) {
   const api = useBuilder();
-  const label = conditionName(node, api.catalogue);
+  const label = conditionName(node, api.catalogue, api.segmentNames);
   // Labels say which of two conditions on one field they belong to: "Postcode (2)".
   const name = api.names.get(node.id) ?? label;
   const issues = api.issues(node.id);
@@ -79,7 +79,7 @@ export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocu
       {node.kind === 'reachability' && (
         <Word>{node.check.type === 'consent' ? 'is granted (latest answer)' : 'is yes'}</Word>
       )}
-      {node.kind === 'segment' && <Word>membership</Word>}
+      {node.kind === 'segment' && <Word>as it is saved now</Word>}
     </div>
   );
 }

@@ -21,6 +21,7 @@ function hint(item: PickerItem): string {
   const { target } = item;
   if (target.kind === 'behaviour') return target.action.type === 'order' ? 'orders' : 'event';
   if (target.kind === 'reachability') return 'check';
+  if (target.kind === 'segment') return 'segment';
   return TYPE_WORDS[target.field.type];
 }
 

@@ -38,6 +38,8 @@ export interface BuilderApi {
   nodeCount: (nodeId: string) => { count: number; stale: boolean } | undefined;
   /** How conditions and groups are named in labels: "City", "Group 2". */
   names: ReadonlyMap<string, string>;
+  /** Saved segments' names by id, for membership conditions. */
+  segmentNames: ReadonlyMap<string, string>;
   /** A row that should take the focus once (a node just added, or just moved by its menu). */
   focus: FocusRequest | null;
   requestFocus: (request: FocusRequest) => void;

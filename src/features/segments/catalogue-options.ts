@@ -16,19 +16,28 @@ import {
   type FieldInfo,
 } from '../../domain/segment/catalogue-view.ts';
 
-export type PickerKind = 'attribute' | 'behaviour' | 'aggregate' | 'score' | 'reachability';
+export type PickerKind =
+  'attribute' | 'behaviour' | 'aggregate' | 'score' | 'reachability' | 'segment';
 export const PICKER_KINDS: readonly { kind: PickerKind; label: string }[] = [
   { kind: 'attribute', label: 'Attributes' },
   { kind: 'behaviour', label: 'Behaviour' },
   { kind: 'aggregate', label: 'Aggregates' },
   { kind: 'score', label: 'Scores' },
   { kind: 'reachability', label: 'Reachability' },
+  { kind: 'segment', label: 'Saved segments' },
 ];
 
 export type PickerTarget =
   | { kind: 'attribute' | 'score' | 'aggregate'; field: FieldInfo }
   | { kind: 'behaviour'; action: BehaviourCondition['action'] }
-  | { kind: 'reachability'; check: ReachabilityCondition['check'] };
+  | { kind: 'reachability'; check: ReachabilityCondition['check'] }
+  | { kind: 'segment'; segmentId: string };
+
+/** A saved segment a membership condition can name. */
+export interface SegmentChoice {
+  segment_id: string;
+  name: string;
+}
 
 export interface PickerItem {
   /** Unique among the items: also what a node is matched back to. */
@@ -65,7 +74,10 @@ export function actionKey(action: BehaviourCondition['action']): string {
   return action.type === 'order' ? 'behaviour:order' : `behaviour:event:${action.event_type}`;
 }
 
-export function pickerItems(catalogue: FieldCatalogue): PickerItem[] {
+export function pickerItems(
+  catalogue: FieldCatalogue,
+  segments: readonly SegmentChoice[] = [],
+): PickerItem[] {
   const items: PickerItem[] = [];
   for (const f of catalogue.fields) {
     if (f.group === 'attribute') {
@@ -123,6 +135,14 @@ export function pickerItems(catalogue: FieldCatalogue): PickerItem[] {
       target: { kind: 'behaviour', action },
     });
   }
+  for (const s of segments) {
+    items.push({
+      key: `segment:${s.segment_id}`,
+      kind: 'segment',
+      label: s.name,
+      target: { kind: 'segment', segmentId: s.segment_id },
+    });
+  }
   return items;
 }
 
@@ -140,12 +160,16 @@ export function keyOfCondition(node: Condition): string | undefined {
     case 'reachability':
       return checkKey(node.check);
     case 'segment':
-      return undefined;
+      return `segment:${node.segment_id}`;
   }
 }
 
-/** How a condition is named in labels ("Operator for City"). */
-export function conditionName(node: Condition, catalogue: FieldCatalogue): string {
+/** How a condition is named in labels ("Operator for City"); a membership by its segment's name. */
+export function conditionName(
+  node: Condition,
+  catalogue: FieldCatalogue,
+  segmentNames: ReadonlyMap<string, string> = new Map(),
+): string {
   switch (node.kind) {
     case 'attribute':
       return attributeField(catalogue, node.field)?.label ?? node.field;
@@ -162,6 +186,6 @@ export function conditionName(node: Condition, catalogue: FieldCatalogue): strin
       return pickerItems(catalogue).find((i) => i.key === key)?.label ?? key;
     }
     case 'segment':
-      return `Segment ${node.segment_id}`;
+      return `In “${segmentNames.get(node.segment_id) ?? node.segment_id}”`;
   }
 }

@@ -49,5 +49,7 @@ export function makeCondition(
     }
     case 'reachability':
       return { id, negate, kind: 'reachability', check: target.check };
+    case 'segment':
+      return { id, negate, kind: 'segment', segment_id: target.segmentId };
   }
 }

@@ -33,14 +33,18 @@ export interface SegmentBuilderProps {
 }
 
 /** Conditions by their field ("City", "City (2)"), groups by their place in reading order ("Group 2"). */
-function nodeNames(definition: SegmentDefinition, catalogue: CatalogueResponse) {
+function nodeNames(
+  definition: SegmentDefinition,
+  catalogue: CatalogueResponse,
+  segmentNames: ReadonlyMap<string, string>,
+) {
   const names = new Map<string, string>([[definition.root.id, 'all conditions']]);
   let groups = 0;
   const seen = new Map<string, number>();
   const walk = (node: SegmentNode) => {
     if (node.kind !== 'group') {
       // Two conditions on one field get distinct labels: "Placed an order", "Placed an order (2)".
-      const name = conditionName(node, catalogue);
+      const name = conditionName(node, catalogue, segmentNames);
       const n = (seen.get(name) ?? 0) + 1;
       seen.set(name, n);
       return names.set(node.id, n === 1 ? name : `${name} (${n})`);
@@ -84,9 +88,24 @@ export function useSegmentBuilder({
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [breakdown, setBreakdown] = useState(() => defaultBreakdown(catalogue));
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
-  const items = useMemo(() => pickerItems(catalogue), [catalogue]);
+  const segmentNames = useMemo(
+    () => new Map(segments.map((s) => [s.segment_id, s.name])),
+    [segments],
+  );
+  // A segment cannot contain itself: it is not offered (validation names any longer cycle).
+  const items = useMemo(
+    () =>
+      pickerItems(
+        catalogue,
+        segments.filter((s) => s.segment_id !== segment?.segment_id),
+      ),
+    [catalogue, segments, segment?.segment_id],
+  );
 
-  const names = useMemo(() => nodeNames(definition, catalogue), [definition, catalogue]);
+  const names = useMemo(
+    () => nodeNames(definition, catalogue, segmentNames),
+    [definition, catalogue, segmentNames],
+  );
   const known = useMemo(
     () => new Map<string, SegmentDefinition | null>(segments.map((s) => [s.segment_id, null])),
     [segments],
@@ -114,10 +133,6 @@ export function useSegmentBuilder({
     : countable
       ? null
       : 'Finish or fix the conditions marked in red before saving; nothing was saved.';
-  const segmentNames = useMemo(
-    () => new Map(segments.map((s) => [s.segment_id, s.name])),
-    [segments],
-  );
   const document = useSegmentDocument({
     initial: segment,
     origin,
@@ -176,6 +191,7 @@ export function useSegmentBuilder({
       return found && { count: found.count, stale: count.state === 'updating' };
     },
     names,
+    segmentNames,
     focus,
     requestFocus: setFocus,
     focusDone: () => setFocus(null),

@@ -85,7 +85,11 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   // Autosave the edits locally (not the starting point: opening a link must not overwrite a
   // draft); no edits left, no draft.
   const first = useRef({ definition, name });
+  // Set once this builder's edits have become a segment elsewhere (created, or copied from a
+  // conflict): the page moves on, and no draft may be written behind it.
+  const handedOff = useRef(false);
   useEffect(() => {
+    if (handedOff.current) return;
     if (first.current.definition === definition && first.current.name === name) return;
     writeDraft(
       origin.draftKey,
@@ -115,6 +119,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       description: created ? 'Version 1. Every later save adds a version.' : segment.name,
     });
     if (created) {
+      handedOff.current = true;
       void navigate(`/segments/${segment.segment_id}`, { replace: true });
     } else {
       setOrigin({
