@@ -165,7 +165,9 @@ describe('saved segments', () => {
       'Clients lyon',
     );
     await user.click(await screen.findByRole('option', { name: /^Clients lyonnais/ }));
-    expect(await screen.findByText('Customers who are in segment “Clients lyonnais”')).toBeVisible();
+    expect(
+      await screen.findByText('Customers who are in segment “Clients lyonnais”'),
+    ).toBeVisible();
     expect(
       await within(screen.getByRole('complementary', { name: 'Audience' })).findByText(
         '1 customer matches.',
