@@ -78,7 +78,15 @@ export const fieldStats = z.object({
 export const catalogueField = z.object({
   /** `customer.city`, `order.channel`, `line.category`, `event.product_view`, `aggregate.order_count`… */
   id: z.string(),
-  group: z.enum(['attribute', 'behaviour', 'order', 'order_line', 'aggregate', 'reachability']),
+  group: z.enum([
+    'attribute',
+    'behaviour',
+    'order',
+    'order_line',
+    'aggregate',
+    'reachability',
+    'score',
+  ]),
   label: z.string(),
   type: fieldType,
   stats: fieldStats,

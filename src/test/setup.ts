@@ -22,3 +22,10 @@ Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
   get: () => 700,
 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+
+// jsdom lacks what Radix menus and selects call on open (guarded: setup also runs under node).
+if (typeof Element !== 'undefined') {
+  Element.prototype.hasPointerCapture ??= () => false;
+  Element.prototype.releasePointerCapture ??= () => undefined;
+  Element.prototype.scrollIntoView ??= () => undefined;
+}

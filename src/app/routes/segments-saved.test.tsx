@@ -6,11 +6,7 @@ import { savedSegment, segmentListResponse } from '../../api/contract.ts';
 import { renderAt } from '../../test/render.tsx';
 import { NewSegmentRoute, SavedSegmentRoute, SegmentsRoute } from './segments.tsx';
 
-// jsdom lacks what Radix menus and selects call on open.
 beforeAll(() => {
-  Element.prototype.hasPointerCapture ??= () => false;
-  Element.prototype.releasePointerCapture ??= () => undefined;
-  Element.prototype.scrollIntoView ??= () => undefined;
   mockApi.listen({ onUnhandledRequest: 'error' });
 });
 beforeEach(() => localStorage.clear());

@@ -6,11 +6,7 @@ import { mockApi } from '../../../mocks/node.ts';
 import { renderAt } from '../../test/render.tsx';
 import { NewSegmentRoute, SavedSegmentRoute, SegmentsRoute } from './segments.tsx';
 
-// jsdom lacks what Radix menus and selects call on open.
 beforeAll(() => {
-  Element.prototype.hasPointerCapture ??= () => false;
-  Element.prototype.releasePointerCapture ??= () => undefined;
-  Element.prototype.scrollIntoView ??= () => undefined;
   mockApi.listen({ onUnhandledRequest: 'error' });
 });
 beforeEach(() => localStorage.clear());
@@ -159,10 +155,21 @@ describe('segment builder', () => {
     cleanup();
     localStorage.clear();
 
-    renderAt(link, routes);
+    const { router: router2 } = renderAt(link, routes);
     expect(await screen.findByRole('combobox', { name: 'Value for City' })).toHaveValue('Lyon');
     expect(screen.getByText('Customers whose city is “Lyon”')).toBeVisible();
     expect(await within(audience()).findByText('1 customer matches.')).toBeInTheDocument();
+    // The breakdown is in the link too.
+    await user.click(
+      within(audience()).getByRole('combobox', { name: 'Break the audience down by' }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'City' }));
+    await waitFor(() => expect(router2.state.location.search).toContain('b=customer.city'));
+    const withBreakdown = `/segments/new${router2.state.location.search}`;
+    cleanup();
+    renderAt(withBreakdown, routes);
+    const panel = await screen.findByRole('complementary', { name: 'Audience' });
+    expect(await within(panel).findByRole('list', { name: 'Members by City' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'NOT City' }));
     cleanup();
 

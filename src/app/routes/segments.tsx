@@ -1,6 +1,7 @@
 // Segments routes: /segments lists the saved segments; /segments/new builds a new one;
 // /segments/:segmentId edits a saved one. The definition being edited lives in the URL (`?d=`,
-// base64url JSON) while it differs from the saved one, so a link reproduces the builder.
+// base64url JSON) while it differs from the saved one, and the breakdown in `?b=`, so a link
+// reproduces the builder.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
@@ -20,27 +21,29 @@ export function SegmentsRoute() {
   return <SegmentList />;
 }
 
-function useEncoded() {
+/** One search parameter as state; writes replace the history entry (edits are not pages). */
+function useSearchParam(key: string) {
   const [params, setParams] = useSearchParams();
-  const encoded = params.get('d');
-  const setEncoded = useCallback(
+  const value = params.get(key);
+  const setValue = useCallback(
     (next: string | null) =>
       setParams(
         (current) => {
           const updated = new URLSearchParams(current);
-          if (next === null) updated.delete('d');
-          else updated.set('d', next);
+          if (next === null) updated.delete(key);
+          else updated.set(key, next);
           return updated;
         },
         { replace: true },
       ),
-    [setParams],
+    [setParams, key],
   );
-  return [encoded, setEncoded] as const;
+  return [value, setValue] as const;
 }
 
 function Builder({ segment }: { segment: SavedSegment | null }) {
-  const [encoded, setEncoded] = useEncoded();
+  const [encoded, setEncoded] = useSearchParam('d');
+  const [breakdown, setBreakdown] = useSearchParam('b');
   const catalogue = useQuery(segmentQueries.catalogue());
   // The list names the segments a membership condition can use; the builder works without it.
   const list = useQuery(savedQueries.list());
@@ -62,6 +65,8 @@ function Builder({ segment }: { segment: SavedSegment | null }) {
           segments={list.data?.segments ?? NO_SEGMENTS}
           encoded={encoded}
           onEncodedChange={setEncoded}
+          breakdown={breakdown}
+          onBreakdownChange={setBreakdown}
         />
       )}
     </QueryState>

@@ -1,4 +1,5 @@
 // The members broken down by one customer attribute, as a compact bar list.
+import { breakdownFields } from './catalogue-options.ts';
 import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
 import { Select } from '../../ui/Select.tsx';
 import { formatCount } from '../../ui/format.ts';
@@ -15,9 +16,7 @@ export function Breakdown({
   onField: (field: string) => void;
   data: CountResponse;
 }) {
-  const attributes = catalogue.fields.filter(
-    (f) => f.group === 'attribute' && f.id.startsWith('customer.'),
-  );
+  const attributes = breakdownFields(catalogue);
   const chosen = attributes.find((f) => f.id === field);
   const values = data.breakdown?.field === field ? data.breakdown.values : [];
   const max = Math.max(1, ...values.map((v) => v.count));

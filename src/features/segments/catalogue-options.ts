@@ -1,5 +1,6 @@
 // What the field picker offers, read from the catalogue (never a list of our own), how a picked
 // item is matched back to a condition, and how conditions are named in labels.
+import { breakdownColumn } from '../../domain/segment/breakdown.ts';
 import {
   aggregateMeasure,
   reachabilityCondition,
@@ -188,4 +189,11 @@ export function conditionName(
     case 'segment':
       return `In “${segmentNames.get(node.segment_id) ?? node.segment_id}”`;
   }
+}
+
+/** The customer text and choice attributes a count can be broken down by (the server's allowlist). */
+export function breakdownFields<F extends { id: string; group: string }>(catalogue: {
+  fields: readonly F[];
+}): F[] {
+  return catalogue.fields.filter((f) => f.group === 'attribute' && breakdownColumn(f.id) !== null);
 }

@@ -7,7 +7,12 @@ import { emptyDefinition, findNode, type IdGenerator } from '../../domain/segmen
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { validateDefinition } from '../../domain/segment/validate.ts';
 import type { BuilderApi, FocusRequest } from './builder-context.ts';
-import { conditionName, pickerItems, type PickerItem } from './catalogue-options.ts';
+import {
+  breakdownFields,
+  conditionName,
+  pickerItems,
+  type PickerItem,
+} from './catalogue-options.ts';
 import { makeCondition } from './new-condition.ts';
 import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
 import { NEW_DRAFT_KEY, savedDraftKey } from './definition-url.ts';
@@ -30,6 +35,9 @@ export interface SegmentBuilderProps {
   /** The `?d=` value of the URL, if any. */
   encoded: string | null;
   onEncodedChange: (next: string | null) => void;
+  /** The `?b=` value of the URL: the field the audience is broken down by. */
+  breakdown: string | null;
+  onBreakdownChange: (field: string | null) => void;
 }
 
 /** Conditions by their field ("City", "City (2)"), groups by their place in reading order ("Group 2"). */
@@ -56,9 +64,10 @@ function nodeNames(
   return names;
 }
 
-/** The first enum attribute: a short, readable breakdown to start with. */
-function defaultBreakdown(catalogue: CatalogueResponse): string | null {
-  const attributes = catalogue.fields.filter((f) => f.group === 'attribute');
+/** The asked breakdown if the catalogue has it, else the first enum attribute (short, readable). */
+function chosenBreakdown(catalogue: CatalogueResponse, asked: string | null): string | null {
+  const attributes = breakdownFields(catalogue);
+  if (asked !== null && attributes.some((f) => f.id === asked)) return asked;
   return (attributes.find((f) => f.type === 'enum') ?? attributes[0])?.id ?? null;
 }
 
@@ -79,6 +88,8 @@ export function useSegmentBuilder({
   segments,
   encoded,
   onEncodedChange,
+  breakdown: askedBreakdown,
+  onBreakdownChange,
 }: SegmentBuilderProps) {
   const [origin, setOrigin] = useState(() => originOf(segment));
   const history = useDefinitionHistory(encoded, onEncodedChange, origin);
@@ -86,7 +97,7 @@ export function useSegmentBuilder({
   const definition = state.present;
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const [breakdown, setBreakdown] = useState(() => defaultBreakdown(catalogue));
+  const breakdown = chosenBreakdown(catalogue, askedBreakdown);
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
   const segmentNames = useMemo(
     () => new Map(segments.map((s) => [s.segment_id, s.name])),
@@ -206,7 +217,7 @@ export function useSegmentBuilder({
     summary,
     empty,
     breakdown,
-    setBreakdown,
+    setBreakdown: (field: string) => onBreakdownChange(field),
     description: describeDefinition(definition, catalogue, segmentNames),
     undo: history.undo,
     redo: history.redo,
