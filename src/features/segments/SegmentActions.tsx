@@ -3,13 +3,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Copy, Download, History, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { SavedSegment, SegmentUsage } from '../../api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
+import { savedDraftKey, writeDraft } from './definition-url.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { createSegment, deleteSegment, membersCsv, savedKeys, usageOf } from './saved.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
@@ -83,12 +84,12 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
       ))}
       {usage.segments.map((s) => (
         <li key={s.segment_id}>
-          <a
+          <Link
             className="text-accent-700 underline"
-            href={`/segments/${encodeURIComponent(s.segment_id)}`}
+            to={`/segments/${encodeURIComponent(s.segment_id)}`}
           >
             Segment “{s.name}”
-          </a>
+          </Link>
         </li>
       ))}
     </ul>
@@ -109,6 +110,7 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
     setState({ status: 'deleting' });
     try {
       await deleteSegment(saved.segment_id, saved.version);
+      writeDraft(savedDraftKey(saved.segment_id), null);
       queryClient.removeQueries({ queryKey: savedKeys.one(saved.segment_id) });
       void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
       toast({ tone: 'success', title: `Deleted “${saved.name}”` });
