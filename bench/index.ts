@@ -75,6 +75,8 @@ function printSegmentCounts(title: string, result: Record<string, unknown>) {
     if (typeof row !== 'object' || row === null) continue;
     const r = Object.fromEntries(Object.entries(row));
     const parts = [`endpoint p50/p95 ${pair(r.endpoint)}`];
+    if ('planAnswer' in r) parts.push(`store answer ${pair(r.planAnswer)}`);
+    if ('validationReads' in r) parts.push(`validation reads ${pair(r.validationReads)}`);
     if ('countOnly' in r) parts.push(`count query ${pair(r.countOnly)}`);
     if ('handWritten' in r) parts.push(`hand-written SQL ${pair(r.handWritten)}`);
     if ('count' in r)

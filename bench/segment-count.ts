@@ -1,12 +1,17 @@
 // Child process of the bench: p50/p95 of POST /api/segments/count for five reference definitions,
 // each beside a hand-written SQL query answering the same question, on a DuckDB file; or, with
-// `memory N`, the same definitions on the memory store over N generated customers.
+// `memory N`, the same definitions on the memory store over N generated customers. Beside the
+// endpoint, its parts timed alone: what validation reads (catalogue, saved segments) and the
+// store's answer to the count plan (counts, total, sample); on DuckDB also the segment's count
+// alone (`countOnly`, store.segmentCounts of the one definition).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { createApi } from '../server/app.ts';
 import { openDuckDbStore } from '../server/stores/duckdb.ts';
 import { MemoryStore } from '../server/stores/memory.ts';
+import { countPlan } from '../src/domain/segment/count-plan.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+import type { ProfileStore } from '../server/store.ts';
 
 const DAY = 86_400_000;
 const since = (days: number) => new Date(Date.parse(DEMO_AS_OF) - days * DAY).toISOString();
@@ -134,6 +139,17 @@ async function time(runs: number, work: () => Promise<unknown>) {
   return percentiles(times);
 }
 
+/** The endpoint's parts, each timed alone. */
+async function parts(store: ProfileStore, definition: SegmentDefinition) {
+  const plan = countPlan(definition);
+  return {
+    validationReads: await time(runs, () =>
+      Promise.all([store.catalogue(), store.savedSegments()]),
+    ),
+    planAnswer: await time(runs, () => store.segmentCountAnswer(plan.definitions, 20, null)),
+  };
+}
+
 const [mode = 'duckdb', arg = 'data/bench-1000000.duckdb'] = process.argv.slice(2);
 const runs = Number(process.argv[4] ?? 30);
 const results: Record<string, unknown>[] = [];
@@ -141,7 +157,8 @@ const results: Record<string, unknown>[] = [];
 if (mode === 'memory') {
   const customers = Number(arg);
   const { dataset } = generateDataset({ seed: 42, customers, asOf: DEMO_AS_OF });
-  const api = createApi(new MemoryStore(dataset, DEMO_AS_OF));
+  const store = new MemoryStore(dataset, DEMO_AS_OF);
+  const api = createApi(store);
   for (const ref of references) {
     const body = JSON.stringify({ definition: ref.definition, sample: 20 });
     const endpoint = await time(runs, async () => {
@@ -153,7 +170,7 @@ if (mode === 'memory') {
       if (res.status !== 200) throw new Error(`${ref.name}: ${res.status} ${await res.text()}`);
       await res.text();
     });
-    results.push({ name: ref.name, endpoint });
+    results.push({ name: ref.name, endpoint, ...(await parts(store, ref.definition)) });
   }
 } else {
   const store = await openDuckDbStore({ path: arg, memoryLimit: '2GB' });
@@ -175,7 +192,13 @@ if (mode === 'memory') {
           : NaN;
     });
     const countOnly = await time(runs, () => store.segmentCounts([ref.definition]));
-    results.push({ name: ref.name, count, endpoint, countOnly });
+    results.push({
+      name: ref.name,
+      count,
+      endpoint,
+      countOnly,
+      ...(await parts(store, ref.definition)),
+    });
   }
   await store.close();
   // The hand-written queries on their own connection to the same file, opened read-only.

@@ -50,6 +50,18 @@ export type SegmentDeleteResult =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'stale'; current: SavedSegment };
 
+/** What POST /api/segments/count answers about a count plan (src/domain/segment/count-plan.ts). */
+export interface SegmentCountAnswer {
+  /** Customers each definition selects, in order. */
+  counts: number[];
+  /** Every customer. */
+  total: number;
+  /** The first members of the first definition, by customer id. */
+  sample: MemberSummary[];
+  /** The first definition's members per value of the column asked for; null when none was. */
+  breakdown: { value: string | null; count: number }[] | null;
+}
+
 /** A campaign that targets a segment. */
 export type SegmentCampaign = Pick<Campaign, 'campaign_id' | 'name' | 'status'> & {
   segment_id: string;
@@ -101,6 +113,15 @@ export interface ProfileStore extends SavedSegmentStore {
    * the saved segments' current definitions (so do the sample and the breakdown).
    */
   segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]>;
+  /**
+   * segmentCounts of every definition, customerCount, and segmentSample and segmentBreakdown of the
+   * first definition, in one go: each store answers them from one pass over its customers.
+   */
+  segmentCountAnswer(
+    definitions: readonly SegmentDefinition[],
+    sample: number,
+    breakdownColumn: string | null,
+  ): Promise<SegmentCountAnswer>;
   /** The first members by customer id. */
   segmentSample(
     definition: SegmentDefinition,

@@ -263,12 +263,11 @@ export function segmentRoutes(store: ProfileStore): Hono {
         }
       }
       const plan = countPlan(definition);
-      const [counts, total, sample, breakdown] = await Promise.all([
-        store.segmentCounts(plan.definitions),
-        store.customerCount(),
-        store.segmentSample(definition, request.sample),
-        column === null ? Promise.resolve(null) : store.segmentBreakdown(definition, column),
-      ]);
+      const { counts, total, sample, breakdown } = await store.segmentCountAnswer(
+        plan.definitions,
+        request.sample,
+        column,
+      );
       const at = (i: number) => counts[i] ?? 0;
       const body: CountResponse = {
         count: at(0),

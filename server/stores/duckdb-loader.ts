@@ -19,6 +19,7 @@ import {
   type ColumnSpec,
   type TableName,
 } from './duckdb-schema.ts';
+import { buildSegmentTables } from './duckdb-derived.ts';
 import { buildSearchTables } from './duckdb-search.ts';
 import { instantValue, toDuckDb } from './duckdb-values.ts';
 
@@ -175,6 +176,7 @@ export async function createDuckDbSink(
       finished = true;
       for (const writer of writers.values()) writer.close();
       await buildSearchTables(connection);
+      await buildSegmentTables(connection);
       await writeMeta(connection, info, customers);
       await connection.run('CHECKPOINT');
       if (onFinish) await onFinish();

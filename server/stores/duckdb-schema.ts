@@ -3,12 +3,16 @@
 // (JS → DuckDB values) and the readers (DuckDB → JS), so the three cannot drift apart.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
+import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
 
 /**
  * Bumped whenever a table's layout changes: a file with another version is reseeded.
  * 2: saved segments (saved_segments, segment_versions, segment_idempotency_keys).
+ * 3: segment tables (segment_customers, segment_orders, segment_lines, segment_events; built from
+ *    the loaded tables, so a version 2 file is migrated on open rather than reseeded:
+ *    duckdb-derived.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -289,6 +293,7 @@ export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS meta');
   await connection.run('DROP TABLE IF EXISTS search_terms');
   await connection.run('DROP TABLE IF EXISTS search_names');
+  for (const table of DERIVED_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of SAVED_SEGMENT_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);
 }

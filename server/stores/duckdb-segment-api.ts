@@ -1,17 +1,30 @@
 // The segment side of the DuckDB store's ProfileStore: counts, sample members and breakdowns, on
-// the SQL the segment compiler emits, with membership conditions reading the saved segments in ctx.
+// the SQL the segment compiler emits over the segment tables, with membership conditions reading
+// the saved segments in ctx.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
+import type { SegmentCountAnswer } from '../store.ts';
 import {
+  countSegments,
   runSegmentStatement,
   segmentMembers,
   type SegmentQueryContext,
 } from './duckdb-segments.ts';
 import { quote } from './duckdb-schema.ts';
-import { queryRows, toNumber, toText, toTextOrNull } from './duckdb-values.ts';
+import { queryRows, toNumber, toText, toTextOrNull, type Row } from './duckdb-values.ts';
+
+function summary(id: string, r: Row): MemberSummary {
+  return {
+    customer_id: id,
+    first_name: toTextOrNull(r.first_name ?? null),
+    last_name: toTextOrNull(r.last_name ?? null),
+    email: toTextOrNull(r.email ?? null),
+    city: toTextOrNull(r.city ?? null),
+  };
+}
 
 export async function segmentSample(
   connection: DuckDBConnection,
@@ -31,17 +44,31 @@ export async function segmentSample(
   const byId = new Map(rows.map((r) => [toText(r.customer_id ?? null), r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    if (!r) return [];
-    return [
-      {
-        customer_id: id,
-        first_name: toTextOrNull(r.first_name ?? null),
-        last_name: toTextOrNull(r.last_name ?? null),
-        email: toTextOrNull(r.email ?? null),
-        city: toTextOrNull(r.city ?? null),
-      },
-    ];
+    return r ? [summary(id, r)] : [];
   });
+}
+
+/**
+ * Summaries of customers by customer_no (ascending, so in id order). segment_customers is stored
+ * in customer_no order: the range prunes every row group but the few that hold them.
+ */
+async function summariesByNumber(
+  connection: DuckDBConnection,
+  numbers: readonly number[],
+): Promise<MemberSummary[]> {
+  if (numbers.length === 0) return [];
+  const rows = await runSegmentStatement(connection, {
+    sql: `SELECT customer_id, first_name, last_name, email, city FROM segment_customers
+           WHERE customer_no BETWEEN $1::BIGINT AND $2::BIGINT
+             AND customer_no IN (SELECT unnest(string_split($3::VARCHAR, ','))::INTEGER)
+           ORDER BY customer_no`,
+    params: [
+      { type: 'BIGINT', value: Math.min(...numbers) },
+      { type: 'BIGINT', value: Math.max(...numbers) },
+      { type: 'VARCHAR', value: numbers.join(',') },
+    ],
+  });
+  return rows.map((r) => summary(toText(r.customer_id ?? null), r));
 }
 
 /** `column` comes from the breakdown allowlist (src/domain/segment/breakdown.ts), never the user. */
@@ -51,13 +78,38 @@ export async function segmentBreakdown(
   definition: SegmentDefinition,
   column: string,
 ): Promise<{ value: string | null; count: number }[]> {
-  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
+  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb', tables: 'derived' });
   const rows = await runSegmentStatement(connection, {
     sql: `SELECT c.${quote(column)}::VARCHAR AS value, count(*)::INTEGER AS n
-            FROM customers c WHERE (${compiled.where}) GROUP BY 1`,
+            FROM ${compiled.from} WHERE (${compiled.where}) GROUP BY 1`,
     params: compiled.params,
   });
   return rankBreakdown(
     rows.map((r) => ({ value: toTextOrNull(r.value ?? null), count: toNumber(r.n ?? null) })),
   );
+}
+
+/**
+ * The count endpoint's answer: every definition, the total and the first definition's first
+ * members from one statement, then their summaries; the breakdown (its own GROUP BY) on a second
+ * connection meanwhile. `borrow` lends a pooled connection.
+ */
+export async function segmentCountAnswer(
+  borrow: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>,
+  ctx: SegmentQueryContext,
+  definitions: readonly SegmentDefinition[],
+  sample: number,
+  column: string | null,
+): Promise<SegmentCountAnswer> {
+  const [first] = definitions;
+  const [counted, breakdown] = await Promise.all([
+    borrow(async (c) => {
+      const counts = await countSegments(c, definitions, ctx, sample);
+      return { ...counts, sample: await summariesByNumber(c, counts.first) };
+    }),
+    column === null || first === undefined
+      ? null
+      : borrow((c) => segmentBreakdown(c, ctx, first, column)),
+  ]);
+  return { counts: counted.counts, total: counted.total, sample: counted.sample, breakdown };
 }

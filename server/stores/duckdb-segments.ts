@@ -1,10 +1,13 @@
 // Segment counts and members on the DuckDB store: the definition compiled to SQL
-// (src/domain/segment/sql.ts) and run with every value bound. Each definition is new SQL, so the
-// statement is prepared for this one run and not cached (queryRows' cache would grow per edit).
+// (src/domain/segment/sql.ts, over the segment tables unless the context says 'base') and run with
+// every value bound. Each definition is new SQL, so the statement is prepared for this one run and
+// not cached (queryRows' cache would grow per edit). Several definitions are counted by one
+// statement: one scan of the customers, each subquery joined once.
 import {
   BIGINT,
   BOOLEAN,
   DOUBLE,
+  DuckDBListValue,
   TIMESTAMP,
   VARCHAR,
   timestampValue,
@@ -14,9 +17,12 @@ import {
 } from '@duckdb/node-api';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
+  compileColumns,
   compileDefinition,
   countQuery,
+  countsQuery,
   membersQuery,
+  type SqlContext,
   type SqlParam,
   type SqlStatement,
 } from '../../src/domain/segment/sql.ts';
@@ -27,6 +33,12 @@ export interface SegmentQueryContext {
   segments: ReadonlyMap<string, SegmentDefinition>;
   /** Score ids the store exposes (see SqlContext.scores). */
   scores?: ReadonlySet<string>;
+  /** 'derived' (default): the segment tables; 'base': the loaded tables only (for comparisons). */
+  tables?: 'base' | 'derived';
+}
+
+function sqlContext(ctx: SegmentQueryContext): SqlContext {
+  return { ...ctx, dialect: 'duckdb', tables: ctx.tables ?? 'derived' };
 }
 
 function bound(param: SqlParam): { value: DuckDBValue; type: DuckDBType } {
@@ -63,9 +75,34 @@ export async function countSegment(
   definition: SegmentDefinition,
   ctx: SegmentQueryContext,
 ): Promise<number> {
-  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
+  const compiled = compileDefinition(definition, sqlContext(ctx));
   const [row] = await runSegmentStatement(connection, countQuery(compiled));
   return toNumber(row?.n ?? null);
+}
+
+export interface SegmentCounts {
+  /** Customers each definition selects, in order. */
+  counts: number[];
+  total: number;
+  /** customer_no of the first `sample` members of the first definition, ascending (by id). */
+  first: number[];
+}
+
+/** Every definition counted by one statement over the segment tables (see countsQuery). */
+export async function countSegments(
+  connection: DuckDBConnection,
+  definitions: readonly SegmentDefinition[],
+  ctx: SegmentQueryContext,
+  sample = 0,
+): Promise<SegmentCounts> {
+  const compiled = compileColumns(definitions, { ...sqlContext(ctx), tables: 'derived' });
+  const [row] = await runSegmentStatement(connection, countsQuery(compiled, sample));
+  const first = row?.first;
+  return {
+    counts: definitions.map((_, i) => toNumber(row?.[`n${i}`] ?? null)),
+    total: toNumber(row?.total ?? null),
+    first: first instanceof DuckDBListValue ? first.items.map((n) => toNumber(n)) : [],
+  };
 }
 
 /** At most `limit` member ids after `afterId`, in id order. */
@@ -76,7 +113,7 @@ export async function segmentMembers(
   limit: number,
   afterId?: string,
 ): Promise<string[]> {
-  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb' });
+  const compiled = compileDefinition(definition, sqlContext(ctx));
   const rows = await runSegmentStatement(connection, membersQuery(compiled, limit, afterId));
   return rows.map((row) => toText(row.customer_id ?? null));
 }

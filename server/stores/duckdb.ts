@@ -19,12 +19,14 @@ import {
   type IdempotencyRecord,
   type ProfileStore,
   type SegmentCampaign,
+  type SegmentCountAnswer,
   type SegmentDeleteResult,
   type SegmentSaveResult,
   type SegmentWrite,
   type TimelineRequest,
 } from '../store.ts';
 import { readCatalogue } from './duckdb-catalogue.ts';
+import { migrateSegmentTables } from './duckdb-derived.ts';
 import {
   createDuckDbSink as createSinkOn,
   loadDatasetInto,
@@ -47,8 +49,8 @@ import {
 } from './duckdb-saved-segments.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { searchCustomers } from './duckdb-search.ts';
-import { segmentBreakdown, segmentSample } from './duckdb-segment-api.ts';
-import { countSegment, type SegmentQueryContext } from './duckdb-segments.ts';
+import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
+import { countSegments, type SegmentQueryContext } from './duckdb-segments.ts';
 import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
@@ -130,10 +132,12 @@ export class DuckDbStore implements ProfileStore {
   }
 
   /**
-   * Re-reads `meta`, imports the loaded segments as saved segments (once per load), drops the
-   * cached catalogue, definitions and idle connections: after (re)loading.
+   * Migrates a version 2 file (builds the segment tables), re-reads `meta`, imports the loaded
+   * segments as saved segments (once per load), drops the cached catalogue, definitions and idle
+   * connections: after (re)loading.
    */
   async reload(): Promise<void> {
+    await migrateSegmentTables(this.connection);
     await this.refreshMeta();
     await importLoadedSegments(this.connection);
     this.cachedCatalogue = null;
@@ -208,9 +212,19 @@ export class DuckDbStore implements ProfileStore {
   }
 
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
+    if (definitions.length === 0) return [];
     const ctx = await this.segmentContext();
-    // One read connection per definition: DuckDB runs them side by side on the pool.
-    return Promise.all(definitions.map((d) => this.read((c) => countSegment(c, d, ctx))));
+    // One statement for all: one scan of the customers, each subquery joined once.
+    return (await this.read((c) => countSegments(c, definitions, ctx))).counts;
+  }
+
+  async segmentCountAnswer(
+    definitions: readonly SegmentDefinition[],
+    sample: number,
+    breakdownColumn: string | null,
+  ): Promise<SegmentCountAnswer> {
+    const ctx = await this.segmentContext();
+    return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdownColumn);
   }
 
   async segmentSample(

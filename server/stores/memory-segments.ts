@@ -1,13 +1,21 @@
-// Segment counts and members on the memory store: every customer's facts are gathered once, then
-// each definition is compiled once (src/domain/segment/evaluate.ts) and run over them.
+// Segment counts and members on the memory store: every customer's facts are gathered once, in id
+// order, and definitions are evaluated a column at a time over all of them
+// (src/domain/segment/evaluate-columns.ts, with evaluate.ts's meaning); the columns it reads are
+// built as first needed and kept for the data's lifetime.
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileEvaluator } from '../../src/domain/segment/evaluate.ts';
+import {
+  CustomerColumns,
+  countSelected,
+  selectAll,
+  type Selection,
+} from '../../src/domain/segment/evaluate-columns.ts';
 import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
 import { compareText } from '../../src/domain/compare.ts';
 
 export class MemorySegmentIndex {
   private readonly facts: CustomerFacts[];
+  private readonly columns: CustomerColumns;
 
   constructor(
     dataset: Dataset,
@@ -16,13 +24,38 @@ export class MemorySegmentIndex {
     this.facts = buildFacts(dataset).sort((a, b) =>
       compareText(a.customer.customer_id, b.customer.customer_id),
     );
+    this.columns = new CustomerColumns(this.facts, asOf);
+  }
+
+  private select(
+    definitions: readonly SegmentDefinition[],
+    segments: ReadonlyMap<string, SegmentDefinition>,
+  ): Selection[] {
+    return selectAll(this.columns, definitions, { asOf: this.asOf, segments });
   }
 
   count(definition: SegmentDefinition, segments: ReadonlyMap<string, SegmentDefinition>): number {
-    const matches = compileEvaluator(definition, { asOf: this.asOf, segments });
-    let n = 0;
-    for (const f of this.facts) if (matches(f)) n += 1;
-    return n;
+    const [selected] = this.select([definition], segments);
+    return selected ? countSelected(selected) : 0;
+  }
+
+  /**
+   * How many customers each definition selects, evaluated together (nodes they share once).
+   * `member` sees each customer the first definition selects, in id order.
+   */
+  countAll(
+    definitions: readonly SegmentDefinition[],
+    segments: ReadonlyMap<string, SegmentDefinition>,
+    member?: (facts: CustomerFacts) => void,
+  ): number[] {
+    const selections = this.select(definitions, segments);
+    const [first] = selections;
+    if (member && first) {
+      this.facts.forEach((f, i) => {
+        if (first[i] === 1) member(f);
+      });
+    }
+    return selections.map(countSelected);
   }
 
   /** At most `limit` member ids after `afterId` (exclusive), in id order. */
@@ -32,14 +65,15 @@ export class MemorySegmentIndex {
     limit: number,
     afterId?: string,
   ): string[] {
-    const matches = compileEvaluator(definition, { asOf: this.asOf, segments });
+    const [selected] = this.select([definition], segments);
     const top = Number.isNaN(limit) ? 0 : Math.max(0, Math.floor(limit));
     const out: string[] = [];
-    for (const f of this.facts) {
+    if (!selected) return out;
+    for (const [i, f] of this.facts.entries()) {
       if (out.length >= top) break;
       const id = f.customer.customer_id;
       if (afterId !== undefined && id <= afterId) continue;
-      if (matches(f)) out.push(id);
+      if (selected[i] === 1) out.push(id);
     }
     return out;
   }

@@ -47,6 +47,7 @@ import type {
   IdempotencyRecord,
   ProfileStore,
   SegmentCampaign,
+  SegmentCountAnswer,
   SegmentDeleteResult,
   SegmentSaveResult,
   SegmentWrite,
@@ -301,6 +302,37 @@ export class MemoryStore implements ProfileStore {
 
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
     return definitions.map((d) => this.segments().count(d, this.saved.definitions()));
+  }
+
+  async segmentCountAnswer(
+    definitions: readonly SegmentDefinition[],
+    sample: number,
+    breakdownColumn: string | null,
+  ): Promise<SegmentCountAnswer> {
+    const top = Number.isNaN(sample) ? 0 : Math.max(0, Math.floor(sample));
+    const first: MemberSummary[] = [];
+    const byValue = new Map<string | null, number>();
+    const counts = this.segments().countAll(definitions, this.saved.definitions(), (f) => {
+      const c = f.customer;
+      if (first.length < top) {
+        const { customer_id, first_name, last_name, email, city } = c;
+        first.push({ customer_id, first_name, last_name, email, city });
+      }
+      if (breakdownColumn !== null) {
+        const raw = columnValue(c, breakdownColumn);
+        const value = raw === null ? null : String(raw);
+        byValue.set(value, (byValue.get(value) ?? 0) + 1);
+      }
+    });
+    return {
+      counts,
+      total: this.customers.size,
+      sample: first,
+      breakdown:
+        breakdownColumn === null
+          ? null
+          : rankBreakdown([...byValue].map(([value, count]) => ({ value, count }))),
+    };
   }
 
   async segmentSample(

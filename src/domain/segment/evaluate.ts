@@ -41,7 +41,7 @@
 // - A group without children is false (then `negate` flips it), so NOT stays a complement.
 import { daysBetween, isValidEmail, type CatalogueType } from '../profile/catalogue.ts';
 import { latestConsents, roundHalfEven } from '../profile/figures.ts';
-import type { Order } from '../profile/schema.ts';
+import type { CustomerEvent, Order } from '../profile/schema.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -87,6 +87,43 @@ export function compileEvaluator(
   context: EvaluationContext,
 ): Predicate {
   return new EvaluatorCompiler(context).node(definition.root, 0);
+}
+
+/**
+ * Predicates for definitions run on each customer one after another (a count plan names the
+ * segment's root in every reach definition): a node object several of them name is compiled once
+ * and evaluated once per customer, its answer kept until the next customer.
+ */
+export function compileEvaluators(
+  definitions: readonly SegmentDefinition[],
+  context: EvaluationContext,
+): Predicate[] {
+  const seen = new Set<SegmentNode>();
+  const shared = new Set<SegmentNode>();
+  const visit = (node: SegmentNode): void => {
+    if (seen.has(node)) {
+      shared.add(node);
+      return;
+    }
+    seen.add(node);
+    if (node.kind === 'group') node.children.forEach(visit);
+  };
+  definitions.forEach((d) => visit(d.root));
+  const compiler = new EvaluatorCompiler(context, shared);
+  return definitions.map((d) => compiler.node(d.root, 0));
+}
+
+/** `p` answering from its last answer while asked about the same customer. */
+function oncePerCustomer(p: Predicate): Predicate {
+  let last: CustomerFacts | null = null;
+  let answer = false;
+  return (f) => {
+    if (f !== last) {
+      answer = p(f);
+      last = f;
+    }
+    return answer;
+  };
 }
 
 export function evaluateDefinition(
@@ -386,11 +423,27 @@ class EvaluatorCompiler {
   private readonly asOfMs: number;
   private readonly memberships = new Map<string, Predicate>();
 
-  constructor(private readonly context: EvaluationContext) {
+  /** Nodes named more than once by the definitions being compiled, and their predicates. */
+  private readonly sharedNodes = new Map<SegmentNode, Predicate>();
+
+  constructor(
+    private readonly context: EvaluationContext,
+    private readonly shared: ReadonlySet<SegmentNode> = new Set(),
+  ) {
     this.asOfMs = Date.parse(context.asOf);
   }
 
   node(node: SegmentNode, depth: number): Predicate {
+    if (depth > 0 || !this.shared.has(node)) return this.compileNode(node, depth);
+    let p = this.sharedNodes.get(node);
+    if (!p) {
+      p = oncePerCustomer(this.compileNode(node, depth));
+      this.sharedNodes.set(node, p);
+    }
+    return p;
+  }
+
+  private compileNode(node: SegmentNode, depth: number): Predicate {
     const p = node.kind === 'group' ? this.group(node, depth) : this.condition(node, depth);
     return node.negate ? (f) => !p(f) : p;
   }
@@ -452,15 +505,14 @@ class EvaluatorCompiler {
   }
 
   private behaviour(condition: BehaviourCondition): Predicate {
-    const { operator, value: wanted } = condition.count;
-    const accept = (n: number): boolean =>
-      operator === 'at_least' ? n >= wanted : operator === 'at_most' ? n <= wanted : n === wanted;
+    const accept = countTest(condition);
     // Counting stops once the answer is known: enough for at_least, too many for the others.
+    const { operator, value: wanted } = condition.count;
     const enough = operator === 'at_least' ? wanted : wanted + 1;
     const within = this.when(condition.window);
     if (condition.action.type === 'event') {
       const type = condition.action.event_type;
-      const filters = condition.filters.map((filter) => propertyFilter(filter));
+      const passes = eventFilter(condition);
       return (f) => {
         let n = 0;
         const { events, eventMs } = f;
@@ -468,34 +520,18 @@ class EvaluatorCompiler {
           if (n >= enough) break;
           const e = events[i];
           if (e === undefined || !within(eventMs[i] ?? NaN)) continue;
-          if (allHold(filters, e.properties)) n += 1;
+          if (passes(e)) n += 1;
         }
         return accept(n);
       };
     }
-    const orderTests: ((o: Order) => boolean)[] = [];
-    const lineTests: ((l: LineFacts) => boolean)[] = [];
-    for (const filter of condition.filters) {
-      const onOrder = orderFields.get(filter.field);
-      const onLine = lineFields.get(filter.field);
-      if (onOrder) {
-        const test = valueTest(filter.test, onOrder.type, this.asOfMs);
-        orderTests.push((o) => test(onOrder.read(o)));
-      } else if (onLine) {
-        const test = valueTest(filter.test, onLine.type, this.asOfMs);
-        lineTests.push((l) => test(onLine.read(l)));
-      } else {
-        orderTests.push(never); // unknown: validation refuses it
-      }
-    }
-    const hasLine = (o: OrderFacts): boolean =>
-      lineTests.length === 0 || o.lines.some((l) => allHold(lineTests, l));
+    const passes = orderFilter(condition, this.asOfMs);
     return (f) => {
       let n = 0;
       for (const o of f.orders) {
         if (n >= enough) break;
         if (o.order.status !== 'completed' || !within(o.placedMs)) continue;
-        if (allHold(orderTests, o.order) && hasLine(o)) n += 1;
+        if (passes(o)) n += 1;
       }
       return accept(n);
     };
@@ -533,19 +569,68 @@ class EvaluatorCompiler {
   }
 }
 
-function allHold<T>(tests: readonly ((x: T) => boolean)[], x: T): boolean {
+/** Whether a number of orders or events satisfies a behaviour's count. */
+export function countTest(condition: BehaviourCondition): (n: number) => boolean {
+  const { operator, value: wanted } = condition.count;
+  if (operator === 'at_least') return (n) => n >= wanted;
+  if (operator === 'at_most') return (n) => n <= wanted;
+  return (n) => n === wanted;
+}
+
+/** An event behaviour's property filters (type and window apart). */
+export function eventFilter(condition: BehaviourCondition): (e: CustomerEvent) => boolean {
+  const filters = condition.filters.map((filter) => propertyFilter(filter));
+  return (e) => allHold(filters, e.properties);
+}
+
+/**
+ * An order behaviour's filters (status and window apart): every `order.*` filter, and one same
+ * line passing every `line.*` filter when there are any.
+ */
+export function orderFilter(
+  condition: BehaviourCondition,
+  asOfMs: number,
+): (o: OrderFacts) => boolean {
+  const orderTests: ((o: Order) => boolean)[] = [];
+  const lineTests: ((l: LineFacts) => boolean)[] = [];
+  for (const filter of condition.filters) {
+    const onOrder = orderFields.get(filter.field);
+    const onLine = lineFields.get(filter.field);
+    if (onOrder) {
+      const test = valueTest(filter.test, onOrder.type, asOfMs);
+      orderTests.push((o) => test(onOrder.read(o)));
+    } else if (onLine) {
+      const test = valueTest(filter.test, onLine.type, asOfMs);
+      lineTests.push((l) => test(onLine.read(l)));
+    } else {
+      orderTests.push(never); // unknown: validation refuses it
+    }
+  }
+  const hasLine = (o: OrderFacts): boolean =>
+    lineTests.length === 0 || o.lines.some((l) => allHold(lineTests, l));
+  return (o) => allHold(orderTests, o.order) && hasLine(o);
+}
+
+/** One condition alone (a membership matches no one here: it needs the saved segments). */
+export function conditionPredicate(condition: Condition, context: EvaluationContext): Predicate {
+  return new EvaluatorCompiler(context).node({ ...condition, negate: false }, 0);
+}
+
+export function allHold<T>(tests: readonly ((x: T) => boolean)[], x: T): boolean {
   for (const t of tests) if (!t(x)) return false;
   return true;
 }
 
+export type NumericMeasure =
+  | 'total_spend_cents'
+  | 'order_count'
+  | 'average_order_cents'
+  | 'days_since_last_order'
+  | 'promo_share';
+
 /** A numeric aggregate over the orders `counted` keeps. */
-function orderMeasure(
-  measure:
-    | 'total_spend_cents'
-    | 'order_count'
-    | 'average_order_cents'
-    | 'days_since_last_order'
-    | 'promo_share',
+export function orderMeasure(
+  measure: NumericMeasure,
   orders: readonly OrderFacts[],
   counted: (o: OrderFacts) => boolean,
   asOf: string,

@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Comparison, Condition, SegmentDefinition, SegmentNode } from './definition.ts';
+import { countPlan } from './count-plan.ts';
 import {
   UnknownFieldError,
+  compileColumns,
   compileDefinition,
   countQuery,
+  countsQuery,
   membersQuery,
   propertyPointer,
   type SqlContext,
@@ -294,5 +297,110 @@ describe('shape of the predicate', () => {
         asOf: 'yesterday',
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('derived mode (the segment tables)', () => {
+  const derived: SqlContext = { ...context, tables: 'derived' };
+  const text = (c: { from: string; where: string }) => `${c.from} WHERE ${c.where}`;
+
+  test.each(HOSTILE)('%j goes in parameters only, joins included', (value) => {
+    const compiled = compileDefinition(everywhere(value), derived);
+    expect(compiled.from).toContain('LEFT JOIN');
+    expect(text(compiled)).not.toContain(value);
+    for (const literal of ['424242', '31337', '777', '4321', '1905', '1906', '1907', '1908']) {
+      expect(text(compiled)).not.toContain(literal);
+    }
+    const texts = compiled.params.filter((p) => p.type === 'VARCHAR').map((p) => p.value);
+    expect(texts).toContain(value);
+    expect(texts).toContain(propertyPointer(value));
+  });
+
+  test('every parameter of the joins and the predicate is used, in order, typed', () => {
+    const compiled = compileDefinition(everywhere('x'), derived);
+    const used = [...text(compiled).matchAll(/\$(\d+)::(\w+)/g)];
+    const numbers = new Set(used.map((m) => Number(m[1])));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(compiled.params.map((_, i) => i + 1));
+    for (const m of used) expect(m[2]).toBe(compiled.params[Number(m[1]) - 1]?.type);
+  });
+
+  test('reach checks and ever-window order measures read segment_customers columns', () => {
+    const compiled = compileDefinition(
+      definition(
+        {
+          id: 'k',
+          kind: 'reachability',
+          negate: false,
+          check: { type: 'consent', channel: 'sms' },
+        },
+        { id: 'e', kind: 'reachability', negate: false, check: { type: 'valid_email' } },
+        {
+          id: 's',
+          kind: 'aggregate',
+          negate: false,
+          measure: 'total_spend_cents',
+          window: { type: 'ever' },
+          test: { operator: 'gt', value: 1 },
+        },
+      ),
+      derived,
+    );
+    expect(compiled.from).toBe('segment_customers c');
+    expect(compiled.where).toContain('c.sms_granted');
+    expect(compiled.where).toContain('c.valid_email');
+    expect(compiled.where).toContain('c.completed_spend_cents');
+  });
+
+  test('consent on a channel without a column stays a subquery, its channel bound', () => {
+    const compiled = compileDefinition(
+      definition({
+        id: 'k',
+        kind: 'reachability',
+        negate: false,
+        check: { type: 'consent', channel: 'phone' },
+      }),
+      derived,
+    );
+    expect(compiled.where).toContain('FROM consents');
+    expect(compiled.params).toEqual([{ type: 'VARCHAR', value: 'phone' }]);
+  });
+
+  test('one join per distinct subquery, however often it is named', () => {
+    const bought = (id: string, operator: 'at_least' | 'exactly', value: number): Condition => ({
+      id,
+      kind: 'behaviour',
+      negate: false,
+      action: { type: 'order' },
+      count: { operator, value },
+      window: { type: 'last_days', days: 90 },
+      filters: [{ field: 'line.format', test: { operator: 'equals', value: 'blu_ray' } }],
+    });
+    const compiled = compileDefinition(
+      definition(bought('a', 'at_least', 1), bought('b', 'exactly', 2)),
+      derived,
+    );
+    expect(compiled.from.match(/LEFT JOIN/g)).toHaveLength(1);
+    expect(compiled.from).toContain('segment_lines');
+  });
+
+  test('a count plan: each condition one inner column, the root compiled once', () => {
+    const root = definition(
+      attr('customer.city', { operator: 'equals', value: 'Lyon' }),
+      attr('customer.country', { operator: 'equals', value: 'FR' }),
+    );
+    const compiled = compileColumns(countPlan(root).definitions, derived);
+    // city, country, then email consent + valid email, sms consent + valid phone, push consent.
+    expect(compiled.conditions).toHaveLength(7);
+    expect(compiled.columns[0]).toBe('(k0 AND k1)');
+    expect(compiled.columns[1]).toBe('((k0 AND k1) AND k2 AND k3)');
+    expect(compiled.columns.slice(4)).toEqual(['k0', 'k1']);
+    const query = countsQuery(compiled, 20);
+    expect(query.sql).toContain('min(customer_no, $3::BIGINT) FILTER (WHERE (k0 AND k1)) AS first');
+    expect(query.params).toEqual([
+      { type: 'VARCHAR', value: 'Lyon' },
+      { type: 'VARCHAR', value: 'FR' },
+      { type: 'BIGINT', value: 20 },
+    ]);
+    expect(countsQuery(compiled, 0).sql).not.toContain('first');
   });
 });

@@ -21,6 +21,15 @@
 // - Event properties are typed per value with json_type(); a number is read as DOUBLE.
 // - Ids order byte-wise (UTF-8) in DuckDB and by UTF-16 code unit in JS: the same order unless
 //   ids mix characters beyond U+FFFF with characters from U+E000 to U+FFFF.
+//
+// Two modes. 'base' reads only the loaded tables: a predicate over `customers c` with correlated
+// subqueries. 'derived' (the DuckDB store) reads the tables of sql-tables.ts: `segment_customers c`
+// answers reach checks and ever-window order aggregates from its columns, and each behaviour or
+// windowed aggregate becomes one grouped subquery over a time-sorted table, LEFT JOINed once on
+// customer_no (the same subquery is joined once however often it is named). A count is then one
+// scan of the customers plus one pass per distinct subquery, instead of a correlated lookup per
+// customer. Each derived form is the base form's meaning on the same rows (a missing row counts
+// as no orders, no events); what has no derived form (consent on 'phone') stays a subquery.
 import { VALID_EMAIL_RE2, type CatalogueType } from '../profile/catalogue.ts';
 import type {
   AggregateCondition,
@@ -33,6 +42,7 @@ import type {
   SegmentNode,
   TimeWindow,
 } from './definition.ts';
+import { CONSENT_COLUMNS } from './sql-tables.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
   MIN_PHONE_DIGITS,
@@ -55,9 +65,21 @@ export interface SqlParam {
 }
 
 export interface CompiledDefinition {
-  /** A boolean predicate over `customers c`, never NULL. */
+  /** The rows the predicate reads: `customers c`, or `segment_customers c` with its joins. */
+  from: string;
+  /** A boolean predicate over `from`, never NULL. */
   where: string;
   /** $1, $2 … in order. */
+  params: SqlParam[];
+}
+
+/** Several definitions over the same rows, sharing conditions, joins and parameters. */
+export interface CompiledColumns {
+  from: string;
+  /** Each distinct condition once: the inner select's boolean column `k<i>` (never NULL). */
+  conditions: string[];
+  /** One predicate per definition over the `k<i>` columns (never NULL). */
+  columns: string[];
   params: SqlParam[];
 }
 
@@ -75,6 +97,8 @@ export interface SqlContext {
    * value (as an absent key of CustomerFacts.scores); any other score throws UnknownFieldError.
    */
   scores?: ReadonlySet<string>;
+  /** 'base' (default): the loaded tables only; 'derived': also those of sql-tables.ts. */
+  tables?: 'base' | 'derived';
 }
 
 /** A field the allowlist does not know (validation should have refused the definition). */
@@ -90,14 +114,45 @@ export class UnknownFieldError extends Error {
 
 const DAY_MS_SQL = '86400000';
 
+function compilerFor(context: SqlContext, asColumns: boolean): SqlCompiler {
+  const asOfMs = Date.parse(context.asOf);
+  if (!Number.isFinite(asOfMs)) throw new RangeError(`Invalid as-of instant "${context.asOf}".`);
+  return new SqlCompiler(context, asOfMs, asColumns);
+}
+
 export function compileDefinition(
   definition: SegmentDefinition,
   context: SqlContext,
 ): CompiledDefinition {
-  const asOfMs = Date.parse(context.asOf);
-  if (!Number.isFinite(asOfMs)) throw new RangeError(`Invalid as-of instant "${context.asOf}".`);
-  const compiler = new SqlCompiler(context, asOfMs);
-  return withUsedParams(compiler.node(definition.root, 0), compiler.params);
+  const compiler = compilerFor(context, false);
+  const where = compiler.node(definition.root, 0);
+  const [from = '', used] = withUsedParams([compiler.from(), where], compiler.params);
+  return { from, where: used.texts[0] ?? FALSE, params: used.params };
+}
+
+/**
+ * Several definitions over the same rows (a count plan): each distinct condition becomes one
+ * column of an inner select, evaluated once per customer, and each definition a predicate over
+ * those columns. A node object several definitions name (the plan repeats the segment's root in
+ * each reach definition) is compiled once, and its subqueries joined once.
+ */
+export function compileColumns(
+  definitions: readonly SegmentDefinition[],
+  context: SqlContext,
+): CompiledColumns {
+  const compiler = compilerFor(context, true);
+  const columns = definitions.map((d) => compiler.node(d.root, 0));
+  const conditions = compiler.conditionColumns;
+  const [from = '', used] = withUsedParams(
+    [compiler.from(), ...conditions, ...columns],
+    compiler.params,
+  );
+  return {
+    from,
+    conditions: used.texts.slice(0, conditions.length),
+    columns: used.texts.slice(conditions.length),
+    params: used.params,
+  };
 }
 
 /**
@@ -106,26 +161,57 @@ export function compileDefinition(
  * refuses values for parameters a statement does not have. Safe to do on the text because values
  * never appear in it, and no literal of ours contains `$<digits>::`.
  */
-function withUsedParams(where: string, params: readonly SqlParam[]): CompiledDefinition {
+function withUsedParams(
+  texts: readonly string[],
+  params: readonly SqlParam[],
+): [string | undefined, { texts: string[]; params: SqlParam[] }] {
   const used = new Map<number, number>();
   const kept: SqlParam[] = [];
-  for (const match of where.matchAll(/\$(\d+)::/g)) {
-    const n = Number(match[1]);
-    const param = params[n - 1];
-    if (param === undefined || used.has(n)) continue;
-    kept.push(param);
-    used.set(n, kept.length);
+  for (const text of texts) {
+    for (const match of text.matchAll(/\$(\d+)::/g)) {
+      const n = Number(match[1]);
+      const param = params[n - 1];
+      if (param === undefined || used.has(n)) continue;
+      kept.push(param);
+      used.set(n, kept.length);
+    }
   }
-  return {
-    where: where.replace(/\$(\d+)::/g, (_, n: string) => `$${used.get(Number(n)) ?? n}::`),
-    params: kept,
-  };
+  const renumbered = texts.map((text) =>
+    text.replace(/\$(\d+)::/g, (_, n: string) => `$${used.get(Number(n)) ?? n}::`),
+  );
+  return [renumbered[0], { texts: renumbered.slice(1), params: kept }];
 }
 
 export function countQuery(compiled: CompiledDefinition): SqlStatement {
   return {
-    sql: `SELECT count(*)::INTEGER AS n FROM customers c WHERE (${compiled.where})`,
+    sql: `SELECT count(*)::INTEGER AS n FROM ${compiled.from} WHERE (${compiled.where})`,
     params: [...compiled.params],
+  };
+}
+
+/**
+ * Derived mode: one row with `total` (every customer), `n0`, `n1` … (customers each column
+ * selects) and, when `sample` > 0, `first`: the customer_no of the first `sample` customers the
+ * first column selects (customer_no ranks customers by id). Each condition is evaluated once per
+ * customer in the inner select; the counts filter on its boolean columns.
+ */
+export function countsQuery(compiled: CompiledColumns, sample: number): SqlStatement {
+  const params = [...compiled.params];
+  const counts = compiled.columns.map(
+    (where, i) => `(count(*) FILTER (WHERE ${where}))::INTEGER AS n${i}`,
+  );
+  const top = Math.max(0, Math.min(Math.floor(sample), 1_000));
+  const [first] = compiled.columns;
+  if (top > 0 && first !== undefined) {
+    params.push({ type: 'BIGINT', value: top });
+    counts.push(`min(customer_no, $${params.length}::BIGINT) FILTER (WHERE ${first}) AS first`);
+  }
+  const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
+  return {
+    sql:
+      `SELECT count(*)::INTEGER AS total${counts.map((c) => `, ${c}`).join('')} ` +
+      `FROM (SELECT c.customer_no${inner} FROM ${compiled.from})`,
+    params,
   };
 }
 
@@ -147,7 +233,7 @@ export function membersQuery(
     : Math.max(0, Math.min(Math.floor(limit), Number.MAX_SAFE_INTEGER));
   return {
     sql:
-      `SELECT c.customer_id FROM customers c WHERE (${compiled.where})${after} ` +
+      `SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})${after} ` +
       `ORDER BY c.customer_id LIMIT ${add({ type: 'BIGINT', value: top })}`,
     params,
   };
@@ -196,14 +282,53 @@ function not(expr: string): string {
   return expr === FALSE ? TRUE : expr === TRUE ? FALSE : `(NOT ${expr})`;
 }
 
+/** Per-customer aggregates of completed orders, as SQL expressions (never NULL but `last`). */
+interface OrderTotals {
+  n: string;
+  spend: string;
+  last: string;
+  promos: string;
+}
+
 class SqlCompiler {
   readonly params: SqlParam[] = [];
   private aliases = 0;
+  private readonly derived: boolean;
+  /** Derived mode: `LEFT JOIN (…) jN ON …` by what the subquery computes. */
+  private readonly joins = new Map<string, { alias: string; sql: string }>();
+  /** Each node's text by depth: a node named twice is compiled once. */
+  private readonly compiled = new Map<SegmentNode, Map<number, string>>();
+
+  /** In column mode, each distinct condition's text, referred to as `k<i>`. */
+  readonly conditionColumns: string[] = [];
 
   constructor(
     private readonly context: SqlContext,
     private readonly asOfMs: number,
-  ) {}
+    private readonly asColumns: boolean,
+  ) {
+    this.derived = context.tables === 'derived';
+  }
+
+  /** The FROM clause every compiled predicate reads. */
+  from(): string {
+    if (!this.derived) return 'customers c';
+    return ['segment_customers c', ...[...this.joins.values()].map((j) => j.sql)].join(' ');
+  }
+
+  /**
+   * A grouped subquery `SELECT <alias>.customer_no, <values> FROM … GROUP BY 1`, joined once per
+   * `key`; `body` receives the join's alias (for its own inner aliases) only to build its text.
+   * Answers the join's alias: its columns are NULL for a customer without rows.
+   */
+  private join(key: string, body: () => string): string {
+    const known = this.joins.get(key);
+    if (known) return known.alias;
+    const alias = this.alias('j');
+    const sql = `LEFT JOIN (${body()}) ${alias} ON ${alias}.customer_no = c.customer_no`;
+    this.joins.set(key, { alias, sql });
+    return alias;
+  }
 
   private param(type: SqlType, value: string | number | boolean): string {
     this.params.push({ type, value });
@@ -218,8 +343,26 @@ class SqlCompiler {
   // ---------------------------------------------------------------- tree
 
   node(node: SegmentNode, depth: number): string {
-    const expr = node.kind === 'group' ? this.group(node, depth) : two(this.condition(node, depth));
-    return node.negate ? not(expr) : expr;
+    const byDepth = this.compiled.get(node) ?? new Map<number, string>();
+    this.compiled.set(node, byDepth);
+    const known = byDepth.get(depth);
+    if (known !== undefined) return known;
+    const expr = node.kind === 'group' ? this.group(node, depth) : this.conditionSql(node, depth);
+    const text = node.negate ? not(expr) : expr;
+    byDepth.set(depth, text);
+    return text;
+  }
+
+  /**
+   * A condition, coalesced; in column mode, a reference to its inner column. A membership is the
+   * referenced definition's own tree, already over columns there.
+   */
+  private conditionSql(condition: Condition, depth: number): string {
+    if (this.asColumns && condition.kind === 'segment') return this.condition(condition, depth);
+    const expr = two(this.condition(condition, depth));
+    if (!this.asColumns || expr === TRUE || expr === FALSE) return expr;
+    this.conditionColumns.push(expr);
+    return `k${this.conditionColumns.length - 1}`;
   }
 
   private group(group: Group, depth: number): string {
@@ -260,10 +403,14 @@ class SqlCompiler {
   private reachability(check: Extract<Condition, { kind: 'reachability' }>['check']): string {
     switch (check.type) {
       case 'valid_email':
+        if (this.derived) return 'c.valid_email';
         return `regexp_matches(c.email, '${VALID_EMAIL_RE2}')`;
       case 'valid_phone':
+        if (this.derived) return 'c.valid_phone';
         return `length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}`;
       case 'consent': {
+        const column = this.derived ? CONSENT_COLUMNS.get(check.channel) : undefined;
+        if (column !== undefined) return `c.${column}`;
         const k = this.alias('k');
         return (
           `(SELECT ${k}.status FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
@@ -462,6 +609,13 @@ class SqlCompiler {
   }
 
   private behaviour(condition: BehaviourCondition): string {
+    if (this.derived) {
+      // The count operator is not part of the key: "at least 1" and "exactly 2" share the join.
+      const { action, window, filters } = condition;
+      const key = JSON.stringify(['behaviour', action, window, filters]);
+      const j = this.join(key, () => this.behaviourRows(condition));
+      return this.countSql(condition, `coalesce(${j}.v, 0)`);
+    }
     if (condition.action.type === 'event') {
       const e = this.alias('e');
       const where = [
@@ -506,6 +660,37 @@ class SqlCompiler {
     return this.countSql(condition, `SELECT count(*) FROM orders ${o} WHERE ${all(orderWhere)}`);
   }
 
+  /** Derived mode: how many events or orders of the behaviour each customer has (`v`). */
+  private behaviourRows(condition: BehaviourCondition): string {
+    if (condition.action.type === 'event') {
+      const e = this.alias('e');
+      const where = [
+        `${e}.type = ${this.param('VARCHAR', condition.action.event_type)}`,
+        this.windowSql(condition.window, `${e}."at"`),
+        ...condition.filters.map((f) => this.eventFilter(f, `${e}.properties`)),
+      ];
+      return (
+        `SELECT ${e}.customer_no, count(*) AS v FROM segment_events ${e} ` +
+        `WHERE ${all(where)} GROUP BY ${e}.customer_no`
+      );
+    }
+    // segment_lines holds each line beside its order's fields: "one same line passes every line
+    // filter" is one row passing them, and an order counts once however many of its lines pass.
+    const o = this.alias('o');
+    const byLine = condition.filters.some((f) => lineFields.has(f.field));
+    const where = [this.windowSql(condition.window, `${o}.placed_at`)];
+    for (const filter of condition.filters) {
+      const field = orderFields.get(filter.field) ?? lineFields.get(filter.field);
+      if (!field) throw new UnknownFieldError(filter.field, 'order filter');
+      where.push(two(this.valueSql(filter.test, field.type, `${o}.${quote(field.column)}`)));
+    }
+    return (
+      `SELECT ${o}.customer_no, ${byLine ? `count(DISTINCT ${o}.order_no)` : 'count(*)'} AS v ` +
+      `FROM ${byLine ? 'segment_lines' : 'segment_orders'} ${o} WHERE ${all(where)} ` +
+      `GROUP BY ${o}.customer_no`
+    );
+  }
+
   private eventFilter(filter: PropertyFilter, properties: string): string {
     const name = propertyName(filter.field);
     if (name === null) throw new UnknownFieldError(filter.field, 'event filter');
@@ -514,7 +699,122 @@ class SqlCompiler {
 
   // ---------------------------------------------------------------- aggregates
 
+  /** Derived mode: completed orders in the window per customer, from segment_customers or a join. */
+  private orderTotals(window: AggregateCondition['window']): OrderTotals {
+    if (window.type === 'ever') {
+      return {
+        n: 'c.completed_orders',
+        spend: 'c.completed_spend_cents',
+        last: 'c.last_completed_at',
+        promos: 'c.promo_orders',
+      };
+    }
+    const j = this.join(JSON.stringify(['totals', window]), () => {
+      const o = this.alias('o');
+      return (
+        `SELECT ${o}.customer_no, count(*) AS n, sum(${o}.total_cents) AS spend, ` +
+        `max(${o}.placed_at) AS last, count(*) FILTER (WHERE ${o}.promo_code IS NOT NULL AND ` +
+        `${o}.promo_code <> '') AS promos FROM segment_orders ${o} ` +
+        `WHERE ${this.windowSql(window, `${o}.placed_at`)} GROUP BY ${o}.customer_no`
+      );
+    });
+    return {
+      n: `coalesce(${j}.n, 0)`,
+      spend: `coalesce(${j}.spend, 0)`,
+      last: `${j}.last`,
+      promos: `coalesce(${j}.promos, 0)`,
+    };
+  }
+
+  /** Derived mode: the same measures as the base form below, on the same doubles. */
+  private derivedAggregate(condition: AggregateCondition): string {
+    const { window, test } = condition;
+    switch (condition.measure) {
+      case 'total_spend_cents':
+        return this.numberSql(test, this.orderTotals(window).spend);
+      case 'order_count':
+        return this.numberSql(test, this.orderTotals(window).n);
+      case 'average_order_cents': {
+        const { n, spend } = this.orderTotals(window);
+        const x = `(${spend}::DOUBLE / ${n})`;
+        const f = `floor(${x})`;
+        const halfEven =
+          `CASE WHEN ${x} - ${f} > 0.5 THEN ${f} + 1 WHEN ${x} - ${f} < 0.5 THEN ${f} ` +
+          `WHEN ${f} % 2 = 0 THEN ${f} ELSE ${f} + 1 END`;
+        return this.numberSql(test, `(CASE WHEN ${n} > 0 THEN ${halfEven} END)`);
+      }
+      case 'days_since_last_order': {
+        const { last } = this.orderTotals(window);
+        const asOf = this.param('BIGINT', this.asOfMs);
+        return this.numberSql(test, `floor((${asOf} - epoch_ms(${last}))::DOUBLE / ${DAY_MS_SQL})`);
+      }
+      case 'promo_share': {
+        const { n, promos } = this.orderTotals(window);
+        return this.numberSql(test, `(${promos}::DOUBLE / nullif(${n}, 0))`);
+      }
+      case 'favourite_category': {
+        const j = this.join(JSON.stringify(['favourite', window]), () => {
+          const l = this.alias('l');
+          const x = this.alias('x');
+          return (
+            `SELECT ${x}.customer_no, first(${x}.category ORDER BY ${x}.q DESC, ${x}.category) AS v ` +
+            `FROM (SELECT ${l}.customer_no, ${l}.category, sum(${l}.qty) AS q FROM segment_lines ${l} ` +
+            `WHERE ${all([this.windowSql(window, `${l}.placed_at`), `${l}.category IS NOT NULL`])} ` +
+            `GROUP BY ${l}.customer_no, ${l}.category) ${x} GROUP BY ${x}.customer_no`
+          );
+        });
+        return this.textSql(test, `${j}.v`, (e) => e);
+      }
+      case 'channels_used':
+      case 'payment_methods_used': {
+        const column = condition.measure === 'channels_used' ? 'channel' : 'payment_method';
+        const j = this.join(JSON.stringify(['set', column, window]), () => {
+          const o = this.alias('o');
+          return (
+            `SELECT ${o}.customer_no, list(DISTINCT ${o}.${column}) AS v FROM segment_orders ${o} ` +
+            `WHERE ${this.windowSql(window, `${o}.placed_at`)} GROUP BY ${o}.customer_no`
+          );
+        });
+        return this.listSetSql(test, `${j}.v`);
+      }
+    }
+  }
+
+  /** setSql on a list of the values used (NULL without orders in the window). */
+  private listSetSql(test: Comparison, list: string): string {
+    const hasOrder = `${list} IS NOT NULL`;
+    const values = (xs: readonly string[]) =>
+      `[${xs.map((x) => this.param('VARCHAR', x)).join(', ')}]`;
+    const holdsAny = (listed: readonly unknown[]): string => {
+      const xs = listed.filter(isString);
+      return xs.length === 0 ? FALSE : `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`;
+    };
+    switch (test.operator) {
+      case 'equals':
+        return holdsAny([test.value]);
+      case 'in':
+        return holdsAny(test.values);
+      case 'not_equals':
+        return all([hasOrder, not(holdsAny([test.value]))]);
+      case 'not_in':
+        return all([hasOrder, not(holdsAny(test.values))]);
+      case 'all_of': {
+        if (!test.values.every(isString)) return FALSE;
+        const xs = [...new Set(test.values.filter(isString))];
+        if (xs.length === 0) return hasOrder;
+        return `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`;
+      }
+      case 'is_empty':
+        return not(hasOrder);
+      case 'is_set':
+        return hasOrder;
+      default:
+        return FALSE;
+    }
+  }
+
   private aggregate(condition: AggregateCondition): string {
+    if (this.derived) return this.derivedAggregate(condition);
     const o = this.alias('o');
     const completed = all([
       `${o}.customer_id = c.customer_id`,

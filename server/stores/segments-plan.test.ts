@@ -1,0 +1,174 @@
+// The fast count paths are held to the slow ones they replace: a count plan evaluated in one pass
+// (memory: columns, evaluate-columns.ts; DuckDB: one statement over the segment tables) gives, for
+// every definition of the plan, the count the per-definition paths give (the JS evaluator customer
+// by customer; DuckDB's base-table SQL, one statement each), and the same first members. Also: the
+// stores' one-go count answer equals their separate methods, and a version 2 file migrates.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateDataset } from '../../mocks/seed/index.ts';
+import type { Dataset } from '../../src/domain/profile/schema.ts';
+import { countPlan } from '../../src/domain/segment/count-plan.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { compileEvaluator, selectMembers } from '../../src/domain/segment/evaluate.ts';
+import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
+import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
+import {
+  loadDataset,
+  openDuckDbStore,
+  readMeta,
+  SCHEMA_VERSION,
+  type DuckDbStore,
+} from './duckdb.ts';
+import { countSegment, countSegments, runSegmentStatement } from './duckdb-segments.ts';
+import { toText } from './duckdb-values.ts';
+import { MemorySegmentIndex } from './memory-segments.ts';
+import { MemoryStore } from './memory.ts';
+import { definitionArb, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
+import { withAdversarialRows } from './segments-fixture.ts';
+
+/** 300 by default (each case counts a whole plan five ways); SEGMENT_PROPERTY_RUNS for more. */
+const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 300);
+const TIMEOUT = 60_000 + RUNS * 200;
+const SCORES = new Set(['clv', 'churn_band']);
+const SAMPLE = 7;
+
+describe('a count plan in one pass = each definition on its own', () => {
+  let data: Dataset;
+  let asOf: string;
+  let vocab: Vocabulary;
+  let facts: CustomerFacts[];
+  let memory: MemorySegmentIndex;
+  let duck: DuckDbStore;
+
+  beforeAll(async () => {
+    const generated = generateDataset({ seed: 5, customers: 300 });
+    asOf = generated.manifest.as_of;
+    data = withAdversarialRows(generated.dataset, asOf);
+    vocab = vocabulary(data, asOf);
+    facts = buildFacts(data);
+    memory = new MemorySegmentIndex(data, asOf);
+    duck = await openDuckDbStore({ path: ':memory:', connections: 1 });
+    await loadDataset(duck, data, { asOf, seed: 5 });
+    await duck.connection.run('SET threads = 1');
+  });
+  afterAll(() => duck.close());
+
+  const caseArb = () =>
+    fc
+      .record({
+        a: definitionArb(vocab, [], 3),
+        root: definitionArb(vocab, ['seg_a', 'seg_gone']),
+      })
+      .map(({ a, root }) => ({ root, segments: new Map([['seg_a', a]]) }));
+
+  async function firstIds(numbers: readonly number[]): Promise<string[]> {
+    if (numbers.length === 0) return [];
+    const rows = await runSegmentStatement(duck.connection, {
+      sql: `SELECT customer_id FROM segment_customers
+             WHERE customer_no IN (SELECT unnest(string_split($1::VARCHAR, ','))::INTEGER)
+             ORDER BY customer_no`,
+      params: [{ type: 'VARCHAR', value: numbers.join(',') }],
+    });
+    return rows.map((r) => toText(r.customer_id ?? null));
+  }
+
+  test(
+    `counts and first members agree on ${RUNS} random plans`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(caseArb(), async ({ root, segments }) => {
+          const { definitions } = countPlan(root);
+          const context = { asOf, segments };
+          const expected = definitions.map((d) => {
+            const matches = compileEvaluator(d, context);
+            return facts.filter((f) => matches(f)).length;
+          });
+          const sample = selectMembers(root, facts, context).slice(0, SAMPLE);
+
+          const seen: string[] = [];
+          const inMemory = memory.countAll(definitions, segments, (f) => {
+            if (seen.length < SAMPLE) seen.push(f.customer.customer_id);
+          });
+          expect(inMemory).toEqual(expected);
+          expect(seen).toEqual(sample);
+
+          const ctx = { asOf, segments, scores: SCORES };
+          const inDuck = await countSegments(duck.connection, definitions, ctx, SAMPLE);
+          expect(inDuck.counts).toEqual(expected);
+          expect(inDuck.total).toBe(facts.length);
+          expect(await firstIds(inDuck.first)).toEqual(sample);
+
+          const base: number[] = [];
+          for (const d of definitions) {
+            base.push(await countSegment(duck.connection, d, { ...ctx, tables: 'base' }));
+          }
+          expect(base).toEqual(expected);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('the one-go count answer', () => {
+  test('equals segmentCounts, customerCount, segmentSample and segmentBreakdown on both stores', async () => {
+    const { dataset, manifest } = generateDataset({ seed: 8, customers: 400 });
+    const asOf = manifest.as_of;
+    const duck = await openDuckDbStore({ path: ':memory:', connections: 2 });
+    await loadDataset(duck, dataset, { asOf, seed: 8 });
+    const memoryStore = new MemoryStore(dataset, asOf);
+    const saved = await memoryStore.savedSegments();
+    expect(saved.length).toBeGreaterThan(2);
+    for (const store of [memoryStore, duck]) {
+      for (const { definition } of saved) {
+        const { definitions } = countPlan(definition);
+        for (const column of [null, 'city', 'loyalty_tier']) {
+          const answer = await store.segmentCountAnswer(definitions, 12, column);
+          expect(answer.counts).toEqual(await store.segmentCounts(definitions));
+          expect(answer.total).toBe(await store.customerCount());
+          expect(answer.sample).toEqual(await store.segmentSample(definition, 12));
+          expect(answer.breakdown).toEqual(
+            column === null ? null : await store.segmentBreakdown(definition, column),
+          );
+        }
+      }
+    }
+    // And the two stores agree with each other.
+    for (const { definition } of saved) {
+      const { definitions } = countPlan(definition);
+      expect(await duck.segmentCountAnswer(definitions, 12, 'city')).toEqual(
+        await memoryStore.segmentCountAnswer(definitions, 12, 'city'),
+      );
+    }
+    await duck.close();
+  });
+});
+
+describe('a file loaded at schema version 2', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tact-migrate-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('gets its segment tables on open and counts as before', async () => {
+    const file = path.join(dir, 'v2.duckdb');
+    const { dataset, manifest } = generateDataset({ seed: 9, customers: 150 });
+    const first = await openDuckDbStore({ path: file });
+    await loadDataset(first, dataset, { asOf: manifest.as_of, seed: 9 });
+    const saved = await first.savedSegments();
+    const plans: SegmentDefinition[][] = saved.map((s) => countPlan(s.definition).definitions);
+    const before = await Promise.all(plans.map((p) => first.segmentCountAnswer(p, 5, 'city')));
+    // What a version 2 load left: the loaded tables, no segment tables.
+    for (const table of DERIVED_TABLES) await first.connection.run(`DROP TABLE ${table}`);
+    await first.connection.run('UPDATE meta SET schema_version = 2');
+    await first.close();
+
+    const second = await openDuckDbStore({ path: file });
+    expect((await readMeta(second))?.schema_version).toBe(SCHEMA_VERSION);
+    const after = await Promise.all(plans.map((p) => second.segmentCountAnswer(p, 5, 'city')));
+    expect(after).toEqual(before);
+    await second.close();
+  });
+});
