@@ -36,7 +36,7 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
   const expected = lyonStoreBuyersInLast90Days();
   expect(expected, 'the demo data has such customers').toBeGreaterThan(0);
 
-  await page.goto('/segments');
+  await page.goto('/segments/new');
   await page.getByRole('button', { name: 'Add a first condition' }).click();
   await page.getByRole('combobox', { name: 'Search fields and events' }).fill('City');
   await page.getByRole('option', { name: /^City/ }).click();

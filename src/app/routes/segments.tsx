@@ -82,9 +82,12 @@ export function NewSegmentRoute() {
 export function SavedSegmentRoute() {
   const { segmentId = '' } = useParams();
   const saved = useQuery(savedQueries.one(segmentId));
+  // A copy cached from an earlier visit may be an old version: edit only what the server has now.
+  const status =
+    saved.status === 'success' && !saved.isFetchedAfterMount ? 'pending' : saved.status;
   return (
     <QueryState
-      status={saved.status}
+      status={status}
       error={saved.error}
       data={saved.data}
       isEmpty={() => false}

@@ -40,9 +40,10 @@ export const savedQueries = {
     queryOptions({
       queryKey: savedKeys.one(id),
       queryFn: ({ signal }) => getJson(savedSegment, path(id), { signal }),
-      // The builder keeps its own copy once loaded; a refetch must not replace the baseline of
-      // an edit in progress behind the user's back.
-      staleTime: Infinity,
+      // The builder keeps its own copy once loaded (a refetch never replaces the baseline of an
+      // edit in progress behind the user's back); opening it always asks for the current version.
+      refetchOnMount: 'always',
+      refetchOnWindowFocus: false,
     }),
   versions: (id: string) =>
     queryOptions({
