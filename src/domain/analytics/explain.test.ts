@@ -1,0 +1,282 @@
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+  explainCustomer,
+  formatDays,
+  formatDuration,
+  formatPercent,
+  type CustomerFigures,
+} from './explain.ts';
+
+const frequentBuyer: CustomerFigures = {
+  daysSinceLastOrder: 12,
+  daysSinceFirstOrder: 730,
+  repeatOrders: 13,
+  typicalGapDays: 41,
+  averageSpend: 48.2,
+  repeatOrdersPercentile: 95.3,
+  averageSpendPercentile: 81,
+  propensity: { horizonDays: 30, probability: 0.723, percentile: 91.2 },
+  churnBand: 'low',
+  predictedClv: { value: 312.4, percentile: 92.5 },
+  expectedNextOrder: '2026-12-04',
+};
+
+const lapsedBuyer: CustomerFigures = {
+  ...frequentBuyer,
+  daysSinceLastOrder: 212,
+  daysSinceFirstOrder: 500,
+  repeatOrders: 7,
+  typicalGapDays: 41,
+  averageSpend: 12.1,
+  repeatOrdersPercentile: 80,
+  averageSpendPercentile: 22.4,
+  propensity: { horizonDays: 30, probability: 0.034, percentile: 18 },
+  churnBand: 'high',
+  predictedClv: { value: 9.5, percentile: 30 },
+  expectedNextOrder: null,
+};
+
+const oneTimeBuyer: CustomerFigures = {
+  ...frequentBuyer,
+  daysSinceLastOrder: 160,
+  daysSinceFirstOrder: 160,
+  repeatOrders: 0,
+  typicalGapDays: null,
+  averageSpend: 25,
+  repeatOrdersPercentile: 40,
+  averageSpendPercentile: 55,
+  propensity: { horizonDays: 90, probability: 0.11, percentile: 35 },
+  churnBand: 'high',
+  predictedClv: { value: 21.3, percentile: 41 },
+  expectedNextOrder: null,
+};
+
+test('a frequent buyer on their rhythm: recency, frequency and spend all raise the score', () => {
+  const { headline, drivers } = explainCustomer(frequentBuyer);
+  expect(headline).toBe(
+    '72% likely to order in the next 30 days (top 9%); churn risk low; predicted value €312.40 (top 8%); next order expected around 2026-12-04.',
+  );
+  expect(drivers).toEqual([
+    {
+      factor: 'recency',
+      direction: 'up',
+      text: 'Last ordered 12 days ago, within their usual 41 days between orders: still on their rhythm.',
+    },
+    {
+      factor: 'frequency',
+      direction: 'up',
+      text: 'Bought 14 times in 2 years: one of the 5% most frequent buyers.',
+    },
+    {
+      factor: 'monetary',
+      direction: 'up',
+      text: 'Spends €48.20 per order on average: top 19% of spenders, which raises their predicted value.',
+    },
+  ]);
+});
+
+test('a lapsed buyer: the silence against their own rhythm is what lowers the score', () => {
+  const { headline, drivers } = explainCustomer(lapsedBuyer);
+  expect(headline).toBe(
+    '3.4% likely to order in the next 30 days (bottom 18%); churn risk high; predicted value €9.50 (bottom 30%); no next order expected.',
+  );
+  expect(drivers[0]).toEqual({
+    factor: 'recency',
+    direction: 'down',
+    text: 'Last ordered 212 days ago, 5× longer than their usual 41 days between orders: that is what lowers the score.',
+  });
+  expect(drivers[1]).toMatchObject({
+    factor: 'frequency',
+    direction: 'up',
+    text: 'Bought 8 times in 16 months: one of the 20% most frequent buyers.',
+  });
+  expect(drivers[2]).toMatchObject({ factor: 'monetary', direction: 'down' });
+  expect(drivers[2]!.text).toContain('€12.10');
+});
+
+test('the frequent and the lapsed buyer differ where a marketer expects: recency flips', () => {
+  const frequent = explainCustomer(frequentBuyer).drivers;
+  const lapsed = explainCustomer(lapsedBuyer).drivers;
+  const direction = (ds: typeof frequent, factor: string) =>
+    ds.find((d) => d.factor === factor)?.direction;
+  expect(direction(frequent, 'recency')).toBe('up');
+  expect(direction(lapsed, 'recency')).toBe('down');
+  expect(direction(frequent, 'monetary')).toBe('up');
+  expect(direction(lapsed, 'monetary')).toBe('down');
+});
+
+test('a one-time buyer is told plainly that only one order is known', () => {
+  const { drivers } = explainCustomer(oneTimeBuyer);
+  expect(drivers).toEqual([
+    {
+      factor: 'recency',
+      direction: 'down',
+      text: 'Nothing bought in the 160 days since their only order: that silence lowers the score.',
+    },
+    {
+      factor: 'frequency',
+      direction: 'down',
+      text: 'Only one order is known, 160 days ago: no repeat purchase yet, so there is no rhythm of their own to go by.',
+    },
+    {
+      factor: 'monetary',
+      direction: 'up',
+      text: 'Spent €25.00 on their only order: top 45% of spenders, which raises their predicted value.',
+    },
+  ]);
+});
+
+test('a recent one-time buyer is counted as active', () => {
+  const { drivers } = explainCustomer({
+    ...oneTimeBuyer,
+    daysSinceLastOrder: 9,
+    daysSinceFirstOrder: 9,
+    propensity: { horizonDays: 90, probability: 0.41, percentile: 77 },
+  });
+  expect(drivers[0]).toEqual({
+    factor: 'recency',
+    direction: 'up',
+    text: 'Their only order was 9 days ago: recent enough to count them as active.',
+  });
+});
+
+test('slightly overdue, a new customer, and no percentiles to compare with', () => {
+  const { drivers } = explainCustomer({
+    ...frequentBuyer,
+    daysSinceLastOrder: 25,
+    daysSinceFirstOrder: 60,
+    repeatOrders: 2,
+    typicalGapDays: 17.5,
+    repeatOrdersPercentile: undefined,
+    averageSpendPercentile: undefined,
+  });
+  expect(drivers).toEqual([
+    {
+      factor: 'recency',
+      direction: 'down',
+      text: 'Last ordered 25 days ago, 1.4× their usual 18 days between orders: slightly overdue.',
+    },
+    {
+      factor: 'frequency',
+      direction: 'up',
+      text: 'Bought 3 times in 2 months, about once every 18 days.',
+    },
+    {
+      factor: 'tenure',
+      direction: 'up',
+      text: 'First ordered 60 days ago: a new customer, already back 2 times.',
+    },
+  ]);
+});
+
+test('spend is formatted in the given currency', () => {
+  const { headline } = explainCustomer({ ...frequentBuyer, currency: 'USD' });
+  expect(headline).toContain('predicted value US$312.40');
+});
+
+test.each<[number, string]>([
+  [1, '1 day'],
+  [0.4, '0 days'],
+  [41.4, '41 days'],
+])('%d days read %s', (days, text) => {
+  expect(formatDays(days)).toBe(text);
+});
+
+test.each<[number, string]>([
+  [45, '45 days'],
+  [61, '2 months'],
+  [365, '12 months'],
+  [500, '16 months'],
+  [730, '2 years'],
+  [913, '2.5 years'],
+])('a span of %d days reads %s', (days, text) => {
+  expect(formatDuration(days)).toBe(text);
+});
+
+test.each<[number, string]>([
+  [0.723, '72%'],
+  [0.034, '3.4%'],
+  [0.1, '10%'],
+  [0.0004, '0%'],
+  [0.004, '0.4%'],
+  [0.997, '99.7%'],
+  [1, '100%'],
+])('a probability of %d reads %s', (p, text) => {
+  expect(formatPercent(p)).toBe(text);
+});
+
+test('impossible figures are refused', () => {
+  expect(() => explainCustomer({ ...frequentBuyer, daysSinceLastOrder: -1 })).toThrow(
+    /daysSinceLastOrder is -1/,
+  );
+  expect(() =>
+    explainCustomer({
+      ...frequentBuyer,
+      propensity: { horizonDays: 30, probability: 1.2, percentile: 5 },
+    }),
+  ).toThrow(/propensity is 1.2/);
+});
+
+test('recency lowers the score exactly when the silence is longer than the usual gap', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 2000 }),
+      fc.double({ min: 1, max: 400, noNaN: true }),
+      fc.integer({ min: 1, max: 50 }),
+      (silence, gap, repeats) => {
+        const [recency] = explainCustomer({
+          ...frequentBuyer,
+          daysSinceLastOrder: silence,
+          typicalGapDays: gap,
+          repeatOrders: repeats,
+          daysSinceFirstOrder: silence + gap * repeats,
+        }).drivers;
+        expect(recency?.factor).toBe('recency');
+        expect(recency?.direction).toBe(silence > gap ? 'down' : 'up');
+        expect(recency?.text).toMatch(/^Last ordered \d+ days? ago/);
+      },
+    ),
+  );
+});
+
+test('every driver states a figure and at most one driver per factor', () => {
+  const figures = fc.record({
+    daysSinceLastOrder: fc.integer({ min: 0, max: 1500 }),
+    extraTenure: fc.integer({ min: 0, max: 1500 }),
+    repeatOrders: fc.integer({ min: 0, max: 60 }),
+    averageSpend: fc.option(fc.double({ min: 0, max: 1000, noNaN: true })),
+    percentile: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+  fc.assert(
+    fc.property(
+      figures,
+      ({ daysSinceLastOrder, extraTenure, repeatOrders, averageSpend, percentile }) => {
+        const tenure =
+          daysSinceLastOrder + (repeatOrders > 0 ? Math.max(extraTenure, repeatOrders) : 0);
+        const { drivers } = explainCustomer({
+          ...frequentBuyer,
+          daysSinceLastOrder,
+          daysSinceFirstOrder: tenure,
+          repeatOrders,
+          typicalGapDays: repeatOrders > 0 ? (tenure - daysSinceLastOrder) / repeatOrders : null,
+          averageSpend,
+          repeatOrdersPercentile: percentile,
+          averageSpendPercentile: 100 - percentile,
+          propensity: { horizonDays: 90, probability: percentile / 100, percentile },
+        });
+        const factors = drivers.map((d) => d.factor);
+        expect(new Set(factors).size).toBe(factors.length);
+        for (const d of drivers) expect(d.text).toMatch(/\d/);
+        if (repeatOrders === 0)
+          expect(
+            drivers.some(
+              (d) =>
+                d.text.includes('only one order is known') ||
+                d.text.startsWith('Only one order is known'),
+            ),
+          ).toBe(true);
+      },
+    ),
+  );
+});

@@ -1,0 +1,268 @@
+/**
+ * One customer's scores explained in a marketer's words: a headline (propensity, churn band,
+ * predicted value, next order) and the drivers behind it — how long since their last order
+ * against their own rhythm, how often they buy, how much they spend, how new they are — each
+ * with the figures that make it, so a Customer 360 view says why, not only what.
+ * Model-independent: it reads figures, whatever fitted them.
+ */
+
+export type DriverFactor = 'recency' | 'frequency' | 'monetary' | 'tenure';
+
+export interface ScoreDriver {
+  readonly factor: DriverFactor;
+  /** Whether this figure raises or lowers the customer's score. */
+  readonly direction: 'up' | 'down';
+  readonly text: string;
+}
+
+export interface CustomerExplanation {
+  readonly headline: string;
+  /** Recency first, then frequency, spend and tenure; at most one driver per factor. */
+  readonly drivers: readonly ScoreDriver[];
+}
+
+/**
+ * Percentiles are the share of customers (0–100) whose figure is at most this customer's, as the
+ * scoring computes them: 100 is the top customer.
+ */
+export interface CustomerFigures {
+  /** Days from their last order to the scoring date. */
+  readonly daysSinceLastOrder: number;
+  /** Days from their first order to the scoring date. */
+  readonly daysSinceFirstOrder: number;
+  /** Repeat orders (x): days with a purchase after the first one. */
+  readonly repeatOrders: number;
+  /** Their own typical gap between orders in days (t_x / x); null for a one-time buyer. */
+  readonly typicalGapDays: number | null;
+  /** Average spend per order; null when unknown. */
+  readonly averageSpend: number | null;
+  /** ISO 4217 code of the spend and value figures (default EUR). */
+  readonly currency?: string;
+  readonly repeatOrdersPercentile?: number;
+  readonly averageSpendPercentile?: number;
+  readonly propensity: {
+    readonly horizonDays: number;
+    /** P(at least one order within horizonDays). */
+    readonly probability: number;
+    readonly percentile: number;
+  };
+  readonly churnBand: 'low' | 'medium' | 'high';
+  readonly predictedClv: { readonly value: number; readonly percentile: number } | null;
+  /** Expected date of the next order (median, if still active), YYYY-MM-DD; null when none. */
+  readonly expectedNextOrder: string | null;
+}
+
+/** Ratio of the silence to the usual gap from which recency lowers the score. */
+const OVERDUE_RATIO = 1.5;
+/** A customer whose first order is this recent is new: little history to go on. */
+const NEW_CUSTOMER_DAYS = 90;
+
+// ---------------------------------------------------------------------------------------------
+// Figures in words
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Whole days: "1 day", "212 days". */
+export function formatDays(days: number): string {
+  return plural(Math.round(days), 'day', 'days');
+}
+
+/** A span of time at the precision a marketer reads it: days, then months, then years. */
+export function formatDuration(days: number): string {
+  if (days < 60) return formatDays(days);
+  if (days < 730) return plural(Math.round(days / 30.4375), 'month', 'months');
+  const years = Math.round((days / 365.25) * 10) / 10;
+  return `${trimZero(years.toFixed(1))} years`;
+}
+
+function trimZero(text: string): string {
+  return text.endsWith('.0') ? text.slice(0, -2) : text;
+}
+
+/** A probability as a percentage: whole percents from 10% to 99%, one decimal outside. */
+export function formatPercent(probability: number): string {
+  const percent = probability * 100;
+  if (percent >= 10 && percent <= 99) return `${Math.round(percent)}%`;
+  return `${trimZero(percent.toFixed(1))}%`;
+}
+
+/** How many times longer: "5×" from 3 up, "1.6×" below. */
+function formatRatio(ratio: number): string {
+  return ratio >= 3 ? `${Math.round(ratio)}×` : `${trimZero(ratio.toFixed(1))}×`;
+}
+
+function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
+}
+
+/** The share of customers at or above a percentile, rounded up so it never flatters: "5%". */
+function topShare(percentile: number): number {
+  return Math.max(1, Math.ceil(100 - percentile - 1e-9));
+}
+
+function bottomShare(percentile: number): number {
+  return Math.max(1, Math.ceil(percentile - 1e-9));
+}
+
+/** "top 5%" or "bottom 30%": where a percentile puts the customer. */
+function rank(percentile: number): string {
+  return percentile >= 50 ? `top ${topShare(percentile)}%` : `bottom ${bottomShare(percentile)}%`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drivers
+
+function recencyDriver(f: CustomerFigures): ScoreDriver | null {
+  const silence = formatDays(f.daysSinceLastOrder);
+  if (f.repeatOrders === 0) {
+    const high = f.propensity.percentile >= 50;
+    return {
+      factor: 'recency',
+      direction: high ? 'up' : 'down',
+      text: high
+        ? `Their only order was ${silence} ago: recent enough to count them as active.`
+        : `Nothing bought in the ${silence} since their only order: that silence lowers the score.`,
+    };
+  }
+  const gap = f.typicalGapDays;
+  if (gap === null || !(gap > 0)) return null;
+  const usual = `their usual ${formatDays(gap)} between orders`;
+  const ratio = f.daysSinceLastOrder / gap;
+  if (ratio <= 1) {
+    return {
+      factor: 'recency',
+      direction: 'up',
+      text: `Last ordered ${silence} ago, within ${usual}: still on their rhythm.`,
+    };
+  }
+  if (ratio < OVERDUE_RATIO) {
+    return {
+      factor: 'recency',
+      direction: 'down',
+      text: `Last ordered ${silence} ago, ${formatRatio(ratio)} ${usual}: slightly overdue.`,
+    };
+  }
+  return {
+    factor: 'recency',
+    direction: 'down',
+    text: `Last ordered ${silence} ago, ${formatRatio(ratio)} longer than ${usual}: that is what lowers the score.`,
+  };
+}
+
+function frequencyDriver(f: CustomerFigures): ScoreDriver {
+  if (f.repeatOrders === 0) {
+    return {
+      factor: 'frequency',
+      direction: 'down',
+      text: `Only one order is known, ${formatDays(f.daysSinceFirstOrder)} ago: no repeat purchase yet, so there is no rhythm of their own to go by.`,
+    };
+  }
+  const orders = f.repeatOrders + 1;
+  const base = `Bought ${orders} times in ${formatDuration(f.daysSinceFirstOrder)}`;
+  const p = f.repeatOrdersPercentile;
+  if (p === undefined) {
+    const every =
+      f.typicalGapDays === null ? '' : `, about once every ${formatDays(f.typicalGapDays)}`;
+    return { factor: 'frequency', direction: 'up', text: `${base}${every}.` };
+  }
+  if (p >= 75) {
+    return {
+      factor: 'frequency',
+      direction: 'up',
+      text: `${base}: one of the ${topShare(p)}% most frequent buyers.`,
+    };
+  }
+  if (p >= 50) {
+    return {
+      factor: 'frequency',
+      direction: 'up',
+      text: `${base}: more often than most customers (top ${topShare(p)}%).`,
+    };
+  }
+  return {
+    factor: 'frequency',
+    direction: 'down',
+    text: `${base}: fewer orders than most customers (bottom ${bottomShare(p)}%).`,
+  };
+}
+
+function monetaryDriver(f: CustomerFigures, currency: string): ScoreDriver | null {
+  const p = f.averageSpendPercentile;
+  if (f.averageSpend === null || p === undefined) return null;
+  const spend = formatMoney(f.averageSpend, currency);
+  const perOrder =
+    f.repeatOrders === 0
+      ? `Spent ${spend} on their only order`
+      : `Spends ${spend} per order on average`;
+  return p >= 50
+    ? {
+        factor: 'monetary',
+        direction: 'up',
+        text: `${perOrder}: ${rank(p)} of spenders, which raises their predicted value.`,
+      }
+    : {
+        factor: 'monetary',
+        direction: 'down',
+        text: `${perOrder}: ${rank(p)} of spenders, which lowers their predicted value.`,
+      };
+}
+
+function tenureDriver(f: CustomerFigures): ScoreDriver | null {
+  if (f.repeatOrders === 0 || f.daysSinceFirstOrder >= NEW_CUSTOMER_DAYS) return null;
+  return {
+    factor: 'tenure',
+    direction: 'up',
+    text: `First ordered ${formatDays(f.daysSinceFirstOrder)} ago: a new customer, already back ${plural(f.repeatOrders, 'time', 'times')}.`,
+  };
+}
+
+function headline(f: CustomerFigures, currency: string): string {
+  const { horizonDays, probability, percentile } = f.propensity;
+  const parts = [
+    `${formatPercent(probability)} likely to order in the next ${formatDays(horizonDays)} (${rank(percentile)})`,
+    `churn risk ${f.churnBand}`,
+  ];
+  if (f.predictedClv) {
+    parts.push(
+      `predicted value ${formatMoney(f.predictedClv.value, currency)} (${rank(f.predictedClv.percentile)})`,
+    );
+  }
+  parts.push(
+    f.expectedNextOrder === null
+      ? 'no next order expected'
+      : `next order expected around ${f.expectedNextOrder}`,
+  );
+  return `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase());
+}
+
+function check(name: string, value: number | undefined, max = Number.POSITIVE_INFINITY): void {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    throw new RangeError(
+      `${name} is ${value}: expected a number from 0${max < Infinity ? ` to ${max}` : ''}.`,
+    );
+  }
+}
+
+/** The headline and drivers of one customer's scores. */
+export function explainCustomer(figures: CustomerFigures): CustomerExplanation {
+  check('daysSinceLastOrder', figures.daysSinceLastOrder);
+  check('daysSinceFirstOrder', figures.daysSinceFirstOrder);
+  check('repeatOrders', figures.repeatOrders);
+  check('typicalGapDays', figures.typicalGapDays ?? undefined);
+  check('propensity', figures.propensity.probability, 1);
+  check('propensity percentile', figures.propensity.percentile, 100);
+  check('repeatOrdersPercentile', figures.repeatOrdersPercentile, 100);
+  check('averageSpendPercentile', figures.averageSpendPercentile, 100);
+  check('predictedClv percentile', figures.predictedClv?.percentile, 100);
+  const currency = figures.currency ?? 'EUR';
+  const drivers = [
+    recencyDriver(figures),
+    frequencyDriver(figures),
+    monetaryDriver(figures, currency),
+    tenureDriver(figures),
+  ].filter((d): d is ScoreDriver => d !== null);
+  return { headline: headline(figures, currency), drivers };
+}
