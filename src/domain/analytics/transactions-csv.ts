@@ -175,7 +175,20 @@ export function parseDay(text: string): number | string {
  * count of decimals; or a sentence saying what is wrong. No exponent, no thousands separator.
  */
 export function parseAmount(text: string): { value: number; decimals: number } | string {
-  if (text === '') return 'amount is empty';
+  const decimals = amountDecimals(text);
+  if (decimals >= 0) return { value: Number(text), decimals };
+  return decimals === EMPTY ? 'amount is empty' : notAnAmount(text);
+}
+
+const EMPTY = -2;
+
+function notAnAmount(text: string): string {
+  return `amount "${text}" is not a number with a dot decimal (such as 12.50)`;
+}
+
+/** Decimals of a well-formed amount; -1 when malformed, EMPTY when empty. Allocates nothing. */
+function amountDecimals(text: string): number {
+  if (text === '') return EMPTY;
   let i = text[0] === '-' || text[0] === '+' ? 1 : 0;
   let digits = 0;
   let decimals = -1;
@@ -187,11 +200,10 @@ export function parseAmount(text: string): { value: number; decimals: number } |
     } else if (c === 46 && decimals < 0) {
       decimals = 0;
     } else {
-      return `amount "${text}" is not a number with a dot decimal (such as 12.50)`;
+      return -1;
     }
   }
-  if (digits === 0) return `amount "${text}" is not a number with a dot decimal (such as 12.50)`;
-  return { value: Number(text), decimals: Math.max(decimals, 0) };
+  return digits === 0 ? -1 : Math.max(decimals, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,8 +315,11 @@ function splitWhitespace(line: string): string[] {
   return fields;
 }
 
-/** Two independent 32-bit hashes of a record's fields, so exact duplicates can be found later. */
-function hashFields(fields: readonly string[]): [number, number] {
+/**
+ * Two independent 32-bit hashes of a record's fields, written to `out`, so exact duplicates can
+ * be found later (a false match needs both hashes and the amount to agree on one customer-day).
+ */
+function hashFields(fields: readonly string[], out: Int32Array): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (const field of fields) {
@@ -319,7 +334,8 @@ function hashFields(fields: readonly string[]): [number, number] {
     b = Math.imul(b ^ 0x10000, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return [a | 0, b | 0];
+  out[0] = a;
+  out[1] = b;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,14 +349,14 @@ class GrowingColumns {
   hashA = new Int32Array(1024);
   hashB = new Int32Array(1024);
 
-  push(customer: number, day: number, amount: number, hash: readonly [number, number]): void {
+  push(customer: number, day: number, amount: number, hash: Int32Array): void {
     if (this.length === this.customer.length) this.grow();
     const i = this.length;
     this.customer[i] = customer;
     this.day[i] = day;
     this.amount[i] = amount;
-    this.hashA[i] = hash[0];
-    this.hashB[i] = hash[1];
+    this.hashA[i] = hash[0] ?? 0;
+    this.hashB[i] = hash[1] ?? 0;
     this.length = i + 1;
   }
 
@@ -399,6 +415,10 @@ export function createTransactionsReader(options: TransactionsOptions = {}): Tra
   const rows = new GrowingColumns();
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
+  // Files are often sorted by customer: the previous line's customer skips the map lookup.
+  let lastCustomerId = '';
+  let lastCustomer = -1;
+  const hash = new Int32Array(2);
   let lineNumber = 0;
   let blankLines = 0;
   let layout: Layout | null = null;
@@ -422,22 +442,30 @@ export function createTransactionsReader(options: TransactionsOptions = {}): Tra
     if (customerId === '') fail(line, 'the customer id is empty');
     const day = parseDay(trimBlanks(fields[layout.date] ?? ''));
     if (typeof day === 'string') fail(line, day);
-    const amount = parseAmount(trimBlanks(fields[layout.amount] ?? ''));
-    if (typeof amount === 'string') fail(line, amount);
+    const amountText = trimBlanks(fields[layout.amount] ?? '');
+    const decimals = amountDecimals(amountText);
+    if (decimals < 0) fail(line, decimals === EMPTY ? 'amount is empty' : notAnAmount(amountText));
     if (layout.units !== null) {
       const units = fields[layout.units] ?? '';
       if (digitsAt(units, 0, units.length) < 0 || units === '') {
         fail(line, `number of CDs "${units}" is not a whole number`);
       }
     }
-    if (amount.decimals > maxDecimals) maxDecimals = Math.min(amount.decimals, 9);
-    let customer = customerIndex.get(customerId);
-    if (customer === undefined) {
-      customer = customerIds.length;
-      customerIndex.set(customerId, customer);
-      customerIds.push(customerId);
+    if (decimals > maxDecimals) maxDecimals = Math.min(decimals, 9);
+    let customer = lastCustomer;
+    if (customerId !== lastCustomerId || customer < 0) {
+      customer = customerIndex.get(customerId) ?? -1;
+      if (customer < 0) {
+        customer = customerIds.length;
+        customerIndex.set(customerId, customer);
+        customerIds.push(customerId);
+      }
+      lastCustomerId = customerId;
+      lastCustomer = customer;
     }
-    rows.push(customer, day, amount.value === 0 ? 0 : amount.value, hashFields(fields));
+    const amount = Number(amountText);
+    hashFields(fields, hash);
+    rows.push(customer, day, amount === 0 ? 0 : amount, hash);
   }
 
   function csvLine(line: string, at: number): void {
