@@ -107,33 +107,38 @@ export function quantileGroups(
   if (!Number.isInteger(groups) || groups < 1 || groups > 255) {
     throw new RangeError(`groups must be an integer from 1 to 255, not ${groups}.`);
   }
-  const members = options.members ?? Uint32Array.from({ length: values.length }, (_, i) => i);
-  const n = members.length;
+  const members = options.members;
+  const n = members ? members.length : values.length;
   const sign = options.lowerIsBetter ? -1 : 1;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const value = values[members[i] ?? 0] ?? Number.NaN;
+  for (let k = 0; k < n; k += 1) {
+    const at = members ? (members[k] ?? 0) : k;
+    const value = values[at] ?? Number.NaN;
     if (!Number.isFinite(value)) {
-      throw new RangeError(
-        `Value at position ${members[i]} is ${value}: expected a finite number.`,
-      );
+      throw new RangeError(`Value at position ${at} is ${value}: expected a finite number.`);
     }
-    keys[i] = sign * value;
+    keys[k] = sign * value;
   }
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0),
-  );
+  // Sorted keys (a native numeric sort) and one binary search per member for w.
+  const sorted = keys.slice().sort();
   const result = new Uint8Array(values.length);
-  let start = 0;
-  while (start < n) {
-    const key = keys[order[start] ?? 0];
-    let end = start + 1;
-    while (end < n && keys[order[end] ?? 0] === key) end += 1;
-    const group = 1 + Math.floor((groups * start) / n);
-    for (let k = start; k < end; k += 1) result[members[order[k] ?? 0] ?? 0] = group;
-    start = end;
+  for (let k = 0; k < n; k += 1) {
+    const worse = countBelow(sorted, keys[k] ?? 0);
+    result[members ? (members[k] ?? 0) : k] = 1 + Math.floor((groups * worse) / n);
   }
   return result;
+}
+
+/** How many entries of an ascending array are strictly below `value`. */
+function countBelow(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function emptyCellCounts(): Record<RfmCell, number> {

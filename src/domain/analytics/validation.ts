@@ -128,34 +128,38 @@ export function reliabilityTable(
  */
 export function auc(score: ArrayLike<number>, outcomes: Outcomes): number | null {
   const n = checkLengths('AUC', score, outcomes);
-  const keys = new Float64Array(n);
-  const labels = new Uint8Array(n);
   let positives = 0;
   for (let i = 0; i < n; i += 1) {
-    keys[i] = finite('Score', score, i);
-    labels[i] = outcome(outcomes, i);
-    positives += labels[i] ?? 0;
+    finite('Score', score, i);
+    positives += outcome(outcomes, i);
   }
   const negatives = n - positives;
   if (positives === 0 || negatives === 0) return null;
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0),
-  );
-  // Sum of the positives' ranks, each tie group sharing its mean rank (start + end + 1) / 2.
-  let rankSum = 0;
-  let start = 0;
-  while (start < n) {
-    const key = keys[order[start] ?? 0];
-    let end = start;
-    let tiedPositives = 0;
-    while (end < n && keys[order[end] ?? 0] === key) {
-      tiedPositives += labels[order[end] ?? 0] ?? 0;
-      end += 1;
-    }
-    rankSum += (tiedPositives * (start + end + 1)) / 2;
-    start = end;
+  const buyers = new Float64Array(positives);
+  const others = new Float64Array(negatives);
+  for (let i = 0, p = 0, q = 0; i < n; i += 1) {
+    if (outcome(outcomes, i) === 1) buyers[p++] = score[i] ?? 0;
+    else others[q++] = score[i] ?? 0;
   }
-  const u = rankSum - (positives * (positives + 1)) / 2;
+  buyers.sort();
+  others.sort();
+  // One walk over both sorted lists: each buyer wins against the non-buyers below it and half
+  // wins against those tied with it (the Mann–Whitney U with mid-ranks).
+  let u = 0;
+  let below = 0;
+  for (let p = 0; p < positives;) {
+    const value = buyers[p] ?? 0;
+    let tiedBuyers = 0;
+    while (p < positives && buyers[p] === value) {
+      tiedBuyers += 1;
+      p += 1;
+    }
+    while (below < negatives && (others[below] ?? 0) < value) below += 1;
+    let tied = below;
+    while (tied < negatives && others[tied] === value) tied += 1;
+    u += tiedBuyers * (below + (tied - below) / 2);
+    below = tied;
+  }
   return u / (positives * negatives);
 }
 
