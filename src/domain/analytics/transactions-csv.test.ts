@@ -185,6 +185,25 @@ test('blank lines are skipped and counted; line numbers still count them', () =>
   expect(failure(csv('customer_id,date,amount', '', '', 'C1,2024-01-01,x')).line).toBe(4);
 });
 
+test('rows of nothing but commas, as spreadsheets export them, are blank lines', () => {
+  const { report } = parseTransactions(
+    csv('customer_id,date,amount', 'C1,2024-01-01,1', ',,', ' , ,'),
+  );
+  expect(report).toMatchObject({ blankLines: 2, records: 1 });
+});
+
+test('a header alone is a file without purchases, not an error', () => {
+  const { transactions, report } = parseTransactions('customer_id,date,amount\n');
+  expect(transactions).toEqual([]);
+  expect(report).toMatchObject({
+    lines: 1,
+    records: 0,
+    customers: 0,
+    firstDate: null,
+    lastDate: null,
+  });
+});
+
 test('a zero amount is a purchase, counted', () => {
   const { transactions, report } = parseTransactions(
     csv('customer_id,date,amount', 'C1,2024-01-01,0', 'C1,2024-02-01,-0.00', 'C2,2024-01-01,5'),

@@ -44,6 +44,7 @@ export interface TransactionsOptions {
 export interface TransactionsReport {
   /** Physical lines read, header and blank lines included. */
   readonly lines: number;
+  /** Lines of nothing but spaces and tabs (and, in a CSV, commas: a spreadsheet's empty row). */
   readonly blankLines: number;
   /** Data records read (not the header, not blank lines). */
   readonly records: number;
@@ -82,6 +83,7 @@ export interface TransactionsFile {
 
 /** The same purchases as columns: a customer index into `customerIds` and a day number. */
 export interface TransactionColumns {
+  /** Every customer id read, in order of first appearance (some may have only returns). */
   readonly customerIds: readonly string[];
   readonly customer: Int32Array;
   /** Days since 1970-01-01. */
@@ -217,10 +219,11 @@ function trimBlanks(s: string): string {
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-function isBlank(s: string): boolean {
+/** Spaces and tabs only, or (`commas`) also commas: the empty rows spreadsheets export. */
+function isBlank(s: string, commas = false): boolean {
   for (let i = 0; i < s.length; i += 1) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
+    if (c !== 32 && c !== 9 && !(commas && c === 44)) return false;
   }
   return true;
 }
@@ -470,7 +473,7 @@ export function createTransactionsReader(options: TransactionsOptions = {}): Tra
 
   function csvLine(line: string, at: number): void {
     if (pending === null && line.indexOf('"') < 0) {
-      if (isBlank(line)) {
+      if (isBlank(line, true)) {
         blankLines += 1;
         return;
       }
