@@ -139,6 +139,13 @@ test('scores customers who bought, names their cells, and leaves non-buyers out'
     need_attention: 1,
     hibernating: 0,
   });
+  expect(result.grid).toEqual([
+    [1, 0, 0, 0, 0],
+    [0, 0, 0, 1, 0],
+    [0, 0, 1, 0, 0],
+    [1, 0, 0, 0, 0],
+    [0, 0, 0, 0, 1],
+  ]);
 });
 
 test('columns give the same scores as rows', () => {
@@ -172,6 +179,7 @@ test('cell counts add up to the customers scored', () => {
         const result = scoreRfm(rows);
         const total = Object.values(result.cellCounts).reduce((a, b) => a + b, 0);
         expect(total).toBe(rows.filter((r) => r.frequency > 0).length);
+        expect(result.grid.flat().reduce((a, b) => a + b, 0)).toBe(total);
         expect(result.scores.filter((s) => s === null)).toHaveLength(result.unscored);
       },
     ),

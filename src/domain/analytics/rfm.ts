@@ -66,6 +66,8 @@ export interface RfmResult {
   /** In input order; `null` for a customer without a purchase (frequency 0): they get no cell. */
   readonly scores: readonly (RfmScore | null)[];
   readonly cellCounts: Readonly<Record<RfmCell, number>>;
+  /** Customers per R and F score, for the 5 × 5 grid: `grid[r - 1][f - 1]`. */
+  readonly grid: readonly (readonly number[])[];
   readonly scored: number;
   readonly unscored: number;
 }
@@ -211,6 +213,7 @@ export function scoreRfm(input: RfmColumns | readonly RfmFigures[]): RfmResult {
   const frequency = quantileGroups(columns.frequency, 5, { members });
   const monetary = quantileGroups(columns.monetary, 5, { members });
   const cellCounts = emptyCellCounts();
+  const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   const scores: (RfmScore | null)[] = new Array<RfmScore | null>(n).fill(null);
   for (const i of buyers) {
     const r = asScore(recency[i]);
@@ -218,7 +221,9 @@ export function scoreRfm(input: RfmColumns | readonly RfmFigures[]): RfmResult {
     const m = asScore(monetary[i]);
     const cell = rfmCell(r, f);
     cellCounts[cell] += 1;
+    const row = grid[r - 1];
+    if (row) row[f - 1] = (row[f - 1] ?? 0) + 1;
     scores[i] = { recency: r, frequency: f, monetary: m, code: `${r}${f}${m}`, cell };
   }
-  return { scores, cellCounts, scored: buyers.length, unscored: n - buyers.length };
+  return { scores, cellCounts, grid, scored: buyers.length, unscored: n - buyers.length };
 }
