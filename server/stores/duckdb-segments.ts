@@ -22,6 +22,7 @@ import {
   countQuery,
   countsQuery,
   membersQuery,
+  type CompiledColumns,
   type SqlContext,
   type SqlParam,
   type SqlStatement,
@@ -35,6 +36,8 @@ export interface SegmentQueryContext {
   scores?: ReadonlySet<string>;
   /** 'derived' (default): the segment tables; 'base': the loaded tables only (for comparisons). */
   tables?: 'base' | 'derived';
+  /** Rows of segment_customers (see SqlContext.customers). */
+  customers?: number;
 }
 
 function sqlContext(ctx: SegmentQueryContext): SqlContext {
@@ -88,18 +91,27 @@ export interface SegmentCounts {
   first: number[];
 }
 
+/** The definitions compiled for countSegments, over the segment tables. */
+export function compileCounts(
+  definitions: readonly SegmentDefinition[],
+  ctx: SegmentQueryContext,
+): CompiledColumns {
+  return compileColumns(definitions, { ...sqlContext(ctx), tables: 'derived' });
+}
+
 /** Every definition counted by one statement over the segment tables (see countsQuery). */
 export async function countSegments(
   connection: DuckDBConnection,
   definitions: readonly SegmentDefinition[],
   ctx: SegmentQueryContext,
   sample = 0,
+  compiled = compileCounts(definitions, ctx),
 ): Promise<SegmentCounts> {
-  const compiled = compileColumns(definitions, { ...sqlContext(ctx), tables: 'derived' });
-  const [row] = await runSegmentStatement(connection, countsQuery(compiled, sample));
+  const query = countsQuery(compiled, sample);
+  const [row] = await runSegmentStatement(connection, query);
   const first = row?.first;
   return {
-    counts: definitions.map((_, i) => toNumber(row?.[`n${i}`] ?? null)),
+    counts: query.countColumns.map((name) => toNumber(row?.[name] ?? null)),
     total: toNumber(row?.total ?? null),
     first: first instanceof DuckDBListValue ? first.items.map((n) => toNumber(n)) : [],
   };

@@ -91,8 +91,13 @@ export class DuckDbStore implements ProfileStore {
   private cachedCatalogue: Promise<CatalogueResponse> | null = null;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
-  /** The saved segments' definitions for membership conditions; dropped after each write. */
-  private savedDefinitions: Promise<ReadonlyMap<string, SegmentDefinition>> | null = null;
+  /**
+   * The saved segments, read once and dropped on both sides of each write: every count validates
+   * against them and evaluates their definitions (membership conditions).
+   */
+  private savedList: Promise<SavedSegment[]> | null = null;
+  /** Rows of segment_customers (SqlContext.customers), read once per load. */
+  private segmentCustomers: Promise<number> | null = null;
   /** Saved-segment writes, one at a time (each is a transaction on a pooled connection). */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -141,7 +146,8 @@ export class DuckDbStore implements ProfileStore {
     await this.refreshMeta();
     await importLoadedSegments(this.connection);
     this.cachedCatalogue = null;
-    this.savedDefinitions = null;
+    this.savedList = null;
+    this.segmentCustomers = null;
     this.pool.reset();
   }
 
@@ -160,23 +166,41 @@ export class DuckDbStore implements ProfileStore {
   private write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const run = this.writes.then(() => this.read(work));
     this.writes = run.catch(() => undefined);
-    // Dropped on both sides of the write: a read that began before it cannot keep the old map.
-    this.savedDefinitions = null;
+    // Dropped on both sides of the write: a read that began before it cannot keep the old list.
+    this.savedList = null;
     return run.finally(() => {
-      this.savedDefinitions = null;
+      this.savedList = null;
     });
   }
 
-  private segmentContext(): Promise<SegmentQueryContext> {
-    if (this.savedDefinitions === null) {
-      const pending = this.read(readSavedSegments).then(definitionsById);
+  private saved(): Promise<SavedSegment[]> {
+    if (this.savedList === null) {
+      const pending = this.read(readSavedSegments);
       pending.catch(() => {
-        if (this.savedDefinitions === pending) this.savedDefinitions = null;
+        if (this.savedList === pending) this.savedList = null;
       });
-      this.savedDefinitions = pending;
+      this.savedList = pending;
     }
+    return this.savedList;
+  }
+
+  private segmentContext(): Promise<SegmentQueryContext> {
     const asOf = this.asOf;
-    return this.savedDefinitions.then((segments) => ({ asOf, segments }));
+    if (this.segmentCustomers === null) {
+      const pending = this.read(async (c) => {
+        const [row] = await queryRows(c, 'SELECT count(*)::INTEGER AS n FROM segment_customers');
+        return toNumber(row?.n ?? null);
+      });
+      pending.catch(() => {
+        if (this.segmentCustomers === pending) this.segmentCustomers = null;
+      });
+      this.segmentCustomers = pending;
+    }
+    return Promise.all([this.saved(), this.segmentCustomers]).then(([list, customers]) => ({
+      asOf,
+      segments: definitionsById(list),
+      customers,
+    }));
   }
 
   async customerCount(): Promise<number> {
@@ -244,8 +268,9 @@ export class DuckDbStore implements ProfileStore {
     return this.read((c) => segmentBreakdown(c, ctx, definition, column));
   }
 
-  savedSegments(): Promise<SavedSegment[]> {
-    return this.read(readSavedSegments);
+  /** Copies of the cached list: callers may change what they get. */
+  async savedSegments(): Promise<SavedSegment[]> {
+    return structuredClone(await this.saved());
   }
 
   savedSegment(segmentId: string): Promise<SavedSegment | null> {

@@ -43,6 +43,8 @@ interface Engines {
   memory: MemorySegmentIndex;
   duck: DuckDbStore;
   asOf: string;
+  /** Rows of segment_customers. */
+  customers: number;
 }
 
 async function membersOnBoth(
@@ -51,10 +53,11 @@ async function membersOnBoth(
   segments: ReadonlyMap<string, SegmentDefinition>,
 ) {
   const js = engines.memory.members(definition, segments, ALL);
+  // Over the segment tables, with "has one / has none" as bitmaps (the store's own context).
   const sql = await segmentMembers(
     engines.duck.connection,
     definition,
-    { asOf: engines.asOf, segments, scores: SCORES },
+    { asOf: engines.asOf, segments, scores: SCORES, customers: engines.customers },
     ALL,
   );
   return { js, sql };
@@ -111,7 +114,12 @@ describe('segment counts on the hand-written fixture, computed by hand', () => {
   beforeAll(async () => {
     const duck = await openDuckDbStore({ path: ':memory:' });
     await loadDataset(duck, data, { asOf: FIXTURE_AS_OF });
-    engines = { memory: new MemorySegmentIndex(data, FIXTURE_AS_OF), duck, asOf: FIXTURE_AS_OF };
+    engines = {
+      memory: new MemorySegmentIndex(data, FIXTURE_AS_OF),
+      duck,
+      asOf: FIXTURE_AS_OF,
+      customers: data.customers.length,
+    };
   });
   afterAll(() => engines.duck.close());
 
@@ -250,7 +258,12 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
     await loadDataset(duck, data, { asOf, seed: 11 });
     // A few hundred rows: one thread runs each small query in half the time of two.
     await duck.connection.run('SET threads = 1');
-    engines = { memory: new MemorySegmentIndex(data, asOf), duck, asOf };
+    engines = {
+      memory: new MemorySegmentIndex(data, asOf),
+      duck,
+      asOf,
+      customers: data.customers.length,
+    };
   });
   afterAll(() => engines.duck.close());
 

@@ -95,7 +95,7 @@ describe('a count plan in one pass = each definition on its own', () => {
           expect(inMemory).toEqual(expected);
           expect(seen).toEqual(sample);
 
-          const ctx = { asOf, segments, scores: SCORES };
+          const ctx = { asOf, segments, scores: SCORES, customers: facts.length };
           const inDuck = await countSegments(duck.connection, definitions, ctx, SAMPLE);
           expect(inDuck.counts).toEqual(expected);
           expect(inDuck.total).toBe(facts.length);

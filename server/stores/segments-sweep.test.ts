@@ -26,7 +26,7 @@ import {
   windowRange,
   type CustomerFacts,
 } from '../../src/domain/segment/facts.ts';
-import { compileDefinition, type SqlParam } from '../../src/domain/segment/sql.ts';
+import { compileColumns, compileDefinition, type SqlParam } from '../../src/domain/segment/sql.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import { runSegmentStatement } from './duckdb-segments.ts';
 import {
@@ -373,6 +373,43 @@ describe('every edge condition means the same in JS and in DuckDB', () => {
       const rows = await runSegmentStatement(duck.connection, {
         sql: `SELECT c.customer_id, ${columns.join(', ')} FROM customers c`,
         params,
+      });
+      const sql = new Map(rows.map((row) => [String(row.customer_id), row]));
+      batch.forEach((condition, i) => {
+        const matches = compileEvaluator(definition(condition), { asOf, segments });
+        for (const [k, f] of facts.entries()) {
+          const js = matches(f);
+          const db = sql.get(ids[k] ?? '')?.[`p${i}`];
+          if (db !== js)
+            mismatches.push(
+              `${ids[k]}: JS ${js}, SQL ${String(db)} for ${JSON.stringify(condition)}`,
+            );
+        }
+      });
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  test('single conditions over the segment tables (one count-plan statement per batch)', async () => {
+    const conditions = sweep(facts, asOf);
+    const segments = new Map<string, SegmentDefinition>();
+    const ids = facts.map((f) => f.customer.customer_id);
+    const mismatches: string[] = [];
+    for (let start = 0; start < conditions.length; start += BATCH) {
+      const batch = conditions.slice(start, start + BATCH);
+      const compiled = compileColumns(batch.map(definition), {
+        asOf,
+        segments,
+        dialect: 'duckdb',
+        tables: 'derived',
+        customers: facts.length,
+      });
+      const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
+      const rows = await runSegmentStatement(duck.connection, {
+        sql:
+          `SELECT customer_id, ${compiled.columns.map((w, i) => `${w} AS p${i}`).join(', ')} ` +
+          `FROM (SELECT c.customer_id${inner} FROM ${compiled.from})`,
+        params: compiled.params,
       });
       const sql = new Map(rows.map((row) => [String(row.customer_id), row]));
       batch.forEach((condition, i) => {

@@ -402,5 +402,12 @@ describe('derived mode (the segment tables)', () => {
       { type: 'BIGINT', value: 20 },
     ]);
     expect(countsQuery(compiled, 0).sql).not.toContain('first');
+    expect(query.countColumns).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
+    const single = compileColumns(
+      countPlan(definition(attr('customer.city', { operator: 'is_set' }))).definitions,
+      derived,
+    );
+    // The one part is the segment itself: counted once, answered twice.
+    expect(countsQuery(single, 0).countColumns).toEqual(['n0', 'n1', 'n2', 'n3', 'n0']);
   });
 });

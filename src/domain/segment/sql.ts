@@ -99,6 +99,11 @@ export interface SqlContext {
   scores?: ReadonlySet<string>;
   /** 'base' (default): the loaded tables only; 'derived': also those of sql-tables.ts. */
   tables?: 'base' | 'derived';
+  /**
+   * Derived mode: how many rows segment_customers holds (customer_no is 0 … customers - 1). Given,
+   * "has at least one" / "has none" is a bitmap of customer_no, cheaper than a join.
+   */
+  customers?: number;
 }
 
 /** A field the allowlist does not know (validation should have refused the definition). */
@@ -190,16 +195,28 @@ export function countQuery(compiled: CompiledDefinition): SqlStatement {
 }
 
 /**
- * Derived mode: one row with `total` (every customer), `n0`, `n1` … (customers each column
- * selects) and, when `sample` > 0, `first`: the customer_no of the first `sample` customers the
+ * Derived mode: one row with `total` (every customer), each column's count (named by
+ * `countColumns`, one per column; equal columns share one) and, when `sample` > 0, `first`: the customer_no of the first `sample` customers the
  * first column selects (customer_no ranks customers by id). Each condition is evaluated once per
  * customer in the inner select; the counts filter on its boolean columns.
  */
-export function countsQuery(compiled: CompiledColumns, sample: number): SqlStatement {
+export function countsQuery(
+  compiled: CompiledColumns,
+  sample: number,
+): SqlStatement & { countColumns: string[] } {
   const params = [...compiled.params];
-  const counts = compiled.columns.map(
-    (where, i) => `(count(*) FILTER (WHERE ${where}))::INTEGER AS n${i}`,
-  );
+  // A plan's part often is the whole segment (one top-level condition): counted once.
+  const named = new Map<string, string>();
+  const counts: string[] = [];
+  const countColumns = compiled.columns.map((where) => {
+    let name = named.get(where);
+    if (name === undefined) {
+      name = `n${named.size}`;
+      named.set(where, name);
+      counts.push(`(count(*) FILTER (WHERE ${where}))::INTEGER AS ${name}`);
+    }
+    return name;
+  });
   const top = Math.max(0, Math.min(Math.floor(sample), 1_000));
   const [first] = compiled.columns;
   if (top > 0 && first !== undefined) {
@@ -212,6 +229,7 @@ export function countsQuery(compiled: CompiledColumns, sample: number): SqlState
       `SELECT count(*)::INTEGER AS total${counts.map((c) => `, ${c}`).join('')} ` +
       `FROM (SELECT c.customer_no${inner} FROM ${compiled.from})`,
     params,
+    countColumns,
   };
 }
 
@@ -326,6 +344,24 @@ class SqlCompiler {
     if (known) return known.alias;
     const alias = this.alias('j');
     const sql = `LEFT JOIN (${body()}) ${alias} ON ${alias}.customer_no = c.customer_no`;
+    this.joins.set(key, { alias, sql });
+    return alias;
+  }
+
+  /**
+   * A one-row subquery `SELECT bitstring_agg(<alias>.customer_no, 0, last) AS bits FROM …`,
+   * cross joined once per `key`: `body(bits)` gets the aggregate to select. A customer has a row
+   * iff its bit is set; no rows at all gives NULL bits (coalesced to "none").
+   */
+  private bitmap(key: string, last: number, body: (alias: string) => string): string {
+    const known = this.joins.get(key);
+    if (known) return known.alias;
+    const alias = this.alias('j');
+    const x = this.alias('x');
+    // DuckDB wants a constant range here (a parameter is refused): `last` is our own row count,
+    // a safe integer, never a value of the definition.
+    const bits = `bitstring_agg(${x}.customer_no, 0, ${last}) AS bits`;
+    const sql = `CROSS JOIN (SELECT ${bits} ${body(x)}) ${alias}`;
     this.joins.set(key, { alias, sql });
     return alias;
   }
@@ -610,6 +646,19 @@ class SqlCompiler {
 
   private behaviour(condition: BehaviourCondition): string {
     if (this.derived) {
+      const { operator, value } = condition.count;
+      const customers = this.context.customers;
+      if (customers !== undefined && Number.isSafeInteger(customers) && customers > 0) {
+        const some = operator === 'at_least' && value === 1;
+        const none = operator !== 'at_least' && value === 0;
+        if (some || none) {
+          const { action, window, filters } = condition;
+          const key = JSON.stringify(['exists', action, window, filters]);
+          const j = this.bitmap(key, customers - 1, (x) => this.behaviourRows(condition, x));
+          const has = `coalesce(get_bit(${j}.bits, c.customer_no) = 1, FALSE)`;
+          return some ? has : not(has);
+        }
+      }
       // The count operator is not part of the key: "at least 1" and "exactly 2" share the join.
       const { action, window, filters } = condition;
       const key = JSON.stringify(['behaviour', action, window, filters]);
@@ -660,23 +709,25 @@ class SqlCompiler {
     return this.countSql(condition, `SELECT count(*) FROM orders ${o} WHERE ${all(orderWhere)}`);
   }
 
-  /** Derived mode: how many events or orders of the behaviour each customer has (`v`). */
-  private behaviourRows(condition: BehaviourCondition): string {
+  /**
+   * Derived mode: how many events or orders of the behaviour each customer has (`v`); given
+   * `existsAs`, only the rows' FROM … WHERE …, aliased so (a customer with a row has one or more).
+   */
+  private behaviourRows(condition: BehaviourCondition, existsAs?: string): string {
     if (condition.action.type === 'event') {
-      const e = this.alias('e');
+      const e = existsAs ?? this.alias('e');
       const where = [
         `${e}.type = ${this.param('VARCHAR', condition.action.event_type)}`,
         this.windowSql(condition.window, `${e}."at"`),
         ...condition.filters.map((f) => this.eventFilter(f, `${e}.properties`)),
       ];
-      return (
-        `SELECT ${e}.customer_no, count(*) AS v FROM segment_events ${e} ` +
-        `WHERE ${all(where)} GROUP BY ${e}.customer_no`
-      );
+      const rows = `FROM segment_events ${e} WHERE ${all(where)}`;
+      if (existsAs !== undefined) return rows;
+      return `SELECT ${e}.customer_no, count(*) AS v ${rows} GROUP BY ${e}.customer_no`;
     }
     // segment_lines holds each line beside its order's fields: "one same line passes every line
     // filter" is one row passing them, and an order counts once however many of its lines pass.
-    const o = this.alias('o');
+    const o = existsAs ?? this.alias('o');
     const byLine = condition.filters.some((f) => lineFields.has(f.field));
     const where = [this.windowSql(condition.window, `${o}.placed_at`)];
     for (const filter of condition.filters) {
@@ -684,11 +735,10 @@ class SqlCompiler {
       if (!field) throw new UnknownFieldError(filter.field, 'order filter');
       where.push(two(this.valueSql(filter.test, field.type, `${o}.${quote(field.column)}`)));
     }
-    return (
-      `SELECT ${o}.customer_no, ${byLine ? `count(DISTINCT ${o}.order_no)` : 'count(*)'} AS v ` +
-      `FROM ${byLine ? 'segment_lines' : 'segment_orders'} ${o} WHERE ${all(where)} ` +
-      `GROUP BY ${o}.customer_no`
-    );
+    const rows = `FROM ${byLine ? 'segment_lines' : 'segment_orders'} ${o} WHERE ${all(where)}`;
+    if (existsAs !== undefined) return rows;
+    const n = byLine ? `count(DISTINCT ${o}.order_no)` : 'count(*)';
+    return `SELECT ${o}.customer_no, ${n} AS v ${rows} GROUP BY ${o}.customer_no`;
   }
 
   private eventFilter(filter: PropertyFilter, properties: string): string {
