@@ -16,7 +16,8 @@ import {
 import { expectedSpend, fitGammaGamma } from './gammagamma.ts';
 import { fitCustomerBaseModels, formatModelCard, modelCard } from './model-card.ts';
 import { scoreCustomers } from './score.ts';
-import { summariseColumns, type TransactionRow } from './summary.ts';
+import { summariseColumns, summariseIndexed, type TransactionRow } from './summary.ts';
+import { createTransactionsReader } from './transactions-csv.ts';
 import { auc, brierScore, calibrationByDecile, reliabilityTable } from './validation.ts';
 
 /** `master_id sample_id yyyymmdd number_of_cds dollar_value`; sample_id is the customer. */
@@ -66,6 +67,24 @@ describe('CDNOW sample', () => {
       expect(Math.abs(summary.m[i]! - Number(zbar))).toBeLessThanOrEqual(0.005 + 1e-9);
     }
     expect(summary.x.reduce((a, b) => a + b, 0)).toBe(2457);
+  });
+
+  test('the transactions reader’s columns give the same summary as the rows', () => {
+    const reader = createTransactionsReader({ format: 'cdnow' });
+    for (const line of sampleText.split('\n')) reader.readLine(line);
+    const columns = reader.finishColumns();
+    const fromColumns = summariseIndexed(columns, {
+      calibrationEnd: '1997-09-30',
+      holdoutEnd: '1998-06-30',
+      unit: 'week',
+    });
+    expect(fromColumns.customerIds.map(Number)).toEqual(summary.customerIds.map(Number)); // "0001" vs "1"
+    expect(fromColumns.x).toEqual(summary.x);
+    expect(fromColumns.tx).toEqual(summary.tx);
+    expect(fromColumns.T).toEqual(summary.T);
+    expect(fromColumns.holdoutX).toEqual(summary.holdoutX);
+    for (let i = 0; i < summary.m.length; i++)
+      expect(fromColumns.m[i]).toBeCloseTo(summary.m[i]!, 9);
   });
 
   test('BG/NBD gives the published r, α, a, b and log-likelihood', () => {

@@ -20,7 +20,7 @@
  * first-purchase day), so the ₂F₁ sums are computed once per pair and the per-customer loop is a
  * few array reads, one log and one exp.
  */
-import { expectedPurchasesIfAlive, medianTimeToNextPurchase, type BgNbdFit } from './bgnbd.ts';
+import { expectedPurchasesIfAlive, type BgNbdFit } from './bgnbd.ts';
 import { distinctColumn } from './distinct.ts';
 import { expectedSpend, type GammaGammaFit } from './gammagamma.ts';
 import { DAYS_PER_UNIT, dateOfDay, dayNumber, type TimeUnit } from './summary.ts';
@@ -120,7 +120,19 @@ export function scoreCustomers(
   const Td = distinctColumn(input.T);
   const nT = Td.values.length;
   let xMax = 0;
-  for (let i = 0; i < n; i++) xMax = Math.max(xMax, input.x[i] ?? 0);
+  for (let i = 0; i < n; i++) {
+    const x = input.x[i] ?? Number.NaN;
+    if (!(Number.isInteger(x) && x >= 0))
+      throw new RangeError(`Customer ${i}: x = ${x} is not a count.`);
+    if (x > xMax) xMax = x;
+  }
+  // Per-x constants: ln(b + x − 1) of P(alive), and (2^(1/(r+x)) − 1) in days of the median wait.
+  const lnBx = new Float64Array(xMax + 1);
+  const waitFactor = new Float64Array(xMax + 1);
+  for (let x = 0; x <= xMax; x++) {
+    lnBx[x] = Math.log(b + x - 1);
+    waitFactor[x] = Math.expm1(Math.LN2 / (r + x)) * perUnit;
+  }
   const cells = (xMax + 1) * nT;
   const dense = cells <= 1 << 22;
   const lnAT = new Float64Array(nT);
@@ -185,8 +197,7 @@ export function scoreCustomers(
       x === 0
         ? 1
         : 1 /
-          (1 +
-            Math.exp(lnA - Math.log(b + x - 1) + rx * (lT - Math.log(alpha + (input.tx[i] ?? 0)))));
+          (1 + Math.exp(lnA - (lnBx[x] ?? 0) + rx * (lT - Math.log(alpha + (input.tx[i] ?? 0)))));
     pAlive[i] = alive;
     for (let h = 0; h < horizons.length; h++) {
       const out = horizons[h];
@@ -195,7 +206,8 @@ export function scoreCustomers(
       out.propensity[i] = -alive * Math.expm1(rx * (lT - lh));
       out.expectedPurchases[i] = alive * (expectedIfAlive[h]?.(x, ti, T) ?? 0);
     }
-    nextOrderMedianDays[i] = medianTimeToNextPurchase(params, x, T) * perUnit;
+    // (α + T)(2^(1/(r+x)) − 1): medianTimeToNextPurchase with the per-x factor read from a table.
+    nextOrderMedianDays[i] = (alpha + T) * (waitFactor[x] ?? 0);
     if (ggFit) {
       const e = expectedSpend(ggFit.params, x, input.m[i] ?? 0);
       spend[i] = e;
@@ -233,11 +245,11 @@ export function scoreCustomers(
 }
 
 /**
- * out[i] = 100 × (number of values ≤ values[i]) / n (NaN values get NaN and are not counted).
- * One native sort of keys that pack the value — as its position between the smallest and the
- * largest, quantised to 2^−(52 − index bits), far below any difference that matters — above the
- * customer's index, then one pass over runs of equal values: about three times faster than a
- * binary search per customer at a million customers.
+ * out[i] = 100 × (number of values ≤ values[i]) / n, over the non-NaN values (NaN gets NaN).
+ * Values are ranked by their position between the smallest and the largest finite value,
+ * quantised to 2⁻³² of that range (far below any difference that matters; ±∞ go to the ends),
+ * with a two-pass radix sort of 16-bit digits: linear, about five times faster than a native sort
+ * of a million doubles.
  */
 export function percentiles(values: ArrayLike<number>, out: Float64Array): void {
   const n = values.length;
@@ -248,35 +260,63 @@ export function percentiles(values: ArrayLike<number>, out: Float64Array): void 
     const v = values[i] ?? Number.NaN;
     if (Number.isNaN(v)) continue;
     counted++;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
-  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const scale = 2 ** indexBits;
-  const levels = 2 ** (52 - indexBits) - 1;
-  const span = max > min ? max - min : 1;
-  const keys = new Float64Array(counted);
+  const top = 0xffffffff;
+  const toLevel = max > min ? top / (max - min) : 0;
+  let keys = new Uint32Array(counted);
+  let rows = new Uint32Array(counted);
   for (let i = 0, j = 0; i < n; i++) {
     const v = values[i] ?? Number.NaN;
     if (Number.isNaN(v)) {
       out[i] = Number.NaN;
       continue;
     }
-    const level = Number.isFinite(span)
-      ? Math.floor(((v - min) / span) * levels)
-      : v === max
-        ? levels
-        : 0;
-    keys[j++] = level * scale + i;
+    keys[j] =
+      v === Number.POSITIVE_INFINITY
+        ? top
+        : v === Number.NEGATIVE_INFINITY
+          ? 0
+          : Math.min(top, Math.floor((v - min) * toLevel));
+    rows[j] = i;
+    j++;
   }
-  keys.sort();
+  let keysTo = new Uint32Array(counted);
+  let rowsTo = new Uint32Array(counted);
+  const offsets = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    offsets.fill(0);
+    for (let j = 0; j < counted; j++) {
+      const digit = ((keys[j] ?? 0) >>> shift) & 0xffff;
+      offsets[digit] = (offsets[digit] ?? 0) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = offsets[d] ?? 0;
+      offsets[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < counted; j++) {
+      const key = keys[j] ?? 0;
+      const digit = (key >>> shift) & 0xffff;
+      const at = offsets[digit] ?? 0;
+      offsets[digit] = at + 1;
+      keysTo[at] = key;
+      rowsTo[at] = rows[j] ?? 0;
+    }
+    [keys, keysTo] = [keysTo, keys];
+    [rows, rowsTo] = [rowsTo, rows];
+  }
   let runStart = 0;
   while (runStart < counted) {
-    const level = Math.floor((keys[runStart] ?? 0) / scale);
+    const key = keys[runStart];
     let runEnd = runStart + 1;
-    while (runEnd < counted && Math.floor((keys[runEnd] ?? 0) / scale) === level) runEnd++;
+    while (runEnd < counted && keys[runEnd] === key) runEnd++;
     const p = (100 * runEnd) / counted;
-    for (let j = runStart; j < runEnd; j++) out[(keys[j] ?? 0) - level * scale] = p;
+    for (let j = runStart; j < runEnd; j++) out[rows[j] ?? 0] = p;
     runStart = runEnd;
   }
 }
