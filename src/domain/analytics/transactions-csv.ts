@@ -4,18 +4,11 @@
  * number and what is wrong; the oddities of real files (zero amounts, returns, duplicate lines,
  * several orders on one day, blank lines) are handled by fixed rules and counted in a report.
  * Lines are read one at a time (`createTransactionsReader`), so a caller can stream a large file;
- * the rules are in docs/decisions/009-rfm-and-validation.md.
+ * the rules are in docs/decisions/009-rfm-and-validation.md. Output rows are the summary's
+ * `TransactionRow`s (amounts never negative: returns are already subtracted), or its
+ * `IndexedTransactions` columns, and days are numbered as the summary numbers them.
  */
-
-/** A calendar date as `YYYY-MM-DD`. */
-export type IsoDate = string;
-
-export interface Transaction {
-  readonly customerId: string;
-  readonly date: IsoDate;
-  /** Spend of the order, returns on the same day already subtracted; never negative. */
-  readonly amount: number;
-}
+import { dateOfDay, dayNumber, type IndexedTransactions, type TransactionRow } from './summary.ts';
 
 /** Header names of the three columns, when a file calls them otherwise. */
 export interface TransactionColumnNames {
@@ -27,7 +20,7 @@ export interface TransactionColumnNames {
 export interface TransactionsOptions {
   /**
    * `csv` (default): a header line, then comma-separated records. `cdnow`: no header (a first
-   * line with letters is skipped as one), whitespace-separated `master_id sample_id yyyymmdd
+   * line without a digit is skipped as one), whitespace-separated `master_id sample_id yyyymmdd
    * number_of_cds dollar_value` (the sample_id is the customer), or the master file's
    * `customer_id yyyymmdd number_of_cds dollar_value`.
    */
@@ -71,24 +64,22 @@ export interface TransactionsReport {
   readonly sameDayOrders: number;
   /** Customer-days with more than one purchase. */
   readonly sameDayCustomerDays: number;
-  readonly firstDate: IsoDate | null;
-  readonly lastDate: IsoDate | null;
+  /** First and last purchase dates, YYYY-MM-DD. */
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
 }
 
 export interface TransactionsFile {
   /** In the file's order. */
-  readonly transactions: Transaction[];
+  readonly transactions: TransactionRow[];
   readonly report: TransactionsReport;
 }
 
-/** The same purchases as columns: a customer index into `customerIds` and a day number. */
-export interface TransactionColumns {
-  /** Every customer id read, in order of first appearance (some may have only returns). */
-  readonly customerIds: readonly string[];
-  readonly customer: Int32Array;
-  /** Days since 1970-01-01. */
-  readonly day: Int32Array;
-  readonly amount: Float64Array;
+/**
+ * The same purchases as columns (`summariseIndexed` reads them as they are). `customerIds` holds
+ * every customer id read, in order of first appearance, some of whom may have only returns.
+ */
+export interface TransactionColumns extends IndexedTransactions {
   readonly report: TransactionsReport;
 }
 
@@ -117,32 +108,6 @@ const MAX_LINES_IN_A_RECORD = 1000;
 // ---------------------------------------------------------------------------------------------
 // Dates and amounts
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-export function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** `YYYY-MM-DD` of a day number (Hinnant's civil_from_days). */
-export function isoDateOfDay(dayNum: number): IsoDate {
-  const z = dayNum + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 function digitsAt(s: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i += 1) {
@@ -169,7 +134,7 @@ export function parseDay(text: string): number | string {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return `date "${text}" is not a calendar date`;
   }
-  return dayNumber(year, month, day);
+  return dayNumber(dashed ? text : `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`);
 }
 
 /**
@@ -564,13 +529,13 @@ export function createTransactionsReader(options: TransactionsOptions = {}): Tra
 
   function finish(): TransactionsFile {
     const columns = finishColumns();
-    const dates = new Map<number, IsoDate>();
-    const transactions: Transaction[] = new Array<Transaction>(columns.customer.length);
+    const dates = new Map<number, string>();
+    const transactions: TransactionRow[] = new Array<TransactionRow>(columns.customer.length);
     for (let i = 0; i < columns.customer.length; i += 1) {
       const day = columns.day[i] ?? 0;
       let date = dates.get(day);
       if (date === undefined) {
-        date = isoDateOfDay(day);
+        date = dateOfDay(day);
         dates.set(day, date);
       }
       transactions[i] = {
@@ -788,8 +753,8 @@ function settle(
       returnedAmountUnmatched: round(returnedAmountUnmatched),
       sameDayOrders,
       sameDayCustomerDays,
-      firstDate: kept > 0 ? isoDateOfDay(firstDay) : null,
-      lastDate: kept > 0 ? isoDateOfDay(lastDay) : null,
+      firstDate: kept > 0 ? dateOfDay(firstDay) : null,
+      lastDate: kept > 0 ? dateOfDay(lastDay) : null,
     },
   };
 }
