@@ -5,6 +5,7 @@
  * with the figures that make it, so a Customer 360 view says why, not only what.
  * Model-independent: it reads figures, whatever fitted them.
  */
+import type { ChurnBand } from './score.ts';
 
 export type DriverFactor = 'recency' | 'frequency' | 'monetary' | 'tenure';
 
@@ -46,7 +47,7 @@ export interface CustomerFigures {
     readonly probability: number;
     readonly percentile: number;
   };
-  readonly churnBand: 'low' | 'medium' | 'high';
+  readonly churnBand: ChurnBand;
   readonly predictedClv: { readonly value: number; readonly percentile: number } | null;
   /** Expected date of the next order (median, if still active), YYYY-MM-DD; null when none. */
   readonly expectedNextOrder: string | null;
