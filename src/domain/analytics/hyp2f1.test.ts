@@ -72,4 +72,30 @@ describe('₂F₁ against closed forms', () => {
     expect(hyp2f1(1, 1, 3, 1)).toBeNaN();
     expect(hyp2f1(1, 1, 3, 2)).toBeNaN();
   });
+
+  // Reference values from mpmath (40 digits), rounded to 17: BG/NBD-shaped arguments
+  // (r + x, b + x; a + b + x − 1) for CDNOW-like and other parameters, large parameters near 1
+  // where A&S 15.3.6 cancels (the guard falls back to the series), z just below 1, and z < 0.
+  test.each([
+    [2.243, 4.426, 4.219, 0.5, 5.161693901383613],
+    [7.243, 9.426, 9.219000000000001, 0.9, 26910627.68348405],
+    [0.243, 2.426, 2.2190000000000003, 0.97, 2.9195238580547457],
+    [31.5, 36, 37.5, 0.8, 1.1503605082951019e21],
+    [100.6, 100.9, 100.2, 0.6, 2.0514021985390343e40],
+    [100.6, 100.9, 100.2, 0.95, 6.2444030683440154e131],
+    [3.7, 4.1, 4.9, 0.999, 665842022.52539395],
+    [46.6, 59.9, 111.6, 0.83, 645691759436368.79],
+    [2.5, 1.5, 7.25, 0.99999, 2.2539478088044898],
+    [0.3, 0.8, 1.05, 0.9999, 4.1050968077213103],
+    [12, 0.5, 3.3, -0.4, 0.61931445781611958],
+    [0.7, 1.3, 2.2, -9, 0.31750145447082431],
+  ])('F(%f, %f; %f; %f) = %f (mpmath)', (a, b, c, z, expected) => {
+    close(hyp2f1(a, b, c, z), expected, 1e-10);
+  });
+
+  test('says NaN rather than a wrong number where no method converges', () => {
+    // z within 10⁻⁸ of 1 and c − a − b = −2.98 (within 0.02 of an integer): the series would
+    // need billions of terms.
+    expect(hyp2f1(3.1741, 3.0487, 3.2418, 1 - 1e-8)).toBeNaN();
+  });
 });
