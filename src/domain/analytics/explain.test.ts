@@ -5,6 +5,7 @@ import {
   formatDays,
   formatDuration,
   formatPercent,
+  formatPercentile,
   type CustomerFigures,
 } from './explain.ts';
 
@@ -14,8 +15,8 @@ const frequentBuyer: CustomerFigures = {
   repeatOrders: 13,
   typicalGapDays: 41,
   averageSpend: 48.2,
-  repeatOrdersPercentile: 95.3,
-  averageSpendPercentile: 81,
+  shareWithFewerOrders: 95.3,
+  shareSpendingLess: 81,
   propensity: { horizonDays: 30, probability: 0.723, percentile: 91.2 },
   churnBand: 'low',
   predictedClv: { value: 312.4, percentile: 92.5 },
@@ -29,8 +30,8 @@ const lapsedBuyer: CustomerFigures = {
   repeatOrders: 7,
   typicalGapDays: 41,
   averageSpend: 12.1,
-  repeatOrdersPercentile: 80,
-  averageSpendPercentile: 22.4,
+  shareWithFewerOrders: 80,
+  shareSpendingLess: 22.4,
   propensity: { horizonDays: 30, probability: 0.034, percentile: 18 },
   churnBand: 'high',
   predictedClv: { value: 9.5, percentile: 30 },
@@ -44,8 +45,8 @@ const oneTimeBuyer: CustomerFigures = {
   repeatOrders: 0,
   typicalGapDays: null,
   averageSpend: 25,
-  repeatOrdersPercentile: 40,
-  averageSpendPercentile: 55,
+  shareWithFewerOrders: 40,
+  shareSpendingLess: 55,
   propensity: { horizonDays: 90, probability: 0.11, percentile: 35 },
   churnBand: 'high',
   predictedClv: { value: 21.3, percentile: 41 },
@@ -55,7 +56,7 @@ const oneTimeBuyer: CustomerFigures = {
 test('a frequent buyer on their rhythm: recency, frequency and spend all raise the score', () => {
   const { headline, drivers } = explainCustomer(frequentBuyer);
   expect(headline).toBe(
-    '72% likely to order in the next 30 days (top 9%); churn risk low; predicted value €312.40 (top 8%); next order expected around 2026-12-04.',
+    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order expected around 2026-12-04.',
   );
   expect(drivers).toEqual([
     {
@@ -71,7 +72,7 @@ test('a frequent buyer on their rhythm: recency, frequency and spend all raise t
     {
       factor: 'monetary',
       direction: 'up',
-      text: 'Spends €48.20 per order on average: top 19% of spenders, which raises their predicted value.',
+      text: 'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
     },
   ]);
 });
@@ -79,7 +80,7 @@ test('a frequent buyer on their rhythm: recency, frequency and spend all raise t
 test('a lapsed buyer: the silence against their own rhythm is what lowers the score', () => {
   const { headline, drivers } = explainCustomer(lapsedBuyer);
   expect(headline).toBe(
-    '3.4% likely to order in the next 30 days (bottom 18%); churn risk high; predicted value €9.50 (bottom 30%); no next order expected.',
+    '3.4% likely to order in the next 30 days (18th percentile); churn risk high; predicted value €9.50 (30th percentile); no next order expected.',
   );
   expect(drivers[0]).toEqual({
     factor: 'recency',
@@ -91,8 +92,11 @@ test('a lapsed buyer: the silence against their own rhythm is what lowers the sc
     direction: 'up',
     text: 'Bought 8 times in 16 months: one of the 20% most frequent buyers.',
   });
-  expect(drivers[2]).toMatchObject({ factor: 'monetary', direction: 'down' });
-  expect(drivers[2]!.text).toContain('€12.10');
+  expect(drivers[2]).toEqual({
+    factor: 'monetary',
+    direction: 'down',
+    text: 'Spends €12.10 per order on average; 78% of customers spend as much or more: that lowers their predicted value.',
+  });
 });
 
 test('the frequent and the lapsed buyer differ where a marketer expects: recency flips', () => {
@@ -122,7 +126,7 @@ test('a one-time buyer is told plainly that only one order is known', () => {
     {
       factor: 'monetary',
       direction: 'up',
-      text: 'Spent €25.00 on their only order: top 45% of spenders, which raises their predicted value.',
+      text: 'Spent €25.00 on their only order, more than 55% of customers: that raises their predicted value.',
     },
   ]);
 });
@@ -148,8 +152,8 @@ test('slightly overdue, a new customer, and no percentiles to compare with', () 
     daysSinceFirstOrder: 60,
     repeatOrders: 2,
     typicalGapDays: 17.5,
-    repeatOrdersPercentile: undefined,
-    averageSpendPercentile: undefined,
+    shareWithFewerOrders: undefined,
+    shareSpendingLess: undefined,
   });
   expect(drivers).toEqual([
     {
@@ -168,6 +172,33 @@ test('slightly overdue, a new customer, and no percentiles to compare with', () 
       text: 'First ordered 60 days ago: a new customer, already back 2 times.',
     },
   ]);
+});
+
+test('a repeat buyer who buys less often than most says how few buy less often', () => {
+  const { drivers } = explainCustomer({
+    ...lapsedBuyer,
+    repeatOrders: 1,
+    daysSinceFirstOrder: 1100,
+    shareWithFewerOrders: 12.8,
+  });
+  expect(drivers[1]).toEqual({
+    factor: 'frequency',
+    direction: 'down',
+    text: 'Bought 2 times in 3 years: only 12% of customers bought less often.',
+  });
+});
+
+test.each<[number, string]>([
+  [91.2, '91st percentile'],
+  [92.5, '92nd percentile'],
+  [3, '3rd percentile'],
+  [11, '11th percentile'],
+  [12.9, '12th percentile'],
+  [21, '21st percentile'],
+  [0, '0th percentile'],
+  [100, '100th percentile'],
+])('a percentile of %d reads %s', (p, text) => {
+  expect(formatPercentile(p)).toBe(text);
 });
 
 test('spend is formatted in the given currency', () => {
@@ -261,8 +292,8 @@ test('every driver states a figure and at most one driver per factor', () => {
           repeatOrders,
           typicalGapDays: repeatOrders > 0 ? (tenure - daysSinceLastOrder) / repeatOrders : null,
           averageSpend,
-          repeatOrdersPercentile: percentile,
-          averageSpendPercentile: 100 - percentile,
+          shareWithFewerOrders: percentile,
+          shareSpendingLess: 100 - percentile,
           propensity: { horizonDays: 90, probability: percentile / 100, percentile },
         });
         const factors = drivers.map((d) => d.factor);

@@ -23,8 +23,9 @@ export interface CustomerExplanation {
 }
 
 /**
- * Percentiles are the share of customers (0–100) whose figure is at most this customer's, as the
- * scoring computes them: 100 is the top customer.
+ * One customer's figures. Comparisons with the other customers are shares from 0 to 100. Counts
+ * and spends tie a lot (most customers bought once), so those are given as the share strictly
+ * below, which says both "more than N%" and "one of the (100 − N)% most" truthfully.
  */
 export interface CustomerFigures {
   /** Days from their last order to the scoring date. */
@@ -39,15 +40,19 @@ export interface CustomerFigures {
   readonly averageSpend: number | null;
   /** ISO 4217 code of the spend and value figures (default EUR). */
   readonly currency?: string;
-  readonly repeatOrdersPercentile?: number;
-  readonly averageSpendPercentile?: number;
+  /** Share of customers (0–100) with fewer repeat orders. */
+  readonly shareWithFewerOrders?: number;
+  /** Share of customers (0–100) with a lower average spend. */
+  readonly shareSpendingLess?: number;
   readonly propensity: {
     readonly horizonDays: number;
     /** P(at least one order within horizonDays). */
     readonly probability: number;
+    /** Share of customers (0–100) whose propensity is at most this one, as scoring computes it. */
     readonly percentile: number;
   };
   readonly churnBand: ChurnBand;
+  /** Predicted value and its percentile (share at most this value, as scoring computes it). */
   readonly predictedClv: { readonly value: number; readonly percentile: number } | null;
   /** Expected date of the next order (median, if still active), YYYY-MM-DD; null when none. */
   readonly expectedNextOrder: string | null;
@@ -98,18 +103,21 @@ function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
 }
 
-/** The share of customers at or above a percentile, rounded up so it never flatters: "5%". */
-function topShare(percentile: number): number {
-  return Math.max(1, Math.ceil(100 - percentile - 1e-9));
+/** "91st percentile" (the percentile rounded down, so it never flatters). */
+export function formatPercentile(percentile: number): string {
+  const n = Math.floor(percentile + 1e-9);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix} percentile`;
 }
 
-function bottomShare(percentile: number): number {
-  return Math.max(1, Math.ceil(percentile - 1e-9));
+/** Shares in words, rounded the way that never flatters: "more than 81%", "the 19% most". */
+function shareAbove(shareBelow: number): number {
+  return Math.max(1, Math.ceil(100 - shareBelow - 1e-9));
 }
 
-/** "top 5%" or "bottom 30%": where a percentile puts the customer. */
-function rank(percentile: number): string {
-  return percentile >= 50 ? `top ${topShare(percentile)}%` : `bottom ${bottomShare(percentile)}%`;
+function shareBelowFloor(shareBelow: number): number {
+  return Math.floor(shareBelow + 1e-9);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,51 +170,43 @@ function frequencyDriver(f: CustomerFigures): ScoreDriver {
   }
   const orders = f.repeatOrders + 1;
   const base = `Bought ${orders} times in ${formatDuration(f.daysSinceFirstOrder)}`;
-  const p = f.repeatOrdersPercentile;
-  if (p === undefined) {
+  const below = f.shareWithFewerOrders;
+  if (below === undefined) {
     const every =
       f.typicalGapDays === null ? '' : `, about once every ${formatDays(f.typicalGapDays)}`;
     return { factor: 'frequency', direction: 'up', text: `${base}${every}.` };
   }
-  if (p >= 75) {
-    return {
-      factor: 'frequency',
-      direction: 'up',
-      text: `${base}: one of the ${topShare(p)}% most frequent buyers.`,
-    };
-  }
-  if (p >= 50) {
-    return {
-      factor: 'frequency',
-      direction: 'up',
-      text: `${base}: more often than most customers (top ${topShare(p)}%).`,
-    };
-  }
-  return {
-    factor: 'frequency',
-    direction: 'down',
-    text: `${base}: fewer orders than most customers (bottom ${bottomShare(p)}%).`,
-  };
+  return below >= 50
+    ? {
+        factor: 'frequency',
+        direction: 'up',
+        text: `${base}: one of the ${shareAbove(below)}% most frequent buyers.`,
+      }
+    : {
+        factor: 'frequency',
+        direction: 'down',
+        text: `${base}: only ${shareBelowFloor(below)}% of customers bought less often.`,
+      };
 }
 
 function monetaryDriver(f: CustomerFigures, currency: string): ScoreDriver | null {
-  const p = f.averageSpendPercentile;
-  if (f.averageSpend === null || p === undefined) return null;
+  const below = f.shareSpendingLess;
+  if (f.averageSpend === null || below === undefined) return null;
   const spend = formatMoney(f.averageSpend, currency);
   const perOrder =
     f.repeatOrders === 0
       ? `Spent ${spend} on their only order`
       : `Spends ${spend} per order on average`;
-  return p >= 50
+  return below >= 50
     ? {
         factor: 'monetary',
         direction: 'up',
-        text: `${perOrder}: ${rank(p)} of spenders, which raises their predicted value.`,
+        text: `${perOrder}, more than ${shareBelowFloor(below)}% of customers: that raises their predicted value.`,
       }
     : {
         factor: 'monetary',
         direction: 'down',
-        text: `${perOrder}: ${rank(p)} of spenders, which lowers their predicted value.`,
+        text: `${perOrder}; ${shareAbove(below)}% of customers spend as much or more: that lowers their predicted value.`,
       };
 }
 
@@ -222,12 +222,12 @@ function tenureDriver(f: CustomerFigures): ScoreDriver | null {
 function headline(f: CustomerFigures, currency: string): string {
   const { horizonDays, probability, percentile } = f.propensity;
   const parts = [
-    `${formatPercent(probability)} likely to order in the next ${formatDays(horizonDays)} (${rank(percentile)})`,
+    `${formatPercent(probability)} likely to order in the next ${formatDays(horizonDays)} (${formatPercentile(percentile)})`,
     `churn risk ${f.churnBand}`,
   ];
   if (f.predictedClv) {
     parts.push(
-      `predicted value ${formatMoney(f.predictedClv.value, currency)} (${rank(f.predictedClv.percentile)})`,
+      `predicted value ${formatMoney(f.predictedClv.value, currency)} (${formatPercentile(f.predictedClv.percentile)})`,
     );
   }
   parts.push(
@@ -255,8 +255,8 @@ export function explainCustomer(figures: CustomerFigures): CustomerExplanation {
   check('typicalGapDays', figures.typicalGapDays ?? undefined);
   check('propensity', figures.propensity.probability, 1);
   check('propensity percentile', figures.propensity.percentile, 100);
-  check('repeatOrdersPercentile', figures.repeatOrdersPercentile, 100);
-  check('averageSpendPercentile', figures.averageSpendPercentile, 100);
+  check('shareWithFewerOrders', figures.shareWithFewerOrders, 100);
+  check('shareSpendingLess', figures.shareSpendingLess, 100);
   check('predictedClv percentile', figures.predictedClv?.percentile, 100);
   const currency = figures.currency ?? 'EUR';
   const drivers = [
