@@ -14,7 +14,7 @@
  */
 import { distinctColumn } from './distinct.ts';
 import { hyp2f1, hyp2f1Scaled, hyp2f1Series } from './hyp2f1.ts';
-import { minimiseBfgs } from './optimise.ts';
+import { minimiseWithRestarts } from './optimise.ts';
 import { betaln, digamma, gammaln } from './special.ts';
 import type { TimeUnit } from './summary.ts';
 
@@ -303,7 +303,7 @@ export function fitBgNbdPrepared(
   };
   const n = d.customers;
   const g = new Float64Array(4);
-  const result = minimiseBfgs(
+  const result = minimiseWithRestarts(
     (theta, grad) => {
       const p = {
         r: Math.exp(theta[0] ?? 0),

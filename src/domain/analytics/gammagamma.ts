@@ -6,7 +6,7 @@
  * (x ≥ 1), on the mean spend m̄ of their repeat purchases, and combined with the BG/NBD model into
  * predicted lifetime value.
  */
-import { minimiseBfgs } from './optimise.ts';
+import { minimiseWithRestarts } from './optimise.ts';
 import { digamma, gammaln } from './special.ts';
 
 export interface GammaGammaParams {
@@ -159,7 +159,7 @@ export function fitGammaGammaPrepared(
   // Start with E[spend] = pγ/(q−1) near the observed mean.
   const start = options.start ?? { p: 1, q: 2, gamma: mean };
   const g = new Float64Array(3);
-  const result = minimiseBfgs(
+  const result = minimiseWithRestarts(
     (theta, grad) => {
       const params = {
         p: Math.exp(theta[0] ?? 0),

@@ -260,3 +260,25 @@ function interpolate(lo: Point & { alpha: number }, hi: Point & { alpha: number 
   }
   return (a + b) / 2;
 }
+
+/**
+ * BFGS, restarted from where it stopped (with a fresh Hessian estimate) up to `restarts` times
+ * while it has not converged: a stale curvature estimate is the usual reason a line search stalls
+ * on a likelihood surface with a long, curved ridge (BG/NBD's a and b). Counts add up.
+ */
+export function minimiseWithRestarts(
+  objective: Objective,
+  start: ArrayLike<number>,
+  options: MinimiseOptions = {},
+  restarts = 2,
+): MinimiseResult {
+  let result = minimiseBfgs(objective, start, options);
+  let iterations = result.iterations;
+  let evaluations = result.evaluations;
+  for (let i = 0; i < restarts && !result.converged && Number.isFinite(result.f); i++) {
+    result = minimiseBfgs(objective, result.x, options);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+  }
+  return { ...result, iterations, evaluations };
+}
