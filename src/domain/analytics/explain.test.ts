@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
+  customerExplainer,
   explainCustomer,
   formatDays,
   formatDuration,
@@ -56,7 +57,7 @@ const oneTimeBuyer: CustomerFigures = {
 test('a frequent buyer on their rhythm: recency, frequency and spend all raise the score', () => {
   const { headline, drivers } = explainCustomer(frequentBuyer);
   expect(headline).toBe(
-    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order expected around 2026-12-04.',
+    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order around 2026-12-04 if still active.',
   );
   expect(drivers).toEqual([
     {
@@ -80,7 +81,7 @@ test('a frequent buyer on their rhythm: recency, frequency and spend all raise t
 test('a lapsed buyer: the silence against their own rhythm is what lowers the score', () => {
   const { headline, drivers } = explainCustomer(lapsedBuyer);
   expect(headline).toBe(
-    '3.4% likely to order in the next 30 days (18th percentile); churn risk high; predicted value €9.50 (30th percentile); no next order expected.',
+    '3.4% likely to order in the next 30 days (18th percentile); churn risk high; predicted value €9.50 (30th percentile).',
   );
   expect(drivers[0]).toEqual({
     factor: 'recency',
@@ -310,4 +311,92 @@ test('every driver states a figure and at most one driver per factor', () => {
       },
     ),
   );
+});
+
+function columns(unit: 'week' | 'day') {
+  // Customer 0 buys every 5 weeks and ordered 1 week ago; customer 1 bought twice early on and
+  // has been silent for 20 weeks; customer 2 bought once.
+  const summary = {
+    unit,
+    customerIds: ['frequent', 'lapsed', 'once'],
+    x: Float64Array.of(6, 2, 0),
+    tx: Float64Array.of(30, 10, 0),
+    T: Float64Array.of(31, 30, 12),
+    m: Float64Array.of(40, 15, 0),
+    firstSpend: Float64Array.of(40, 30, 22),
+  };
+  const scores = {
+    unit,
+    asOf: '2026-11-23',
+    horizons: [
+      {
+        horizonDays: 30,
+        propensity: Float64Array.of(0.61, 0.08, 0.2),
+        propensityPercentile: Float64Array.of(100, 33.3, 66.7),
+        expectedPurchases: Float64Array.of(0.9, 0.1, 0.2),
+      },
+      {
+        horizonDays: 90,
+        propensity: Float64Array.of(0.9, 0.2, 0.4),
+        propensityPercentile: Float64Array.of(100, 33.3, 66.7),
+        expectedPurchases: Float64Array.of(2.5, 0.3, 0.5),
+      },
+    ],
+    churnBand: Uint8Array.of(0, 2, 1),
+    clv: Float64Array.of(420, 18.5, Number.NaN),
+    clvPercentile: Float64Array.of(100, 66.7, Number.NaN),
+    nextOrderMedianDays: Float64Array.of(24.6, 140, Number.NaN),
+  };
+  return { summary, scores };
+}
+
+test('the explainer reads weeks as days and compares each customer with the whole base', () => {
+  const { summary, scores } = columns('week');
+  const explain = customerExplainer(summary, scores);
+  const frequent = explain(0);
+  expect(frequent.headline).toBe(
+    '61% likely to order in the next 30 days (100th percentile); churn risk low; predicted value €420.00 (100th percentile); next order around 2026-12-18 if still active.',
+  );
+  expect(frequent.drivers.map((d) => d.text)).toEqual([
+    'Last ordered 7 days ago, within their usual 35 days between orders: still on their rhythm.',
+    'Bought 7 times in 7 months: one of the 34% most frequent buyers.',
+    'Spends €40.00 per order on average, more than 66% of customers: that raises their predicted value.',
+  ]);
+  const lapsed = explain(1);
+  expect(lapsed.drivers[0]!.text).toBe(
+    'Last ordered 140 days ago, 4× longer than their usual 35 days between orders: that is what lowers the score.',
+  );
+  expect(lapsed.headline).toContain('churn risk high');
+  const once = explain(2);
+  expect(once.headline).toBe(
+    '20% likely to order in the next 30 days (66th percentile); churn risk medium.',
+  );
+  expect(once.drivers[1]!.text).toBe(
+    'Only one order is known, 84 days ago: no repeat purchase yet, so there is no rhythm of their own to go by.',
+  );
+});
+
+test('the same customers summarised in days read the same figures', () => {
+  const { summary, scores } = columns('day');
+  const inDays = {
+    ...summary,
+    tx: summary.tx.map((t) => t * 7),
+    T: summary.T.map((t) => t * 7),
+  };
+  const byWeek = customerExplainer(columns('week').summary, columns('week').scores, {
+    horizonDays: 90,
+  });
+  const byDay = customerExplainer(inDays, scores, { horizonDays: 90 });
+  for (const i of [0, 1, 2]) expect(byDay(i)).toEqual(byWeek(i));
+});
+
+test('the explainer refuses mismatched units, unknown horizons and positions', () => {
+  const { summary, scores } = columns('week');
+  expect(() => customerExplainer(summary, { ...scores, unit: 'day' })).toThrow(
+    /summary is in weeks but the scores in days/,
+  );
+  expect(() => customerExplainer(summary, scores, { horizonDays: 60 })).toThrow(
+    /No propensity for 60 days \(scored: 30, 90\)/,
+  );
+  expect(() => customerExplainer(summary, scores)(3)).toThrow(/No customer at position 3/);
 });

@@ -3,9 +3,12 @@
  * predicted value, next order) and the drivers behind it — how long since their last order
  * against their own rhythm, how often they buy, how much they spend, how new they are — each
  * with the figures that make it, so a Customer 360 view says why, not only what.
- * Model-independent: it reads figures, whatever fitted them.
+ * Model-independent: it reads figures, whatever fitted them; `customerExplainer` reads them from
+ * the summary and scoring columns, converting the model's time unit to days.
  */
-import type { ChurnBand } from './score.ts';
+import { sharesBelow } from './rfm.ts';
+import { CHURN_BANDS, type ChurnBand, type CustomerScores } from './score.ts';
+import { DAYS_PER_UNIT, dateOfDay, dayNumber, type SummaryColumns } from './summary.ts';
 
 export type DriverFactor = 'recency' | 'frequency' | 'monetary' | 'tenure';
 
@@ -54,7 +57,7 @@ export interface CustomerFigures {
   readonly churnBand: ChurnBand;
   /** Predicted value and its percentile (share at most this value, as scoring computes it). */
   readonly predictedClv: { readonly value: number; readonly percentile: number } | null;
-  /** Expected date of the next order (median, if still active), YYYY-MM-DD; null when none. */
+  /** Median date of the next order if still active, YYYY-MM-DD; null when unknown. */
   readonly expectedNextOrder: string | null;
 }
 
@@ -230,11 +233,9 @@ function headline(f: CustomerFigures, currency: string): string {
       `predicted value ${formatMoney(f.predictedClv.value, currency)} (${formatPercentile(f.predictedClv.percentile)})`,
     );
   }
-  parts.push(
-    f.expectedNextOrder === null
-      ? 'no next order expected'
-      : `next order expected around ${f.expectedNextOrder}`,
-  );
+  if (f.expectedNextOrder !== null) {
+    parts.push(`next order around ${f.expectedNextOrder} if still active`);
+  }
   return `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -266,4 +267,79 @@ export function explainCustomer(figures: CustomerFigures): CustomerExplanation {
     tenureDriver(figures),
   ].filter((d): d is ScoreDriver => d !== null);
   return { headline: headline(figures, currency), drivers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the summary and scoring columns
+
+export interface ExplainerOptions {
+  /** The propensity horizon to explain, in days (default: the scoring's first horizon). */
+  readonly horizonDays?: number;
+  readonly currency?: string;
+}
+
+/**
+ * Explains customers of a scored base by position: their figures are read from the columns
+ * (times converted from the model's unit to days; average spend over every purchase day of the
+ * calibration period) and compared with the whole base once, up front.
+ */
+export function customerExplainer(
+  summary: Pick<SummaryColumns, 'unit' | 'customerIds' | 'x' | 'tx' | 'T' | 'm' | 'firstSpend'>,
+  scores: Pick<
+    CustomerScores,
+    'unit' | 'asOf' | 'horizons' | 'churnBand' | 'clv' | 'clvPercentile' | 'nextOrderMedianDays'
+  >,
+  options: ExplainerOptions = {},
+): (index: number) => CustomerExplanation {
+  if (summary.unit !== scores.unit) {
+    throw new RangeError(`The summary is in ${summary.unit}s but the scores in ${scores.unit}s.`);
+  }
+  const horizon =
+    options.horizonDays === undefined
+      ? scores.horizons[0]
+      : scores.horizons.find((h) => h.horizonDays === options.horizonDays);
+  if (!horizon) {
+    const known = scores.horizons.map((h) => h.horizonDays).join(', ');
+    throw new RangeError(`No propensity for ${options.horizonDays} days (scored: ${known}).`);
+  }
+  const perUnit = DAYS_PER_UNIT[summary.unit];
+  const n = summary.customerIds.length;
+  const averageSpend = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const x = summary.x[i] ?? 0;
+    averageSpend[i] = ((summary.firstSpend[i] ?? 0) + (summary.m[i] ?? 0) * x) / (x + 1);
+  }
+  const fewerOrders = sharesBelow(summary.x);
+  const spendingLess = sharesBelow(averageSpend);
+  const asOf = dayNumber(scores.asOf);
+  return (i) => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new RangeError(`No customer at position ${i} (${n} customers).`);
+    }
+    const x = summary.x[i] ?? 0;
+    const tx = summary.tx[i] ?? 0;
+    const T = summary.T[i] ?? 0;
+    const clv = scores.clv[i] ?? Number.NaN;
+    const next = scores.nextOrderMedianDays[i] ?? Number.NaN;
+    return explainCustomer({
+      daysSinceLastOrder: (T - tx) * perUnit,
+      daysSinceFirstOrder: T * perUnit,
+      repeatOrders: x,
+      typicalGapDays: x >= 1 ? (tx / x) * perUnit : null,
+      averageSpend: averageSpend[i] ?? null,
+      currency: options.currency,
+      shareWithFewerOrders: fewerOrders[i],
+      shareSpendingLess: spendingLess[i],
+      propensity: {
+        horizonDays: horizon.horizonDays,
+        probability: horizon.propensity[i] ?? 0,
+        percentile: horizon.propensityPercentile[i] ?? 0,
+      },
+      churnBand: CHURN_BANDS[scores.churnBand[i] ?? 0] ?? 'high',
+      predictedClv: Number.isFinite(clv)
+        ? { value: clv, percentile: scores.clvPercentile[i] ?? 0 }
+        : null,
+      expectedNextOrder: Number.isFinite(next) ? dateOfDay(asOf + Math.round(next)) : null,
+    });
+  };
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   RFM_CELLS,
   quantileGroups,
+  sharesBelow,
   rfmCell,
   scoreRfm,
   type RfmCell,
@@ -186,4 +187,9 @@ test('cell counts add up to the customers scored', () => {
       },
     ),
   );
+});
+
+test('shares below: ties share the share of customers strictly below them', () => {
+  expect([...sharesBelow([0, 0, 0, 1, 3])]).toEqual([0, 0, 0, 60, 80]);
+  expect([...sharesBelow([])]).toEqual([]);
 });

@@ -131,6 +131,18 @@ export function quantileGroups(
   return result;
 }
 
+/**
+ * Per position, the share (0–100) of `values` strictly below it. Ties (most customers bought
+ * once) share one figure that never flatters: "more than N%" stays true. O(n log n).
+ */
+export function sharesBelow(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const shares = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) shares[i] = (100 * countBelow(sorted, values[i] ?? 0)) / n;
+  return shares;
+}
+
 /** How many entries of an ascending array are strictly below `value`. */
 function countBelow(sorted: Float64Array, value: number): number {
   let lo = 0;
