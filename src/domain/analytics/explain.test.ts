@@ -21,7 +21,7 @@ const frequentBuyer: CustomerFigures = {
   propensity: { horizonDays: 30, probability: 0.723, percentile: 91.2 },
   churnBand: 'low',
   predictedClv: { value: 312.4, percentile: 92.5 },
-  expectedNextOrder: '2026-12-04',
+  expectedNextOrder: { date: '2026-12-04', inDays: 23 },
 };
 
 const lapsedBuyer: CustomerFigures = {
@@ -117,12 +117,12 @@ test('a one-time buyer is told plainly that only one order is known', () => {
     {
       factor: 'recency',
       direction: 'down',
-      text: 'Nothing bought in the 160 days since their only order: that silence lowers the score.',
+      text: 'Only one order is known, 160 days ago, and nothing since: that silence lowers the score.',
     },
     {
       factor: 'frequency',
       direction: 'down',
-      text: 'Only one order is known, 160 days ago: no repeat purchase yet, so there is no rhythm of their own to go by.',
+      text: '0 repeat purchases so far: no rhythm of their own to compare with, so the score rests on how long the silence has lasted.',
     },
     {
       factor: 'monetary',
@@ -142,7 +142,7 @@ test('a recent one-time buyer is counted as active', () => {
   expect(drivers[0]).toEqual({
     factor: 'recency',
     direction: 'up',
-    text: 'Their only order was 9 days ago: recent enough to count them as active.',
+    text: 'Only one order is known, 9 days ago: recent enough to count them as active.',
   });
 });
 
@@ -196,10 +196,21 @@ test.each<[number, string]>([
   [11, '11th percentile'],
   [12.9, '12th percentile'],
   [21, '21st percentile'],
-  [0, '0th percentile'],
+  [0, '1st percentile'],
+  [0.4, '1st percentile'],
   [100, '100th percentile'],
 ])('a percentile of %d reads %s', (p, text) => {
   expect(formatPercentile(p)).toBe(text);
+});
+
+test('a next order more than a year away is said so, not dated', () => {
+  const { headline } = explainCustomer({
+    ...oneTimeBuyer,
+    expectedNextOrder: { date: '2041-05-11', inDays: 5100 },
+  });
+  expect(headline).toBe(
+    '11% likely to order in the next 90 days (35th percentile); churn risk high; predicted value €21.30 (41st percentile); no next order expected within a year, even if still active.',
+  );
 });
 
 test('spend is formatted in the given currency', () => {
@@ -371,8 +382,8 @@ test('the explainer reads weeks as days and compares each customer with the whol
   expect(once.headline).toBe(
     '20% likely to order in the next 30 days (66th percentile); churn risk medium.',
   );
-  expect(once.drivers[1]!.text).toBe(
-    'Only one order is known, 84 days ago: no repeat purchase yet, so there is no rhythm of their own to go by.',
+  expect(once.drivers[0]!.text).toBe(
+    'Only one order is known, 84 days ago: recent enough to count them as active.',
   );
 });
 

@@ -57,14 +57,19 @@ export interface CustomerFigures {
   readonly churnBand: ChurnBand;
   /** Predicted value and its percentile (share at most this value, as scoring computes it). */
   readonly predictedClv: { readonly value: number; readonly percentile: number } | null;
-  /** Median date of the next order if still active, YYYY-MM-DD; null when unknown. */
-  readonly expectedNextOrder: string | null;
+  /**
+   * Median date of the next order if still active (YYYY-MM-DD) and how many days away it is;
+   * null when unknown. Beyond a year the headline says so rather than print a far-off date.
+   */
+  readonly expectedNextOrder: { readonly date: string; readonly inDays: number } | null;
 }
 
 /** Ratio of the silence to the usual gap from which recency lowers the score. */
 const OVERDUE_RATIO = 1.5;
 /** A customer whose first order is this recent is new: little history to go on. */
 const NEW_CUSTOMER_DAYS = 90;
+/** A next order further away than this is not worth a date in the headline. */
+const NEXT_ORDER_HORIZON_DAYS = 365;
 
 // ---------------------------------------------------------------------------------------------
 // Figures in words
@@ -106,9 +111,9 @@ function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
 }
 
-/** "91st percentile" (the percentile rounded down, so it never flatters). */
+/** "91st percentile": rounded down so it never flatters, from the 1st to the 100th. */
 export function formatPercentile(percentile: number): string {
-  const n = Math.floor(percentile + 1e-9);
+  const n = Math.max(1, Math.floor(percentile + 1e-9));
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix} percentile`;
@@ -134,8 +139,8 @@ function recencyDriver(f: CustomerFigures): ScoreDriver | null {
       factor: 'recency',
       direction: high ? 'up' : 'down',
       text: high
-        ? `Their only order was ${silence} ago: recent enough to count them as active.`
-        : `Nothing bought in the ${silence} since their only order: that silence lowers the score.`,
+        ? `Only one order is known, ${silence} ago: recent enough to count them as active.`
+        : `Only one order is known, ${silence} ago, and nothing since: that silence lowers the score.`,
     };
   }
   const gap = f.typicalGapDays;
@@ -168,7 +173,7 @@ function frequencyDriver(f: CustomerFigures): ScoreDriver {
     return {
       factor: 'frequency',
       direction: 'down',
-      text: `Only one order is known, ${formatDays(f.daysSinceFirstOrder)} ago: no repeat purchase yet, so there is no rhythm of their own to go by.`,
+      text: '0 repeat purchases so far: no rhythm of their own to compare with, so the score rests on how long the silence has lasted.',
     };
   }
   const orders = f.repeatOrders + 1;
@@ -233,8 +238,13 @@ function headline(f: CustomerFigures, currency: string): string {
       `predicted value ${formatMoney(f.predictedClv.value, currency)} (${formatPercentile(f.predictedClv.percentile)})`,
     );
   }
-  if (f.expectedNextOrder !== null) {
-    parts.push(`next order around ${f.expectedNextOrder} if still active`);
+  const next = f.expectedNextOrder;
+  if (next !== null) {
+    parts.push(
+      next.inDays <= NEXT_ORDER_HORIZON_DAYS
+        ? `next order around ${next.date} if still active`
+        : 'no next order expected within a year, even if still active',
+    );
   }
   return `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase());
 }
@@ -339,7 +349,9 @@ export function customerExplainer(
       predictedClv: Number.isFinite(clv)
         ? { value: clv, percentile: scores.clvPercentile[i] ?? 0 }
         : null,
-      expectedNextOrder: Number.isFinite(next) ? dateOfDay(asOf + Math.round(next)) : null,
+      expectedNextOrder: Number.isFinite(next)
+        ? { date: dateOfDay(asOf + Math.round(next)), inDays: next }
+        : null,
     });
   };
 }
