@@ -264,6 +264,20 @@ test('exact duplicate lines are kept by default and dropped on request, counted 
   expect(dropped.report).toMatchObject({ duplicates: 2, duplicatesDropped: 2, sameDayOrders: 1 });
 });
 
+test('a customer-day with many orders finds its duplicates the same way', () => {
+  // 30 orders on one day: amounts 1…10, each three times, then one return of 2.
+  const rows = Array.from({ length: 30 }, (_, i) => `C1,2024-01-01,${1 + (i % 10)}`);
+  const text = csv('customer_id,date,amount', ...rows, 'C1,2024-01-01,-2');
+  expect(parseTransactions(text).report).toMatchObject({
+    duplicates: 20,
+    sameDayOrders: 29,
+    returnsNetted: 1,
+  });
+  const dropped = parseTransactions(text, { duplicates: 'drop' });
+  expect(dropped.transactions.map((t) => t.amount)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 8]);
+  expect(dropped.report).toMatchObject({ duplicatesDropped: 20, sameDayOrders: 9 });
+});
+
 test('several orders on one day are kept as rows and counted, even when the file is out of order', () => {
   const { transactions, report } = parseTransactions(
     csv(
@@ -429,18 +443,18 @@ test('any record written with RFC 4180 quoting reads back as written', () => {
   );
 });
 
-test('a million lines read in seconds, not minutes (no quadratic step)', () => {
+test('300,000 shuffled lines read in seconds, not minutes (no quadratic step)', () => {
   const lines = ['customer_id,date,amount'];
-  for (let i = 0; i < 1_000_000; i += 1) {
+  for (let i = 0; i < 300_000; i += 1) {
     lines.push(
-      `C${i % 50_000},2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 997) / 10}`,
+      `C${(i * 7919) % 50_000},2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 997) / 10}`,
     );
   }
   const text = lines.join('\n');
   const started = Date.now();
   const { report } = parseTransactions(text);
   const seconds = (Date.now() - started) / 1000;
-  expect(report.records).toBe(1_000_000);
+  expect(report.records).toBe(300_000);
   expect(report.customers).toBe(50_000);
-  expect(seconds).toBeLessThan(10);
+  expect(seconds).toBeLessThan(5);
 });
