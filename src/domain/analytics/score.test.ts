@@ -10,6 +10,7 @@ import { expectedSpend, type GammaGammaFit } from './gammagamma.ts';
 import {
   CHURN_BANDS,
   churnBand,
+  customerLifetimeValue,
   expectedNextOrderDate,
   percentiles,
   scoreCustomers,
@@ -88,6 +89,13 @@ describe('scoring a customer base', () => {
     expect(s.churnRisk[2]).toBeLessThan(s.churnRisk[3]!);
     expect(s.clv[0]).toBeGreaterThan(s.clv[1]!);
     expect(s.clvPercentile[0]).toBe(100);
+  });
+
+  test('the single-customer CLV is the one in the columns', () => {
+    for (let i = 0; i < input.x.length; i++) {
+      const customer = { x: input.x[i]!, tx: input.tx[i]!, T: input.T[i]!, m: input.m[i]! };
+      expect(customerLifetimeValue(bg, gg, customer)).toBeCloseTo(s.clv[i]!, 10);
+    }
   });
 
   test('CLV falls with the discount rate and grows with the horizon', () => {

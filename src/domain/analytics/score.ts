@@ -20,7 +20,7 @@
  * first-purchase day), so the ₂F₁ sums are computed once per pair and the per-customer loop is a
  * few array reads, one log and one exp.
  */
-import { expectedPurchasesIfAlive, type BgNbdFit } from './bgnbd.ts';
+import { expectedPurchasesIfAlive, pAlive, type BgNbdFit, type BgNbdParams } from './bgnbd.ts';
 import { distinctColumn } from './distinct.ts';
 import { expectedSpend, type GammaGammaFit } from './gammagamma.ts';
 import { DAYS_PER_UNIT, dateOfDay, dayNumber, type TimeUnit } from './summary.ts';
@@ -153,7 +153,6 @@ export function scoreCustomers(
       return v;
     };
   });
-  // Σₖ (G(k·month) − G((k−1)·month)) / (1+d)ᵏ with G the expected purchases if alive.
   const month = 30 / perUnit;
   const discountedCache = new Float64Array(dense && ggFit ? cells : 0).fill(Number.NaN);
   const discounted = (x: number, ti: number, T: number): number => {
@@ -162,15 +161,7 @@ export function scoreCustomers(
       const v = discountedCache[k] ?? Number.NaN;
       if (!Number.isNaN(v)) return v;
     }
-    let sum = 0;
-    let prev = 0;
-    let factor = 1;
-    for (let i = 1; i <= clvMonths; i++) {
-      const g = expectedPurchasesIfAlive(params, i * month, x, T);
-      factor /= 1 + monthlyDiscountRate;
-      sum += (g - prev) * factor;
-      prev = g;
-    }
+    const sum = discountedPurchasesIfAlive(params, x, T, month, clvMonths, monthlyDiscountRate);
     if (dense) discountedCache[k] = sum;
     return sum;
   };
@@ -242,6 +233,57 @@ export function scoreCustomers(
     clv,
     clvPercentile,
   };
+}
+
+/**
+ * Σₖ (G(k·month) − G((k−1)·month)) / (1 + d)ᵏ for k = 1 … months, G the expected purchases of a
+ * customer alive at T (FHL eq. 10 without P(alive)): the discounted purchases of the CLV sum.
+ * `month` is in the fit's unit.
+ */
+export function discountedPurchasesIfAlive(
+  params: BgNbdParams,
+  x: number,
+  T: number,
+  month: number,
+  months: number,
+  monthlyDiscountRate: number,
+): number {
+  let sum = 0;
+  let prev = 0;
+  let factor = 1;
+  for (let i = 1; i <= months; i++) {
+    const g = expectedPurchasesIfAlive(params, i * month, x, T);
+    factor /= 1 + monthlyDiscountRate;
+    sum += (g - prev) * factor;
+    prev = g;
+  }
+  return sum;
+}
+
+/**
+ * One customer's predicted CLV (see the header): E[spend per order] × P(alive) × discounted
+ * expected purchases, with x, t_x, T in the fits' unit and m̄ their mean repeat spend.
+ */
+export function customerLifetimeValue(
+  bgFit: BgNbdFit,
+  ggFit: GammaGammaFit,
+  customer: { readonly x: number; readonly tx: number; readonly T: number; readonly m: number },
+  options: { readonly clvMonths?: number; readonly monthlyDiscountRate?: number } = {},
+): number {
+  const { x, tx, T, m } = customer;
+  const month = 30 / DAYS_PER_UNIT[bgFit.unit];
+  return (
+    expectedSpend(ggFit.params, x, m) *
+    pAlive(bgFit.params, x, tx, T) *
+    discountedPurchasesIfAlive(
+      bgFit.params,
+      x,
+      T,
+      month,
+      options.clvMonths ?? 12,
+      options.monthlyDiscountRate ?? 0.01,
+    )
+  );
 }
 
 /**
