@@ -14,7 +14,7 @@
  */
 import { distinctColumn } from './distinct.ts';
 import { hyp2f1, hyp2f1Scaled, hyp2f1Series } from './hyp2f1.ts';
-import { minimiseWithRestarts } from './optimise.ts';
+import { minimiseWithRestarts, standardErrorsAt } from './optimise.ts';
 import { betaln, digamma, gammaln } from './special.ts';
 import type { TimeUnit } from './summary.ts';
 
@@ -38,6 +38,8 @@ export interface BgNbdFit {
   readonly model: 'bg/nbd';
   readonly unit: TimeUnit;
   readonly params: BgNbdParams;
+  /** Asymptotic standard errors (inverse observed information); null if it is not positive definite. */
+  readonly standardErrors: BgNbdParams | null;
   /** Total log-likelihood at the optimum (FHL eq. 6 summed over customers). */
   readonly logLikelihood: number;
   readonly customers: number;
@@ -303,22 +305,23 @@ export function fitBgNbdPrepared(
   };
   const n = d.customers;
   const g = new Float64Array(4);
+  const objective = (theta: Float64Array, grad: Float64Array): number => {
+    const p = {
+      r: Math.exp(theta[0] ?? 0),
+      alpha: Math.exp(theta[1] ?? 0),
+      a: Math.exp(theta[2] ?? 0),
+      b: Math.exp(theta[3] ?? 0),
+    };
+    const ll = bgnbdLogLikelihood(d, p, g);
+    // Chain rule for log-parameters: ∂/∂ln θ = θ ∂/∂θ.
+    grad[0] = (-p.r * (g[0] ?? 0)) / n;
+    grad[1] = (-p.alpha * (g[1] ?? 0)) / n;
+    grad[2] = (-p.a * (g[2] ?? 0)) / n;
+    grad[3] = (-p.b * (g[3] ?? 0)) / n;
+    return -ll / n;
+  };
   const result = minimiseWithRestarts(
-    (theta, grad) => {
-      const p = {
-        r: Math.exp(theta[0] ?? 0),
-        alpha: Math.exp(theta[1] ?? 0),
-        a: Math.exp(theta[2] ?? 0),
-        b: Math.exp(theta[3] ?? 0),
-      };
-      const ll = bgnbdLogLikelihood(d, p, g);
-      // Chain rule for log-parameters: ∂/∂ln θ = θ ∂/∂θ.
-      grad[0] = (-p.r * (g[0] ?? 0)) / n;
-      grad[1] = (-p.alpha * (g[1] ?? 0)) / n;
-      grad[2] = (-p.a * (g[2] ?? 0)) / n;
-      grad[3] = (-p.b * (g[3] ?? 0)) / n;
-      return -ll / n;
-    },
+    objective,
     [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)],
     { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-8 },
   );
@@ -328,10 +331,21 @@ export function fitBgNbdPrepared(
     a: Math.exp(result.x[2] ?? 0),
     b: Math.exp(result.x[3] ?? 0),
   };
+  // Delta method: se(θ) = θ · se(ln θ).
+  const seLog = standardErrorsAt(objective, result.x, n);
+  const standardErrors = seLog
+    ? {
+        r: params.r * (seLog[0] ?? 0),
+        alpha: params.alpha * (seLog[1] ?? 0),
+        a: params.a * (seLog[2] ?? 0),
+        b: params.b * (seLog[3] ?? 0),
+      }
+    : null;
   return {
     model: 'bg/nbd',
     unit,
     params,
+    standardErrors,
     logLikelihood: -result.f * n,
     customers: n,
     repeatCustomers: d.repeatCustomers,

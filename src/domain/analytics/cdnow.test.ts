@@ -102,6 +102,12 @@ describe('CDNOW sample', () => {
     expect(a).toBeCloseTo(0.792922, 5);
     expect(b).toBeCloseTo(2.425907, 4);
     expect(bg.repeatCustomers).toBe(946);
+    // Standard errors as `lifetimes` reports them for this fit: 0.01, 0.38, 0.19, 0.71.
+    const se = bg.standardErrors!;
+    expect(se.r).toBeCloseTo(0.0126, 3);
+    expect(se.alpha).toBeCloseTo(0.378, 2);
+    expect(se.a).toBeCloseTo(0.186, 2);
+    expect(se.b).toBeCloseTo(0.705, 2);
   });
 
   test('Gamma-Gamma gives the published p, q, γ on the 946 repeat buyers', () => {
@@ -182,5 +188,6 @@ describe('CDNOW sample', () => {
     expect(text).toContain('r = 0.2426, alpha = 4.4136 (weeks), a = 0.7929, b = 2.4259');
     expect(text).toContain('log-likelihood -9582.43');
     expect(text).toContain('p = 6.2496, q = 3.7442, gamma = 15.4435');
+    expect(text).toContain('standard errors: r 0.0126, alpha 0.3782, a 0.1857, b 0.7054');
   });
 });

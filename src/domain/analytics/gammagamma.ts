@@ -6,7 +6,7 @@
  * (x ≥ 1), on the mean spend m̄ of their repeat purchases, and combined with the BG/NBD model into
  * predicted lifetime value.
  */
-import { minimiseWithRestarts } from './optimise.ts';
+import { minimiseWithRestarts, standardErrorsAt } from './optimise.ts';
 import { digamma, gammaln } from './special.ts';
 
 export interface GammaGammaParams {
@@ -25,6 +25,8 @@ export interface SpendColumns {
 export interface GammaGammaFit {
   readonly model: 'gamma-gamma';
   readonly params: GammaGammaParams;
+  /** Asymptotic standard errors (inverse observed information); null if it is not positive definite. */
+  readonly standardErrors: GammaGammaParams | null;
   readonly logLikelihood: number;
   /** Repeat buyers with a positive mean spend: the customers the model was fitted on. */
   readonly customers: number;
@@ -159,29 +161,40 @@ export function fitGammaGammaPrepared(
   // Start with E[spend] = pγ/(q−1) near the observed mean.
   const start = options.start ?? { p: 1, q: 2, gamma: mean };
   const g = new Float64Array(3);
+  const objective = (theta: Float64Array, grad: Float64Array): number => {
+    const params = {
+      p: Math.exp(theta[0] ?? 0),
+      q: Math.exp(theta[1] ?? 0),
+      gamma: Math.exp(theta[2] ?? 0),
+    };
+    const ll = gammaGammaLogLikelihood(d, params, g);
+    grad[0] = (-params.p * (g[0] ?? 0)) / n;
+    grad[1] = (-params.q * (g[1] ?? 0)) / n;
+    grad[2] = (-params.gamma * (g[2] ?? 0)) / n;
+    return -ll / n;
+  };
   const result = minimiseWithRestarts(
-    (theta, grad) => {
-      const params = {
-        p: Math.exp(theta[0] ?? 0),
-        q: Math.exp(theta[1] ?? 0),
-        gamma: Math.exp(theta[2] ?? 0),
-      };
-      const ll = gammaGammaLogLikelihood(d, params, g);
-      grad[0] = (-params.p * (g[0] ?? 0)) / n;
-      grad[1] = (-params.q * (g[1] ?? 0)) / n;
-      grad[2] = (-params.gamma * (g[2] ?? 0)) / n;
-      return -ll / n;
-    },
+    objective,
     [Math.log(start.p), Math.log(start.q), Math.log(start.gamma)],
     { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-8 },
   );
+  const params = {
+    p: Math.exp(result.x[0] ?? 0),
+    q: Math.exp(result.x[1] ?? 0),
+    gamma: Math.exp(result.x[2] ?? 0),
+  };
+  // Delta method: se(θ) = θ · se(ln θ).
+  const seLog = standardErrorsAt(objective, result.x, n);
   return {
     model: 'gamma-gamma',
-    params: {
-      p: Math.exp(result.x[0] ?? 0),
-      q: Math.exp(result.x[1] ?? 0),
-      gamma: Math.exp(result.x[2] ?? 0),
-    },
+    params,
+    standardErrors: seLog
+      ? {
+          p: params.p * (seLog[0] ?? 0),
+          q: params.q * (seLog[1] ?? 0),
+          gamma: params.gamma * (seLog[2] ?? 0),
+        }
+      : null,
     logLikelihood: -result.f * n,
     customers: n,
     skippedNonPositive: d.skippedNonPositive,

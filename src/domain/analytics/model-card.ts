@@ -6,8 +6,13 @@
  * stored score refers to its `modelVersion`. Parameters keep the papers' names (r, alpha, a, b;
  * p, q, gamma) as the issue's JSON asks.
  */
-import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
-import { fitGammaGamma, meanSpend, type GammaGammaFit } from './gammagamma.ts';
+import { fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgnbd.ts';
+import {
+  fitGammaGamma,
+  meanSpend,
+  type GammaGammaFit,
+  type GammaGammaParams,
+} from './gammagamma.ts';
 import { CHURN_BAND_CUTOFFS } from './score.ts';
 import { dateOfDay, type SummaryColumns, type TimeUnit } from './summary.ts';
 import type { CalibrationBin, ReliabilityTable } from './validation.ts';
@@ -52,16 +57,14 @@ export interface ModelCard {
   readonly repeatCustomers: number;
   readonly bgNbd: FitSummary & {
     /** alpha is in the card's unit. */
-    readonly parameters: {
-      readonly r: number;
-      readonly alpha: number;
-      readonly a: number;
-      readonly b: number;
-    };
+    readonly parameters: BgNbdParams;
+    /** Asymptotic standard errors of the parameters; null when the information matrix is singular. */
+    readonly standardErrors: BgNbdParams | null;
   };
   readonly gammaGamma:
     | (FitSummary & {
-        readonly parameters: { readonly p: number; readonly q: number; readonly gamma: number };
+        readonly parameters: GammaGammaParams;
+        readonly standardErrors: GammaGammaParams | null;
         /** Population mean spend per repeat purchase, pγ/(q − 1). */
         readonly meanSpend: number;
         readonly skippedNonPositive: number;
@@ -146,12 +149,13 @@ export function modelCard(input: ModelCardInput): ModelCard {
     },
     customers: bg.customers,
     repeatCustomers: bg.repeatCustomers,
-    bgNbd: { ...fitSummary(bg), parameters: bgParameters },
+    bgNbd: { ...fitSummary(bg), parameters: bgParameters, standardErrors: bg.standardErrors },
     gammaGamma:
       gg && ggParameters
         ? {
             ...fitSummary(gg),
             parameters: ggParameters,
+            standardErrors: gg.standardErrors,
             meanSpend: meanSpend(gg.params),
             skippedNonPositive: gg.skippedNonPositive,
           }
@@ -183,6 +187,12 @@ export function formatModelCard(card: ModelCard): string {
       `log-likelihood ${fixed(card.bgNbd.logLikelihood, 2)}; ${card.bgNbd.iterations} iterations, ` +
       (card.bgNbd.converged ? 'converged' : `not converged (${card.bgNbd.message})`),
   ];
+  const bse = card.bgNbd.standardErrors;
+  if (bse) {
+    lines.push(
+      `  standard errors: r ${fixed(bse.r, 4)}, alpha ${fixed(bse.alpha, 4)}, a ${fixed(bse.a, 4)}, b ${fixed(bse.b, 4)}`,
+    );
+  }
   const gg = card.gammaGamma;
   lines.push(
     gg
@@ -191,6 +201,12 @@ export function formatModelCard(card: ModelCard): string {
           (gg.converged ? '' : ` (not converged: ${gg.message})`)
       : 'Gamma-Gamma: not fitted (fewer than two repeat buyers with spend)',
   );
+  const gse = gg?.standardErrors;
+  if (gse) {
+    lines.push(
+      `  standard errors: p ${fixed(gse.p, 4)}, q ${fixed(gse.q, 4)}, gamma ${fixed(gse.gamma, 4)}`,
+    );
+  }
   const s = card.scoring;
   lines.push(
     `Scoring: propensity over ${s.horizonsDays.join(' and ')} days; churn risk = 1 − propensity over ${s.churnHorizonDays} days ` +

@@ -282,3 +282,67 @@ export function minimiseWithRestarts(
   }
   return { ...result, iterations, evaluations };
 }
+
+/**
+ * Standard errors at a minimum of a *mean* negative log-likelihood over `n` observations: the
+ * Hessian by central differences of the analytic gradient (2·dim evaluations), inverted, scaled
+ * by 1/n. Returns null when the Hessian is not positive definite (a flat or saddle direction).
+ */
+export function standardErrorsAt(
+  objective: Objective,
+  at: Float64Array,
+  n: number,
+  step = 1e-5,
+): Float64Array | null {
+  const dim = at.length;
+  const H = new Float64Array(dim * dim);
+  const gUp = new Float64Array(dim);
+  const gDown = new Float64Array(dim);
+  for (let j = 0; j < dim; j++) {
+    const h = step * Math.max(1, Math.abs(at[j] ?? 0));
+    const up = Float64Array.from(at);
+    const down = Float64Array.from(at);
+    up[j] = (up[j] ?? 0) + h;
+    down[j] = (down[j] ?? 0) - h;
+    objective(up, gUp);
+    objective(down, gDown);
+    for (let i = 0; i < dim; i++) H[i * dim + j] = ((gUp[i] ?? 0) - (gDown[i] ?? 0)) / (2 * h);
+  }
+  // Symmetrise, then invert by Cholesky (fails, hence null, unless positive definite).
+  for (let i = 0; i < dim; i++) {
+    for (let j = 0; j < i; j++) {
+      const v = ((H[i * dim + j] ?? 0) + (H[j * dim + i] ?? 0)) / 2;
+      H[i * dim + j] = v;
+      H[j * dim + i] = v;
+    }
+  }
+  const L = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = H[i * dim + j] ?? 0;
+      for (let k = 0; k < j; k++) s -= (L[i * dim + k] ?? 0) * (L[j * dim + k] ?? 0);
+      if (i === j) {
+        if (!(s > 0)) return null;
+        L[i * dim + i] = Math.sqrt(s);
+      } else L[i * dim + j] = s / (L[j * dim + j] ?? 1);
+    }
+  }
+  // diag(H⁻¹): solve L Lᵀ x = eᵢ for each i.
+  const se = new Float64Array(dim);
+  const y = new Float64Array(dim);
+  const x = new Float64Array(dim);
+  for (let c = 0; c < dim; c++) {
+    for (let i = 0; i < dim; i++) {
+      let s = i === c ? 1 : 0;
+      for (let k = 0; k < i; k++) s -= (L[i * dim + k] ?? 0) * (y[k] ?? 0);
+      y[i] = s / (L[i * dim + i] ?? 1);
+    }
+    for (let i = dim - 1; i >= 0; i--) {
+      let s = y[i] ?? 0;
+      for (let k = i + 1; k < dim; k++) s -= (L[k * dim + i] ?? 0) * (x[k] ?? 0);
+      x[i] = s / (L[i * dim + i] ?? 1);
+    }
+    se[c] = Math.sqrt((x[c] ?? 0) / n);
+  }
+  return se;
+}

@@ -2,6 +2,7 @@
 // fitted back. Tolerances are about twice the largest error seen over seeds 1–3 at this size
 // (100,000 customers): r and α are pinned far better than the drop-out pair a, b, and p and γ
 // trade off against each other while the mean spend pγ/(q − 1) they imply is pinned closely.
+// Each fit must also hold the truth within three of its own standard errors.
 import { describe, expect, test } from 'vitest';
 import { fitBgNbd } from './bgnbd.ts';
 import { fitGammaGamma, meanSpend } from './gammagamma.ts';
@@ -54,6 +55,11 @@ describe.each(sets)('recovers the parameters: $name', (set) => {
     expect(rel(fit.params.alpha, set.bg.alpha)).toBeLessThan(0.05);
     expect(rel(fit.params.a, set.bg.a)).toBeLessThan(0.12);
     expect(rel(fit.params.b, set.bg.b)).toBeLessThan(0.12);
+    // And the truth lies within three of the fit's own standard errors.
+    const se = fit.standardErrors!;
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(fit.params[k] - set.bg[k])).toBeLessThan(3 * se[k]);
+    }
   });
 
   test('Gamma-Gamma', () => {
@@ -63,6 +69,10 @@ describe.each(sets)('recovers the parameters: $name', (set) => {
     expect(rel(fit.params.q, set.gg.q)).toBeLessThan(0.05);
     expect(rel(fit.params.gamma, set.gg.gamma)).toBeLessThan(0.15);
     expect(rel(meanSpend(fit.params), meanSpend(set.gg))).toBeLessThan(0.03);
+    const se = fit.standardErrors!;
+    for (const k of ['p', 'q', 'gamma'] as const) {
+      expect(Math.abs(fit.params[k] - set.gg[k])).toBeLessThan(3 * se[k]);
+    }
   });
 });
 

@@ -20,6 +20,7 @@ const bg: BgNbdFit = {
   model: 'bg/nbd',
   unit: 'week',
   params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+  standardErrors: null,
   logLikelihood: 0,
   customers: 0,
   repeatCustomers: 0,
@@ -31,6 +32,7 @@ const bg: BgNbdFit = {
 const gg: GammaGammaFit = {
   model: 'gamma-gamma',
   params: { p: 6.25, q: 3.74, gamma: 15.44 },
+  standardErrors: null,
   logLikelihood: 0,
   customers: 0,
   skippedNonPositive: 0,
