@@ -360,7 +360,8 @@ export function fitBgNbdPrepared(
 // Predictions. Every time (t, t_x, T, h) is in the fit's unit.
 
 /**
- * P(alive | x, t_x, T) (Fader, Hardie & Lee 2008, note "Computing P(alive) using the BG/NBD model"): 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), in logs.
+ * P(alive | x, t_x, T) (Fader, Hardie & Lee 2008, note "Computing P(alive) using the BG/NBD
+ * model"): 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), computed in logs.
  * Equal to 1 for every one-time buyer: never show it as a churn score (use `propensity`).
  */
 export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {

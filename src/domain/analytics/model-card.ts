@@ -179,11 +179,13 @@ export function formatModelCard(card: ModelCard): string {
   const { r, alpha, a, b } = card.bgNbd.parameters;
   const lines = [
     `Model ${card.modelVersion}${card.fittedAt ? `, fitted ${card.fittedAt}` : ''}`,
-    `Data: first purchases from ${card.dataWindow.firstPurchase}, calibration to ${card.dataWindow.calibrationEnd}` +
+    `Data: first purchases from ${card.dataWindow.firstPurchase}, ` +
+      `calibration to ${card.dataWindow.calibrationEnd}` +
       (card.dataWindow.holdoutEnd ? `, holdout to ${card.dataWindow.holdoutEnd}` : ', no holdout') +
       `; time unit: ${card.unit}`,
     `Customers: ${card.customers} (${card.repeatCustomers} repeat buyers)`,
-    `BG/NBD: r = ${fixed(r, 4)}, alpha = ${fixed(alpha, 4)} (${card.unit}s), a = ${fixed(a, 4)}, b = ${fixed(b, 4)}; ` +
+    `BG/NBD: r = ${fixed(r, 4)}, alpha = ${fixed(alpha, 4)} (${card.unit}s), ` +
+      `a = ${fixed(a, 4)}, b = ${fixed(b, 4)}; ` +
       `log-likelihood ${fixed(card.bgNbd.logLikelihood, 2)}; ${card.bgNbd.iterations} iterations, ` +
       (card.bgNbd.converged ? 'converged' : `not converged (${card.bgNbd.message})`),
   ];
@@ -196,8 +198,9 @@ export function formatModelCard(card: ModelCard): string {
   const gg = card.gammaGamma;
   lines.push(
     gg
-      ? `Gamma-Gamma: p = ${fixed(gg.parameters.p, 4)}, q = ${fixed(gg.parameters.q, 4)}, gamma = ${fixed(gg.parameters.gamma, 4)}; ` +
-          `log-likelihood ${fixed(gg.logLikelihood, 2)} over ${gg.customers} repeat buyers; mean spend per order ${fixed(gg.meanSpend, 2)}` +
+      ? `Gamma-Gamma: p = ${fixed(gg.parameters.p, 4)}, q = ${fixed(gg.parameters.q, 4)}, ` +
+          `gamma = ${fixed(gg.parameters.gamma, 4)}; log-likelihood ${fixed(gg.logLikelihood, 2)} ` +
+          `over ${gg.customers} repeat buyers; mean spend per order ${fixed(gg.meanSpend, 2)}` +
           (gg.converged ? '' : ` (not converged: ${gg.message})`)
       : 'Gamma-Gamma: not fitted (fewer than two repeat buyers with spend)',
   );
@@ -209,22 +212,30 @@ export function formatModelCard(card: ModelCard): string {
   }
   const s = card.scoring;
   lines.push(
-    `Scoring: propensity over ${s.horizonsDays.join(' and ')} days; churn risk = 1 − propensity over ${s.churnHorizonDays} days ` +
-      `(medium from ${s.churnBandCutoffs.medium}, high from ${s.churnBandCutoffs.high}); CLV over ${s.clvMonths} months at ${fixed(100 * s.monthlyDiscountRate, 2)}% a month`,
+    `Scoring: propensity over ${s.horizonsDays.join(' and ')} days; ` +
+      `churn risk = 1 − propensity over ${s.churnHorizonDays} days ` +
+      `(medium from ${s.churnBandCutoffs.medium}, high from ${s.churnBandCutoffs.high}); ` +
+      `CLV over ${s.clvMonths} months at ${fixed(100 * s.monthlyDiscountRate, 2)}% a month`,
   );
   const h = card.holdout;
   if (h) {
     const t = h.reliability.totals;
+    const aucText = h.auc === null ? 'n/a' : fixed(h.auc, 3);
+    const brierText = h.brier === null ? 'n/a' : fixed(h.brier, 4);
     lines.push(
-      `Holdout to ${h.holdoutEnd} (${fixed(h.holdoutLength, 2)} ${card.unit}s): predicted ${fixed(t.predicted, 1)} vs actual ${t.actual} repeat purchases; ` +
-        `AUC ${h.auc === null ? 'n/a' : fixed(h.auc, 3)}, Brier ${h.brier === null ? 'n/a' : fixed(h.brier, 4)} (propensity over ${h.propensityHorizonDays} days)`,
+      `Holdout to ${h.holdoutEnd} (${fixed(h.holdoutLength, 2)} ${card.unit}s): ` +
+        `predicted ${fixed(t.predicted, 1)} vs actual ${t.actual} repeat purchases; ` +
+        `AUC ${aucText}, Brier ${brierText} (propensity over ${h.propensityHorizonDays} days)`,
     );
     lines.push(
       '  x in calibration   customers   predicted   actual (mean holdout repeat purchases)',
     );
+    const mean = (v: number | null, width: number) =>
+      (v === null ? '–' : fixed(v, 3)).padStart(width);
     for (const row of h.reliability.rows) {
+      const customers = String(row.customers).padStart(9);
       lines.push(
-        `  ${row.label.padStart(16)}   ${String(row.customers).padStart(9)}   ${(row.meanPredicted === null ? '–' : fixed(row.meanPredicted, 3)).padStart(9)}   ${(row.meanActual === null ? '–' : fixed(row.meanActual, 3)).padStart(6)}`,
+        `  ${row.label.padStart(16)}   ${customers}   ${mean(row.meanPredicted, 9)}   ${mean(row.meanActual, 6)}`,
       );
     }
   }
