@@ -93,7 +93,7 @@ export async function segmentBreakdown(
 /**
  * The count endpoint's answer: every definition and the total from one statement (see
  * countsQuery), the breakdown (its own GROUP BY) on a second connection meanwhile. The first
- * members: when the plan reads only segment_customers (no subquery to join), a second statement
+ * members: when the plan reads only segment_customers' columns (no subquery), a second statement
  * beside the counts picks them in customer_no order (cheaper than the in-statement `min(…, n)` by
  * a few ms at 1 M customers); otherwise the counting statement names them, and their summaries
  * follow. `borrow` lends a pooled connection.
@@ -107,7 +107,10 @@ export async function segmentCountAnswer(
 ): Promise<SegmentCountAnswer> {
   const [first] = definitions;
   const compiled = compileCounts(definitions, ctx);
-  const apart = first !== undefined && sample > 0 && compiled.from === 'segment_customers c';
+  const columnsOnly =
+    compiled.from === 'segment_customers c' &&
+    !compiled.conditions.some((c) => c.includes('SELECT'));
+  const apart = first !== undefined && sample > 0 && columnsOnly;
   const [counted, members, breakdown] = await Promise.all([
     borrow(async (c) => {
       const counts = await countSegments(c, definitions, ctx, apart ? 0 : sample, compiled);

@@ -12,8 +12,9 @@
 //   (every product field a line filter names; NULL when the sku is unknown), sorted by placed_at.
 // - segment_events: events with their customer_no, sorted by type then instant.
 // Only completed orders are kept: every order behaviour and aggregate counts completed orders only.
+// Each string field (compared lower-cased) also has its lower() copy, `lc_<column>`, beside it.
 import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
-import { MIN_PHONE_DIGITS, lineFields, orderFields } from './facts.ts';
+import { MIN_PHONE_DIGITS, customerFields, lineFields, orderFields } from './facts.ts';
 
 /** The reach channels with a consent column in segment_customers (`<channel>_granted`). */
 export const CONSENT_COLUMNS: ReadonlyMap<string, string> = new Map([
@@ -33,11 +34,29 @@ function q(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
+/** The lower-cased copy of a string field's column. */
+export function loweredColumn(column: string): string {
+  return `lc_${column}`;
+}
+
 const orderColumns = [...new Set([...orderFields.values()].map((f) => f.column))];
 const lineColumns = [...lineFields.values()].map((f) => ({
   from: f.table === 'products' ? 'p' : 'l',
   column: f.column,
 }));
+
+/** `lower(<alias>.col) AS lc_col` for each string field of the list. */
+function lowerCopies(
+  fields: Iterable<{ type: string; column: string; table: string }>,
+  alias: (table: string) => string,
+): string {
+  return [...fields]
+    .filter((f) => f.type === 'string')
+    .map((f) => `, lower(${alias(f.table)}.${q(f.column)}) AS ${q(loweredColumn(f.column))}`)
+    .join('');
+}
+const onOrder = () => 'o';
+const onLine = (table: string) => (table === 'products' ? 'p' : 'l');
 
 const latest = (channel: string) =>
   `first(status ORDER BY "at" DESC, consent_id DESC) FILTER (WHERE channel = '${channel}')`;
@@ -60,18 +79,20 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
      ${[...CONSENT_COLUMNS].map(([ch, col]) => `coalesce(k.${ch} = 'granted', FALSE) AS ${col}`).join(', ')},
      coalesce(regexp_matches(c.email, '${VALID_EMAIL_RE2}'), FALSE) AS valid_email,
      coalesce(length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}, FALSE)
-       AS valid_phone
+       AS valid_phone${lowerCopies(customerFields.values(), () => 'c')}
    FROM customers c LEFT JOIN o ON o.customer_id = c.customer_id
    LEFT JOIN k ON k.customer_id = c.customer_id
    ORDER BY c.customer_id`,
   `CREATE OR REPLACE TABLE segment_orders AS
    SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${q(col)}`).join(', ')}
+     ${lowerCopies(orderFields.values(), onOrder)}
    FROM orders o JOIN segment_customers c ON c.customer_id = o.customer_id
    WHERE o.status = 'completed'
    ORDER BY o.placed_at`,
   `CREATE OR REPLACE TABLE segment_lines AS
    SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${q(col)}`).join(', ')},
      ${lineColumns.map(({ from, column }) => `${from}.${q(column)}`).join(', ')}
+     ${lowerCopies(orderFields.values(), onOrder)}${lowerCopies(lineFields.values(), onLine)}
    FROM orders o JOIN segment_customers c ON c.customer_id = o.customer_id
    JOIN order_lines l ON l.order_id = o.order_id LEFT JOIN products p ON p.sku = l.sku
    WHERE o.status = 'completed'

@@ -42,7 +42,7 @@ import type {
   SegmentNode,
   TimeWindow,
 } from './definition.ts';
-import { CONSENT_COLUMNS } from './sql-tables.ts';
+import { CONSENT_COLUMNS, loweredColumn } from './sql-tables.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
   MIN_PHONE_DIGITS,
@@ -348,22 +348,25 @@ class SqlCompiler {
     return alias;
   }
 
+  /** Bitmap subqueries by what they select (see bitmap()). */
+  private readonly bitmaps = new Map<string, string>();
+
   /**
-   * A one-row subquery `SELECT bitstring_agg(<alias>.customer_no, 0, last) AS bits FROM …`,
-   * cross joined once per `key`: `body(bits)` gets the aggregate to select. A customer has a row
-   * iff its bit is set; no rows at all gives NULL bits (coalesced to "none").
+   * `(SELECT bitstring_agg(<x>.customer_no, 0, last) FROM …)`, one bit per customer set when the
+   * customer has a row (`body(x)` gives the FROM … WHERE …); NULL when no customer has one. An
+   * uncorrelated scalar subquery: DuckDB runs it once, and `get_bit` reads it per customer, which
+   * is cheaper than joining a grouped subquery to a million customers. The text is reused per
+   * `key`, parameters included, so DuckDB sees one subquery.
    */
   private bitmap(key: string, last: number, body: (alias: string) => string): string {
-    const known = this.joins.get(key);
-    if (known) return known.alias;
-    const alias = this.alias('j');
+    const known = this.bitmaps.get(key);
+    if (known !== undefined) return known;
     const x = this.alias('x');
     // DuckDB wants a constant range here (a parameter is refused): `last` is our own row count,
     // a safe integer, never a value of the definition.
-    const bits = `bitstring_agg(${x}.customer_no, 0, ${last}) AS bits`;
-    const sql = `CROSS JOIN (SELECT ${bits} ${body(x)}) ${alias}`;
-    this.joins.set(key, { alias, sql });
-    return alias;
+    const sql = `(SELECT bitstring_agg(${x}.customer_no, 0, ${last}) ${body(x)})`;
+    this.bitmaps.set(key, sql);
+    return sql;
   }
 
   private param(type: SqlType, value: string | number | boolean): string {
@@ -413,7 +416,7 @@ class SqlCompiler {
         const field = customerFields.get(condition.field);
         if (!field) throw new UnknownFieldError(condition.field, 'attribute');
         const column = `c.${quote(field.column)}`;
-        return this.valueSql(condition.test, field.type, column);
+        return this.valueSql(condition.test, field.type, column, this.lowered('c', field));
       }
       case 'behaviour':
         return this.behaviour(condition);
@@ -474,11 +477,25 @@ class SqlCompiler {
 
   // ---------------------------------------------------------------- values
 
-  /** A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing). */
-  private valueSql(test: Comparison, type: CatalogueType, x: string): string {
+  /** Derived mode: a string field's lower-cased copy in the segment tables (sql-tables.ts). */
+  private lowered(
+    alias: string,
+    field: { type: CatalogueType; column: string },
+  ): string | undefined {
+    if (!this.derived || field.type !== 'string') return undefined;
+    return `${alias}.${quote(loweredColumn(field.column))}`;
+  }
+
+  /**
+   * A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing) and
+   * `lowerX`, when given, the same value already lower-cased by the same lower().
+   */
+  private valueSql(test: Comparison, type: CatalogueType, x: string, lowerX?: string): string {
     switch (type) {
       case 'string':
-        return this.textSql(test, x, (e) => `lower(${e})`);
+        return this.textSql(test, x, (e) =>
+          e === x && lowerX !== undefined ? lowerX : `lower(${e})`,
+        );
       case 'enum':
         return this.textSql(test, x, (e) => e);
       case 'number':
@@ -654,8 +671,8 @@ class SqlCompiler {
         if (some || none) {
           const { action, window, filters } = condition;
           const key = JSON.stringify(['exists', action, window, filters]);
-          const j = this.bitmap(key, customers - 1, (x) => this.behaviourRows(condition, x));
-          const has = `coalesce(get_bit(${j}.bits, c.customer_no) = 1, FALSE)`;
+          const bits = this.bitmap(key, customers - 1, (x) => this.behaviourRows(condition, x));
+          const has = `coalesce(get_bit(${bits}, c.customer_no) = 1, FALSE)`;
           return some ? has : not(has);
         }
       }
@@ -733,7 +750,8 @@ class SqlCompiler {
     for (const filter of condition.filters) {
       const field = orderFields.get(filter.field) ?? lineFields.get(filter.field);
       if (!field) throw new UnknownFieldError(filter.field, 'order filter');
-      where.push(two(this.valueSql(filter.test, field.type, `${o}.${quote(field.column)}`)));
+      const column = `${o}.${quote(field.column)}`;
+      where.push(two(this.valueSql(filter.test, field.type, column, this.lowered(o, field))));
     }
     const rows = `FROM ${byLine ? 'segment_lines' : 'segment_orders'} ${o} WHERE ${all(where)}`;
     if (existsAs !== undefined) return rows;
