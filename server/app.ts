@@ -7,12 +7,18 @@ import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
+import { scoreRoutes } from './routes/scores.ts';
 import { segmentRoutes } from './routes/segments.ts';
+import { scoreService } from './scoring/service.ts';
 
 export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
   const app = new Hono();
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
+  app.route(
+    '/api',
+    scoreRoutes(scoreService(store), async (id) => (await store.profile(id)) !== null),
+  );
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));

@@ -9,6 +9,7 @@ import type {
   SegmentVersionSummary,
   TimelineResponse,
 } from '../src/api/contract.ts';
+import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { Campaign, Segment } from '../src/domain/profile/schema.ts';
 import { parseDefinition, type SegmentDefinition } from '../src/domain/segment/definition.ts';
 import type { TimelineKey } from '../src/domain/profile/timeline.ts';
@@ -133,6 +134,11 @@ export interface ProfileStore extends SavedSegmentStore {
     definition: SegmentDefinition,
     column: string,
   ): Promise<{ value: string | null; count: number }[]>;
+  /**
+   * Completed orders summed per customer and UTC day, customers in id order: what the
+   * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).
+   */
+  scoringTransactions(): Promise<IndexedTransactions>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,8 @@
 // The DuckDB profile store: the same answers as the memory store, from SQL over an embedded DuckDB
 // file (or ':memory:'). Reads run on a small pool of connections, each holding its own prepared
 // statements; loads run on the store's own connection. See docs/decisions/003-duckdb-store.md.
+import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
+import { duckdbTransactions } from '../scoring/sources.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type {
   CatalogueResponse,
@@ -311,6 +313,10 @@ export class DuckDbStore implements ProfileStore {
 
   deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult> {
     return this.write((c) => removeSegment(c, segmentId, expectedVersion));
+  }
+
+  async scoringTransactions(): Promise<IndexedTransactions> {
+    return this.read((connection) => duckdbTransactions(connection));
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,7 @@
 // The in-memory profile store: plain JS over a generated Dataset. Serves the browser mock and the
 // component tests, and is the reference the DuckDB store is held to.
+import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
+import { ordersTransactions } from '../scoring/sources.ts';
 import type {
   CatalogueResponse,
   MemberSummary,
@@ -425,6 +427,10 @@ export class MemoryStore implements ProfileStore {
     expectedVersion: number | null,
   ): Promise<SegmentDeleteResult> {
     return this.saved.delete(segmentId, expectedVersion);
+  }
+
+  async scoringTransactions(): Promise<IndexedTransactions> {
+    return ordersTransactions(this.data.orders);
   }
 
   async close(): Promise<void> {}
