@@ -11,8 +11,9 @@ import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
  * 3: segment tables (segment_customers, segment_orders, segment_lines, segment_events; built from
  *    the loaded tables, so a version 2 file is migrated on open rather than reseeded:
  *    duckdb-derived.ts).
+ * 4: the segment tables hold lower-cased copies of string fields (versions 2 and 3 migrate).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,

@@ -5,11 +5,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileDefinition, type SqlParam } from '../../src/domain/segment/sql.ts';
+import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import type { SegmentCountAnswer } from '../store.ts';
 import {
-  compileCounts,
-  countSegments,
+  countPlanned,
   runSegmentStatement,
   segmentMembers,
   type SegmentQueryContext,
@@ -91,12 +90,9 @@ export async function segmentBreakdown(
 }
 
 /**
- * The count endpoint's answer: every definition and the total from one statement (see
- * countsQuery), the breakdown (its own GROUP BY) on a second connection meanwhile. The first
- * members: when the plan reads only segment_customers' columns (no subquery), a second statement
- * beside the counts picks them in customer_no order (cheaper than the in-statement `min(…, n)` by
- * a few ms at 1 M customers); otherwise the counting statement names them, and their summaries
- * follow. `borrow` lends a pooled connection.
+ * The count endpoint's answer: every definition, the total and the first members from one
+ * statement (countPlanned), then the members' summaries; the breakdown (its own GROUP BY) on a
+ * second connection meanwhile. `borrow` lends a pooled connection.
  */
 export async function segmentCountAnswer(
   borrow: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>,
@@ -106,44 +102,14 @@ export async function segmentCountAnswer(
   column: string | null,
 ): Promise<SegmentCountAnswer> {
   const [first] = definitions;
-  const compiled = compileCounts(definitions, ctx);
-  const columnsOnly =
-    compiled.from === 'segment_customers c' &&
-    !compiled.conditions.some((c) => c.includes('SELECT'));
-  const apart = first !== undefined && sample > 0 && columnsOnly;
-  const [counted, members, breakdown] = await Promise.all([
+  const [counted, breakdown] = await Promise.all([
     borrow(async (c) => {
-      const counts = await countSegments(c, definitions, ctx, apart ? 0 : sample, compiled);
-      return { ...counts, sample: apart ? [] : await summariesByNumber(c, counts.first) };
+      const counts = await countPlanned(c, definitions, ctx, sample);
+      return { ...counts, sample: await summariesByNumber(c, counts.first) };
     }),
-    apart ? borrow((c) => firstMembers(c, ctx, first, sample)) : null,
     column === null || first === undefined
       ? null
       : borrow((c) => segmentBreakdown(c, ctx, first, column)),
   ]);
-  return {
-    counts: counted.counts,
-    total: counted.total,
-    sample: members ?? counted.sample,
-    breakdown,
-  };
-}
-
-/** The first `limit` members by id, with their summaries, in one statement. */
-async function firstMembers(
-  connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
-  definition: SegmentDefinition,
-  limit: number,
-): Promise<MemberSummary[]> {
-  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb', tables: 'derived' });
-  const top: SqlParam = { type: 'BIGINT', value: Math.floor(limit) };
-  const params = [...compiled.params, top];
-  const rows = await runSegmentStatement(connection, {
-    sql:
-      `SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city FROM ${compiled.from} ` +
-      `WHERE (${compiled.where}) ORDER BY c.customer_no LIMIT $${params.length}::BIGINT`,
-    params,
-  });
-  return rows.map((r) => summary(toText(r.customer_id ?? null), r));
+  return { counts: counted.counts, total: counted.total, sample: counted.sample, breakdown };
 }

@@ -19,9 +19,11 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   compileColumns,
   compileDefinition,
+  compilePlan,
   countQuery,
   countsQuery,
   membersQuery,
+  planQuery,
   type CompiledColumns,
   type SqlContext,
   type SqlParam,
@@ -108,6 +110,30 @@ export async function countSegments(
   compiled = compileCounts(definitions, ctx),
 ): Promise<SegmentCounts> {
   const query = countsQuery(compiled, sample);
+  const [row] = await runSegmentStatement(connection, query);
+  const first = row?.first;
+  return {
+    counts: query.countColumns.map((name) => toNumber(row?.[name] ?? null)),
+    total: toNumber(row?.total ?? null),
+    first: first instanceof DuckDBListValue ? first.items.map((n) => toNumber(n)) : [],
+  };
+}
+
+/**
+ * A count plan (first definition = the segment) in one statement: members first (planQuery) when
+ * the plan joins nothing, else one inner column per condition (countsQuery).
+ */
+export async function countPlanned(
+  connection: DuckDBConnection,
+  definitions: readonly SegmentDefinition[],
+  ctx: SegmentQueryContext,
+  sample: number,
+): Promise<SegmentCounts> {
+  const planned = compilePlan(definitions, sqlContext(ctx));
+  const query =
+    planned.from === 'segment_customers c'
+      ? planQuery(planned, sample)
+      : countsQuery(compileCounts(definitions, ctx), sample);
   const [row] = await runSegmentStatement(connection, query);
   const first = row?.first;
   return {

@@ -22,7 +22,12 @@ import {
   SCHEMA_VERSION,
   type DuckDbStore,
 } from './duckdb.ts';
-import { countSegment, countSegments, runSegmentStatement } from './duckdb-segments.ts';
+import {
+  countPlanned,
+  countSegment,
+  countSegments,
+  runSegmentStatement,
+} from './duckdb-segments.ts';
 import { toText } from './duckdb-values.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { MemoryStore } from './memory.ts';
@@ -100,6 +105,11 @@ describe('a count plan in one pass = each definition on its own', () => {
           expect(inDuck.counts).toEqual(expected);
           expect(inDuck.total).toBe(facts.length);
           expect(await firstIds(inDuck.first)).toEqual(sample);
+          // Members first (or columns when the plan joins): what the count endpoint runs.
+          const planned = await countPlanned(duck.connection, definitions, ctx, SAMPLE);
+          expect(planned.counts).toEqual(expected);
+          expect(planned.total).toBe(facts.length);
+          expect(await firstIds(planned.first)).toEqual(sample);
 
           const base: number[] = [];
           for (const d of definitions) {
@@ -148,27 +158,34 @@ describe('the one-go count answer', () => {
   });
 });
 
-describe('a file loaded at schema version 2', () => {
+describe('a file loaded at schema version 2 or 3', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tact-migrate-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('gets its segment tables on open and counts as before', async () => {
-    const file = path.join(dir, 'v2.duckdb');
-    const { dataset, manifest } = generateDataset({ seed: 9, customers: 150 });
-    const first = await openDuckDbStore({ path: file });
-    await loadDataset(first, dataset, { asOf: manifest.as_of, seed: 9 });
-    const saved = await first.savedSegments();
-    const plans: SegmentDefinition[][] = saved.map((s) => countPlan(s.definition).definitions);
-    const before = await Promise.all(plans.map((p) => first.segmentCountAnswer(p, 5, 'city')));
-    // What a version 2 load left: the loaded tables, no segment tables.
-    for (const table of DERIVED_TABLES) await first.connection.run(`DROP TABLE ${table}`);
-    await first.connection.run('UPDATE meta SET schema_version = 2');
-    await first.close();
+  test.each([2, 3])(
+    'version %i gets its segment tables on open and counts as before',
+    async (version) => {
+      const file = path.join(dir, `v${version}.duckdb`);
+      const { dataset, manifest } = generateDataset({ seed: 9, customers: 150 });
+      const first = await openDuckDbStore({ path: file });
+      await loadDataset(first, dataset, { asOf: manifest.as_of, seed: 9 });
+      const saved = await first.savedSegments();
+      const plans: SegmentDefinition[][] = saved.map((s) => countPlan(s.definition).definitions);
+      const before = await Promise.all(plans.map((p) => first.segmentCountAnswer(p, 5, 'city')));
+      // What a version 2 load left: the loaded tables, no segment tables; version 3 had them
+      // without the lower-cased copies.
+      for (const table of DERIVED_TABLES) await first.connection.run(`DROP TABLE ${table}`);
+      if (version === 3) {
+        await first.connection.run('CREATE TABLE segment_customers AS SELECT * FROM customers');
+      }
+      await first.connection.run('UPDATE meta SET schema_version = $1', [version]);
+      await first.close();
 
-    const second = await openDuckDbStore({ path: file });
-    expect((await readMeta(second))?.schema_version).toBe(SCHEMA_VERSION);
-    const after = await Promise.all(plans.map((p) => second.segmentCountAnswer(p, 5, 'city')));
-    expect(after).toEqual(before);
-    await second.close();
-  });
+      const second = await openDuckDbStore({ path: file });
+      expect((await readMeta(second))?.schema_version).toBe(SCHEMA_VERSION);
+      const after = await Promise.all(plans.map((p) => second.segmentCountAnswer(p, 5, 'city')));
+      expect(after).toEqual(before);
+      await second.close();
+    },
+  );
 });

@@ -24,12 +24,15 @@
 //
 // Two modes. 'base' reads only the loaded tables: a predicate over `customers c` with correlated
 // subqueries. 'derived' (the DuckDB store) reads the tables of sql-tables.ts: `segment_customers c`
-// answers reach checks and ever-window order aggregates from its columns, and each behaviour or
-// windowed aggregate becomes one grouped subquery over a time-sorted table, LEFT JOINed once on
-// customer_no (the same subquery is joined once however often it is named). A count is then one
-// scan of the customers plus one pass per distinct subquery, instead of a correlated lookup per
-// customer. Each derived form is the base form's meaning on the same rows (a missing row counts
-// as no orders, no events); what has no derived form (consent on 'phone') stays a subquery.
+// answers reach checks, ever-window order aggregates and lower-cased strings from its columns;
+// "has at least one / has none" is a bitmap of customer_no (one uncorrelated subquery over a
+// time-sorted table, read with get_bit); other behaviours and windowed aggregates become one
+// grouped subquery LEFT JOINed on customer_no (once however often it is named). A count is then
+// one scan of the customers plus one pass per distinct subquery, instead of a correlated lookup
+// per customer. Each derived form is the base form's meaning on the same rows (a missing row
+// counts as no orders, no events); what has no derived form (consent on 'phone') stays a
+// subquery. Count plans compile in one of two shapes: compilePlan (members first) when nothing is
+// joined, compileColumns (a column per condition) otherwise.
 import { VALID_EMAIL_RE2, type CatalogueType } from '../profile/catalogue.ts';
 import type {
   AggregateCondition,
@@ -157,6 +160,116 @@ export function compileColumns(
     conditions: used.texts.slice(0, conditions.length),
     columns: used.texts.slice(conditions.length),
     params: used.params,
+  };
+}
+
+/** How a count plan's definition is counted (see compilePlan). */
+export type PlanCount =
+  /** Among the first definition's members, those also passing `also` (null: all of them). */
+  | { among: 'members'; also: string | null }
+  /** Among every customer, those passing `where` (a WHERE clause). */
+  | { among: 'all'; where: string };
+
+/** A count plan compiled members first: the first definition's members, then the rest. */
+export interface CompiledPlan {
+  from: string;
+  /** The first definition's members, as a WHERE clause over `from`. */
+  members: string;
+  counts: PlanCount[];
+  params: SqlParam[];
+}
+
+/**
+ * Inline mode, derived tables: the first definition as a WHERE clause (so DuckDB filters in the
+ * scan), each definition that is the first AND more (reach) as a filter among its members, and any
+ * other (a part of a segment with several) as its own count. For plans whose `from` joins nothing:
+ * a part with joins would join again.
+ */
+export function compilePlan(
+  definitions: readonly SegmentDefinition[],
+  context: SqlContext,
+): CompiledPlan {
+  const compiler = compilerFor({ ...context, tables: 'derived' }, false);
+  const [first] = definitions;
+  const root = first?.root;
+  const members = root === undefined ? FALSE : compiler.whereNode(root, 0);
+  // A lone part of a one-part segment is the segment (the plan's part for a single condition).
+  const only =
+    root?.kind === 'group' &&
+    !root.negate &&
+    root.combinator === 'and' &&
+    root.children.length === 1
+      ? root.children[0]
+      : undefined;
+  const counts = definitions.map((d): PlanCount => {
+    const r = d.root;
+    if (r === root) return { among: 'members', also: null };
+    if (r.kind === 'group' && !r.negate && r.combinator === 'and' && r.children.length > 0) {
+      const [head, ...rest] = r.children;
+      if (head === root) {
+        return { among: 'members', also: all(rest.map((child) => compiler.node(child, 0))) };
+      }
+      if (only !== undefined && head === only && rest.length === 0) {
+        return { among: 'members', also: null };
+      }
+    }
+    return { among: 'all', where: compiler.whereNode(r, 0) };
+  });
+  const texts = counts.map((c) => (c.among === 'all' ? c.where : (c.also ?? TRUE)));
+  const [from = '', used] = withUsedParams([compiler.from(), members, ...texts], compiler.params);
+  const [membersUsed = FALSE, ...countTexts] = used.texts;
+  return {
+    from,
+    members: membersUsed,
+    counts: counts.map((c, i) => {
+      const text = countTexts[i] ?? TRUE;
+      return c.among === 'all'
+        ? { among: 'all', where: text }
+        : { among: 'members', also: c.also === null ? null : text };
+    }),
+    params: used.params,
+  };
+}
+
+/**
+ * One statement for a plan compiled members first: `total`, each count named by `countColumns`,
+ * and (`sample` > 0) `first`, the first members' customer_no, as countsQuery answers them.
+ */
+export function planQuery(
+  compiled: CompiledPlan,
+  sample: number,
+): SqlStatement & { countColumns: string[] } {
+  const params = [...compiled.params];
+  const inner = ['count(*)::INTEGER AS m0'];
+  const outer: string[] = [];
+  const named = new Map<string, string>();
+  const countColumns = compiled.counts.map((c) => {
+    const key = c.among === 'all' ? `all:${c.where}` : `members:${c.also ?? ''}`;
+    let name = named.get(key);
+    if (name !== undefined) return name;
+    if (c.among === 'members' && c.also === null) name = 'm0';
+    else if (c.among === 'members') {
+      name = `m${inner.length}`;
+      inner.push(`(count(*) FILTER (WHERE ${c.also}))::INTEGER AS ${name}`);
+    } else {
+      name = `a${outer.length}`;
+      outer.push(`(SELECT count(*)::INTEGER FROM ${compiled.from} WHERE ${c.where}) AS ${name}`);
+    }
+    named.set(key, name);
+    return name;
+  });
+  const top = Math.max(0, Math.min(Math.floor(sample), 1_000));
+  if (top > 0) {
+    params.push({ type: 'BIGINT', value: top });
+    inner.push(`min(c.customer_no, $${params.length}::BIGINT) AS first`);
+  }
+  return {
+    sql:
+      `SELECT (SELECT count(*)::INTEGER FROM segment_customers) AS total` +
+      `${outer.map((o) => `, ${o}`).join('')}, m.* ` +
+      `FROM (SELECT ${inner.join(', ')} FROM ${compiled.from} WHERE ${compiled.members}) m`,
+    params,
+    countColumns,
   };
 }
 
@@ -390,6 +503,28 @@ class SqlCompiler {
     const text = node.negate ? not(expr) : expr;
     byDepth.set(depth, text);
     return text;
+  }
+
+  /**
+   * The node as a WHERE clause, where NULL drops the row as FALSE does: the coalesce() around each
+   * condition is left off where nothing negates it (under AND and OR, NULL and FALSE pick the same
+   * rows), so DuckDB can push simple comparisons into the scan. Inline mode only.
+   */
+  whereNode(node: SegmentNode, depth: number): string {
+    if (node.negate || this.asColumns) return this.node(node, depth);
+    if (node.kind === 'group') {
+      const children = node.children.map((child) => this.whereNode(child, depth));
+      if (children.length === 0) return FALSE;
+      return node.combinator === 'and' ? all(children) : any(children);
+    }
+    if (node.kind === 'segment') {
+      const definition = this.context.segments.get(node.segment_id);
+      if (!definition || depth + 1 > MAX_MEMBERSHIP_DEPTH) return FALSE;
+      return this.whereNode(definition.root, depth + 1);
+    }
+    const text = this.node(node, depth);
+    const bare = /^coalesce\((.*), FALSE\)$/s.exec(text);
+    return bare?.[1] ?? text;
   }
 
   /**
