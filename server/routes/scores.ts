@@ -1,9 +1,21 @@
 // Scores and the model card: GET /api/customers/:id/scores (404 for an unknown customer;
 // `no_orders` for a customer with nothing to score) and GET /api/models/clv.
 import { Hono } from 'hono';
-import { customerIdParam } from '../../src/api/contract.ts';
+import { customerIdParam, type CustomerScoresResponse } from '../../src/api/contract.ts';
 import { notFound, parseOr400 } from '../http.ts';
 import type { ScoreService } from '../scoring/service.ts';
+
+function unscored(id: string, reason: string): CustomerScoresResponse {
+  return {
+    customer_id: id,
+    model_version: 'none',
+    as_of: null,
+    status: 'no_model',
+    reason,
+    scores: null,
+    explanation: null,
+  };
+}
 
 export function scoreRoutes(
   scores: ScoreService,
@@ -14,7 +26,13 @@ export function scoreRoutes(
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
       const [book, exists] = await Promise.all([scores.book(), customerExists(id)]);
       if (!exists) throw notFound(`No customer ${id}.`);
+      if ('unavailable' in book) return c.json(unscored(id, book.unavailable));
       return c.json(book.customer(id));
     })
-    .get('/models/clv', async (c) => c.json((await scores.book()).card()));
+    .get('/models/clv', async (c) => {
+      const book = await scores.book();
+      if ('unavailable' in book)
+        throw notFound(`No model is fitted on this data: ${book.unavailable}`);
+      return c.json(book.card());
+    });
 }

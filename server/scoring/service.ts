@@ -10,22 +10,34 @@ export interface ScoringSource {
   scoringTransactions(): Promise<IndexedTransactions>;
 }
 
+/** The models could not be fitted on this data (no repeat buyer, say): why, in words. */
+export interface NoModel {
+  unavailable: string;
+}
+
 export interface ScoreService {
-  book(): Promise<ScoreBook>;
+  book(): Promise<ScoreBook | NoModel>;
 }
 
 export function scoreService(source: ScoringSource): ScoreService {
-  let pending: Promise<ScoreBook> | null = null;
+  let pending: Promise<ScoreBook | NoModel> | null = null;
   return {
     book() {
       pending ??= source
         .scoringTransactions()
-        .then((transactions) =>
-          buildScoreBook(transactions, source.asOf, {
-            clock: () => performance.now(),
-            fittedAt: new Date().toISOString(),
-          }),
-        )
+        .then((transactions): ScoreBook | NoModel => {
+          try {
+            return buildScoreBook(transactions, source.asOf, {
+              clock: () => performance.now(),
+              fittedAt: new Date().toISOString(),
+            });
+          } catch (error: unknown) {
+            // The models refuse data they cannot fit with a RangeError saying why; kept, since
+            // the same data gives the same answer.
+            if (error instanceof RangeError) return { unavailable: error.message };
+            throw error;
+          }
+        })
         .catch((error: unknown) => {
           pending = null;
           throw error;

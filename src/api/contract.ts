@@ -594,10 +594,14 @@ export const scoreDriver = z.object({
 export const customerScoresResponse = z.object({
   customer_id: z.string(),
   model_version: z.string(),
-  /** The day the scores are as of (the end of the data the model saw). */
-  as_of: isoDate,
-  /** `no_orders`: nothing to score from (the customer never completed an order). */
-  status: z.enum(['scored', 'no_orders']),
+  /** The day the scores are as of (the end of the data the model saw); null without a model. */
+  as_of: isoDate.nullable(),
+  /**
+   * `no_orders`: nothing to score from (the customer never completed an order); `no_model`: the
+   * models could not be fitted on this data (`reason` says why).
+   */
+  status: z.enum(['scored', 'no_orders', 'no_model']),
+  reason: z.string().optional(),
   scores: customerScores.nullable(),
   explanation: z.object({ headline: z.string(), drivers: z.array(scoreDriver) }).nullable(),
 });

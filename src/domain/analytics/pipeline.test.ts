@@ -117,6 +117,23 @@ describe('scoreCustomerBase', () => {
     expect(base.card.holdout?.auc).toBeGreaterThan(0.6);
   });
 
+  test('a handful of customers gets no scores, and says why', () => {
+    const few = simulateTransactions(
+      { r: 0.6, alpha: 40, a: 0.8, b: 2.5 },
+      { p: 6, q: 4, gamma: 15 },
+      {
+        customers: 40,
+        seed: 3,
+        start: '2024-01-01',
+        calibrationEnd: '2025-06-30',
+        end: '2026-06-30',
+      },
+    );
+    expect(() => scoreCustomerBase(indexed(few), { asOf: '2026-06-30' })).toThrow(
+      /too little data to score: \d+ customers with an order/,
+    );
+  });
+
   test('every stage was timed', () => {
     expect(Object.values(base.times).every((t) => t > 0)).toBe(true);
   });

@@ -138,6 +138,10 @@ export interface CustomerBaseScores {
   times: StageTimes;
 }
 
+/** Below these the fits mean nothing (a handful of customers fit anything): no scores. */
+export const MIN_CUSTOMERS = 100;
+export const MIN_REPEAT_CUSTOMERS = 20;
+
 export interface ScoreBaseOptions {
   /** The last day of the data (YYYY-MM-DD): the scores are as of this day. */
   asOf: string;
@@ -160,12 +164,17 @@ export function scoreCustomerBase(
   const clock = options.clock === undefined ? {} : { clock: options.clock };
   let validation: FitResult | null = null;
   if (holdoutDays > 0) {
-    validation = fitAndValidate(transactions, {
-      calibrationEnd: dateOfDay(dayNumber(options.asOf) - holdoutDays),
-      holdoutEnd: options.asOf,
-      unit,
-      ...clock,
-    });
+    try {
+      validation = fitAndValidate(transactions, {
+        calibrationEnd: dateOfDay(dayNumber(options.asOf) - holdoutDays),
+        holdoutEnd: options.asOf,
+        unit,
+        ...clock,
+      });
+    } catch (error: unknown) {
+      // Too little data before the holdout to fit (no repeat buyer yet): no holdout figures.
+      if (!(error instanceof RangeError)) throw error;
+    }
   }
   const production = fitAndValidate(transactions, {
     calibrationEnd: options.asOf,
@@ -173,6 +182,13 @@ export function scoreCustomerBase(
     ...clock,
   });
   const { summary, fits } = production;
+  if (fits.bgNbd.customers < MIN_CUSTOMERS || fits.bgNbd.repeatCustomers < MIN_REPEAT_CUSTOMERS) {
+    throw new RangeError(
+      `too little data to score: ${fits.bgNbd.customers} customers with an order, ` +
+        `${fits.bgNbd.repeatCustomers} of them repeat buyers; the models need at least ` +
+        `${MIN_CUSTOMERS} and ${MIN_REPEAT_CUSTOMERS}`,
+    );
+  }
   let t = now();
   const scores = scoreCustomers(
     fits.bgNbd,

@@ -6,6 +6,7 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ConsentList, IdentityList, PreferenceList } from './ProfileDetails.tsx';
 import { ProfileSummary } from './ProfileSummary.tsx';
+import { ScoresPanel } from './ScoresPanel.tsx';
 import { customerQueries, type TimelineFilters } from './queries.ts';
 import { Timeline } from './Timeline.tsx';
 
@@ -62,6 +63,7 @@ export function Customer360({ customerId, filters, onFiltersChange }: Customer36
           {(data) => (
             <>
               <ProfileSummary profile={data} />
+              <ScoresPanel customerId={customerId} />
               <ConsentList consents={data.consents} />
               <IdentityList identities={data.identities} />
               <PreferenceList preferences={data.preferences} />

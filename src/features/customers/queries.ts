@@ -2,6 +2,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../api/client.ts';
 import {
+  customerScoresResponse,
   profileResponse,
   searchResponse,
   timelineResponse,
@@ -20,6 +21,7 @@ export const customerKeys = {
   all: ['customers'] as const,
   search: (q: string) => [...customerKeys.all, 'search', q] as const,
   profile: (id: string) => [...customerKeys.all, 'profile', id] as const,
+  scores: (id: string) => [...customerKeys.all, 'scores', id] as const,
   timeline: (id: string, filters: TimelineFilters) =>
     [
       ...customerKeys.all,
@@ -45,6 +47,15 @@ export const customerQueries = {
       queryKey: customerKeys.profile(id),
       queryFn: ({ signal }) =>
         getJson(profileResponse, `/api/customers/${encodeURIComponent(id)}`, { signal }),
+    }),
+  scores: (id: string) =>
+    queryOptions({
+      queryKey: customerKeys.scores(id),
+      queryFn: ({ signal }) =>
+        getJson(customerScoresResponse, `/api/customers/${encodeURIComponent(id)}/scores`, {
+          signal,
+        }),
+      staleTime: 5 * 60_000,
     }),
   timeline: (id: string, filters: TimelineFilters) =>
     infiniteQueryOptions({

@@ -1,0 +1,166 @@
+// What the customer-base models say about this customer: propensity to buy, churn band, expected
+// next order, predicted lifetime value and RFM cell, each with the figure behind it, and in words
+// why (the drivers). Loaded on its own, so a scoring failure never hides the profile.
+import { useQuery } from '@tanstack/react-query';
+import { ArrowDownRight, ArrowUpRight } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { CustomerScoresResponse } from '../../api/contract.ts';
+import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { formatCalendarDate, formatMoney } from '../../ui/format.ts';
+import { customerQueries } from './queries.ts';
+
+const percent = new Intl.NumberFormat('en-GB', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+const bandTone: Record<'low' | 'medium' | 'high', Tone> = {
+  low: 'success',
+  medium: 'warn',
+  high: 'danger',
+};
+
+/** "top 8%" above the median, "bottom 30%" below it: where a customer stands. */
+export function standing(percentileValue: number): string {
+  const p = Math.min(100, Math.max(0, percentileValue));
+  if (p >= 50) return `top ${Math.max(1, Math.round(100 - p))}%`;
+  return `bottom ${Math.max(1, Math.round(p))}%`;
+}
+
+function Figure({ label, value, note }: { label: string; value: ReactNode; note?: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-fg-muted">{label}</dt>
+      <dd className="truncate text-md font-semibold text-fg tabular-nums">{value}</dd>
+      {note !== undefined && <dd className="truncate text-xs text-fg-subtle">{note}</dd>}
+    </div>
+  );
+}
+
+function Scored({ data }: { data: CustomerScoresResponse }) {
+  const { scores, explanation } = data;
+  if (data.status === 'no_model') {
+    return (
+      <p className="text-sm text-fg-muted">
+        {`No scores: the models could not be fitted on this data (${data.reason ?? 'no reason given'}).`}
+      </p>
+    );
+  }
+  if (data.status === 'no_orders' || scores === null) {
+    return (
+      <p className="text-sm text-fg-muted">
+        No completed order yet, so no score: the models start from a first purchase.
+      </p>
+    );
+  }
+  return (
+    <>
+      {explanation && <p className="text-base text-fg">{explanation.headline}</p>}
+      <dl className="mt-2 grid grid-cols-3 gap-x-3 gap-y-2 rounded-md border border-line bg-canvas px-3 py-2">
+        {scores.propensity.map((p) => (
+          <Figure
+            key={p.horizon_days}
+            label={`Buys in ${p.horizon_days} days`}
+            value={percent.format(p.probability)}
+            note={standing(p.percentile)}
+          />
+        ))}
+        <Figure
+          label={`Churn risk (${scores.churn.horizon_days} d)`}
+          value={
+            <Badge tone={bandTone[scores.churn.band]} className="align-middle">
+              {scores.churn.band === 'low'
+                ? 'Low'
+                : scores.churn.band === 'medium'
+                  ? 'Medium'
+                  : 'High'}{' '}
+              · {percent.format(scores.churn.risk)}
+            </Badge>
+          }
+        />
+        <Figure
+          label={scores.clv ? `Value, next ${scores.clv.months} months` : 'Predicted value'}
+          value={
+            scores.clv ? formatMoney(Math.round(scores.clv.value * 100), scores.currency) : '—'
+          }
+          {...(scores.clv ? { note: standing(scores.clv.percentile) } : {})}
+        />
+        <Figure
+          label="Next order"
+          value={
+            scores.next_order ? formatCalendarDate(scores.next_order.expected_date) : 'Not expected'
+          }
+          note={
+            scores.next_order
+              ? `median, in ${Math.round(scores.next_order.median_days)} days if still active`
+              : 'within the next years'
+          }
+        />
+        <Figure
+          label="RFM"
+          value={scores.rfm ? scores.rfm.label : '—'}
+          {...(scores.rfm
+            ? { note: `R${scores.rfm.recency} F${scores.rfm.frequency} M${scores.rfm.monetary}` }
+            : {})}
+        />
+      </dl>
+      {explanation && explanation.drivers.length > 0 && (
+        <ul aria-label="Why" className="mt-2 space-y-1">
+          {explanation.drivers.map((d) => (
+            <li key={`${d.factor}-${d.text}`} className="flex items-start gap-1.5 text-sm text-fg">
+              {d.direction === 'up' ? (
+                <ArrowUpRight
+                  size={14}
+                  aria-label="raises the score"
+                  className="mt-0.5 shrink-0 text-success-600"
+                />
+              ) : (
+                <ArrowDownRight
+                  size={14}
+                  aria-label="lowers the score"
+                  className="mt-0.5 shrink-0 text-danger-600"
+                />
+              )}
+              <span>{d.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-2 text-xs text-fg-subtle">
+        {data.as_of === null ? '' : `As of ${formatCalendarDate(data.as_of)} · `}model{' '}
+        {data.model_version} ·{' '}
+        <Link to="/dashboards#model-card" className="text-accent-700 hover:underline">
+          model card
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export function ScoresPanel({ customerId }: { customerId: string }) {
+  const scores = useQuery(customerQueries.scores(customerId));
+  return (
+    <section aria-label="Scores" className="border-b border-line px-4 py-3">
+      <h3 className="mb-1 text-xs font-medium tracking-wide text-fg-muted uppercase">
+        Value and propensity
+      </h3>
+      <QueryState
+        status={scores.status}
+        error={scores.error}
+        data={scores.data}
+        isEmpty={() => false}
+        empty={null}
+        loading={<Skeleton className="h-20 w-full" />}
+        loadingLabel="Loading scores"
+        onRetry={() => void scores.refetch()}
+        retrying={scores.isRefetching}
+      >
+        {(data) => <Scored data={data} />}
+      </QueryState>
+    </section>
+  );
+}
