@@ -96,7 +96,7 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
           }
           note={
             scores.next_order
-              ? `median, in ${Math.round(scores.next_order.median_days)} days if still active`
+              ? `median, ${Math.round(scores.next_order.median_days)} d if active`
               : 'within the next years'
           }
         />
@@ -133,7 +133,7 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
       <p className="mt-2 text-xs text-fg-subtle">
         {data.as_of === null ? '' : `As of ${formatCalendarDate(data.as_of)} · `}model{' '}
         {data.model_version} ·{' '}
-        <Link to="/dashboards#model-card" className="text-accent-700 hover:underline">
+        <Link to="/dashboards#model-card" className="text-accent-700 underline">
           model card
         </Link>
       </p>

@@ -1,0 +1,82 @@
+// Scores in the Customer 360: a frequent buyer and a lapsed one, both chosen from the generated
+// orders by this spec, show their scores and explanations, and read the way a marketer expects —
+// the regular buyer likely to buy, low churn; the lapsed one unlikely, high churn, and told why.
+import type { Page } from '@playwright/test';
+import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import { expect, seriousViolations, test } from './fixtures.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The most frequent recent buyer, and the customer with several orders who stopped longest ago. */
+function pickCustomers() {
+  const { dataset } = generateDataset({
+    seed: DEMO_SEED,
+    customers: BROWSER_DEMO_CUSTOMERS,
+    asOf: DEMO_AS_OF,
+  });
+  const asOf = Date.parse(DEMO_AS_OF);
+  const days = new Map<string, Set<number>>();
+  for (const o of dataset.orders) {
+    if (o.status !== 'completed') continue;
+    const set = days.get(o.customer_id) ?? new Set<number>();
+    set.add(Math.floor(Date.parse(o.placed_at) / DAY_MS));
+    days.set(o.customer_id, set);
+  }
+  const rows = [...days].map(([id, set]) => ({
+    id,
+    orders: set.size,
+    idleDays: Math.floor(asOf / DAY_MS) - Math.max(...set),
+  }));
+  const frequent = rows
+    .filter((r) => r.idleDays <= 30)
+    .sort((a, b) => b.orders - a.orders || (a.id < b.id ? -1 : 1))[0];
+  const lapsed = rows
+    .filter((r) => r.orders >= 4)
+    .sort((a, b) => b.idleDays - a.idleDays || (a.id < b.id ? -1 : 1))[0];
+  if (!frequent || !lapsed) throw new Error('The demo data has no such customers.');
+  return { frequent, lapsed };
+}
+
+async function scoresOf(page: Page, id: string) {
+  await page.goto(`/customers/${id}`);
+  const panel = page.getByRole('region', { name: 'Scores' });
+  await expect(panel.getByText(/^As of 16 Nov 2026/)).toBeVisible({ timeout: 20_000 });
+  const figure = async (label: string) =>
+    panel.getByText(label, { exact: true }).locator('xpath=..').locator('dd').first().innerText();
+  const percent = async (label: string) => Number((await figure(label)).replace('%', ''));
+  return {
+    panel,
+    buys30: await percent('Buys in 30 days'),
+    buys90: await percent('Buys in 90 days'),
+    churn: await figure('Churn risk (90 d)'),
+    why: await panel.getByRole('list', { name: 'Why' }).innerText(),
+  };
+}
+
+test('a frequent buyer and a lapsed one get scores that read as a marketer expects', async ({
+  page,
+}) => {
+  const { frequent, lapsed } = pickCustomers();
+  expect(frequent.orders).toBeGreaterThan(lapsed.orders);
+
+  const regular = await scoresOf(page, frequent.id);
+  expect(regular.churn).toMatch(/^Low · /);
+  expect(regular.buys90).toBeGreaterThan(50);
+  expect(regular.why).toMatch(/Last ordered \d+ days? ago/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const gone = await scoresOf(page, lapsed.id);
+  expect(gone.churn).toMatch(/^High · /);
+  expect(gone.buys90).toBeLessThan(regular.buys90);
+  expect(gone.buys30).toBeLessThan(regular.buys30);
+  // The explanation names the silence, in days, as the data has it.
+  expect(gone.why).toContain(`Last ordered ${lapsed.idleDays} days ago`);
+  await expect(gone.panel.getByRole('img', { name: 'lowers the score' }).first()).toBeVisible();
+
+  // The model card the scores point to is one click away.
+  await expect(gone.panel.getByRole('link', { name: 'model card' })).toHaveAttribute(
+    'href',
+    '/dashboards#model-card',
+  );
+});
