@@ -49,18 +49,28 @@ test('an unknown address shows the not-found page inside the layout', async () =
   expect(screen.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 });
 
-test.each([
-  ['/campaigns', 'Campaigns', /guardrail audit/],
-  ['/dashboards', 'Dashboards', /lifetime value/],
-])('%s says plainly that the section is not built yet', async (url, section, purpose) => {
-  renderApp(url);
-  const card = (await screen.findByRole('heading', { level: 2, name: section })).closest('section');
-  expect(card).not.toBeNull();
-  const body = within(card as HTMLElement);
-  expect(body.getByText('Not built yet')).toBeVisible();
-  expect(body.getByText(purpose)).toHaveTextContent('This section is not built yet.');
-  expect(screen.getByRole('heading', { level: 1, name: section })).toBeVisible();
+test('/dashboards shows the model card, and why there is none on data too small to fit', async () => {
+  renderApp('/dashboards');
+  expect(
+    await screen.findByRole('heading', { name: 'Model card: lifetime value and propensity' }),
+  ).toBeVisible();
+  expect(await screen.findByRole('alert')).toHaveTextContent('too little data to score');
 });
+
+test.each([['/campaigns', 'Campaigns', /guardrail audit/]])(
+  '%s says plainly that the section is not built yet',
+  async (url, section, purpose) => {
+    renderApp(url);
+    const card = (await screen.findByRole('heading', { level: 2, name: section })).closest(
+      'section',
+    );
+    expect(card).not.toBeNull();
+    const body = within(card as HTMLElement);
+    expect(body.getByText('Not built yet')).toBeVisible();
+    expect(body.getByText(purpose)).toHaveTextContent('This section is not built yet.');
+    expect(screen.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  },
+);
 
 test('the sidebar links every section and marks the current one', async () => {
   renderApp('/campaigns');

@@ -1,11 +1,17 @@
-// Dashboards route; a placeholder until the lifetime-value and propensity dashboards land.
-import { SectionPlaceholder } from '../SectionPlaceholder.tsx';
+// Dashboards route: for now the model card behind every score (the charts come with the dashboards
+// issue); `#model-card` is where the Customer 360's scores link.
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { ModelCard } from '../../features/dashboards/index.ts';
 
 export function DashboardsRoute() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === '#model-card') document.getElementById('model-card')?.scrollIntoView();
+  }, [hash]);
   return (
-    <SectionPlaceholder
-      section="Dashboards"
-      purpose="It will chart predicted lifetime value, churn risk and campaign uplift, each with its model card: parameters, data window and holdout accuracy."
-    />
+    <div className="mx-auto max-w-[1200px] space-y-3 px-5 py-4">
+      <ModelCard />
+    </div>
   );
 }
