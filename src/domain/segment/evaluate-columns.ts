@@ -12,9 +12,8 @@
 // - ever-window order measures are computed once per measure with evaluate.ts's own orderMeasure.
 // What has no column form (scores, favourite category, channel sets) runs evaluate.ts's predicate
 // customer by customer. A node named by several definitions of a plan is evaluated once.
-import { latestConsents } from '../profile/figures.ts';
 import { daysBetween, isValidEmail } from '../profile/catalogue.ts';
-import { roundHalfEven } from '../profile/figures.ts';
+import { latestConsents, roundHalfEven } from '../profile/figures.ts';
 import type { CustomerEvent } from '../profile/schema.ts';
 import type {
   AggregateCondition,

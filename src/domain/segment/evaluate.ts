@@ -89,43 +89,6 @@ export function compileEvaluator(
   return new EvaluatorCompiler(context).node(definition.root, 0);
 }
 
-/**
- * Predicates for definitions run on each customer one after another (a count plan names the
- * segment's root in every reach definition): a node object several of them name is compiled once
- * and evaluated once per customer, its answer kept until the next customer.
- */
-export function compileEvaluators(
-  definitions: readonly SegmentDefinition[],
-  context: EvaluationContext,
-): Predicate[] {
-  const seen = new Set<SegmentNode>();
-  const shared = new Set<SegmentNode>();
-  const visit = (node: SegmentNode): void => {
-    if (seen.has(node)) {
-      shared.add(node);
-      return;
-    }
-    seen.add(node);
-    if (node.kind === 'group') node.children.forEach(visit);
-  };
-  definitions.forEach((d) => visit(d.root));
-  const compiler = new EvaluatorCompiler(context, shared);
-  return definitions.map((d) => compiler.node(d.root, 0));
-}
-
-/** `p` answering from its last answer while asked about the same customer. */
-function oncePerCustomer(p: Predicate): Predicate {
-  let last: CustomerFacts | null = null;
-  let answer = false;
-  return (f) => {
-    if (f !== last) {
-      answer = p(f);
-      last = f;
-    }
-    return answer;
-  };
-}
-
 export function evaluateDefinition(
   definition: SegmentDefinition,
   facts: CustomerFacts,
@@ -423,27 +386,11 @@ class EvaluatorCompiler {
   private readonly asOfMs: number;
   private readonly memberships = new Map<string, Predicate>();
 
-  /** Nodes named more than once by the definitions being compiled, and their predicates. */
-  private readonly sharedNodes = new Map<SegmentNode, Predicate>();
-
-  constructor(
-    private readonly context: EvaluationContext,
-    private readonly shared: ReadonlySet<SegmentNode> = new Set(),
-  ) {
+  constructor(private readonly context: EvaluationContext) {
     this.asOfMs = Date.parse(context.asOf);
   }
 
   node(node: SegmentNode, depth: number): Predicate {
-    if (depth > 0 || !this.shared.has(node)) return this.compileNode(node, depth);
-    let p = this.sharedNodes.get(node);
-    if (!p) {
-      p = oncePerCustomer(this.compileNode(node, depth));
-      this.sharedNodes.set(node, p);
-    }
-    return p;
-  }
-
-  private compileNode(node: SegmentNode, depth: number): Predicate {
     const p = node.kind === 'group' ? this.group(node, depth) : this.condition(node, depth);
     return node.negate ? (f) => !p(f) : p;
   }
