@@ -5,9 +5,11 @@ import {
   UnknownFieldError,
   compileColumns,
   compileDefinition,
+  compilePlan,
   countQuery,
   countsQuery,
   membersQuery,
+  planQuery,
   propertyPointer,
   type SqlContext,
 } from './sql.ts';
@@ -409,5 +411,55 @@ describe('derived mode (the segment tables)', () => {
     );
     // The one part is the segment itself: counted once, answered twice.
     expect(countsQuery(single, 0).countColumns).toEqual(['n0', 'n1', 'n2', 'n3', 'n0']);
+  });
+});
+
+describe('count plans members first (compilePlan)', () => {
+  const derived: SqlContext = { ...context, tables: 'derived', customers: 1000 };
+  const opened: Condition = {
+    id: 'e',
+    kind: 'behaviour',
+    negate: false,
+    action: { type: 'event', event_type: 'email_open' },
+    count: { operator: 'at_least', value: 1 },
+    window: { type: 'last_days', days: 60 },
+    filters: [],
+  };
+
+  test('the segment is a WHERE clause, reach a filter among its members, a lone behaviour part a bit count', () => {
+    const city = attr('customer.city', { operator: 'equals', value: 'Lyon' });
+    const notOpened: SegmentNode = {
+      id: 'n',
+      kind: 'group',
+      negate: true,
+      combinator: 'and',
+      children: [opened],
+    };
+    const plan = compilePlan(countPlan(definition(city, notOpened)).definitions, derived);
+    expect(plan.from).toBe('segment_customers c');
+    // No coalesce around the city test: DuckDB may filter it in the scan.
+    expect(plan.members).toMatch(/^\(c\."lc_city" = lower\(\$1::VARCHAR\) AND \(NOT coalesce/);
+    expect(plan.counts.map((c) => c.among)).toEqual([
+      'members',
+      'members',
+      'members',
+      'members',
+      'all',
+      'bits',
+    ]);
+    expect(plan.counts[1]).toEqual({
+      among: 'members',
+      also: '(c.email_granted AND c.valid_email)',
+    });
+    expect(plan.counts[5]).toMatchObject({ among: 'bits', negate: true });
+    const query = planQuery(plan, 20);
+    expect(query.countColumns).toEqual(['m0', 'm1', 'm2', 'm3', 'a0', 'a1']);
+    expect(query.sql).toContain('bit_count((SELECT bitstring_agg(');
+  });
+
+  test('a one-condition segment counts its part as the segment', () => {
+    const plan = compilePlan(countPlan(definition(opened)).definitions, derived);
+    expect(plan.counts.at(-1)).toEqual({ among: 'members', also: null });
+    expect(planQuery(plan, 0).countColumns).toEqual(['m0', 'm1', 'm2', 'm3', 'm0']);
   });
 });

@@ -168,7 +168,9 @@ export type PlanCount =
   /** Among the first definition's members, those also passing `also` (null: all of them). */
   | { among: 'members'; also: string | null }
   /** Among every customer, those passing `where` (a WHERE clause). */
-  | { among: 'all'; where: string };
+  | { among: 'all'; where: string }
+  /** Customers with a bit set in the bitmap `bits` (or, `negate`, without). */
+  | { among: 'bits'; bits: string; negate: boolean };
 
 /** A count plan compiled members first: the first definition's members, then the rest. */
 export interface CompiledPlan {
@@ -213,19 +215,25 @@ export function compilePlan(
         return { among: 'members', also: null };
       }
     }
+    // A part that is one "has one / has none" behaviour (under NOTs and one-child groups) is
+    // counted off its bitmap: bit_count, no scan of the customers.
+    const bits = compiler.bitmapCount(r);
+    if (bits !== null) return { among: 'bits', ...bits };
     return { among: 'all', where: compiler.whereNode(r, 0) };
   });
-  const texts = counts.map((c) => (c.among === 'all' ? c.where : (c.also ?? TRUE)));
+  const texts = counts.map((c) =>
+    c.among === 'all' ? c.where : c.among === 'bits' ? c.bits : (c.also ?? TRUE),
+  );
   const [from = '', used] = withUsedParams([compiler.from(), members, ...texts], compiler.params);
   const [membersUsed = FALSE, ...countTexts] = used.texts;
   return {
     from,
     members: membersUsed,
-    counts: counts.map((c, i) => {
+    counts: counts.map((c, i): PlanCount => {
       const text = countTexts[i] ?? TRUE;
-      return c.among === 'all'
-        ? { among: 'all', where: text }
-        : { among: 'members', also: c.also === null ? null : text };
+      if (c.among === 'all') return { among: 'all', where: text };
+      if (c.among === 'bits') return { among: 'bits', bits: text, negate: c.negate };
+      return { among: 'members', also: c.also === null ? null : text };
     }),
     params: used.params,
   };
@@ -244,10 +252,20 @@ export function planQuery(
   const outer: string[] = [];
   const named = new Map<string, string>();
   const countColumns = compiled.counts.map((c) => {
-    const key = c.among === 'all' ? `all:${c.where}` : `members:${c.also ?? ''}`;
+    const key =
+      c.among === 'all'
+        ? `all:${c.where}`
+        : c.among === 'bits'
+          ? `bits:${c.negate}:${c.bits}`
+          : `members:${c.also ?? ''}`;
     let name = named.get(key);
     if (name !== undefined) return name;
-    if (c.among === 'members' && c.also === null) name = 'm0';
+    if (c.among === 'bits') {
+      name = `a${outer.length}`;
+      const set = `coalesce(bit_count(${c.bits}), 0)`;
+      const n = c.negate ? `(SELECT count(*) FROM segment_customers) - ${set}` : set;
+      outer.push(`(${n})::INTEGER AS ${name}`);
+    } else if (c.among === 'members' && c.also === null) name = 'm0';
     else if (c.among === 'members') {
       name = `m${inner.length}`;
       inner.push(`(count(*) FILTER (WHERE ${c.also}))::INTEGER AS ${name}`);
@@ -461,6 +479,35 @@ class SqlCompiler {
     return alias;
   }
 
+  /** Behaviour nodes compiled to a bitmap: the bitmap, and whether "has one" (else "has none"). */
+  private readonly existence = new Map<SegmentNode, { bits: string; some: boolean }>();
+
+  /**
+   * When `node` holds exactly one "has one / has none" behaviour under NOTs and one-child groups:
+   * its bitmap, and whether the node selects the customers without a bit. Else null.
+   */
+  bitmapCount(node: SegmentNode): { bits: string; negate: boolean } | null {
+    let inner: { bits: string; negate: boolean } | null = null;
+    if (node.kind === 'group') {
+      const [only] = node.children;
+      if (node.children.length === 1 && only !== undefined) inner = this.bitmapCount(only);
+    } else if (node.kind === 'behaviour') {
+      this.node(node, 0);
+      const known = this.existence.get(node);
+      if (known) inner = { bits: known.bits, negate: !known.some !== node.negate };
+      return inner;
+    }
+    return inner === null ? null : { bits: inner.bits, negate: inner.negate !== node.negate };
+  }
+
+  /** Condition texts that are never NULL (NOT NULL columns, coalesced bitmaps): not coalesced again. */
+  private readonly notNull = new Set<string>();
+
+  private neverNull(expr: string): string {
+    this.notNull.add(expr);
+    return expr;
+  }
+
   /** Bitmap subqueries by what they select (see bitmap()). */
   private readonly bitmaps = new Map<string, string>();
 
@@ -533,7 +580,8 @@ class SqlCompiler {
    */
   private conditionSql(condition: Condition, depth: number): string {
     if (this.asColumns && condition.kind === 'segment') return this.condition(condition, depth);
-    const expr = two(this.condition(condition, depth));
+    const raw = this.condition(condition, depth);
+    const expr = this.notNull.has(raw) ? raw : two(raw);
     if (!this.asColumns || expr === TRUE || expr === FALSE) return expr;
     this.conditionColumns.push(expr);
     return `k${this.conditionColumns.length - 1}`;
@@ -577,14 +625,14 @@ class SqlCompiler {
   private reachability(check: Extract<Condition, { kind: 'reachability' }>['check']): string {
     switch (check.type) {
       case 'valid_email':
-        if (this.derived) return 'c.valid_email';
+        if (this.derived) return this.neverNull('c.valid_email');
         return `regexp_matches(c.email, '${VALID_EMAIL_RE2}')`;
       case 'valid_phone':
-        if (this.derived) return 'c.valid_phone';
+        if (this.derived) return this.neverNull('c.valid_phone');
         return `length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}`;
       case 'consent': {
         const column = this.derived ? CONSENT_COLUMNS.get(check.channel) : undefined;
-        if (column !== undefined) return `c.${column}`;
+        if (column !== undefined) return this.neverNull(`c.${column}`);
         const k = this.alias('k');
         return (
           `(SELECT ${k}.status FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
@@ -808,7 +856,8 @@ class SqlCompiler {
           const key = JSON.stringify(['exists', action, window, filters]);
           const bits = this.bitmap(key, customers - 1, (x) => this.behaviourRows(condition, x));
           const has = `coalesce(get_bit(${bits}, c.customer_no) = 1, FALSE)`;
-          return some ? has : not(has);
+          this.existence.set(condition, { bits, some });
+          return this.neverNull(some ? has : not(has));
         }
       }
       // The count operator is not part of the key: "at least 1" and "exactly 2" share the join.
