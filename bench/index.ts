@@ -95,3 +95,33 @@ for (const n of quick ? [5_000] : [5_000, 50_000]) {
     run('bench/segment-count.ts', ['memory', n, 20]),
   );
 }
+
+// Lifetime value and propensity: each stage on the CDNOW sample (cold, as the CLI runs, and
+// warm), on `big` customers simulated from the models, and on the generated customers in DuckDB.
+const field = (r: Record<string, unknown>, key: string): unknown => r[key];
+const stageLine = (r: Record<string, unknown>) =>
+  `summary ${ms(field(r, 'summaryMs'))} · BG/NBD ${ms(field(r, 'bgNbdMs'))} · Gamma-Gamma ${ms(field(r, 'gammaGammaMs'))} · scoring ${ms(field(r, 'scoringMs'))} · total ${ms(field(r, 'totalMs'))}`;
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {};
+
+const cdnow = run('bench/clv.ts', ['cdnow']);
+console.log('\nLifetime value on the CDNOW sample (2,357 customers; reference: lifetimes 0.15 s)');
+console.log(`  cold  ${stageLine(asRecord(cdnow.cold))}`);
+console.log(`  warm  ${stageLine(asRecord(cdnow.warm))}`);
+const simulated = run('bench/clv.ts', [big]);
+console.log(
+  `\nLifetime value on ${big.toLocaleString('en')} customers simulated from the models (reference: lifetimes 18 s, target ≤ 9 s)`,
+);
+console.log(`  ${stageLine(simulated)} · peak RSS ${mib(simulated.peakRssBytes)}`);
+const stored = run('bench/clv-store.ts', [String(load.file)]);
+const t = asRecord(stored.ms);
+console.log(
+  `\nScoring the ${Number(stored.customers).toLocaleString('en')} generated customers with an order in the DuckDB store (${String(stored.customerDays)} customer-days)`,
+);
+console.log(
+  `  read orders ${ms(t.read)} · holdout fit + figures ${ms(t.validation)} · summary ${ms(t.summary)} · BG/NBD ${ms(t.bgNbd)} · Gamma-Gamma ${ms(t.gammaGamma)} · scoring + RFM ${ms(t.scoring)} · total ${ms(t.total)} · peak RSS ${mib(stored.peakRssBytes)}`,
+);
+const holdout = asRecord(stored.holdout);
+console.log(
+  `  holdout AUC ${String(holdout.auc)} · Brier ${String(holdout.brier)} · predicted ${String(holdout.predicted)} vs actual ${String(holdout.actual)} repeat purchases`,
+);

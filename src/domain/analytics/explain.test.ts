@@ -57,7 +57,7 @@ const oneTimeBuyer: CustomerFigures = {
 test('a frequent buyer on their rhythm: recency, frequency and spend all raise the score', () => {
   const { headline, drivers } = explainCustomer(frequentBuyer);
   expect(headline).toBe(
-    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order around 2026-12-04 if still active.',
+    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order around 4 Dec 2026 if still active.',
   );
   expect(drivers).toEqual([
     {
@@ -366,7 +366,7 @@ test('the explainer reads weeks as days and compares each customer with the whol
   const explain = customerExplainer(summary, scores);
   const frequent = explain(0);
   expect(frequent.headline).toBe(
-    '61% likely to order in the next 30 days (100th percentile); churn risk low; predicted value €420.00 (100th percentile); next order around 2026-12-18 if still active.',
+    '61% likely to order in the next 30 days (100th percentile); churn risk low; predicted value €420.00 (100th percentile); next order around 18 Dec 2026 if still active.',
   );
   expect(frequent.drivers.map((d) => d.text)).toEqual([
     'Last ordered 7 days ago, within their usual 35 days between orders: still on their rhythm.',

@@ -79,6 +79,15 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** Whole days: "1 day", "212 days". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** YYYY-MM-DD as the app writes dates: "4 Dec 2026". */
+export function readableDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const month = MONTHS[(m ?? 0) - 1];
+  return month === undefined || d === undefined || y === undefined ? isoDate : `${d} ${month} ${y}`;
+}
+
 export function formatDays(days: number): string {
   return plural(Math.round(days), 'day', 'days');
 }
@@ -242,7 +251,7 @@ function headline(f: CustomerFigures, currency: string): string {
   if (next !== null) {
     parts.push(
       next.inDays <= NEXT_ORDER_HORIZON_DAYS
-        ? `next order around ${next.date} if still active`
+        ? `next order around ${readableDate(next.date)} if still active`
         : 'no next order expected within a year, even if still active',
     );
   }
