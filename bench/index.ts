@@ -116,12 +116,13 @@ console.log(`  ${stageLine(simulated)} · peak RSS ${mib(simulated.peakRssBytes)
 const stored = run('bench/clv-store.ts', [String(load.file)]);
 const t = asRecord(stored.ms);
 console.log(
-  `\nScoring the ${Number(stored.customers).toLocaleString('en')} generated customers with an order in the DuckDB store (${String(stored.customerDays)} customer-days)`,
+  `\nScoring the ${Number(stored.customers).toLocaleString('en')} generated customers with an order in the DuckDB store (${Number(stored.customerDays).toLocaleString('en')} customer-days)`,
 );
 console.log(
   `  read orders ${ms(t.read)} · holdout fit + figures ${ms(t.validation)} · summary ${ms(t.summary)} · BG/NBD ${ms(t.bgNbd)} · Gamma-Gamma ${ms(t.gammaGamma)} · scoring + RFM ${ms(t.scoring)} · total ${ms(t.total)} · peak RSS ${mib(stored.peakRssBytes)}`,
 );
 const holdout = asRecord(stored.holdout);
+const fixed = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '–');
 console.log(
-  `  holdout AUC ${String(holdout.auc)} · Brier ${String(holdout.brier)} · predicted ${String(holdout.predicted)} vs actual ${String(holdout.actual)} repeat purchases`,
+  `  holdout (26 weeks): AUC ${fixed(holdout.auc, 3)} · Brier ${fixed(holdout.brier, 4)} · predicted ${fixed(holdout.predicted, 0)} vs actual ${fixed(holdout.actual, 0)} repeat purchases`,
 );
