@@ -8,11 +8,28 @@ import { buildScoreBook, type ScoreBook } from './score-book.ts';
 export interface ScoringSource {
   readonly asOf: string;
   scoringTransactions(): Promise<IndexedTransactions>;
+  /** The store's own book, when it keeps one (its segment fields read it): not fitted twice. */
+  scoreBook?(): Promise<ScoreBook | NoModel>;
 }
 
 /** The models could not be fitted on this data (no repeat buyer, say): why, in words. */
 export interface NoModel {
   unavailable: string;
+}
+
+/** The book of `transactions`, or why there is none. */
+export function fitScoreBook(transactions: IndexedTransactions, asOf: string): ScoreBook | NoModel {
+  try {
+    return buildScoreBook(transactions, asOf, {
+      clock: () => performance.now(),
+      fittedAt: new Date().toISOString(),
+    });
+  } catch (error: unknown) {
+    // The models refuse data they cannot fit with a RangeError saying why; kept, since the same
+    // data gives the same answer.
+    if (error instanceof RangeError) return { unavailable: error.message };
+    throw error;
+  }
 }
 
 export interface ScoreService {
@@ -23,21 +40,11 @@ export function scoreService(source: ScoringSource): ScoreService {
   let pending: Promise<ScoreBook | NoModel> | null = null;
   return {
     book() {
+      // The store keeps its book per load itself: asked each time, so a reload is seen.
+      if (source.scoreBook) return source.scoreBook();
       pending ??= source
         .scoringTransactions()
-        .then((transactions): ScoreBook | NoModel => {
-          try {
-            return buildScoreBook(transactions, source.asOf, {
-              clock: () => performance.now(),
-              fittedAt: new Date().toISOString(),
-            });
-          } catch (error: unknown) {
-            // The models refuse data they cannot fit with a RangeError saying why; kept, since
-            // the same data gives the same answer.
-            if (error instanceof RangeError) return { unavailable: error.message };
-            throw error;
-          }
-        })
+        .then((transactions) => fitScoreBook(transactions, source.asOf))
         .catch((error: unknown) => {
           pending = null;
           throw error;

@@ -17,11 +17,13 @@ export class MemorySegmentIndex {
   private readonly facts: CustomerFacts[];
   private readonly columns: CustomerColumns;
 
+  /** `scores`: each scored customer's values by score id (CustomerFacts.scores). */
   constructor(
     dataset: Dataset,
     private readonly asOf: string,
+    scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
   ) {
-    this.facts = buildFacts(dataset).sort((a, b) =>
+    this.facts = buildFacts(dataset, scores).sort((a, b) =>
       compareText(a.customer.customer_id, b.customer.customer_id),
     );
     this.columns = new CustomerColumns(this.facts, asOf);

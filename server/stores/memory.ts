@@ -2,6 +2,9 @@
 // component tests, and is the reference the DuckDB store is held to.
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { ordersTransactions } from '../scoring/sources.ts';
+import type { ScoreBook } from '../scoring/score-book.ts';
+import { scoreCatalogueFields, scoreValues, type ScoreValue } from '../scoring/score-fields.ts';
+import { fitScoreBook, type NoModel } from '../scoring/service.ts';
 import type {
   CatalogueResponse,
   MemberSummary,
@@ -98,6 +101,11 @@ export class MemoryStore implements ProfileStore {
   private readonly campaigns: Map<string, Campaign>;
   private cachedCatalogue: CatalogueResponse | null = null;
   private segmentIndex: MemorySegmentIndex | null = null;
+  /** The fitted models and every scored customer's values, or why there are none. */
+  private scoring: {
+    book: ScoreBook | NoModel;
+    values: ReadonlyMap<string, ReadonlyMap<string, ScoreValue>>;
+  } | null = null;
   private readonly saved: MemorySavedSegments;
 
   constructor(data: Dataset, asOf: string) {
@@ -129,8 +137,32 @@ export class MemoryStore implements ProfileStore {
   }
 
   async catalogue(): Promise<CatalogueResponse> {
-    this.cachedCatalogue ??= memoryCatalogue(this.data, this.asOf);
+    if (this.cachedCatalogue === null) {
+      const catalogue = memoryCatalogue(this.data, this.asOf);
+      const { book, values } = this.scores();
+      // Without a model there are no scores to offer, so the builder lists none.
+      if (!('unavailable' in book))
+        catalogue.fields.push(...scoreCatalogueFields(values, this.customers.size));
+      this.cachedCatalogue = catalogue;
+    }
     return this.cachedCatalogue;
+  }
+
+  /**
+   * Fitted on first use (catalogue, segments, the score routes), once for the data's lifetime:
+   * seconds of CPU at scale, which a store that never scores should not pay at construction.
+   */
+  private scores(): NonNullable<MemoryStore['scoring']> {
+    if (this.scoring === null) {
+      const book = fitScoreBook(ordersTransactions(this.data.orders), this.asOf);
+      this.scoring = { book, values: 'unavailable' in book ? new Map() : scoreValues(book) };
+    }
+    return this.scoring;
+  }
+
+  /** The score routes read this book (scoreService), the one the segment fields come from. */
+  async scoreBook(): Promise<ScoreBook | NoModel> {
+    return this.scores().book;
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
@@ -298,7 +330,7 @@ export class MemoryStore implements ProfileStore {
 
   /** Built on the first segment request: gathering every customer's facts is not free. */
   private segments(): MemorySegmentIndex {
-    this.segmentIndex ??= new MemorySegmentIndex(this.data, this.asOf);
+    this.segmentIndex ??= new MemorySegmentIndex(this.data, this.asOf, this.scores().values);
     return this.segmentIndex;
   }
 

@@ -37,6 +37,8 @@ import {
   EDGE_DAYS,
   ODD_PROPERTY_NAMES,
   ODD_PROPERTY_VALUES,
+  FIXTURE_SCORE_IDS,
+  SCORE_VALUES,
 } from './segments-fixture.ts';
 
 type Value = string | number | boolean;
@@ -577,8 +579,12 @@ export function conditionArb(
   const score = fc.record({
     ...base,
     kind: fc.constant('score' as const),
-    score: fc.constantFrom('clv', 'churn_band'),
-    test: typedTests('dynamic', pools()),
+    score: fc.constantFrom(...FIXTURE_SCORE_IDS),
+    // Tests of the values the fixture customers hold (fixtureScores), numbers and text alike.
+    test: typedTests(
+      'dynamic',
+      pools(SCORE_VALUES.filter((v): v is string | number => v !== null)),
+    ),
   });
 
   const reachability = fc.record({

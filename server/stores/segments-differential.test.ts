@@ -17,14 +17,15 @@ import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import { countSegment, runSegmentStatement, segmentMembers } from './duckdb-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { definitionArb, groupDepth, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
-import { withAdversarialRows } from './segments-fixture.ts';
+import { writeCustomerScores } from './duckdb-scores.ts';
+import { FIXTURE_SCORE_IDS, fixtureScores, withAdversarialRows } from './segments-fixture.ts';
 import { toNumber } from './duckdb-values.ts';
 
 /** 1,000 in CI; set SEGMENT_PROPERTY_RUNS for a longer hunt. */
 const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 1_000);
 /** About 10 ms a case for members, 25 for the partition (2 cores): room to spare. */
 const TIMEOUT = 60_000 + RUNS * 100;
-const SCORES = new Set(['clv', 'churn_band']);
+const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const ALL = 1_000_000;
 
 function and(...children: SegmentNode[]): SegmentDefinition {
@@ -256,10 +257,13 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
     vocab = vocabulary(data, asOf);
     const duck = await openDuckDbStore({ path: ':memory:', connections: 1 });
     await loadDataset(duck, data, { asOf, seed: 11 });
+    // The same scores in both engines: the facts' maps and the customer_scores table.
+    const scores = fixtureScores(data);
+    await writeCustomerScores(duck.connection, scores);
     // A few hundred rows: one thread runs each small query in half the time of two.
     await duck.connection.run('SET threads = 1');
     engines = {
-      memory: new MemorySegmentIndex(data, asOf),
+      memory: new MemorySegmentIndex(data, asOf, scores),
       duck,
       asOf,
       customers: data.customers.length,

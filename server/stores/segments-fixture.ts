@@ -319,3 +319,56 @@ export function withAdversarialRows(dataset: Dataset, asOf: string): Dataset {
     products: [...dataset.products, ...extra.products],
   };
 }
+
+// ---------------------------------------------------------------- scores
+
+/** A customer's scores as both engines hold them: a value per score id (null when unscored). */
+export type FixtureScores = Map<string, Map<string, number | string | null>>;
+
+/** The score ids the differential tests draw conditions on. */
+export const FIXTURE_SCORE_IDS = ['clv', 'churn_band'] as const;
+
+/**
+ * Values the fixture customers hold under those ids, and the pool the tests draw from: numbers
+ * (integers, decimals that are not binary fractions, negatives, zero), numbers as text, bands in
+ * varied case, blank and empty strings, accented and non-BMP letters (none whose lower-casing the
+ * engines disagree on), and null.
+ */
+export const SCORE_VALUES: readonly (number | string | null)[] = [
+  812.4,
+  0,
+  -3.5,
+  100_000,
+  0.1 + 0.2,
+  12,
+  '812.4',
+  'low',
+  'medium',
+  'high',
+  'HIGH',
+  'Élan',
+  'élan',
+  '',
+  ' ',
+  '日本',
+  '🎮 gamer',
+  null,
+];
+
+/**
+ * Scores for a dataset's customers, deterministic by position: each id present, null or absent
+ * in turn, every fifth customer unscored (no entry at all), and either id holding either type.
+ */
+export function fixtureScores(dataset: Dataset): FixtureScores {
+  const out: FixtureScores = new Map();
+  const pick = (n: number) => SCORE_VALUES[n % SCORE_VALUES.length] ?? null;
+  dataset.customers.forEach((customer, i) => {
+    if (i % 5 === 4) return;
+    const scores = new Map<string, number | string | null>();
+    // Absent key one time in seven for each id, on different customers.
+    if (i % 7 !== 3) scores.set('clv', pick(i));
+    if (i % 7 !== 5) scores.set('churn_band', pick(i * 5 + 7));
+    out.set(customer.customer_id, scores);
+  });
+  return out;
+}

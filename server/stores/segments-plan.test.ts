@@ -32,12 +32,13 @@ import { toText } from './duckdb-values.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { MemoryStore } from './memory.ts';
 import { definitionArb, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
-import { withAdversarialRows } from './segments-fixture.ts';
+import { writeCustomerScores } from './duckdb-scores.ts';
+import { FIXTURE_SCORE_IDS, fixtureScores, withAdversarialRows } from './segments-fixture.ts';
 
 /** 300 by default (each case counts a whole plan five ways); SEGMENT_PROPERTY_RUNS for more. */
 const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 300);
 const TIMEOUT = 60_000 + RUNS * 200;
-const SCORES = new Set(['clv', 'churn_band']);
+const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const SAMPLE = 7;
 
 describe('a count plan in one pass = each definition on its own', () => {
@@ -53,10 +54,12 @@ describe('a count plan in one pass = each definition on its own', () => {
     asOf = generated.manifest.as_of;
     data = withAdversarialRows(generated.dataset, asOf);
     vocab = vocabulary(data, asOf);
-    facts = buildFacts(data);
-    memory = new MemorySegmentIndex(data, asOf);
+    const scores = fixtureScores(data);
+    facts = buildFacts(data, scores);
+    memory = new MemorySegmentIndex(data, asOf, scores);
     duck = await openDuckDbStore({ path: ':memory:', connections: 1 });
     await loadDataset(duck, data, { asOf, seed: 5 });
+    await writeCustomerScores(duck.connection, scores);
     await duck.connection.run('SET threads = 1');
   });
   afterAll(() => duck.close());

@@ -222,7 +222,7 @@ describe('identifiers come only from the allowlist', () => {
     );
   });
 
-  test('a score the store does not expose throws; a known one is a missing value', () => {
+  test('a score the store does not expose throws; a known one reads customer_scores', () => {
     const score = (operator: 'is_empty' | 'is_set'): Condition => ({
       id: 's',
       kind: 'score',
@@ -234,8 +234,15 @@ describe('identifiers come only from the allowlist', () => {
       UnknownFieldError,
     );
     const known = { ...context, scores: new Set(['clv']) };
-    expect(compileDefinition(definition(score('is_empty')), known).where).toBe('TRUE');
-    expect(compileDefinition(definition(score('is_set')), known).where).toBe('FALSE');
+    const base = compileDefinition(definition(score('is_set')), known);
+    expect(base.from).toBe('customers c');
+    expect(base.where).toContain('FROM customer_scores');
+    expect(base.params).toContainEqual({ type: 'VARCHAR', value: '/clv' });
+    const derived = compileDefinition(definition(score('is_empty')), {
+      ...known,
+      tables: 'derived',
+    });
+    expect(derived.from).toMatch(/^segment_customers c LEFT JOIN \(SELECT .* FROM customer_scores/);
   });
 
   test('property names of any shape are pointers bound as parameters', () => {

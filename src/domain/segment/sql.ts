@@ -96,8 +96,8 @@ export interface SqlContext {
   segments: ReadonlyMap<string, SegmentDefinition>;
   dialect: 'duckdb';
   /**
-   * Score ids the store exposes. No table holds scores yet, so a known score compiles as a missing
-   * value (as an absent key of CustomerFacts.scores); any other score throws UnknownFieldError.
+   * Score ids the store exposes, each a key of the customer's JSON object in `customer_scores`
+   * (customer_id, scores); any other score throws UnknownFieldError.
    */
   scores?: ReadonlySet<string>;
   /** 'base' (default): the loaded tables only; 'derived': also those of sql-tables.ts. */
@@ -608,12 +608,34 @@ class SqlCompiler {
       case 'score':
         if (!this.context.scores?.has(condition.score))
           throw new UnknownFieldError(condition.score, 'score');
-        return condition.test.operator === 'is_empty' ? TRUE : FALSE;
+        // As an event property: typed per value, a customer without a row (or a key, or with a
+        // JSON null) holds a missing value, which only `is_empty` selects.
+        return two(this.propertySql(condition.test, this.scoresJson(), condition.score));
       case 'reachability':
         return this.reachability(condition.check);
       case 'segment':
         return this.membership(condition.segment_id, depth + 1);
     }
+  }
+
+  /**
+   * The customer's scores as one JSON object, NULL without a row. Derived mode joins them once on
+   * customer_no; base mode looks them up per customer (the reference, not the fast path).
+   */
+  private scoresJson(): string {
+    if (this.derived) {
+      const j = this.join('scores', () => {
+        const s = this.alias('s');
+        const n = this.alias('n');
+        return (
+          `SELECT ${n}.customer_no, ${s}.scores AS v FROM customer_scores ${s} ` +
+          `JOIN segment_customers ${n} ON ${n}.customer_id = ${s}.customer_id`
+        );
+      });
+      return `${j}.v`;
+    }
+    const s = this.alias('s');
+    return `(SELECT ${s}.scores FROM customer_scores ${s} WHERE ${s}.customer_id = c.customer_id)`;
   }
 
   private membership(segmentId: string, depth: number): string {
