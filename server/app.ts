@@ -9,6 +9,7 @@ import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { segmentRoutes } from './routes/segments.ts';
+import { RefitJob } from './scoring/refit.ts';
 import { scoreService } from './scoring/service.ts';
 
 export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
@@ -17,7 +18,11 @@ export function createApi(store: ProfileStore, options: { logErrors?: boolean } 
   app.route('/api/customers', customerRoutes(store));
   app.route(
     '/api',
-    scoreRoutes(scoreService(store), async (id) => (await store.profile(id)) !== null),
+    scoreRoutes(
+      scoreService(store),
+      async (id) => (await store.profile(id)) !== null,
+      new RefitJob((stage) => store.refitScores(stage)),
+    ),
   );
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));

@@ -10,6 +10,8 @@ import type {
   TimelineResponse,
 } from '../src/api/contract.ts';
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
+import type { ScoreBook } from './scoring/score-book.ts';
+import type { NoModel } from './scoring/service.ts';
 import type { Campaign, Segment } from '../src/domain/profile/schema.ts';
 import { parseDefinition, type SegmentDefinition } from '../src/domain/segment/definition.ts';
 import type { TimelineKey } from '../src/domain/profile/timeline.ts';
@@ -139,6 +141,11 @@ export interface ProfileStore extends SavedSegmentStore {
    * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).
    */
   scoringTransactions(): Promise<IndexedTransactions>;
+  /**
+   * Fits the models again and replaces the scores everything reads (catalogue, segment fields,
+   * the score routes), naming each stage as it starts.
+   */
+  refitScores(stage: (name: string) => void): Promise<ScoreBook | NoModel>;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,10 @@
 // Scores and the model card: GET /api/customers/:id/scores (404 for an unknown customer;
-// `no_orders` for a customer with nothing to score) and GET /api/models/clv.
+// `no_orders` for a customer with nothing to score), GET /api/models/clv, and a refit on demand
+// (POST /api/models/clv/refit starts one, GET the same path reads its stage).
 import { Hono } from 'hono';
 import { customerIdParam, type CustomerScoresResponse } from '../../src/api/contract.ts';
 import { notFound, parseOr400 } from '../http.ts';
+import type { RefitJob } from '../scoring/refit.ts';
 import type { ScoreService } from '../scoring/service.ts';
 
 function unscored(id: string, reason: string): CustomerScoresResponse {
@@ -20,6 +22,7 @@ function unscored(id: string, reason: string): CustomerScoresResponse {
 export function scoreRoutes(
   scores: ScoreService,
   customerExists: (id: string) => Promise<boolean>,
+  refit: RefitJob,
 ): Hono {
   return new Hono()
     .get('/customers/:id/scores', async (c) => {
@@ -29,6 +32,8 @@ export function scoreRoutes(
       if ('unavailable' in book) return c.json(unscored(id, book.unavailable));
       return c.json(book.customer(id));
     })
+    .post('/models/clv/refit', (c) => c.json(refit.start(), 202))
+    .get('/models/clv/refit', (c) => c.json(refit.status()))
     .get('/models/clv', async (c) => {
       const book = await scores.book();
       if ('unavailable' in book)

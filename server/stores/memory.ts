@@ -165,6 +165,17 @@ export class MemoryStore implements ProfileStore {
     return this.scores().book;
   }
 
+  async refitScores(stage: (name: string) => void): Promise<ScoreBook | NoModel> {
+    stage('reading the orders');
+    const transactions = ordersTransactions(this.data.orders);
+    stage('fitting the models and scoring');
+    const book = fitScoreBook(transactions, this.asOf);
+    this.scoring = { book, values: 'unavailable' in book ? new Map() : scoreValues(book) };
+    this.cachedCatalogue = null;
+    this.segmentIndex = null;
+    return book;
+  }
+
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const q = normaliseQuery(query);
     const candidates: RankedHit[] = [];

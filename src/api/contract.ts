@@ -678,6 +678,26 @@ export const modelCardResponse = z.object({
 });
 export type ModelCardResponse = z.infer<typeof modelCardResponse>;
 
+/** A refit of the models on demand: its stage while it runs, how it ended after. */
+export const refitStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('running'), stage: z.string(), started_at: isoInstant }),
+  z.object({
+    state: z.literal('done'),
+    started_at: isoInstant,
+    finished_at: isoInstant,
+    model_version: z.string(),
+    customers: z.number().int().nonnegative(),
+  }),
+  z.object({
+    state: z.literal('failed'),
+    started_at: isoInstant,
+    finished_at: isoInstant,
+    error: z.string(),
+  }),
+]);
+export type RefitStatus = z.infer<typeof refitStatus>;
+
 /** Every endpoint: method, path, and the schemas of its parts. */
 export const endpoints = {
   health: { method: 'GET', path: '/api/health', response: healthResponse },
@@ -759,6 +779,8 @@ export const endpoints = {
     response: customerScoresResponse,
   },
   modelCard: { method: 'GET', path: '/api/models/clv', response: modelCardResponse },
+  modelRefit: { method: 'POST', path: '/api/models/clv/refit', response: refitStatus },
+  modelRefitStatus: { method: 'GET', path: '/api/models/clv/refit', response: refitStatus },
   segmentOverlap: {
     method: 'POST',
     path: '/api/segments/overlap',
