@@ -141,6 +141,8 @@ export interface ProfileStore extends SavedSegmentStore {
    * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).
    */
   scoringTransactions(): Promise<IndexedTransactions>;
+  /** The models' scores, fitted on first use and kept until a reload or a refit (or why not). */
+  scoreBook(): Promise<ScoreBook | NoModel>;
   /**
    * Fits the models again and replaces the scores everything reads (catalogue, segment fields,
    * the score routes), naming each stage as it starts.

@@ -7,7 +7,7 @@
 // UTC calendar day of placed_at (the same day in JS and in SQL), amount = total in currency units.
 // The scores are as of the store's as-of day.
 import type { CustomerScoresResponse, ModelCardResponse } from '../../src/api/contract.ts';
-import { CHURN_BANDS } from '../../src/domain/analytics/score.ts';
+import { CHURN_BANDS, expectedNextOrderDate } from '../../src/domain/analytics/score.ts';
 import {
   scoreCustomerBase,
   type Clock,
@@ -18,7 +18,8 @@ import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts'
 
 export const SCORE_CURRENCY = 'EUR';
 
-const finite = (v: number | undefined): number | null =>
+/** A figure, or null where the model gives none (NaN without a Gamma-Gamma fit). */
+export const finite = (v: number | undefined): number | null =>
   v !== undefined && Number.isFinite(v) ? v : null;
 
 export class ScoreBook {
@@ -111,17 +112,11 @@ export class ScoreBook {
     const rfm = base.rfm.scores[i] ?? null;
     const explanation = base.explain(i);
     // Beyond ten years a "next order" is no date at all.
+    const expectedDate = next === null ? null : expectedNextOrderDate(s.asOf, next);
     const nextOrder =
-      next !== null && next <= 3650
-        ? {
-            median_days: next,
-            expected_date: new Date(
-              Date.parse(`${s.asOf}T00:00:00Z`) + Math.round(next) * 86_400_000,
-            )
-              .toISOString()
-              .slice(0, 10),
-          }
-        : null;
+      next === null || expectedDate === null
+        ? null
+        : { median_days: next, expected_date: expectedDate };
     return {
       ...head,
       status: 'scored',

@@ -6,7 +6,7 @@
 import type { CatalogueField } from '../../src/api/contract.ts';
 import { CHURN_BANDS } from '../../src/domain/analytics/score.ts';
 import { RFM_CELLS } from '../../src/domain/analytics/rfm.ts';
-import type { ScoreBook } from './score-book.ts';
+import { finite, type ScoreBook } from './score-book.ts';
 
 export type ScoreValue = number | string | null;
 
@@ -23,8 +23,6 @@ export type ScoreFieldId = (typeof SCORE_FIELDS)[number]['id'];
 export const SCORE_FIELD_IDS: ReadonlySet<string> = new Set(SCORE_FIELDS.map((f) => f.id));
 
 const round = (v: number, step: number) => Math.round(v / step) * step;
-const finite = (v: number | undefined): number | null =>
-  v !== undefined && Number.isFinite(v) ? v : null;
 
 /** Every scored customer's values, by customer id then score id. */
 export function scoreValues(book: ScoreBook): Map<string, Map<string, ScoreValue>> {

@@ -1,15 +1,12 @@
-// The score book of a store, built once on first use and kept: fitting and scoring are seconds of
-// CPU at a million customers, so requests share one run; a failed run is not kept, so the next
-// request tries again.
+// The score book the routes read: the store's own (each store fits it once per load and its
+// segment fields read the same one), and how a fit that cannot be made is told.
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { buildScoreBook, type ScoreBook } from './score-book.ts';
 
 /** What scoring needs from a store (both stores have it). */
 export interface ScoringSource {
-  readonly asOf: string;
-  scoringTransactions(): Promise<IndexedTransactions>;
-  /** The store's own book, when it keeps one (its segment fields read it): not fitted twice. */
-  scoreBook?(): Promise<ScoreBook | NoModel>;
+  /** The store's book, fitted on first use and kept until a reload or a refit. */
+  scoreBook(): Promise<ScoreBook | NoModel>;
 }
 
 /** The models could not be fitted on this data (no repeat buyer, say): why, in words. */
@@ -37,19 +34,6 @@ export interface ScoreService {
 }
 
 export function scoreService(source: ScoringSource): ScoreService {
-  let pending: Promise<ScoreBook | NoModel> | null = null;
-  return {
-    book() {
-      // The store keeps its book per load itself: asked each time, so a reload is seen.
-      if (source.scoreBook) return source.scoreBook();
-      pending ??= source
-        .scoringTransactions()
-        .then((transactions) => fitScoreBook(transactions, source.asOf))
-        .catch((error: unknown) => {
-          pending = null;
-          throw error;
-        });
-      return pending;
-    },
-  };
+  // Asked each time, so a reload or a refit is seen.
+  return { book: () => source.scoreBook() };
 }

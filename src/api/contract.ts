@@ -1,6 +1,8 @@
 // The HTTP contract of the profile API: one zod schema per request and response, shared by the
 // browser client, the Hono server (both stores) and the tests.
 import { z } from 'zod';
+import { RFM_CELLS } from '../domain/analytics/rfm.ts';
+import { CHURN_BANDS } from '../domain/analytics/churn.ts';
 import { segmentDefinition } from '../domain/segment/definition.ts';
 import {
   channel,
@@ -524,20 +526,8 @@ export type OverlapResponse = z.infer<typeof overlapResponse>;
 const probability = z.number().min(0).max(1);
 const percentile = z.number().min(0).max(100);
 const timeUnit = z.enum(['week', 'day']);
-export const churnBandValue = z.enum(['low', 'medium', 'high']);
-export const rfmCellValue = z.enum([
-  'champions',
-  'loyal_customers',
-  'potential_loyalists',
-  'new_customers',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'at_risk',
-  'cant_lose_them',
-  'hibernating',
-  'lost',
-]);
+export const churnBandValue = z.enum(CHURN_BANDS);
+export const rfmCellValue = z.enum(RFM_CELLS);
 const rfmScoreValue = z.number().int().min(1).max(5);
 
 export const customerScores = z.object({

@@ -18,6 +18,16 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
+const percent = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+/** A fraction as a percentage to one decimal: 0.1234 → "12.3%". */
+export function formatPercent(fraction: number): string {
+  return percent.format(fraction);
+}
+
 const dateTime = new Intl.DateTimeFormat(LOCALE, {
   timeZone: TIME_ZONE,
   day: '2-digit',

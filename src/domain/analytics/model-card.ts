@@ -88,13 +88,17 @@ export interface CustomerBaseFits {
   readonly gammaGamma: GammaGammaFit | null;
 }
 
+/** Gamma-Gamma on the repeat buyers, or null when fewer than two have a positive mean spend. */
+export function fitGammaGammaIfPossible(summary: SummaryColumns): GammaGammaFit | null {
+  let spenders = 0;
+  for (let i = 0; i < summary.x.length && spenders < 2; i++)
+    if ((summary.x[i] ?? 0) > 0 && (summary.m[i] ?? 0) > 0) spenders++;
+  return spenders >= 2 ? fitGammaGamma(summary) : null;
+}
+
 /** Fits both models on one summary (Gamma-Gamma on its repeat buyers). */
 export function fitCustomerBaseModels(summary: SummaryColumns): CustomerBaseFits {
-  const bgNbd = fitBgNbd(summary);
-  let spenders = 0;
-  for (let i = 0; i < summary.x.length; i++)
-    if ((summary.x[i] ?? 0) > 0 && (summary.m[i] ?? 0) > 0) spenders++;
-  return { bgNbd, gammaGamma: spenders >= 2 ? fitGammaGamma(summary) : null };
+  return { bgNbd: fitBgNbd(summary), gammaGamma: fitGammaGammaIfPossible(summary) };
 }
 
 export interface ModelCardInput {

@@ -14,9 +14,9 @@
  * Stage timings are returned so the bench can print them.
  */
 import { expectedPurchases, fitBgNbd, propensity } from './bgnbd.ts';
-import { fitGammaGamma } from './gammagamma.ts';
 import { customerExplainer, type CustomerExplanation } from './explain.ts';
 import {
+  fitGammaGammaIfPossible,
   modelCard,
   type CustomerBaseFits,
   type HoldoutFigures,
@@ -105,14 +105,7 @@ export function fitAndValidate(transactions: IndexedTransactions, options: FitOp
   const bgNbd = fitBgNbd(summary);
   times.bgNbd = now() - t;
   t = now();
-  // As fitCustomerBaseModels: Gamma-Gamma needs two repeat buyers with a positive mean spend.
-  let spenders = 0;
-  for (let i = 0; i < summary.x.length && spenders < 2; i++)
-    if ((summary.x[i] ?? 0) > 0 && (summary.m[i] ?? 0) > 0) spenders++;
-  const fits: CustomerBaseFits = {
-    bgNbd,
-    gammaGamma: spenders >= 2 ? fitGammaGamma(summary) : null,
-  };
+  const fits: CustomerBaseFits = { bgNbd, gammaGamma: fitGammaGammaIfPossible(summary) };
   times.gammaGamma = now() - t;
   t = now();
   const holdout = summary.holdoutEnd === null ? null : holdoutFigures(summary, fits);

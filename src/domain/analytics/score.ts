@@ -25,18 +25,9 @@ import { distinctColumn } from './distinct.ts';
 import { expectedSpend, type GammaGammaFit } from './gammagamma.ts';
 import { DAYS_PER_UNIT, dateOfDay, dayNumber, type TimeUnit } from './summary.ts';
 
-export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
-export type ChurnBand = (typeof CHURN_BANDS)[number];
-/** Churn risk from which a customer is in the medium band, and in the high band. */
-export const CHURN_BAND_CUTOFFS = { medium: 0.5, high: 0.8 } as const;
+import { CHURN_BAND_CUTOFFS } from './churn.ts';
 
-export function churnBand(risk: number): ChurnBand {
-  return risk >= CHURN_BAND_CUTOFFS.high
-    ? 'high'
-    : risk >= CHURN_BAND_CUTOFFS.medium
-      ? 'medium'
-      : 'low';
-}
+export { CHURN_BANDS, CHURN_BAND_CUTOFFS, churnBand, type ChurnBand } from './churn.ts';
 
 /** The customers to score: their summary columns, times in `unit` (a `SummaryColumns` fits). */
 export interface ScoringInput {

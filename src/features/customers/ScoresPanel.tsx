@@ -9,14 +9,8 @@ import type { CustomerScoresResponse } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { formatCalendarDate, formatMoney } from '../../ui/format.ts';
+import { formatCalendarDate, formatMoney, formatPercent } from '../../ui/format.ts';
 import { customerQueries } from './queries.ts';
-
-const percent = new Intl.NumberFormat('en-GB', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
 
 const bandTone: Record<'low' | 'medium' | 'high', Tone> = {
   low: 'success',
@@ -65,7 +59,7 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
           <Figure
             key={p.horizon_days}
             label={`Buys in ${p.horizon_days} days`}
-            value={percent.format(p.probability)}
+            value={formatPercent(p.probability)}
             note={standing(p.percentile)}
           />
         ))}
@@ -78,7 +72,7 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
                 : scores.churn.band === 'medium'
                   ? 'Medium'
                   : 'High'}{' '}
-              · {percent.format(scores.churn.risk)}
+              · {formatPercent(scores.churn.risk)}
             </Badge>
           }
         />

@@ -13,7 +13,7 @@ import { useToast } from '../../ui/Toast.tsx';
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '../../ui/Card.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead } from '../../ui/Table.tsx';
-import { formatCalendarDate, formatCount, formatDateTime } from '../../ui/format.ts';
+import { formatCalendarDate, formatCount, formatDateTime, formatPercent } from '../../ui/format.ts';
 
 export const modelCardQuery = () =>
   queryOptions({
@@ -23,7 +23,7 @@ export const modelCardQuery = () =>
   });
 
 const fixed = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
-const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
+const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
 
 function Param({ name, value, note }: { name: string; value: string; note?: string }) {
   return (

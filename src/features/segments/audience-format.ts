@@ -1,15 +1,9 @@
 // How the count panel writes shares and breakdown values.
-import { humanize } from '../../ui/format.ts';
-
-const percent = new Intl.NumberFormat('en-GB', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+import { formatPercent, humanize } from '../../ui/format.ts';
 
 /** 123 of 1,000 → "12.3%"; nothing of nothing → "–". */
 export function share(part: number, whole: number): string {
-  return whole > 0 ? percent.format(part / whole) : '–';
+  return whole > 0 ? formatPercent(part / whole) : '–';
 }
 
 export function memberName(first: string | null, last: string | null, id: string): string {

@@ -103,32 +103,35 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     );
   }, [definition, name, dirty, baseVersion, origin.draftKey]);
 
-  const landed = (segment: SavedSegment, created: boolean) => {
+  /** `segment` is what is saved now and these edits' new base: no draft, no conflict. */
+  const becomeSaved = (segment: SavedSegment) => {
     queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
-    void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
-    void queryClient.invalidateQueries({ queryKey: savedKeys.versions(segment.segment_id) });
     writeDraft(origin.draftKey, null);
     setSaved(segment);
     setBaseVersion(segment.version);
+    setName(segment.name);
     setConflict(null);
     setSaveState({ status: 'idle' });
-    setName(segment.name);
+    setOrigin({
+      ...origin,
+      definition: segment.definition,
+      name: segment.name,
+      version: segment.version,
+    });
+  };
+
+  const landed = (segment: SavedSegment, created: boolean) => {
+    // A created segment opens at its own address; no draft may be written behind it.
+    if (created) handedOff.current = true;
+    becomeSaved(segment);
+    void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
+    void queryClient.invalidateQueries({ queryKey: savedKeys.versions(segment.segment_id) });
     toast({
       tone: 'success',
       title: created ? `Saved “${segment.name}”` : `Saved version ${segment.version}`,
       description: created ? 'Version 1. Every later save adds a version.' : segment.name,
     });
-    if (created) {
-      handedOff.current = true;
-      void navigate(`/segments/${segment.segment_id}`, { replace: true });
-    } else {
-      setOrigin({
-        ...origin,
-        definition: segment.definition,
-        name: segment.name,
-        version: segment.version,
-      });
-    }
+    if (created) void navigate(`/segments/${segment.segment_id}`, { replace: true });
   };
 
   const failed = (error: unknown) => {
@@ -191,22 +194,10 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   }, []);
 
   const adopt = (segment: SavedSegment, text: string) => {
-    queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
-    setSaved(segment);
-    setBaseVersion(segment.version);
-    setName(segment.name);
-    setConflict(null);
-    setSaveState({ status: 'idle' });
-    setOrigin({
-      ...origin,
-      definition: segment.definition,
-      name: segment.name,
-      version: segment.version,
-    });
+    becomeSaved(segment);
     if (JSON.stringify(definition) !== JSON.stringify(segment.definition)) {
       dispatch({ type: 'replace', definition: segment.definition });
     }
-    writeDraft(origin.draftKey, null);
     setNotice({ tone: 'info', text });
   };
 
