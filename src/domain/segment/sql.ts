@@ -1056,35 +1056,13 @@ class SqlCompiler {
 
   /** setSql on a list of the values used (NULL without orders in the window). */
   private listSetSql(test: Comparison, list: string): string {
-    const hasOrder = `${list} IS NOT NULL`;
     const values = (xs: readonly string[]) =>
       `[${xs.map((x) => this.param('VARCHAR', x)).join(', ')}]`;
-    const holdsAny = (listed: readonly unknown[]): string => {
-      const xs = listed.filter(isString);
-      return xs.length === 0 ? FALSE : `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`;
-    };
-    switch (test.operator) {
-      case 'equals':
-        return holdsAny([test.value]);
-      case 'in':
-        return holdsAny(test.values);
-      case 'not_equals':
-        return all([hasOrder, not(holdsAny([test.value]))]);
-      case 'not_in':
-        return all([hasOrder, not(holdsAny(test.values))]);
-      case 'all_of': {
-        if (!test.values.every(isString)) return FALSE;
-        const xs = [...new Set(test.values.filter(isString))];
-        if (xs.length === 0) return hasOrder;
-        return `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`;
-      }
-      case 'is_empty':
-        return not(hasOrder);
-      case 'is_set':
-        return hasOrder;
-      default:
-        return FALSE;
-    }
+    return setTestSql(test, {
+      hasOrder: `${list} IS NOT NULL`,
+      holdsAny: (xs) => `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`,
+      holdsAll: (xs) => `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`,
+    });
   }
 
   private aggregate(condition: AggregateCondition): string {
@@ -1145,37 +1123,54 @@ class SqlCompiler {
 
   /** A set of enum values over the window's completed orders; an empty set is missing. */
   private setSql(test: Comparison, column: string, from: string): string {
-    const hasOrder = `EXISTS (SELECT 1 ${from})`;
-    const holdsAny = (values: readonly unknown[]): string => {
-      const xs = values.filter(isString);
-      if (xs.length === 0) return FALSE;
-      return `EXISTS (SELECT 1 ${from} AND ${column} IN (${xs.map((x) => this.param('VARCHAR', x)).join(', ')}))`;
-    };
-    switch (test.operator) {
-      case 'equals':
-        return holdsAny([test.value]);
-      case 'in':
-        return holdsAny(test.values);
-      case 'not_equals':
-        return all([hasOrder, not(holdsAny([test.value]))]);
-      case 'not_in':
-        return all([hasOrder, not(holdsAny(test.values))]);
-      case 'all_of': {
-        if (!test.values.every(isString)) return FALSE;
-        const xs = [...new Set(test.values.filter(isString))];
-        if (xs.length === 0) return hasOrder;
-        const listed = xs.map((x) => this.param('VARCHAR', x)).join(', ');
-        return (
-          `(SELECT count(DISTINCT ${column}) ${from} AND ${column} IN (${listed})) = ` +
-          this.param('BIGINT', xs.length)
-        );
-      }
-      case 'is_empty':
-        return not(hasOrder);
-      case 'is_set':
-        return hasOrder;
-      default:
-        return FALSE;
+    const listed = (xs: readonly string[]) => xs.map((x) => this.param('VARCHAR', x)).join(', ');
+    return setTestSql(test, {
+      hasOrder: `EXISTS (SELECT 1 ${from})`,
+      holdsAny: (xs) => `EXISTS (SELECT 1 ${from} AND ${column} IN (${listed(xs)}))`,
+      holdsAll: (xs) =>
+        `(SELECT count(DISTINCT ${column}) ${from} AND ${column} IN (${listed(xs)})) = ` +
+        this.param('BIGINT', xs.length),
+    });
+  }
+}
+
+/**
+ * The operators on a set of enum values (channels used, payment methods used), the same in both
+ * compile modes: only how "has an order", "holds any of" and "holds all of" read differs. An empty
+ * set (no order in the window) is missing.
+ */
+function setTestSql(
+  test: Comparison,
+  sql: {
+    hasOrder: string;
+    holdsAny: (xs: readonly string[]) => string;
+    holdsAll: (xs: readonly string[]) => string;
+  },
+): string {
+  const { hasOrder } = sql;
+  const holdsAny = (listed: readonly unknown[]): string => {
+    const xs = listed.filter(isString);
+    return xs.length === 0 ? FALSE : sql.holdsAny(xs);
+  };
+  switch (test.operator) {
+    case 'equals':
+      return holdsAny([test.value]);
+    case 'in':
+      return holdsAny(test.values);
+    case 'not_equals':
+      return all([hasOrder, not(holdsAny([test.value]))]);
+    case 'not_in':
+      return all([hasOrder, not(holdsAny(test.values))]);
+    case 'all_of': {
+      if (!test.values.every(isString)) return FALSE;
+      const xs = [...new Set(test.values.filter(isString))];
+      return xs.length === 0 ? hasOrder : sql.holdsAll(xs);
     }
+    case 'is_empty':
+      return not(hasOrder);
+    case 'is_set':
+      return hasOrder;
+    default:
+      return FALSE;
   }
 }
