@@ -1,11 +1,15 @@
-// The JS evaluator (memory store) and the SQL compiler (DuckDB store) are held to each other on
-// random valid definitions over generated customers plus adversarial ones, and each is held to the
-// partition law |S| = |S ∧ p| + |S ∧ ¬p|. Counts on the hand-written fixture are checked against a
-// human. Failures fast-check found and shrank are kept below as regression cases.
+// Every engine is held to the reference JS evaluator (evaluate.ts) on random valid definitions over
+// generated customers plus adversarial ones: the column evaluator the memory store runs, DuckDB's
+// SQL over the segment tables (what the store runs: members, and counts members first) and over
+// the loaded tables (base mode). Each is also held to the partition law |S| = |S ∧ p| + |S ∧ ¬p|.
+// Counts on the hand-written fixture are checked against a human. Failures fast-check found and
+// shrank are kept below as regression cases.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../../mocks/seed/index.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
+import { compileEvaluator, selectMembers } from '../../src/domain/segment/evaluate.ts';
+import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
 import type {
   Condition,
   SegmentDefinition,
@@ -14,7 +18,12 @@ import type {
 import { compileDefinition, type CompiledDefinition } from '../../src/domain/segment/sql.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from '../fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
-import { countSegment, runSegmentStatement, segmentMembers } from './duckdb-segments.ts';
+import {
+  countPlanned,
+  countSegment,
+  runSegmentStatement,
+  segmentMembers,
+} from './duckdb-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { definitionArb, groupDepth, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
@@ -41,6 +50,8 @@ function shifted(compiled: CompiledDefinition, offset: number): string {
 }
 
 interface Engines {
+  /** Every customer's facts, for the reference evaluator. */
+  facts: readonly CustomerFacts[];
   memory: MemorySegmentIndex;
   duck: DuckDbStore;
   asOf: string;
@@ -48,11 +59,13 @@ interface Engines {
   customers: number;
 }
 
-async function membersOnBoth(
+/** The members by the reference evaluator, the memory store's columns and DuckDB's segment tables. */
+async function membersOnEvery(
   engines: Engines,
   definition: SegmentDefinition,
   segments: ReadonlyMap<string, SegmentDefinition>,
 ) {
+  const reference = selectMembers(definition, engines.facts, { asOf: engines.asOf, segments });
   const js = engines.memory.members(definition, segments, ALL);
   // Over the segment tables, with "has one / has none" as bitmaps (the store's own context).
   const sql = await segmentMembers(
@@ -61,7 +74,7 @@ async function membersOnBoth(
     { asOf: engines.asOf, segments, scores: SCORES, customers: engines.customers },
     ALL,
   );
-  return { js, sql };
+  return { reference, js, sql };
 }
 
 /**
@@ -92,6 +105,18 @@ async function partitionInSql(
   return [toNumber(row?.s ?? null), toNumber(row?.sp ?? null), toNumber(row?.snp ?? null)];
 }
 
+/** The same three counts over the segment tables, as the count endpoint runs a plan. */
+async function partitionInDerivedSql(
+  engines: Engines,
+  s: SegmentDefinition,
+  p: SegmentNode,
+  segments: ReadonlyMap<string, SegmentDefinition>,
+): Promise<number[]> {
+  const definitions = [s, and(s.root, p), and(s.root, { ...p, negate: !p.negate })];
+  const ctx = { asOf: engines.asOf, segments, scores: SCORES, customers: engines.customers };
+  return (await countPlanned(engines.duck.connection, definitions, ctx, 0)).counts;
+}
+
 function partitionInJs(
   engines: Engines,
   s: SegmentDefinition,
@@ -105,6 +130,19 @@ function partitionInJs(
   ];
 }
 
+function partitionInReference(
+  engines: Engines,
+  s: SegmentDefinition,
+  p: SegmentNode,
+  segments: ReadonlyMap<string, SegmentDefinition>,
+): [number, number, number] {
+  const count = (d: SegmentDefinition) => {
+    const matches = compileEvaluator(d, { asOf: engines.asOf, segments });
+    return engines.facts.filter((f) => matches(f)).length;
+  };
+  return [count(s), count(and(s.root, p)), count(and(s.root, { ...p, negate: !p.negate }))];
+}
+
 // ---------------------------------------------------------------- a human's counts
 
 describe('segment counts on the hand-written fixture, computed by hand', () => {
@@ -116,6 +154,7 @@ describe('segment counts on the hand-written fixture, computed by hand', () => {
     const duck = await openDuckDbStore({ path: ':memory:' });
     await loadDataset(duck, data, { asOf: FIXTURE_AS_OF });
     engines = {
+      facts: buildFacts(data),
       memory: new MemorySegmentIndex(data, FIXTURE_AS_OF),
       duck,
       asOf: FIXTURE_AS_OF,
@@ -230,7 +269,8 @@ describe('segment counts on the hand-written fixture, computed by hand', () => {
       ['C0000002', 'C0000003'],
     ],
   ])('%s', async (_, definition, expected) => {
-    const { js, sql } = await membersOnBoth(engines, definition, segments);
+    const { reference, js, sql } = await membersOnEvery(engines, definition, segments);
+    expect(reference).toEqual(expected);
     expect(js).toEqual(expected);
     expect(sql).toEqual(expected);
     expect(
@@ -245,7 +285,7 @@ describe('segment counts on the hand-written fixture, computed by hand', () => {
 
 // ---------------------------------------------------------------- the properties
 
-describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () => {
+describe('every engine = the reference evaluator on generated and adversarial customers', () => {
   let data: Dataset;
   let vocab: Vocabulary;
   let engines: Engines;
@@ -263,6 +303,7 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
     // A few hundred rows: one thread runs each small query in half the time of two.
     await duck.connection.run('SET threads = 1');
     engines = {
+      facts: buildFacts(data, scores),
       memory: new MemorySegmentIndex(data, asOf, scores),
       duck,
       asOf,
@@ -316,8 +357,9 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
   ];
 
   test.each(regressions)('regression: %s', async (_, definition) => {
-    const { js, sql } = await membersOnBoth(engines, definition, new Map());
-    expect(sql).toEqual(js);
+    const { reference, js, sql } = await membersOnEvery(engines, definition, new Map());
+    expect(js).toEqual(reference);
+    expect(sql).toEqual(reference);
   });
 
   test('the arbitrary nests groups up to five deep and draws every condition kind', () => {
@@ -342,13 +384,14 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
   });
 
   test(
-    `the same members from both engines (${RUNS} random definitions)`,
+    `the reference's members from the column evaluator and from DuckDB (${RUNS} random definitions)`,
     async () => {
       let nonTrivial = 0;
       await fc.assert(
         fc.asyncProperty(caseArb(), async ({ root, segments }) => {
-          const { js, sql } = await membersOnBoth(engines, root, segments);
-          expect(sql).toEqual(js);
+          const { reference, js, sql } = await membersOnEvery(engines, root, segments);
+          expect(js).toEqual(reference);
+          expect(sql).toEqual(reference);
           if (js.length > 0 && js.length < data.customers.length) nonTrivial += 1;
         }),
         { numRuns: RUNS },
@@ -360,17 +403,20 @@ describe('JS evaluator = DuckDB SQL on generated and adversarial customers', () 
   );
 
   test(
-    `|S| = |S ∧ p| + |S ∧ ¬p| on both engines, with equal counts (${RUNS} cases)`,
+    `|S| = |S ∧ p| + |S ∧ ¬p| on every engine, with the reference's counts (${RUNS} cases)`,
     async () => {
       const partition = fc.tuple(caseArb(), definitionArb(vocab, ['seg_a', 'seg_b'], 2));
       await fc.assert(
         fc.asyncProperty(partition, async ([{ root, segments }, p]) => {
           const node = p.root.children.length === 1 ? (p.root.children[0] ?? p.root) : p.root;
+          const reference = partitionInReference(engines, root, node, segments);
           const js = partitionInJs(engines, root, node, segments);
           const sql = await partitionInSql(engines, root, node, segments);
-          expect(js[0]).toBe(js[1] + js[2]);
-          expect(sql[0]).toBe(sql[1] + sql[2]);
-          expect(sql).toEqual(js);
+          const derived = await partitionInDerivedSql(engines, root, node, segments);
+          expect(reference[0]).toBe(reference[1] + reference[2]);
+          expect(js).toEqual(reference);
+          expect(sql).toEqual(reference);
+          expect(derived).toEqual(reference);
         }),
         { numRuns: RUNS },
       );
