@@ -6,12 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import type { SavedSegment } from '../../api/contract.ts';
-import {
-  SegmentBuilder,
-  SegmentList,
-  savedQueries,
-  segmentQueries,
-} from '../../features/segments/index.ts';
+import { SegmentBuilder, SegmentList, segmentQueries } from '../../features/segments/index.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 
 export function SegmentsRoute() {
@@ -46,7 +41,7 @@ function Builder({ segment }: { segment: SavedSegment | null }) {
   const [breakdown, setBreakdown] = useSearchParam('b');
   const catalogue = useQuery(segmentQueries.catalogue());
   // The list names the segments a membership condition can use; the builder works without it.
-  const list = useQuery(savedQueries.list());
+  const list = useQuery(segmentQueries.list());
   return (
     <QueryState
       status={catalogue.status}
@@ -81,7 +76,7 @@ export function NewSegmentRoute() {
 
 export function SavedSegmentRoute() {
   const { segmentId = '' } = useParams();
-  const saved = useQuery(savedQueries.one(segmentId));
+  const saved = useQuery(segmentQueries.one(segmentId));
   // A copy cached from an earlier visit may be an old version: edit only what the server has now.
   const status =
     saved.status === 'success' && !saved.isFetchedAfterMount ? 'pending' : saved.status;

@@ -1,7 +1,7 @@
 // A saved segment's version history: every version with who saved it, when and why; what each
 // changed from the one before, in words; and restoring one (which appends a new version, so the
 // history itself never loses anything).
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
 import type {
@@ -15,8 +15,8 @@ import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState, describeError } from '../../ui/QueryState.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { describeDefinition } from '../../domain/segment/describe.ts';
+import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
-import { restoreVersion, savedQueries, staleCurrent } from './saved.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 
 const CHANGE_LABEL = {
@@ -85,7 +85,7 @@ export function DiffView({
 }
 
 function FirstVersion({ id, version }: { id: string; version: number }) {
-  const content = useQuery(savedQueries.version(id, version));
+  const content = useQuery(segmentQueries.version(id, version));
   const catalogue = useQuery(segmentQueries.catalogue());
   return (
     <div className="space-y-1.5 text-base">
@@ -116,7 +116,7 @@ function VersionDiff({
 }) {
   const previous = versions.find((v) => v.version < version)?.version ?? null;
   const diff = useQuery({
-    ...savedQueries.diff(id, previous ?? version, version),
+    ...segmentQueries.diff(id, previous ?? version, version),
     enabled: previous !== null,
   });
   if (previous === null) return <FirstVersion id={id} version={version} />;
@@ -145,36 +145,32 @@ export function HistoryDialog({
   saved: SavedSegment;
   onClose: () => void;
 }) {
-  const versions = useQuery(savedQueries.versions(saved.segment_id));
+  const versions = useQuery(segmentQueries.versions(saved.segment_id));
   const [selected, setSelected] = useState(saved.version);
-  const [restore, setRestore] = useState<
-    { status: 'idle' | 'restoring' } | { status: 'failed'; message: string }
-  >({
-    status: 'idle',
-  });
+  const restore = useMutation(segmentMutations.restore());
+  const current = staleCurrent(restore.error);
+  const failure =
+    current !== null
+      ? `Version ${current.version} was saved by ${current.author} meanwhile, so nothing was restored. Close this and reload the segment to see it.`
+      : restore.isError
+        ? (({ title, detail }) => `${title}. ${detail}`)(describeError(restore.error))
+        : null;
 
   const run = async (version: number) => {
-    setRestore({ status: 'restoring' });
     try {
-      const restored = await restoreVersion(
-        saved.segment_id,
-        version,
-        saved.version,
-        document.author,
-      );
+      const restored = await restore.mutateAsync({
+        id: saved.segment_id,
+        restore: version,
+        current: saved.version,
+        author: document.author,
+      });
       document.adopt(
         restored,
         `Restored version ${version} as version ${restored.version}.${document.dirty ? ' Your unsaved edits are one Undo away (Ctrl+Z).' : ''}`,
       );
-      void versions.refetch();
       onClose();
-    } catch (error: unknown) {
-      const current = staleCurrent(error);
-      const message =
-        current !== null
-          ? `Version ${current.version} was saved by ${current.author} meanwhile, so nothing was restored. Close this and reload the segment to see it.`
-          : (({ title, detail }) => `${title}. ${detail}`)(describeError(error));
-      setRestore({ status: 'failed', message });
+    } catch {
+      // Shown from restore.error below.
     }
   };
 
@@ -233,7 +229,7 @@ export function HistoryDialog({
                     <Button
                       size="sm"
                       variant="primary"
-                      loading={restore.status === 'restoring'}
+                      loading={restore.isPending}
                       onClick={() => void run(selected)}
                     >
                       Restore version {selected}
@@ -245,9 +241,9 @@ export function HistoryDialog({
                     Restoring replaces your unsaved edits in the builder; Undo brings them back.
                   </p>
                 )}
-                {restore.status === 'failed' && (
+                {failure !== null && (
                   <p role="alert" className="text-base text-danger-700">
-                    {restore.message}
+                    {failure}
                   </p>
                 )}
                 <VersionDiff id={saved.segment_id} version={selected} versions={data.versions} />

@@ -8,7 +8,7 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead } from '../../ui/Table.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
-import { savedQueries } from './saved.ts';
+import { segmentQueries } from './queries.ts';
 
 const LETTERS = ['A', 'B', 'C'] as const;
 const FILLS = ['fill-accent-500', 'fill-warn-600', 'fill-success-600'] as const;
@@ -107,7 +107,7 @@ function regionName(ids: readonly string[], data: OverlapResponse): string {
 }
 
 export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => void }) {
-  const overlap = useQuery(savedQueries.overlap(ids));
+  const overlap = useQuery(segmentQueries.overlap(ids));
   return (
     <Card aria-label="Overlap">
       <CardHeader

@@ -1,6 +1,6 @@
 // What can be done with a saved segment besides editing it: its version history (with a diff
 // and restore), a copy, its members as CSV, and deleting it (refused while something uses it).
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Copy, Download, History, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,7 +12,8 @@ import { useToast } from '../../ui/Toast.tsx';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { savedDraftKey, writeDraft } from './definition-url.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
-import { createSegment, deleteSegment, membersCsv, savedKeys, usageOf } from './saved.ts';
+import { segmentMutations, usageOf } from './mutations.ts';
+import { membersCsv } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 
 export interface SegmentActionsProps {
@@ -35,29 +36,25 @@ function useDuplicate(
   definition: SegmentDefinition,
   blocker: string | null,
 ) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const create = useMutation(segmentMutations.create());
   const run = async (saved: SavedSegment) => {
     if (blocker !== null) {
       toast({ tone: 'warn', title: 'Nothing was copied', description: blocker });
       return;
     }
-    setBusy(true);
     try {
-      const copy = await createSegment(
-        {
+      const copy = await create.mutateAsync({
+        content: {
           name: `Copy of ${(document.name.trim() || saved.name).slice(0, 112)}`,
           description: saved.description,
           definition,
           ...(document.author === '' ? {} : { author: document.author }),
           note: `copied from “${saved.name}” version ${saved.version}${document.dirty ? ' with unsaved edits' : ''}`,
         },
-        crypto.randomUUID(),
-      );
-      queryClient.setQueryData(savedKeys.one(copy.segment_id), copy);
-      void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
+        idempotencyKey: crypto.randomUUID(),
+      });
       toast({
         tone: 'success',
         title: `Created “${copy.name}”`,
@@ -67,11 +64,9 @@ function useDuplicate(
     } catch (error: unknown) {
       const { title, detail } = describeError(error);
       toast({ tone: 'danger', title: `Could not copy: ${title}`, description: detail });
-    } finally {
-      setBusy(false);
     }
   };
-  return { busy, run };
+  return { busy: create.isPending, run };
 }
 
 function UsageList({ usage }: { usage: SegmentUsage }) {
@@ -97,33 +92,22 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
 }
 
 function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const [state, setState] = useState<
-    | { status: 'idle' }
-    | { status: 'deleting' }
-    | { status: 'in_use'; usage: SegmentUsage }
-    | { status: 'failed'; message: string }
-  >({ status: 'idle' });
-  const remove = async () => {
-    setState({ status: 'deleting' });
-    try {
-      await deleteSegment(saved.segment_id, saved.version);
-      writeDraft(savedDraftKey(saved.segment_id), null);
-      queryClient.removeQueries({ queryKey: savedKeys.one(saved.segment_id) });
-      void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
-      toast({ tone: 'success', title: `Deleted “${saved.name}”` });
-      void navigate('/segments');
-    } catch (error: unknown) {
-      const usage = usageOf(error);
-      if (usage !== null) setState({ status: 'in_use', usage });
-      else {
-        const { title, detail } = describeError(error);
-        setState({ status: 'failed', message: `${title}. ${detail}` });
-      }
-    }
-  };
+  const remove = useMutation(segmentMutations.remove());
+  // Refused while in use: the dialog lists what uses it instead of offering to delete again.
+  const usage = usageOf(remove.error);
+  const failure = remove.isError && usage === null ? describeError(remove.error) : null;
+  const run = () =>
+    remove.mutateAsync({ id: saved.segment_id, version: saved.version }).then(
+      () => {
+        writeDraft(savedDraftKey(saved.segment_id), null);
+        toast({ tone: 'success', title: `Deleted “${saved.name}”` });
+        void navigate('/segments');
+      },
+      // Shown from remove.error below.
+      () => undefined,
+    );
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
@@ -135,26 +119,22 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
             <DialogClose asChild>
               <Button>Keep it</Button>
             </DialogClose>
-            {state.status !== 'in_use' && (
-              <Button
-                variant="danger"
-                loading={state.status === 'deleting'}
-                onClick={() => void remove()}
-              >
+            {usage === null && (
+              <Button variant="danger" loading={remove.isPending} onClick={() => void run()}>
                 Delete segment
               </Button>
             )}
           </>
         }
       >
-        {state.status === 'in_use' ? (
+        {usage !== null ? (
           <div role="alert" className="text-base text-fg">
             <p>It is in use, so nothing was deleted. Point these at another segment first:</p>
-            <UsageList usage={state.usage} />
+            <UsageList usage={usage} />
           </div>
-        ) : state.status === 'failed' ? (
+        ) : failure !== null ? (
           <p role="alert" className="text-base text-danger-700">
-            {state.message}
+            {failure.title}. {failure.detail}
           </p>
         ) : (
           <p className="text-base text-fg-muted">

@@ -14,7 +14,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
 import { OverlapPanel } from './OverlapPanel.tsx';
-import { savedQueries } from './saved.ts';
+import { segmentQueries } from './queries.ts';
 
 type SortKey = 'name' | 'size' | 'updated_at' | 'author';
 const MAX_COMPARED = 3;
@@ -82,7 +82,7 @@ function SortHeader(props: {
 }
 
 export function SegmentList() {
-  const list = useQuery(savedQueries.list());
+  const list = useQuery(segmentQueries.list());
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'name',

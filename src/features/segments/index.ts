@@ -1,4 +1,3 @@
 export { SegmentBuilder } from './SegmentBuilder.tsx';
 export { SegmentList } from './SegmentList.tsx';
 export { segmentQueries } from './queries.ts';
-export { savedQueries } from './saved.ts';

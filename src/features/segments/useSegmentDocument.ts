@@ -2,7 +2,7 @@
 // with an Idempotency-Key, update with If-Match), the local draft, and the conflict when someone
 // else saved first. Nothing typed is lost: a failed save keeps the edits, a conflict shows both
 // versions, and taking the other version leaves the user's one a Ctrl+Z away.
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SavedSegment } from '../../api/contract.ts';
@@ -12,7 +12,7 @@ import { useToast } from '../../ui/Toast.tsx';
 import type { BuilderAction } from './builder-state.ts';
 import { writeDraft } from './definition-url.ts';
 import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
-import { createSegment, savedKeys, staleCurrent, updateSegment } from './saved.ts';
+import { cacheSaved, segmentMutations, staleCurrent } from './mutations.ts';
 import { useAuthor } from './author.ts';
 
 export type SaveState =
@@ -77,6 +77,8 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const [conflict, setConflict] = useState<SavedSegment | null>(null);
   const [nameAttention, setNameAttention] = useState(0);
+  const create = useMutation(segmentMutations.create());
+  const update = useMutation(segmentMutations.update());
   // One key per new segment, kept across retries so a resent create never makes a second one.
   const idempotencyKey = useRef<string>(crypto.randomUUID());
 
@@ -105,7 +107,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
 
   /** `segment` is what is saved now and these edits' new base: no draft, no conflict. */
   const becomeSaved = (segment: SavedSegment) => {
-    queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
     writeDraft(origin.draftKey, null);
     setSaved(segment);
     setBaseVersion(segment.version);
@@ -124,8 +125,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     // A created segment opens at its own address; no draft may be written behind it.
     if (created) handedOff.current = true;
     becomeSaved(segment);
-    void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
-    void queryClient.invalidateQueries({ queryKey: savedKeys.versions(segment.segment_id) });
     toast({
       tone: 'success',
       title: created ? `Saved “${segment.name}”` : `Saved version ${segment.version}`,
@@ -167,9 +166,11 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     try {
       const id = saved?.segment_id ?? null;
       if (id === null || expected === null) {
-        landed(await createSegment(content(trimmed), idempotencyKey.current), true);
+        const key = idempotencyKey.current;
+        landed(await create.mutateAsync({ content: content(trimmed), idempotencyKey: key }), true);
       } else {
-        landed(await updateSegment(id, expected, content(trimmed)), false);
+        const edit = { id, version: expected, content: content(trimmed) };
+        landed(await update.mutateAsync(edit), false);
       }
     } catch (error: unknown) {
       failed(error);
@@ -219,6 +220,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       },
       takeTheirs: () => {
         if (conflict === null) return;
+        cacheSaved(queryClient, conflict);
         adopt(
           conflict,
           `Loaded version ${conflict.version} by ${conflict.author}. Your edits are one Undo away (Ctrl+Z).`,
@@ -228,10 +230,9 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         if (conflict === null) return;
         const copyName = `${name.trim() || conflict.name} (my edits)`;
         setSaveState({ status: 'saving' });
-        createSegment(content(copyName), crypto.randomUUID()).then((segment) => {
+        const copy = { content: content(copyName), idempotencyKey: crypto.randomUUID() };
+        create.mutateAsync(copy).then((segment) => {
           writeDraft(origin.draftKey, null);
-          queryClient.setQueryData(savedKeys.one(segment.segment_id), segment);
-          void queryClient.invalidateQueries({ queryKey: savedKeys.list() });
           toast({
             tone: 'success',
             title: `Saved your edits as “${segment.name}”`,
