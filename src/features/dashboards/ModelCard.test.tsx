@@ -11,7 +11,7 @@ beforeAll(() => mockApi.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mockApi.resetHandlers());
 afterAll(() => mockApi.close());
 
-const routes = [{ path: '/d', element: <ModelCard /> }];
+const routes = [{ path: '/d', element: <ModelCard rescored={[]} /> }];
 const started = '2026-11-23T09:00:00.000Z';
 
 describe('refitting from the model card', () => {

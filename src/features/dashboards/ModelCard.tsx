@@ -2,11 +2,10 @@
 // with the log-likelihood, how the scores are defined, and how well the model did on a holdout
 // period it never saw (predicted vs actual repeat purchases by calibration frequency, AUC, Brier
 // score, calibration by decile). Every score in the product points here.
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
 import { RefreshCw } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
-import { getJson, sendJson } from '../../api/client.ts';
-import { modelCardResponse, refitStatus, type ModelCardResponse } from '../../api/contract.ts';
+import { useState } from 'react';
+import type { ModelCardResponse } from '../../api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -14,13 +13,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '../../ui
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead } from '../../ui/Table.tsx';
 import { formatCalendarDate, formatCount, formatDateTime, formatPercent } from '../../ui/format.ts';
-
-export const modelCardQuery = () =>
-  queryOptions({
-    queryKey: ['models', 'clv'] as const,
-    queryFn: ({ signal }) => getJson(modelCardResponse, '/api/models/clv', { signal }),
-    staleTime: 5 * 60_000,
-  });
+import { modelMutations, modelQueries } from './queries.ts';
 
 const fixed = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
@@ -166,57 +159,37 @@ function CardView({ card }: { card: ModelCardResponse }) {
   );
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** "Refit now", the stage while it runs, and the card and every score reloaded once it is done. */
-function Refit() {
-  const queryClient = useQueryClient();
+function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   const toast = useToast();
-  const [running, setRunning] = useState(false);
+  const refit = useMutation(modelMutations.refit(rescored));
   const [stage, setStage] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const mounted = useRef(true);
-  useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
-  const start = async () => {
-    setFailure(null);
-    setRunning(true);
-    try {
-      let status = await sendJson('POST', refitStatus, '/api/models/clv/refit', undefined);
-      // Polled while the run is under way, to show its stage.
-      while (status.state === 'running' && mounted.current) {
-        setStage(status.stage);
-        await sleep(400);
-        status = await getJson(refitStatus, '/api/models/clv/refit');
-      }
-      if (status.state === 'done') {
-        void queryClient.invalidateQueries({ queryKey: ['models'] });
-        void queryClient.invalidateQueries({ queryKey: ['customers'] });
-        void queryClient.invalidateQueries({ queryKey: ['segments'] });
-        toast({
-          tone: 'success',
-          title: 'Models refitted',
-          description: `Model ${status.model_version}, ${formatCount(status.customers)} customers scored.`,
-        });
-      } else if (status.state === 'failed') {
-        setFailure(`The refit failed: ${status.error}`);
-      }
-    } catch (error: unknown) {
-      const { title, detail } = describeError(error);
-      setFailure(`${title}. ${detail}`);
-    } finally {
-      setRunning(false);
-      setStage(null);
-    }
+  const start = () => {
+    setStage(null);
+    refit.mutate(
+      { onStage: setStage },
+      {
+        onSuccess: (status) => {
+          if (status.state !== 'done') return;
+          toast({
+            tone: 'success',
+            title: 'Models refitted',
+            description: `Model ${status.model_version}, ${formatCount(status.customers)} customers scored.`,
+          });
+        },
+      },
+    );
   };
+  const failure =
+    refit.data?.state === 'failed'
+      ? `The refit failed: ${refit.data.error}`
+      : refit.isError
+        ? (({ title, detail }) => `${title}. ${detail}`)(describeError(refit.error))
+        : null;
   return (
     <div className="flex items-center gap-2">
       <span role="status" className="text-sm text-fg-muted">
-        {stage === null ? '' : `Refitting: ${stage}…`}
+        {refit.isPending && stage !== null ? `Refitting: ${stage}…` : ''}
       </span>
       {failure !== null && (
         <span role="alert" className="text-sm text-danger-700">
@@ -226,8 +199,8 @@ function Refit() {
       <Button
         size="sm"
         icon={<RefreshCw aria-hidden="true" />}
-        loading={running}
-        onClick={() => void start()}
+        loading={refit.isPending}
+        onClick={start}
         title="Fit the models again on the data as it is now, and rescore every customer"
       >
         Refit now
@@ -236,11 +209,16 @@ function Refit() {
   );
 }
 
-export function ModelCard() {
-  const card = useQuery(modelCardQuery());
+export function ModelCard({
+  rescored,
+}: {
+  /** What else reads the scores or the catalogue a fit feeds (key prefixes of other features). */
+  rescored: readonly QueryKey[];
+}) {
+  const card = useQuery(modelQueries.card());
   return (
     <Card id="model-card" aria-labelledby="model-card-title">
-      <CardHeader actions={<Refit />}>
+      <CardHeader actions={<Refit rescored={rescored} />}>
         <CardTitle id="model-card-title">Model card: lifetime value and propensity</CardTitle>
         <CardDescription>
           {card.data ? `Model ${card.data.model_version}` : 'The fit behind every score'}

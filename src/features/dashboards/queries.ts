@@ -1,0 +1,50 @@
+// The customer-base models over the API: the model card of the current fit, and refitting them.
+import { mutationOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
+import { getJson, sendJson } from '../../api/client.ts';
+import { modelCardResponse, refitStatus, type RefitStatus } from '../../api/contract.ts';
+
+const REFIT_PATH = '/api/models/clv/refit';
+/** How often a running refit is asked for its stage. */
+const POLL_MS = 400;
+
+export const modelKeys = {
+  all: ['models'] as const,
+  card: () => [...modelKeys.all, 'clv'] as const,
+};
+
+export const modelQueries = {
+  card: () =>
+    queryOptions({
+      queryKey: modelKeys.card(),
+      queryFn: ({ signal }) => getJson(modelCardResponse, '/api/models/clv', { signal }),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const modelMutations = {
+  /**
+   * Starts a refit (or joins the one under way) and follows it to its end, telling `onStage` each
+   * stage. Once done, the card and everything in `rescored` (other resources' key prefixes whose
+   * answers read the scores or the catalogue the fit feeds) are read again.
+   */
+  refit: (rescored: readonly QueryKey[]) =>
+    mutationOptions({
+      mutationFn: async ({ onStage }: { onStage: (stage: string) => void }) => {
+        let status: RefitStatus = await sendJson('POST', refitStatus, REFIT_PATH, undefined);
+        while (status.state === 'running') {
+          onStage(status.stage);
+          await sleep(POLL_MS);
+          status = await getJson(refitStatus, REFIT_PATH);
+        }
+        return status;
+      },
+      onSuccess: (status, _variables, _result, { client }) => {
+        if (status.state !== 'done') return;
+        for (const queryKey of [modelKeys.all, ...rescored]) {
+          void client.invalidateQueries({ queryKey });
+        }
+      },
+    }),
+};
