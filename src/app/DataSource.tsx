@@ -1,18 +1,11 @@
 // Which data the console is looking at: the in-browser demo or the server's DuckDB store, how many
 // customers, and the "today" that relative dates count from.
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../api/client.ts';
-import { healthResponse } from '../api/contract.ts';
+import { useQuery } from '@tanstack/react-query';
 import { formatCount, formatDay } from '../ui/format.ts';
-
-export const healthQuery = queryOptions({
-  queryKey: ['health'],
-  queryFn: ({ signal }) => getJson(healthResponse, '/api/health', { signal }),
-  staleTime: 5 * 60_000,
-});
+import { healthQueries } from './queries.ts';
 
 export function DataSource() {
-  const health = useQuery(healthQuery);
+  const health = useQuery(healthQueries.status());
   if (health.isPending) return null;
   if (health.isError) {
     return (
