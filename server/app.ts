@@ -20,7 +20,7 @@ export function createApi(store: ProfileStore, options: { logErrors?: boolean } 
     '/api',
     scoreRoutes(
       scoreService(store),
-      async (id) => (await store.profile(id)) !== null,
+      async (id) => (await store.history(id, { tables: [], since: null })) !== null,
       new RefitJob((stage) => store.refitScores(stage)),
     ),
   );

@@ -2,26 +2,40 @@
 import type {
   CatalogueResponse,
   MemberSummary,
-  ProfileResponse,
   SavedSegment,
   SearchHit,
   SegmentVersion,
   SegmentVersionSummary,
-  TimelineResponse,
 } from '../src/api/contract.ts';
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { Campaign, Segment } from '../src/domain/profile/schema.ts';
 import { parseDefinition, type SegmentDefinition } from '../src/domain/segment/definition.ts';
-import type { TimelineKey } from '../src/domain/profile/timeline.ts';
+import type { CustomerHistory, HistoryScope } from '../src/domain/profile/history.ts';
 
-export interface TimelineRequest {
-  /** Already decoded and validated. */
-  after: TimelineKey | null;
-  limit: number;
-  channels: readonly string[];
-  kinds: readonly string[];
+export interface HistoryReadOptions {
+  /** Which tables and rows (default: the whole history). */
+  scope?: HistoryScope;
+  /** Histories per chunk (default 1,000). */
+  chunkSize?: number;
+}
+
+/**
+ * Where customers' histories come from. Every per-customer answer (profile, timeline, and what is
+ * built on them) is a domain function of a history: a store supplies histories, never an answer.
+ */
+export interface HistorySource {
+  /** One customer's history; null when no such customer. */
+  history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null>;
+  /**
+   * The histories of those of `customerIds` that exist, in customer id order (code-unit order),
+   * in chunks: a large set is read a chunk at a time, never all at once.
+   */
+  histories(
+    customerIds: readonly string[],
+    options?: HistoryReadOptions,
+  ): AsyncIterable<CustomerHistory[]>;
 }
 
 /** One save of a segment: what the new version holds. Already parsed and validated. */
@@ -100,17 +114,13 @@ export interface SavedSegmentStore {
   deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult>;
 }
 
-export interface ProfileStore extends SavedSegmentStore {
+export interface ProfileStore extends SavedSegmentStore, HistorySource {
   readonly kind: 'memory' | 'duckdb';
   /** The instant the data runs up to. */
   readonly asOf: string;
   customerCount(): Promise<number>;
   catalogue(): Promise<CatalogueResponse>;
   search(query: string, limit: number): Promise<SearchHit[]>;
-  /** null when no such customer. */
-  profile(customerId: string): Promise<ProfileResponse | null>;
-  /** null when no such customer. */
-  timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null>;
   /**
    * How many customers each (valid) definition selects, in order. Membership conditions evaluate
    * the saved segments' current definitions (so do the sample and the breakdown).

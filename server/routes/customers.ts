@@ -3,9 +3,12 @@ import {
   customerIdParam,
   searchQuery,
   timelineQuery,
+  type ProfileResponse,
   type SearchResponse,
+  type TimelineResponse,
 } from '../../src/api/contract.ts';
 import { decodeTimelineCursor } from '../../src/domain/profile/timeline.ts';
+import { profileOf, timelineOf } from '../customer-reads.ts';
 import { badRequest, notFound, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 
@@ -18,9 +21,9 @@ export function customerRoutes(store: ProfileStore): Hono {
     })
     .get('/:id', async (c) => {
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
-      const profile = await store.profile(id);
-      if (profile === null) throw notFound(`No customer ${id}.`);
-      return c.json(profile);
+      const body: ProfileResponse | null = await profileOf(store, id);
+      if (body === null) throw notFound(`No customer ${id}.`);
+      return c.json(body);
     })
     .get('/:id/timeline', async (c) => {
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
@@ -34,13 +37,13 @@ export function customerRoutes(store: ProfileStore): Hono {
           ]);
         }
       }
-      const timeline = await store.timeline(id, {
+      const body: TimelineResponse | null = await timelineOf(store, id, {
         after,
         limit: query.limit,
         channels: query.channel,
         kinds: query.kind,
       });
-      if (timeline === null) throw notFound(`No customer ${id}.`);
-      return c.json(timeline);
+      if (body === null) throw notFound(`No customer ${id}.`);
+      return c.json(body);
     });
 }

@@ -14,9 +14,11 @@ import {
   type FieldSpec,
 } from '../../src/domain/profile/catalogue.ts';
 import { readEventTypes } from './duckdb-catalogue-events.ts';
-import { COMPLETED } from './duckdb-queries.ts';
 import { INSTANT_FORMAT, quote, tables } from './duckdb-schema.ts';
 import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from './duckdb-values.ts';
+
+/** Orders that count as purchases: everything not returned or cancelled (as `orderFigures`). */
+const COMPLETED = `status NOT IN ('returned', 'cancelled')`;
 
 interface Stats {
   present: number;

@@ -1,14 +1,17 @@
-// The segment tables (src/domain/segment/sql-tables.ts says what they hold and why): built after
-// every load, and once when a store opens a file of schema version 2 (the loaded tables, none of
-// these) or 3 (these without the lower-cased copies). Migrating takes 1.5–2 minutes at 1 M
-// customers on 2 busy cores, where a reload takes five.
+// The tables derived from the loaded ones: the segment tables (src/domain/segment/sql-tables.ts
+// says what they hold and why) and the packed histories (duckdb-histories.ts). Built after every
+// load, and once when a store opens a file of an older schema version that lacks them: version 2
+// (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories).
+// Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
+// reload takes five.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DERIVED_TABLE_SQL } from '../../src/domain/segment/sql-tables.ts';
+import { buildHistoryTable } from './duckdb-histories.ts';
 import { SCHEMA_VERSION } from './duckdb-schema.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
-/** Schema versions whose files only lack the segment tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3]);
+/** Schema versions whose files only lack derived tables as this version builds them. */
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -16,7 +19,7 @@ export async function buildSegmentTables(connection: DuckDBConnection): Promise<
 }
 
 /**
- * Brings a file of version 2 or 3 to the current version: (re)builds the segment tables and bumps
+ * Brings a file of version 2 to 4 to the current version: (re)builds what it lacks and bumps
  * `meta`, in one transaction (a crash leaves the file as it was, to be migrated again). Any other
  * version is left alone (readMeta then says it must be reseeded). Answers whether it migrated.
  */
@@ -35,7 +38,8 @@ export async function migrateSegmentTables(connection: DuckDBConnection): Promis
   if (!MIGRATES_FROM.has(version)) return false;
   await connection.run('BEGIN TRANSACTION');
   try {
-    await buildSegmentTables(connection);
+    if (version < 4) await buildSegmentTables(connection);
+    await buildHistoryTable(connection);
     await connection.run('UPDATE meta SET schema_version = $1', [SCHEMA_VERSION]);
     await connection.run('COMMIT');
   } catch (error) {

@@ -9,6 +9,7 @@ import type { ProfileStore } from '../store.ts';
 import { generateDataset, type Manifest } from '../../mocks/seed/index.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
+import { profileOf, timelineOf } from '../customer-reads.ts';
 
 const CUSTOMERS = 2_000;
 
@@ -51,7 +52,7 @@ async function pages(
   const out: (TimelineResponse | null)[] = [];
   let after = null;
   for (let i = 0; i < 1000; i += 1) {
-    const page = await store.timeline(id, { after, limit, channels, kinds });
+    const page = await timelineOf(store, id, { after, limit, channels, kinds });
     out.push(page);
     if (page?.next_cursor == null) break;
     after = decodeTimelineCursor(page.next_cursor);
@@ -93,8 +94,8 @@ describe(`DuckDB store = memory store, over ${CUSTOMERS} generated customers`, (
     expect(sample.length).toBeGreaterThanOrEqual(300);
     const full = { after: null, limit: 500, channels: [], kinds: [] };
     await inBatches(sample, 4, async (id) => {
-      same(await duck.profile(id), await memory.profile(id));
-      same(await duck.timeline(id, full), await memory.timeline(id, full));
+      same(await profileOf(duck, id), await profileOf(memory, id));
+      same(await timelineOf(duck, id, full), await timelineOf(memory, id, full));
     });
   });
 

@@ -20,6 +20,7 @@ import {
   type TableName,
 } from './duckdb-schema.ts';
 import { buildSegmentTables } from './duckdb-derived.ts';
+import { buildHistoryTable } from './duckdb-histories.ts';
 import { buildSearchTables } from './duckdb-search.ts';
 import { instantValue, toDuckDb } from './duckdb-values.ts';
 
@@ -177,6 +178,7 @@ export async function createDuckDbSink(
       for (const writer of writers.values()) writer.close();
       await buildSearchTables(connection);
       await buildSegmentTables(connection);
+      await buildHistoryTable(connection);
       await writeMeta(connection, info, customers);
       await connection.run('CHECKPOINT');
       if (onFinish) await onFinish();

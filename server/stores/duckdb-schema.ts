@@ -12,8 +12,10 @@ import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
  *    the loaded tables, so a version 2 file is migrated on open rather than reseeded:
  *    duckdb-derived.ts).
  * 4: the segment tables hold lower-cased copies of string fields (versions 2 and 3 migrate).
+ * 5: customer_histories, each customer's rows packed in one row (duckdb-histories.ts; versions 2
+ *    to 4 migrate).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -294,6 +296,7 @@ export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS meta');
   await connection.run('DROP TABLE IF EXISTS search_terms');
   await connection.run('DROP TABLE IF EXISTS search_names');
+  await connection.run('DROP TABLE IF EXISTS customer_histories');
   for (const table of DERIVED_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of SAVED_SEGMENT_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);

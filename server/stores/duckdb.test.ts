@@ -20,6 +20,7 @@ import {
   type DuckDbStore,
 } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
+import { profileOf, timelineOf } from '../customer-reads.ts';
 
 /** Equal as values, and as JSON text (so key order and number types too). */
 function same(actual: unknown, expected: unknown): void {
@@ -37,7 +38,7 @@ async function pages(
   const out = [];
   let after = null;
   for (let i = 0; i < 1000; i += 1) {
-    const page = await store.timeline(id, { after, limit, channels, kinds });
+    const page = await timelineOf(store, id, { after, limit, channels, kinds });
     out.push(page);
     if (page?.next_cursor == null) break;
     after = decodeTimelineCursor(page.next_cursor);
@@ -109,9 +110,9 @@ async function expectSameEverywhere(data: Dataset, memory: MemoryStore, duck: Du
   same(await duck.customerCount(), await memory.customerCount());
   const ids = [...data.customers.map((c) => c.customer_id), 'C9999999', 'C0000009', "'", '%'];
   for (const id of ids) {
-    same(await duck.profile(id), await memory.profile(id));
+    same(await profileOf(duck, id), await profileOf(memory, id));
     const full = { after: null, limit: 500, channels: [], kinds: [] };
-    same(await duck.timeline(id, full), await memory.timeline(id, full));
+    same(await timelineOf(duck, id, full), await timelineOf(memory, id, full));
   }
   for (const q of QUERIES) {
     for (const limit of [1, 2, 20])
@@ -189,7 +190,7 @@ describe('DuckDB store = memory store, over the fixture', () => {
     for (const after of keys) {
       for (const id of ['C0000001', 'C0000002', 'C0000003', 'C9999999']) {
         const request = { after, limit: 3, channels: [], kinds: [] };
-        same(await duck.timeline(id, request), await memory.timeline(id, request));
+        same(await timelineOf(duck, id, request), await timelineOf(memory, id, request));
       }
     }
   });
@@ -268,7 +269,7 @@ describe('DuckDB store on disk', () => {
     const first = await openDuckDbStore({ path: file });
     expect(await readMeta(first)).toBeNull();
     await loadDataset(first, data, { asOf: FIXTURE_AS_OF, seed: 42 });
-    const profile = await first.profile('C0000001');
+    const profile = await profileOf(first, 'C0000001');
     await first.close();
     expect(existsSync(file)).toBe(true);
 
@@ -280,17 +281,17 @@ describe('DuckDB store on disk', () => {
       schema_version: SCHEMA_VERSION,
     });
     expect(second.asOf).toBe(FIXTURE_AS_OF);
-    same(await second.profile('C0000001'), profile);
+    same(await profileOf(second, 'C0000001'), profile);
     same(await second.catalogue(), await new MemoryStore(data, FIXTURE_AS_OF).catalogue());
     await second.close();
-    await expect(second.profile('C0000001')).rejects.toThrow(/closed/);
+    await expect(profileOf(second, 'C0000001')).rejects.toThrow(/closed/);
   });
 
   test('closing waits for the reads under way', async () => {
     const store = await openDuckDbStore({ path: ':memory:', connections: 2 });
     await loadDataset(store, fixtureDataset(), { asOf: FIXTURE_AS_OF });
     const reads = ['C0000001', 'C0000002', 'C0000003', 'C0000001', 'C0000002'].map((id) =>
-      store.timeline(id, { after: null, limit: 50, channels: [], kinds: [] }),
+      timelineOf(store, id, { after: null, limit: 50, channels: [], kinds: [] }),
     );
     const closing = store.close();
     const pages = await Promise.all(reads);

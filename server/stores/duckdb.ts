@@ -12,17 +12,22 @@ import type {
   CatalogueField,
   CatalogueResponse,
   MemberSummary,
-  ProfileResponse,
   SavedSegment,
   SearchHit,
   SegmentVersion,
   SegmentVersionSummary,
-  TimelineResponse,
 } from '../../src/api/contract.ts';
+import { compareText } from '../../src/domain/compare.ts';
+import type {
+  CustomerHistory,
+  HistoryReference,
+  HistoryScope,
+} from '../../src/domain/profile/history.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   definitionsById,
+  type HistoryReadOptions,
   type IdempotencyRecord,
   type ProfileStore,
   type SegmentCampaign,
@@ -30,7 +35,6 @@ import {
   type SegmentDeleteResult,
   type SegmentSaveResult,
   type SegmentWrite,
-  type TimelineRequest,
 } from '../store.ts';
 import { readCatalogue } from './duckdb-catalogue.ts';
 import { migrateSegmentTables } from './duckdb-derived.ts';
@@ -40,7 +44,7 @@ import {
   type DuckDbSink,
   type LoadInfo,
 } from './duckdb-loader.ts';
-import { readProfile } from './duckdb-queries.ts';
+import { readHistories, readHistory, readHistoryReference } from './duckdb-histories.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 import {
   appendSegmentVersion,
@@ -59,7 +63,6 @@ import { writeCustomerScores } from './duckdb-scores.ts';
 import { searchCustomers } from './duckdb-search.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
 import { countSegments, type SegmentQueryContext } from './duckdb-segments.ts';
-import { readTimeline } from './duckdb-timeline.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
 export type { DatasetSink, DuckDbSink, LoadInfo } from './duckdb-loader.ts';
@@ -121,6 +124,8 @@ export class DuckDbStore implements ProfileStore {
   private book: Promise<ScoreBook | NoModel> | null = null;
   /** customer_scores written from `book` and the catalogue entries, once per load. */
   private scoreFields: Promise<ScoreFields> | null = null;
+  /** The reference rows histories point to, read once per load. */
+  private reference: Promise<HistoryReference> | null = null;
   /** Saved-segment writes, one at a time (each is a transaction on a pooled connection). */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -173,6 +178,7 @@ export class DuckDbStore implements ProfileStore {
     this.segmentCustomers = null;
     this.book = null;
     this.scoreFields = null;
+    this.reference = null;
     this.pool.reset();
   }
 
@@ -316,12 +322,40 @@ export class DuckDbStore implements ProfileStore {
     return this.read((c) => searchCustomers(c, query, limit));
   }
 
-  profile(customerId: string): Promise<ProfileResponse | null> {
-    return this.read((c) => readProfile(c, customerId));
+  /** Read on the connection of the first read that needs it, then kept for the load. */
+  private historyReference(connection: DuckDBConnection): Promise<HistoryReference> {
+    if (this.reference === null) {
+      const pending = readHistoryReference(connection);
+      pending.catch(() => {
+        if (this.reference === pending) this.reference = null;
+      });
+      this.reference = pending;
+    }
+    return this.reference;
   }
 
-  timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null> {
-    return this.read((c) => readTimeline(c, customerId, request));
+  history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null> {
+    return this.read(async (c) =>
+      readHistory(c, await this.historyReference(c), customerId, scope),
+    );
+  }
+
+  async *histories(
+    customerIds: readonly string[],
+    options: HistoryReadOptions = {},
+  ): AsyncIterable<CustomerHistory[]> {
+    const size = Math.max(1, options.chunkSize ?? 1000);
+    const ids = [...new Set(customerIds)].sort(compareText);
+    for (let i = 0; i < ids.length; i += size) {
+      const chunk = ids.slice(i, i + size);
+      const histories = await this.read(async (c) =>
+        readHistories(c, await this.historyReference(c), chunk, options.scope),
+      );
+      if (histories.length === 0) continue;
+      // DuckDB orders VARCHAR by bytes; the order promised is code units (they differ beyond the
+      // BMP only, but the order promised is one).
+      yield histories.sort((a, b) => compareText(a.customer.customer_id, b.customer.customer_id));
+    }
   }
 
   async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {

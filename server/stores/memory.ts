@@ -8,31 +8,21 @@ import { fitScoreBook, type NoModel } from '../scoring/service.ts';
 import type {
   CatalogueResponse,
   MemberSummary,
-  ProfileResponse,
   SavedSegment,
   SearchHit,
   SegmentVersion,
   SegmentVersionSummary,
-  TimelineEntry,
-  TimelineResponse,
 } from '../../src/api/contract.ts';
-import { latestConsents, orderFigures } from '../../src/domain/profile/figures.ts';
-import type {
-  Campaign,
-  Consent,
-  Customer,
-  CustomerEvent,
-  Dataset,
-  Identity,
-  Message,
-  Offer,
-  OfferResponse,
-  Order,
-  OrderLine,
-  Preference,
-  Product,
-  Store,
-} from '../../src/domain/profile/schema.ts';
+import {
+  assembleHistory,
+  historyReference,
+  historyRowsOf,
+  type CustomerHistory,
+  type HistoryReference,
+  type HistoryRows,
+  type HistoryScope,
+} from '../../src/domain/profile/history.ts';
+import type { Campaign, Customer, Dataset, Identity } from '../../src/domain/profile/schema.ts';
 import {
   bestHits,
   compactPhone,
@@ -41,14 +31,10 @@ import {
   phoneForms,
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
-import {
-  compareTimelineKeys,
-  encodeTimelineCursor,
-  isAfterCursor,
-} from '../../src/domain/profile/timeline.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type {
+  HistoryReadOptions,
   IdempotencyRecord,
   ProfileStore,
   SegmentCampaign,
@@ -56,7 +42,6 @@ import type {
   SegmentDeleteResult,
   SegmentSaveResult,
   SegmentWrite,
-  TimelineRequest,
 } from '../store.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
@@ -85,20 +70,12 @@ export class MemoryStore implements ProfileStore {
   readonly asOf: string;
   private readonly data: Dataset;
   private readonly customers: Map<string, Customer>;
-  private readonly identities: Map<string, Identity[]>;
   private readonly identityByValue: Map<string, Identity[]>;
   private readonly phoneByCompact: Map<string, Identity[]>;
-  private readonly consents: Map<string, Consent[]>;
-  private readonly preferences: Map<string, Preference[]>;
-  private readonly orders: Map<string, Order[]>;
-  private readonly lines: Map<string, OrderLine[]>;
-  private readonly events: Map<string, CustomerEvent[]>;
-  private readonly messages: Map<string, Message[]>;
-  private readonly responses: Map<string, OfferResponse[]>;
-  private readonly products: Map<string, Product>;
-  private readonly stores: Map<string, Store>;
-  private readonly offers: Map<string, Offer>;
   private readonly campaigns: Map<string, Campaign>;
+  /** Each customer's own rows, by id; their histories are assembled from these on request. */
+  private readonly historyRows: Map<string, HistoryRows>;
+  private readonly reference: HistoryReference;
   private cachedCatalogue: CatalogueResponse | null = null;
   private segmentIndex: MemorySegmentIndex | null = null;
   /** The fitted models and every scored customer's values, or why there are none. */
@@ -112,23 +89,14 @@ export class MemoryStore implements ProfileStore {
     this.data = data;
     this.asOf = asOf;
     this.customers = indexBy(data.customers, (c) => c.customer_id);
-    this.identities = groupBy(data.identities, (i) => i.customer_id);
     this.identityByValue = groupBy(data.identities, (i) => i.value.toLowerCase());
     this.phoneByCompact = groupBy(
       data.identities.filter((i) => i.kind === 'phone'),
       (i) => compactPhone(i.value.toLowerCase()),
     );
-    this.consents = groupBy(data.consents, (c) => c.customer_id);
-    this.preferences = groupBy(data.preferences, (p) => p.customer_id);
-    this.orders = groupBy(data.orders, (o) => o.customer_id);
-    this.lines = groupBy(data.order_lines, (l) => l.order_id);
-    this.events = groupBy(data.events, (e) => e.customer_id);
-    this.messages = groupBy(data.messages, (m) => m.customer_id);
-    this.responses = groupBy(data.offer_responses, (r) => r.customer_id);
-    this.products = indexBy(data.products, (p) => p.sku);
-    this.stores = indexBy(data.stores, (s) => s.store_id);
-    this.offers = indexBy(data.offers, (o) => o.offer_id);
     this.campaigns = indexBy(data.campaigns, (c) => c.campaign_id);
+    this.historyRows = historyRowsOf(data);
+    this.reference = historyReference(data);
     this.saved = new MemorySavedSegments(data.segments);
   }
 
@@ -224,119 +192,25 @@ export class MemoryStore implements ProfileStore {
     });
   }
 
-  async profile(customerId: string): Promise<ProfileResponse | null> {
-    const customer = this.customers.get(customerId);
-    if (!customer) return null;
-    const identities = [...(this.identities.get(customerId) ?? none)].sort(
-      (a, b) => compareText(a.kind, b.kind) || compareText(a.value, b.value),
-    );
-    const preferences = [...(this.preferences.get(customerId) ?? none)].sort(
-      (a, b) =>
-        compareText(b.stated_at, a.stated_at) ||
-        compareText(a.topic, b.topic) ||
-        compareText(a.value, b.value),
-    );
-    return {
-      customer,
-      identities,
-      consents: latestConsents(this.consents.get(customerId) ?? none),
-      preferences,
-      figures: {
-        ...orderFigures(this.orders.get(customerId) ?? none),
-        currency: 'EUR',
-        events: (this.events.get(customerId) ?? none).length,
-        messages_received: (this.messages.get(customerId) ?? none).length,
-      },
-    };
+  async history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null> {
+    const rows = this.historyRows.get(customerId);
+    return rows ? assembleHistory(rows, this.reference, scope) : null;
   }
 
-  async timeline(customerId: string, request: TimelineRequest): Promise<TimelineResponse | null> {
-    if (!this.customers.has(customerId)) return null;
-    const channels = new Set(request.channels);
-    const kinds = new Set(request.kinds);
-    const all = this.entriesOf(customerId).filter(
-      (e) =>
-        (channels.size === 0 || channels.has(e.channel)) && (kinds.size === 0 || kinds.has(e.kind)),
-    );
-    all.sort(compareTimelineKeys);
-    const after = request.after;
-    const start = after === null ? 0 : all.findIndex((e) => isAfterCursor(e, after));
-    const page = start < 0 ? [] : all.slice(start, start + request.limit);
-    const last = page.at(-1);
-    const hasMore = start >= 0 && start + request.limit < all.length;
-    return {
-      entries: page,
-      next_cursor: hasMore && last ? encodeTimelineCursor(last) : null,
-      total: all.length,
-    };
-  }
-
-  private entriesOf(customerId: string): TimelineEntry[] {
-    const entries: TimelineEntry[] = [];
-    for (const order of this.orders.get(customerId) ?? none) {
-      const lines = [...(this.lines.get(order.order_id) ?? none)]
-        .sort((a, b) => a.line_no - b.line_no)
-        .map((line) => {
-          const product = this.products.get(line.sku);
-          return {
-            ...line,
-            title: product?.title ?? null,
-            category: product?.category ?? null,
-            format: product?.format ?? null,
-          };
-        });
-      entries.push({
-        kind: 'order',
-        id: order.order_id,
-        at: order.placed_at,
-        channel: order.channel,
-        order,
-        lines,
-        store_name:
-          order.store_id === null ? null : (this.stores.get(order.store_id)?.name ?? null),
+  async *histories(
+    customerIds: readonly string[],
+    options: HistoryReadOptions = {},
+  ): AsyncIterable<CustomerHistory[]> {
+    const size = Math.max(1, options.chunkSize ?? 1000);
+    const ids = [...new Set(customerIds)]
+      .filter((id) => this.historyRows.has(id))
+      .sort(compareText);
+    for (let i = 0; i < ids.length; i += size) {
+      yield ids.slice(i, i + size).flatMap((id) => {
+        const rows = this.historyRows.get(id);
+        return rows ? [assembleHistory(rows, this.reference, options.scope)] : [];
       });
     }
-    for (const event of this.events.get(customerId) ?? none) {
-      entries.push({
-        kind: 'event',
-        id: event.event_id,
-        at: event.at,
-        channel: event.channel,
-        event,
-      });
-    }
-    for (const message of this.messages.get(customerId) ?? none) {
-      entries.push({
-        kind: 'message',
-        id: message.message_id,
-        at: message.sent_at,
-        channel: message.channel,
-        message,
-        campaign_name: this.campaigns.get(message.campaign_id)?.name ?? null,
-        offer_title:
-          message.offer_id === null ? null : (this.offers.get(message.offer_id)?.title ?? null),
-      });
-    }
-    for (const response of this.responses.get(customerId) ?? none) {
-      entries.push({
-        kind: 'offer_response',
-        id: response.response_id,
-        at: response.at,
-        channel: response.channel,
-        response,
-        offer: this.offers.get(response.offer_id) ?? null,
-      });
-    }
-    for (const consent of this.consents.get(customerId) ?? none) {
-      entries.push({
-        kind: 'consent',
-        id: consent.consent_id,
-        at: consent.at,
-        channel: consent.source,
-        consent,
-      });
-    }
-    return entries;
   }
 
   /** Built on the first segment request: gathering every customer's facts is not free. */

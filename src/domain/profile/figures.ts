@@ -1,5 +1,5 @@
-// A customer's key figures and latest consent per channel, computed from their rows. The memory
-// store uses these; the DuckDB store computes the same in SQL and the two are held equal by tests.
+// A customer's key figures and latest consent per channel, computed from their rows (profile.ts
+// puts them in the Customer 360 profile).
 import {
   consentChannel,
   orderChannel,
