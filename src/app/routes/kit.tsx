@@ -10,21 +10,10 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Spinner } from '../../ui/Spinner.tsx';
 import { KitForms } from './kitForms.tsx';
+import { people } from './kitPeople.ts';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/Tabs.tsx';
 
-export const people = [
-  {
-    id: 'C-1042',
-    name: 'Olivier Martin',
-    email: 'olivier.martin@example.fr',
-    clv: 1284.5,
-    orders: 23,
-  },
-  { id: 'C-2210', name: 'Camille Durand', email: 'camille.d@example.fr', clv: 312.0, orders: 4 },
-  { id: 'C-3307', name: 'Léa Bernard', email: 'lea.bernard@example.com', clv: 96.9, orders: 1 },
-  { id: 'C-4420', name: 'Hugo Petit', email: 'hugo.petit@example.fr', clv: 2210.75, orders: 41 },
-];
 const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
 
 export function KitRoute() {

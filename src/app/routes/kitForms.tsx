@@ -9,7 +9,7 @@ import { Input } from '../../ui/Input.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { useToast } from '../../ui/Toast.tsx';
-import { people } from './kit.tsx';
+import { people } from './kitPeople.ts';
 
 type Channel = 'email' | 'sms' | 'push';
 

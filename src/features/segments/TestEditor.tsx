@@ -1,28 +1,12 @@
 // The operator of one test, from the operators its field's type allows, then its value boxes.
-import type { Comparison, Operator } from '../../domain/segment/definition.ts';
-import {
-  OPERATORS_BY_TYPE,
-  operatorLabel,
-  type FieldInfo,
-} from '../../domain/segment/catalogue-view.ts';
+import type { Operator } from '../../domain/segment/definition.ts';
+import { OPERATORS_BY_TYPE, operatorLabel } from '../../domain/segment/catalogue-view.ts';
 import { Select } from '../../ui/Select.tsx';
 import { hasIssue, useBuilder } from './builder-context.ts';
 import { makeTest } from './test-defaults.ts';
-import { ValueEditor } from './ValueEditor.tsx';
+import { ValueEditor, type TestProps } from './ValueEditor.tsx';
 
-export interface TestEditorProps {
-  nodeId: string;
-  /** Where the test sits in the node: `test`, or `filters.0.test`. */
-  path: string;
-  /** The condition or filter's name, for labels: "Operator for City". */
-  name: string;
-  field: FieldInfo;
-  test: Comparison;
-  onTest: (test: Comparison, coalesce?: string) => void;
-  autoFocus?: boolean;
-}
-
-export function TestEditor(props: TestEditorProps) {
+export function TestEditor(props: TestProps) {
   const { nodeId, path, name, field, test, onTest } = props;
   const api = useBuilder();
   const at = (part: string) => `${path}.${part}`;

@@ -1,26 +1,32 @@
 // The value boxes of one test, chosen by the field's type and the operator: text, known values,
 // a list, a number or a range, a date, relative days, or nothing for yes/no and empty/set.
 import type { ReactNode } from 'react';
+import type { Comparison } from '../../domain/segment/definition.ts';
+import type { FieldInfo } from '../../domain/segment/catalogue-view.ts';
 import { Select } from '../../ui/Select.tsx';
 import { humanize } from '../../ui/format.ts';
 import { hasIssue, useBuilder } from './builder-context.ts';
 import { MultiValueInput } from './MultiValueInput.tsx';
-import type { TestEditorProps } from './TestEditor.tsx';
 import { DateField, NumberField, TextValue } from './ValueInputs.tsx';
+
+/** One test of a condition or filter: the operator editor's props, passed on to the value boxes. */
+export interface TestProps {
+  nodeId: string;
+  /** Where the test sits in the node: `test`, or `filters.0.test`. */
+  path: string;
+  /** The condition or filter's name, for labels: "Operator for City". */
+  name: string;
+  field: FieldInfo;
+  test: Comparison;
+  onTest: (test: Comparison, coalesce?: string) => void;
+  autoFocus?: boolean;
+}
 
 const Word = ({ children }: { children: string }) => (
   <span className="text-base text-fg-muted">{children}</span>
 );
 
-export function ValueEditor({
-  nodeId,
-  path,
-  name,
-  field,
-  test,
-  onTest,
-  autoFocus,
-}: TestEditorProps) {
+export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus }: TestProps) {
   const api = useBuilder();
   const at = (part: string) => `${path}.${part}`;
   const typing = (part: string) => `${nodeId}:${at(part)}`;
