@@ -20,6 +20,8 @@ export default defineConfig({
             'src/ui/**/*.test.ts',
             'server/**/*.test.ts',
             'mocks/**/*.test.ts',
+            // The lint rules' own tests.
+            'eslint/**/*.test.js',
           ],
           testTimeout: 60_000,
         },
