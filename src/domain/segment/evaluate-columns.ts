@@ -9,11 +9,12 @@
 // - completed orders, and events of each type, sit in arrays sorted by instant: a window is a binary
 //   search, and only the orders or events inside it are read (undated ones join ever windows only,
 //   as `when()` does in evaluate.ts);
-// - ever-window order measures are computed once per measure with evaluate.ts's own orderMeasure.
+// - ever-window order measures are computed once per measure with evaluate.ts's own orderMeasure,
+//   windowed ones with its OrderTally over the window's orders.
 // What has no column form (scores, favourite category, channel sets) runs evaluate.ts's predicate
 // customer by customer. A node named by several definitions of a plan is evaluated once.
-import { daysBetween, isValidEmail } from '../profile/catalogue.ts';
-import { latestConsents, roundHalfEven } from '../profile/figures.ts';
+import { isValidEmail } from '../profile/catalogue.ts';
+import { latestConsents } from '../profile/figures.ts';
 import type { CustomerEvent } from '../profile/schema.ts';
 import type {
   AggregateCondition,
@@ -25,12 +26,16 @@ import type {
 import {
   conditionPredicate,
   countTest,
+  emptyTally,
   eventFilter,
   orderFilter,
   orderMeasure,
-  valueTest,
+  tallyMeasure,
+  tallyOrder,
   type NumericMeasure,
+  type OrderTally,
 } from './evaluate.ts';
+import { valueTest } from './value-tests.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
   customerFields,
@@ -442,34 +447,19 @@ class ColumnEvaluator {
       const values = this.columns.everMeasure(measure);
       return this.each((i) => test(values[i] ?? null));
     }
-    // The accumulation of orderMeasure, over the window's orders in time order: the sums are of
-    // integers (exact in any order) and the latest order is the first of the latest instant, as
-    // orderMeasure's strict `>` keeps it.
-    const size = this.columns.size;
-    const n = new Int32Array(size);
-    const sum = new Float64Array(size);
-    const promos = new Int32Array(size);
-    const last: (OrderFacts | undefined)[] = new Array<OrderFacts | undefined>(size);
+    // orderMeasure's tally, over the window's orders in time order: the sums are of integers
+    // (exact in any order) and the latest order is the first of the latest instant, as the
+    // tally's strict `>` keeps it.
+    const tallies: (OrderTally | undefined)[] = new Array<OrderTally | undefined>(
+      this.columns.size,
+    );
     forEachIn(this.columns.completedOrders(), windowRange(window, this.asOfMs), (o, c) => {
-      n[c] = (n[c] ?? 0) + 1;
-      sum[c] = (sum[c] ?? 0) + o.order.total_cents;
-      if (o.order.promo_code !== null && o.order.promo_code !== '')
-        promos[c] = (promos[c] ?? 0) + 1;
-      const before = last[c];
-      if (before === undefined || o.placedMs > before.placedMs) last[c] = o;
+      let tally = tallies[c];
+      if (tally === undefined) tallies[c] = tally = emptyTally();
+      tallyOrder(tally, o);
     });
+    const none = emptyTally();
     const asOf = this.context.asOf;
-    return this.each((i) => {
-      const count = n[i] ?? 0;
-      const latest = last[i];
-      let value: number | null;
-      if (measure === 'order_count') value = count;
-      else if (measure === 'total_spend_cents') value = sum[i] ?? 0;
-      else if (count === 0 || latest === undefined) value = null;
-      else if (measure === 'average_order_cents') value = roundHalfEven((sum[i] ?? 0) / count);
-      else if (measure === 'promo_share') value = (promos[i] ?? 0) / count;
-      else value = daysBetween(latest.order.placed_at, asOf);
-      return test(value);
-    });
+    return this.each((i) => test(tallyMeasure(measure, tallies[i] ?? none, asOf)));
   }
 }

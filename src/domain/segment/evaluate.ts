@@ -4,19 +4,12 @@
 // It assumes a VALID definition (validate.ts) and never throws on odd data. The semantics are those
 // of definition.ts's header; where that header leaves a choice, this is the decision (sql.ts makes
 // the same, and docs/decisions/005-segment-semantics.md says why):
-// - Missing: null, an absent event property, JSON null, a non-scalar property. Every operator but
-//   `is_empty` is false on a missing value; `not_equals` / `not_in` need a present value (so they are
-//   not the negation of `equals` / `in`: NOT is what `negate` is for). An empty string is a present
-//   value for every operator except `is_empty` / `is_set`.
-// - A value only equals a value of its own JSON type: a string field never equals the number 5, a
-//   number property 5 never equals "5"; `in` / `not_in` / `all_of` compare element by element the
-//   same way; `all_of` on a single value is "equals every listed value" (true on an empty list when
-//   the value is present). Operators that do not fit the type (gt on a string, contains on a
-//   number, before on a number, date operators on event properties) are false.
-// - Strings compare after `toLowerCase()` (SQL: `lower()`), enums exactly (contains and starts_with
-//   too). Dates and instants compare as UTC instants: a calendar date d is the instant d 00:00Z;
-//   `equals d` is "on the UTC day d"; `before`, `after`, `between`, `in_last_days` as the windows
-//   below; `not_in_last_days` is "present and not in the last N days" (so a future date is in it).
+// - Comparisons: what each operator does with a missing value (null, an absent event property,
+//   JSON null, a non-scalar property), an empty string, case, a value of another JSON type and a
+//   date is operators.ts's table, which value-tests.ts reads for JS and sql.ts for SQL. In short:
+//   every operator but `is_empty` is false on a missing value; `not_equals` / `not_in` need a
+//   present value (NOT is what `negate` is for); a value only equals a value of its own JSON type;
+//   strings compare lower-cased, enums exactly; dates as UTC instants (`equals d`: on the UTC day).
 // - Windows, with asOf in epoch ms and t an instant: `last_days N` ⇔ asOf − N×86,400,000 ≤ t ≤ asOf;
 //   `between from,to` ⇔ from 00:00Z ≤ t < (to + 1 day) 00:00Z; `before d` ⇔ t < d 00:00Z;
 //   `after d` ⇔ t ≥ (d + 1 day) 00:00Z; `ever` is every instant, the future included.
@@ -39,13 +32,12 @@
 // - Membership evaluates the referenced definition; an unknown segment, or nesting deeper than
 //   MAX_MEMBERSHIP_DEPTH (only a cycle gets there), matches no one.
 // - A group without children is false (then `negate` flips it), so NOT stays a complement.
-import { daysBetween, isValidEmail, type CatalogueType } from '../profile/catalogue.ts';
+import { daysBetween, isValidEmail } from '../profile/catalogue.ts';
 import { latestConsents, roundHalfEven } from '../profile/figures.ts';
 import type { CustomerEvent, Order } from '../profile/schema.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
-  Comparison,
   Condition,
   Group,
   PropertyFilter,
@@ -54,11 +46,7 @@ import type {
 } from './definition.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
-  comparisonRange,
   customerFields,
-  dayRange,
-  inRange,
-  instantOf,
   isUnbounded,
   isValidPhone,
   lineFields,
@@ -70,13 +58,11 @@ import {
   type EvaluationContext,
   type LineFacts,
   type OrderFacts,
-  type Scalar,
-  type TimeRange,
 } from './facts.ts';
+import { dynamicTest, setTest, valueTest } from './value-tests.ts';
 import { compareText } from '../compare.ts';
 
 export type Predicate = (facts: CustomerFacts) => boolean;
-type ValueTest = (value: Scalar) => boolean;
 
 const never = (): boolean => false;
 const noIndices: readonly number[] = [];
@@ -107,265 +93,6 @@ export function selectMembers(
   const ids: string[] = [];
   for (const facts of allFacts) if (matches(facts)) ids.push(facts.customer.customer_id);
   return ids.sort(compareText);
-}
-
-// ---------------------------------------------------------------- value tests
-
-/** A test on a value of a fixed type (the field's catalogue type). */
-export function valueTest(test: Comparison, type: CatalogueType, asOfMs: number): ValueTest {
-  switch (type) {
-    case 'string':
-      return textTest(test, true);
-    case 'enum':
-      return textTest(test, false);
-    case 'number':
-      return numberTest(test);
-    case 'boolean':
-      return booleanTest(test);
-    case 'date':
-      return dateTest(test, asOfMs);
-  }
-}
-
-/** `negatable` gives the test on a present value; not_* and is_set follow from it. */
-function listTests<T>(
-  test: Comparison,
-  accepts: (x: unknown) => x is T,
-  equals: (x: T) => (v: Scalar) => boolean,
-  present: (v: Scalar) => boolean,
-): ValueTest | null {
-  const one = (x: unknown): ((v: Scalar) => boolean) => (accepts(x) ? equals(x) : never);
-  switch (test.operator) {
-    case 'equals':
-      return one(test.value);
-    case 'not_equals': {
-      const eq = one(test.value);
-      return (v) => present(v) && !eq(v);
-    }
-    case 'in': {
-      const tests = test.values.map(one);
-      return (v) => tests.some((t) => t(v));
-    }
-    case 'not_in': {
-      const tests = test.values.map(one);
-      return (v) => present(v) && !tests.some((t) => t(v));
-    }
-    case 'all_of': {
-      const tests = test.values.map(one);
-      return (v) => present(v) && tests.every((t) => t(v));
-    }
-    default:
-      return null;
-  }
-}
-
-const isString = (x: unknown): x is string => typeof x === 'string';
-const isNumber = (x: unknown): x is number => typeof x === 'number';
-const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
-
-/** `fold` remembered for up to 50,000 distinct strings: the same cities and formats recur. */
-function remembered(fold: (s: string) => string): (s: string) => string {
-  const seen = new Map<string, string>();
-  return (s) => {
-    let folded = seen.get(s);
-    if (folded === undefined) {
-      folded = fold(s);
-      if (seen.size < 50_000) seen.set(s, folded);
-    }
-    return folded;
-  };
-}
-
-const lower = (s: string): string => s.toLowerCase();
-const same = (s: string): string => s;
-
-/** Strings ignore case (`caseless`), enums do not. */
-function textTest(test: Comparison, caseless: boolean): ValueTest {
-  const rawFold = caseless ? lower : same;
-  const fold = caseless ? remembered(lower) : same;
-  const listed = listedValues(test);
-  if (listed !== null) {
-    const wanted = new Set(listed.filter(isString).map(rawFold));
-    const has = (v: Scalar): boolean => typeof v === 'string' && wanted.has(fold(v));
-    switch (test.operator) {
-      case 'equals':
-      case 'in':
-        return has;
-      case 'not_equals':
-      case 'not_in':
-        return (v) => typeof v === 'string' && !has(v);
-      default: {
-        // all_of on one value: every listed value equals it (so they all fold alike).
-        if (!listed.every(isString) || wanted.size > 1) return never;
-        return (v) => typeof v === 'string' && (wanted.size === 0 || has(v));
-      }
-    }
-  }
-  switch (test.operator) {
-    case 'contains': {
-      const part = rawFold(test.value);
-      return (v) => typeof v === 'string' && fold(v).includes(part);
-    }
-    case 'starts_with': {
-      const part = rawFold(test.value);
-      return (v) => typeof v === 'string' && fold(v).startsWith(part);
-    }
-    case 'is_empty':
-      return (v) => typeof v !== 'string' || v === '';
-    case 'is_set':
-      return (v) => typeof v === 'string' && v !== '';
-    default:
-      return never;
-  }
-}
-
-function numberTest(test: Comparison): ValueTest {
-  const present = (v: Scalar): boolean => typeof v === 'number';
-  const listed = listTests(test, isNumber, (x) => (v) => v === x, present);
-  if (listed) return listed;
-  switch (test.operator) {
-    case 'gt': {
-      const x = test.value;
-      return (v) => typeof v === 'number' && v > x;
-    }
-    case 'gte': {
-      const x = test.value;
-      return (v) => typeof v === 'number' && v >= x;
-    }
-    case 'lt': {
-      const x = test.value;
-      return (v) => typeof v === 'number' && v < x;
-    }
-    case 'lte': {
-      const x = test.value;
-      return (v) => typeof v === 'number' && v <= x;
-    }
-    case 'between': {
-      const { min, max } = test;
-      if (typeof min !== 'number' || typeof max !== 'number') return never;
-      return (v) => typeof v === 'number' && min <= v && v <= max;
-    }
-    case 'is_empty':
-      return (v) => typeof v !== 'number';
-    case 'is_set':
-      return present;
-    default:
-      return never;
-  }
-}
-
-function booleanTest(test: Comparison): ValueTest {
-  const present = (v: Scalar): boolean => typeof v === 'boolean';
-  const listed = listTests(test, isBoolean, (x) => (v) => v === x, present);
-  if (listed) return listed;
-  switch (test.operator) {
-    case 'is_true':
-      return (v) => v === true;
-    case 'is_false':
-      return (v) => v === false;
-    case 'is_empty':
-      return (v) => typeof v !== 'boolean';
-    case 'is_set':
-      return present;
-    default:
-      return never;
-  }
-}
-
-function rangeTest(r: TimeRange | null): (ms: number) => boolean {
-  return r === null ? never : (ms) => inRange(ms, r);
-}
-
-function dateTest(test: Comparison, asOfMs: number): ValueTest {
-  const present = (v: Scalar): boolean => instantOf(v) !== null;
-  const listed = listTests(
-    test,
-    isString,
-    (x) => {
-      const onDay = rangeTest(dayRange(x));
-      return (v) => {
-        const ms = instantOf(v);
-        return ms !== null && onDay(ms);
-      };
-    },
-    present,
-  );
-  if (listed) return listed;
-  switch (test.operator) {
-    case 'before':
-    case 'after':
-    case 'between':
-    case 'in_last_days': {
-      const within = rangeTest(comparisonRange(test, asOfMs));
-      return (v) => {
-        const ms = instantOf(v);
-        return ms !== null && within(ms);
-      };
-    }
-    case 'not_in_last_days': {
-      const within = rangeTest(comparisonRange(test, asOfMs));
-      return (v) => {
-        const ms = instantOf(v);
-        return ms !== null && !within(ms);
-      };
-    }
-    case 'is_empty':
-      return (v) => !present(v);
-    case 'is_set':
-      return present;
-    default:
-      return never;
-  }
-}
-
-/** A test on a value whose type is its own JSON type (event properties, scores). */
-export function dynamicTest(test: Comparison): ValueTest {
-  const asText = textTest(test, true);
-  const asNumber = numberTest(test);
-  const asBoolean = booleanTest(test);
-  return (v) => {
-    if (typeof v === 'number') return asNumber(v);
-    if (typeof v === 'boolean') return asBoolean(v);
-    return asText(v); // a string, or missing (where every type agrees)
-  };
-}
-
-/** The listed values of equals / in / not_equals / not_in / all_of, or null for other operators. */
-function listedValues(test: Comparison): readonly (string | number | boolean)[] | null {
-  switch (test.operator) {
-    case 'equals':
-    case 'not_equals':
-      return [test.value];
-    case 'in':
-    case 'not_in':
-    case 'all_of':
-      return test.values;
-    default:
-      return null;
-  }
-}
-
-/** A test on a set of enum values (channels used…); an empty set is missing. */
-function setTest(test: Comparison): (values: ReadonlySet<string>) => boolean {
-  const listed = listedValues(test) ?? [];
-  const xs = listed.filter(isString);
-  switch (test.operator) {
-    case 'equals':
-    case 'in':
-      return (set) => xs.some((x) => set.has(x));
-    case 'not_equals':
-    case 'not_in':
-      return (set) => set.size > 0 && !xs.some((x) => set.has(x));
-    case 'all_of':
-      if (xs.length < listed.length) return never;
-      return (set) => set.size > 0 && xs.every((x) => set.has(x));
-    case 'is_empty':
-      return (set) => set.size === 0;
-    case 'is_set':
-      return (set) => set.size > 0;
-    default:
-      return never;
-  }
 }
 
 // ---------------------------------------------------------------- the compiler
@@ -575,6 +302,48 @@ export type NumericMeasure =
   | 'days_since_last_order'
   | 'promo_share';
 
+/** What every numeric order measure reads: running totals over the orders counted, in any order. */
+export interface OrderTally {
+  count: number;
+  spendCents: number;
+  /** Orders that used a promo code (usedPromo). */
+  promos: number;
+  /** The latest order: the first of the latest instant seen. */
+  latest: OrderFacts | null;
+}
+
+export function emptyTally(): OrderTally {
+  return { count: 0, spendCents: 0, promos: 0, latest: null };
+}
+
+/** An order used a promo code when it has one that is not the empty string. */
+export function usedPromo(order: Order): boolean {
+  return order.promo_code !== null && order.promo_code !== '';
+}
+
+/** Adds one order to a tally. */
+export function tallyOrder(tally: OrderTally, o: OrderFacts): void {
+  tally.count += 1;
+  tally.spendCents += o.order.total_cents;
+  if (usedPromo(o.order)) tally.promos += 1;
+  if (tally.latest === null || o.placedMs > tally.latest.placedMs) tally.latest = o;
+}
+
+/** A numeric measure of the orders tallied: counts and sums are 0 without orders, the rest missing. */
+export function tallyMeasure(
+  measure: NumericMeasure,
+  tally: OrderTally,
+  asOf: string,
+): number | null {
+  const { count, spendCents, promos, latest } = tally;
+  if (measure === 'order_count') return count;
+  if (measure === 'total_spend_cents') return spendCents;
+  if (count === 0 || latest === null) return null;
+  if (measure === 'average_order_cents') return roundHalfEven(spendCents / count);
+  if (measure === 'promo_share') return promos / count;
+  return daysBetween(latest.order.placed_at, asOf);
+}
+
 /** A numeric aggregate over the orders `counted` keeps. */
 export function orderMeasure(
   measure: NumericMeasure,
@@ -582,23 +351,9 @@ export function orderMeasure(
   counted: (o: OrderFacts) => boolean,
   asOf: string,
 ): number | null {
-  let n = 0;
-  let sum = 0;
-  let promos = 0;
-  let last: OrderFacts | null = null;
-  for (const o of orders) {
-    if (!counted(o)) continue;
-    n += 1;
-    sum += o.order.total_cents;
-    if (o.order.promo_code !== null && o.order.promo_code !== '') promos += 1;
-    if (last === null || o.placedMs > last.placedMs) last = o;
-  }
-  if (measure === 'order_count') return n;
-  if (measure === 'total_spend_cents') return sum;
-  if (n === 0 || last === null) return null;
-  if (measure === 'average_order_cents') return roundHalfEven(sum / n);
-  if (measure === 'promo_share') return promos / n;
-  return daysBetween(last.order.placed_at, asOf);
+  const tally = emptyTally();
+  for (const o of orders) if (counted(o)) tallyOrder(tally, o);
+  return tallyMeasure(measure, tally, asOf);
 }
 
 function favouriteCategory(

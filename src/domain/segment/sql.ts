@@ -49,17 +49,29 @@ import { CONSENT_COLUMNS, loweredColumn } from './sql-tables.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
   MIN_PHONE_DIGITS,
-  comparisonRange,
   customerFields,
-  dayRange,
   lineFields,
   orderFields,
   propertyName,
   windowRange,
-  type TimeRange,
 } from './facts.ts';
+import {
+  FALSE,
+  TRUE,
+  all,
+  any,
+  not,
+  propertySql,
+  rangeSql,
+  setSql,
+  two,
+  valueSql,
+  type Bind,
+  type SqlType,
+} from './sql-comparison.ts';
 
-export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
+export type { SqlType } from './sql-comparison.ts';
+export { propertyPointer } from './sql-comparison.ts';
 
 /** A bound value; a TIMESTAMP's value is epoch milliseconds (UTC). */
 export interface SqlParam {
@@ -388,47 +400,16 @@ export function membersQuery(
   };
 }
 
-/** A JSON pointer to a top-level key: any name, even empty or with `/`, `~`, quotes or dots. */
-export function propertyPointer(name: string): string {
-  return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-}
-
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
-const isString = (x: unknown): x is string => typeof x === 'string';
-const isNumber = (x: unknown): x is number => typeof x === 'number';
-const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
-
-const FALSE = 'FALSE';
-const TRUE = 'TRUE';
-
-function two(expr: string): string {
-  return expr === FALSE || expr === TRUE ? expr : `coalesce(${expr}, FALSE)`;
-}
-
-function any(parts: readonly string[]): string {
-  const live = parts.filter((p) => p !== FALSE);
-  return live.length === 0
-    ? FALSE
-    : live.length === 1
-      ? (live[0] ?? FALSE)
-      : `(${live.join(' OR ')})`;
-}
-
-/** Keeps FALSE parts: another part may hold parameters, and every parameter must appear. */
-function all(parts: readonly string[]): string {
-  const live = parts.filter((p) => p !== TRUE);
-  return live.length === 0
-    ? TRUE
-    : live.length === 1
-      ? (live[0] ?? TRUE)
-      : `(${live.join(' AND ')})`;
-}
-
-function not(expr: string): string {
-  return expr === FALSE ? TRUE : expr === TRUE ? FALSE : `(NOT ${expr})`;
+/**
+ * The order (aliased `o`) used a promo code: one neither NULL nor '' (evaluate.ts's usedPromo;
+ * sql-tables.ts counts segment_customers.promo_orders the same way).
+ */
+function usedPromo(o: string): string {
+  return `${o}.promo_code IS NOT NULL AND ${o}.promo_code <> ''`;
 }
 
 /** Per-customer aggregates of completed orders, as SQL expressions (never NULL but `last`). */
@@ -534,6 +515,8 @@ class SqlCompiler {
     return `$${this.params.length}::${type}`;
   }
 
+  private readonly bind: Bind = (type, value) => this.param(type, value);
+
   private alias(prefix: string): string {
     this.aliases += 1;
     return `${prefix}${this.aliases}`;
@@ -610,7 +593,7 @@ class SqlCompiler {
           throw new UnknownFieldError(condition.score, 'score');
         // As an event property: typed per value, a customer without a row (or a key, or with a
         // JSON null) holds a missing value, which only `is_empty` selects.
-        return two(this.propertySql(condition.test, this.scoresJson(), condition.score));
+        return two(propertySql(condition.test, this.scoresJson(), condition.score, this.bind));
       case 'reachability':
         return this.reachability(condition.check);
       case 'segment':
@@ -667,17 +650,9 @@ class SqlCompiler {
 
   // ---------------------------------------------------------------- time
 
-  private rangeSql(r: TimeRange | null, instant: string): string {
-    if (r === null || !(r.from < r.until)) return FALSE;
-    const parts: string[] = [];
-    if (r.from !== -Infinity) parts.push(`${instant} >= ${this.param('TIMESTAMP', r.from)}`);
-    if (r.until !== Infinity) parts.push(`${instant} < ${this.param('TIMESTAMP', r.until)}`);
-    return parts.length === 0 ? `${instant} IS NOT NULL` : all(parts);
-  }
-
   private windowSql(window: TimeWindow, instant: string): string {
     if (window.type === 'ever') return TRUE;
-    return this.rangeSql(windowRange(window, this.asOfMs), instant);
+    return rangeSql(windowRange(window, this.asOfMs), instant, this.bind);
   }
 
   // ---------------------------------------------------------------- values
@@ -692,171 +667,11 @@ class SqlCompiler {
   }
 
   /**
-   * A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing) and
-   * `lowerX`, when given, the same value already lower-cased by the same lower().
+   * A test on a value of a fixed catalogue type (sql-comparison.ts); `x` is its SQL expression
+   * (NULL when missing) and `lowerX`, when given, the same value already lower-cased.
    */
   private valueSql(test: Comparison, type: CatalogueType, x: string, lowerX?: string): string {
-    switch (type) {
-      case 'string':
-        return this.textSql(test, x, (e) =>
-          e === x && lowerX !== undefined ? lowerX : `lower(${e})`,
-        );
-      case 'enum':
-        return this.textSql(test, x, (e) => e);
-      case 'number':
-        return this.numberSql(test, x);
-      case 'boolean':
-        return this.booleanSql(test, x);
-      case 'date':
-        return this.dateSql(test, `CAST(${x} AS TIMESTAMP)`);
-    }
-  }
-
-  /** equals / not_equals / in / not_in / all_of from a test of one accepted value. */
-  private listSql(
-    test: Comparison,
-    x: string,
-    accepts: (v: unknown) => boolean,
-    equals: (v: string | number | boolean) => string,
-    inList?: (vs: readonly (string | number | boolean)[]) => string,
-  ): string | null {
-    const present = `${x} IS NOT NULL`;
-    const anyOf = (values: readonly (string | number | boolean)[]): string => {
-      const accepted = values.filter(accepts);
-      if (accepted.length === 0) return FALSE;
-      return inList && accepted.length > 1 ? inList(accepted) : any(accepted.map(equals));
-    };
-    switch (test.operator) {
-      case 'equals':
-        return anyOf([test.value]);
-      case 'not_equals':
-        return all([present, not(two(anyOf([test.value])))]);
-      case 'in':
-        return anyOf(test.values);
-      case 'not_in':
-        return all([present, not(two(anyOf(test.values)))]);
-      case 'all_of':
-        if (!test.values.every(accepts)) return FALSE;
-        return all([present, ...test.values.map(equals)]);
-      default:
-        return null;
-    }
-  }
-
-  private textSql(test: Comparison, x: string, fold: (e: string) => string): string {
-    const listed = this.listSql(
-      test,
-      x,
-      isString,
-      (v) => `${fold(x)} = ${fold(this.param('VARCHAR', String(v)))}`,
-      (vs) => `${fold(x)} IN (${vs.map((v) => fold(this.param('VARCHAR', String(v)))).join(', ')})`,
-    );
-    if (listed !== null) return listed;
-    switch (test.operator) {
-      case 'contains':
-        return `contains(${fold(x)}, ${fold(this.param('VARCHAR', test.value))})`;
-      case 'starts_with':
-        return `starts_with(${fold(x)}, ${fold(this.param('VARCHAR', test.value))})`;
-      case 'is_empty':
-        return `(${x} IS NULL OR ${x} = '')`;
-      case 'is_set':
-        return `(${x} IS NOT NULL AND ${x} <> '')`;
-      default:
-        return FALSE;
-    }
-  }
-
-  private numberSql(test: Comparison, x: string): string {
-    const listed = this.listSql(
-      test,
-      x,
-      isNumber,
-      (v) => `${x} = ${this.param('DOUBLE', v)}`,
-      (vs) => `${x} IN (${vs.map((v) => this.param('DOUBLE', v)).join(', ')})`,
-    );
-    if (listed !== null) return listed;
-    switch (test.operator) {
-      case 'gt':
-        return `${x} > ${this.param('DOUBLE', test.value)}`;
-      case 'gte':
-        return `${x} >= ${this.param('DOUBLE', test.value)}`;
-      case 'lt':
-        return `${x} < ${this.param('DOUBLE', test.value)}`;
-      case 'lte':
-        return `${x} <= ${this.param('DOUBLE', test.value)}`;
-      case 'between':
-        if (typeof test.min !== 'number' || typeof test.max !== 'number') return FALSE;
-        return `${x} BETWEEN ${this.param('DOUBLE', test.min)} AND ${this.param('DOUBLE', test.max)}`;
-      case 'is_empty':
-        return `${x} IS NULL`;
-      case 'is_set':
-        return `${x} IS NOT NULL`;
-      default:
-        return FALSE;
-    }
-  }
-
-  private booleanSql(test: Comparison, x: string): string {
-    const listed = this.listSql(test, x, isBoolean, (v) => `${x} = ${this.param('BOOLEAN', v)}`);
-    if (listed !== null) return listed;
-    switch (test.operator) {
-      case 'is_true':
-        return `${x} IS TRUE`;
-      case 'is_false':
-        return `${x} IS FALSE`;
-      case 'is_empty':
-        return `${x} IS NULL`;
-      case 'is_set':
-        return `${x} IS NOT NULL`;
-      default:
-        return FALSE;
-    }
-  }
-
-  /** `x` is a TIMESTAMP expression. */
-  private dateSql(test: Comparison, x: string): string {
-    const listed = this.listSql(test, x, isString, (v) =>
-      typeof v === 'string' ? this.rangeSql(dayRange(v), x) : FALSE,
-    );
-    if (listed !== null) return listed;
-    switch (test.operator) {
-      case 'before':
-      case 'after':
-      case 'between':
-      case 'in_last_days':
-        return this.rangeSql(comparisonRange(test, this.asOfMs), x);
-      case 'not_in_last_days':
-        return all([
-          `${x} IS NOT NULL`,
-          not(two(this.rangeSql(comparisonRange(test, this.asOfMs), x))),
-        ]);
-      case 'is_empty':
-        return `${x} IS NULL`;
-      case 'is_set':
-        return `${x} IS NOT NULL`;
-      default:
-        return FALSE;
-    }
-  }
-
-  /** A test on a value typed by its own JSON type (as evaluate.ts's dynamicTest). */
-  private propertySql(test: Comparison, properties: string, name: string): string {
-    const pointer = this.param('VARCHAR', propertyPointer(name));
-    const json = `json_extract(${properties}, ${pointer})`;
-    const type = `json_type(${json})`;
-    const isNum = `${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE')`;
-    const isBool = `${type} = 'BOOLEAN'`;
-    const asText = this.textSql(
-      test,
-      `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${properties}, ${pointer}) END)`,
-      (e) => `lower(${e})`,
-    );
-    const asNumber = this.numberSql(test, `TRY_CAST(${json} AS DOUBLE)`);
-    const asBoolean = this.booleanSql(test, `TRY_CAST(${json} AS BOOLEAN)`);
-    return (
-      `(CASE WHEN ${isNum} THEN ${two(asNumber)} WHEN ${isBool} THEN ${two(asBoolean)} ` +
-      `ELSE ${two(asText)} END)`
-    );
+    return valueSql(test, type, x, this.bind, this.asOfMs, lowerX);
   }
 
   // ---------------------------------------------------------------- behaviour
@@ -968,7 +783,7 @@ class SqlCompiler {
   private eventFilter(filter: PropertyFilter, properties: string): string {
     const name = propertyName(filter.field);
     if (name === null) throw new UnknownFieldError(filter.field, 'event filter');
-    return two(this.propertySql(filter.test, properties, name));
+    return two(propertySql(filter.test, properties, name, this.bind));
   }
 
   // ---------------------------------------------------------------- aggregates
@@ -987,8 +802,8 @@ class SqlCompiler {
       const o = this.alias('o');
       return (
         `SELECT ${o}.customer_no, count(*) AS n, sum(${o}.total_cents) AS spend, ` +
-        `max(${o}.placed_at) AS last, count(*) FILTER (WHERE ${o}.promo_code IS NOT NULL AND ` +
-        `${o}.promo_code <> '') AS promos FROM segment_orders ${o} ` +
+        `max(${o}.placed_at) AS last, count(*) FILTER (WHERE ${usedPromo(o)}) AS promos ` +
+        `FROM segment_orders ${o} ` +
         `WHERE ${this.windowSql(window, `${o}.placed_at`)} GROUP BY ${o}.customer_no`
       );
     });
@@ -1005,9 +820,9 @@ class SqlCompiler {
     const { window, test } = condition;
     switch (condition.measure) {
       case 'total_spend_cents':
-        return this.numberSql(test, this.orderTotals(window).spend);
+        return this.valueSql(test, 'number', this.orderTotals(window).spend);
       case 'order_count':
-        return this.numberSql(test, this.orderTotals(window).n);
+        return this.valueSql(test, 'number', this.orderTotals(window).n);
       case 'average_order_cents': {
         const { n, spend } = this.orderTotals(window);
         const x = `(${spend}::DOUBLE / ${n})`;
@@ -1015,16 +830,20 @@ class SqlCompiler {
         const halfEven =
           `CASE WHEN ${x} - ${f} > 0.5 THEN ${f} + 1 WHEN ${x} - ${f} < 0.5 THEN ${f} ` +
           `WHEN ${f} % 2 = 0 THEN ${f} ELSE ${f} + 1 END`;
-        return this.numberSql(test, `(CASE WHEN ${n} > 0 THEN ${halfEven} END)`);
+        return this.valueSql(test, 'number', `(CASE WHEN ${n} > 0 THEN ${halfEven} END)`);
       }
       case 'days_since_last_order': {
         const { last } = this.orderTotals(window);
         const asOf = this.param('BIGINT', this.asOfMs);
-        return this.numberSql(test, `floor((${asOf} - epoch_ms(${last}))::DOUBLE / ${DAY_MS_SQL})`);
+        return this.valueSql(
+          test,
+          'number',
+          `floor((${asOf} - epoch_ms(${last}))::DOUBLE / ${DAY_MS_SQL})`,
+        );
       }
       case 'promo_share': {
         const { n, promos } = this.orderTotals(window);
-        return this.numberSql(test, `(${promos}::DOUBLE / nullif(${n}, 0))`);
+        return this.valueSql(test, 'number', `(${promos}::DOUBLE / nullif(${n}, 0))`);
       }
       case 'favourite_category': {
         const j = this.join(JSON.stringify(['favourite', window]), () => {
@@ -1037,7 +856,7 @@ class SqlCompiler {
             `GROUP BY ${l}.customer_no, ${l}.category) ${x} GROUP BY ${x}.customer_no`
           );
         });
-        return this.textSql(test, `${j}.v`, (e) => e);
+        return this.valueSql(test, 'enum', `${j}.v`);
       }
       case 'channels_used':
       case 'payment_methods_used': {
@@ -1054,11 +873,11 @@ class SqlCompiler {
     }
   }
 
-  /** setSql on a list of the values used (NULL without orders in the window). */
+  /** A set test on a list of the values used (NULL without orders in the window). */
   private listSetSql(test: Comparison, list: string): string {
     const values = (xs: readonly string[]) =>
       `[${xs.map((x) => this.param('VARCHAR', x)).join(', ')}]`;
-    return setTestSql(test, {
+    return setSql(test, {
       hasOrder: `${list} IS NOT NULL`,
       holdsAny: (xs) => `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`,
       holdsAll: (xs) => `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`,
@@ -1076,101 +895,63 @@ class SqlCompiler {
     const from = `FROM orders ${o} WHERE ${completed}`;
     switch (condition.measure) {
       case 'total_spend_cents':
-        return this.numberSql(
+        return this.valueSql(
           condition.test,
+          'number',
           `(SELECT coalesce(sum(${o}.total_cents), 0) ${from})`,
         );
       case 'order_count':
-        return this.numberSql(condition.test, `(SELECT count(*) ${from})`);
+        return this.valueSql(condition.test, 'number', `(SELECT count(*) ${from})`);
       case 'average_order_cents': {
         const x = `(sum(${o}.total_cents)::DOUBLE / count(*))`;
         const f = `floor(${x})`;
         const halfEven =
           `CASE WHEN ${x} - ${f} > 0.5 THEN ${f} + 1 WHEN ${x} - ${f} < 0.5 THEN ${f} ` +
           `WHEN ${f} % 2 = 0 THEN ${f} ELSE ${f} + 1 END`;
-        return this.numberSql(condition.test, `(SELECT ${halfEven} ${from})`);
+        return this.valueSql(condition.test, 'number', `(SELECT ${halfEven} ${from})`);
       }
       case 'days_since_last_order': {
         const asOf = this.param('BIGINT', this.asOfMs);
-        return this.numberSql(
+        return this.valueSql(
           condition.test,
+          'number',
           `(SELECT floor((${asOf} - epoch_ms(max(${o}.placed_at)))::DOUBLE / ${DAY_MS_SQL}) ${from})`,
         );
       }
       case 'promo_share':
-        return this.numberSql(
+        return this.valueSql(
           condition.test,
-          `(SELECT (count(*) FILTER (WHERE ${o}.promo_code IS NOT NULL AND ${o}.promo_code <> ''))` +
+          'number',
+          `(SELECT (count(*) FILTER (WHERE ${usedPromo(o)}))` +
             `::DOUBLE / nullif(count(*), 0) ${from})`,
         );
       case 'favourite_category': {
         const l = this.alias('l');
         const p = this.alias('p');
-        return this.textSql(
+        return this.valueSql(
           condition.test,
+          'enum',
           `(SELECT ${p}.category FROM orders ${o} JOIN order_lines ${l} ON ${l}.order_id = ${o}.order_id ` +
             `JOIN products ${p} ON ${p}.sku = ${l}.sku WHERE ${completed} ` +
             `GROUP BY ${p}.category ORDER BY sum(${l}.qty) DESC, ${p}.category LIMIT 1)`,
-          (e) => e,
         );
       }
       case 'channels_used':
-        return this.setSql(condition.test, `${o}.channel`, from);
+        return this.orderSetSql(condition.test, `${o}.channel`, from);
       case 'payment_methods_used':
-        return this.setSql(condition.test, `${o}.payment_method`, from);
+        return this.orderSetSql(condition.test, `${o}.payment_method`, from);
     }
   }
 
   /** A set of enum values over the window's completed orders; an empty set is missing. */
-  private setSql(test: Comparison, column: string, from: string): string {
+  private orderSetSql(test: Comparison, column: string, from: string): string {
     const listed = (xs: readonly string[]) => xs.map((x) => this.param('VARCHAR', x)).join(', ');
-    return setTestSql(test, {
+    return setSql(test, {
       hasOrder: `EXISTS (SELECT 1 ${from})`,
       holdsAny: (xs) => `EXISTS (SELECT 1 ${from} AND ${column} IN (${listed(xs)}))`,
       holdsAll: (xs) =>
         `(SELECT count(DISTINCT ${column}) ${from} AND ${column} IN (${listed(xs)})) = ` +
         this.param('BIGINT', xs.length),
     });
-  }
-}
-
-/**
- * The operators on a set of enum values (channels used, payment methods used), the same in both
- * compile modes: only how "has an order", "holds any of" and "holds all of" read differs. An empty
- * set (no order in the window) is missing.
- */
-function setTestSql(
-  test: Comparison,
-  sql: {
-    hasOrder: string;
-    holdsAny: (xs: readonly string[]) => string;
-    holdsAll: (xs: readonly string[]) => string;
-  },
-): string {
-  const { hasOrder } = sql;
-  const holdsAny = (listed: readonly unknown[]): string => {
-    const xs = listed.filter(isString);
-    return xs.length === 0 ? FALSE : sql.holdsAny(xs);
-  };
-  switch (test.operator) {
-    case 'equals':
-      return holdsAny([test.value]);
-    case 'in':
-      return holdsAny(test.values);
-    case 'not_equals':
-      return all([hasOrder, not(holdsAny([test.value]))]);
-    case 'not_in':
-      return all([hasOrder, not(holdsAny(test.values))]);
-    case 'all_of': {
-      if (!test.values.every(isString)) return FALSE;
-      const xs = [...new Set(test.values.filter(isString))];
-      return xs.length === 0 ? hasOrder : sql.holdsAll(xs);
-    }
-    case 'is_empty':
-      return not(hasOrder);
-    case 'is_set':
-      return hasOrder;
-    default:
-      return FALSE;
   }
 }

@@ -1,0 +1,139 @@
+// What each comparison operator means on each kind of value, written once. The JS evaluators
+// (value-tests.ts) and the SQL compiler (sql-comparison.ts) read a comparison only through
+// comparisonMeaning(), and each writes just the primitives of Meaning in its own form.
+//
+//   operator            meaning (any operator not listed for a kind is false)
+//   equals v, in vs     one of the listed values of the kind's JSON type (5 never equals "5");
+//                       none of that type: false. Dates: on the UTC day of one of them.
+//   not_equals, not_in  present, and not one of them: false on a missing value (NOT is `negate`).
+//   all_of vs           every listed value of the kind's type? present and equal to each (a set:
+//                       holding each; the empty list: present) : false.
+//   contains, starts_with   text (string, enum) only.
+//   gt gte lt lte       numbers only; between: numbers with number bounds, dates with date bounds
+//                       (both dates included).
+//   before, after, in_last_days   dates only, as the windows of facts.ts (instants in UTC).
+//   not_in_last_days    present, and not in the last N days (so a future date is in it).
+//   is_true, is_false   booleans only.
+//   is_empty / is_set   missing, or the empty string (text) or the empty set / the opposite.
+//
+// Case: `string` compares lower-cased (caseless), `enum` and `set` exactly. Missing is null, an
+// absent key, JSON null or an unreadable date: every primitive but `blank` is false on it.
+// A value typed by itself (event properties, scores) takes the kind of its JSON type: a number
+// 'number', a boolean 'boolean', anything else (a string or missing) 'string'.
+import type { CatalogueType } from '../profile/catalogue.ts';
+import type { Comparison } from './definition.ts';
+import { comparisonRange, dayRange, type TimeRange } from './facts.ts';
+
+/** A field's catalogue type, or a set of enum values (channels used, payment methods used). */
+export type ValueKind = CatalogueType | 'set';
+
+export type Listed = string | number | boolean;
+
+/** The primitives an engine writes; every one but `blank` is false on a missing value. */
+export type Meaning =
+  | { is: 'never' }
+  /** A value of the kind is there (a set: not empty). */
+  | { is: 'present' }
+  /** Present, and (text) not the empty string. */
+  | { is: 'filled' }
+  /** Not filled. */
+  | { is: 'blank' }
+  /** Equals one of `values` (at least one, all of the kind's type); a set holds one of them. */
+  | { is: 'one_of'; values: readonly Listed[]; caseless: boolean }
+  /** Present and equal to each of `values` (all of the kind's type); a set holds each. */
+  | { is: 'each_of'; values: readonly Listed[]; caseless: boolean }
+  | { is: 'contains' | 'starts_with'; part: string; caseless: boolean }
+  | { is: 'compare'; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  /** min ≤ value ≤ max. */
+  | { is: 'between'; min: number; max: number }
+  /** An instant in `range` (from ≤ t < until). */
+  | { is: 'within'; range: TimeRange }
+  | { is: 'boolean'; value: boolean }
+  | { is: 'and'; parts: readonly Meaning[] }
+  | { is: 'or'; parts: readonly Meaning[] }
+  | { is: 'not'; part: Meaning };
+
+export const NEVER: Meaning = { is: 'never' };
+const PRESENT: Meaning = { is: 'present' };
+
+/** The kind a value typed by its own JSON type takes (see the header). */
+export const DYNAMIC_KINDS = { number: 'number', boolean: 'boolean', other: 'string' } as const;
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isNumber = (x: unknown): x is number => typeof x === 'number';
+const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
+
+/** Which listed values a kind compares with: a value only equals a value of its own JSON type. */
+function accepts(kind: ValueKind): (x: unknown) => boolean {
+  return kind === 'number' ? isNumber : kind === 'boolean' ? isBoolean : isString;
+}
+
+const isText = (kind: ValueKind): boolean => kind === 'string' || kind === 'enum';
+
+/** What `test` means on a value of `kind`, with "today" at `asOfMs` (epoch ms). */
+export function comparisonMeaning(test: Comparison, kind: ValueKind, asOfMs: number): Meaning {
+  const caseless = kind === 'string';
+  const ofKind = accepts(kind);
+  const oneOf = (values: readonly Listed[]): Meaning => {
+    const xs = values.filter(ofKind);
+    if (xs.length === 0) return NEVER;
+    if (kind !== 'date') return { is: 'one_of', values: xs, caseless };
+    return { is: 'or', parts: xs.filter(isString).map(onDay) };
+  };
+  const noneOf = (values: readonly Listed[]): Meaning => ({
+    is: 'and',
+    parts: [PRESENT, { is: 'not', part: oneOf(values) }],
+  });
+  switch (test.operator) {
+    case 'equals':
+      return oneOf([test.value]);
+    case 'in':
+      return oneOf(test.values);
+    case 'not_equals':
+      return noneOf([test.value]);
+    case 'not_in':
+      return noneOf(test.values);
+    case 'all_of':
+      if (!test.values.every(ofKind)) return NEVER;
+      if (kind !== 'date') return { is: 'each_of', values: test.values, caseless };
+      return { is: 'and', parts: [PRESENT, ...test.values.filter(isString).map(onDay)] };
+    case 'contains':
+    case 'starts_with':
+      return isText(kind) ? { is: test.operator, part: test.value, caseless } : NEVER;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return kind === 'number' ? { is: 'compare', op: test.operator, value: test.value } : NEVER;
+    case 'between':
+      if (kind === 'date') return within(comparisonRange(test, asOfMs));
+      if (kind !== 'number' || !isNumber(test.min) || !isNumber(test.max)) return NEVER;
+      return { is: 'between', min: test.min, max: test.max };
+    case 'before':
+    case 'after':
+    case 'in_last_days':
+      return kind === 'date' ? within(comparisonRange(test, asOfMs)) : NEVER;
+    case 'not_in_last_days':
+      if (kind !== 'date') return NEVER;
+      return {
+        is: 'and',
+        parts: [PRESENT, { is: 'not', part: within(comparisonRange(test, asOfMs)) }],
+      };
+    case 'is_true':
+    case 'is_false':
+      return kind === 'boolean' ? { is: 'boolean', value: test.operator === 'is_true' } : NEVER;
+    case 'is_empty':
+      return { is: 'blank' };
+    case 'is_set':
+      return { is: 'filled' };
+  }
+}
+
+function within(range: TimeRange | null): Meaning {
+  return range === null ? NEVER : { is: 'within', range };
+}
+
+/** A calendar date equals the instants of its UTC day. */
+function onDay(date: string): Meaning {
+  return within(dayRange(date));
+}

@@ -1,0 +1,214 @@
+// The SQL form of operators.ts's primitives: a comparison on a value's SQL expression becomes a
+// boolean expression, every value bound as a parameter. What an operator means is operators.ts's
+// decision (value-tests.ts gives the same primitives in JS); this file only says how DuckDB checks
+// each one. An expression may be NULL where its value is missing: the compiler coalesces each
+// condition (`two`), and a NOT here coalesces what it negates, so NULL never reaches NOT.
+import type { CatalogueType } from '../profile/catalogue.ts';
+import type { Comparison } from './definition.ts';
+import type { TimeRange } from './facts.ts';
+import { DYNAMIC_KINDS, comparisonMeaning, type Listed, type Meaning } from './operators.ts';
+
+export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
+
+/** Binds a value as the statement's next parameter and answers its placeholder (`$n::TYPE`). */
+export type Bind = (type: SqlType, value: string | number | boolean) => string;
+
+export const FALSE = 'FALSE';
+export const TRUE = 'TRUE';
+
+/** Two-valued: NULL becomes FALSE. */
+export function two(expr: string): string {
+  return expr === FALSE || expr === TRUE ? expr : `coalesce(${expr}, FALSE)`;
+}
+
+export function any(parts: readonly string[]): string {
+  const live = parts.filter((p) => p !== FALSE);
+  return live.length === 0
+    ? FALSE
+    : live.length === 1
+      ? (live[0] ?? FALSE)
+      : `(${live.join(' OR ')})`;
+}
+
+/** Keeps FALSE parts: another part may hold parameters, and every parameter must appear. */
+export function all(parts: readonly string[]): string {
+  const live = parts.filter((p) => p !== TRUE);
+  return live.length === 0
+    ? TRUE
+    : live.length === 1
+      ? (live[0] ?? TRUE)
+      : `(${live.join(' AND ')})`;
+}
+
+export function not(expr: string): string {
+  return expr === FALSE ? TRUE : expr === TRUE ? FALSE : `(NOT ${expr})`;
+}
+
+/** `instant` (a TIMESTAMP expression) in `r`, its bounds bound as epoch milliseconds. */
+export function rangeSql(r: TimeRange | null, instant: string, bind: Bind): string {
+  if (r === null || !(r.from < r.until)) return FALSE;
+  const parts: string[] = [];
+  if (r.from !== -Infinity) parts.push(`${instant} >= ${bind('TIMESTAMP', r.from)}`);
+  if (r.until !== Infinity) parts.push(`${instant} < ${bind('TIMESTAMP', r.until)}`);
+  return parts.length === 0 ? `${instant} IS NOT NULL` : all(parts);
+}
+
+/** A JSON pointer to a top-level key: any name, even empty or with `/`, `~`, quotes or dots. */
+export function propertyPointer(name: string): string {
+  return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+/** How one value reads in SQL: its expression and kind, and how text is lower-cased. */
+interface SqlValue {
+  /** NULL when missing; a TIMESTAMP for dates. */
+  x: string;
+  kind: CatalogueType;
+  /** `e` lower-cased (the value's own expression may have a lower-cased copy). */
+  lower: (e: string) => string;
+  bind: Bind;
+}
+
+const PARAM_TYPES: Readonly<Record<'number' | 'boolean' | 'text', SqlType>> = {
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  text: 'VARCHAR',
+};
+
+function meaningSql(m: Meaning, v: SqlValue): string {
+  const { x, kind, bind } = v;
+  const text = kind === 'string' || kind === 'enum';
+  const fold = (caseless: boolean) => (caseless ? v.lower : (e: string) => e);
+  const type = kind === 'number' || kind === 'boolean' ? PARAM_TYPES[kind] : PARAM_TYPES.text;
+  const param = (value: Listed) => bind(type, type === 'VARCHAR' ? String(value) : value);
+  const equals = (value: Listed, caseless: boolean) =>
+    `${fold(caseless)(x)} = ${fold(caseless)(param(value))}`;
+  switch (m.is) {
+    case 'never':
+      return FALSE;
+    case 'present':
+      return `${x} IS NOT NULL`;
+    case 'filled':
+      return text ? `(${x} IS NOT NULL AND ${x} <> '')` : `${x} IS NOT NULL`;
+    case 'blank':
+      return text ? `(${x} IS NULL OR ${x} = '')` : `${x} IS NULL`;
+    case 'one_of': {
+      const f = fold(m.caseless);
+      if (m.values.length > 1 && kind !== 'boolean') {
+        return `${f(x)} IN (${m.values.map((value) => f(param(value))).join(', ')})`;
+      }
+      return any(m.values.map((value) => equals(value, m.caseless)));
+    }
+    case 'each_of':
+      return all([`${x} IS NOT NULL`, ...m.values.map((value) => equals(value, m.caseless))]);
+    case 'contains':
+    case 'starts_with': {
+      const f = fold(m.caseless);
+      return `${m.is}(${f(x)}, ${f(bind('VARCHAR', m.part))})`;
+    }
+    case 'compare': {
+      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[m.op];
+      return `${x} ${op} ${bind('DOUBLE', m.value)}`;
+    }
+    case 'between':
+      return `${x} BETWEEN ${bind('DOUBLE', m.min)} AND ${bind('DOUBLE', m.max)}`;
+    case 'within':
+      return rangeSql(m.range, x, bind);
+    case 'boolean':
+      return `${x} IS ${m.value ? 'TRUE' : 'FALSE'}`;
+    case 'and':
+      return all(m.parts.map((p) => meaningSql(p, v)));
+    case 'or':
+      return any(m.parts.map((p) => meaningSql(p, v)));
+    case 'not':
+      return not(two(meaningSql(m.part, v)));
+  }
+}
+
+/**
+ * A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing) and
+ * `lowerX`, when given, the same value already lower-cased by the same lower().
+ */
+export function valueSql(
+  test: Comparison,
+  type: CatalogueType,
+  x: string,
+  bind: Bind,
+  asOfMs: number,
+  lowerX?: string,
+): string {
+  return meaningSql(comparisonMeaning(test, type, asOfMs), {
+    x: type === 'date' ? `CAST(${x} AS TIMESTAMP)` : x,
+    kind: type,
+    lower: (e) => (e === x && lowerX !== undefined ? lowerX : `lower(${e})`),
+    bind,
+  });
+}
+
+/**
+ * A test on a key of a JSON object (an event's properties, a customer's scores) typed by its own
+ * JSON value, as operators.ts's DYNAMIC_KINDS says; an absent key or a JSON null is missing.
+ */
+export function propertySql(
+  test: Comparison,
+  properties: string,
+  name: string,
+  bind: Bind,
+): string {
+  const pointer = bind('VARCHAR', propertyPointer(name));
+  const json = `json_extract(${properties}, ${pointer})`;
+  const type = `json_type(${json})`;
+  const isNum = `${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE')`;
+  const isBool = `${type} = 'BOOLEAN'`;
+  const lower = (e: string) => `lower(${e})`;
+  // Dates never apply here, so "today" plays no part.
+  const as = (kind: CatalogueType, x: string) =>
+    two(meaningSql(comparisonMeaning(test, kind, NaN), { x, kind, lower, bind }));
+  const asText = as(
+    DYNAMIC_KINDS.other,
+    `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${properties}, ${pointer}) END)`,
+  );
+  const asNumber = as(DYNAMIC_KINDS.number, `TRY_CAST(${json} AS DOUBLE)`);
+  const asBoolean = as(DYNAMIC_KINDS.boolean, `TRY_CAST(${json} AS BOOLEAN)`);
+  return `(CASE WHEN ${isNum} THEN ${asNumber} WHEN ${isBool} THEN ${asBoolean} ELSE ${asText} END)`;
+}
+
+/** How a set of enum values (channels used…) reads in one compile mode; never NULL. */
+export interface SqlSet {
+  /** The set is not empty (an order in the window). */
+  hasOrder: string;
+  /** Holds one of `xs` (at least one). */
+  holdsAny: (xs: readonly string[]) => string;
+  /** Holds each of `xs` (at least one, distinct). */
+  holdsAll: (xs: readonly string[]) => string;
+}
+
+/** A test on a set of enum values; an empty set is missing. */
+export function setSql(test: Comparison, set: SqlSet): string {
+  return setMeaningSql(comparisonMeaning(test, 'set', NaN), set);
+}
+
+function setMeaningSql(m: Meaning, set: SqlSet): string {
+  const strings = (values: readonly Listed[]) =>
+    values.filter((x): x is string => typeof x === 'string');
+  switch (m.is) {
+    case 'present':
+    case 'filled':
+      return set.hasOrder;
+    case 'blank':
+      return not(set.hasOrder);
+    case 'one_of':
+      return set.holdsAny(strings(m.values));
+    case 'each_of': {
+      const xs = [...new Set(strings(m.values))];
+      return xs.length === 0 ? set.hasOrder : set.holdsAll(xs);
+    }
+    case 'and':
+      return all(m.parts.map((p) => setMeaningSql(p, set)));
+    case 'or':
+      return any(m.parts.map((p) => setMeaningSql(p, set)));
+    case 'not':
+      return not(setMeaningSql(m.part, set));
+    default:
+      return FALSE; // no other primitive applies to a set (operators.ts gives none)
+  }
+}
