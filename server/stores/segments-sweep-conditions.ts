@@ -292,7 +292,7 @@ export function sweepConditions(allFacts: readonly CustomerFacts[], asOf: string
   }
 
   // Scores, typed by their values like event properties (fixtureScores gives the values).
-  const scoreValues = SCORE_VALUES.filter((v): v is Value => v !== null);
+  const scoreValues = SCORE_VALUES.filter((v): v is number | string => v !== null);
   for (const score of FIXTURE_SCORE_IDS) {
     for (const test of [...scoreValues.flatMap(testsOf), ...PRESENCE]) {
       out.push({ ...base, kind: 'score', score, test });

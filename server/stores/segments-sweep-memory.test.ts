@@ -59,7 +59,7 @@ describe('every edge condition means in the column evaluator what it means in th
       conditions.map((c) => definition({ ...c, negate: true })),
       context,
     );
-    const wrong = conditions.filter((c, i) =>
+    const wrong = conditions.filter((_, i) =>
       facts.some((_, k) => (plain[i]?.[k] ?? 0) + (negated[i]?.[k] ?? 0) !== 1),
     );
     expect(wrong.slice(0, 3)).toEqual([]);
