@@ -182,6 +182,28 @@ export interface SqlSet {
   holdsAll: (xs: readonly string[]) => string;
 }
 
+/** A set as a list of its values, NULL when empty (derived mode: `list(DISTINCT …)` of a join). */
+export function listedSet(list: string, bind: Bind): SqlSet {
+  const values = (xs: readonly string[]) => `[${xs.map((x) => bind('VARCHAR', x)).join(', ')}]`;
+  return {
+    hasOrder: `${list} IS NOT NULL`,
+    holdsAny: (xs) => `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`,
+    holdsAll: (xs) => `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`,
+  };
+}
+
+/** A set as `column` over the rows `from` (`FROM … WHERE …`) selects (base mode: the orders). */
+export function rowsSet(column: string, from: string, bind: Bind): SqlSet {
+  const listed = (xs: readonly string[]) => xs.map((x) => bind('VARCHAR', x)).join(', ');
+  return {
+    hasOrder: `EXISTS (SELECT 1 ${from})`,
+    holdsAny: (xs) => `EXISTS (SELECT 1 ${from} AND ${column} IN (${listed(xs)}))`,
+    holdsAll: (xs) =>
+      `(SELECT count(DISTINCT ${column}) ${from} AND ${column} IN (${listed(xs)})) = ` +
+      bind('BIGINT', xs.length),
+  };
+}
+
 /** A test on a set of enum values; an empty set is missing. */
 export function setSql(test: Comparison, set: SqlSet): string {
   return setMeaningSql(comparisonMeaning(test, 'set', NaN), set);

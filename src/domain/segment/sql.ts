@@ -61,8 +61,10 @@ import {
   all,
   any,
   not,
+  listedSet,
   propertySql,
   rangeSql,
+  rowsSet,
   setSql,
   two,
   valueSql,
@@ -868,20 +870,9 @@ class SqlCompiler {
             `WHERE ${this.windowSql(window, `${o}.placed_at`)} GROUP BY ${o}.customer_no`
           );
         });
-        return this.listSetSql(test, `${j}.v`);
+        return setSql(test, listedSet(`${j}.v`, this.bind));
       }
     }
-  }
-
-  /** A set test on a list of the values used (NULL without orders in the window). */
-  private listSetSql(test: Comparison, list: string): string {
-    const values = (xs: readonly string[]) =>
-      `[${xs.map((x) => this.param('VARCHAR', x)).join(', ')}]`;
-    return setSql(test, {
-      hasOrder: `${list} IS NOT NULL`,
-      holdsAny: (xs) => `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`,
-      holdsAll: (xs) => `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`,
-    });
   }
 
   private aggregate(condition: AggregateCondition): string {
@@ -937,21 +928,9 @@ class SqlCompiler {
         );
       }
       case 'channels_used':
-        return this.orderSetSql(condition.test, `${o}.channel`, from);
+        return setSql(condition.test, rowsSet(`${o}.channel`, from, this.bind));
       case 'payment_methods_used':
-        return this.orderSetSql(condition.test, `${o}.payment_method`, from);
+        return setSql(condition.test, rowsSet(`${o}.payment_method`, from, this.bind));
     }
-  }
-
-  /** A set of enum values over the window's completed orders; an empty set is missing. */
-  private orderSetSql(test: Comparison, column: string, from: string): string {
-    const listed = (xs: readonly string[]) => xs.map((x) => this.param('VARCHAR', x)).join(', ');
-    return setSql(test, {
-      hasOrder: `EXISTS (SELECT 1 ${from})`,
-      holdsAny: (xs) => `EXISTS (SELECT 1 ${from} AND ${column} IN (${listed(xs)}))`,
-      holdsAll: (xs) =>
-        `(SELECT count(DISTINCT ${column}) ${from} AND ${column} IN (${listed(xs)})) = ` +
-        this.param('BIGINT', xs.length),
-    });
   }
 }
