@@ -1,0 +1,172 @@
+// A customer's scores and the model card behind them, and refitting the models on demand. Scores
+// come from the customer-base models (src/domain/analytics): BG/NBD for repeat purchases,
+// Gamma-Gamma for spend, RFM from the same summary. Each names the fit that made it.
+import { z } from 'zod';
+import { RFM_CELLS } from '../../domain/analytics/rfm.ts';
+import { CHURN_BANDS } from '../../domain/analytics/churn.ts';
+import { currency, isoDate, isoInstant } from '../../domain/profile/schema.ts';
+
+const probability = z.number().min(0).max(1);
+const percentile = z.number().min(0).max(100);
+const timeUnit = z.enum(['week', 'day']);
+export const churnBandValue = z.enum(CHURN_BANDS);
+export const rfmCellValue = z.enum(RFM_CELLS);
+const rfmScoreValue = z.number().int().min(1).max(5);
+
+export const customerScores = z.object({
+  /** P(at least one order in the next `horizon_days`) with its percentile among customers. */
+  propensity: z.array(
+    z.object({
+      horizon_days: z.number().int().positive(),
+      probability,
+      percentile,
+      /** Expected orders (purchase days) in the horizon. */
+      expected_orders: z.number().nonnegative(),
+    }),
+  ),
+  /** 1 − the propensity at `horizon_days`, banded (cut-offs in the model card). */
+  churn: z.object({
+    horizon_days: z.number().int().positive(),
+    risk: probability,
+    band: churnBandValue,
+  }),
+  /** Median wait to the next order if still active; null when not expected within years. */
+  next_order: z
+    .object({ median_days: z.number().nonnegative(), expected_date: isoDate })
+    .nullable(),
+  /** Expected spend per future order (Gamma-Gamma), in `currency`; null without a fit. */
+  spend_per_order: z.number().nullable(),
+  /** Predicted discounted spend over `months`, in `currency`; null without a Gamma-Gamma fit. */
+  clv: z
+    .object({
+      months: z.number().int().positive(),
+      monthly_discount_rate: z.number().nonnegative(),
+      value: z.number(),
+      percentile,
+    })
+    .nullable(),
+  currency,
+  rfm: z
+    .object({
+      recency: rfmScoreValue,
+      frequency: rfmScoreValue,
+      monetary: rfmScoreValue,
+      code: z.string().regex(/^[1-5]{3}$/),
+      cell: rfmCellValue,
+      label: z.string(),
+    })
+    .nullable(),
+});
+export type CustomerScores = z.infer<typeof customerScores>;
+
+export const scoreDriver = z.object({
+  factor: z.enum(['recency', 'frequency', 'monetary', 'tenure']),
+  direction: z.enum(['up', 'down']),
+  text: z.string(),
+});
+export const customerScoresResponse = z.object({
+  customer_id: z.string(),
+  model_version: z.string(),
+  /** The day the scores are as of (the end of the data the model saw); null without a model. */
+  as_of: isoDate.nullable(),
+  /**
+   * `no_orders`: nothing to score from (the customer never completed an order); `no_model`: the
+   * models could not be fitted on this data (`reason` says why).
+   */
+  status: z.enum(['scored', 'no_orders', 'no_model']),
+  reason: z.string().optional(),
+  scores: customerScores.nullable(),
+  explanation: z.object({ headline: z.string(), drivers: z.array(scoreDriver) }).nullable(),
+});
+export type CustomerScoresResponse = z.infer<typeof customerScoresResponse>;
+
+const fitSummary = z.object({
+  log_likelihood: z.number(),
+  customers: z.number().int().nonnegative(),
+  iterations: z.number().int().nonnegative(),
+  converged: z.boolean(),
+});
+export const modelCardResponse = z.object({
+  model_version: z.string(),
+  fitted_at: isoInstant.nullable(),
+  /** The time unit of every rate and duration below (alpha, holdout length). */
+  unit: timeUnit,
+  data_window: z.object({
+    first_purchase: isoDate,
+    calibration_end: isoDate,
+    holdout_end: isoDate.nullable(),
+  }),
+  customers: z.number().int().nonnegative(),
+  repeat_customers: z.number().int().nonnegative(),
+  bg_nbd: fitSummary.extend({
+    parameters: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
+  }),
+  gamma_gamma: fitSummary
+    .extend({
+      parameters: z.object({ p: z.number(), q: z.number(), gamma: z.number() }),
+      mean_spend: z.number(),
+    })
+    .nullable(),
+  scoring: z.object({
+    horizons_days: z.array(z.number().int().positive()),
+    churn_horizon_days: z.number().int().positive(),
+    churn_band_cutoffs: z.object({ medium: probability, high: probability }),
+    clv_months: z.number().int().positive(),
+    monthly_discount_rate: z.number().nonnegative(),
+    discounting: z.string(),
+  }),
+  /** Accuracy on a holdout period the validation fit did not see; null without one. */
+  holdout: z
+    .object({
+      holdout_end: isoDate,
+      holdout_length: z.number().positive(),
+      reliability: z.object({
+        rows: z.array(
+          z.object({
+            label: z.string(),
+            customers: z.number().int().nonnegative(),
+            mean_predicted: z.number().nullable(),
+            mean_actual: z.number().nullable(),
+          }),
+        ),
+        totals: z.object({
+          customers: z.number().int().nonnegative(),
+          predicted: z.number(),
+          actual: z.number(),
+        }),
+      }),
+      propensity_horizon_days: z.number().int().positive(),
+      auc: z.number().nullable(),
+      brier: z.number().nullable(),
+      calibration_by_decile: z.array(
+        z.object({
+          decile: z.number().int().positive(),
+          customers: z.number().int().nonnegative(),
+          mean_predicted: z.number().nullable(),
+          observed_rate: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type ModelCardResponse = z.infer<typeof modelCardResponse>;
+
+/** A refit of the models on demand: its stage while it runs, how it ended after. */
+export const refitStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('running'), stage: z.string(), started_at: isoInstant }),
+  z.object({
+    state: z.literal('done'),
+    started_at: isoInstant,
+    finished_at: isoInstant,
+    model_version: z.string(),
+    customers: z.number().int().nonnegative(),
+  }),
+  z.object({
+    state: z.literal('failed'),
+    started_at: isoInstant,
+    finished_at: isoInstant,
+    error: z.string(),
+  }),
+]);
+export type RefitStatus = z.infer<typeof refitStatus>;
