@@ -1,8 +1,12 @@
 // `npm run bench`: prints the performance figures the issues ask for. Each stage runs in its own
-// process so its time and peak memory are its own. `--quick` uses small sizes (a smoke run).
+// process so its time and peak memory are its own. `--quick` uses small sizes (a smoke run);
+// `--reuse` skips generation and the DuckDB load when the big file is already loaded.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 const quick = process.argv.includes('--quick');
+const reuse = process.argv.includes('--reuse');
 const big = quick ? 20_000 : 1_000_000;
 const medium = quick ? 5_000 : 100_000;
 
@@ -30,10 +34,14 @@ const rowsOf = (counts: unknown) =>
     : 0;
 
 console.log(
-  `Tact bench (${quick ? 'quick' : 'full'}) — Node ${process.version}, ${new Date().toISOString()}\n`,
+  `Tact bench (${quick ? 'quick' : 'full'}) — Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
 );
-console.log('Demo-data generation (streamed into a counting sink)');
-for (const n of [medium, big]) {
+const bigFile = `data/bench-${big}.duckdb`;
+const reused = reuse && existsSync(bigFile);
+if (!reused) console.log('Demo-data generation (streamed into a counting sink)');
+for (const n of reused ? [] : [medium, big]) {
   const r = run('bench/generate.ts', [n]);
   const rows = rowsOf(r.counts);
   const orders =
@@ -46,11 +54,14 @@ for (const n of [medium, big]) {
   );
 }
 
-console.log('\nDuckDB load (generation + append into a fresh file)');
-const load = run('bench/load.ts', [big]);
-console.log(
-  `  ${big.toLocaleString('en')} customers: ${s(load.ms)}, peak RSS ${mib(load.peakRssBytes)}`,
-);
+const load: Record<string, unknown> = reused ? { file: bigFile } : run('bench/load.ts', [big]);
+if (reused) console.log(`Reusing ${bigFile} (--reuse): no generation or load timed.`);
+else {
+  console.log('\nDuckDB load (generation + append into a fresh file, packed histories included)');
+  console.log(
+    `  ${big.toLocaleString('en')} customers: ${s(load.ms)}, peak RSS ${mib(load.peakRssBytes)}`,
+  );
+}
 
 console.log(
   `\nAPI latency on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app)`,
@@ -62,6 +73,33 @@ for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
     console.log(`  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`);
   }
 }
+
+const reads = run('bench/customer-reads.ts', [String(load.file), big, 10, quick ? 5 : 15]);
+console.log(
+  `\nPer-customer reads under load over HTTP (closed loop, ${String(reads.clients)} clients, ${String(reads.seconds)} s each, load average ${typeof reads.loadAverage === 'number' ? reads.loadAverage.toFixed(2) : '?'} at the start; targets at 1 M: profile ≥ 300/s, timeline page ≥ 200/s with p95 ≤ 100 ms)`,
+);
+for (const key of ['profile', 'timeline']) {
+  const r = reads[key];
+  if (typeof r === 'object' && r !== null && 'perSecond' in r && 'p50' in r && 'p95' in r) {
+    const p99 = 'p99' in r ? r.p99 : null;
+    console.log(
+      `  ${key.padEnd(9)} ${Number(r.perSecond).toFixed(0).padStart(5)} requests/s   p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}   p99 ${ms(p99).padStart(9)}`,
+    );
+  }
+}
+
+const historyMembers = quick ? 2_000 : 100_000;
+console.log(
+  `\nHistories of ${historyMembers.toLocaleString('en')} members of a segment, streamed out of DuckDB (histories(), chunks of 1,000)`,
+);
+for (const scope of ['whole', 'trimmed']) {
+  const h = run('bench/histories.ts', [String(load.file), historyMembers, scope]);
+  const perS = (x: unknown) => (typeof x === 'number' ? Math.round(x).toLocaleString('en') : '?');
+  console.log(
+    `  ${scope.padEnd(8)} ${s(h.ms).padStart(7)}: ${perS(h.customersPerSecond)} customers/s, ${perS(h.rowsPerSecond)} rows/s (${perS(h.rows)} rows), peak RSS ${mib(h.peakRssBytes)}`,
+  );
+}
+console.log('  (trimmed: orders with lines, messages, offer responses, consents and preferences)');
 
 type Timing = { p50: number; p95: number };
 const isTiming = (x: unknown): x is Timing =>

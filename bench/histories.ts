@@ -1,0 +1,82 @@
+// Child process of the bench: streams the histories of a segment's first N members out of a
+// DuckDB file (whole, or trimmed to what the pre-send audit reads: orders, messages, offer
+// responses, consents and preferences) and prints customers/s, rows/s and peak memory.
+import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+import type { CustomerHistory, HistoryScope } from '../src/domain/profile/history.ts';
+import { wholeHistory } from '../src/domain/profile/history.ts';
+import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+
+const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
+const members = Number(process.argv[3] ?? 100_000);
+const trimmed = process.argv[4] === 'trimmed';
+
+const audit: HistoryScope = {
+  tables: ['orders', 'messages', 'offer_responses', 'consents', 'preferences'],
+  since: null,
+};
+
+/** Customers who placed at least one order: most of the base, so any N are spread over it. */
+const buyers: SegmentDefinition = {
+  version: 1,
+  root: {
+    id: 'root',
+    kind: 'group',
+    negate: false,
+    combinator: 'and',
+    children: [
+      {
+        id: 'ordered',
+        kind: 'behaviour',
+        negate: false,
+        action: { type: 'order' },
+        count: { operator: 'at_least', value: 1 },
+        window: { type: 'ever' },
+        filters: [],
+      },
+    ],
+  },
+};
+
+const store = await openDuckDbStore({
+  path: file,
+  memoryLimit: process.env.TACT_DUCKDB_MEMORY ?? '2GB',
+});
+if ((await readMeta(store)) === null) throw new Error(`${file} holds no loaded data.`);
+const selected = performance.now();
+// Every 9th member of the segment, so the histories read are spread over the whole file.
+const all = await store.segmentSample(buyers, members * 9);
+const ids = all.filter((_, i) => i % 9 === 0).map((m) => m.customer_id);
+const selectMs = performance.now() - selected;
+
+const rowsOf = (h: CustomerHistory) =>
+  1 +
+  h.identities.length +
+  h.consents.length +
+  h.preferences.length +
+  h.orders.reduce((n, o) => n + 1 + o.lines.length, 0) +
+  h.events.length +
+  h.messages.length +
+  h.offerResponses.length;
+
+const started = performance.now();
+let customers = 0;
+let rows = 0;
+for await (const chunk of store.histories(ids, { scope: trimmed ? audit : wholeHistory })) {
+  customers += chunk.length;
+  for (const h of chunk) rows += rowsOf(h);
+}
+const ms = performance.now() - started;
+await store.close();
+console.log(
+  JSON.stringify({
+    members: ids.length,
+    scope: trimmed ? 'trimmed' : 'whole',
+    selectMs,
+    ms,
+    customers,
+    rows,
+    customersPerSecond: customers / (ms / 1000),
+    rowsPerSecond: rows / (ms / 1000),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);
