@@ -29,8 +29,11 @@ export type ValueKind = CatalogueType | 'set';
 
 export type Listed = string | number | boolean;
 
-/** The primitives an engine writes; every one but `blank` is false on a missing value. */
-export type Meaning =
+/**
+ * The primitives an engine writes, for a kind whose listed values are of type V (strings for
+ * text, dates and sets); every one but `blank` is false on a missing value.
+ */
+export type Meaning<V extends Listed = Listed> =
   | { is: 'never' }
   /** A value of the kind is there (a set: not empty). */
   | { is: 'present' }
@@ -38,10 +41,10 @@ export type Meaning =
   | { is: 'filled' }
   /** Not filled. */
   | { is: 'blank' }
-  /** Equals one of `values` (at least one, all of the kind's type); a set holds one of them. */
-  | { is: 'one_of'; values: readonly Listed[]; caseless: boolean }
-  /** Present and equal to each of `values` (all of the kind's type); a set holds each. */
-  | { is: 'each_of'; values: readonly Listed[]; caseless: boolean }
+  /** Equals one of `values` (at least one); a set holds one of them. */
+  | { is: 'one_of'; values: readonly V[]; caseless: boolean }
+  /** Present and equal to each of `values`; a set holds each. */
+  | { is: 'each_of'; values: readonly V[]; caseless: boolean }
   | { is: 'contains' | 'starts_with'; part: string; caseless: boolean }
   | { is: 'compare'; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
   /** min ≤ value ≤ max. */
@@ -49,12 +52,9 @@ export type Meaning =
   /** An instant in `range` (from ≤ t < until). */
   | { is: 'within'; range: TimeRange }
   | { is: 'boolean'; value: boolean }
-  | { is: 'and'; parts: readonly Meaning[] }
-  | { is: 'or'; parts: readonly Meaning[] }
-  | { is: 'not'; part: Meaning };
-
-export const NEVER: Meaning = { is: 'never' };
-const PRESENT: Meaning = { is: 'present' };
+  | { is: 'and'; parts: readonly Meaning<V>[] }
+  | { is: 'or'; parts: readonly Meaning<V>[] }
+  | { is: 'not'; part: Meaning<V> };
 
 /** The kind a value typed by its own JSON type takes (see the header). */
 export const DYNAMIC_KINDS = { number: 'number', boolean: 'boolean', other: 'string' } as const;
@@ -63,26 +63,63 @@ const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 
-/** Which listed values a kind compares with: a value only equals a value of its own JSON type. */
-function accepts(kind: ValueKind): (x: unknown) => boolean {
-  return kind === 'number' ? isNumber : kind === 'boolean' ? isBoolean : isString;
+/** What `test` means on a value of `kind`, with "today" at `asOfMs` (epoch ms). */
+export function comparisonMeaning(
+  test: Comparison,
+  kind: 'number',
+  asOfMs: number,
+): Meaning<number>;
+export function comparisonMeaning(
+  test: Comparison,
+  kind: 'boolean',
+  asOfMs: number,
+): Meaning<boolean>;
+export function comparisonMeaning(
+  test: Comparison,
+  kind: 'string' | 'enum' | 'date' | 'set',
+  asOfMs: number,
+): Meaning<string>;
+export function comparisonMeaning(test: Comparison, kind: ValueKind, asOfMs: number): Meaning {
+  // A value only equals a value of its own JSON type; a calendar date, the instants of its day.
+  switch (kind) {
+    case 'number':
+      return meaningOf(test, kind, isNumber, null, asOfMs);
+    case 'boolean':
+      return meaningOf(test, kind, isBoolean, null, asOfMs);
+    case 'date':
+      return meaningOf(test, kind, isString, onDay, asOfMs);
+    case 'string':
+    case 'enum':
+    case 'set':
+      return meaningOf(test, kind, isString, null, asOfMs);
+  }
 }
 
-const isText = (kind: ValueKind): boolean => kind === 'string' || kind === 'enum';
-
-/** What `test` means on a value of `kind`, with "today" at `asOfMs` (epoch ms). */
-export function comparisonMeaning(test: Comparison, kind: ValueKind, asOfMs: number): Meaning {
+/**
+ * The table itself, for a kind whose listed values pass `accepts`; `day`, for dates, is what
+ * equal to a listed value means (else plain equality, one_of / each_of).
+ */
+function meaningOf<V extends Listed>(
+  test: Comparison,
+  kind: ValueKind,
+  accepts: (x: unknown) => x is V,
+  day: ((x: V) => Meaning<V>) | null,
+  asOfMs: number,
+): Meaning<V> {
+  const never: Meaning<V> = { is: 'never' };
+  const present: Meaning<V> = { is: 'present' };
+  const text = kind === 'string' || kind === 'enum';
   const caseless = kind === 'string';
-  const ofKind = accepts(kind);
-  const oneOf = (values: readonly Listed[]): Meaning => {
-    const xs = values.filter(ofKind);
-    if (xs.length === 0) return NEVER;
-    if (kind !== 'date') return { is: 'one_of', values: xs, caseless };
-    return { is: 'or', parts: xs.filter(isString).map(onDay) };
+  const within = (range: TimeRange | null): Meaning<V> =>
+    range === null ? never : { is: 'within', range };
+  const oneOf = (values: readonly Listed[]): Meaning<V> => {
+    const xs = values.filter(accepts);
+    if (day !== null) return { is: 'or', parts: xs.map(day) };
+    return xs.length === 0 ? never : { is: 'one_of', values: xs, caseless };
   };
-  const noneOf = (values: readonly Listed[]): Meaning => ({
+  const noneOf = (values: readonly Listed[]): Meaning<V> => ({
     is: 'and',
-    parts: [PRESENT, { is: 'not', part: oneOf(values) }],
+    parts: [present, { is: 'not', part: oneOf(values) }],
   });
   switch (test.operator) {
     case 'equals':
@@ -93,35 +130,37 @@ export function comparisonMeaning(test: Comparison, kind: ValueKind, asOfMs: num
       return noneOf([test.value]);
     case 'not_in':
       return noneOf(test.values);
-    case 'all_of':
-      if (!test.values.every(ofKind)) return NEVER;
-      if (kind !== 'date') return { is: 'each_of', values: test.values, caseless };
-      return { is: 'and', parts: [PRESENT, ...test.values.filter(isString).map(onDay)] };
+    case 'all_of': {
+      const { values } = test;
+      if (!values.every(accepts)) return never;
+      if (day !== null) return { is: 'and', parts: [present, ...values.map(day)] };
+      return { is: 'each_of', values, caseless };
+    }
     case 'contains':
     case 'starts_with':
-      return isText(kind) ? { is: test.operator, part: test.value, caseless } : NEVER;
+      return text ? { is: test.operator, part: test.value, caseless } : never;
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte':
-      return kind === 'number' ? { is: 'compare', op: test.operator, value: test.value } : NEVER;
+      return kind === 'number' ? { is: 'compare', op: test.operator, value: test.value } : never;
     case 'between':
       if (kind === 'date') return within(comparisonRange(test, asOfMs));
-      if (kind !== 'number' || !isNumber(test.min) || !isNumber(test.max)) return NEVER;
+      if (kind !== 'number' || !isNumber(test.min) || !isNumber(test.max)) return never;
       return { is: 'between', min: test.min, max: test.max };
     case 'before':
     case 'after':
     case 'in_last_days':
-      return kind === 'date' ? within(comparisonRange(test, asOfMs)) : NEVER;
+      return kind === 'date' ? within(comparisonRange(test, asOfMs)) : never;
     case 'not_in_last_days':
-      if (kind !== 'date') return NEVER;
+      if (kind !== 'date') return never;
       return {
         is: 'and',
-        parts: [PRESENT, { is: 'not', part: within(comparisonRange(test, asOfMs)) }],
+        parts: [present, { is: 'not', part: within(comparisonRange(test, asOfMs)) }],
       };
     case 'is_true':
     case 'is_false':
-      return kind === 'boolean' ? { is: 'boolean', value: test.operator === 'is_true' } : NEVER;
+      return kind === 'boolean' ? { is: 'boolean', value: test.operator === 'is_true' } : never;
     case 'is_empty':
       return { is: 'blank' };
     case 'is_set':
@@ -129,11 +168,8 @@ export function comparisonMeaning(test: Comparison, kind: ValueKind, asOfMs: num
   }
 }
 
-function within(range: TimeRange | null): Meaning {
-  return range === null ? NEVER : { is: 'within', range };
-}
-
 /** A calendar date equals the instants of its UTC day. */
-function onDay(date: string): Meaning {
-  return within(dayRange(date));
+function onDay(date: string): Meaning<string> {
+  const range = dayRange(date);
+  return range === null ? { is: 'never' } : { is: 'within', range };
 }

@@ -58,30 +58,22 @@ export function propertyPointer(name: string): string {
   return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
-/** How one value reads in SQL: its expression and kind, and how text is lower-cased. */
-interface SqlValue {
+/** How one value reads in SQL: its expression, how it is lower-cased, how a listed value binds. */
+interface SqlValue<V extends Listed> {
   /** NULL when missing; a TIMESTAMP for dates. */
   x: string;
-  kind: CatalogueType;
+  /** Text: '' is not filled. */
+  text: boolean;
   /** `e` lower-cased (the value's own expression may have a lower-cased copy). */
   lower: (e: string) => string;
+  param: (value: V) => string;
   bind: Bind;
 }
 
-const PARAM_TYPES: Readonly<Record<'number' | 'boolean' | 'text', SqlType>> = {
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  text: 'VARCHAR',
-};
-
-function meaningSql(m: Meaning, v: SqlValue): string {
-  const { x, kind, bind } = v;
-  const text = kind === 'string' || kind === 'enum';
+function meaningSql<V extends Listed>(m: Meaning<V>, v: SqlValue<V>): string {
+  const { x, text, bind } = v;
   const fold = (caseless: boolean) => (caseless ? v.lower : (e: string) => e);
-  const type = kind === 'number' || kind === 'boolean' ? PARAM_TYPES[kind] : PARAM_TYPES.text;
-  const param = (value: Listed) => bind(type, type === 'VARCHAR' ? String(value) : value);
-  const equals = (value: Listed, caseless: boolean) =>
-    `${fold(caseless)(x)} = ${fold(caseless)(param(value))}`;
+  const equals = (value: V, f: (e: string) => string) => `${f(x)} = ${f(v.param(value))}`;
   switch (m.is) {
     case 'never':
       return FALSE;
@@ -93,13 +85,15 @@ function meaningSql(m: Meaning, v: SqlValue): string {
       return text ? `(${x} IS NULL OR ${x} = '')` : `${x} IS NULL`;
     case 'one_of': {
       const f = fold(m.caseless);
-      if (m.values.length > 1 && kind !== 'boolean') {
-        return `${f(x)} IN (${m.values.map((value) => f(param(value))).join(', ')})`;
+      if (m.values.length > 1) {
+        return `${f(x)} IN (${m.values.map((value) => f(v.param(value))).join(', ')})`;
       }
-      return any(m.values.map((value) => equals(value, m.caseless)));
+      return any(m.values.map((value) => equals(value, f)));
     }
-    case 'each_of':
-      return all([`${x} IS NOT NULL`, ...m.values.map((value) => equals(value, m.caseless))]);
+    case 'each_of': {
+      const f = fold(m.caseless);
+      return all([`${x} IS NOT NULL`, ...m.values.map((value) => equals(value, f))]);
+    }
     case 'contains':
     case 'starts_with': {
       const f = fold(m.caseless);
@@ -124,6 +118,14 @@ function meaningSql(m: Meaning, v: SqlValue): string {
   }
 }
 
+/** A number or a boolean: never lower-cased, listed values bound as `type`. */
+function scalar<V extends number | boolean>(x: string, type: SqlType, bind: Bind): SqlValue<V> {
+  // Never caseless (operators.ts), so never lower-cased.
+  return { x, text: false, lower: lowered, param: (value) => bind(type, value), bind };
+}
+
+const lowered = (e: string): string => `lower(${e})`;
+
 /**
  * A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing) and
  * `lowerX`, when given, the same value already lower-cased by the same lower().
@@ -136,12 +138,27 @@ export function valueSql(
   asOfMs: number,
   lowerX?: string,
 ): string {
-  return meaningSql(comparisonMeaning(test, type, asOfMs), {
-    x: type === 'date' ? `CAST(${x} AS TIMESTAMP)` : x,
-    kind: type,
+  const text = (at: string, isText: boolean): SqlValue<string> => ({
+    x: at,
+    text: isText,
     lower: (e) => (e === x && lowerX !== undefined ? lowerX : `lower(${e})`),
+    param: (value) => bind('VARCHAR', value),
     bind,
   });
+  switch (type) {
+    case 'string':
+    case 'enum':
+      return meaningSql(comparisonMeaning(test, type, asOfMs), text(x, true));
+    case 'date':
+      return meaningSql(
+        comparisonMeaning(test, type, asOfMs),
+        text(`CAST(${x} AS TIMESTAMP)`, false),
+      );
+    case 'number':
+      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'DOUBLE', bind));
+    case 'boolean':
+      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'BOOLEAN', bind));
+  }
 }
 
 /**
@@ -157,19 +174,32 @@ export function propertySql(
   const pointer = bind('VARCHAR', propertyPointer(name));
   const json = `json_extract(${properties}, ${pointer})`;
   const type = `json_type(${json})`;
-  const isNum = `${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE')`;
-  const isBool = `${type} = 'BOOLEAN'`;
-  const lower = (e: string) => `lower(${e})`;
   // Dates never apply here, so "today" plays no part.
-  const as = (kind: CatalogueType, x: string) =>
-    two(meaningSql(comparisonMeaning(test, kind, NaN), { x, kind, lower, bind }));
-  const asText = as(
-    DYNAMIC_KINDS.other,
-    `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${properties}, ${pointer}) END)`,
+  const asText = two(
+    meaningSql(comparisonMeaning(test, DYNAMIC_KINDS.other, NaN), {
+      x: `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${properties}, ${pointer}) END)`,
+      text: true,
+      lower: lowered,
+      param: (value) => bind('VARCHAR', value),
+      bind,
+    }),
   );
-  const asNumber = as(DYNAMIC_KINDS.number, `TRY_CAST(${json} AS DOUBLE)`);
-  const asBoolean = as(DYNAMIC_KINDS.boolean, `TRY_CAST(${json} AS BOOLEAN)`);
-  return `(CASE WHEN ${isNum} THEN ${asNumber} WHEN ${isBool} THEN ${asBoolean} ELSE ${asText} END)`;
+  const asNumber = two(
+    meaningSql(
+      comparisonMeaning(test, DYNAMIC_KINDS.number, NaN),
+      scalar(`TRY_CAST(${json} AS DOUBLE)`, 'DOUBLE', bind),
+    ),
+  );
+  const asBoolean = two(
+    meaningSql(
+      comparisonMeaning(test, DYNAMIC_KINDS.boolean, NaN),
+      scalar(`TRY_CAST(${json} AS BOOLEAN)`, 'BOOLEAN', bind),
+    ),
+  );
+  return (
+    `(CASE WHEN ${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN ${asNumber} ` +
+    `WHEN ${type} = 'BOOLEAN' THEN ${asBoolean} ELSE ${asText} END)`
+  );
 }
 
 /** How a set of enum values (channels used…) reads in one compile mode; never NULL. */
@@ -209,9 +239,7 @@ export function setSql(test: Comparison, set: SqlSet): string {
   return setMeaningSql(comparisonMeaning(test, 'set', NaN), set);
 }
 
-function setMeaningSql(m: Meaning, set: SqlSet): string {
-  const strings = (values: readonly Listed[]) =>
-    values.filter((x): x is string => typeof x === 'string');
+function setMeaningSql(m: Meaning<string>, set: SqlSet): string {
   switch (m.is) {
     case 'present':
     case 'filled':
@@ -219,15 +247,13 @@ function setMeaningSql(m: Meaning, set: SqlSet): string {
     case 'blank':
       return not(set.hasOrder);
     case 'one_of':
-      return set.holdsAny(strings(m.values));
+      return set.holdsAny(m.values);
     case 'each_of': {
-      const xs = [...new Set(strings(m.values))];
+      const xs = [...new Set(m.values)];
       return xs.length === 0 ? set.hasOrder : set.holdsAll(xs);
     }
     case 'and':
       return all(m.parts.map((p) => setMeaningSql(p, set)));
-    case 'or':
-      return any(m.parts.map((p) => setMeaningSql(p, set)));
     case 'not':
       return not(setMeaningSql(m.part, set));
     default:

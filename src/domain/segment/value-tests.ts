@@ -3,7 +3,7 @@
 // decision; this file only says how JavaScript checks each primitive.
 import type { Comparison } from './definition.ts';
 import { inRange, instantOf, type Scalar } from './facts.ts';
-import { DYNAMIC_KINDS, comparisonMeaning, type Meaning, type ValueKind } from './operators.ts';
+import { DYNAMIC_KINDS, comparisonMeaning, type Listed, type Meaning } from './operators.ts';
 import type { CatalogueType } from '../profile/catalogue.ts';
 
 export type ValueTest = (value: Scalar) => boolean;
@@ -26,54 +26,70 @@ function remembered(fold: (s: string) => string): (s: string) => string {
 const lower = (s: string): string => s.toLowerCase();
 const same = (s: string): string => s;
 
-/** Whether a value of the kind is there (a date: a readable instant). */
-function presence(kind: ValueKind): ValueTest {
-  switch (kind) {
-    case 'number':
-      return (v) => typeof v === 'number';
-    case 'boolean':
-      return (v) => typeof v === 'boolean';
-    case 'date':
-      return (v) => instantOf(v) !== null;
-    default:
-      return (v) => typeof v === 'string';
-  }
+/** How one kind's values are checked: presence, and equality with listed values of type V. */
+interface Forms<V extends Listed> {
+  present: ValueTest;
+  /** Present and, for text, not ''. */
+  filled: ValueTest;
+  oneOf: (xs: readonly V[], caseless: boolean) => ValueTest;
+  eachOf: (xs: readonly V[], caseless: boolean) => ValueTest;
 }
 
-/** The test of a meaning on a value of `kind` (anything but a set). */
-function meaningTest(m: Meaning, kind: ValueKind): ValueTest {
+/** Listed strings folded as the values will be (lower-cased when caseless). */
+function folded(
+  xs: readonly string[],
+  caseless: boolean,
+): { fold: (s: string) => string; wanted: ReadonlySet<string> } {
+  return caseless
+    ? { fold: remembered(lower), wanted: new Set(xs.map(lower)) }
+    : { fold: same, wanted: new Set(xs) };
+}
+
+const textForms: Forms<string> = {
+  present: (v) => typeof v === 'string',
+  filled: (v) => typeof v === 'string' && v !== '',
+  oneOf: (xs, caseless) => {
+    const { fold, wanted } = folded(xs, caseless);
+    return (v) => typeof v === 'string' && wanted.has(fold(v));
+  },
+  eachOf: (xs, caseless) => {
+    // Equal to each listed value: they must all fold alike.
+    const { fold, wanted } = folded(xs, caseless);
+    if (wanted.size > 1) return never;
+    return (v) => typeof v === 'string' && (wanted.size === 0 || wanted.has(fold(v)));
+  },
+};
+
+function scalarForms<V extends number | boolean>(present: ValueTest): Forms<V> {
+  return {
+    present,
+    filled: present,
+    oneOf: (xs) => (v) => xs.some((x) => v === x),
+    eachOf: (xs) => (v) => present(v) && xs.every((x) => v === x),
+  };
+}
+
+/** A date is present when it reads as an instant; equal to a date is `within` its day. */
+const readable: ValueTest = (v) => instantOf(v) !== null;
+const dateForms: Forms<string> = { ...textForms, present: readable, filled: readable };
+
+/** The test of a meaning on a value of a kind with those forms (anything but a set). */
+function meaningTest<V extends Listed>(m: Meaning<V>, forms: Forms<V>): ValueTest {
   switch (m.is) {
     case 'never':
       return never;
     case 'present':
-      return presence(kind);
+      return forms.present;
     case 'filled':
-      return kind === 'string' || kind === 'enum'
-        ? (v) => typeof v === 'string' && v !== ''
-        : presence(kind);
+      return forms.filled;
     case 'blank': {
-      const filled = meaningTest({ is: 'filled' }, kind);
+      const { filled } = forms;
       return (v) => !filled(v);
     }
-    case 'one_of': {
-      if (kind === 'string' || kind === 'enum') {
-        const { fold, wanted } = folded(m.values, m.caseless);
-        return (v) => typeof v === 'string' && wanted.has(fold(v));
-      }
-      const xs = m.values;
-      return (v) => xs.some((x) => v === x);
-    }
-    case 'each_of': {
-      if (kind === 'string' || kind === 'enum') {
-        // Equal to each listed value: they must all fold alike.
-        const { fold, wanted } = folded(m.values, m.caseless);
-        if (wanted.size > 1) return never;
-        return (v) => typeof v === 'string' && (wanted.size === 0 || wanted.has(fold(v)));
-      }
-      const present = presence(kind);
-      const xs = m.values;
-      return (v) => present(v) && xs.every((x) => v === x);
-    }
+    case 'one_of':
+      return forms.oneOf(m.values, m.caseless);
+    case 'each_of':
+      return forms.eachOf(m.values, m.caseless);
     case 'contains':
     case 'starts_with': {
       const fold = m.caseless ? remembered(lower) : same;
@@ -100,17 +116,15 @@ function meaningTest(m: Meaning, kind: ValueKind): ValueTest {
       return (v) => v === b;
     }
     case 'and': {
-      const parts = m.parts.map((p) => meaningTest(p, kind));
-      const [a, b] = parts;
-      if (parts.length === 2 && a && b) return (v) => a(v) && b(v);
+      const parts = m.parts.map((p) => meaningTest(p, forms));
       return (v) => parts.every((p) => p(v));
     }
     case 'or': {
-      const parts = m.parts.map((p) => meaningTest(p, kind));
+      const parts = m.parts.map((p) => meaningTest(p, forms));
       return (v) => parts.some((p) => p(v));
     }
     case 'not': {
-      const part = meaningTest(m.part, kind);
+      const part = meaningTest(m.part, forms);
       return (v) => !part(v);
     }
   }
@@ -129,21 +143,23 @@ function compareTest(op: 'gt' | 'gte' | 'lt' | 'lte', x: number): ValueTest {
   }
 }
 
-/** Listed strings folded as the values will be (lower-cased when caseless). */
-function folded(
-  values: readonly (string | number | boolean)[],
-  caseless: boolean,
-): { fold: (s: string) => string; wanted: ReadonlySet<string> } {
-  const strings = values.filter((x): x is string => typeof x === 'string');
-  return caseless
-    ? { fold: remembered(lower), wanted: new Set(strings.map(lower)) }
-    : { fold: same, wanted: new Set(strings) };
-}
-
 /** A test on a value of a fixed type (the field's catalogue type). */
 export function valueTest(test: Comparison, type: CatalogueType, asOfMs: number): ValueTest {
-  return meaningTest(comparisonMeaning(test, type, asOfMs), type);
+  switch (type) {
+    case 'string':
+    case 'enum':
+      return meaningTest(comparisonMeaning(test, type, asOfMs), textForms);
+    case 'number':
+      return meaningTest(comparisonMeaning(test, type, asOfMs), scalarForms<number>(isNumber));
+    case 'boolean':
+      return meaningTest(comparisonMeaning(test, type, asOfMs), scalarForms<boolean>(isBoolean));
+    case 'date':
+      return meaningTest(comparisonMeaning(test, type, asOfMs), dateForms);
+  }
 }
+
+const isNumber: ValueTest = (v) => typeof v === 'number';
+const isBoolean: ValueTest = (v) => typeof v === 'boolean';
 
 /** A test on a value whose type is its own JSON type (event properties, scores). */
 export function dynamicTest(test: Comparison): ValueTest {
@@ -163,7 +179,7 @@ export function setTest(test: Comparison): (values: ReadonlySet<string>) => bool
   return setMeaningTest(comparisonMeaning(test, 'set', NaN));
 }
 
-function setMeaningTest(m: Meaning): (set: ReadonlySet<string>) => boolean {
+function setMeaningTest(m: Meaning<string>): (set: ReadonlySet<string>) => boolean {
   switch (m.is) {
     case 'present':
     case 'filled':
@@ -171,20 +187,16 @@ function setMeaningTest(m: Meaning): (set: ReadonlySet<string>) => boolean {
     case 'blank':
       return (set) => set.size === 0;
     case 'one_of': {
-      const xs = m.values.filter((x): x is string => typeof x === 'string');
+      const xs = m.values;
       return (set) => xs.some((x) => set.has(x));
     }
     case 'each_of': {
-      const xs = m.values.filter((x): x is string => typeof x === 'string');
+      const xs = m.values;
       return (set) => set.size > 0 && xs.every((x) => set.has(x));
     }
     case 'and': {
       const parts = m.parts.map(setMeaningTest);
       return (set) => parts.every((p) => p(set));
-    }
-    case 'or': {
-      const parts = m.parts.map(setMeaningTest);
-      return (set) => parts.some((p) => p(set));
     }
     case 'not': {
       const part = setMeaningTest(m.part);
