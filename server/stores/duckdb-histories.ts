@@ -174,13 +174,15 @@ function byBytes(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The histories of those of `customerIds` that exist, in DuckDB's order of their ids. */
-export async function readHistories(
+/**
+ * The packed rows of those of `customerIds` that exist, in DuckDB's order of their ids: read
+ * apart from `packedHistories` so a stream can read a chunk while it decodes the one before.
+ */
+export async function readPackedRows(
   connection: DuckDBConnection,
-  reference: HistoryReference,
   customerIds: readonly string[],
   scope: HistoryScope = wholeHistory,
-): Promise<CustomerHistory[]> {
+): Promise<Row[]> {
   let first = customerIds[0];
   let last = first;
   if (first === undefined || last === undefined) return [];
@@ -189,7 +191,7 @@ export async function readHistories(
     if (byBytes(id, first) < 0) first = id;
     if (byBytes(id, last) > 0) last = id;
   }
-  const rows = await queryRows(
+  return queryRows(
     connection,
     // The bounds let DuckDB skip the row groups outside the chunk before it reads a packed column.
     `SELECT ${columnsFor(scope)} FROM customer_histories
@@ -198,6 +200,13 @@ export async function readHistories(
     [listValue([...customerIds]), first, last],
     [LIST(VARCHAR), VARCHAR, VARCHAR],
   );
+}
+
+export function packedHistories(
+  rows: readonly Row[],
+  reference: HistoryReference,
+  scope: HistoryScope = wholeHistory,
+): CustomerHistory[] {
   return rows.map((row) => assembleHistory(historyRows(row, scope), reference, scope));
 }
 

@@ -80,67 +80,50 @@ function bad(what: string, value: unknown): never {
   );
 }
 
-/** Reads the tuple `row` of `table`, field by field, by column name. */
-class Tuple {
-  constructor(
-    private readonly row: readonly unknown[],
-    private readonly at: Readonly<Record<string, number>>,
-  ) {}
+/** The position of each column of a packed table, checked once: rows are read by position. */
+function indexer(table: PackedTable): (name: string) => number {
+  const at = positions(table);
+  return (name) => {
+    const i = at[name];
+    if (i === undefined) throw new PackedRowError(`No packed column ${table}.${name}.`);
+    return i;
+  };
+}
 
-  private value(name: string): unknown {
-    const i = this.at[name];
-    if (i === undefined) throw new PackedRowError(`No packed column ${name}.`);
-    return this.row[i];
-  }
+const text = (v: unknown, name: string): string =>
+  typeof v === 'string' ? v : bad(`${name} as text`, v);
 
-  text(name: string): string {
-    const v = this.value(name);
-    return typeof v === 'string' ? v : bad(`${name} as text`, v);
-  }
+const textOrNull = (v: unknown, name: string): string | null =>
+  v === null || typeof v === 'string' ? v : bad(`${name} as text or null`, v);
 
-  textOrNull(name: string): string | null {
-    const v = this.value(name);
-    return v === null || typeof v === 'string' ? v : bad(`${name} as text or null`, v);
-  }
+/** Instants are written by strftime as `YYYY-MM-DDTHH:MM:SS.mmmZ`. */
+const instant = (v: unknown, name: string): string =>
+  typeof v === 'string' && v.length === 24 && v.charCodeAt(23) === 90 // 'Z'
+    ? v
+    : bad(`${name} as an instant`, v);
 
-  /** Instants are written by strftime as `YYYY-MM-DDTHH:MM:SS.mmmZ`. */
-  instant(name: string): string {
-    const v = this.value(name);
-    return typeof v === 'string' && v.length === 24 && v.charCodeAt(23) === 90 // 'Z'
-      ? v
-      : bad(`${name} as an instant`, v);
-  }
+const dateOrNull = (v: unknown, name: string): string | null =>
+  v === null || (typeof v === 'string' && v.length === 10) ? v : bad(`${name} as a date`, v);
 
-  dateOrNull(name: string): string | null {
-    const v = this.value(name);
-    return v === null || (typeof v === 'string' && v.length === 10)
-      ? v
-      : bad(`${name} as a date`, v);
-  }
+const int = (v: unknown, name: string): number =>
+  typeof v === 'number' && Number.isInteger(v) ? v : bad(`${name} as an integer`, v);
 
-  int(name: string): number {
-    const v = this.value(name);
-    return typeof v === 'number' && Number.isInteger(v) ? v : bad(`${name} as an integer`, v);
-  }
+/** An enum's values by their text: one lookup per value, and it narrows to the enum's type. */
+function oneOf<T extends string>(name: string, options: readonly T[]): (v: unknown) => T {
+  const byText = new Map<unknown, T>(options.map((o) => [o, o]));
+  return (v) => byText.get(v) ?? bad(`${name} as one of ${options.join(', ')}`, v);
+}
 
-  oneOf<T extends string>(name: string, options: readonly T[]): T {
-    const v = this.value(name);
-    const found = options.find((o) => o === v);
-    return found ?? bad(`${name} as one of ${options.join(', ')}`, v);
+function properties(v: unknown, name: string): Record<string, string | number | boolean> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return bad(`${name} as an object`, v);
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = value;
+    else bad(`${name}.${key} as a string, number or boolean`, value);
   }
-
-  properties(name: string): Record<string, string | number | boolean> {
-    const v = this.value(name);
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      return bad(`${name} as an object`, v);
-    const out: Record<string, string | number | boolean> = {};
-    for (const [key, value] of Object.entries(v)) {
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-        out[key] = value;
-      else bad(`${name}.${key} as a string, number or boolean`, value);
-    }
-    return out;
-  }
+  return out;
 }
 
 function tuples(value: unknown): unknown[][] {
@@ -148,155 +131,244 @@ function tuples(value: unknown): unknown[][] {
   return value.map((row) => (Array.isArray(row) ? row : bad('a row as an array', row)));
 }
 
-const at = {
-  customers: positions('customers'),
-  identities: positions('identities'),
-  consents: positions('consents'),
-  preferences: positions('preferences'),
-  orders: positions('orders'),
-  order_lines: positions('order_lines'),
-  events: positions('events'),
-  messages: positions('messages'),
-  offer_responses: positions('offer_responses'),
+const isChannel = oneOf('channel', channel.options);
+const isSource = oneOf('source', channel.options);
+
+const C = indexer('customers');
+const customerAt = {
+  id: C('customer_id'),
+  first: C('first_name'),
+  last: C('last_name'),
+  email: C('email'),
+  phone: C('phone'),
+  gender: C('gender'),
+  birth: C('birth_date'),
+  city: C('city'),
+  postcode: C('postcode'),
+  country: C('country'),
+  tier: C('loyalty_tier'),
+  created: C('created_at'),
+  language: C('language'),
 };
+const isGender = oneOf('gender', gender.options);
+const isTier = oneOf('loyalty_tier', loyaltyTier.options);
+const isLanguage = oneOf('language', language.options);
 
 export function readCustomer(value: unknown): Customer {
-  const t = new Tuple(Array.isArray(value) ? value : bad('a customer row', value), at.customers);
+  const r = Array.isArray(value) ? value : bad('a customer row', value);
+  const at = customerAt;
   return {
-    customer_id: t.text('customer_id'),
-    first_name: t.textOrNull('first_name'),
-    last_name: t.textOrNull('last_name'),
-    email: t.textOrNull('email'),
-    phone: t.textOrNull('phone'),
-    gender: t.oneOf('gender', gender.options),
-    birth_date: t.dateOrNull('birth_date'),
-    city: t.textOrNull('city'),
-    postcode: t.textOrNull('postcode'),
-    country: t.text('country'),
-    loyalty_tier: t.oneOf('loyalty_tier', loyaltyTier.options),
-    created_at: t.instant('created_at'),
-    language: t.oneOf('language', language.options),
+    customer_id: text(r[at.id], 'customer_id'),
+    first_name: textOrNull(r[at.first], 'first_name'),
+    last_name: textOrNull(r[at.last], 'last_name'),
+    email: textOrNull(r[at.email], 'email'),
+    phone: textOrNull(r[at.phone], 'phone'),
+    gender: isGender(r[at.gender]),
+    birth_date: dateOrNull(r[at.birth], 'birth_date'),
+    city: textOrNull(r[at.city], 'city'),
+    postcode: textOrNull(r[at.postcode], 'postcode'),
+    country: text(r[at.country], 'country'),
+    loyalty_tier: isTier(r[at.tier]),
+    created_at: instant(r[at.created], 'created_at'),
+    language: isLanguage(r[at.language]),
   };
 }
 
+const I = indexer('identities');
+const identityAt = {
+  kind: I('kind'),
+  value: I('value'),
+  source: I('source'),
+  first: I('first_seen'),
+  last: I('last_seen'),
+};
+const isIdentityKind = oneOf('kind', identityKind.options);
+
 export function readIdentities(value: unknown, customerId: string): Identity[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.identities);
-    return {
-      customer_id: customerId,
-      kind: t.oneOf('kind', identityKind.options),
-      value: t.text('value'),
-      source: t.text('source'),
-      first_seen: t.instant('first_seen'),
-      last_seen: t.instant('last_seen'),
-    };
-  });
+  const at = identityAt;
+  return tuples(value).map((r) => ({
+    customer_id: customerId,
+    kind: isIdentityKind(r[at.kind]),
+    value: text(r[at.value], 'value'),
+    source: text(r[at.source], 'source'),
+    first_seen: instant(r[at.first], 'first_seen'),
+    last_seen: instant(r[at.last], 'last_seen'),
+  }));
 }
+
+const K = indexer('consents');
+const consentAt = {
+  id: K('consent_id'),
+  channel: K('channel'),
+  purpose: K('purpose'),
+  status: K('status'),
+  at: K('at'),
+  source: K('source'),
+};
+const isConsentChannel = oneOf('channel', consentChannel.options);
+const isPurpose = oneOf('purpose', ['marketing'] as const);
+const isConsentStatus = oneOf('status', consentStatus.options);
 
 export function readConsents(value: unknown, customerId: string): Consent[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.consents);
-    return {
-      consent_id: t.text('consent_id'),
-      customer_id: customerId,
-      channel: t.oneOf('channel', consentChannel.options),
-      purpose: t.oneOf('purpose', ['marketing'] as const),
-      status: t.oneOf('status', consentStatus.options),
-      at: t.instant('at'),
-      source: t.oneOf('source', channel.options),
-    };
-  });
+  const at = consentAt;
+  return tuples(value).map((r) => ({
+    consent_id: text(r[at.id], 'consent_id'),
+    customer_id: customerId,
+    channel: isConsentChannel(r[at.channel]),
+    purpose: isPurpose(r[at.purpose]),
+    status: isConsentStatus(r[at.status]),
+    at: instant(r[at.at], 'at'),
+    source: isSource(r[at.source]),
+  }));
 }
+
+const P = indexer('preferences');
+const preferenceAt = {
+  topic: P('topic'),
+  value: P('value'),
+  stated: P('stated_at'),
+  source: P('source'),
+};
+const isTopic = oneOf('topic', preferenceTopic.options);
 
 export function readPreferences(value: unknown, customerId: string): Preference[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.preferences);
-    return {
-      customer_id: customerId,
-      topic: t.oneOf('topic', preferenceTopic.options),
-      value: t.text('value'),
-      stated_at: t.instant('stated_at'),
-      source: t.oneOf('source', channel.options),
-    };
-  });
+  const at = preferenceAt;
+  return tuples(value).map((r) => ({
+    customer_id: customerId,
+    topic: isTopic(r[at.topic]),
+    value: text(r[at.value], 'value'),
+    stated_at: instant(r[at.stated], 'stated_at'),
+    source: isSource(r[at.source]),
+  }));
 }
 
+const L = indexer('order_lines');
+const lineAt = {
+  no: L('line_no'),
+  sku: L('sku'),
+  qty: L('qty'),
+  price: L('unit_price_cents'),
+  discount: L('discount_cents'),
+};
+
 function readLines(value: unknown, orderId: string): OrderLine[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.order_lines);
-    return {
-      order_id: orderId,
-      line_no: t.int('line_no'),
-      sku: t.text('sku'),
-      qty: t.int('qty'),
-      unit_price_cents: t.int('unit_price_cents'),
-      discount_cents: t.int('discount_cents'),
-    };
-  });
+  const at = lineAt;
+  return tuples(value).map((r) => ({
+    order_id: orderId,
+    line_no: int(r[at.no], 'line_no'),
+    sku: text(r[at.sku], 'sku'),
+    qty: int(r[at.qty], 'qty'),
+    unit_price_cents: int(r[at.price], 'unit_price_cents'),
+    discount_cents: int(r[at.discount], 'discount_cents'),
+  }));
 }
+
+const O = indexer('orders');
+const orderAt = {
+  id: O('order_id'),
+  channel: O('channel'),
+  store: O('store_id'),
+  placed: O('placed_at'),
+  status: O('status'),
+  promo: O('promo_code'),
+  payment: O('payment_method'),
+  currency: O('currency'),
+  total: O('total_cents'),
+};
+const isOrderChannel = oneOf('channel', orderChannel.options);
+const isOrderStatus = oneOf('status', orderStatus.options);
+const isPayment = oneOf('payment_method', paymentMethod.options);
+const isCurrency = oneOf('currency', currency.options);
 
 /** Orders are packed as `[order tuple, [line tuples]]`. */
 export function readOrders(
   value: unknown,
   customerId: string,
 ): { order: Order; lines: OrderLine[] }[] {
+  const at = orderAt;
   return tuples(value).map(([head, lines]) => {
-    const t = new Tuple(Array.isArray(head) ? head : bad('an order row', head), at.orders);
+    const r = Array.isArray(head) ? head : bad('an order row', head);
     const order: Order = {
-      order_id: t.text('order_id'),
+      order_id: text(r[at.id], 'order_id'),
       customer_id: customerId,
-      channel: t.oneOf('channel', orderChannel.options),
-      store_id: t.textOrNull('store_id'),
-      placed_at: t.instant('placed_at'),
-      status: t.oneOf('status', orderStatus.options),
-      promo_code: t.textOrNull('promo_code'),
-      payment_method: t.oneOf('payment_method', paymentMethod.options),
-      currency: t.oneOf('currency', currency.options),
-      total_cents: t.int('total_cents'),
+      channel: isOrderChannel(r[at.channel]),
+      store_id: textOrNull(r[at.store], 'store_id'),
+      placed_at: instant(r[at.placed], 'placed_at'),
+      status: isOrderStatus(r[at.status]),
+      promo_code: textOrNull(r[at.promo], 'promo_code'),
+      payment_method: isPayment(r[at.payment]),
+      currency: isCurrency(r[at.currency]),
+      total_cents: int(r[at.total], 'total_cents'),
     };
     return { order, lines: readLines(lines, order.order_id) };
   });
 }
 
+const E = indexer('events');
+const eventAt = {
+  id: E('event_id'),
+  type: E('type'),
+  channel: E('channel'),
+  at: E('at'),
+  properties: E('properties'),
+};
+const isEventType = oneOf('type', eventType.options);
+
 export function readEvents(value: unknown, customerId: string): CustomerEvent[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.events);
-    return {
-      event_id: t.text('event_id'),
-      customer_id: customerId,
-      type: t.oneOf('type', eventType.options),
-      channel: t.oneOf('channel', channel.options),
-      at: t.instant('at'),
-      properties: t.properties('properties'),
-    };
-  });
+  const at = eventAt;
+  return tuples(value).map((r) => ({
+    event_id: text(r[at.id], 'event_id'),
+    customer_id: customerId,
+    type: isEventType(r[at.type]),
+    channel: isChannel(r[at.channel]),
+    at: instant(r[at.at], 'at'),
+    properties: properties(r[at.properties], 'properties'),
+  }));
 }
+
+const M = indexer('messages');
+const messageAt = {
+  id: M('message_id'),
+  campaign: M('campaign_id'),
+  channel: M('channel'),
+  sent: M('sent_at'),
+  status: M('status'),
+  offer: M('offer_id'),
+};
+const isMessageChannel = oneOf('channel', messageChannel.options);
+const isMessageStatus = oneOf('status', messageStatus.options);
 
 export function readMessages(value: unknown, customerId: string): Message[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.messages);
-    return {
-      message_id: t.text('message_id'),
-      customer_id: customerId,
-      campaign_id: t.text('campaign_id'),
-      channel: t.oneOf('channel', messageChannel.options),
-      sent_at: t.instant('sent_at'),
-      status: t.oneOf('status', messageStatus.options),
-      offer_id: t.textOrNull('offer_id'),
-    };
-  });
+  const at = messageAt;
+  return tuples(value).map((r) => ({
+    message_id: text(r[at.id], 'message_id'),
+    customer_id: customerId,
+    campaign_id: text(r[at.campaign], 'campaign_id'),
+    channel: isMessageChannel(r[at.channel]),
+    sent_at: instant(r[at.sent], 'sent_at'),
+    status: isMessageStatus(r[at.status]),
+    offer_id: textOrNull(r[at.offer], 'offer_id'),
+  }));
 }
 
+const R = indexer('offer_responses');
+const responseAt = {
+  id: R('response_id'),
+  offer: R('offer_id'),
+  channel: R('channel'),
+  response: R('response'),
+  at: R('at'),
+};
+const isResponse = oneOf('response', ['accepted', 'declined'] as const);
+
 export function readResponses(value: unknown, customerId: string): OfferResponse[] {
-  return tuples(value).map((row) => {
-    const t = new Tuple(row, at.offer_responses);
-    return {
-      response_id: t.text('response_id'),
-      customer_id: customerId,
-      offer_id: t.text('offer_id'),
-      channel: t.oneOf('channel', channel.options),
-      response: t.oneOf('response', ['accepted', 'declined'] as const),
-      at: t.instant('at'),
-    };
-  });
+  const at = responseAt;
+  return tuples(value).map((r) => ({
+    response_id: text(r[at.id], 'response_id'),
+    customer_id: customerId,
+    offer_id: text(r[at.offer], 'offer_id'),
+    channel: isChannel(r[at.channel]),
+    response: isResponse(r[at.response]),
+    at: instant(r[at.at], 'at'),
+  }));
 }

@@ -28,6 +28,7 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   definitionsById,
   type HistoryReadOptions,
+  type IdempotencyClaim,
   type IdempotencyRecord,
   type ProfileStore,
   type SegmentCampaign,
@@ -44,20 +45,17 @@ import {
   type DuckDbSink,
   type LoadInfo,
 } from './duckdb-loader.ts';
-import { readHistories, readHistory, readHistoryReference } from './duckdb-histories.ts';
-import { ConnectionPool } from './duckdb-pool.ts';
 import {
-  appendSegmentVersion,
-  importLoadedSegments,
-  insertSegment,
-  readIdempotencyRecord,
-  readSavedSegment,
-  readSavedSegments,
-  readSegmentCampaigns,
-  readSegmentVersion,
-  readSegmentVersions,
-  removeSegment,
-} from './duckdb-saved-segments.ts';
+  packedHistories,
+  readHistory,
+  readHistoryReference,
+  readPackedRows,
+} from './duckdb-histories.ts';
+import { ConnectionPool } from './duckdb-pool.ts';
+import { SavedSegments } from '../documents/segments.ts';
+import { DuckDbDocuments } from './duckdb-documents.ts';
+import { migrateSavedSegmentTables } from './duckdb-documents-migration.ts';
+import { importLoadedSegments, readSegmentCampaigns } from './duckdb-saved-segments.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
 import { searchCustomers } from './duckdb-search.ts';
@@ -114,10 +112,11 @@ export class DuckDbStore implements ProfileStore {
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
   /**
-   * The saved segments, read once and dropped on both sides of each write: every count validates
-   * against them and evaluates their definitions (membership conditions).
+   * Versioned documents: each kind's list is read once and dropped on both sides of each write of
+   * that kind (every count validates against the saved segments and evaluates their definitions).
    */
-  private savedList: Promise<SavedSegment[]> | null = null;
+  readonly documents = new DuckDbDocuments((work) => this.read(work));
+  private readonly segmentDocuments = new SavedSegments(this.documents);
   /** Rows of segment_customers (SqlContext.customers), read once per load. */
   private segmentCustomers: Promise<number> | null = null;
   /** The fitted models of this load (or why there are none), fitted once. */
@@ -126,8 +125,6 @@ export class DuckDbStore implements ProfileStore {
   private scoreFields: Promise<ScoreFields> | null = null;
   /** The reference rows histories point to, read once per load. */
   private reference: Promise<HistoryReference> | null = null;
-  /** Saved-segment writes, one at a time (each is a transaction on a pooled connection). */
-  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     instance: DuckDBInstance,
@@ -171,10 +168,11 @@ export class DuckDbStore implements ProfileStore {
    */
   async reload(): Promise<void> {
     await migrateSegmentTables(this.connection);
+    await migrateSavedSegmentTables(this.connection);
     await this.refreshMeta();
     await importLoadedSegments(this.connection);
     this.cachedCatalogue = null;
-    this.savedList = null;
+    this.documents.forget();
     this.segmentCustomers = null;
     this.book = null;
     this.scoreFields = null;
@@ -194,25 +192,8 @@ export class DuckDbStore implements ProfileStore {
     return pending;
   }
 
-  private write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const run = this.writes.then(() => this.read(work));
-    this.writes = run.catch(() => undefined);
-    // Dropped on both sides of the write: a read that began before it cannot keep the old list.
-    this.savedList = null;
-    return run.finally(() => {
-      this.savedList = null;
-    });
-  }
-
   private saved(): Promise<SavedSegment[]> {
-    if (this.savedList === null) {
-      const pending = this.read(readSavedSegments);
-      pending.catch(() => {
-        if (this.savedList === pending) this.savedList = null;
-      });
-      this.savedList = pending;
-    }
-    return this.savedList;
+    return this.segmentDocuments.list();
   }
 
   /** The score routes read this book (scoreService), the one the segment fields come from. */
@@ -345,12 +326,22 @@ export class DuckDbStore implements ProfileStore {
     options: HistoryReadOptions = {},
   ): AsyncIterable<CustomerHistory[]> {
     const size = Math.max(1, options.chunkSize ?? 1000);
+    const scope = options.scope;
     const ids = [...new Set(customerIds)].sort(compareText);
-    for (let i = 0; i < ids.length; i += size) {
-      const chunk = ids.slice(i, i + size);
-      const histories = await this.read(async (c) =>
-        readHistories(c, await this.historyReference(c), chunk, options.scope),
-      );
+    const read = (start: number) =>
+      this.read(async (c) => ({
+        rows: await readPackedRows(c, ids.slice(start, start + size), scope),
+        reference: await this.historyReference(c),
+      }));
+    // DuckDB reads the next chunk while this one is decoded and consumed; a failed read is
+    // thrown when its chunk is reached, not before.
+    let next = ids.length > 0 ? read(0) : null;
+    for (let start = 0; next !== null; start += size) {
+      const current = next;
+      next = start + size < ids.length ? read(start + size) : null;
+      next?.catch(() => undefined);
+      const { rows, reference } = await current;
+      const histories = packedHistories(rows, reference, scope);
       if (histories.length === 0) continue;
       // DuckDB orders VARCHAR by bytes; the order promised is code units (they differ beyond the
       // BMP only, but the order promised is one).
@@ -391,21 +382,21 @@ export class DuckDbStore implements ProfileStore {
     return this.read((c) => segmentBreakdown(c, ctx, definition, column));
   }
 
-  /** Copies of the cached list: callers may change what they get. */
-  async savedSegments(): Promise<SavedSegment[]> {
-    return structuredClone(await this.saved());
+  /** Copies: callers may change what they get. */
+  savedSegments(): Promise<SavedSegment[]> {
+    return this.saved();
   }
 
   savedSegment(segmentId: string): Promise<SavedSegment | null> {
-    return this.read((c) => readSavedSegment(c, segmentId));
+    return this.segmentDocuments.get(segmentId);
   }
 
   segmentVersions(segmentId: string): Promise<SegmentVersionSummary[] | null> {
-    return this.read((c) => readSegmentVersions(c, segmentId));
+    return this.segmentDocuments.versions(segmentId);
   }
 
   segmentVersion(segmentId: string, version: number): Promise<SegmentVersion | null> {
-    return this.read((c) => readSegmentVersion(c, segmentId, version));
+    return this.segmentDocuments.version(segmentId, version);
   }
 
   segmentCampaigns(): Promise<SegmentCampaign[]> {
@@ -413,15 +404,15 @@ export class DuckDbStore implements ProfileStore {
   }
 
   idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
-    return this.read((c) => readIdempotencyRecord(c, key));
+    return this.segmentDocuments.idempotencyRecord(key);
   }
 
   createSegment(
     segmentId: string,
     write: SegmentWrite,
-    idempotency: { key: string; fingerprint: string } | null,
+    idempotency: IdempotencyClaim | null,
   ): Promise<SavedSegment> {
-    return this.write((c) => insertSegment(c, segmentId, write, idempotency));
+    return this.segmentDocuments.create(segmentId, write, idempotency);
   }
 
   updateSegment(
@@ -429,11 +420,11 @@ export class DuckDbStore implements ProfileStore {
     expectedVersion: number,
     write: SegmentWrite,
   ): Promise<SegmentSaveResult> {
-    return this.write((c) => appendSegmentVersion(c, segmentId, expectedVersion, write));
+    return this.segmentDocuments.update(segmentId, expectedVersion, write);
   }
 
   deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult> {
-    return this.write((c) => removeSegment(c, segmentId, expectedVersion));
+    return this.segmentDocuments.delete(segmentId, expectedVersion);
   }
 
   async scoringTransactions(): Promise<IndexedTransactions> {

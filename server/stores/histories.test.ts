@@ -97,6 +97,16 @@ describe('histories from both stores', () => {
     }
   });
 
+  test('a reader that stops after a chunk leaves the store answering', async () => {
+    for (const store of [memory, duck]) {
+      for await (const chunk of store.histories(ids, { chunkSize: 50 })) {
+        expect(chunk).toHaveLength(50);
+        break;
+      }
+      expect((await store.history(ids[0] ?? ''))?.customer.customer_id).toBe(ids[0]);
+    }
+  });
+
   test('no ids, no chunks; an unknown customer has no history', async () => {
     for (const store of [memory, duck]) {
       expect((await drain(store, [])).chunks).toEqual([]);
