@@ -1,31 +1,39 @@
-// The browser demo keeps its saved segments across reloads and tabs: every successful save,
-// restore and delete is appended to a journal in localStorage and replayed on the freshly
-// generated data (regenerated from its seed, identical each time). Before each request the store
-// applies what other tabs appended, so a save in one tab is a stale version in another, as with a
-// real server. Only the mock does this; the real server keeps segments in DuckDB.
+// The browser demo keeps its saved documents (saved segments today, any versioned document
+// tomorrow) across reloads and tabs: every write the memory store's document repository makes
+// (create, update, restore, delete) is appended to a journal in localStorage and replayed on the
+// freshly generated data (regenerated from its seed, identical each time). Before each request
+// the store applies what other tabs appended, so a save in one tab is a stale version in another,
+// as with a real server. Only the mock does this; the real server keeps documents in DuckDB.
 import { z } from 'zod';
+import { documentTypes } from '../server/documents/kinds.ts';
+import { DOCUMENT_KINDS } from '../server/documents/repository.ts';
+import { VersionedDocuments } from '../server/documents/versioned-documents.ts';
 import { MemoryStore } from '../server/stores/memory.ts';
-import type { SegmentWrite } from '../server/store.ts';
 import type { Dataset } from '../src/domain/profile/schema.ts';
-import { segmentDefinition } from '../src/domain/segment/definition.ts';
 
+// Bodies are checked against their kind's schema as they are replayed.
 const write = z.object({
-  name: z.string(),
-  description: z.string(),
-  definition: segmentDefinition,
+  body: z.unknown(),
   author: z.string(),
   note: z.string(),
   at: z.string(),
 });
+const kind = z.enum(DOCUMENT_KINDS);
 const entry = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('create'),
+    kind,
     id: z.string(),
     write,
     idempotency: z.object({ key: z.string(), fingerprint: z.string() }).nullable(),
   }),
-  z.object({ op: z.literal('update'), id: z.string(), expected: z.number().int(), write }),
-  z.object({ op: z.literal('delete'), id: z.string(), expected: z.number().int().nullable() }),
+  z.object({ op: z.literal('update'), kind, id: z.string(), expected: z.number().int(), write }),
+  z.object({
+    op: z.literal('delete'),
+    kind,
+    id: z.string(),
+    expected: z.number().int().nullable(),
+  }),
 ]);
 type Entry = z.infer<typeof entry>;
 
@@ -48,6 +56,7 @@ export class JournaledStore extends MemoryStore {
     private readonly key: string,
   ) {
     super(data, asOf);
+    this.documents.listen((committed) => this.record(committed));
   }
 
   /**
@@ -79,14 +88,7 @@ export class JournaledStore extends MemoryStore {
     this.replaying = true;
     try {
       for (const e of parsed.data.slice(known)) {
-        if (e.op === 'create') await this.createSegment(e.id, e.write, e.idempotency);
-        else if (e.op === 'update') {
-          const result = await this.updateSegment(e.id, e.expected, e.write);
-          if (!result.ok) throw new Error(`cannot replay version ${e.expected + 1} of ${e.id}`);
-        } else {
-          const result = await this.deleteSegment(e.id, e.expected);
-          if (!result.ok) throw new Error(`cannot replay the deletion of ${e.id}`);
-        }
+        await this.replay(e);
         this.entries.push(e);
       }
     } catch {
@@ -99,35 +101,34 @@ export class JournaledStore extends MemoryStore {
     return { replayed: this.entries.length - known, dropped: false };
   }
 
+  /** Redoes one write; throws when it no longer applies or its body does not fit its kind. */
+  private async replay(e: Entry): Promise<void> {
+    const type = documentTypes[e.kind];
+    if (type === undefined) throw new Error(`no ${e.kind} documents here`);
+    const documents = new VersionedDocuments(this.documents, type);
+    if (e.op === 'create') {
+      await documents.create(
+        e.id,
+        { ...e.write, body: type.body.parse(e.write.body) },
+        e.idempotency,
+      );
+    } else if (e.op === 'update') {
+      const body = type.body.parse(e.write.body);
+      const result = await documents.update(e.id, e.expected, { ...e.write, body });
+      if (!result.ok) throw new Error(`cannot replay version ${e.expected + 1} of ${e.id}`);
+    } else {
+      const result = await documents.delete(e.id, e.expected);
+      if (!result.ok) throw new Error(`cannot replay the deletion of ${e.id}`);
+    }
+  }
+
   private record(e: Entry) {
     if (this.replaying) return;
     this.entries.push(e);
     try {
       this.storage.setItem(this.key, JSON.stringify(this.entries));
     } catch {
-      // A full storage: the segments live until the page closes.
+      // A full storage: the documents live until the page closes.
     }
-  }
-
-  override async createSegment(
-    id: string,
-    w: SegmentWrite,
-    idempotency: { key: string; fingerprint: string } | null,
-  ) {
-    const segment = await super.createSegment(id, w, idempotency);
-    this.record({ op: 'create', id, write: w, idempotency });
-    return segment;
-  }
-
-  override async updateSegment(id: string, expected: number, w: SegmentWrite) {
-    const result = await super.updateSegment(id, expected, w);
-    if (result.ok) this.record({ op: 'update', id, expected, write: w });
-    return result;
-  }
-
-  override async deleteSegment(id: string, expected: number | null) {
-    const result = await super.deleteSegment(id, expected);
-    if (result.ok) this.record({ op: 'delete', id, expected });
-    return result;
   }
 }

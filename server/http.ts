@@ -2,15 +2,16 @@
 // on user input.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { ApiError, ApiIssue, SavedSegment, SegmentUsage } from '../src/api/contract.ts';
+import type { ApiError, ApiIssue, SegmentUsage } from '../src/api/contract.ts';
 
 /**
  * The error body; 422 issues also carry the node they are about (`definitionIssue`); a 412 on a
- * segment carries its current version, a 409 on deleting one what uses it.
+ * versioned document (a segment) carries its current version, a 409 on deleting a segment what
+ * uses it.
  */
 type ErrorBody = {
   error: { code: ApiError['error']['code']; message: string; issues?: readonly ApiIssue[] };
-  current?: SavedSegment;
+  current?: object;
   usage?: SegmentUsage;
 };
 
@@ -24,7 +25,7 @@ export class HttpError extends Error {
     code: ApiError['error']['code'],
     message: string,
     issues?: readonly ApiIssue[],
-    extra: { current?: SavedSegment; usage?: SegmentUsage } = {},
+    extra: { current?: object; usage?: SegmentUsage } = {},
   ) {
     super(message);
     this.status = status;

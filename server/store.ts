@@ -10,8 +10,13 @@ import type {
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
-import type { Campaign, Segment } from '../src/domain/profile/schema.ts';
-import { parseDefinition, type SegmentDefinition } from '../src/domain/segment/definition.ts';
+import type { Campaign } from '../src/domain/profile/schema.ts';
+import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+import type {
+  DocumentRepository,
+  IdempotencyClaim,
+  IdempotencyRecord,
+} from './documents/repository.ts';
 import type { CustomerHistory, HistoryScope } from '../src/domain/profile/history.ts';
 
 export interface HistoryReadOptions {
@@ -49,12 +54,7 @@ export interface SegmentWrite {
   at: string;
 }
 
-/** An Idempotency-Key and the fingerprint of the create request first sent with it. */
-export interface IdempotencyRecord {
-  key: string;
-  fingerprint: string;
-  segmentId: string;
-}
+export type { IdempotencyClaim, IdempotencyRecord } from './documents/repository.ts';
 
 export type SegmentSaveResult =
   | { ok: true; segment: SavedSegment }
@@ -85,8 +85,9 @@ export type SegmentCampaign = Pick<Campaign, 'campaign_id' | 'name' | 'status'> 
 };
 
 /**
- * Saved segments: versioned, each save atomic (all of it is written or none). The routes validate
- * and serialise writes; the stores only compare the expected version and write.
+ * Saved segments: versioned documents of kind 'segment' (server/documents/segments.ts maps them),
+ * each save atomic (all of it is written or none). The routes validate and serialise writes; the
+ * repository only compares the expected version and writes.
  */
 export interface SavedSegmentStore {
   /** Every saved segment, by id. */
@@ -102,7 +103,7 @@ export interface SavedSegmentStore {
   createSegment(
     segmentId: string,
     write: SegmentWrite,
-    idempotency: { key: string; fingerprint: string } | null,
+    idempotency: IdempotencyClaim | null,
   ): Promise<SavedSegment>;
   /** Appends version `expectedVersion + 1` if the current version is `expectedVersion`. */
   updateSegment(
@@ -116,6 +117,8 @@ export interface SavedSegmentStore {
 
 export interface ProfileStore extends SavedSegmentStore, HistorySource {
   readonly kind: 'memory' | 'duckdb';
+  /** Versioned documents of every kind: saved segments now, campaigns and guardrail policies next. */
+  readonly documents: DocumentRepository;
   /** The instant the data runs up to. */
   readonly asOf: string;
   customerCount(): Promise<number>;
@@ -166,40 +169,4 @@ export function definitionsById(
   segments: readonly SavedSegment[],
 ): ReadonlyMap<string, SegmentDefinition> {
   return new Map(segments.map((s) => [s.segment_id, s.definition]));
-}
-
-/**
- * A segment as loaded with the data, as a saved segment whose history starts at its loaded
- * version; null when its definition does not parse (it is then not a saved segment at all).
- */
-export function importedSegment(
-  row: Segment,
-): { segment: SavedSegment; version: SegmentVersion } | null {
-  const parsed = parseDefinition(row.definition);
-  if (!parsed.ok) return null;
-  const segment: SavedSegment = {
-    segment_id: row.segment_id,
-    name: row.name,
-    description: '',
-    definition: parsed.definition,
-    version: row.version,
-    author: row.author,
-    created_at: row.updated_at,
-    updated_at: row.updated_at,
-  };
-  return { segment, version: versionOf(segment, `imported at version ${row.version}`) };
-}
-
-/** The history entry of a segment's current content. */
-export function versionOf(segment: SavedSegment, note: string): SegmentVersion {
-  return {
-    segment_id: segment.segment_id,
-    version: segment.version,
-    name: segment.name,
-    description: segment.description,
-    definition: segment.definition,
-    author: segment.author,
-    at: segment.updated_at,
-    note,
-  };
 }

@@ -14,8 +14,11 @@ import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
  * 4: the segment tables hold lower-cased copies of string fields (versions 2 and 3 migrate).
  * 5: customer_histories, each customer's rows packed in one row (duckdb-histories.ts; versions 2
  *    to 4 migrate).
+ * 6: versioned documents (documents, document_versions, document_idempotency_keys,
+ *    document_imports) replace the saved-segment tables (versions 2 to 5 migrate on open:
+ *    duckdb-documents-migration.ts).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -258,36 +261,48 @@ const SEARCH_DDL = [
 ];
 
 /**
- * Saved segments, written by the API (duckdb-saved-segments.ts). `segments` keeps the segments as
- * loaded; after each load they are imported once into these tables, which `saved_segments_import`
- * records, and from then on these tables are the truth.
+ * Versioned documents of every kind (segments, campaigns, guardrail policies), written by the API
+ * (duckdb-documents.ts). The loaded tables keep the data as loaded; after each load a kind's loaded
+ * rows are imported once into these tables, which `document_imports` records, and from then on
+ * these tables are the truth.
  */
-export const SAVED_SEGMENT_TABLES = [
+export const DOCUMENT_TABLES = [
+  'documents',
+  'document_versions',
+  'document_idempotency_keys',
+  'document_imports',
+] as const;
+const DOCUMENT_DDL = [
+  `CREATE TABLE IF NOT EXISTS documents (
+     kind VARCHAR NOT NULL, id VARCHAR NOT NULL, version INTEGER NOT NULL, body JSON NOT NULL,
+     author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL,
+     PRIMARY KEY (kind, id))`,
+  `CREATE TABLE IF NOT EXISTS document_versions (
+     kind VARCHAR NOT NULL, id VARCHAR NOT NULL, version INTEGER NOT NULL, body JSON NOT NULL,
+     author VARCHAR NOT NULL, "at" TIMESTAMP NOT NULL, note VARCHAR NOT NULL,
+     PRIMARY KEY (kind, id, version))`,
+  `CREATE TABLE IF NOT EXISTS document_idempotency_keys (
+     kind VARCHAR NOT NULL, "key" VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL,
+     id VARCHAR NOT NULL, "at" TIMESTAMP NOT NULL, PRIMARY KEY (kind, "key"))`,
+  `CREATE TABLE IF NOT EXISTS document_imports (
+     kind VARCHAR PRIMARY KEY, "at" TIMESTAMP NOT NULL)`,
+];
+/**
+ * The saved-segment tables of versions 2 to 5: duckdb-documents-migration.ts moves their rows into
+ * the document tables, and a load drops them with the rest.
+ */
+export const LEGACY_SAVED_SEGMENT_TABLES = [
   'saved_segments',
   'segment_versions',
   'segment_idempotency_keys',
   'saved_segments_import',
 ] as const;
-const SAVED_SEGMENT_DDL = [
-  `CREATE TABLE IF NOT EXISTS saved_segments (
-     segment_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, description VARCHAR NOT NULL,
-     definition JSON NOT NULL, version INTEGER NOT NULL, author VARCHAR NOT NULL,
-     created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS segment_versions (
-     segment_id VARCHAR NOT NULL, version INTEGER NOT NULL, name VARCHAR NOT NULL,
-     description VARCHAR NOT NULL, definition JSON NOT NULL, author VARCHAR NOT NULL,
-     "at" TIMESTAMP NOT NULL, note VARCHAR NOT NULL, PRIMARY KEY (segment_id, version))`,
-  `CREATE TABLE IF NOT EXISTS segment_idempotency_keys (
-     "key" VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, segment_id VARCHAR NOT NULL,
-     "at" TIMESTAMP NOT NULL)`,
-  'CREATE TABLE IF NOT EXISTS saved_segments_import ("at" TIMESTAMP NOT NULL)',
-];
 
 /** Creates every table (and `meta`, the search and saved-segment tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
   for (const ddl of SEARCH_DDL) await connection.run(ddl);
-  for (const ddl of SAVED_SEGMENT_DDL) await connection.run(ddl);
+  for (const ddl of DOCUMENT_DDL) await connection.run(ddl);
   await connection.run(META_DDL);
 }
 
@@ -298,6 +313,7 @@ export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS search_names');
   await connection.run('DROP TABLE IF EXISTS customer_histories');
   for (const table of DERIVED_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
-  for (const table of SAVED_SEGMENT_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of [...DOCUMENT_TABLES, ...LEGACY_SAVED_SEGMENT_TABLES])
+    await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of tableNames) await connection.run(`DROP TABLE IF EXISTS ${quote(table)}`);
 }

@@ -44,6 +44,7 @@ import type {
   SegmentWrite,
 } from '../store.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
+import { MemoryDocuments } from './memory-documents.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { compareText } from '../../src/domain/compare.ts';
@@ -83,6 +84,8 @@ export class MemoryStore implements ProfileStore {
     book: ScoreBook | NoModel;
     values: ReadonlyMap<string, ReadonlyMap<string, ScoreValue>>;
   } | null = null;
+  /** Versioned documents; the browser demo listens to their writes (mocks/journaled-store.ts). */
+  readonly documents = new MemoryDocuments();
   private readonly saved: MemorySavedSegments;
 
   constructor(data: Dataset, asOf: string) {
@@ -97,7 +100,7 @@ export class MemoryStore implements ProfileStore {
     this.campaigns = indexBy(data.campaigns, (c) => c.campaign_id);
     this.historyRows = historyRowsOf(data);
     this.reference = historyReference(data);
-    this.saved = new MemorySavedSegments(data.segments);
+    this.saved = new MemorySavedSegments(this.documents, data.segments);
   }
 
   async customerCount(): Promise<number> {

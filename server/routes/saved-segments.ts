@@ -1,0 +1,292 @@
+// Saved segments, versioned (ETag = version, If-Match on every save, 412 with the current version
+// when stale, 428 without), with history, diff and restore: decision 006. What is the same for
+// every versioned document is in versioned-http.ts; what is a segment's own is here: validating
+// definitions against the others, refusing to delete one that is used, the diff.
+import { Hono, type Context } from 'hono';
+import {
+  createSegmentRequest,
+  restoreSegmentRequest,
+  segmentDiffQuery,
+  segmentIdParam,
+  segmentVersionParam,
+  updateSegmentRequest,
+  type SavedSegment,
+  type SegmentDiffResponse,
+  type SegmentListResponse,
+  type SegmentUsage,
+  type SegmentVersionsResponse,
+} from '../../src/api/contract.ts';
+import { diffSegments } from '../../src/domain/segment/diff.ts';
+import { referencedSegments } from '../../src/domain/segment/validate.ts';
+import { restoredNote } from '../documents/versioned-documents.ts';
+import { HttpError, notFound, parseOr400, queryOf } from '../http.ts';
+import type { ProfileStore, SegmentCampaign, SegmentWrite } from '../store.ts';
+import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
+import {
+  fingerprintOf,
+  idempotencyKey,
+  idempotentReplay,
+  ifMatchVersion,
+  markReplayed,
+  oneSaveAtATime,
+  preconditionFailed,
+  readJson,
+  versionedResponse,
+  versionNotFound,
+} from './versioned-http.ts';
+
+/** Who saved a version when the request does not say. */
+export const ANONYMOUS_AUTHOR = 'Anonymous';
+
+const ETAG_SOURCE = 'GET /api/segments/:id';
+
+function unknownSegment(id: string): HttpError {
+  return notFound(`No segment '${id}': it may have been deleted.`);
+}
+
+/** What uses each segment: the campaigns that target it and the segments that refer to it. */
+function usageById(
+  saved: readonly SavedSegment[],
+  campaigns: readonly SegmentCampaign[],
+): (id: string) => SegmentUsage {
+  const usage = new Map<string, SegmentUsage>();
+  const of = (id: string) => {
+    let u = usage.get(id);
+    if (!u) usage.set(id, (u = { campaigns: [], segments: [] }));
+    return u;
+  };
+  for (const { campaign_id, name, status, segment_id } of campaigns) {
+    of(segment_id).campaigns.push({ campaign_id, name, status });
+  }
+  for (const s of saved) {
+    for (const ref of new Set(referencedSegments(s.definition))) {
+      of(ref).segments.push({ segment_id: s.segment_id, name: s.name });
+    }
+  }
+  return (id) => usage.get(id) ?? { campaigns: [], segments: [] };
+}
+
+function describeUsage(usage: SegmentUsage): string {
+  const parts = [
+    ...usage.campaigns.map((c) => `campaign “${c.name}” (${c.campaign_id})`),
+    ...usage.segments.map((s) => `segment “${s.name}” (${s.segment_id})`),
+  ];
+  return parts.length <= 5
+    ? parts.join(', ')
+    : `${parts.slice(0, 5).join(', ')} and ${parts.length - 5} more`;
+}
+
+function newSegmentId(): string {
+  return `seg_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+}
+
+export function savedSegmentRoutes(store: ProfileStore): Hono {
+  const savedOrNotFound = async (id: string) => {
+    const segment = await store.savedSegment(id);
+    if (segment === null) throw unknownSegment(id);
+    return segment;
+  };
+  const versionOrNotFound = async (id: string, version: number) => {
+    const found = await store.segmentVersion(id, version);
+    if (found !== null) return found;
+    const versions = await store.segmentVersions(id);
+    if (versions === null) throw unknownSegment(id);
+    throw versionNotFound(
+      'segment',
+      id,
+      version,
+      versions.map((v) => v.version),
+    );
+  };
+  const saved = (c: Context, segment: SavedSegment, status: 200 | 201 = 200) =>
+    versionedResponse(c, segment, status, `/api/segments/${segment.segment_id}`);
+  /** Appends a version if `expected` is still current, else the 412 (or 404) it is. */
+  const append = async (id: string, expected: number, write: SegmentWrite) => {
+    const result = await store.updateSegment(id, expected, write);
+    if (result.ok) return result.segment;
+    throw result.reason === 'stale'
+      ? preconditionFailed(result.current, expected)
+      : unknownSegment(id);
+  };
+
+  return new Hono()
+    .get('/', async (c) => {
+      const [segments, campaigns, total] = await Promise.all([
+        store.savedSegments(),
+        store.segmentCampaigns(),
+        store.customerCount(),
+      ]);
+      const sizes = await store.segmentCounts(segments.map((s) => s.definition));
+      const usage = usageById(segments, campaigns);
+      const body: SegmentListResponse = {
+        segments: segments
+          .map(({ segment_id, name, description, version, author, updated_at }, i) => ({
+            segment_id,
+            name,
+            description,
+            version,
+            author,
+            updated_at,
+            size: sizes[i] ?? 0,
+            usage: usage(segment_id),
+          }))
+          .sort(
+            (a, b) =>
+              a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+              (a.segment_id < b.segment_id ? -1 : a.segment_id > b.segment_id ? 1 : 0),
+          ),
+        total,
+        as_of: store.asOf,
+      };
+      return c.json(body);
+    })
+    .post('/', limitSegmentBody, async (c) => {
+      const key = idempotencyKey(c);
+      const request = parseOr400(createSegmentRequest, await readJson(c.req.raw), 'body');
+      const definition = definitionShape(request.definition, 'the segment was not created');
+      const write: Omit<SegmentWrite, 'at'> = {
+        name: request.name,
+        description: request.description,
+        definition,
+        author: request.author ?? ANONYMOUS_AUTHOR,
+        note: request.note ?? 'created',
+      };
+      // The segment's own fields in this order: keys recorded before documents keep matching.
+      const fingerprint = fingerprintOf(write);
+      return oneSaveAtATime(store, async () => {
+        const replayed = await idempotentReplay(key, fingerprint, 'segment', {
+          record: (k) => store.idempotencyRecord(k),
+          current: (id) => store.savedSegment(id),
+        });
+        if (replayed !== null) {
+          markReplayed(c);
+          return saved(c, replayed);
+        }
+        const all = await store.savedSegments();
+        await checkDefinition(store, definition, all, 'the segment was not created');
+        const segment = await store.createSegment(
+          newSegmentId(),
+          { ...write, at: new Date().toISOString() },
+          key === null ? null : { key, fingerprint },
+        );
+        return saved(c, segment, 201);
+      });
+    })
+    .get('/:id', async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      return saved(c, await savedOrNotFound(id));
+    })
+    .put('/:id', limitSegmentBody, async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      const expected = ifMatchVersion(c, true, ETAG_SOURCE) ?? 0;
+      const request = parseOr400(updateSegmentRequest, await readJson(c.req.raw), 'body');
+      const definition = definitionShape(request.definition, 'nothing was saved');
+      return oneSaveAtATime(store, async () => {
+        const current = await savedOrNotFound(id);
+        // Stale before invalid: the author must see the other edit first.
+        if (current.version !== expected) throw preconditionFailed(current, expected);
+        await checkDefinition(
+          store,
+          definition,
+          await store.savedSegments(),
+          'nothing was saved',
+          id,
+        );
+        const segment = await append(id, expected, {
+          name: request.name,
+          description: request.description ?? current.description,
+          definition,
+          author: request.author ?? ANONYMOUS_AUTHOR,
+          note: request.note ?? '',
+          at: new Date().toISOString(),
+        });
+        return saved(c, segment);
+      });
+    })
+    .delete('/:id', async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      const expected = ifMatchVersion(c, false, ETAG_SOURCE);
+      return oneSaveAtATime(store, async () => {
+        const current = await savedOrNotFound(id);
+        if (expected !== null && current.version !== expected) {
+          throw preconditionFailed(current, expected);
+        }
+        const [segments, campaigns] = await Promise.all([
+          store.savedSegments(),
+          store.segmentCampaigns(),
+        ]);
+        const usage = usageById(segments, campaigns)(id);
+        if (usage.campaigns.length + usage.segments.length > 0) {
+          throw new HttpError(
+            409,
+            'conflict',
+            `“${current.name}” is used by ${describeUsage(usage)}; nothing was deleted. ` +
+              'Point them at another segment first.',
+            undefined,
+            { usage },
+          );
+        }
+        const result = await store.deleteSegment(id, expected);
+        if (!result.ok) {
+          throw result.reason === 'stale'
+            ? preconditionFailed(result.current, expected ?? 0)
+            : unknownSegment(id);
+        }
+        return c.body(null, 204);
+      });
+    })
+    .get('/:id/versions', async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      const versions = await store.segmentVersions(id);
+      if (versions === null) throw unknownSegment(id);
+      const body: SegmentVersionsResponse = { segment_id: id, versions };
+      return c.json(body);
+    })
+    .get('/:id/versions/:v', async (c) => {
+      const { id, v } = parseOr400(segmentVersionParam, c.req.param(), 'params');
+      return c.json(await versionOrNotFound(id, v));
+    })
+    .get('/:id/diff', async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      const { from, to } = parseOr400(segmentDiffQuery, queryOf(c), 'query');
+      const [older, newer] = [await versionOrNotFound(id, from), await versionOrNotFound(id, to)];
+      const [catalogue, segments] = await Promise.all([store.catalogue(), store.savedSegments()]);
+      const diff = diffSegments(
+        older,
+        newer,
+        catalogue,
+        new Map(segments.map((s) => [s.segment_id, s.name])),
+      );
+      const body: SegmentDiffResponse = {
+        segment_id: id,
+        from,
+        to,
+        name: diff.name,
+        description: diff.description,
+        nodes: diff.nodes.map(({ nodeId, ...rest }) => ({ node_id: nodeId, ...rest })),
+      };
+      return c.json(body);
+    })
+    .post('/:id/versions/:v/restore', limitSegmentBody, async (c) => {
+      const { id, v } = parseOr400(segmentVersionParam, c.req.param(), 'params');
+      const expected = ifMatchVersion(c, true, ETAG_SOURCE) ?? 0;
+      const request = parseOr400(restoreSegmentRequest, await readJson(c.req.raw, {}), 'body');
+      return oneSaveAtATime(store, async () => {
+        const current = await savedOrNotFound(id);
+        if (current.version !== expected) throw preconditionFailed(current, expected);
+        const restored = await versionOrNotFound(id, v);
+        const outcome = `version ${v} cannot be restored as it is; nothing was saved`;
+        await checkDefinition(store, restored.definition, await store.savedSegments(), outcome, id);
+        // A restore appends the old content as a new version: the history keeps every step.
+        const segment = await append(id, expected, {
+          name: restored.name,
+          description: restored.description,
+          definition: restored.definition,
+          author: request.author ?? ANONYMOUS_AUTHOR,
+          note: restoredNote(v),
+          at: new Date().toISOString(),
+        });
+        return saved(c, segment);
+      });
+    });
+}

@@ -1,0 +1,49 @@
+// POST /api/segments/count: validate the definition against the catalogue and the saved segments
+// (422 with per-node issues, never a count for an invalid definition), then count it, its reach
+// per channel and each top-level part, with a sample of members and an optional breakdown.
+import { Hono } from 'hono';
+import { countRequest, type CountResponse } from '../../src/api/contract.ts';
+import { breakdownColumn } from '../../src/domain/segment/breakdown.ts';
+import { countPlan } from '../../src/domain/segment/count-plan.ts';
+import { badRequest, parseOr400 } from '../http.ts';
+import type { ProfileStore } from '../store.ts';
+import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
+import { readJson } from './versioned-http.ts';
+
+export function segmentCountRoutes(store: ProfileStore): Hono {
+  return new Hono().post('/count', limitSegmentBody, async (c) => {
+    const request = parseOr400(countRequest, await readJson(c.req.raw), 'body');
+    const definition = definitionShape(request.definition, 'it was not counted');
+    await checkDefinition(store, definition, await store.savedSegments(), 'it was not counted');
+    let column: string | null = null;
+    if (request.breakdown !== undefined) {
+      column = breakdownColumn(request.breakdown);
+      if (column === null) {
+        throw badRequest(
+          `Cannot break down by "${request.breakdown}": choose a customer text or list attribute.`,
+          [{ path: ['body', 'breakdown'], message: 'Not a customer text or list attribute.' }],
+        );
+      }
+    }
+    const plan = countPlan(definition);
+    const { counts, total, sample, breakdown } = await store.segmentCountAnswer(
+      plan.definitions,
+      request.sample,
+      column,
+    );
+    const at = (i: number) => counts[i] ?? 0;
+    const body: CountResponse = {
+      count: at(0),
+      total,
+      reachable: { email: at(1), sms: at(2), push: at(3) },
+      groups: plan.groupIds.map((node_id, i) => ({ node_id, count: at(4 + i) })),
+      breakdown:
+        request.breakdown === undefined || breakdown === null
+          ? null
+          : { field: request.breakdown, values: breakdown },
+      sample,
+      as_of: store.asOf,
+    };
+    return c.json(body);
+  });
+}

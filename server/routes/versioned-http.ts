@@ -1,0 +1,188 @@
+// The HTTP side of versioned documents, the same for every kind (segments now, campaigns next):
+// the version is the ETag; a save names the version it edits in If-Match (428 without, 412 with
+// the current document when stale); a create may carry an Idempotency-Key; saves to one store run
+// one at a time. See docs/decisions/006-saved-segments.md and 012-versioned-documents.md.
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { IdempotencyRecord } from '../documents/repository.ts';
+import { HttpError, badRequest, notFound } from '../http.ts';
+
+/** The ETag of a version: its number, quoted. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version If-Match names: `"3"` (the ETag) or `3`. Absent: 428 when required, else null.
+ * `*` says nothing about which version was edited, so a save refuses it like a missing header.
+ * `etagSource` says where the ETag comes from, e.g. "GET /api/segments/:id".
+ */
+export function ifMatchVersion(c: Context, required: boolean, etagSource: string): number | null {
+  const header = c.req.header('if-match')?.trim() ?? '';
+  const send = `Send If-Match: "<version>" with the version you loaded (the ETag of ${etagSource}).`;
+  if (header === '' || header === '*') {
+    if (!required) return null;
+    throw new HttpError(
+      428,
+      'precondition_required',
+      header === '*'
+        ? `If-Match: * does not say which version you edited. ${send}`
+        : `A save must say which version it edits, or it could overwrite someone's edit. ${send}`,
+    );
+  }
+  const match = /^(?:"(\d{1,9})"|(\d{1,9}))$/.exec(header);
+  const version = Number(match?.[1] ?? match?.[2] ?? NaN);
+  if (!Number.isInteger(version) || version < 1) {
+    throw badRequest(`If-Match must be one version's ETag, like "3"; got ${header.slice(0, 40)}.`, [
+      { path: ['headers', 'if-match'], message: 'Not an ETag this API issued.' },
+    ]);
+  }
+  return version;
+}
+
+/** What a 412 says about the document as it is now. */
+export interface CurrentVersion {
+  name: string;
+  version: number;
+  author: string;
+  updated_at: string;
+}
+
+/** 412: the save edited `expected`, not the current version; the body carries the current one. */
+export function preconditionFailed<T extends CurrentVersion>(
+  current: T,
+  expected: number,
+): HttpError {
+  return new HttpError(
+    412,
+    'precondition_failed',
+    `“${current.name}” is at version ${current.version} (saved by ${current.author} at ` +
+      `${current.updated_at}), not version ${expected} which you edited; nothing was saved. ` +
+      `Compare with the current version, then save again with If-Match: "${current.version}".`,
+    undefined,
+    { current },
+  );
+}
+
+/** Answers with a document and its ETag; a 201 also says where the new document lives. */
+export function versionedResponse<T extends { version: number }>(
+  c: Context,
+  document: T,
+  status: 200 | 201,
+  location: string,
+) {
+  c.header('ETag', etagOf(document.version));
+  if (status === 201) c.header('Location', location);
+  return c.json(document, status);
+}
+
+/** The Idempotency-Key header, if any: 1–200 visible ASCII characters, else a 400. */
+export function idempotencyKey(c: Context): string | null {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw badRequest('An Idempotency-Key is 1–200 visible ASCII characters (a UUID is ideal).', [
+      { path: ['headers', 'idempotency-key'], message: 'Not 1–200 visible ASCII characters.' },
+    ]);
+  }
+  return key;
+}
+
+/** The fingerprint an Idempotency-Key is bound to: the parsed request, so spacing does not count. */
+export function fingerprintOf(request: object): string {
+  return JSON.stringify(request);
+}
+
+/**
+ * What a create with this Idempotency-Key does: null when the key is new (create, recording it);
+ * the document it created when the request is the same (answer it again, with
+ * `Idempotent-Replayed: true`); a 409 when the key came with another request, or its document
+ * was deleted since (never recreated silently).
+ */
+export async function idempotentReplay<T>(
+  key: string | null,
+  fingerprint: string,
+  noun: string,
+  lookup: {
+    record: (key: string) => Promise<IdempotencyRecord | null>;
+    current: (id: string) => Promise<T | null>;
+  },
+): Promise<T | null> {
+  const previous = key === null ? null : await lookup.record(key);
+  if (previous === null) return null;
+  if (previous.fingerprint !== fingerprint) {
+    throw new HttpError(
+      409,
+      'conflict',
+      `This Idempotency-Key already created ${noun} '${previous.id}' from another ` +
+        `request; nothing was created. Send a new key for a new ${noun}.`,
+    );
+  }
+  const current = await lookup.current(previous.id);
+  if (current === null) {
+    throw new HttpError(
+      409,
+      'conflict',
+      `The ${noun} this Idempotency-Key created ('${previous.id}') was deleted ` +
+        'since; nothing was created. Send a new key to create it again.',
+    );
+  }
+  return current;
+}
+
+/** Marks a response as the replay of an earlier create. */
+export function markReplayed(c: Context): void {
+  c.header('Idempotent-Replayed', 'true');
+}
+
+/**
+ * Runs saves one at a time per store, so the checks before a save (references, loops, "is it
+ * used?") see the documents the save will sit among.
+ */
+const saveQueues = new WeakMap<object, Promise<unknown>>();
+export function oneSaveAtATime<T>(store: object, work: () => Promise<T>): Promise<T> {
+  const run = (saveQueues.get(store) ?? Promise.resolve()).then(work);
+  saveQueues.set(
+    store,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** 404 for a version a document does not hold, saying which versions it does. */
+export function versionNotFound(
+  noun: string,
+  id: string,
+  version: number,
+  versions: readonly number[],
+): HttpError {
+  const oldest = Math.min(...versions);
+  const newest = Math.max(...versions);
+  const held =
+    oldest === newest
+      ? `only version ${oldest} is recorded`
+      : `versions ${oldest} to ${newest} are recorded`;
+  const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+  return notFound(`${Noun} '${id}' has no version ${version}: ${held}.`);
+}
+
+/** A request body limit whose 413 names what was sent. */
+export function limitBody(maxBytes: number, what: string) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new HttpError(413, 'payload_too_large', `${what} is at most ${maxBytes / 1024} KB.`);
+    },
+  });
+}
+
+/** The body as JSON (an empty body as `emptyAs`, when given), or a 400. */
+export async function readJson(request: Request, emptyAs?: unknown): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '' && emptyAs !== undefined) return emptyAs;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('The body is not JSON.', [{ path: ['body'], message: 'Not JSON.' }]);
+  }
+}
