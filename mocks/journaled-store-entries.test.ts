@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FIXTURE_AS_OF, fixtureDataset } from '../server/fixture.ts';
+import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 import { JournaledStore, type JournalStorage } from './journaled-store.ts';
 
 function memoryStorage(): JournalStorage & { map: Map<string, string> } {
@@ -12,7 +13,7 @@ function memoryStorage(): JournalStorage & { map: Map<string, string> } {
   };
 }
 
-const definition = {
+const definition: SegmentDefinition = {
   version: 1,
   root: {
     id: 'r',

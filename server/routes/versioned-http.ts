@@ -48,11 +48,11 @@ export interface CurrentVersion {
   updated_at: string;
 }
 
-/** 412: the save edited `expected`, not the current version; the body carries the current one. */
-export function preconditionFailed<T extends CurrentVersion>(
-  current: T,
-  expected: number,
-): HttpError {
+/**
+ * 412: the save edited `expected`, not the current version; the body carries the current document
+ * (as the API shows it) so that the client can show both versions and lose neither.
+ */
+export function preconditionFailed(current: CurrentVersion, expected: number): HttpError {
   return new HttpError(
     412,
     'precondition_failed',
