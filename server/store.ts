@@ -1,12 +1,15 @@
-// The profile store: what the API needs from a tenant's data, whatever holds it.
+// The profile store: what the API needs from a tenant's data, whatever holds it. Three parts:
+// histories (HistorySource: every per-customer answer is a domain function of one), selection
+// (SegmentSelection: the one place a segment's meaning is written per engine) and versioned
+// documents (DocumentRepository); plus the catalogue, search and the models' scores. Its types are
+// the domain's; the routes map them to the contract.
+import type { FieldCatalogue } from '../src/domain/profile/field-catalogue.ts';
+import type { MemberSummary, SearchHit } from '../src/domain/profile/summaries.ts';
 import type {
-  CatalogueResponse,
-  MemberSummary,
   SavedSegment,
-  SearchHit,
   SegmentVersion,
   SegmentVersionSummary,
-} from '../src/api/contract.ts';
+} from '../src/domain/segment/saved.ts';
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
@@ -115,19 +118,14 @@ export interface SavedSegmentStore {
   deleteSegment(segmentId: string, expectedVersion: number | null): Promise<SegmentDeleteResult>;
 }
 
-export interface ProfileStore extends SavedSegmentStore, HistorySource {
-  readonly kind: 'memory' | 'duckdb';
-  /** Versioned documents of every kind: saved segments now, campaigns and guardrail policies next. */
-  readonly documents: DocumentRepository;
-  /** The instant the data runs up to. */
-  readonly asOf: string;
-  customerCount(): Promise<number>;
-  catalogue(): Promise<CatalogueResponse>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
-  /**
-   * How many customers each (valid) definition selects, in order. Membership conditions evaluate
-   * the saved segments' current definitions (so do the sample and the breakdown).
-   */
+/**
+ * Which customers a segment definition selects: counts, members, a sample, a breakdown. The only
+ * part of a store written per engine (the column evaluator in memory, SQL on DuckDB), each held
+ * to the JS reference evaluator by the sweep and differential suites. Membership conditions
+ * evaluate the saved segments' current definitions.
+ */
+export interface SegmentSelection {
+  /** How many customers each (valid) definition selects, in order. */
   segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]>;
   /**
    * segmentCounts of every definition, customerCount, and segmentSample and segmentBreakdown of the
@@ -149,6 +147,17 @@ export interface ProfileStore extends SavedSegmentStore, HistorySource {
     definition: SegmentDefinition,
     column: string,
   ): Promise<{ value: string | null; count: number }[]>;
+}
+
+export interface ProfileStore extends HistorySource, SegmentSelection, SavedSegmentStore {
+  readonly kind: 'memory' | 'duckdb';
+  /** Versioned documents of every kind: saved segments now, campaigns and guardrail policies next. */
+  readonly documents: DocumentRepository;
+  /** The instant the data runs up to. */
+  readonly asOf: string;
+  customerCount(): Promise<number>;
+  catalogue(): Promise<FieldCatalogue>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
   /**
    * Completed orders summed per customer and UTC day, customers in id order: what the
    * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).

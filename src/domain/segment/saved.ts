@@ -1,0 +1,30 @@
+// A saved segment as the stores keep it: the latest version of a definition, and each version of
+// its history. The API's contract answers these shapes as they are.
+import type { SegmentDefinition } from './definition.ts';
+
+export interface SavedSegment {
+  segment_id: string;
+  name: string;
+  description: string;
+  definition: SegmentDefinition;
+  /** Starts at 1 for a segment created here; demo segments keep the version they were loaded at. */
+  version: number;
+  author: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SegmentVersionSummary {
+  version: number;
+  name: string;
+  author: string;
+  at: string;
+  /** "created", "restored from version 3", or what the author typed. */
+  note: string;
+}
+
+export interface SegmentVersion extends SegmentVersionSummary {
+  segment_id: string;
+  description: string;
+  definition: SegmentDefinition;
+}
