@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { countRequest, type CountResponse } from '../../src/api/contract.ts';
 import { breakdownColumn } from '../../src/domain/segment/breakdown.ts';
-import { countPlan } from '../../src/domain/segment/count-plan.ts';
+import { countPlan, planCounts } from '../../src/domain/segment/count-plan.ts';
 import { badRequest, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
@@ -31,12 +31,12 @@ export function segmentCountRoutes(store: ProfileStore): Hono {
       request.sample,
       column,
     );
-    const at = (i: number) => counts[i] ?? 0;
+    const named = planCounts(plan, counts);
     const body: CountResponse = {
-      count: at(0),
+      count: named.segment,
       total,
-      reachable: { email: at(1), sms: at(2), push: at(3) },
-      groups: plan.groupIds.map((node_id, i) => ({ node_id, count: at(4 + i) })),
+      reachable: named.reachable,
+      groups: named.groups,
       breakdown:
         request.breakdown === undefined || breakdown === null
           ? null

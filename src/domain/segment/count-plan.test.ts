@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { countPlan } from './count-plan.ts';
+import { countPlan, planCounts } from './count-plan.ts';
 import type { SegmentDefinition } from './definition.ts';
 
 const definition: SegmentDefinition = {
@@ -39,4 +39,22 @@ test('reach keeps the whole segment, negation included, and adds consent and a v
   ).toEqual([{ type: 'consent', channel: 'email' }, { type: 'valid_email' }]);
   const push = countPlan(definition).definitions[3];
   expect(push?.root.children).toHaveLength(2);
+});
+
+test('reads each count back by what it counts, not by where it sits', () => {
+  const plan = countPlan(definition);
+  expect(planCounts(plan, [10, 7, 5, 3, 8, 6])).toEqual({
+    segment: 10,
+    reachable: { email: 7, sms: 5, push: 3 },
+    groups: [
+      { node_id: 'a', count: 8 },
+      { node_id: 'b', count: 6 },
+    ],
+  });
+});
+
+test('refuses counts that do not match the plan', () => {
+  expect(() => planCounts(countPlan(definition), [1, 2, 3])).toThrow(
+    'A count plan of 6 got 3 counts.',
+  );
 });

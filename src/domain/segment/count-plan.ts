@@ -64,3 +64,29 @@ export function countPlan(definition: SegmentDefinition): CountPlan {
     groupIds: definition.root.children.map((child) => child.id),
   };
 }
+
+export interface PlanCounts {
+  segment: number;
+  reachable: Record<ReachChannel, number>;
+  /** Each top-level part alone, in the definition's order. */
+  groups: { node_id: string; count: number }[];
+}
+
+/** The counts of a plan's definitions (in its order) by what each one counts. */
+export function planCounts(plan: CountPlan, counts: readonly number[]): PlanCounts {
+  if (counts.length !== plan.definitions.length) {
+    throw new Error(`A count plan of ${plan.definitions.length} got ${counts.length} counts.`);
+  }
+  const at = (i: number) => counts[i] ?? 0;
+  const reachStart = 1;
+  const partsStart = reachStart + plan.reach.length;
+  const reachable: Record<ReachChannel, number> = { email: 0, sms: 0, push: 0 };
+  plan.reach.forEach((channel, i) => {
+    reachable[channel] = at(reachStart + i);
+  });
+  return {
+    segment: at(0),
+    reachable,
+    groups: plan.groupIds.map((node_id, i) => ({ node_id, count: at(partsStart + i) })),
+  };
+}
