@@ -130,6 +130,7 @@ function facts(rows: Rows = {}): CustomerFacts {
           line: line(l.line),
           product: l.product === undefined ? product() : l.product,
         })),
+        store: null,
         placedMs: instantMs(built.placed_at),
       };
     }),

@@ -1,42 +1,40 @@
-// What a segment definition can talk about: one customer's rows (CustomerFacts), the fields a
+// What a segment definition can talk about: one customer's history indexed (CustomerFacts), the fields a
 // condition may name (an allowlist drawn from the field catalogue, each with its type, its column
 // and how JS reads it) and the instants a time window covers. The JS evaluator (evaluate.ts) and the
 // SQL compiler (sql.ts) both read these, so a field or a window cannot mean two things.
 import { DAY_MS, columnFields, type CatalogueType } from '../profile/catalogue.ts';
-import type {
-  Consent,
-  Customer,
-  CustomerEvent,
-  Dataset,
-  Order,
-  OrderLine,
-  Product,
-} from '../profile/schema.ts';
+import {
+  assembleHistory,
+  historyReference,
+  historyRowsOf,
+  requireScope,
+  type CustomerHistory,
+  type HistoryLine,
+  type HistoryOrder,
+} from '../profile/history.ts';
+import type { Customer, CustomerEvent, Dataset, Order } from '../profile/schema.ts';
 import type { Comparison, SegmentDefinition, TimeWindow } from './definition.ts';
 
-export interface LineFacts {
-  line: OrderLine;
-  /** null when the line's sku is not in the catalogue. */
-  product: Product | null;
-}
+/** A line with its product, as the customer's history holds it. */
+export type LineFacts = HistoryLine;
 
-export interface OrderFacts {
-  order: Order;
-  lines: LineFacts[];
-  /** `order.placed_at` in epoch ms (NaN when unreadable), read once rather than per condition. */
+/** An order of the history, with its instant read once rather than per condition. */
+export interface OrderFacts extends HistoryOrder {
+  /** `order.placed_at` in epoch ms (NaN when unreadable). */
   placedMs: number;
 }
 
-/** Everything the evaluator needs about one customer; orders of every status (it filters). */
-export interface CustomerFacts {
-  customer: Customer;
+/**
+ * Everything the evaluator needs about one customer: the rows of their history (orders of every
+ * status: it filters) indexed for conditions, and their scores. Built from a CustomerHistory, so
+ * the evaluator reads the same rows every per-customer function reads.
+ */
+export interface CustomerFacts extends Pick<CustomerHistory, 'customer' | 'events' | 'consents'> {
   orders: OrderFacts[];
-  events: CustomerEvent[];
   /** Each event's `at` in epoch ms, by index of `events`. */
   eventMs: readonly number[];
   /** The indexes in `events` of each event type, in order. */
   eventsByType: ReadonlyMap<string, readonly number[]>;
-  consents: Consent[];
   scores: ReadonlyMap<string, number | string | null>;
 }
 
@@ -48,17 +46,6 @@ export interface EvaluationContext {
 }
 
 const noScores: ReadonlyMap<string, number | string | null> = new Map();
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /** A customer's events with their instants and their indexes by type. */
 export function eventFacts(
@@ -73,32 +60,33 @@ export function eventFacts(
   return { events, eventMs: events.map((e) => instantMs(e.at)), eventsByType };
 }
 
-/** One CustomerFacts per customer, in the dataset's order; lines by line number. */
+/** A history's facts: it must hold orders, events and consents whole. */
+export function customerFacts(
+  history: CustomerHistory,
+  scores: ReadonlyMap<string, number | string | null> = noScores,
+): CustomerFacts {
+  requireScope(history, ['orders', 'events', 'consents']);
+  return {
+    customer: history.customer,
+    orders: history.orders.map((o) => ({ ...o, placedMs: instantMs(o.order.placed_at) })),
+    ...eventFacts(history.events),
+    consents: history.consents,
+    scores,
+  };
+}
+
+/** One CustomerFacts per customer, in the dataset's order. */
 export function buildFacts(
   dataset: Dataset,
   scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
 ): CustomerFacts[] {
-  const products = new Map(dataset.products.map((p) => [p.sku, p]));
-  const lines = groupBy(dataset.order_lines, (l) => l.order_id);
-  const orders = groupBy(dataset.orders, (o) => o.customer_id);
-  const events = groupBy(dataset.events, (e) => e.customer_id);
-  const consents = groupBy(dataset.consents, (k) => k.customer_id);
-  return dataset.customers.map((customer) => {
-    const own = events.get(customer.customer_id) ?? [];
-    return {
-      customer,
-      orders: (orders.get(customer.customer_id) ?? []).map((order) => ({
-        order,
-        lines: [...(lines.get(order.order_id) ?? [])]
-          .sort((a, b) => a.line_no - b.line_no)
-          .map((line) => ({ line, product: products.get(line.sku) ?? null })),
-        placedMs: instantMs(order.placed_at),
-      })),
-      ...eventFacts(own),
-      consents: consents.get(customer.customer_id) ?? [],
-      scores: scores.get(customer.customer_id) ?? noScores,
-    };
-  });
+  const reference = historyReference(dataset);
+  return [...historyRowsOf(dataset).values()].map((rows) =>
+    customerFacts(
+      assembleHistory(rows, reference),
+      scores.get(rows.customer.customer_id) ?? noScores,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- fields
