@@ -103,7 +103,7 @@ function timed<Row>(items: { row: Row; customer: number; ms: number }[]): Timed<
   };
 }
 
-/** The first index whose instant is ≥ ms. */
+/** The first index whose instant is ≥ x (0 for -Infinity, the length for Infinity). */
 function lowerBound(ms: Float64Array, x: number): number {
   let lo = 0;
   let hi = ms.length;
@@ -122,8 +122,8 @@ function forEachIn<Row>(
   visit: (row: Row, customer: number) => void,
 ): void {
   if (r === null) return;
-  const start = r.from === -Infinity ? 0 : lowerBound(t.ms, r.from);
-  const end = r.until === Infinity ? t.ms.length : lowerBound(t.ms, r.until);
+  const start = lowerBound(t.ms, r.from);
+  const end = lowerBound(t.ms, r.until);
   for (let i = start; i < end; i += 1) {
     const row = t.rows[i];
     if (row !== undefined) visit(row, t.customer[i] ?? 0);
@@ -153,68 +153,35 @@ export class CustomerColumns {
 
   /** A customer field's values, each distinct value once, and each customer's code. */
   field(id: string, read: (f: CustomerFacts) => Scalar): Coded {
-    let column = this.fields.get(id);
-    if (!column) {
-      column = coded(this.facts, read);
-      this.fields.set(id, column);
-    }
-    return column;
+    return cached(this.fields, id, () => coded(this.facts, read));
   }
 
   /** An order field over the dated completed orders (completedOrders().rows), coded. */
   orderField(id: string, read: (o: OrderFacts) => Scalar): Coded {
-    let column = this.orderFieldCodes.get(id);
-    if (!column) {
-      column = coded(this.completedOrders().rows, read);
-      this.orderFieldCodes.set(id, column);
-    }
-    return column;
+    return cached(this.orderFieldCodes, id, () => coded(this.completedOrders().rows, read));
   }
 
   /** A line field over the dated completed orders' lines (lines().lines), coded. */
   lineField(id: string, read: (l: LineFacts) => Scalar): Coded {
-    let column = this.lineFieldCodes.get(id);
-    if (!column) {
-      column = coded(this.lines().lines, read);
-      this.lineFieldCodes.set(id, column);
-    }
-    return column;
+    return cached(this.lineFieldCodes, id, () => coded(this.lines().lines, read));
   }
 
   lines(): { lines: LineFacts[]; lineStart: Int32Array } {
-    if (this.orderLines === null) {
-      const orders = this.completedOrders().rows;
-      const lineStart = new Int32Array(orders.length + 1);
-      const lines: LineFacts[] = [];
-      orders.forEach((o, i) => {
-        lineStart[i] = lines.length;
-        lines.push(...o.lines);
-      });
-      lineStart[orders.length] = lines.length;
-      this.orderLines = { lines, lineStart };
-    }
+    this.orderLines ??= flatLines(this.completedOrders().rows);
     return this.orderLines;
   }
 
   /** A per-customer yes/no computed once per data load. */
   flag(key: string, test: (f: CustomerFacts) => boolean): Selection {
-    let column = this.flags.get(key);
-    if (!column) {
-      column = Uint8Array.from(this.facts, (f) => (test(f) ? 1 : 0));
-      this.flags.set(key, column);
-    }
-    return column;
+    return cached(this.flags, key, () => Uint8Array.from(this.facts, (f) => (test(f) ? 1 : 0)));
   }
 
   /** An ever-window order measure per customer, by evaluate.ts's orderMeasure. */
   everMeasure(measure: NumericMeasure): readonly (number | null)[] {
-    let column = this.measures.get(measure);
-    if (!column) {
+    return cached(this.measures, measure, () => {
       const completed = (o: OrderFacts): boolean => o.order.status === 'completed';
-      column = this.facts.map((f) => orderMeasure(measure, f.orders, completed, this.asOf));
-      this.measures.set(measure, column);
-    }
-    return column;
+      return this.facts.map((f) => orderMeasure(measure, f.orders, completed, this.asOf));
+    });
   }
 
   completedOrders(): Timed<OrderFacts> {
@@ -229,19 +196,45 @@ export class CustomerColumns {
   }
 
   events(type: string): Timed<CustomerEvent> | null {
-    if (this.eventsByType === null) {
-      const byType = new Map<string, { row: CustomerEvent; customer: number; ms: number }[]>();
-      this.facts.forEach((f, customer) => {
-        f.events.forEach((e, i) => {
-          const list = byType.get(e.type) ?? [];
-          list.push({ row: e, customer, ms: f.eventMs[i] ?? NaN });
-          byType.set(e.type, list);
-        });
-      });
-      this.eventsByType = new Map([...byType].map(([t, items]) => [t, timed(items)]));
-    }
+    this.eventsByType ??= eventsByType(this.facts);
     return this.eventsByType.get(type) ?? null;
   }
+}
+
+/** `map`'s value for `key`, built and kept the first time it is asked for. */
+function cached<K, V>(map: Map<K, V>, key: K, build: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = build();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** The orders' lines in one array, order i's from lineStart[i] to lineStart[i + 1] - 1. */
+function flatLines(orders: readonly OrderFacts[]): { lines: LineFacts[]; lineStart: Int32Array } {
+  const lineStart = new Int32Array(orders.length + 1);
+  const lines: LineFacts[] = [];
+  orders.forEach((o, i) => {
+    lineStart[i] = lines.length;
+    lines.push(...o.lines);
+  });
+  lineStart[orders.length] = lines.length;
+  return { lines, lineStart };
+}
+
+/** Every customer's events by type, each type's sorted by instant. */
+function eventsByType(facts: readonly CustomerFacts[]): Map<string, Timed<CustomerEvent>> {
+  const byType = new Map<string, { row: CustomerEvent; customer: number; ms: number }[]>();
+  facts.forEach((f, customer) => {
+    f.events.forEach((e, i) => {
+      const item = { row: e, customer, ms: f.eventMs[i] ?? NaN };
+      const list = byType.get(e.type);
+      if (list) list.push(item);
+      else byType.set(e.type, [item]);
+    });
+  });
+  return new Map([...byType].map(([type, items]) => [type, timed(items)]));
 }
 
 /**
@@ -410,8 +403,8 @@ class ColumnEvaluator {
       }
     }
     const { lineStart } = onLines.length > 0 ? this.columns.lines() : { lineStart: null };
-    const start = r.from === -Infinity ? 0 : lowerBound(orders.ms, r.from);
-    const end = r.until === Infinity ? orders.ms.length : lowerBound(orders.ms, r.until);
+    const start = lowerBound(orders.ms, r.from);
+    const end = lowerBound(orders.ms, r.until);
     for (let i = start; i < end; i += 1) {
       if (!onOrders.every((t) => t.holds[t.codes[i] ?? 0] === 1)) continue;
       if (lineStart !== null) {

@@ -338,7 +338,8 @@ export function tallyMeasure(
   const { count, spendCents, promos, latest } = tally;
   if (measure === 'order_count') return count;
   if (measure === 'total_spend_cents') return spendCents;
-  if (count === 0 || latest === null) return null;
+  if (latest === null) return null; // no order
+
   if (measure === 'average_order_cents') return roundHalfEven(spendCents / count);
   if (measure === 'promo_share') return promos / count;
   return daysBetween(latest.order.placed_at, asOf);

@@ -9,6 +9,8 @@
 // JSON pointer (`/name`, with `~` and `/` escaped as `~0` and `~1`), so any name is safe.
 //
 // How the same meaning is kept:
+// - Comparisons come from operators.ts's table, written in SQL once by sql-comparison.ts (as the
+//   JS evaluators read it through value-tests.ts); this file only says where each value is.
 // - Every condition and filter is wrapped in `coalesce(…, FALSE)`, so NULL never reaches NOT.
 // - Strings compare with `lower()` on both sides, `contains` / `starts_with` (never LIKE). DuckDB's
 //   lower() and JS's toLowerCase() differ on 57 code points (İ, U+FEFF, 55 letters added in
