@@ -19,6 +19,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'public/mockServiceWorker.js',
+      'reports',
     ],
   },
   js.configs.recommended,
