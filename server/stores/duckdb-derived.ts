@@ -1,7 +1,8 @@
 // The tables derived from the loaded ones: the segment tables (src/domain/segment/sql-tables.ts
 // says what they hold and why) and the packed histories (duckdb-histories.ts). Built after every
 // load, and once when a store opens a file of an older schema version that lacks them: version 2
-// (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories).
+// (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories),
+// 5 and 6 (histories perhaps packed as JSON objects, without the index).
 // Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
 // reload takes five.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -11,7 +12,7 @@ import { SCHEMA_VERSION } from './duckdb-schema.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -19,7 +20,7 @@ export async function buildSegmentTables(connection: DuckDBConnection): Promise<
 }
 
 /**
- * Brings a file of version 2 to 4 to the current version: (re)builds what it lacks and bumps
+ * Brings a file of version 2 to 6 to the current version: (re)builds what it lacks and bumps
  * `meta`, in one transaction (a crash leaves the file as it was, to be migrated again). Any other
  * version is left alone (readMeta then says it must be reseeded). Answers whether it migrated.
  */

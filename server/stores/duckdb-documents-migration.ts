@@ -1,4 +1,4 @@
-// Files of schema versions 2 to 5 keep saved segments in tables of their own (saved_segments,
+// Files of schema versions 2 to 6 may keep saved segments in tables of their own (saved_segments,
 // segment_versions, segment_idempotency_keys, saved_segments_import). On open their rows become
 // documents of kind 'segment', and those tables go: nothing saved is lost, and a reseed is not
 // needed.
@@ -11,7 +11,7 @@ import { toNumber } from './duckdb-values.ts';
  * bumped by the derived-table migration (duckdb-derived.ts) before this one runs, and a crash
  * between the two leaves a current file that still has them.
  */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, SCHEMA_VERSION]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, SCHEMA_VERSION]);
 
 /** A segment's body as the segment document kind stores it (server/documents/segments.ts). */
 const SEGMENT_BODY =

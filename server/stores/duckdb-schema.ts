@@ -17,8 +17,10 @@ import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
  * 6: versioned documents (documents, document_versions, document_idempotency_keys,
  *    document_imports) replace the saved-segment tables (versions 2 to 5 migrate on open:
  *    duckdb-documents-migration.ts).
+ * 7: customer_histories packed as tuples and indexed by customer id (a version 5 or 6 file may
+ *    hold the first packing, JSON objects without an index: versions 2 to 6 rebuild it).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
