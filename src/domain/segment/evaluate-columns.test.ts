@@ -8,7 +8,7 @@ import type {
   SegmentNode,
 } from './definition.ts';
 import { CustomerColumns, countSelected, selectAll } from './evaluate-columns.ts';
-import { selectMembers } from './evaluate.ts';
+import { evaluateDefinition, selectMembers } from './evaluate.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
   eventFacts,
@@ -461,6 +461,43 @@ describe('counts and filters of behaviours', () => {
   });
 });
 
+describe('undated orders (an unreadable placed_at)', () => {
+  // The undated customer first, so its orders are the first rows the columns hold.
+  const customers = [
+    facts({
+      id: 'undated',
+      orders: [
+        { placed_at: UNREADABLE, lines: [{ product: film }] },
+        { placed_at: UNREADABLE, lines: [{ product: film }] },
+      ],
+    }),
+    facts({ id: 'dated', orders: [{ lines: [{ product: book }] }] }),
+  ];
+
+  test.each<[string, Condition, string[]]>([
+    [
+      'count once each in an ever window',
+      ordered({ operator: 'exactly', value: 2 }, ever),
+      ['undated'],
+    ],
+    ['count in no dated window', ordered(atLeast(1), last30), ['dated']],
+    [
+      'pass the filters they pass, and only those',
+      ordered(atLeast(1), ever, [
+        { field: 'line.category', test: { operator: 'equals', value: 'books' } },
+      ]),
+      ['dated'],
+    ],
+    [
+      'are measured in an ever window',
+      aggregate('order_count', ever, { operator: 'equals', value: 2 }),
+      ['undated'],
+    ],
+  ])('%s', (_, condition, expected) => {
+    expectBoth(customers, condition, expected);
+  });
+});
+
 describe('favourite category', () => {
   const customers = [
     facts({
@@ -509,6 +546,7 @@ describe('favourite category', () => {
       ],
     }),
     facts({ id: 'returned', orders: [{ status: 'returned', lines: [{ product: book }] }] }),
+    facts({ id: 'tie-books-first', orders: [{ lines: [{ product: book }, { product: film }] }] }),
   ];
   const favourite = (value: string) =>
     aggregate('favourite_category', ever, { operator: 'equals', value });
@@ -519,7 +557,11 @@ describe('favourite category', () => {
       favourite('films'),
       ['films', 'unknown'],
     ],
-    ['a tie goes to the alphabetically first (books)', favourite('books'), ['books', 'tie']],
+    [
+      'a tie goes to the alphabetically first, whichever was bought first',
+      favourite('books'),
+      ['books', 'tie', 'tie-books-first'],
+    ],
     [
       'not_equals needs a favourite',
       aggregate('favourite_category', ever, { operator: 'not_equals', value: 'books' }),
@@ -641,6 +683,15 @@ describe('groups, negation, memberships and reach', () => {
       definition(group('or', [shared, city('paris')])),
     ]);
     expect(columns).toEqual([['LYON', 'lyon'], [], ['LYON', 'lyon', 'paris']]);
+  });
+
+  test('the reference answers false, never a falsy stand-in, where nothing can hold', () => {
+    const context = { asOf: AS_OF, segments: new Map<string, SegmentDefinition>() };
+    for (const node of [member('gone'), group('or', []), city('nice')]) {
+      expect(
+        evaluateDefinition(definition(node), customers[0] ?? facts({ id: 'x' }), context),
+      ).toBe(false);
+    }
   });
 
   test('counting a selection counts its ones', () => {
