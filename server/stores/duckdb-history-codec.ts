@@ -126,9 +126,12 @@ function properties(v: unknown, name: string): Record<string, string | number | 
   return out;
 }
 
-function tuples(value: unknown): unknown[][] {
+/** Each packed row of a table read by `read`, in one pass. */
+function mapRows<T>(value: unknown, read: (row: readonly unknown[]) => T): T[] {
   if (!Array.isArray(value)) return bad('an array of rows', value);
-  return value.map((row) => (Array.isArray(row) ? row : bad('a row as an array', row)));
+  const out: T[] = [];
+  for (const row of value) out.push(Array.isArray(row) ? read(row) : bad('a row as an array', row));
+  return out;
 }
 
 const isChannel = oneOf('channel', channel.options);
@@ -186,7 +189,7 @@ const isIdentityKind = oneOf('kind', identityKind.options);
 
 export function readIdentities(value: unknown, customerId: string): Identity[] {
   const at = identityAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     customer_id: customerId,
     kind: isIdentityKind(r[at.kind]),
     value: text(r[at.value], 'value'),
@@ -211,7 +214,7 @@ const isConsentStatus = oneOf('status', consentStatus.options);
 
 export function readConsents(value: unknown, customerId: string): Consent[] {
   const at = consentAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     consent_id: text(r[at.id], 'consent_id'),
     customer_id: customerId,
     channel: isConsentChannel(r[at.channel]),
@@ -233,7 +236,7 @@ const isTopic = oneOf('topic', preferenceTopic.options);
 
 export function readPreferences(value: unknown, customerId: string): Preference[] {
   const at = preferenceAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     customer_id: customerId,
     topic: isTopic(r[at.topic]),
     value: text(r[at.value], 'value'),
@@ -253,7 +256,7 @@ const lineAt = {
 
 function readLines(value: unknown, orderId: string): OrderLine[] {
   const at = lineAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     order_id: orderId,
     line_no: int(r[at.no], 'line_no'),
     sku: text(r[at.sku], 'sku'),
@@ -286,7 +289,7 @@ export function readOrders(
   customerId: string,
 ): { order: Order; lines: OrderLine[] }[] {
   const at = orderAt;
-  return tuples(value).map(([head, lines]) => {
+  return mapRows(value, ([head, lines]) => {
     const r = Array.isArray(head) ? head : bad('an order row', head);
     const order: Order = {
       order_id: text(r[at.id], 'order_id'),
@@ -316,7 +319,7 @@ const isEventType = oneOf('type', eventType.options);
 
 export function readEvents(value: unknown, customerId: string): CustomerEvent[] {
   const at = eventAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     event_id: text(r[at.id], 'event_id'),
     customer_id: customerId,
     type: isEventType(r[at.type]),
@@ -340,7 +343,7 @@ const isMessageStatus = oneOf('status', messageStatus.options);
 
 export function readMessages(value: unknown, customerId: string): Message[] {
   const at = messageAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     message_id: text(r[at.id], 'message_id'),
     customer_id: customerId,
     campaign_id: text(r[at.campaign], 'campaign_id'),
@@ -363,7 +366,7 @@ const isResponse = oneOf('response', ['accepted', 'declined'] as const);
 
 export function readResponses(value: unknown, customerId: string): OfferResponse[] {
   const at = responseAt;
-  return tuples(value).map((r) => ({
+  return mapRows(value, (r) => ({
     response_id: text(r[at.id], 'response_id'),
     customer_id: customerId,
     offer_id: text(r[at.offer], 'offer_id'),

@@ -29,7 +29,7 @@ export interface HistoryLine {
 export interface HistoryOrder {
   order: Order;
   /** By line number. */
-  lines: HistoryLine[];
+  lines: readonly HistoryLine[];
   /** null for an order placed outside a store, or in a store not in the reference table. */
   store: Store | null;
 }
@@ -72,18 +72,19 @@ export const wholeHistory: HistoryScope = { tables: historyTables, since: null }
 
 /**
  * Rows of each table in the order they were recorded (the load order), which is what ties are
- * broken by wherever a function sorts them.
+ * broken by wherever a function sorts them. A value: read-only, so a store may hand out rows it
+ * keeps (the memory store does) and no reader can change another's.
  */
 export interface CustomerHistory {
-  customer: Customer;
-  scope: HistoryScope;
-  identities: Identity[];
-  consents: Consent[];
-  preferences: Preference[];
-  orders: HistoryOrder[];
-  events: CustomerEvent[];
-  messages: HistoryMessage[];
-  offerResponses: HistoryResponse[];
+  readonly customer: Customer;
+  readonly scope: HistoryScope;
+  readonly identities: readonly Identity[];
+  readonly consents: readonly Consent[];
+  readonly preferences: readonly Preference[];
+  readonly orders: readonly HistoryOrder[];
+  readonly events: readonly CustomerEvent[];
+  readonly messages: readonly HistoryMessage[];
+  readonly offerResponses: readonly HistoryResponse[];
 }
 
 /** Answers what a history is missing for a computation that needs `tables` whole, or null. */
@@ -135,7 +136,14 @@ export interface HistoryRows {
   offerResponses: readonly OfferResponse[];
 }
 
-const byLineNo = (a: OrderLine, b: OrderLine) => a.line_no - b.line_no;
+/** Lines by number; most orders come in that order already, and are not copied. */
+function inLineOrder(lines: readonly OrderLine[]): readonly OrderLine[] {
+  for (let i = 1; i < lines.length; i += 1) {
+    if ((lines[i - 1]?.line_no ?? 0) > (lines[i]?.line_no ?? 0))
+      return [...lines].sort((a, b) => a.line_no - b.line_no);
+  }
+  return lines;
+}
 
 /**
  * A history from a customer's rows: references resolved, lines by number, and the scope applied
@@ -148,39 +156,39 @@ export function assembleHistory(
 ): CustomerHistory {
   const has = (t: HistoryTable) => scope.tables.includes(t);
   const since = scope.since;
-  const recent = (at: string) => since === null || at >= since;
+  // Rows are shared, not copied: a history is read-only.
+  const recent = <T>(list: readonly T[], at: (row: T) => string): readonly T[] =>
+    since === null ? list : list.filter((row) => at(row) >= since);
   return {
     customer: rows.customer,
     scope,
-    identities: has('identities') ? [...rows.identities] : [],
-    consents: has('consents') ? [...rows.consents] : [],
-    preferences: has('preferences') ? [...rows.preferences] : [],
+    identities: has('identities') ? rows.identities : [],
+    consents: has('consents') ? rows.consents : [],
+    preferences: has('preferences') ? rows.preferences : [],
     orders: has('orders')
-      ? rows.orders
-          .filter(({ order }) => recent(order.placed_at))
-          .map(({ order, lines }) => ({
-            order,
-            lines: [...lines]
-              .sort(byLineNo)
-              .map((line) => ({ line, product: reference.products.get(line.sku) ?? null })),
-            store: order.store_id === null ? null : (reference.stores.get(order.store_id) ?? null),
-          }))
+      ? recent(rows.orders, (o) => o.order.placed_at).map(({ order, lines }) => ({
+          order,
+          lines: inLineOrder(lines).map((line) => ({
+            line,
+            product: reference.products.get(line.sku) ?? null,
+          })),
+          store: order.store_id === null ? null : (reference.stores.get(order.store_id) ?? null),
+        }))
       : [],
-    events: has('events') ? rows.events.filter((e) => recent(e.at)) : [],
+    events: has('events') ? recent(rows.events, (e) => e.at) : [],
     messages: has('messages')
-      ? rows.messages
-          .filter((m) => recent(m.sent_at))
-          .map((message) => ({
-            message,
-            campaign: reference.campaigns.get(message.campaign_id) ?? null,
-            offer:
-              message.offer_id === null ? null : (reference.offers.get(message.offer_id) ?? null),
-          }))
+      ? recent(rows.messages, (m) => m.sent_at).map((message) => ({
+          message,
+          campaign: reference.campaigns.get(message.campaign_id) ?? null,
+          offer:
+            message.offer_id === null ? null : (reference.offers.get(message.offer_id) ?? null),
+        }))
       : [],
     offerResponses: has('offer_responses')
-      ? rows.offerResponses
-          .filter((r) => recent(r.at))
-          .map((response) => ({ response, offer: reference.offers.get(response.offer_id) ?? null }))
+      ? recent(rows.offerResponses, (r) => r.at).map((response) => ({
+          response,
+          offer: reference.offers.get(response.offer_id) ?? null,
+        }))
       : [],
   };
 }

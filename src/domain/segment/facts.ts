@@ -49,7 +49,7 @@ const noScores: ReadonlyMap<string, number | string | null> = new Map();
 
 /** A customer's events with their instants and their indexes by type. */
 export function eventFacts(
-  events: CustomerEvent[],
+  events: readonly CustomerEvent[],
 ): Pick<CustomerFacts, 'events' | 'eventMs' | 'eventsByType'> {
   const eventsByType = new Map<string, number[]>();
   events.forEach((e, i) => {
