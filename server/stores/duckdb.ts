@@ -99,6 +99,9 @@ function namesScore(node: SegmentNode): boolean {
   return node.kind === 'group' ? node.children.some(namesScore) : node.kind === 'score';
 }
 
+/** Chunks of a history stream read ahead of the one being consumed. */
+const READ_AHEAD = 2;
+
 export class DuckDbStore implements ProfileStore {
   readonly kind = 'duckdb';
   /** The connection loads run on (sinks, `loadDataset`). */
@@ -333,13 +336,22 @@ export class DuckDbStore implements ProfileStore {
         rows: await readPackedRows(c, ids.slice(start, start + size), scope),
         reference: await this.historyReference(c),
       }));
-    // DuckDB reads the next chunk while this one is decoded and consumed; a failed read is
-    // thrown when its chunk is reached, not before.
-    let next = ids.length > 0 ? read(0) : null;
-    for (let start = 0; next !== null; start += size) {
-      const current = next;
-      next = start + size < ids.length ? read(start + size) : null;
-      next?.catch(() => undefined);
+    // DuckDB reads the next chunks (two at a time, on two pooled connections, so both cores
+    // work) while this one is decoded and consumed; a failed read is thrown when its chunk is
+    // reached, not before.
+    const ahead: ReturnType<typeof read>[] = [];
+    let queued = 0;
+    const fill = () => {
+      while (ahead.length < READ_AHEAD && queued < ids.length) {
+        const pending = read(queued);
+        pending.catch(() => undefined);
+        ahead.push(pending);
+        queued += size;
+      }
+    };
+    fill();
+    for (let current = ahead.shift(); current !== undefined; current = ahead.shift()) {
+      fill();
       const { rows, reference } = await current;
       const histories = packedHistories(rows, reference, scope);
       if (histories.length === 0) continue;
