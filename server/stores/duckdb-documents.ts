@@ -212,12 +212,24 @@ export function importDocuments(
 export class DuckDbDocuments implements DocumentRepository {
   private writes: Promise<unknown> = Promise.resolve();
   private readonly lists = new Map<DocumentKind, Promise<StoredDocument[]>>();
+  /** Bumped whenever a kind's list is dropped: what a reader derived from a list is good while it holds. */
+  private readonly generations = new Map<DocumentKind | 'all', number>();
 
   constructor(private readonly run: ConnectionRunner) {}
 
   /** Drops every kept list: after a load (or anything else that wrote behind this repository). */
   forget(): void {
     this.lists.clear();
+    this.bump('all');
+  }
+
+  /** Changes whenever the kind's documents may have changed. */
+  generation(kind: DocumentKind): string {
+    return `${this.generations.get('all') ?? 0}.${this.generations.get(kind) ?? 0}`;
+  }
+
+  private bump(kind: DocumentKind | 'all'): void {
+    this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
   }
 
   /** One write at a time, each dropping the kind's list on both sides: a read that began before
@@ -226,8 +238,10 @@ export class DuckDbDocuments implements DocumentRepository {
     const run = this.writes.then(() => this.run(work));
     this.writes = run.catch(() => undefined);
     this.lists.delete(kind);
+    this.bump(kind);
     return run.finally(() => {
       this.lists.delete(kind);
+      this.bump(kind);
     });
   }
 

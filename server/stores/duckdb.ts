@@ -120,6 +120,7 @@ export class DuckDbStore implements ProfileStore {
    */
   readonly documents = new DuckDbDocuments((work) => this.read(work));
   private readonly segmentDocuments = new SavedSegments(this.documents);
+  private savedCache: { generation: string; list: Promise<SavedSegment[]> } | null = null;
   /** Rows of segment_customers (SqlContext.customers), read once per load. */
   private segmentCustomers: Promise<number> | null = null;
   /** The fitted models of this load (or why there are none), fitted once. */
@@ -195,8 +196,21 @@ export class DuckDbStore implements ProfileStore {
     return pending;
   }
 
+  /**
+   * The saved segments, parsed once per generation of the segment documents: every count reads
+   * them (validation, membership conditions), and parsing every definition each time cost the
+   * count endpoint about 3 ms at 1 M customers.
+   */
   private saved(): Promise<SavedSegment[]> {
-    return this.segmentDocuments.list();
+    const generation = this.documents.generation('segment');
+    if (this.savedCache === null || this.savedCache.generation !== generation) {
+      const list = this.segmentDocuments.list();
+      list.catch(() => {
+        if (this.savedCache?.list === list) this.savedCache = null;
+      });
+      this.savedCache = { generation, list };
+    }
+    return this.savedCache.list;
   }
 
   /** The score routes read this book (scoreService), the one the segment fields come from. */
@@ -395,8 +409,9 @@ export class DuckDbStore implements ProfileStore {
   }
 
   /** Copies: callers may change what they get. */
-  savedSegments(): Promise<SavedSegment[]> {
-    return this.saved();
+  /** Copies of the kept list: callers may change what they get. */
+  async savedSegments(): Promise<SavedSegment[]> {
+    return structuredClone(await this.saved());
   }
 
   savedSegment(segmentId: string): Promise<SavedSegment | null> {
