@@ -15,6 +15,7 @@ import type {
 } from '../../src/api/contract.ts';
 import {
   assembleHistory,
+  groupBy,
   historyReference,
   historyRowsOf,
   type CustomerHistory,
@@ -48,17 +49,6 @@ import { MemoryDocuments } from './memory-documents.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { compareText } from '../../src/domain/compare.ts';
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 function indexBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
   return new Map(rows.map((row) => [key(row), row]));
