@@ -2,7 +2,6 @@
 // order, and definitions are evaluated a column at a time over all of them
 // (src/domain/segment/evaluate-columns.ts, with evaluate.ts's meaning); the columns it reads are
 // built as first needed and kept for the data's lifetime.
-import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   CustomerColumns,
@@ -10,20 +9,19 @@ import {
   selectAll,
   type Selection,
 } from '../../src/domain/segment/evaluate-columns.ts';
-import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
+import type { CustomerFacts } from '../../src/domain/segment/facts.ts';
 import { compareText } from '../../src/domain/compare.ts';
 
 export class MemorySegmentIndex {
   private readonly facts: CustomerFacts[];
   private readonly columns: CustomerColumns;
 
-  /** `scores`: each scored customer's values by score id (CustomerFacts.scores). */
+  /** `facts`: every customer's, in any order (the index keeps its own copy in id order). */
   constructor(
-    dataset: Dataset,
+    facts: readonly CustomerFacts[],
     private readonly asOf: string,
-    scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
   ) {
-    this.facts = buildFacts(dataset, scores).sort((a, b) =>
+    this.facts = [...facts].sort((a, b) =>
       compareText(a.customer.customer_id, b.customer.customer_id),
     );
     this.columns = new CustomerColumns(this.facts, asOf);

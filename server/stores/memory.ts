@@ -44,6 +44,7 @@ import type {
   SegmentSaveResult,
   SegmentWrite,
 } from '../store.ts';
+import { factsOf } from '../../src/domain/segment/facts.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
 import { MemoryDocuments } from './memory-documents.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
@@ -208,7 +209,14 @@ export class MemoryStore implements ProfileStore {
 
   /** Built on the first segment request: gathering every customer's facts is not free. */
   private segments(): MemorySegmentIndex {
-    this.segmentIndex ??= new MemorySegmentIndex(this.data, this.asOf, this.scores().values);
+    // From the rows the store already grouped by customer: the dataset is not grouped again.
+    this.segmentIndex ??= new MemorySegmentIndex(
+      factsOf(
+        Array.from(this.historyRows.values(), (rows) => assembleHistory(rows, this.reference)),
+        this.scores().values,
+      ),
+      this.asOf,
+    );
     return this.segmentIndex;
   }
 

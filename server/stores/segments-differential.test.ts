@@ -155,7 +155,7 @@ describe('segment counts on the hand-written fixture, computed by hand', () => {
     await loadDataset(duck, data, { asOf: FIXTURE_AS_OF });
     engines = {
       facts: buildFacts(data),
-      memory: new MemorySegmentIndex(data, FIXTURE_AS_OF),
+      memory: new MemorySegmentIndex(buildFacts(data), FIXTURE_AS_OF),
       duck,
       asOf: FIXTURE_AS_OF,
       customers: data.customers.length,
@@ -304,7 +304,7 @@ describe('every engine = the reference evaluator on generated and adversarial cu
     await duck.connection.run('SET threads = 1');
     engines = {
       facts: buildFacts(data, scores),
-      memory: new MemorySegmentIndex(data, asOf, scores),
+      memory: new MemorySegmentIndex(buildFacts(data, scores), asOf),
       duck,
       asOf,
       customers: data.customers.length,

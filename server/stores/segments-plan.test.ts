@@ -56,7 +56,7 @@ describe('a count plan in one pass = each definition on its own', () => {
     vocab = vocabulary(data, asOf);
     const scores = fixtureScores(data);
     facts = buildFacts(data, scores);
-    memory = new MemorySegmentIndex(data, asOf, scores);
+    memory = new MemorySegmentIndex(facts, asOf);
     duck = await openDuckDbStore({ path: ':memory:', connections: 1 });
     await loadDataset(duck, data, { asOf, seed: 5 });
     await writeCustomerScores(duck.connection, scores);

@@ -75,17 +75,25 @@ export function customerFacts(
   };
 }
 
-/** One CustomerFacts per customer, in the dataset's order. */
+/** The facts of each history, in the histories' order, with each customer's scores. */
+export function factsOf(
+  histories: Iterable<CustomerHistory>,
+  scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
+): CustomerFacts[] {
+  return Array.from(histories, (h) =>
+    customerFacts(h, scores.get(h.customer.customer_id) ?? noScores),
+  );
+}
+
+/** One CustomerFacts per customer of a whole dataset, in the dataset's order. */
 export function buildFacts(
   dataset: Dataset,
   scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
 ): CustomerFacts[] {
   const reference = historyReference(dataset);
-  return [...historyRowsOf(dataset).values()].map((rows) =>
-    customerFacts(
-      assembleHistory(rows, reference),
-      scores.get(rows.customer.customer_id) ?? noScores,
-    ),
+  return factsOf(
+    Array.from(historyRowsOf(dataset).values(), (rows) => assembleHistory(rows, reference)),
+    scores,
   );
 }
 
