@@ -9,7 +9,7 @@ import type {
   Store,
   StoreStock,
 } from '../../src/domain/profile/schema.ts';
-import { customerTables } from '../../src/domain/profile/schema.ts';
+import { customerTables, emptyDataset } from '../../src/domain/profile/schema.ts';
 import { STORES } from './france.ts';
 import type { CustomerRows } from './customer.ts';
 import { emptyCustomerRows, generateCustomer } from './customer.ts';
@@ -117,23 +117,7 @@ export function streamDataset(options: SeedOptions, sink: DatasetSink): Manifest
 
 /** The whole dataset in memory, built on `streamDataset`. */
 export function generateDataset(options: SeedOptions): { dataset: Dataset; manifest: Manifest } {
-  const dataset: Dataset = {
-    customers: [],
-    identities: [],
-    consents: [],
-    preferences: [],
-    stores: [],
-    products: [],
-    store_stock: [],
-    orders: [],
-    order_lines: [],
-    events: [],
-    messages: [],
-    offers: [],
-    offer_responses: [],
-    campaigns: [],
-    segments: [],
-  };
+  const dataset = emptyDataset();
   const manifest = streamDataset(options, {
     reference(rows) {
       Object.assign(dataset, rows);

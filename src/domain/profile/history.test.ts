@@ -12,7 +12,7 @@ import {
   preferenceRow,
 } from './history.fixture.ts';
 import { historyRowsOf, missingScope, requireScope, wholeHistory } from './history.ts';
-import type { Dataset } from './schema.ts';
+import { emptyDataset } from './schema.ts';
 
 describe('assembling a history', () => {
   test('resolves each line to its product and leaves an unknown sku without one', () => {
@@ -125,23 +125,7 @@ describe('assembling a history', () => {
 });
 
 describe("each customer's rows of a dataset", () => {
-  const empty: Dataset = {
-    customers: [],
-    identities: [],
-    consents: [],
-    preferences: [],
-    stores: [],
-    products: [],
-    store_stock: [],
-    orders: [],
-    order_lines: [],
-    events: [],
-    messages: [],
-    offers: [],
-    offer_responses: [],
-    campaigns: [],
-    segments: [],
-  };
+  const empty = emptyDataset();
 
   test('groups every table by customer, lines by order, in the dataset order', () => {
     const rows = historyRowsOf({

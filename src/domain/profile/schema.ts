@@ -277,6 +277,27 @@ export interface Dataset {
   segments: Segment[];
 }
 
+/** A dataset with no rows: what a generator fills, and the base of small test datasets. */
+export function emptyDataset(): Dataset {
+  return {
+    customers: [],
+    identities: [],
+    consents: [],
+    preferences: [],
+    stores: [],
+    products: [],
+    store_stock: [],
+    orders: [],
+    order_lines: [],
+    events: [],
+    messages: [],
+    offers: [],
+    offer_responses: [],
+    campaigns: [],
+    segments: [],
+  };
+}
+
 /** Tables whose rows belong to one customer; the rest are reference tables. */
 export const customerTables = [
   'customers',

@@ -7,6 +7,7 @@ import type {
   OrderLine,
   Product,
 } from '../profile/schema.ts';
+import { emptyDataset } from '../profile/schema.ts';
 import type {
   Comparison,
   Condition,
@@ -1065,25 +1066,12 @@ describe('odd data never throws', () => {
 describe('selectMembers', () => {
   test('ids in id order, over facts built from a dataset', () => {
     const all = buildFacts({
+      ...emptyDataset(),
       customers: [
         customer({ customer_id: 'C3', city: 'Lyon' }),
         customer({ customer_id: 'C1', city: 'lyon' }),
         customer({ customer_id: 'C2', city: null }),
       ],
-      identities: [],
-      consents: [],
-      preferences: [],
-      stores: [],
-      products: [],
-      store_stock: [],
-      orders: [],
-      order_lines: [],
-      events: [],
-      messages: [],
-      offers: [],
-      offer_responses: [],
-      campaigns: [],
-      segments: [],
     });
     const def = definition(attr('customer.city', T.equals('LYON')));
     expect(selectMembers(def, all, context)).toEqual(['C1', 'C3']);
