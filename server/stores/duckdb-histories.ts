@@ -33,17 +33,6 @@ import {
 import { jsonObject } from './duckdb-schema.ts';
 import { queryRows, toText, toTextOrNull, type Row } from './duckdb-values.ts';
 
-/** The packed column of each history table. */
-const packedColumn: Record<HistoryTable, string> = {
-  identities: 'identities',
-  consents: 'consents',
-  preferences: 'preferences',
-  orders: 'orders',
-  events: 'events',
-  messages: 'messages',
-  offer_responses: 'offer_responses',
-};
-
 /**
  * The packed rows of the customers in [$1, $2) ($2 NULL: to the end). Each table is cut to the
  * range before it is grouped: the whole base at once does not fit in a small memory limit.
@@ -116,7 +105,7 @@ export async function buildHistoryTable(connection: DuckDBConnection): Promise<v
 }
 
 function parsed(row: Row, column: HistoryTable): unknown {
-  const text = toTextOrNull(row[packedColumn[column]] ?? null);
+  const text = toTextOrNull(row[column] ?? null);
   return text === null ? [] : JSON.parse(text);
 }
 
@@ -137,12 +126,12 @@ function historyRows(row: Row, scope: HistoryScope): HistoryRows {
   };
 }
 
-/** The packed columns a scope reads: only its tables' (SQL narrows what is read). */
+/**
+ * The packed columns a scope reads: only its tables' (SQL narrows what is read); each table's rows
+ * are packed in the column of the same name.
+ */
 function columnsFor(scope: HistoryScope): string {
-  return [
-    'customer',
-    ...historyTables.filter((t) => scope.tables.includes(t)).map((t) => packedColumn[t]),
-  ].join(', ');
+  return ['customer', ...historyTables.filter((t) => scope.tables.includes(t))].join(', ');
 }
 
 export async function readHistory(
