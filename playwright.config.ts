@@ -52,7 +52,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `vite build --outDir dist --logLevel warn && tsx server/node.ts`,
+      command: `vite build --outDir dist --logLevel warn && node --max-semi-space-size=64 --import tsx server/node.ts`,
       url: `http://127.0.0.1:${SERVER_PORT}/api/health`,
       env: {
         PORT: String(SERVER_PORT),

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
+import { NODE_FLAGS } from '../server/node-flags.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const customers = Number(process.argv[3] ?? 1_000_000);
@@ -12,7 +13,7 @@ const clients = Number(process.argv[4] ?? 10);
 const seconds = Number(process.argv[5] ?? 15);
 const warmUp = Number(process.argv[6] ?? 20);
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', file], {
+const server = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'bench/serve.ts', file], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = await new Promise<number>((resolve, reject) => {
