@@ -11,6 +11,7 @@ const TESTS = [
   'src/domain/segment/evaluate-columns.test.ts',
   'src/domain/segment/evaluate.test.ts',
   'src/domain/segment/sql.test.ts',
+  'server/stores/duckdb-segment-layout.test.ts',
   'server/stores/segments-comparisons.test.ts',
   'server/stores/segments-sweep-memory.test.ts',
 ];

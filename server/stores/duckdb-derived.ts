@@ -1,14 +1,14 @@
-// The tables derived from the loaded ones: the segment tables (src/domain/segment/sql-tables.ts
-// says what they hold and why) and the packed histories (duckdb-histories.ts). Built after every
-// load, and once when a store opens a file of an older schema version that lacks them: version 2
+// The tables derived from the loaded ones: the segment tables (duckdb-segment-tables.ts says what
+// they hold and why) and the packed histories (duckdb-histories.ts). Built after every load, and
+// once when a store opens a file of an older schema version that lacks them: version 2
 // (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories),
 // 5 and 6 (histories perhaps packed as JSON objects, without the index).
 // Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
 // reload takes five.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DERIVED_TABLE_SQL } from '../../src/domain/segment/sql-tables.ts';
 import { buildHistoryTable } from './duckdb-histories.ts';
 import { SCHEMA_VERSION } from './duckdb-schema.ts';
+import { DERIVED_TABLE_SQL } from './duckdb-segment-tables.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */

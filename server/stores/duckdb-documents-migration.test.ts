@@ -13,7 +13,7 @@ import {
   segmentVersionsResponse,
 } from '../../src/api/contract.ts';
 import { parseDefinition } from '../../src/domain/segment/definition.ts';
-import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
+import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
 import { createApi } from '../app.ts';
 import { DOCUMENT_TABLES, LEGACY_SAVED_SEGMENT_TABLES } from './duckdb-schema.ts';
 import {

@@ -3,7 +3,7 @@
 // (JS → DuckDB values) and the readers (DuckDB → JS), so the three cannot drift apart.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
-import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
+import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
 
 /**
  * Bumped whenever a table's layout changes: a file with another version is reseeded.

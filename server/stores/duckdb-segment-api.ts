@@ -1,12 +1,13 @@
 // The segment side of the DuckDB store's ProfileStore: counts, sample members and breakdowns, on
-// the SQL the segment compiler emits over the segment tables, with membership conditions reading
-// the saved segments in ctx.
+// the SQL the segment compiler emits over the segment tables (duckdb-segment-layout.ts), with
+// membership conditions reading the saved segments in ctx.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import type { SegmentCountAnswer } from '../store.ts';
+import { overSegmentTables } from './duckdb-segment-layout.ts';
 import {
   countPlanned,
   runSegmentStatement,
@@ -77,7 +78,7 @@ export async function segmentBreakdown(
   definition: SegmentDefinition,
   column: string,
 ): Promise<{ value: string | null; count: number }[]> {
-  const compiled = compileDefinition(definition, { ...ctx, dialect: 'duckdb', tables: 'derived' });
+  const compiled = compileDefinition(definition, overSegmentTables(ctx));
   const rows = await runSegmentStatement(connection, {
     sql: `SELECT c.${quote(column)}::VARCHAR AS value, count(*)::INTEGER AS n
             FROM ${compiled.from} WHERE (${compiled.where}) GROUP BY 1`,

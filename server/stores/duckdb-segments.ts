@@ -1,8 +1,9 @@
 // Segment counts and members on the DuckDB store: the definition compiled to SQL
-// (src/domain/segment/sql.ts, over the segment tables unless the context says 'base') and run with
+// (src/domain/segment/sql.ts) over the segment tables through their layout
+// (duckdb-segment-layout.ts), or over the loaded tables when the context says 'base', and run with
 // every value bound. Each definition is new SQL, so the statement is prepared for this one run and
 // not cached (queryRows' cache would grow per edit). Several definitions are counted by one
-// statement: one scan of the customers, each subquery joined once.
+// statement: one scan of the customers, each subquery joined once (duckdb-segment-plan.ts).
 import {
   BIGINT,
   BOOLEAN,
@@ -19,31 +20,24 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   compileColumns,
   compileDefinition,
-  compilePlan,
   countQuery,
-  countsQuery,
   membersQuery,
-  planQuery,
-  type CompiledColumns,
   type SqlContext,
   type SqlParam,
   type SqlStatement,
 } from '../../src/domain/segment/sql.ts';
+import { overSegmentTables, type SegmentTablesContext } from './duckdb-segment-layout.ts';
+import { compilePlan, countsQuery, planQuery } from './duckdb-segment-plan.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
-export interface SegmentQueryContext {
-  asOf: string;
-  segments: ReadonlyMap<string, SegmentDefinition>;
-  /** Score ids the store exposes (see SqlContext.scores). */
-  scores?: ReadonlySet<string>;
+export interface SegmentQueryContext extends SegmentTablesContext {
   /** 'derived' (default): the segment tables; 'base': the loaded tables only (for comparisons). */
   tables?: 'base' | 'derived';
-  /** Rows of segment_customers (see SqlContext.customers). */
-  customers?: number;
 }
 
 function sqlContext(ctx: SegmentQueryContext): SqlContext {
-  return { ...ctx, dialect: 'duckdb', tables: ctx.tables ?? 'derived' };
+  if (ctx.tables !== 'base') return overSegmentTables(ctx);
+  return { asOf: ctx.asOf, segments: ctx.segments, scores: ctx.scores, dialect: 'duckdb' };
 }
 
 function bound(param: SqlParam): { value: DuckDBValue; type: DuckDBType } {
@@ -93,30 +87,15 @@ export interface SegmentCounts {
   first: number[];
 }
 
-/** The definitions compiled for countSegments, over the segment tables. */
-export function compileCounts(
-  definitions: readonly SegmentDefinition[],
-  ctx: SegmentQueryContext,
-): CompiledColumns {
-  return compileColumns(definitions, { ...sqlContext(ctx), tables: 'derived' });
-}
-
 /** Every definition counted by one statement over the segment tables (see countsQuery). */
 export async function countSegments(
   connection: DuckDBConnection,
   definitions: readonly SegmentDefinition[],
   ctx: SegmentQueryContext,
   sample = 0,
-  compiled = compileCounts(definitions, ctx),
 ): Promise<SegmentCounts> {
-  const query = countsQuery(compiled, sample);
-  const [row] = await runSegmentStatement(connection, query);
-  const first = row?.first;
-  return {
-    counts: query.countColumns.map((name) => toNumber(row?.[name] ?? null)),
-    total: toNumber(row?.total ?? null),
-    first: first instanceof DuckDBListValue ? first.items.map((n) => toNumber(n)) : [],
-  };
+  const compiled = compileColumns(definitions, overSegmentTables(ctx));
+  return runCounts(connection, countsQuery(compiled, sample));
 }
 
 /**
@@ -129,11 +108,18 @@ export async function countPlanned(
   ctx: SegmentQueryContext,
   sample: number,
 ): Promise<SegmentCounts> {
-  const planned = compilePlan(definitions, sqlContext(ctx));
+  const planned = compilePlan(definitions, ctx);
   const query =
     planned.from === 'segment_customers c'
       ? planQuery(planned, sample)
-      : countsQuery(compileCounts(definitions, ctx), sample);
+      : countsQuery(compileColumns(definitions, overSegmentTables(ctx)), sample);
+  return runCounts(connection, query);
+}
+
+async function runCounts(
+  connection: DuckDBConnection,
+  query: SqlStatement & { countColumns: string[] },
+): Promise<SegmentCounts> {
   const [row] = await runSegmentStatement(connection, query);
   const first = row?.first;
   return {

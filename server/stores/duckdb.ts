@@ -121,7 +121,7 @@ export class DuckDbStore implements ProfileStore {
   readonly documents = new DuckDbDocuments((work) => this.read(work));
   private readonly segmentDocuments = new SavedSegments(this.documents);
   private savedCache: { generation: string; list: Promise<SavedSegment[]> } | null = null;
-  /** Rows of segment_customers (SqlContext.customers), read once per load. */
+  /** Rows of segment_customers (SegmentTablesContext.customers), read once per load. */
   private segmentCustomers: Promise<number> | null = null;
   /** The fitted models of this load (or why there are none), fitted once. */
   private book: Promise<ScoreBook | NoModel> | null = null;

@@ -14,7 +14,7 @@ import { countPlan } from '../../src/domain/segment/count-plan.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileEvaluator, selectMembers } from '../../src/domain/segment/evaluate.ts';
 import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
-import { DERIVED_TABLES } from '../../src/domain/segment/sql-tables.ts';
+import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
 import {
   loadDataset,
   openDuckDbStore,

@@ -11,6 +11,7 @@ import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.t
 import { compileColumns, compileDefinition, type SqlParam } from '../../src/domain/segment/sql.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
+import { overSegmentTables } from './duckdb-segment-layout.ts';
 import { runSegmentStatement } from './duckdb-segments.ts';
 import { FIXTURE_SCORE_IDS, fixtureScores, withAdversarialRows } from './segments-fixture.ts';
 import { definition, sweepConditions } from './segments-sweep-conditions.ts';
@@ -97,16 +98,12 @@ describe('every edge condition means in DuckDB what it means in the reference ev
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
-  test('over the segment tables (derived mode, one count-plan statement per batch)', async () => {
+  test('over the segment tables (their layout, one count-plan statement per batch)', async () => {
     const mismatches = await check((batch) => {
-      const compiled = compileColumns(batch.map(definition), {
-        asOf,
-        segments,
-        scores: SCORES,
-        dialect: 'duckdb',
-        tables: 'derived',
-        customers: facts.length,
-      });
+      const compiled = compileColumns(
+        batch.map(definition),
+        overSegmentTables({ asOf, segments, scores: SCORES, customers: facts.length }),
+      );
       const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
       return {
         sql:

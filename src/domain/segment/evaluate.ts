@@ -2,14 +2,15 @@
 // SQL compiler is held to). A definition is compiled once into a predicate over CustomerFacts.
 //
 // It assumes a VALID definition (validate.ts) and never throws on odd data. The semantics are those
-// of definition.ts's header; where that header leaves a choice, this is the decision (sql.ts makes
-// the same, and docs/decisions/005-segment-semantics.md says why):
+// of definition.ts's header; where that header leaves a choice, this is the decision (sql-tree.ts
+// makes the same, and docs/decisions/005-segment-semantics.md says why):
 // - Comparisons: what each operator does with a missing value (null, an absent event property,
 //   JSON null, a non-scalar property), an empty string, case, a value of another JSON type and a
-//   date is operators.ts's table, which value-tests.ts reads for JS and sql.ts for SQL. In short:
-//   every operator but `is_empty` is false on a missing value; `not_equals` / `not_in` need a
-//   present value (NOT is what `negate` is for); a value only equals a value of its own JSON type;
-//   strings compare lower-cased, enums exactly; dates as UTC instants (`equals d`: on the UTC day).
+//   date is operators.ts's table, which value-tests.ts reads for JS and sql-comparison.ts for SQL.
+//   In short: every operator but `is_empty` is false on a missing value; `not_equals` / `not_in`
+//   need a present value (NOT is what `negate` is for); a value only equals a value of its own JSON
+//   type; strings compare lower-cased, enums exactly; dates as UTC instants (`equals d`: on the UTC
+//   day).
 // - Windows, with asOf in epoch ms and t an instant: `last_days N` ⇔ asOf − N×86,400,000 ≤ t ≤ asOf;
 //   `between from,to` ⇔ from 00:00Z ≤ t < (to + 1 day) 00:00Z; `before d` ⇔ t < d 00:00Z;
 //   `after d` ⇔ t ≥ (d + 1 day) 00:00Z; `ever` is every instant, the future included.

@@ -1,7 +1,7 @@
 // What a segment definition can talk about: one customer's history indexed (CustomerFacts), the fields a
 // condition may name (an allowlist drawn from the field catalogue, each with its type, its column
 // and how JS reads it) and the instants a time window covers. The JS evaluator (evaluate.ts) and the
-// SQL compiler (sql.ts) both read these, so a field or a window cannot mean two things.
+// SQL compiler (sql-tree.ts) both read these, so a field or a window cannot mean two things.
 import { DAY_MS, columnFields, type CatalogueType } from '../profile/catalogue.ts';
 import {
   assembleHistory,

@@ -202,7 +202,7 @@ export function propertySql(
   );
 }
 
-/** How a set of enum values (channels used…) reads in one compile mode; never NULL. */
+/** How a set of enum values (channels used…) reads where it is kept; never NULL. */
 export interface SqlSet {
   /** The set is not empty (an order in the window). */
   hasOrder: string;
@@ -212,7 +212,7 @@ export interface SqlSet {
   holdsAll: (xs: readonly string[]) => string;
 }
 
-/** A set as a list of its values, NULL when empty (derived mode: `list(DISTINCT …)` of a join). */
+/** A set as a list of its values, NULL when empty (a store layout's `list(DISTINCT …)`). */
 export function listedSet(list: string, bind: Bind): SqlSet {
   const values = (xs: readonly string[]) => `[${xs.map((x) => bind('VARCHAR', x)).join(', ')}]`;
   return {
@@ -222,7 +222,7 @@ export function listedSet(list: string, bind: Bind): SqlSet {
   };
 }
 
-/** A set as `column` over the rows `from` (`FROM … WHERE …`) selects (base mode: the orders). */
+/** A set as `column` over the rows `from` (`FROM … WHERE …`) selects (the loaded orders). */
 export function rowsSet(column: string, from: string, bind: Bind): SqlSet {
   const listed = (xs: readonly string[]) => xs.map((x) => bind('VARCHAR', x)).join(', ');
   return {

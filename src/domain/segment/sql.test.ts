@@ -1,102 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import type { Comparison, Condition, SegmentDefinition, SegmentNode } from './definition.ts';
-import { countPlan } from './count-plan.ts';
+import type { Condition } from './definition.ts';
+import { HOSTILE, SQL_AS_OF as AS_OF, attr, definition, everywhere } from './sql.fixture.ts';
 import {
   UnknownFieldError,
-  compileColumns,
   compileDefinition,
-  compilePlan,
   countQuery,
-  countsQuery,
   membersQuery,
-  planQuery,
   propertyPointer,
   type SqlContext,
 } from './sql.ts';
+import type { SqlLayout } from './sql-layout.ts';
 
-const AS_OF = '2026-11-16T00:00:00.000Z';
 const context: SqlContext = { asOf: AS_OF, segments: new Map(), dialect: 'duckdb' };
-
-function definition(...children: SegmentNode[]): SegmentDefinition {
-  return {
-    version: 1,
-    root: { id: 'root', kind: 'group', negate: false, combinator: 'and', children },
-  };
-}
-
-const attr = (field: string, test: Comparison): Condition => ({
-  id: 'a',
-  kind: 'attribute',
-  negate: false,
-  field,
-  test,
-});
-
-const HOSTILE = [
-  "'; DROP TABLE customers; --",
-  '__proto__',
-  'constructor',
-  "O'Brien",
-  '"quoted"',
-  '$1 OR TRUE',
-  '?',
-  '%_\\',
-  'Élodie',
-  '🦆',
-];
-
-/** Every kind of condition, each carrying `value` (or a number/date of its own) somewhere. */
-function everywhere(value: string): SegmentDefinition {
-  return definition(
-    attr('customer.city', { operator: 'equals', value }),
-    attr('customer.first_name', { operator: 'in', values: [value, `${value}2`] }),
-    attr('customer.last_name', { operator: 'contains', value }),
-    attr('customer.email', { operator: 'starts_with', value }),
-    attr('customer.gender', { operator: 'not_in', values: [value] }),
-    attr('customer.birth_date', { operator: 'between', min: '1903-03-17', max: '1904-04-18' }),
-    {
-      id: 'b',
-      kind: 'behaviour',
-      negate: true,
-      action: { type: 'event', event_type: value },
-      count: { operator: 'at_least', value: 424242 },
-      window: { type: 'between', from: '1905-05-19', to: '1906-06-20' },
-      filters: [
-        { field: `property.${value}`, test: { operator: 'equals', value } },
-        { field: 'property.rating', test: { operator: 'gte', value: 31337.5 } },
-      ],
-    },
-    {
-      id: 'o',
-      kind: 'behaviour',
-      negate: false,
-      action: { type: 'order' },
-      count: { operator: 'exactly', value: 777 },
-      window: { type: 'last_days', days: 4321 },
-      filters: [
-        { field: 'order.promo_code', test: { operator: 'equals', value } },
-        { field: 'line.brand', test: { operator: 'all_of', values: [value] } },
-      ],
-    },
-    {
-      id: 'g',
-      kind: 'aggregate',
-      negate: false,
-      measure: 'channels_used',
-      window: { type: 'after', date: '1907-07-21' },
-      test: { operator: 'all_of', values: [value, 'web'] },
-    },
-    {
-      id: 'f',
-      kind: 'aggregate',
-      negate: false,
-      measure: 'favourite_category',
-      window: { type: 'before', date: '1908-08-22' },
-      test: { operator: 'equals', value },
-    },
-    { id: 'k', kind: 'reachability', negate: false, check: { type: 'consent', channel: 'sms' } },
-  );
-}
 
 describe('values never reach the SQL text', () => {
   test.each(HOSTILE)('%j goes in parameters only', (value) => {
@@ -238,11 +153,6 @@ describe('identifiers come only from the allowlist', () => {
     expect(base.from).toBe('customers c');
     expect(base.where).toContain('FROM customer_scores');
     expect(base.params).toContainEqual({ type: 'VARCHAR', value: '/clv' });
-    const derived = compileDefinition(definition(score('is_empty')), {
-      ...known,
-      tables: 'derived',
-    });
-    expect(derived.from).toMatch(/^segment_customers c LEFT JOIN \(SELECT .* FROM customer_scores/);
   });
 
   test('property names of any shape are pointers bound as parameters', () => {
@@ -309,164 +219,83 @@ describe('shape of the predicate', () => {
   });
 });
 
-describe('derived mode (the segment tables)', () => {
-  const derived: SqlContext = { ...context, tables: 'derived' };
-  const text = (c: { from: string; where: string }) => `${c.from} WHERE ${c.where}`;
-
-  test.each(HOSTILE)('%j goes in parameters only, joins included', (value) => {
-    const compiled = compileDefinition(everywhere(value), derived);
-    expect(compiled.from).toContain('LEFT JOIN');
-    expect(text(compiled)).not.toContain(value);
-    for (const literal of ['424242', '31337', '777', '4321', '1905', '1906', '1907', '1908']) {
-      expect(text(compiled)).not.toContain(literal);
-    }
-    const texts = compiled.params.filter((p) => p.type === 'VARCHAR').map((p) => p.value);
-    expect(texts).toContain(value);
-    expect(texts).toContain(propertyPointer(value));
+describe("a store's layout (SqlLayout)", () => {
+  const behaviour = (operator: 'at_least' | 'at_most' | 'exactly', value: number): Condition => ({
+    id: 'b',
+    kind: 'behaviour',
+    negate: false,
+    action: { type: 'event', event_type: 'email_open' },
+    count: { operator, value },
+    window: { type: 'ever' },
+    filters: [],
   });
+  /** Copies of its own for some values; none for consent on sms, nor for aggregates. */
+  const copies: SqlLayout = {
+    from: () => 'copies c',
+    lowered: (column) => `c.lc_${column}`,
+    reach: (check) => (check.type === 'valid_email' ? 'c.email_ok' : undefined),
+    has: () => 'c.opened',
+    count: () => 'c.opens',
+  };
+  const layout = () => copies;
 
-  test('every parameter of the joins and the predicate is used, in order, typed', () => {
-    const compiled = compileDefinition(everywhere('x'), derived);
-    const used = [...text(compiled).matchAll(/\$(\d+)::(\w+)/g)];
-    const numbers = new Set(used.map((m) => Number(m[1])));
-    expect([...numbers].sort((a, b) => a - b)).toEqual(compiled.params.map((_, i) => i + 1));
-    for (const m of used) expect(m[2]).toBe(compiled.params[Number(m[1]) - 1]?.type);
-  });
-
-  test('reach checks and ever-window order measures read segment_customers columns', () => {
+  test('its answers replace the loaded tables; where it has none, they are read', () => {
     const compiled = compileDefinition(
       definition(
+        attr('customer.city', { operator: 'equals', value: 'Lyon' }),
+        { id: 'e', kind: 'reachability', negate: false, check: { type: 'valid_email' } },
         {
           id: 'k',
           kind: 'reachability',
           negate: false,
           check: { type: 'consent', channel: 'sms' },
         },
-        { id: 'e', kind: 'reachability', negate: false, check: { type: 'valid_email' } },
+        behaviour('at_least', 1),
+        behaviour('exactly', 0),
+        behaviour('at_least', 2),
         {
-          id: 's',
+          id: 'g',
           kind: 'aggregate',
           negate: false,
-          measure: 'total_spend_cents',
+          measure: 'order_count',
           window: { type: 'ever' },
-          test: { operator: 'gt', value: 1 },
+          test: { operator: 'gt', value: 3 },
         },
       ),
-      derived,
+      { ...context, layout },
     );
-    expect(compiled.from).toBe('segment_customers c');
-    expect(compiled.where).toContain('c.sms_granted');
-    expect(compiled.where).toContain('c.valid_email');
-    expect(compiled.where).toContain('c.completed_spend_cents');
+    expect(compiled.from).toBe('copies c');
+    // Answers said never NULL (reach, "has one") are not coalesced; the rest is, as ever.
+    expect(compiled.where).toBe(
+      '(coalesce(c.lc_city = lower($1::VARCHAR), FALSE) AND c.email_ok AND ' +
+        'coalesce((SELECT k1.status FROM consents k1 WHERE k1.customer_id = c.customer_id ' +
+        'AND k1.channel = $2::VARCHAR ORDER BY k1."at" DESC, k1.consent_id DESC LIMIT 1) = ' +
+        "'granted', FALSE) AND c.opened AND (NOT c.opened) AND " +
+        'coalesce((c.opens) >= $3::BIGINT, FALSE) AND ' +
+        "coalesce((SELECT count(*) FROM orders o2 WHERE (o2.customer_id = c.customer_id AND o2.status = 'completed')) > $4::DOUBLE, FALSE))",
+    );
   });
 
-  test('consent on a channel without a column stays a subquery, its channel bound', () => {
-    const compiled = compileDefinition(
-      definition({
-        id: 'k',
-        kind: 'reachability',
-        negate: false,
-        check: { type: 'consent', channel: 'phone' },
-      }),
-      derived,
-    );
-    expect(compiled.where).toContain('FROM consents');
-    expect(compiled.params).toEqual([{ type: 'VARCHAR', value: 'phone' }]);
-  });
-
-  test('one join per distinct subquery, however often it is named', () => {
-    const bought = (id: string, operator: 'at_least' | 'exactly', value: number): Condition => ({
-      id,
-      kind: 'behaviour',
-      negate: false,
-      action: { type: 'order' },
-      count: { operator, value },
-      window: { type: 'last_days', days: 90 },
-      filters: [{ field: 'line.format', test: { operator: 'equals', value: 'blu_ray' } }],
+  test('"has one / has none" is asked only of a count of at least 1 or of 0', () => {
+    const asked: string[] = [];
+    const spy = (): SqlLayout => ({
+      from: () => 'copies c',
+      has: (b) => {
+        asked.push(`${b.count.operator} ${b.count.value}`);
+        return 'c.opened';
+      },
     });
-    const compiled = compileDefinition(
-      definition(bought('a', 'at_least', 1), bought('b', 'exactly', 2)),
-      derived,
-    );
-    expect(compiled.from.match(/LEFT JOIN/g)).toHaveLength(1);
-    expect(compiled.from).toContain('segment_lines');
-  });
-
-  test('a count plan: each condition one inner column, the root compiled once', () => {
-    const root = definition(
-      attr('customer.city', { operator: 'equals', value: 'Lyon' }),
-      attr('customer.country', { operator: 'equals', value: 'FR' }),
-    );
-    const compiled = compileColumns(countPlan(root).definitions, derived);
-    // city, country, then email consent + valid email, sms consent + valid phone, push consent.
-    expect(compiled.conditions).toHaveLength(7);
-    expect(compiled.columns[0]).toBe('(k0 AND k1)');
-    expect(compiled.columns[1]).toBe('((k0 AND k1) AND k2 AND k3)');
-    expect(compiled.columns.slice(4)).toEqual(['k0', 'k1']);
-    const query = countsQuery(compiled, 20);
-    expect(query.sql).toContain('min(customer_no, $3::BIGINT) FILTER (WHERE (k0 AND k1)) AS first');
-    expect(query.params).toEqual([
-      { type: 'VARCHAR', value: 'Lyon' },
-      { type: 'VARCHAR', value: 'FR' },
-      { type: 'BIGINT', value: 20 },
-    ]);
-    expect(countsQuery(compiled, 0).sql).not.toContain('first');
-    expect(query.countColumns).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
-    const single = compileColumns(
-      countPlan(definition(attr('customer.city', { operator: 'is_set' }))).definitions,
-      derived,
-    );
-    // The one part is the segment itself: counted once, answered twice.
-    expect(countsQuery(single, 0).countColumns).toEqual(['n0', 'n1', 'n2', 'n3', 'n0']);
-  });
-});
-
-describe('count plans members first (compilePlan)', () => {
-  const derived: SqlContext = { ...context, tables: 'derived', customers: 1000 };
-  const opened: Condition = {
-    id: 'e',
-    kind: 'behaviour',
-    negate: false,
-    action: { type: 'event', event_type: 'email_open' },
-    count: { operator: 'at_least', value: 1 },
-    window: { type: 'last_days', days: 60 },
-    filters: [],
-  };
-
-  test('the segment is a WHERE clause, reach a filter among its members, a lone behaviour part a bit count', () => {
-    const city = attr('customer.city', { operator: 'equals', value: 'Lyon' });
-    const notOpened: SegmentNode = {
-      id: 'n',
-      kind: 'group',
-      negate: true,
-      combinator: 'and',
-      children: [opened],
-    };
-    const plan = compilePlan(countPlan(definition(city, notOpened)).definitions, derived);
-    expect(plan.from).toBe('segment_customers c');
-    // No coalesce around the city test: DuckDB may filter it in the scan.
-    expect(plan.members).toMatch(/^\(c\."lc_city" = lower\(\$1::VARCHAR\) AND \(NOT coalesce/);
-    expect(plan.counts.map((c) => c.among)).toEqual([
-      'members',
-      'members',
-      'members',
-      'members',
-      'all',
-      'bits',
-    ]);
-    expect(plan.counts[1]).toEqual({
-      among: 'members',
-      also: '(c.email_granted AND c.valid_email)',
-    });
-    expect(plan.counts[5]).toMatchObject({ among: 'bits', negate: true });
-    const query = planQuery(plan, 20);
-    expect(query.countColumns).toEqual(['m0', 'm1', 'm2', 'm3', 'a0', 'a1']);
-    expect(query.sql).toContain('bit_count((SELECT bitstring_agg(');
-  });
-
-  test('a one-condition segment counts its part as the segment', () => {
-    const plan = compilePlan(countPlan(definition(opened)).definitions, derived);
-    expect(plan.counts.at(-1)).toEqual({ among: 'members', also: null });
-    expect(planQuery(plan, 0).countColumns).toEqual(['m0', 'm1', 'm2', 'm3', 'm0']);
+    for (const [operator, value] of [
+      ['at_least', 1],
+      ['at_least', 0],
+      ['at_least', 2],
+      ['exactly', 0],
+      ['exactly', 1],
+      ['at_most', 0],
+      ['at_most', 1],
+    ] as const) {
+      compileDefinition(definition(behaviour(operator, value)), { ...context, layout: spy });
+    }
+    expect(asked).toEqual(['at_least 1', 'exactly 0', 'at_most 0']);
   });
 });

@@ -1,11 +1,12 @@
-// The tables the SQL compiler's 'derived' mode reads (sql.ts), built from the loaded tables after
-// every load (and once on opening a file loaded before they existed). They hold nothing new: each
-// column is one definition's reading of the loaded rows, written once here, so the compiler and the
-// builder cannot drift. Why they exist: a count at 1 M customers must not scan ten million orders.
+// The DuckDB store's segment tables, which its segment layout reads (duckdb-segment-layout.ts),
+// built from the loaded tables after every load (and once on opening a file loaded before they
+// existed; duckdb-derived.ts). They hold nothing new: each column is one definition's reading of
+// the loaded rows, written once here, so the layout and the builder cannot drift. Why they exist: a
+// count at 1 M customers must not scan ten million orders.
 // - segment_customers: every customers row (same columns, same names) in customer id order, with
 //   `customer_no` (its rank by id, so "first members" is an integer minimum) and the per-customer
-//   facts the compiler would otherwise recompute per request: completed orders (count, spend, last,
-//   with a promo code), the latest consent per reach channel being 'granted', valid email / phone.
+//   facts a walk would otherwise recompute per request: completed orders (count, spend, last, with
+//   a promo code), the latest consent per reach channel being 'granted', valid email / phone.
 // - segment_orders: completed orders with their customer_no, sorted by placed_at (zone maps then
 //   skip the row groups a window excludes). `order_no` is the orders row's rowid.
 // - segment_lines: completed orders' lines joined to their order (every order field) and product
@@ -13,8 +14,14 @@
 // - segment_events: events with their customer_no, sorted by type then instant.
 // Only completed orders are kept: every order behaviour and aggregate counts completed orders only.
 // Each string field (compared lower-cased) also has its lower() copy, `lc_<column>`, beside it.
-import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
-import { MIN_PHONE_DIGITS, customerFields, lineFields, orderFields } from './facts.ts';
+import { VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
+import {
+  MIN_PHONE_DIGITS,
+  customerFields,
+  lineFields,
+  orderFields,
+} from '../../src/domain/segment/facts.ts';
+import { quote, usedPromo } from '../../src/domain/segment/sql-layout.ts';
 
 /** The reach channels with a consent column in segment_customers (`<channel>_granted`). */
 export const CONSENT_COLUMNS: ReadonlyMap<string, string> = new Map([
@@ -29,10 +36,6 @@ export const DERIVED_TABLES = [
   'segment_lines',
   'segment_events',
 ] as const;
-
-function q(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
-}
 
 /** The lower-cased copy of a string field's column. */
 export function loweredColumn(column: string): string {
@@ -52,7 +55,9 @@ function lowerCopies(
 ): string {
   return [...fields]
     .filter((f) => f.type === 'string')
-    .map((f) => `, lower(${alias(f.table)}.${q(f.column)}) AS ${q(loweredColumn(f.column))}`)
+    .map(
+      (f) => `, lower(${alias(f.table)}.${quote(f.column)}) AS ${quote(loweredColumn(f.column))}`,
+    )
     .join('');
 }
 const onOrder = () => 'o';
@@ -67,7 +72,7 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
    WITH o AS (
      SELECT customer_id, count(*)::INTEGER AS n, sum(total_cents)::BIGINT AS spend,
             max(placed_at) AS last_at,
-            (count(*) FILTER (WHERE promo_code IS NOT NULL AND promo_code <> ''))::INTEGER AS promos
+            (count(*) FILTER (WHERE ${usedPromo('orders')}))::INTEGER AS promos
      FROM orders WHERE status = 'completed' GROUP BY customer_id),
    k AS (
      SELECT customer_id, ${[...CONSENT_COLUMNS.keys()].map((ch) => `${latest(ch)} AS ${ch}`).join(', ')}
@@ -84,14 +89,14 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
    LEFT JOIN k ON k.customer_id = c.customer_id
    ORDER BY c.customer_id`,
   `CREATE OR REPLACE TABLE segment_orders AS
-   SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${q(col)}`).join(', ')}
+   SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${quote(col)}`).join(', ')}
      ${lowerCopies(orderFields.values(), onOrder)}
    FROM orders o JOIN segment_customers c ON c.customer_id = o.customer_id
    WHERE o.status = 'completed'
    ORDER BY o.placed_at`,
   `CREATE OR REPLACE TABLE segment_lines AS
-   SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${q(col)}`).join(', ')},
-     ${lineColumns.map(({ from, column }) => `${from}.${q(column)}`).join(', ')}
+   SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${quote(col)}`).join(', ')},
+     ${lineColumns.map(({ from, column }) => `${from}.${quote(column)}`).join(', ')}
      ${lowerCopies(orderFields.values(), onOrder)}${lowerCopies(lineFields.values(), onLine)}
    FROM orders o JOIN segment_customers c ON c.customer_id = o.customer_id
    JOIN order_lines l ON l.order_id = o.order_id LEFT JOIN products p ON p.sku = l.sku

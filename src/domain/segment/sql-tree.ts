@@ -1,0 +1,371 @@
+// The tree walk of the SQL compiler (sql.ts builds the statements around it): a definition's nodes
+// become boolean SQL over the row `customers c` (correlated subqueries over orders, order_lines,
+// products, events, consents and customer_scores), with the same meaning as the JS evaluator,
+// decision for decision (see evaluate.ts's header).
+//
+// Safety: identifiers come only from the fields allowlist in facts.ts (the catalogue's columns);
+// any other field throws UnknownFieldError. Every value of the definition — strings, numbers,
+// dates, event types, channels, counts, event property names — is a bound parameter
+// (`$n::TYPE`); only our own constants are written into the SQL text. A property name goes in as a
+// JSON pointer (`/name`, with `~` and `/` escaped as `~0` and `~1`), so any name is safe.
+//
+// How the same meaning is kept:
+// - Comparisons come from operators.ts's table, written in SQL once by sql-comparison.ts (as the
+//   JS evaluators read it through value-tests.ts); this file only says where each value is.
+// - Every condition and filter is wrapped in `coalesce(…, FALSE)`, so NULL never reaches NOT.
+// - Strings compare with `lower()` on both sides, `contains` / `starts_with` (never LIKE). DuckDB's
+//   lower() and JS's toLowerCase() differ on 57 code points (İ, U+FEFF, 55 letters added in
+//   Unicode 16, all compared one by one) and on Σ, which JS lower-cases to ς at the end of a word:
+//   text with those can match in one engine and not the other. The property tests keep them out.
+// - Instants are compared as TIMESTAMPs against bounds the shared TimeRange computes in JS (epoch
+//   ms, bound as TIMESTAMP), so both sides use the very same numbers; dates are cast to TIMESTAMP.
+// - Half-even rounding and whole days are computed on DOUBLEs exactly as JS does them (IEEE
+//   division, floor), not with DuckDB's round() (half away from zero).
+// - Event properties are typed per value with json_type(); a number is read as DOUBLE.
+// - Ids order byte-wise (UTF-8) in DuckDB and by UTF-16 code unit in JS: the same order unless
+//   ids mix characters beyond U+FFFF with characters from U+E000 to U+FFFF.
+//
+// A store that keeps its own copies of these rows (the DuckDB store's segment tables,
+// server/stores/duckdb-segment-layout.ts) passes a SqlLayout (sql-layout.ts): before writing a form over the
+// loaded tables, the walk asks the layout where that value is (the customers rows, reach checks,
+// lower-cased strings, scores, "has at least one / none", a behaviour's count, an aggregate). A
+// layout says where a value is, on the same rows; what a condition means stays here and in
+// sql-comparison.ts.
+//
+// Each node has two forms: inline (`node`, a predicate; `where`, the same as a WHERE clause) and
+// as columns (`column`: each distinct condition one boolean column `k<i>` of an inner select, and
+// the node a predicate over those). A condition is written once per walk whichever forms name it,
+// so both forms of one walk share their aliases, parameters and joins.
+import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
+import type {
+  AggregateCondition,
+  BehaviourCondition,
+  Condition,
+  Group,
+  MembershipCondition,
+  ReachabilityCondition,
+  SegmentDefinition,
+  SegmentNode,
+} from './definition.ts';
+import {
+  MAX_MEMBERSHIP_DEPTH,
+  MIN_PHONE_DIGITS,
+  customerFields,
+  lineFields,
+  orderFields,
+} from './facts.ts';
+import { FALSE, TRUE, all, any, not, propertySql, rowsSet, setSql, two } from './sql-comparison.ts';
+import {
+  SqlCompilation,
+  UnknownFieldError,
+  daysSince,
+  halfEven,
+  presence,
+  quote,
+  share,
+  usedPromo,
+  type SqlLayout,
+} from './sql-layout.ts';
+
+export interface SqlContext {
+  asOf: string;
+  segments: ReadonlyMap<string, SegmentDefinition>;
+  dialect: 'duckdb';
+  /**
+   * Score ids the store exposes, each a key of the customer's JSON object in `customer_scores`
+   * (customer_id, scores); any other score throws UnknownFieldError.
+   */
+  scores?: ReadonlySet<string>;
+  /**
+   * Where the store keeps what conditions read, when not only in the loaded tables. A new layout
+   * per walk: it keeps what it joined. Absent: the loaded tables.
+   */
+  layout?: (sql: SqlCompilation) => SqlLayout;
+}
+
+/** The loaded tables, as they are. */
+const loadedTables: SqlLayout = { from: () => 'customers c' };
+
+type Form = 'inline' | 'columns';
+
+/** A walk's compiler for the context's layout, or the loaded tables. */
+export function sqlTree(context: SqlContext): SqlTree {
+  const sql = new SqlCompilation(context.asOf);
+  return new SqlTree(context, sql, context.layout?.(sql) ?? loadedTables);
+}
+
+/** One walk of one or more definitions (in either form), over one layout. */
+export class SqlTree {
+  /** Each node's text by form and depth: a node named twice is compiled once. */
+  private readonly texts: Record<Form, Map<SegmentNode, Map<number, string>>> = {
+    inline: new Map(),
+    columns: new Map(),
+  };
+  /** Each condition's two-valued text by depth, whichever form names it. */
+  private readonly conditionTexts = new Map<Condition, Map<number, string>>();
+  /** Condition texts that are never NULL (layouts' answers said so): not coalesced again. */
+  private readonly notNull = new Set<string>();
+
+  /** In column form, each distinct condition's text, referred to as `k<i>`. */
+  readonly conditionColumns: string[] = [];
+
+  constructor(
+    private readonly context: SqlContext,
+    readonly sql: SqlCompilation,
+    private readonly layout: SqlLayout,
+  ) {}
+
+  /** The FROM clause every compiled predicate reads. */
+  from(): string {
+    return this.layout.from();
+  }
+
+  /** The node inline: a boolean predicate over `from()`, never NULL. */
+  node(node: SegmentNode, depth: number): string {
+    return this.walk(node, depth, 'inline');
+  }
+
+  /** The node over the condition columns `k<i>` (conditionColumns), never NULL. */
+  column(node: SegmentNode, depth: number): string {
+    return this.walk(node, depth, 'columns');
+  }
+
+  /**
+   * The node inline as a WHERE clause, where NULL drops the row as FALSE does: the coalesce()
+   * around each condition is left off where nothing negates it (under AND and OR, NULL and FALSE
+   * pick the same rows), so DuckDB can push simple comparisons into the scan.
+   */
+  where(node: SegmentNode, depth: number): string {
+    if (node.negate) return this.node(node, depth);
+    if (node.kind === 'group') {
+      const children = node.children.map((child) => this.where(child, depth));
+      if (children.length === 0) return FALSE;
+      return node.combinator === 'and' ? all(children) : any(children);
+    }
+    if (node.kind === 'segment') {
+      const definition = this.context.segments.get(node.segment_id);
+      if (!definition || depth + 1 > MAX_MEMBERSHIP_DEPTH) return FALSE;
+      return this.where(definition.root, depth + 1);
+    }
+    const text = this.node(node, depth);
+    const bare = /^coalesce\((.*), FALSE\)$/s.exec(text);
+    return bare?.[1] ?? text;
+  }
+
+  private walk(node: SegmentNode, depth: number, form: Form): string {
+    const texts = this.texts[form];
+    const byDepth = texts.get(node) ?? new Map<number, string>();
+    texts.set(node, byDepth);
+    const known = byDepth.get(depth);
+    if (known !== undefined) return known;
+    const expr =
+      node.kind === 'group' ? this.group(node, depth, form) : this.conditionSql(node, depth, form);
+    const text = node.negate ? not(expr) : expr;
+    byDepth.set(depth, text);
+    return text;
+  }
+
+  private group(group: Group, depth: number, form: Form): string {
+    const children = group.children.map((child) => this.walk(child, depth, form));
+    if (children.length === 0) return FALSE;
+    return group.combinator === 'and' ? all(children) : any(children);
+  }
+
+  /**
+   * A condition, coalesced; in column form, a reference to its inner column. A membership is the
+   * referenced definition's own tree, in the same form (already over columns there).
+   */
+  private conditionSql(condition: Condition, depth: number, form: Form): string {
+    if (condition.kind === 'segment') {
+      const tree = this.membership(condition, depth + 1, form);
+      return form === 'columns' ? tree : this.twoValued(tree);
+    }
+    const byDepth = this.conditionTexts.get(condition) ?? new Map<number, string>();
+    this.conditionTexts.set(condition, byDepth);
+    let expr = byDepth.get(depth);
+    if (expr === undefined) {
+      expr = this.twoValued(this.condition(condition));
+      byDepth.set(depth, expr);
+    }
+    if (form === 'inline' || expr === TRUE || expr === FALSE) return expr;
+    this.conditionColumns.push(expr);
+    return `k${this.conditionColumns.length - 1}`;
+  }
+
+  private twoValued(raw: string): string {
+    return this.notNull.has(raw) ? raw : two(raw);
+  }
+
+  private neverNull(expr: string): string {
+    this.notNull.add(expr);
+    return expr;
+  }
+
+  private membership(condition: MembershipCondition, depth: number, form: Form): string {
+    const definition = this.context.segments.get(condition.segment_id);
+    if (!definition || depth > MAX_MEMBERSHIP_DEPTH) return FALSE;
+    return this.walk(definition.root, depth, form);
+  }
+
+  private condition(condition: Exclude<Condition, MembershipCondition>): string {
+    switch (condition.kind) {
+      case 'attribute': {
+        const field = customerFields.get(condition.field);
+        if (!field) throw new UnknownFieldError(condition.field, 'attribute');
+        const column = `c.${quote(field.column)}`;
+        const lowered = field.type === 'string' ? this.layout.lowered?.(field.column) : undefined;
+        return this.sql.value(condition.test, field.type, column, lowered);
+      }
+      case 'behaviour':
+        return this.behaviour(condition);
+      case 'aggregate':
+        return this.layout.aggregate?.(condition) ?? this.aggregate(condition);
+      case 'score':
+        if (!this.context.scores?.has(condition.score))
+          throw new UnknownFieldError(condition.score, 'score');
+        // As an event property: typed per value, a customer without a row (or a key, or with a
+        // JSON null) holds a missing value, which only `is_empty` selects.
+        return two(propertySql(condition.test, this.scoresJson(), condition.score, this.sql.bind));
+      case 'reachability': {
+        const reached = this.layout.reach?.(condition.check);
+        if (reached !== undefined) return this.neverNull(reached);
+        return this.reachability(condition.check);
+      }
+    }
+  }
+
+  /** The customer's scores as one JSON object, NULL without a row, looked up per customer. */
+  private scoresJson(): string {
+    const known = this.layout.scores?.();
+    if (known !== undefined) return known;
+    const s = this.sql.alias('s');
+    return `(SELECT ${s}.scores FROM customer_scores ${s} WHERE ${s}.customer_id = c.customer_id)`;
+  }
+
+  private reachability(check: ReachabilityCondition['check']): string {
+    switch (check.type) {
+      case 'valid_email':
+        return `regexp_matches(c.email, '${VALID_EMAIL_RE2}')`;
+      case 'valid_phone':
+        return `length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}`;
+      case 'consent': {
+        const k = this.sql.alias('k');
+        return (
+          `(SELECT ${k}.status FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
+          `AND ${k}.channel = ${this.sql.param('VARCHAR', check.channel)} ` +
+          `ORDER BY ${k}."at" DESC, ${k}.consent_id DESC LIMIT 1) = 'granted'`
+        );
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- behaviour
+
+  private countSql(condition: BehaviourCondition, count: string): string {
+    const op = { at_least: '>=', at_most: '<=', exactly: '=' }[condition.count.operator];
+    return `(${count}) ${op} ${this.sql.param('BIGINT', condition.count.value)}`;
+  }
+
+  private behaviour(condition: BehaviourCondition): string {
+    const wanted = presence(condition.count);
+    if (wanted !== null) {
+      const has = this.layout.has?.(condition);
+      if (has !== undefined) return this.neverNull(wanted === 'some' ? has : not(has));
+    }
+    const count = this.layout.count?.(condition);
+    if (count !== undefined) return this.countSql(condition, count);
+    if (condition.action.type === 'event') {
+      const e = this.sql.alias('e');
+      const where = [
+        `${e}.customer_id = c.customer_id`,
+        `${e}.type = ${this.sql.param('VARCHAR', condition.action.event_type)}`,
+        this.sql.window(condition.window, `${e}."at"`),
+        ...condition.filters.map((f) => this.sql.eventFilter(f, `${e}.properties`)),
+      ];
+      return this.countSql(condition, `SELECT count(*) FROM events ${e} WHERE ${all(where)}`);
+    }
+    const o = this.sql.alias('o');
+    const l = this.sql.alias('l');
+    const p = this.sql.alias('p');
+    const orderWhere = [
+      `${o}.customer_id = c.customer_id`,
+      `${o}.status = 'completed'`,
+      this.sql.window(condition.window, `${o}.placed_at`),
+    ];
+    const lineWhere: string[] = [];
+    for (const filter of condition.filters) {
+      const onOrder = orderFields.get(filter.field);
+      const onLine = lineFields.get(filter.field);
+      if (onOrder) {
+        orderWhere.push(
+          two(this.sql.value(filter.test, onOrder.type, `${o}.${quote(onOrder.column)}`)),
+        );
+      } else if (onLine) {
+        const table = onLine.table === 'products' ? p : l;
+        lineWhere.push(
+          two(this.sql.value(filter.test, onLine.type, `${table}.${quote(onLine.column)}`)),
+        );
+      } else {
+        throw new UnknownFieldError(filter.field, 'order filter');
+      }
+    }
+    if (lineWhere.length > 0) {
+      orderWhere.push(
+        `EXISTS (SELECT 1 FROM order_lines ${l} LEFT JOIN products ${p} ON ${p}.sku = ${l}.sku ` +
+          `WHERE ${all([`${l}.order_id = ${o}.order_id`, ...lineWhere])})`,
+      );
+    }
+    return this.countSql(condition, `SELECT count(*) FROM orders ${o} WHERE ${all(orderWhere)}`);
+  }
+
+  // ---------------------------------------------------------------- aggregates
+
+  private aggregate(condition: AggregateCondition): string {
+    const o = this.sql.alias('o');
+    const completed = all([
+      `${o}.customer_id = c.customer_id`,
+      `${o}.status = 'completed'`,
+      this.sql.window(condition.window, `${o}.placed_at`),
+    ]);
+    const from = `FROM orders ${o} WHERE ${completed}`;
+    const { test } = condition;
+    switch (condition.measure) {
+      case 'total_spend_cents':
+        return this.sql.value(
+          test,
+          'number',
+          `(SELECT coalesce(sum(${o}.total_cents), 0) ${from})`,
+        );
+      case 'order_count':
+        return this.sql.value(test, 'number', `(SELECT count(*) ${from})`);
+      case 'average_order_cents': {
+        const x = `(sum(${o}.total_cents)::DOUBLE / count(*))`;
+        return this.sql.value(test, 'number', `(SELECT ${halfEven(x)} ${from})`);
+      }
+      case 'days_since_last_order': {
+        const asOf = this.sql.param('BIGINT', this.sql.asOfMs);
+        const days = daysSince(asOf, `max(${o}.placed_at)`);
+        return this.sql.value(test, 'number', `(SELECT ${days} ${from})`);
+      }
+      case 'promo_share': {
+        const promos = `(count(*) FILTER (WHERE ${usedPromo(o)}))`;
+        return this.sql.value(test, 'number', `(SELECT ${share(promos, 'count(*)')} ${from})`);
+      }
+      case 'favourite_category': {
+        const l = this.sql.alias('l');
+        const p = this.sql.alias('p');
+        return this.sql.value(
+          test,
+          'enum',
+          `(SELECT ${p}.category FROM orders ${o} JOIN order_lines ${l} ON ${l}.order_id = ${o}.order_id ` +
+            `JOIN products ${p} ON ${p}.sku = ${l}.sku WHERE ${completed} ` +
+            `GROUP BY ${p}.category ORDER BY sum(${l}.qty) DESC, ${p}.category LIMIT 1)`,
+        );
+      }
+      case 'channels_used':
+        return setSql(test, rowsSet(`${o}.channel`, from, this.sql.bind));
+      case 'payment_methods_used':
+        return setSql(test, rowsSet(`${o}.payment_method`, from, this.sql.bind));
+    }
+  }
+}
