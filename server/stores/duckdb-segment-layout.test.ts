@@ -18,7 +18,7 @@ import {
   propertyPointer,
 } from '../../src/domain/segment/sql.ts';
 import { overSegmentTables, type SegmentTablesContext } from './duckdb-segment-layout.ts';
-import { compilePlan, countsQuery, planQuery } from './duckdb-segment-plan.ts';
+import { compileCountPlan, compilePlan, countsQuery, planQuery } from './duckdb-segment-plan.ts';
 
 const tables: SegmentTablesContext = { asOf: SQL_AS_OF, segments: new Map() };
 
@@ -198,5 +198,26 @@ describe('count plans members first (compilePlan)', () => {
     const plan = compilePlan(countPlan(definition(opened)).definitions, derived);
     expect(plan.counts.at(-1)).toEqual({ among: 'members', also: null });
     expect(planQuery(plan, 0).countColumns).toEqual(['m0', 'm1', 'm2', 'm3', 'm0']);
+  });
+
+  test('one walk: members first when nothing is joined, else the columns compileColumns writes', () => {
+    const city = attr('customer.city', { operator: 'equals', value: 'Lyon' });
+    const plain = countPlan(definition(city, opened)).definitions;
+    expect(compileCountPlan(plain, derived)).toEqual({
+      shape: 'members',
+      plan: compilePlan(plain, derived),
+    });
+    const bought: Condition = {
+      ...opened,
+      id: 'b',
+      action: { type: 'order' },
+      count: { operator: 'at_least', value: 2 },
+    };
+    const joined = countPlan(definition(city, opened, bought)).definitions;
+    expect(compilePlan(joined, derived).from).toContain('LEFT JOIN');
+    expect(compileCountPlan(joined, derived)).toEqual({
+      shape: 'columns',
+      columns: compileColumns(joined, overSegmentTables(derived)),
+    });
   });
 });

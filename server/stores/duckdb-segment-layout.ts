@@ -100,6 +100,11 @@ export class SegmentTablesLayout implements SqlLayout {
     return ['segment_customers c', ...[...this.joins.values()].map((j) => j.sql)].join(' ');
   }
 
+  /** Whether a hook joined a subquery to segment_customers. */
+  joined(): boolean {
+    return this.joins.size > 0;
+  }
+
   lowered(column: string): string {
     return loweredOn('c', column);
   }

@@ -1,5 +1,6 @@
 // Count plans (src/domain/segment/count-plan.ts: the segment, its reach per channel, its parts)
-// over the segment tables, each counted by one statement. Two shapes: members first (planQuery: the segment as a WHERE clause DuckDB filters in the scan, reach
+// over the segment tables, each counted by one statement from one walk of its definitions. Two
+// shapes: members first (planQuery: the segment as a WHERE clause DuckDB filters in the scan, reach
 // as filters among its members, a lone "has one / has none" part off its bitmap) when the layout
 // joined nothing; else one inner column per distinct condition (countsQuery), since each count
 // outside the members would join again. customer_no ranks customers by id, so the first members
@@ -9,6 +10,7 @@ import { FALSE, TRUE, all } from '../../src/domain/segment/sql-comparison.ts';
 import { presence } from '../../src/domain/segment/sql-layout.ts';
 import type { SqlTree } from '../../src/domain/segment/sql-tree.ts';
 import {
+  columnsOf,
   withUsedParams,
   type CompiledColumns,
   type SqlParam,
@@ -36,6 +38,32 @@ export interface CompiledPlan {
   members: string;
   counts: PlanCount[];
   params: SqlParam[];
+}
+
+/** A count plan as its statement reads it: members first, or one column per condition. */
+export type CompiledCountPlan =
+  { shape: 'members'; plan: CompiledPlan } | { shape: 'columns'; columns: CompiledColumns };
+
+/** The plan in the shape its statement takes, from one walk of its definitions. */
+export function compileCountPlan(
+  definitions: readonly SegmentDefinition[],
+  ctx: SegmentTablesContext,
+): CompiledCountPlan {
+  const { tree, layout } = segmentTablesTree(ctx);
+  const plan = membersFirst(tree, layout, definitions);
+  if (!layout.joined()) return { shape: 'members', plan };
+  // The walk's conditions are reused: only the columns around them are new.
+  return { shape: 'columns', columns: columnsOf(tree, definitions) };
+}
+
+/** One statement for a compiled count plan (see planQuery and countsQuery). */
+export function countPlanQuery(
+  compiled: CompiledCountPlan,
+  sample: number,
+): SqlStatement & { countColumns: string[] } {
+  return compiled.shape === 'members'
+    ? planQuery(compiled.plan, sample)
+    : countsQuery(compiled.columns, sample);
 }
 
 /**

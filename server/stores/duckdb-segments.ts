@@ -27,7 +27,7 @@ import {
   type SqlStatement,
 } from '../../src/domain/segment/sql.ts';
 import { overSegmentTables, type SegmentTablesContext } from './duckdb-segment-layout.ts';
-import { compilePlan, countsQuery, planQuery } from './duckdb-segment-plan.ts';
+import { compileCountPlan, countPlanQuery, countsQuery } from './duckdb-segment-plan.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
 export interface SegmentQueryContext extends SegmentTablesContext {
@@ -99,8 +99,9 @@ export async function countSegments(
 }
 
 /**
- * A count plan (first definition = the segment) in one statement: members first (planQuery) when
- * the plan joins nothing, else one inner column per condition (countsQuery).
+ * A count plan (first definition = the segment) in one statement over the segment tables,
+ * compiled once: members first when the plan joins nothing, else one inner column per condition
+ * (compileCountPlan).
  */
 export async function countPlanned(
   connection: DuckDBConnection,
@@ -108,12 +109,7 @@ export async function countPlanned(
   ctx: SegmentQueryContext,
   sample: number,
 ): Promise<SegmentCounts> {
-  const planned = compilePlan(definitions, ctx);
-  const query =
-    planned.from === 'segment_customers c'
-      ? planQuery(planned, sample)
-      : countsQuery(compileColumns(definitions, overSegmentTables(ctx)), sample);
-  return runCounts(connection, query);
+  return runCounts(connection, countPlanQuery(compileCountPlan(definitions, ctx), sample));
 }
 
 async function runCounts(

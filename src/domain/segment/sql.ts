@@ -59,7 +59,14 @@ export function compileColumns(
   return columnsOf(sqlTree(context), definitions);
 }
 
-function columnsOf(tree: SqlTree, definitions: readonly SegmentDefinition[]): CompiledColumns {
+/**
+ * compileColumns on a walk that may have compiled the same definitions inline already: what it
+ * compiled is reused, aliases and parameters included.
+ */
+export function columnsOf(
+  tree: SqlTree,
+  definitions: readonly SegmentDefinition[],
+): CompiledColumns {
   const columns = definitions.map((d) => tree.column(d.root, 0));
   const conditions = tree.conditionColumns;
   const [from = '', used] = withUsedParams(
