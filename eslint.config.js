@@ -1,5 +1,5 @@
-// Lint: strict TypeScript, one-way import boundaries between the layers (see docs/decisions/002) and
-// no import cycles. The two rules live in eslint/, with their tests.
+// Lint: strict TypeScript, one-way import boundaries between the layers (see docs/decisions/002),
+// no import cycles and no literal UI text in JSX. The rules live in eslint/, with their tests.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -7,6 +7,8 @@ import globals from 'globals';
 import path from 'node:path';
 import { boundaries, root } from './eslint/boundaries.js';
 import { noCycle } from './eslint/no-cycle.js';
+import { noLiteralUiText } from './eslint/no-literal-ui-text.js';
+import { untranslated } from './eslint/untranslated.js';
 
 export default tseslint.config(
   {
@@ -27,7 +29,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks, tact: { rules: { boundaries, 'no-cycle': noCycle } } },
+    plugins: {
+      'react-hooks': reactHooks,
+      tact: { rules: { boundaries, 'no-cycle': noCycle, 'no-literal-ui-text': noLiteralUiText } },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'tact/boundaries': 'error',
@@ -50,6 +55,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // Every string the app shows comes from the catalogues (src/ui/i18n/locales).
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx', 'src/test/**'],
+    rules: { 'tact/no-literal-ui-text': ['error', { pending: untranslated }] },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**', 'src/test/**'],

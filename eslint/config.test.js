@@ -59,3 +59,22 @@ describe('lint fails on an import cycle', () => {
     }
   });
 });
+
+describe('lint fails on literal UI text in a translated component', () => {
+  test('words in the layout', async () => {
+    const code = 'export const x = <p>Segments</p>;\n';
+    expect(await tactErrors(code, 'src/app/Layout.tsx')).toContain('tact/no-literal-ui-text');
+  });
+
+  test('a new component starts translated', async () => {
+    const code = 'export const x = <button aria-label="Close" />;\n';
+    expect(await tactErrors(code, 'src/features/campaigns/CampaignList.tsx')).toContain(
+      'tact/no-literal-ui-text',
+    );
+  });
+
+  test('but not in a component test, which renders fixtures', async () => {
+    const code = 'export const x = <p>Segments</p>;\n';
+    expect(await tactErrors(code, 'src/app/Layout.test.tsx')).toEqual([]);
+  });
+});

@@ -4,10 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/providers.tsx';
 import { createAppRouter } from './app/router.tsx';
+import { createI18n } from './ui/i18n/i18n.ts';
+import { applyLanguage, initialLanguage } from './ui/i18n/I18nProvider.tsx';
 // The global stylesheet is not a code layer; the boundaries rule only knows code layers.
 import './index.css';
 
-document.documentElement.lang = 'en';
 document.title = 'Tact';
 // No favicon: an empty data URL stops the browser asking the server for /favicon.ico.
 if (document.querySelector('link[rel="icon"]') === null) {
@@ -17,10 +18,15 @@ if (document.querySelector('link[rel="icon"]') === null) {
   document.head.append(icon);
 }
 
+// The first language's catalogues before anything is said: no flash of untranslated keys.
+const language = initialLanguage();
+applyLanguage(language);
+const i18n = await createI18n(language);
+
 if (import.meta.env.DEV || import.meta.env.VITE_MSW === 'true') {
   try {
     const status = document.querySelector('#root [role="status"]');
-    if (status) status.textContent = 'Generating the demo data (5,000 customers)…';
+    if (status) status.textContent = i18n.t('app.generatingDemo', { customers: 5000 });
     const { startMockApi } = await import('../mocks/browser.ts');
     await startMockApi();
   } catch (error: unknown) {
@@ -36,7 +42,7 @@ if (container === null) throw new Error('index.html has no #root element.');
 
 createRoot(container).render(
   <StrictMode>
-    <Providers>
+    <Providers i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>
   </StrictMode>,

@@ -1,24 +1,28 @@
 // Which data the console is looking at: the in-browser demo or the server's DuckDB store, how many
 // customers, and the "today" that relative dates count from.
 import { useQuery } from '@tanstack/react-query';
-import { formatCount, formatDay } from '../ui/format.ts';
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../ui/format.ts';
 import { healthQueries } from './queries.ts';
 
 export function DataSource() {
+  const { t } = useTranslation();
   const health = useQuery(healthQueries.status());
   if (health.isPending) return null;
   if (health.isError) {
     return (
       <span role="status" className="text-sm text-danger-700">
-        Profile API unreachable
+        {t('dataSource.unreachable')}
       </span>
     );
   }
   const { store, customers, as_of } = health.data;
   return (
-    <span className="text-sm text-fg-muted tabular-nums" title={`Data runs up to ${as_of}`}>
-      {store === 'memory' ? 'Demo data in the browser' : 'DuckDB'} · {formatCount(customers)}{' '}
-      customers · as of {formatDay(as_of)}
+    <span
+      className="text-sm text-fg-muted tabular-nums"
+      title={t('dataSource.runsUpTo', { asOf: as_of })}
+    >
+      {t('dataSource.summary', { store, customers, day: formatDay(as_of) })}
     </span>
   );
 }

@@ -3,34 +3,33 @@
 // documents use p-5, split views (Customer 360) go edge to edge.
 import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet, useMatches } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { ChartColumn, Funnel, Megaphone, Users, type LucideIcon } from 'lucide-react';
 import { clsx } from 'clsx';
 import { Spinner } from '../ui/Spinner.tsx';
+import { LanguageSwitch } from '../ui/i18n/LanguageSwitch.tsx';
 import { DataSource } from './DataSource.tsx';
+import { titleOf } from './page-titles.ts';
 
-const sections: { to: string; label: string; icon: LucideIcon }[] = [
-  { to: '/segments', label: 'Segments', icon: Funnel },
-  { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
-  { to: '/customers', label: 'Customers', icon: Users },
-  { to: '/dashboards', label: 'Dashboards', icon: ChartColumn },
+const sections: {
+  to: string;
+  key: 'segments' | 'campaigns' | 'customers' | 'dashboards';
+  icon: LucideIcon;
+}[] = [
+  { to: '/segments', key: 'segments', icon: Funnel },
+  { to: '/campaigns', key: 'campaigns', icon: Megaphone },
+  { to: '/customers', key: 'customers', icon: Users },
+  { to: '/dashboards', key: 'dashboards', icon: ChartColumn },
 ];
 
-/** The deepest matched route's `handle.title`, if any. */
-function usePageTitle(): string | undefined {
-  const matches = useMatches();
-  for (const { handle } of [...matches].reverse()) {
-    if (typeof handle === 'object' && handle !== null && 'title' in handle) {
-      if (typeof handle.title === 'string') return handle.title;
-    }
-  }
-  return undefined;
-}
-
 export function Layout() {
-  const title = usePageTitle();
+  const { t } = useTranslation();
+  const page = titleOf(useMatches().map((m) => m.handle));
+  const title = page === undefined ? undefined : t(`app.title.${page}`);
+  const name = t('app.name');
   useEffect(() => {
-    document.title = title === undefined ? 'Tact' : `${title} · Tact`;
-  }, [title]);
+    document.title = title === undefined ? name : `${title} · ${name}`;
+  }, [title, name]);
 
   return (
     <div className="grid h-full grid-cols-[200px_minmax(0,1fr)]">
@@ -38,7 +37,7 @@ export function Layout() {
         href="#main"
         className="sr-only rounded-md bg-surface px-3 py-1.5 shadow-popover focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <aside className="flex min-h-0 flex-col border-r border-line bg-canvas">
         <div className="flex h-11 shrink-0 items-center gap-2 px-4">
@@ -46,13 +45,13 @@ export function Layout() {
             aria-hidden="true"
             className="flex size-5 items-center justify-center rounded-sm bg-accent-600 text-xs font-bold text-white"
           >
-            T
+            {name.charAt(0)}
           </span>
-          <span className="text-md font-semibold tracking-tight text-fg">Tact</span>
+          <span className="text-md font-semibold tracking-tight text-fg">{name}</span>
         </div>
-        <nav aria-label="Sections" className="px-2 py-1">
+        <nav aria-label={t('app.sections')} className="px-2 py-1">
           <ul className="flex flex-col gap-px">
-            {sections.map(({ to, label, icon: Icon }) => (
+            {sections.map(({ to, key, icon: Icon }) => (
               <li key={to}>
                 <NavLink
                   to={to}
@@ -66,7 +65,7 @@ export function Layout() {
                   }
                 >
                   <Icon size={15} aria-hidden="true" className="shrink-0" />
-                  {label}
+                  {t(`app.section.${key}`)}
                 </NavLink>
               </li>
             ))}
@@ -75,8 +74,11 @@ export function Layout() {
       </aside>
       <div className="flex min-h-0 min-w-0 flex-col">
         <header className="flex h-11 shrink-0 items-center justify-between gap-4 border-b border-line bg-surface px-5">
-          <h1 className="truncate text-md font-semibold text-fg">{title ?? 'Tact'}</h1>
-          <DataSource />
+          <h1 className="truncate text-md font-semibold text-fg">{title ?? name}</h1>
+          <div className="flex items-center gap-3">
+            <DataSource />
+            <LanguageSwitch />
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-auto outline-none">
           <Suspense fallback={<PageLoading />}>
@@ -89,14 +91,15 @@ export function Layout() {
 }
 
 function PageLoading() {
+  const { t } = useTranslation();
   return (
     <div
       role="status"
-      aria-label="Loading page"
+      aria-label={t('app.loadingPage')}
       className="flex items-center gap-2 p-5 text-sm text-fg-muted"
     >
       <Spinner />
-      Loading…
+      {t('state.loadingEllipsis')}
     </div>
   );
 }

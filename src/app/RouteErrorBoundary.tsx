@@ -1,26 +1,30 @@
 // Shown when a route fails to load or render: a 404 gets the not-found page, anything else says
 // what failed and offers a reload.
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { errorMessage } from '../ui/QueryState.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { NotFound } from './NotFound.tsx';
 
-function explain(error: unknown): { title: string; detail: string } {
+function explain(error: unknown, t: TFunction): { title: string; detail: string } {
   if (isRouteErrorResponse(error)) {
-    const said = typeof error.data === 'string' && error.data !== '' ? ` ${error.data}` : '';
+    const said = typeof error.data === 'string' ? error.data : '';
+    const answer = { status: error.status, statusText: error.statusText, said };
     return {
-      title: 'This page could not be loaded',
-      detail: `The server answered ${error.status} ${error.statusText}.${said}`.trim(),
+      title: t('routeError.loadTitle'),
+      detail:
+        said === '' ? t('routeError.loadDetail', answer) : t('routeError.loadDetailSaid', answer),
     };
   }
   const carried = errorMessage(error);
   if (carried !== null) return carried;
   return {
-    title: 'This page failed while it was being shown',
+    title: t('routeError.renderTitle'),
     detail:
       error instanceof Error
-        ? `${error.message} Reloading usually helps; if it does not, report what you were doing.`
-        : 'An unexpected error stopped it. Reloading usually helps.',
+        ? t('routeError.renderDetail', { message: error.message })
+        : t('routeError.renderUnknown'),
   };
 }
 
@@ -31,15 +35,16 @@ function isNotFound(error: unknown): boolean {
 }
 
 export function RouteErrorBoundary() {
+  const { t } = useTranslation();
   const error = useRouteError();
   if (isNotFound(error)) return <NotFound />;
-  const { title, detail } = explain(error);
+  const { title, detail } = explain(error, t);
   return (
     <div className="p-5">
       <ErrorState
         title={title}
         detail={detail}
-        retryLabel="Reload page"
+        retryLabel={t('routeError.reload')}
         onRetry={() => window.location.reload()}
       />
     </div>

@@ -1,16 +1,20 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { mockApi } from '../../mocks/node.ts';
 import { Providers } from './providers.tsx';
+import userEvent from '@testing-library/user-event';
+import type { i18n } from 'i18next';
+import { createTestI18n, testI18n } from '../test/i18n.ts';
+import { initialLanguage } from '../ui/i18n/I18nProvider.tsx';
 import { routes } from './router.tsx';
 
-function renderApp(url: string) {
+function renderApp(url: string, i18n: i18n = testI18n) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <Providers queryClient={queryClient}>
+    <Providers i18n={i18n} queryClient={queryClient}>
       <RouterProvider router={router} />
     </Providers>,
   );
@@ -94,4 +98,42 @@ test('the start page redirects to Customers', async () => {
   const router = renderApp('/');
   await screen.findByRole('heading', { level: 1, name: 'Customers' });
   expect(router.state.location.pathname).toBe('/customers');
+});
+
+test('the language switch puts the whole console in French, numbers and dates too, and keeps it', async () => {
+  const user = userEvent.setup();
+  localStorage.removeItem('tact.language');
+  renderApp('/campaigns', await createTestI18n());
+  await screen.findByText('Demo data in the browser · 3 customers · as of 16 Nov 2026');
+
+  const english = screen.getByRole('group', { name: 'Language' });
+  expect(within(english).getByRole('button', { name: 'English' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await user.click(within(english).getByRole('button', { name: 'Français' }));
+
+  // The switch shows the new language once the whole tree speaks it.
+  await waitFor(() =>
+    expect(
+      within(screen.getByRole('group', { name: 'Langue' })).getByRole('button', {
+        name: 'Français',
+      }),
+    ).toHaveAttribute('aria-pressed', 'true'),
+  );
+  const nav = screen.getByRole('navigation', { name: 'Rubriques' });
+  expect(within(nav).getByRole('link', { name: 'Clients' })).toBeVisible();
+  expect(screen.getByRole('heading', { level: 1, name: 'Campagnes' })).toBeVisible();
+  // ICU plural and the French date: « 3 clients », « 16 nov. 2026 ».
+  expect(
+    await screen.findByText(
+      'Données de démonstration dans le navigateur · 3 clients · au 16 nov. 2026',
+    ),
+  ).toBeVisible();
+  expect(document.documentElement.lang).toBe('fr');
+  expect(document.title).toBe('Campagnes · Tact');
+  // Kept for the next visit, whatever the browser says.
+  expect(localStorage.getItem('tact.language')).toBe('fr');
+  expect(initialLanguage()).toBe('fr');
+  localStorage.removeItem('tact.language');
 });

@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
+import type { PageTitle, RouteHandle } from './page-titles.ts';
 
 const Customers = lazy(() =>
   import('./routes/customers.tsx').then((m) => ({ default: m.CustomersRoute })),
@@ -28,9 +29,7 @@ const Kit = import.meta.env.DEV
   ? lazy(() => import('./routes/kit.tsx').then((m) => ({ default: m.KitRoute })))
   : null;
 
-/** What a route may declare in `handle`: the title shown in the top bar and the tab. */
-export type RouteHandle = { title: string };
-const titled = (title: string): RouteHandle => ({ title });
+const titled = (title: PageTitle): RouteHandle => ({ title });
 
 export const routes: RouteObject[] = [
   {
@@ -43,15 +42,15 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorBoundary />,
         children: [
           { index: true, element: <Navigate to="/customers" replace /> },
-          { path: 'customers', handle: titled('Customers'), element: <Customers /> },
-          { path: 'customers/:customerId', handle: titled('Customers'), element: <Customers /> },
-          { path: 'segments', handle: titled('Segments'), element: <Segments /> },
-          { path: 'segments/new', handle: titled('Segments'), element: <NewSegment /> },
-          { path: 'segments/:segmentId', handle: titled('Segments'), element: <SavedSegment /> },
-          { path: 'campaigns', handle: titled('Campaigns'), element: <Campaigns /> },
-          { path: 'dashboards', handle: titled('Dashboards'), element: <Dashboards /> },
-          ...(Kit ? [{ path: '_kit', handle: titled('Kitchen sink'), element: <Kit /> }] : []),
-          { path: '*', handle: titled('Not found'), element: <NotFound /> },
+          { path: 'customers', handle: titled('customers'), element: <Customers /> },
+          { path: 'customers/:customerId', handle: titled('customers'), element: <Customers /> },
+          { path: 'segments', handle: titled('segments'), element: <Segments /> },
+          { path: 'segments/new', handle: titled('segments'), element: <NewSegment /> },
+          { path: 'segments/:segmentId', handle: titled('segments'), element: <SavedSegment /> },
+          { path: 'campaigns', handle: titled('campaigns'), element: <Campaigns /> },
+          { path: 'dashboards', handle: titled('dashboards'), element: <Dashboards /> },
+          ...(Kit ? [{ path: '_kit', handle: titled('kit'), element: <Kit /> }] : []),
+          { path: '*', handle: titled('notFound'), element: <NotFound /> },
         ],
       },
     ],

@@ -1,10 +1,12 @@
 // Renders a component as the app would: a fresh QueryClient (no retries, so errors show at once)
-// and a memory router at the given URL.
+// and a memory router at the given URL, in English.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { ToastProvider } from '../ui/Toast.tsx';
+import { I18nProvider } from '../ui/i18n/I18nProvider.tsx';
+import { testI18n } from './i18n.ts';
 
 export function renderAt(url: string, routes: { path: string; element: ReactElement }[]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -12,11 +14,13 @@ export function renderAt(url: string, routes: { path: string; element: ReactElem
   return {
     router,
     ...render(
-      <QueryClientProvider client={client}>
-        <ToastProvider>
-          <RouterProvider router={router} />
-        </ToastProvider>
-      </QueryClientProvider>,
+      <I18nProvider i18n={testI18n}>
+        <QueryClientProvider client={client}>
+          <ToastProvider>
+            <RouterProvider router={router} />
+          </ToastProvider>
+        </QueryClientProvider>
+      </I18nProvider>,
     ),
   };
 }

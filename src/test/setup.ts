@@ -2,7 +2,12 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+import { setFormatLanguage } from '../ui/format.ts';
+// Registers the English instance as react-i18next's default, for components rendered alone.
+import './i18n.ts';
+
 afterEach(() => cleanup());
+setFormatLanguage('en');
 
 // jsdom lays nothing out: give elements a size so virtualised lists render rows, and a no-op
 // ResizeObserver.

@@ -1,5 +1,6 @@
 // A text input with a suggestion list (WAI-ARIA combobox): the caller owns the text and the items.
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { clsx } from 'clsx';
 import { controlClass } from './Input.tsx';
 import { Spinner } from './Spinner.tsx';
@@ -33,12 +34,13 @@ export function Combobox<T>({
   inputValue,
   onInputChange,
   loading = false,
-  emptyText = 'No matches',
+  emptyText,
   placeholder,
-  listLabel = 'Suggestions',
+  listLabel,
   className,
   ...inputProps
 }: ComboboxProps<T>) {
+  const { t } = useTranslation();
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
   const optionId = (index: number) => `${baseId}-option-${index}`;
@@ -125,7 +127,7 @@ export function Combobox<T>({
         <ul
           id={listboxId}
           role="listbox"
-          aria-label={listLabel}
+          aria-label={listLabel ?? t('state.suggestions')}
           className="max-h-72 overflow-y-auto p-1 empty:hidden"
         >
           {items.map((item, index) => (
@@ -148,7 +150,7 @@ export function Combobox<T>({
         </ul>
         {items.length === 0 && (
           <div role="status" className="flex items-center gap-2 px-3 py-2 text-base text-fg-muted">
-            {loading ? 'Searching…' : emptyText}
+            {loading ? t('state.searching') : (emptyText ?? t('state.noMatches'))}
           </div>
         )}
       </div>

@@ -1,5 +1,6 @@
 // A failure told in the user's terms, announced as an alert, with Retry when trying again can help.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TriangleExclamationPoint, RotateCw } from 'lucide-react';
 import { clsx } from 'clsx';
 import { Button } from './Button.tsx';
@@ -20,10 +21,11 @@ export function ErrorState({
   detail,
   onRetry,
   retrying = false,
-  retryLabel = 'Retry',
+  retryLabel,
   layout = 'block',
   className,
 }: ErrorStateProps) {
+  const { t } = useTranslation();
   return (
     <div
       role="alert"
@@ -51,7 +53,7 @@ export function ErrorState({
             loading={retrying}
             onClick={onRetry}
           >
-            {retryLabel}
+            {retryLabel ?? t('state.retry')}
           </Button>
         )}
       </div>

@@ -1,4 +1,5 @@
 // The one place that decides between loading, error, empty and content for data fetched from the API.
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { ErrorState } from './ErrorState.tsx';
 import { Spinner } from './Spinner.tsx';
@@ -37,16 +38,19 @@ export function isRetryable(error: unknown): boolean {
   return typeof error.retryable === 'boolean' ? error.retryable : true;
 }
 
-/** Title, detail and retryability of any error, with a generic message when it carries none. */
-export function describeError(error: unknown): {
+/** Title, detail and retryability of any error, with `fallback` when it carries no message. */
+export function describeError(
+  error: unknown,
+  fallback: { title: string; detail: string } = {
+    title: 'Something went wrong',
+    detail: 'This part of the page could not be loaded.',
+  },
+): {
   title: string;
   detail: string;
   retryable: boolean;
 } {
-  const message = errorMessage(error) ?? {
-    title: 'Something went wrong',
-    detail: 'This part of the page could not be loaded.',
-  };
+  const message = errorMessage(error) ?? fallback;
   return { ...message, retryable: isRetryable(error) };
 }
 
@@ -61,23 +65,27 @@ export function QueryState<T>({
   onRetry,
   retrying = false,
   loading,
-  loadingLabel = 'Loading',
+  loadingLabel,
   children,
 }: QueryStateProps<T>) {
+  const { t } = useTranslation();
   if (status === 'pending') {
     return (
-      <div role="status" aria-label={loadingLabel} aria-busy="true">
+      <div role="status" aria-label={loadingLabel ?? t('state.loading')} aria-busy="true">
         {loading ?? (
           <div className="flex items-center gap-2 px-4 py-6 text-sm text-fg-muted">
             <Spinner />
-            Loading…
+            {t('state.loadingEllipsis')}
           </div>
         )}
       </div>
     );
   }
   if (status === 'error') {
-    const { title, detail, retryable } = describeError(error);
+    const { title, detail, retryable } = describeError(error, {
+      title: t('state.errorTitle'),
+      detail: t('state.errorDetail'),
+    });
     const retry = retryable ? onRetry : undefined;
     // A failed refresh keeps what was already on screen and says it may be out of date.
     if (data !== undefined) {
@@ -87,7 +95,7 @@ export function QueryState<T>({
             layout="inline"
             className="mb-3"
             title={title}
-            detail={`${detail} Showing the data loaded earlier.`}
+            detail={t('state.staleData', { detail })}
             onRetry={retry}
             retrying={retrying}
           />

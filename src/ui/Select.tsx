@@ -1,5 +1,6 @@
 // A single-choice dropdown over a short, known list of options (Radix Select, keyboard included).
 import type { ComponentProps, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Select as RadixSelect } from 'radix-ui';
 import { Check, ChevronDown } from 'lucide-react';
 import { clsx } from 'clsx';
@@ -26,13 +27,14 @@ export function Select<V extends string>({
   value,
   onValueChange,
   options,
-  placeholder = 'Choose…',
+  placeholder,
   size = 'md',
   disabled,
   name,
   className,
   ...triggerProps
 }: SelectProps<V>) {
+  const { t } = useTranslation();
   const change = (next: string) => {
     const option = options.find((o) => o.value === next);
     if (option) onValueChange(option.value);
@@ -49,7 +51,7 @@ export function Select<V extends string>({
         {...triggerProps}
       >
         <span className="truncate">
-          <RadixSelect.Value placeholder={placeholder} />
+          <RadixSelect.Value placeholder={placeholder ?? t('state.choose')} />
         </span>
         <RadixSelect.Icon className="text-fg-subtle">
           <ChevronDown size={14} aria-hidden="true" />

@@ -1,18 +1,59 @@
-import { expect, test } from 'vitest';
-import { formatCalendarDate, formatDateTime, formatMoney, humanize } from './format.ts';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  formatCalendarDate,
+  formatCount,
+  formatDateTime,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  humanize,
+  setFormatLanguage,
+} from './format.ts';
 
-test('money is integer cents shown in its currency', () => {
-  expect(formatMoney(10032, 'EUR')).toBe('€100.32');
-  expect(formatMoney(-599, 'EUR')).toBe('-€5.99');
+// Intl writes French groups and the space before € and % with narrow or plain no-break spaces.
+const spaces = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+afterEach(() => setFormatLanguage('fr'));
+
+describe('French, the default', () => {
+  test('money is integer cents shown in its currency', () => {
+    expect(spaces(formatMoney(123456, 'EUR'))).toBe('1 234,56 €');
+    expect(spaces(formatMoney(-599, 'EUR'))).toBe('-5,99 €');
+  });
+
+  test('counts, decimals and percentages', () => {
+    expect(spaces(formatCount(60845))).toBe('60 845');
+    expect(spaces(formatDecimal(60086.4, 1))).toBe('60 086,4');
+    expect(spaces(formatPercent(0.125))).toBe('12,5 %');
+  });
+
+  test('instants are shown in Paris time, summer and winter', () => {
+    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('01 juil. 2026, 12:00');
+    expect(formatDateTime('2026-11-16T10:00:00.000Z')).toBe('16 nov. 2026, 11:00');
+  });
+
+  test('a calendar date does not shift with the time zone', () => {
+    expect(formatCalendarDate('1980-04-02')).toBe('02 avr. 1980');
+  });
 });
 
-test('instants are shown in Paris time, summer and winter', () => {
-  expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('01 Jul 2026, 12:00');
-  expect(formatDateTime('2026-12-01T10:00:00.000Z')).toBe('01 Dec 2026, 11:00');
-});
+describe('English', () => {
+  test('the same figures in British English', () => {
+    setFormatLanguage('en');
+    expect(formatMoney(10032, 'EUR')).toBe('€100.32');
+    expect(formatMoney(-599, 'EUR')).toBe('-€5.99');
+    expect(formatCount(60845)).toBe('60,845');
+    expect(formatDecimal(60086.4, 1)).toBe('60,086.4');
+    expect(formatPercent(0.125)).toBe('12.5%');
+    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('01 Jul 2026, 12:00');
+    expect(formatCalendarDate('1980-04-02')).toBe('02 Apr 1980');
+  });
 
-test('a calendar date does not shift with the time zone', () => {
-  expect(formatCalendarDate('1980-04-02')).toBe('02 Apr 1980');
+  test('switching back writes French again', () => {
+    setFormatLanguage('en');
+    setFormatLanguage('fr');
+    expect(spaces(formatMoney(10032, 'EUR'))).toBe('100,32 €');
+  });
 });
 
 test('codes read as words', () => {

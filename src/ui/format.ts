@@ -1,67 +1,100 @@
-// How numbers, money and instants read everywhere: one locale, Paris time stated, tabular figures.
-const TIME_ZONE = 'Europe/Paris';
-const LOCALE = 'en-GB';
+// How numbers, money and instants read everywhere: in the locale of the user's language (French
+// by default: « 1 234,56 € », « 12,5 % », « 16 nov. 2026 »), Paris time stated, tabular figures.
+// The language provider (i18n/I18nProvider.tsx) sets the locale before the app renders and
+// re-renders the app when it changes.
+import { DEFAULT_LANGUAGE, localeOf, type Language } from './i18n/languages.ts';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-/** Integer cents in their currency: 10032, EUR → €100.32. */
+const TIME_ZONE = 'Europe/Paris';
+
+interface Formats {
+  money: Map<string, Intl.NumberFormat>;
+  integer: Intl.NumberFormat;
+  decimal: Map<number, Intl.NumberFormat>;
+  percent: Intl.NumberFormat;
+  dateTime: Intl.DateTimeFormat;
+  dateOnly: Intl.DateTimeFormat;
+  calendarDate: Intl.DateTimeFormat;
+}
+
+function formatsFor(locale: string): Formats {
+  const day = { day: '2-digit', month: 'short', year: 'numeric' } as const;
+  return {
+    money: new Map(),
+    integer: new Intl.NumberFormat(locale),
+    decimal: new Map(),
+    percent: new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }),
+    dateTime: new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      ...day,
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+    dateOnly: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...day }),
+    calendarDate: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...day }),
+  };
+}
+
+let language: Language = DEFAULT_LANGUAGE;
+let formats = formatsFor(localeOf(language));
+
+/** The language numbers and dates are written in from now on. */
+export function setFormatLanguage(next: Language): void {
+  if (next === language) return;
+  language = next;
+  formats = formatsFor(localeOf(next));
+}
+
+/** Integer cents in their currency: 10032, EUR → « 100,32 € » (en: €100.32). */
 export function formatMoney(cents: number, currency: string): string {
-  let format = moneyFormats.get(currency);
+  let format = formats.money.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
-    moneyFormats.set(currency, format);
+    format = new Intl.NumberFormat(localeOf(language), { style: 'currency', currency });
+    formats.money.set(currency, format);
   }
   return format.format(cents / 100);
 }
 
-const integer = new Intl.NumberFormat(LOCALE);
+/** A whole number with the locale's grouping: « 1 234 » (en: 1,234). */
 export function formatCount(n: number): string {
-  return integer.format(n);
+  return formats.integer.format(n);
 }
 
-const percent = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-/** A fraction as a percentage to one decimal: 0.1234 → "12.3%". */
+/** A number to a fixed number of decimals: 60086.4, 1 → « 60 086,4 » (en: 60,086.4). */
+export function formatDecimal(n: number, digits: number): string {
+  let format = formats.decimal.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(language), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.decimal.set(digits, format);
+  }
+  return format.format(n);
+}
+
+/** A fraction as a percentage to one decimal: 0.1234 → « 12,3 % » (en: 12.3%). */
 export function formatPercent(fraction: number): string {
-  return percent.format(fraction);
+  return formats.percent.format(fraction);
 }
 
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const dateOnly = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-});
-const calendarDate = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: 'UTC',
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-});
-
-/** An instant in Paris time: "01 Oct 2026, 17:00". */
+/** An instant in Paris time: « 01 oct. 2026, 17:00 » (en: 01 Oct 2026, 17:00). */
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  return formats.dateTime.format(new Date(iso));
 }
-/** The Paris calendar day of an instant: "01 Oct 2026". */
+/** The Paris calendar day of an instant: « 01 oct. 2026 ». */
 export function formatDay(iso: string): string {
-  return dateOnly.format(new Date(iso));
+  return formats.dateOnly.format(new Date(iso));
 }
-/** A calendar date (no time, no zone): "1980-04-02" → "02 Apr 1980". */
+/** A calendar date (no time, no zone): "1980-04-02" → « 02 avr. 1980 ». */
 export function formatCalendarDate(isoDate: string): string {
-  return calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
+  return formats.calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** Until the timeline is translated (issue: Tact in French and English). */
 export const TIME_ZONE_LABEL = 'Paris time';
 
 /** Codes whose usual spelling is not plain capitalisation. */

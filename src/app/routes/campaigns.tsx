@@ -1,11 +1,13 @@
 // Campaigns route; a placeholder until the campaign preview and pre-send audit land.
+import { useTranslation } from 'react-i18next';
 import { SectionPlaceholder } from '../SectionPlaceholder.tsx';
 
 export function CampaignsRoute() {
+  const { t } = useTranslation();
   return (
     <SectionPlaceholder
-      section="Campaigns"
-      purpose="It will preview each recipient's personalised message beside their history and run the guardrail audit across the whole segment before anything is sent."
+      section={t('app.section.campaigns')}
+      purpose={t('placeholder.campaignsPurpose')}
     />
   );
 }

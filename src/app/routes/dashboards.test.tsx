@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import type { RefitStatus } from '../../api/contract.ts';
 import { Providers } from '../providers.tsx';
+import { testI18n } from '../../test/i18n.ts';
 import { createQueryClient } from '../queryClient.ts';
 import { routes } from '../router.tsx';
 
@@ -41,7 +42,7 @@ test('after a refit the saved-segment list is read again (its sizes count scored
   const router = createMemoryRouter(routes, { initialEntries: ['/segments'] });
   // The app's own cache recipe: answers stay fresh for 30 s unless a write says otherwise.
   render(
-    <Providers queryClient={createQueryClient()}>
+    <Providers i18n={testI18n} queryClient={createQueryClient()}>
       <RouterProvider router={router} />
     </Providers>,
   );

@@ -1,0 +1,11 @@
+// Message keys are typed from the English catalogues: a key missing there does not compile, and
+// catalogues.test.ts holds the French ones to the same keys.
+import 'i18next';
+import type common from './locales/en/common.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { common: typeof common };
+  }
+}
