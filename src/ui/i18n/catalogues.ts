@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { Language } from './languages.ts';
 
-/** The namespaces, one per part of the app; `common` holds the frame and shared states. */
-export const namespaces = ['common'] as const;
+/** The namespaces: `common` holds the frame and shared states, the others one feature each. */
+export const namespaces = ['common', 'segments', 'customers', 'dashboards'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export interface Catalogue {

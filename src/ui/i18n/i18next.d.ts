@@ -2,10 +2,18 @@
 // catalogues.test.ts holds the French ones to the same keys.
 import 'i18next';
 import type common from './locales/en/common.json';
+import type customers from './locales/en/customers.json';
+import type dashboards from './locales/en/dashboards.json';
+import type segments from './locales/en/segments.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common };
+    resources: {
+      common: typeof common;
+      segments: typeof segments;
+      customers: typeof customers;
+      dashboards: typeof dashboards;
+    };
   }
 }
