@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { Language } from './languages.ts';
 
-/** The namespaces: `common` holds the frame and shared states, the others one feature each. */
-export const namespaces = ['common', 'segments', 'customers', 'dashboards'] as const;
+/** The namespaces: `common` holds the frame and shared states, the others one feature each
+ * (`builder`: the segment builder's condition editors; `segments`: the rest of the segments pages). */
+export const namespaces = ['common', 'segments', 'builder', 'customers', 'dashboards'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export interface Catalogue {

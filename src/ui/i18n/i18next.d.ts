@@ -1,6 +1,7 @@
 // Message keys are typed from the English catalogues: a key missing there does not compile, and
 // catalogues.test.ts holds the French ones to the same keys.
 import 'i18next';
+import type builder from './locales/en/builder.json';
 import type common from './locales/en/common.json';
 import type customers from './locales/en/customers.json';
 import type dashboards from './locales/en/dashboards.json';
@@ -12,6 +13,7 @@ declare module 'i18next' {
     resources: {
       common: typeof common;
       segments: typeof segments;
+      builder: typeof builder;
       customers: typeof customers;
       dashboards: typeof dashboards;
     };
