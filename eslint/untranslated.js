@@ -38,6 +38,4 @@ export const untranslated = [
   'src/features/segments/ValueEditor.tsx',
   'src/features/segments/ValueInputs.tsx',
   'src/features/segments/WindowEditor.tsx',
-  'src/ui/Dialog.tsx',
-  'src/ui/Toast.tsx',
 ];

@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { X } from 'lucide-react';
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -27,6 +28,7 @@ export function DialogContent({
   children,
   ...rest
 }: DialogContentProps) {
+  const { t } = useTranslation();
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-50 animate-fade-in bg-gray-900/30" />
@@ -50,7 +52,7 @@ export function DialogContent({
             )}
           </div>
           <RadixDialog.Close
-            aria-label="Close"
+            aria-label={t('dialog.close')}
             className="-mr-1 inline-flex size-6 items-center justify-center rounded-sm text-fg-muted hover:bg-subtle hover:text-fg"
           >
             <X size={14} aria-hidden="true" />

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useState, type ReactNode } from
 import { Toast as RadixToast } from 'radix-ui';
 import { CircleCheck, CircleX, Info, TriangleExclamationPoint, X } from 'lucide-react';
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 
 export type ToastTone = 'neutral' | 'success' | 'warn' | 'danger' | 'info';
 export type ToastInput = { title: string; description?: string; tone?: ToastTone };
@@ -20,7 +21,11 @@ const icons: Record<ToastTone, ReactNode> = {
 
 let nextId = 1;
 
+/** Moves focus to the notifications (Radix's default, named in the region's label). */
+const HOTKEY = 'F8';
+
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<ToastEntry[]>([]);
   const toast = useCallback((input: ToastInput) => {
     const id = nextId++;
@@ -30,7 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   return (
     <ToastContext.Provider value={toast}>
-      <RadixToast.Provider swipeDirection="right" duration={5000}>
+      <RadixToast.Provider label={t('toast.label')} swipeDirection="right" duration={5000}>
         {children}
         {toasts.map(({ id, title, description, tone = 'neutral' }) => (
           <RadixToast.Root
@@ -55,14 +60,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               )}
             </div>
             <RadixToast.Close
-              aria-label="Dismiss"
+              aria-label={t('toast.dismiss')}
               className="-mr-1 inline-flex size-5 items-center justify-center rounded-sm text-fg-muted hover:bg-subtle hover:text-fg"
             >
               <X size={14} aria-hidden="true" />
             </RadixToast.Close>
           </RadixToast.Root>
         ))}
-        <RadixToast.Viewport className="fixed right-4 bottom-4 z-[60] flex flex-col gap-2 outline-none" />
+        <RadixToast.Viewport
+          hotkey={[HOTKEY]}
+          label={t('toast.region', { hotkey: HOTKEY })}
+          className="fixed right-4 bottom-4 z-[60] flex flex-col gap-2 outline-none"
+        />
       </RadixToast.Provider>
     </ToastContext.Provider>
   );
