@@ -94,9 +94,6 @@ export function formatCalendarDate(isoDate: string): string {
   return formats.calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Until the timeline is translated (issue: Tact in French and English). */
-export const TIME_ZONE_LABEL = 'Paris time';
-
 /** Codes whose usual spelling is not plain capitalisation. */
 const spelled: Record<string, string> = {
   sms: 'SMS',

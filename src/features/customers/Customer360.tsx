@@ -1,6 +1,7 @@
 // Customer 360: the unified profile on the left, the whole cross-channel history on the right.
 import { useQuery } from '@tanstack/react-query';
 import { UserRoundX } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
@@ -28,6 +29,7 @@ function ProfileSkeleton() {
 }
 
 export function Customer360({ customerId, filters, onFiltersChange }: Customer360Props) {
+  const { t } = useTranslation('customers');
   const profile = useQuery(customerQueries.profile(customerId));
   const notFound =
     profile.isError &&
@@ -38,15 +40,15 @@ export function Customer360({ customerId, filters, onFiltersChange }: Customer36
     return (
       <EmptyState
         icon={<UserRoundX />}
-        title={`No customer ${customerId}`}
-        description="The id may be mistyped, or the profile was merged or deleted. Search by name, email, phone or loyalty card instead."
+        title={t('customer360.notFoundTitle', { id: customerId })}
+        description={t('customer360.notFoundDetail')}
       />
     );
   }
   return (
     <div className="flex min-h-0 flex-1">
       <aside
-        aria-label="Profile"
+        aria-label={t('customer360.profile')}
         className="w-[400px] shrink-0 overflow-y-auto border-r border-line bg-surface"
       >
         <QueryState
@@ -56,7 +58,7 @@ export function Customer360({ customerId, filters, onFiltersChange }: Customer36
           isEmpty={() => false}
           empty={null}
           loading={<ProfileSkeleton />}
-          loadingLabel="Loading profile"
+          loadingLabel={t('customer360.loadingProfile')}
           onRetry={() => void profile.refetch()}
           retrying={profile.isRefetching}
         >

@@ -1,12 +1,14 @@
 // Find a customer by any identity (email, phone, loyalty card, device, social handle), name or id.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
-import { humanize } from '../../ui/format.ts';
+import { formatCount } from '../../ui/format.ts';
+import { identityKindLabel } from './labels.ts';
 import { displayName } from './names.ts';
 import { customerQueries } from './queries.ts';
 
@@ -39,6 +41,8 @@ function useSlashToFocus(target: RefObject<HTMLInputElement | null>, autoFocus: 
 }
 
 export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
+  const { t } = useTranslation('customers');
+  const { t: tCommon } = useTranslation();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(inputRef, autoFocus);
@@ -48,18 +52,19 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const tooShort = text.trim().length < 2;
   const hits = tooShort ? [] : (search.data?.hits ?? []);
 
-  let emptyText = 'No customer matches. Try a full email, phone or loyalty card number.';
-  if (tooShort) emptyText = 'Type at least 2 characters.';
+  let emptyText = t('search.noMatch');
+  if (tooShort) emptyText = t('search.tooShort', { min: formatCount(2) });
   else if (search.isError) {
-    const { title, detail } = describeError(search.error);
-    emptyText = `${title}: ${detail}`;
+    const fallback = { title: tCommon('state.errorTitle'), detail: tCommon('state.errorDetail') };
+    const { title, detail } = describeError(search.error, fallback);
+    emptyText = t('search.failed', { title, detail });
   }
 
   return (
     <Combobox<SearchHit>
-      aria-label="Search customers"
-      placeholder="Name, email, phone, loyalty card, device or customer id"
-      listLabel="Matching customers"
+      aria-label={t('search.label')}
+      placeholder={t('search.placeholder')}
+      listLabel={t('search.listLabel')}
       ref={inputRef}
       items={hits}
       getKey={(hit) => hit.customer_id}
@@ -79,10 +84,12 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
           <span className="truncate text-sm text-fg-muted">{hit.city ?? ''}</span>
           <span className="ml-auto flex shrink-0 items-center gap-1.5 text-sm text-fg-muted">
             {hit.matched.kind === 'name' ? (
-              <span className="max-w-64 truncate text-xs">{hit.email ?? 'no email'}</span>
+              <span className="max-w-64 truncate text-xs">
+                {hit.email ?? t('summary.missing.email')}
+              </span>
             ) : (
               <>
-                <Badge tone="accent">{humanize(hit.matched.kind)}</Badge>
+                <Badge tone="accent">{identityKindLabel(t, hit.matched.kind)}</Badge>
                 <span className="max-w-56 truncate font-mono text-xs">{hit.matched.value}</span>
               </>
             )}

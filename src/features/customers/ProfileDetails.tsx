@@ -1,8 +1,10 @@
 // What we may do and how we know them: consent per channel, identities and what they told us.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileResponse } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { formatDay, humanize } from '../../ui/format.ts';
+import { formatCount, formatDay, humanize } from '../../ui/format.ts';
+import { channelLabel, identityKindLabel } from './labels.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -16,23 +18,25 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function ConsentList({ consents }: { consents: ProfileResponse['consents'] }) {
+  const { t } = useTranslation('customers');
   return (
-    <Section title="Consent">
+    <Section title={t('details.consent')}>
       <ul className="space-y-1">
         {consents.map((c) => (
           <li key={c.channel} className="flex items-center gap-2 text-sm">
-            <span className="w-12 text-fg">{humanize(c.channel)}</span>
+            <span className="w-12 text-fg">{channelLabel(t, c.channel)}</span>
             <Badge
               tone={
                 c.status === 'granted' ? 'success' : c.status === 'withdrawn' ? 'danger' : 'neutral'
               }
             >
-              {c.status === 'unknown' ? 'never asked' : c.status}
+              {t(`details.consentStatus.${c.status}`)}
             </Badge>
             {c.at !== null && (
               <span className="text-fg-muted">
                 {formatDay(c.at)}
-                {c.source !== null && ` · via ${humanize(c.source).toLowerCase()}`}
+                {c.source !== null &&
+                  t('details.via', { source: channelLabel(t, c.source).toLowerCase() })}
               </span>
             )}
           </li>
@@ -43,23 +47,27 @@ export function ConsentList({ consents }: { consents: ProfileResponse['consents'
 }
 
 export function IdentityList({ identities }: { identities: ProfileResponse['identities'] }) {
+  const { t } = useTranslation('customers');
   return (
-    <Section title={`Identities (${identities.length})`}>
+    <Section title={t('details.identities', { count: formatCount(identities.length) })}>
       {identities.length === 0 ? (
-        <p className="text-sm text-fg-subtle">No known identity.</p>
+        <p className="text-sm text-fg-subtle">{t('details.noIdentity')}</p>
       ) : (
         <ul className="space-y-1.5">
           {identities.map((i) => (
             <li key={`${i.kind}:${i.value}`} className="text-sm">
               <div className="flex gap-2">
-                <span className="w-24 shrink-0 text-fg-muted">{humanize(i.kind)}</span>
+                <span className="w-24 shrink-0 text-fg-muted">{identityKindLabel(t, i.kind)}</span>
                 <span className="min-w-0 truncate font-mono text-xs leading-4" title={i.value}>
                   {i.value}
                 </span>
               </div>
               <div className="pl-26 text-xs text-fg-subtle tabular-nums">
-                via {humanize(i.source).toLowerCase()} · seen {formatDay(i.first_seen)} →{' '}
-                {formatDay(i.last_seen)}
+                {t('details.identitySeen', {
+                  source: channelLabel(t, i.source).toLowerCase(),
+                  first: formatDay(i.first_seen),
+                  last: formatDay(i.last_seen),
+                })}
               </div>
             </li>
           ))}
@@ -70,18 +78,21 @@ export function IdentityList({ identities }: { identities: ProfileResponse['iden
 }
 
 export function PreferenceList({ preferences }: { preferences: ProfileResponse['preferences'] }) {
+  const { t } = useTranslation('customers');
   return (
-    <Section title="Told us">
+    <Section title={t('details.toldUs')}>
       {preferences.length === 0 ? (
-        <p className="text-sm text-fg-subtle">No declared interest or preference.</p>
+        <p className="text-sm text-fg-subtle">{t('details.noPreference')}</p>
       ) : (
         <ul className="space-y-0.5 text-sm">
           {preferences.map((p) => (
             <li key={`${p.topic}:${p.value}:${p.stated_at}`} className="flex gap-2">
-              <span className="w-32 shrink-0 text-fg-muted">{humanize(p.topic)}</span>
-              <span className="min-w-0 flex-1 truncate">{humanize(p.value)}</span>
+              <span className="w-32 shrink-0 text-fg-muted">{t(`details.topic.${p.topic}`)}</span>
+              <span className="min-w-0 flex-1 truncate">
+                {p.topic === 'preferred_channel' ? channelLabel(t, p.value) : humanize(p.value)}
+              </span>
               <span className="shrink-0 text-xs text-fg-muted">
-                {formatDay(p.stated_at)} · {humanize(p.source).toLowerCase()}
+                {formatDay(p.stated_at)} · {channelLabel(t, p.source).toLowerCase()}
               </span>
             </li>
           ))}

@@ -3,13 +3,15 @@
 // why (the drivers). Loaded on its own, so a scoring failure never hides the profile.
 import { useQuery } from '@tanstack/react-query';
 import { ArrowDownRight, ArrowUpRight } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { getI18n, Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerScoresResponse } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { formatCalendarDate, formatMoney, formatPercent } from '../../ui/format.ts';
+import { formatCalendarDate, formatCount, formatMoney, formatPercent } from '../../ui/format.ts';
 import { customerQueries } from './queries.ts';
 
 const bandTone: Record<'low' | 'medium' | 'high', Tone> = {
@@ -18,11 +20,19 @@ const bandTone: Record<'low' | 'medium' | 'high', Tone> = {
   high: 'danger',
 };
 
-/** "top 8%" above the median, "bottom 30%" below it: where a customer stands. */
-export function standing(percentileValue: number): string {
+/**
+ * "top 8%" above the median, "bottom 30%" below it: where a customer stands. Worded by `t`, by
+ * default the app's current language.
+ */
+export function standing(
+  percentileValue: number,
+  t: TFunction<'customers'> = getI18n().getFixedT(null, 'customers'),
+): string {
   const p = Math.min(100, Math.max(0, percentileValue));
-  if (p >= 50) return `top ${Math.max(1, Math.round(100 - p))}%`;
-  return `bottom ${Math.max(1, Math.round(p))}%`;
+  if (p >= 50) {
+    return t('scores.standing.top', { share: formatCount(Math.max(1, Math.round(100 - p))) });
+  }
+  return t('scores.standing.bottom', { share: formatCount(Math.max(1, Math.round(p))) });
 }
 
 function Figure({ label, value, note }: { label: string; value: ReactNode; note?: string }) {
@@ -36,20 +46,17 @@ function Figure({ label, value, note }: { label: string; value: ReactNode; note?
 }
 
 function Scored({ data }: { data: CustomerScoresResponse }) {
+  const { t } = useTranslation('customers');
   const { scores, explanation } = data;
   if (data.status === 'no_model') {
     return (
       <p className="text-sm text-fg-muted">
-        {`No scores: the models could not be fitted on this data (${data.reason ?? 'no reason given'}).`}
+        {t('scores.noModel', { reason: data.reason ?? t('scores.noReason') })}
       </p>
     );
   }
   if (data.status === 'no_orders' || scores === null) {
-    return (
-      <p className="text-sm text-fg-muted">
-        No completed order yet, so no score: the models start from a first purchase.
-      </p>
-    );
+    return <p className="text-sm text-fg-muted">{t('scores.noOrders')}</p>;
   }
   return (
     <>
@@ -58,44 +65,50 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
         {scores.propensity.map((p) => (
           <Figure
             key={p.horizon_days}
-            label={`Buys in ${p.horizon_days} days`}
+            label={t('scores.buysIn', { days: formatCount(p.horizon_days) })}
             value={formatPercent(p.probability)}
-            note={standing(p.percentile)}
+            note={standing(p.percentile, t)}
           />
         ))}
         <Figure
-          label={`Churn risk (${scores.churn.horizon_days} d)`}
+          label={t('scores.churnRisk', { days: formatCount(scores.churn.horizon_days) })}
           value={
             <Badge tone={bandTone[scores.churn.band]} className="align-middle">
-              {scores.churn.band === 'low'
-                ? 'Low'
-                : scores.churn.band === 'medium'
-                  ? 'Medium'
-                  : 'High'}{' '}
-              · {formatPercent(scores.churn.risk)}
+              {t('scores.churnBand', {
+                band: scores.churn.band,
+                risk: formatPercent(scores.churn.risk),
+              })}
             </Badge>
           }
         />
         <Figure
-          label={scores.clv ? `Value, next ${scores.clv.months} months` : 'Predicted value'}
+          label={
+            scores.clv
+              ? t('scores.valueNext', { months: formatCount(scores.clv.months) })
+              : t('scores.predictedValue')
+          }
           value={
             scores.clv ? formatMoney(Math.round(scores.clv.value * 100), scores.currency) : '—'
           }
-          {...(scores.clv ? { note: standing(scores.clv.percentile) } : {})}
+          {...(scores.clv ? { note: standing(scores.clv.percentile, t) } : {})}
         />
         <Figure
-          label="Next order"
+          label={t('scores.nextOrder')}
           value={
-            scores.next_order ? formatCalendarDate(scores.next_order.expected_date) : 'Not expected'
+            scores.next_order
+              ? formatCalendarDate(scores.next_order.expected_date)
+              : t('scores.notExpected')
           }
           note={
             scores.next_order
-              ? `median, ${Math.round(scores.next_order.median_days)} d if active`
-              : 'within the next years'
+              ? t('scores.nextOrderMedian', {
+                  days: formatCount(Math.round(scores.next_order.median_days)),
+                })
+              : t('scores.notWithinYears')
           }
         />
         <Figure
-          label="RFM"
+          label={t('scores.rfm')}
           value={scores.rfm ? scores.rfm.label : '—'}
           {...(scores.rfm
             ? { note: `R${scores.rfm.recency} F${scores.rfm.frequency} M${scores.rfm.monetary}` }
@@ -103,19 +116,19 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
         />
       </dl>
       {explanation && explanation.drivers.length > 0 && (
-        <ul aria-label="Why" className="mt-2 space-y-1">
+        <ul aria-label={t('scores.why')} className="mt-2 space-y-1">
           {explanation.drivers.map((d) => (
             <li key={`${d.factor}-${d.text}`} className="flex items-start gap-1.5 text-sm text-fg">
               {d.direction === 'up' ? (
                 <ArrowUpRight
                   size={14}
-                  aria-label="raises the score"
+                  aria-label={t('scores.raises')}
                   className="mt-0.5 shrink-0 text-success-600"
                 />
               ) : (
                 <ArrowDownRight
                   size={14}
-                  aria-label="lowers the score"
+                  aria-label={t('scores.lowers')}
                   className="mt-0.5 shrink-0 text-danger-600"
                 />
               )}
@@ -125,22 +138,29 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
         </ul>
       )}
       <p className="mt-2 text-xs text-fg-subtle">
-        {data.as_of === null ? '' : `As of ${formatCalendarDate(data.as_of)} · `}model{' '}
-        {data.model_version} ·{' '}
-        <Link to="/dashboards#model-card" className="text-accent-700 underline">
-          model card
-        </Link>
+        <Trans
+          t={t}
+          i18nKey={data.as_of === null ? 'scores.footerUndated' : 'scores.footer'}
+          values={{
+            day: data.as_of === null ? '' : formatCalendarDate(data.as_of),
+            version: data.model_version,
+          }}
+          components={{
+            link: <Link to="/dashboards#model-card" className="text-accent-700 underline" />,
+          }}
+        />
       </p>
     </>
   );
 }
 
 export function ScoresPanel({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customers');
   const scores = useQuery(customerQueries.scores(customerId));
   return (
-    <section aria-label="Scores" className="border-b border-line px-4 py-3">
+    <section aria-label={t('scores.label')} className="border-b border-line px-4 py-3">
       <h3 className="mb-1 text-xs font-medium tracking-wide text-fg-muted uppercase">
-        Value and propensity
+        {t('scores.title')}
       </h3>
       <QueryState
         status={scores.status}
@@ -149,7 +169,7 @@ export function ScoresPanel({ customerId }: { customerId: string }) {
         isEmpty={() => false}
         empty={null}
         loading={<Skeleton className="h-20 w-full" />}
-        loadingLabel="Loading scores"
+        loadingLabel={t('scores.loading')}
         onRetry={() => void scores.refetch()}
         retrying={scores.isRefetching}
       >

@@ -3,11 +3,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../api/contract.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Spinner } from '../../ui/Spinner.tsx';
-import { formatCount, formatDateTime, TIME_ZONE_LABEL } from '../../ui/format.ts';
+import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { customerQueries, type TimelineFilters as Filters } from './queries.ts';
 import { TimelineEntryView } from './TimelineEntryView.tsx';
 import { TimelineFilters } from './TimelineFilters.tsx';
@@ -19,20 +20,24 @@ export interface TimelineProps {
 }
 
 export function Timeline({ customerId, filters, onFiltersChange }: TimelineProps) {
+  const { t } = useTranslation('customers');
   const query = useInfiniteQuery(customerQueries.timeline(customerId, filters));
   const filtered = filters.kinds.length > 0 || filters.channels.length > 0;
   const total = query.data?.pages[0]?.total;
   return (
-    <section aria-label="History" className="flex min-h-0 flex-1 flex-col">
+    <section aria-label={t('timeline.history')} className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-col gap-1.5 border-b border-line px-4 py-2">
         <div className="flex items-baseline gap-2">
-          <h2 className="text-base font-semibold">History</h2>
+          <h2 className="text-base font-semibold">{t('timeline.history')}</h2>
           <span className="text-sm text-fg-muted tabular-nums" aria-live="polite">
             {total === undefined
               ? ''
-              : `${formatCount(total)} ${total === 1 ? 'entry' : 'entries'}${filtered ? ' match' : ''}`}
+              : t(filtered ? 'timeline.entriesMatch' : 'timeline.entries', {
+                  count: total,
+                  total: formatCount(total),
+                })}
           </span>
-          <span className="ml-auto text-xs text-fg-subtle">Newest first · {TIME_ZONE_LABEL}</span>
+          <span className="ml-auto text-xs text-fg-subtle">{t('timeline.order')}</span>
         </div>
         <TimelineFilters value={filters} onChange={onFiltersChange} />
       </header>
@@ -40,18 +45,14 @@ export function Timeline({ customerId, filters, onFiltersChange }: TimelineProps
         status={query.status}
         error={query.error}
         data={query.data}
-        loadingLabel="Loading history"
+        loadingLabel={t('timeline.loading')}
         onRetry={() => void query.refetch()}
         retrying={query.isRefetching}
         isEmpty={(data) => (data.pages[0]?.entries.length ?? 0) === 0}
         empty={
           <EmptyState
-            title={filtered ? 'Nothing matches these filters' : 'No history yet'}
-            description={
-              filtered
-                ? 'No order, activity, message, offer response or consent change of this kind or channel.'
-                : 'This customer has no order, activity, message, offer response or consent change on record.'
-            }
+            title={filtered ? t('timeline.noMatchTitle') : t('timeline.emptyTitle')}
+            description={filtered ? t('timeline.noMatchDetail') : t('timeline.emptyDetail')}
           />
         }
       >
@@ -79,6 +80,7 @@ function VirtualEntries({
   loadingMore: boolean;
   loadMore: () => void;
 }) {
+  const { t } = useTranslation('customers');
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = entries.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -98,7 +100,7 @@ function VirtualEntries({
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" tabIndex={0}>
       <ol
-        aria-label="History entries"
+        aria-label={t('timeline.entriesLabel')}
         className="relative w-full"
         style={{ height: virtualizer.getTotalSize() }}
       >
@@ -119,7 +121,7 @@ function VirtualEntries({
                   className="flex items-center gap-2 px-4 py-3 text-sm text-fg-muted"
                   role="status"
                 >
-                  <Spinner /> Loading older entries…
+                  <Spinner /> {t('timeline.loadingOlder')}
                 </div>
               ) : (
                 <TimelineEntryView entry={entry} time={formatDateTime(entry.at)} />

@@ -1,16 +1,10 @@
 // One entry of the unified timeline, whatever its kind; customer-provided text is rendered as text.
+import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../api/contract.ts';
-import { eventTypeLabels } from '../../domain/profile/catalogue.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatMoney, humanize } from '../../ui/format.ts';
+import { channelLabel } from './labels.ts';
 
-export const kindLabels: Record<TimelineEntry['kind'], string> = {
-  order: 'Order',
-  event: 'Activity',
-  message: 'Message',
-  offer_response: 'Offer response',
-  consent: 'Consent',
-};
 const kindTone: Record<TimelineEntry['kind'], Tone> = {
   order: 'accent',
   event: 'neutral',
@@ -26,6 +20,7 @@ const hiddenProperties = new Set(['message_id']);
 const codeProperties = new Set(['category', 'reason', 'network']);
 
 function Body({ entry }: { entry: TimelineEntry }) {
+  const { t } = useTranslation('customers');
   switch (entry.kind) {
     case 'order': {
       const o = entry.order;
@@ -36,13 +31,13 @@ function Body({ entry }: { entry: TimelineEntry }) {
             <span className="text-fg-muted">
               {' · '}
               {o.status === 'completed' ? (
-                'completed'
+                t('entry.orderStatus.completed')
               ) : (
-                <strong className="text-danger-700">{o.status}</strong>
+                <strong className="text-danger-700">{t(`entry.orderStatus.${o.status}`)}</strong>
               )}
               {entry.store_name !== null && ` · ${entry.store_name}`}
-              {` · ${humanize(o.payment_method).toLowerCase()}`}
-              {o.promo_code !== null && ` · promo ${o.promo_code}`}
+              {` · ${t(`entry.payment.${o.payment_method}`)}`}
+              {o.promo_code !== null && t('entry.promo', { code: o.promo_code })}
             </span>
             <span className="ml-2 font-mono text-xs text-fg-subtle">{o.order_id}</span>
           </p>
@@ -67,7 +62,7 @@ function Body({ entry }: { entry: TimelineEntry }) {
       const props = Object.entries(e.properties);
       return (
         <div className="min-w-0 text-base">
-          <span className="font-medium">{eventTypeLabels[e.type]}</span>
+          <span className="font-medium">{t(`eventType.${e.type}`)}</span>
           {props
             .filter(([k]) => !textProperties.has(k) && !hiddenProperties.has(k))
             .map(([k, v]) => (
@@ -97,9 +92,12 @@ function Body({ entry }: { entry: TimelineEntry }) {
       return (
         <p className="min-w-0 text-base">
           <span className="font-medium">{entry.campaign_name ?? entry.message.campaign_id}</span>
-          <span className="text-fg-muted"> · {entry.message.status}</span>
+          <span className="text-fg-muted">
+            {' · '}
+            {t(`entry.messageStatus.${entry.message.status}`)}
+          </span>
           {entry.offer_title !== null && (
-            <span className="text-fg-muted"> · offer: {entry.offer_title}</span>
+            <span className="text-fg-muted">{t('entry.offer', { title: entry.offer_title })}</span>
           )}
         </p>
       );
@@ -107,7 +105,7 @@ function Body({ entry }: { entry: TimelineEntry }) {
       return (
         <p className="min-w-0 text-base">
           <span className="font-medium">
-            {entry.response.response === 'accepted' ? 'Accepted' : 'Declined'} offer
+            {t('entry.offerResponse', { response: entry.response.response })}
           </span>{' '}
           {entry.offer?.title ?? entry.response.offer_id}
         </p>
@@ -116,23 +114,30 @@ function Body({ entry }: { entry: TimelineEntry }) {
       return (
         <p className="min-w-0 text-base">
           <span className="font-medium">
-            {humanize(entry.consent.channel)} consent {entry.consent.status}
+            {t('entry.consentChange', {
+              channel: channelLabel(t, entry.consent.channel),
+              status: entry.consent.status,
+            })}
           </span>
-          <span className="text-fg-muted"> · {entry.consent.purpose}</span>
+          <span className="text-fg-muted">
+            {' · '}
+            {t(`entry.purpose.${entry.consent.purpose}`)}
+          </span>
         </p>
       );
   }
 }
 
 export function TimelineEntryView({ entry, time }: { entry: TimelineEntry; time: string }) {
+  const { t } = useTranslation('customers');
   return (
     <div className="flex gap-3 px-4 py-2">
       <time dateTime={entry.at} className="w-32 shrink-0 pt-px text-sm text-fg-muted tabular-nums">
         {time}
       </time>
       <div className="flex w-36 shrink-0 items-start gap-1">
-        <Badge tone={kindTone[entry.kind]}>{kindLabels[entry.kind]}</Badge>
-        <Badge>{humanize(entry.channel)}</Badge>
+        <Badge tone={kindTone[entry.kind]}>{t(`kind.${entry.kind}`)}</Badge>
+        <Badge>{channelLabel(t, entry.channel)}</Badge>
       </div>
       <Body entry={entry} />
     </div>

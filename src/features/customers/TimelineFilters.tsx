@@ -1,10 +1,10 @@
 // Toggle filters for the timeline: by kind and by channel; nothing pressed means everything.
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 import { timelineKind, type TimelineKind } from '../../api/contract.ts';
 import { channel as channelSchema, type Channel } from '../../domain/profile/schema.ts';
-import { humanize } from '../../ui/format.ts';
 import type { TimelineFilters as Filters } from './queries.ts';
-import { kindLabels } from './TimelineEntryView.tsx';
+import { channelLabel } from './labels.ts';
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -43,30 +43,35 @@ export function TimelineFilters({
   value: Filters;
   onChange: (next: Filters) => void;
 }) {
+  const { t } = useTranslation('customers');
   const kinds: readonly TimelineKind[] = timelineKind.options;
   const channels: readonly Channel[] = channelSchema.options;
   const any = value.kinds.length > 0 || value.channels.length > 0;
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-      <div role="group" aria-label="Filter by kind" className="flex flex-wrap gap-1">
+      <div role="group" aria-label={t('timeline.filters.byKind')} className="flex flex-wrap gap-1">
         {kinds.map((k) => (
           <Chip
             key={k}
             pressed={value.kinds.includes(k)}
             onClick={() => onChange({ ...value, kinds: toggle(value.kinds, k) })}
           >
-            {kindLabels[k]}
+            {t(`kind.${k}`)}
           </Chip>
         ))}
       </div>
-      <div role="group" aria-label="Filter by channel" className="flex flex-wrap gap-1">
+      <div
+        role="group"
+        aria-label={t('timeline.filters.byChannel')}
+        className="flex flex-wrap gap-1"
+      >
         {channels.map((c) => (
           <Chip
             key={c}
             pressed={value.channels.includes(c)}
             onClick={() => onChange({ ...value, channels: toggle(value.channels, c) })}
           >
-            {humanize(c)}
+            {channelLabel(t, c)}
           </Chip>
         ))}
       </div>
@@ -76,7 +81,7 @@ export function TimelineFilters({
           className="text-sm text-accent-700 hover:underline"
           onClick={() => onChange({ kinds: [], channels: [] })}
         >
-          Clear filters
+          {t('timeline.filters.clear')}
         </button>
       )}
     </div>
