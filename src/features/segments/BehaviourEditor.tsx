@@ -1,20 +1,17 @@
 // A behaviour reads like a sentence: "[did] [Placed an order] [at least] [1] times [in the last]
 // [90] days", then the filters on the event, the order or its lines.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BehaviourCondition } from '../../domain/segment/definition.ts';
 import { Select } from '../../ui/Select.tsx';
 import { useBuilder } from './builder-context.ts';
 import { BehaviourFilters } from './BehaviourFilters.tsx';
-import { conditionName } from './catalogue-options.ts';
+import { useBuilderWords, useNodeNames } from './builder-words.ts';
 import { NumberField } from './ValueInputs.tsx';
 import { WindowEditor } from './WindowEditor.tsx';
 
 type Count = BehaviourCondition['count'];
-const COUNT_OPTIONS: { value: Count['operator']; label: string }[] = [
-  { value: 'at_least', label: 'at least' },
-  { value: 'at_most', label: 'at most' },
-  { value: 'exactly', label: 'exactly' },
-];
+const COUNT_OPERATORS: readonly Count['operator'][] = ['at_least', 'at_most', 'exactly'];
 
 /** "did not" is a count of zero, as the description reads it ("never …"). */
 export const didNot = (count: Count) => count.value === 0 && count.operator !== 'at_least';
@@ -26,8 +23,10 @@ export function BehaviourEditor({
   node: BehaviourCondition;
   fieldPicker: ReactNode;
 }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
-  const name = api.names.get(node.id) ?? conditionName(node, api.catalogue, api.segmentNames);
+  const words = useBuilderWords();
+  const name = useNodeNames().get(node.id) ?? words.condition(node);
   const never = didNot(node.count);
   const setCount = (count: Count, coalesce?: string) => api.update({ ...node, count }, coalesce);
   return (
@@ -35,11 +34,11 @@ export function BehaviourEditor({
       <div className="flex min-w-0 flex-wrap items-center gap-1.5">
         <div className="shrink-0">
           <Select
-            aria-label={`Did or did not: ${name}`}
+            aria-label={t('behaviour.didLabel', { name })}
             value={never ? 'did_not' : 'did'}
             options={[
-              { value: 'did', label: 'did' },
-              { value: 'did_not', label: 'did not' },
+              { value: 'did', label: t('behaviour.did') },
+              { value: 'did_not', label: t('behaviour.didNot') },
             ]}
             onValueChange={(v) =>
               setCount(
@@ -55,16 +54,19 @@ export function BehaviourEditor({
           <>
             <div className="shrink-0">
               <Select
-                aria-label={`How many times: ${name}`}
+                aria-label={t('behaviour.howMany', { name })}
                 value={node.count.operator}
-                options={COUNT_OPTIONS}
+                options={COUNT_OPERATORS.map((value) => ({
+                  value,
+                  label: t(`behaviour.count.${value}`),
+                }))}
                 onValueChange={(operator) => setCount({ ...node.count, operator })}
               />
             </div>
             <NumberField
               nodeId={node.id}
               path="count.value"
-              label={`Number of times for ${name}`}
+              label={t('behaviour.timesFor', { name })}
               className="w-16"
               integer
               min={0}
@@ -73,7 +75,7 @@ export function BehaviourEditor({
               onValue={(value) => setCount({ ...node.count, value }, `${node.id}:count.value`)}
             />
             <span className="text-base text-fg-muted">
-              {node.count.value === 1 ? 'time' : 'times'}
+              {t('behaviour.times', { count: node.count.value })}
             </span>
           </>
         )}

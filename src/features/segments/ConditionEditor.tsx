@@ -7,9 +7,11 @@ import {
   scoreField,
   type FieldInfo,
 } from '../../domain/segment/catalogue-view.ts';
+import { useTranslation } from 'react-i18next';
 import { hasIssue, useBuilder } from './builder-context.ts';
+import { useBuilderWords, useNodeNames } from './builder-words.ts';
 import { BehaviourEditor } from './BehaviourEditor.tsx';
-import { conditionName, keyOfCondition } from './catalogue-options.ts';
+import { keyOfCondition } from './catalogue-options.ts';
 import { FieldButton } from './FieldButton.tsx';
 import { FieldPicker } from './FieldPicker.tsx';
 import { TestEditor } from './TestEditor.tsx';
@@ -20,10 +22,11 @@ const Word = ({ children }: { children: string }) => (
 );
 
 export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocus: boolean }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
-  const label = conditionName(node, api.catalogue, api.segmentNames);
+  const label = useBuilderWords().condition(node);
   // Labels say which of two conditions on one field they belong to: "Postcode (2)".
-  const name = api.names.get(node.id) ?? label;
+  const name = useNodeNames().get(node.id) ?? label;
   const issues = api.issues(node.id);
   const fieldPicker = (
     <FieldPicker
@@ -32,7 +35,7 @@ export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocu
       onPick={(item) => api.pick('', item, node)}
     >
       <FieldButton
-        aria-label={`Field for ${name}`}
+        aria-label={t('condition.fieldFor', { name })}
         aria-invalid={
           hasIssue(issues, 'field') ||
           hasIssue(issues, 'score') ||
@@ -77,9 +80,11 @@ export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocu
         </>
       )}
       {node.kind === 'reachability' && (
-        <Word>{node.check.type === 'consent' ? 'is granted (latest answer)' : 'is yes'}</Word>
+        <Word>
+          {node.check.type === 'consent' ? t('condition.consentGranted') : t('condition.isYes')}
+        </Word>
       )}
-      {node.kind === 'segment' && <Word>as it is saved now</Word>}
+      {node.kind === 'segment' && <Word>{t('condition.asSavedNow')}</Word>}
     </div>
   );
 }

@@ -1,28 +1,33 @@
 // The searchable field picker: every attribute, event, aggregate and reachability check the
-// catalogue lists, grouped by kind. Arrow keys move, Enter picks, Escape closes.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+// catalogue lists, grouped by kind, in the user's language. Arrow keys move, Enter picks, Escape
+// closes.
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { clsx } from 'clsx';
 import { Search } from 'lucide-react';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
+import { useBuilderWords } from './builder-words.ts';
 import type { PickerItem } from './catalogue-options.ts';
 import { useFieldSearch } from './useFieldSearch.ts';
 
-const TYPE_WORDS = {
-  string: 'text',
-  enum: 'choice',
-  number: 'number',
-  date: 'date',
-  boolean: 'yes/no',
-  set: 'list',
-} as const;
-
-function hint(item: PickerItem): string {
+function hint(item: PickerItem, t: TFunction<'builder'>): string {
   const { target } = item;
-  if (target.kind === 'behaviour') return target.action.type === 'order' ? 'orders' : 'event';
-  if (target.kind === 'reachability') return 'check';
-  if (target.kind === 'segment') return 'segment';
-  return TYPE_WORDS[target.field.type];
+  if (target.kind === 'behaviour') {
+    return target.action.type === 'order' ? t('picker.hint.orders') : t('picker.hint.event');
+  }
+  if (target.kind === 'reachability') return t('picker.hint.check');
+  if (target.kind === 'segment') return t('picker.hint.segment');
+  return t(`picker.type.${target.field.type}`);
 }
 
 export interface FieldPickerProps {
@@ -43,9 +48,16 @@ export function FieldPicker({
   children,
   keepFocusOnPick,
 }: FieldPickerProps) {
+  const { t } = useTranslation('builder');
   const id = useId();
   const [open, setOpen] = useState(false);
-  const search = useFieldSearch(items, current);
+  const words = useBuilderWords();
+  // Searched in the words on screen.
+  const shown = useMemo(
+    () => items.map((item) => ({ ...item, label: words.item(item) })),
+    [items, words],
+  );
+  const search = useFieldSearch(shown, current);
   const { groups, flat, active } = search;
   const picked = useRef(false);
   const optionId = (item: PickerItem) => `${id}-${item.key}`;
@@ -100,14 +112,14 @@ export function FieldPicker({
           />
           <input
             role="combobox"
-            aria-label="Search fields and events"
+            aria-label={t('picker.search')}
             aria-expanded="true"
             aria-controls={`${id}-list`}
             aria-activedescendant={activeId}
             aria-autocomplete="list"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Search attributes, events, aggregates…"
+            placeholder={t('picker.placeholder')}
             className="h-7 w-full rounded-md border border-line-control bg-surface pr-2 pl-7 text-base focus-visible:border-accent-500 focus-visible:outline-offset-0"
             value={search.query}
             onChange={(event) => search.setQuery(event.target.value)}
@@ -117,7 +129,7 @@ export function FieldPicker({
         <div
           id={`${id}-list`}
           role="listbox"
-          aria-label="Fields"
+          aria-label={t('picker.list')}
           className="-mx-1 mt-2 max-h-80 overflow-y-auto"
         >
           {groups.map((g) => (
@@ -126,7 +138,7 @@ export function FieldPicker({
                 id={`${id}-${g.kind}`}
                 className="px-2 pt-1.5 pb-1 text-xs font-medium text-fg-subtle"
               >
-                {g.label}
+                {t(`picker.kind.${g.kind}`)}
               </div>
               {g.items.map((item) => (
                 <div
@@ -144,20 +156,28 @@ export function FieldPicker({
                   onClick={() => choose(item)}
                 >
                   <span className="truncate">{item.label}</span>
-                  <span className="shrink-0 text-xs text-fg-subtle">{hint(item)}</span>
+                  <span className="shrink-0 text-xs text-fg-subtle">{hint(item, t)}</span>
                 </div>
               ))}
             </div>
           ))}
           {flat.length === 0 && (
             <p role="status" className="px-2 py-3 text-sm text-fg-muted">
-              Nothing in the catalogue matches “{search.query.trim()}”.
+              {t('picker.nothing', { query: search.query.trim() })}
             </p>
           )}
         </div>
         <p className="mt-2 flex items-center gap-1 border-t border-line pt-2 text-xs text-fg-subtle">
-          <Kbd>↑</Kbd>
-          <Kbd>↓</Kbd> to move, <Kbd>⏎</Kbd> to pick, <Kbd>Esc</Kbd> to close
+          <Trans
+            t={t}
+            i18nKey="picker.keys"
+            components={{
+              up: <Kbd />,
+              down: <Kbd />,
+              enter: <Kbd />,
+              esc: <Kbd />,
+            }}
+          />
         </p>
       </PopoverContent>
     </Popover>

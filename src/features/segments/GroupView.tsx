@@ -3,10 +3,12 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Plus } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { clsx } from 'clsx';
 import type { Group } from '../../domain/segment/definition.ts';
 import { Button } from '../../ui/Button.tsx';
 import { useBuilder } from './builder-context.ts';
+import { useNodeNames } from './builder-words.ts';
 import { endOf } from './drop-target.ts';
 import { FieldPicker } from './FieldPicker.tsx';
 import { NodeMenu } from './NodeMenu.tsx';
@@ -15,11 +17,12 @@ import { NotToggle } from './NotToggle.tsx';
 import { useDragState } from './TreeDnd.tsx';
 
 function CombinatorToggle({ group, name }: { group: Group; name: string }) {
+  const { t } = useTranslation('builder');
   const { dispatch } = useBuilder();
   return (
     <div
       role="group"
-      aria-label={`Match all or any: ${name}`}
+      aria-label={t('group.matchLabel', { name })}
       className="inline-flex h-7 items-center rounded-md border border-line-strong bg-surface p-0.5"
     >
       {(['and', 'or'] as const).map((combinator) => (
@@ -35,7 +38,7 @@ function CombinatorToggle({ group, name }: { group: Group; name: string }) {
               : 'text-fg-muted hover:bg-subtle hover:text-fg',
           )}
         >
-          {combinator === 'and' ? 'All' : 'Any'}
+          {t(`group.${combinator}`)}
         </button>
       ))}
     </div>
@@ -43,6 +46,7 @@ function CombinatorToggle({ group, name }: { group: Group; name: string }) {
 }
 
 function GroupFooter({ group, name }: { group: Group; name: string }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
   const { setNodeRef } = useDroppable({ id: endOf(group.id) });
   const { marker } = useDragState();
@@ -61,19 +65,19 @@ function GroupFooter({ group, name }: { group: Group; name: string }) {
           size="sm"
           icon={<Plus aria-hidden="true" />}
           data-add-condition
-          aria-label={`Add a condition to ${name}`}
+          aria-label={t('group.addCondition', { name })}
         >
-          Condition
+          {t('group.condition')}
         </Button>
       </FieldPicker>
       <Button
         variant="ghost"
         size="sm"
         icon={<Plus aria-hidden="true" />}
-        aria-label={`Add a group to ${name}`}
+        aria-label={t('group.addGroup', { name })}
         onClick={() => api.addGroup(group.id)}
       >
-        Group
+        {t('group.group')}
       </Button>
     </div>
   );
@@ -88,8 +92,16 @@ export function GroupView({
   root?: boolean;
   topLevel?: boolean;
 }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
-  const name = api.names.get(group.id) ?? 'Group';
+  const name = useNodeNames().get(group.id) ?? t('group.fallbackName');
+  const matching = root
+    ? group.negate
+      ? t('group.rootNotMatching')
+      : t('group.rootMatching')
+    : group.negate
+      ? t('group.notMatching')
+      : t('group.matching');
   const invalid = api.issues(group.id).length > 0;
   const header = (
     <div
@@ -98,15 +110,14 @@ export function GroupView({
       <span
         className={clsx('text-base', group.negate ? 'font-medium text-warn-700' : 'text-fg-muted')}
       >
-        {root ? 'Customers ' : ''}
-        {group.negate ? (root ? 'not matching' : 'Not matching') : root ? 'matching' : 'Matching'}
+        {matching}
       </span>
       <CombinatorToggle group={group} name={name} />
-      <span className="text-base text-fg-muted">of {root ? 'these conditions' : 'these'}</span>
+      <span className="text-base text-fg-muted">{root ? t('group.rootOf') : t('group.of')}</span>
       <span className="flex-1" />
       {root && api.nodeCount(group.children[0]?.id ?? '') && (
-        <span className="text-xs text-fg-subtle" title="Customers who match each condition alone">
-          Alone
+        <span className="text-xs text-fg-subtle" title={t('group.aloneTitle')}>
+          {t('group.alone')}
         </span>
       )}
       {topLevel && <NodeCount nodeId={group.id} />}
@@ -122,7 +133,7 @@ export function GroupView({
         strategy={verticalListSortingStrategy}
       >
         <ul
-          aria-label={root ? 'Conditions' : `Conditions in ${name}`}
+          aria-label={root ? t('group.conditions') : t('group.conditionsIn', { name })}
           className={clsx(root ? 'px-2' : 'px-1')}
         >
           {group.children.map((child, i) => (
@@ -135,7 +146,10 @@ export function GroupView({
   );
   if (root) {
     return (
-      <section aria-label="Segment conditions" className="rounded-lg border border-line bg-surface">
+      <section
+        aria-label={t('group.segmentConditions')}
+        className="rounded-lg border border-line bg-surface"
+      >
         <div className="border-b border-line">{header}</div>
         <div className="py-1">{body}</div>
       </section>

@@ -3,9 +3,10 @@
 // last chip.
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Combobox } from '../../ui/Combobox.tsx';
-import { humanize } from '../../ui/format.ts';
 import { hasIssue, useBuilder } from './builder-context.ts';
+import { useBuilderWords } from './builder-words.ts';
 
 type Scalar = string | number | boolean;
 type Option = { value: string; typed: boolean };
@@ -30,10 +31,12 @@ const SEPARATORS = /[,;\n\t]/;
 
 export function MultiValueInput(props: MultiValueProps) {
   const { nodeId, path, name, values, onValues, suggestions, closed, numeric, codes } = props;
+  const { t } = useTranslation('builder');
   const api = useBuilder();
+  const words = useBuilderWords();
   const invalid = hasIssue(api.issues(nodeId), path);
   const [text, setText] = useState('');
-  const show = (v: Scalar) => (codes && typeof v === 'string' ? humanize(v) : String(v));
+  const show = (v: Scalar) => (codes && typeof v === 'string' ? words.value(v) : String(v));
 
   const add = (raw: readonly string[]) => {
     const next = [...values];
@@ -79,7 +82,7 @@ export function MultiValueInput(props: MultiValueProps) {
     <div
       className="flex min-w-0 flex-wrap items-center gap-1"
       role="group"
-      aria-label={`Values for ${name}`}
+      aria-label={t('values.label', { name })}
       onKeyDown={onKeyDown}
       onPaste={onPaste}
     >
@@ -91,7 +94,7 @@ export function MultiValueInput(props: MultiValueProps) {
           {show(v)}
           <button
             type="button"
-            aria-label={`Remove ${show(v)} from ${name}`}
+            aria-label={t('values.remove', { value: show(v), name })}
             className="inline-flex size-4 items-center justify-center rounded-sm text-accent-700 hover:bg-accent-100"
             onClick={() => onValues(values.filter((x) => x !== v))}
           >
@@ -101,16 +104,18 @@ export function MultiValueInput(props: MultiValueProps) {
       ))}
       <div className="w-40" data-autofocus-within={props.autoFocus || undefined}>
         <Combobox<Option>
-          aria-label={`Add a value to ${name}`}
+          aria-label={t('values.add', { name })}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${nodeId}-issues` : undefined}
-          placeholder={values.length === 0 ? 'Type, pick or paste…' : 'Add…'}
-          listLabel={`Known values for ${name}`}
+          placeholder={
+            values.length === 0 ? t('values.placeholderFirst') : t('values.placeholderMore')
+          }
+          listLabel={t('values.known', { name })}
           items={items}
           getKey={(o) => `${o.typed ? 'typed' : 'known'}:${o.value}`}
-          renderItem={(o) => (o.typed ? `Add “${o.value}”` : show(o.value))}
+          renderItem={(o) => (o.typed ? t('values.addTyped', { value: o.value }) : show(o.value))}
           inputValue={text}
-          emptyText={closed ? 'No known value matches' : 'Type a value'}
+          emptyText={closed ? t('values.noMatch') : t('values.typeValue')}
           onInputChange={(next) => {
             if (!SEPARATORS.test(next)) return setText(next);
             const parts = next.split(SEPARATORS);

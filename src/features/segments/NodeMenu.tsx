@@ -13,6 +13,7 @@ import {
   Ungroup,
 } from 'lucide-react';
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 import type { SegmentNode } from '../../domain/segment/definition.ts';
 import { parentOf } from '../../domain/segment/edits.ts';
 import { useBuilder } from './builder-context.ts';
@@ -48,6 +49,7 @@ function Item({
 }
 
 export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
+  const { t } = useTranslation('builder');
   const { definition, dispatch, requestFocus } = useBuilder();
   // After a move the row may be rebuilt elsewhere: its menu button takes the focus back itself.
   const moved = useRef(false);
@@ -64,7 +66,7 @@ export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         data-node-menu
-        aria-label={`Actions for ${name}`}
+        aria-label={t('menu.label', { name })}
         className="inline-flex size-6 items-center justify-center rounded-sm text-fg-muted hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle"
       >
         <Ellipsis size={15} aria-hidden="true" />
@@ -83,7 +85,7 @@ export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
             icon={<Copy />}
             onSelect={() => dispatch({ type: 'duplicate', id: node.id, newId: randomId })}
           >
-            Duplicate
+            {t('menu.duplicate')}
           </Item>
           {node.kind === 'group' ? (
             <Item
@@ -91,14 +93,14 @@ export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
               disabled={node.negate}
               onSelect={() => dispatch({ type: 'ungroup', id: node.id })}
             >
-              {node.negate ? 'Ungroup (remove the NOT first)' : 'Ungroup'}
+              {node.negate ? t('menu.ungroupNegated') : t('menu.ungroup')}
             </Item>
           ) : (
             <Item
               icon={<FolderInput />}
               onSelect={() => dispatch({ type: 'wrap', id: node.id, newId: randomId })}
             >
-              Put in a group
+              {t('menu.wrap')}
             </Item>
           )}
           <DropdownMenu.Separator className="my-1 h-px bg-line" />
@@ -107,14 +109,14 @@ export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
             disabled={index === 0}
             onSelect={() => move(parent.id, index - 1)}
           >
-            Move up
+            {t('menu.up')}
           </Item>
           <Item
             icon={<ArrowDown />}
             disabled={index === parent.children.length - 1}
             onSelect={() => move(parent.id, index + 1)}
           >
-            Move down
+            {t('menu.down')}
           </Item>
           {grandparent && (
             <Item
@@ -123,12 +125,12 @@ export function NodeMenu({ node, name }: { node: SegmentNode; name: string }) {
                 move(grandparent.id, grandparent.children.findIndex((c) => c.id === parent.id) + 1)
               }
             >
-              Move out of group
+              {t('menu.out')}
             </Item>
           )}
           <DropdownMenu.Separator className="my-1 h-px bg-line" />
           <Item icon={<Trash2 />} danger onSelect={() => dispatch({ type: 'remove', id: node.id })}>
-            Remove
+            {t('menu.remove')}
           </Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

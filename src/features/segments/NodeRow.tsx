@@ -3,10 +3,12 @@
 import { useEffect, useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { GripVertical } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { clsx } from 'clsx';
 import type { Group, SegmentNode } from '../../domain/segment/definition.ts';
 import { formatCount } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
+import { useNodeNames } from './builder-words.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { GroupView } from './GroupView.tsx';
 import { NodeMenu } from './NodeMenu.tsx';
@@ -15,18 +17,19 @@ import { useDragState } from './TreeDnd.tsx';
 
 /** Members of a top-level node alone, beside it; dimmed while the count catches up. */
 export function NodeCount({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('builder');
   const count = useBuilder().nodeCount(nodeId);
   if (!count) return null;
   return (
     <span
-      title="Customers who match this alone"
+      title={t('row.aloneTitle')}
       className={clsx(
         'inline-flex h-7 shrink-0 items-center text-sm text-fg-muted tabular-nums',
         count.stale && 'opacity-50',
       )}
     >
       {formatCount(count.count)}
-      <span className="sr-only"> customers match this alone</span>
+      <span className="sr-only"> {t('row.alone')}</span>
     </span>
   );
 }
@@ -79,13 +82,14 @@ export function NodeRow({
   index: number;
   topLevel: boolean;
 }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
   const drag = useDragState();
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useSortable({
     id: node.id,
   });
   const rowRef = useRequestedFocus(node.id);
-  const name = api.names.get(node.id) ?? node.id;
+  const name = useNodeNames().get(node.id) ?? node.id;
   const marker = drag.marker;
   const before = marker !== null && 'before' in marker && marker.before === node.id;
   const after = marker !== null && 'after' in marker && marker.after === node.id;
@@ -113,14 +117,14 @@ export function NodeRow({
         />
       )}
       <span className="w-8 shrink-0 pt-1.5 text-right text-xs font-medium text-fg-subtle uppercase">
-        {index === 0 ? '' : parent.combinator}
+        {index === 0 ? '' : t(`row.${parent.combinator}`)}
       </span>
       <button
         type="button"
         ref={setActivatorNodeRef}
         {...attributes}
         {...listeners}
-        aria-label={`Drag ${name}`}
+        aria-label={t('row.drag', { name })}
         className="mt-1 inline-flex h-5 w-4 shrink-0 cursor-grab items-center justify-center rounded-sm text-fg-subtle opacity-0 group-hover/row:opacity-100 hover:bg-subtle hover:text-fg focus-visible:opacity-100 active:cursor-grabbing"
       >
         <GripVertical size={13} aria-hidden="true" />
@@ -139,7 +143,7 @@ export function NodeRow({
               aria-hidden="true"
               className="inline-flex h-7 items-center text-xs font-semibold text-warn-700"
             >
-              NOT
+              {t('row.not')}
             </span>
           )}
           <div className="min-w-0 flex-1">

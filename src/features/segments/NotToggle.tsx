@@ -1,21 +1,19 @@
 // NOT on a condition or a group: pressed, it keeps the customers who do not match.
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 import type { SegmentNode } from '../../domain/segment/definition.ts';
 import { useBuilder } from './builder-context.ts';
 
 /** Unpressed, it shows when its row is hovered or it has the focus. */
 export function NotToggle({ node, name }: { node: SegmentNode; name: string }) {
+  const { t } = useTranslation('builder');
   const { dispatch } = useBuilder();
   return (
     <button
       type="button"
       aria-pressed={node.negate}
-      aria-label={`NOT ${name}`}
-      title={
-        node.negate
-          ? 'Keeps those who do not match: click to remove the NOT'
-          : 'Keep those who do not match'
-      }
+      aria-label={t('not.label', { name })}
+      title={node.negate ? t('not.remove') : t('not.add')}
       onClick={() => dispatch({ type: 'negate', id: node.id })}
       className={clsx(
         'inline-flex h-7 shrink-0 items-center rounded-md border px-1.5 text-xs font-semibold tracking-wide',
@@ -27,7 +25,7 @@ export function NotToggle({ node, name }: { node: SegmentNode; name: string }) {
             ),
       )}
     >
-      NOT
+      {t('not.button')}
     </button>
   );
 }

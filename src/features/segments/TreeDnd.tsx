@@ -2,6 +2,7 @@
 // another one, with the pointer or the keyboard (Space to lift, arrows to move, Space to drop),
 // announced in words. The drop is one move through the domain's moveNode.
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   closestCenter,
   DndContext,
@@ -40,6 +41,7 @@ const innermost: CollisionDetection = (args) => {
 };
 
 export function TreeDnd({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
   const { definition, catalogue } = api;
   const [state, setState] = useState<DragState>({ activeId: null, marker: null });
@@ -49,23 +51,23 @@ export function TreeDnd({ children }: { children: ReactNode }) {
   );
   const nameOf = (id: UniqueIdentifier) => {
     const text = String(id);
-    if (text.startsWith('end:')) return 'the end of the group';
+    if (text.startsWith('end:')) return t('drag.end');
     const node = findNode(definition, text);
-    return node ? `“${describeNode(node, catalogue)}”` : 'this row';
+    return node ? t('drag.quoted', { text: describeNode(node, catalogue) }) : t('drag.thisRow');
   };
   const target = (activeId: UniqueIdentifier, overId: UniqueIdentifier | undefined) =>
     overId === undefined ? null : dropTarget(definition, String(activeId), String(overId));
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+    onDragStart: ({ active }) => t('drag.start', { active: nameOf(active.id) }),
     onDragOver: ({ active, over }) =>
       over && target(active.id, over.id)
-        ? `${nameOf(active.id)} would move next to ${nameOf(over.id)}.`
-        : `${nameOf(active.id)} is not over a place it can move to.`,
+        ? t('drag.over', { active: nameOf(active.id), over: nameOf(over.id) })
+        : t('drag.nowhere', { active: nameOf(active.id) }),
     onDragEnd: ({ active, over }) =>
       over && target(active.id, over.id)
-        ? `${nameOf(active.id)} moved next to ${nameOf(over.id)}.`
-        : `${nameOf(active.id)} was put back.`,
-    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+        ? t('drag.moved', { active: nameOf(active.id), over: nameOf(over.id) })
+        : t('drag.back', { active: nameOf(active.id) }),
+    onDragCancel: ({ active }) => t('drag.cancel', { active: nameOf(active.id) }),
   };
   const active = state.activeId === null ? undefined : findNode(definition, state.activeId);
 
@@ -76,8 +78,7 @@ export function TreeDnd({ children }: { children: ReactNode }) {
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable:
-            'To move this condition, press Space or Enter, then the arrow keys; Space or Enter drops it, Escape cancels. Its actions menu also moves it up, down or out of its group.',
+          draggable: t('drag.instructions'),
         },
       }}
       onDragStart={({ active: a }) => setState({ activeId: String(a.id), marker: null })}

@@ -1,11 +1,12 @@
 // The value boxes of one test, chosen by the field's type and the operator: text, known values,
 // a list, a number or a range, a date, relative days, or nothing for yes/no and empty/set.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Comparison } from '../../domain/segment/definition.ts';
 import type { FieldInfo } from '../../domain/segment/catalogue-view.ts';
 import { Select } from '../../ui/Select.tsx';
-import { humanize } from '../../ui/format.ts';
 import { hasIssue, useBuilder } from './builder-context.ts';
+import { useBuilderWords } from './builder-words.ts';
 import { MultiValueInput } from './MultiValueInput.tsx';
 import { DateField, NumberField, TextValue } from './ValueInputs.tsx';
 
@@ -27,7 +28,9 @@ const Word = ({ children }: { children: string }) => (
 );
 
 export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus }: TestProps) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
+  const words = useBuilderWords();
   const at = (part: string) => `${path}.${part}`;
   const typing = (part: string) => `${nodeId}:${at(part)}`;
   const box = (part: string, label: string) => ({ nodeId, path: at(part), label, autoFocus });
@@ -39,7 +42,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
       if (field.type === 'number') {
         value = (
           <NumberField
-            {...box('value', `Value for ${name}`)}
+            {...box('value', t('test.valueFor', { name }))}
             value={typeof test.value === 'boolean' ? '' : test.value}
             onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
           />
@@ -48,11 +51,11 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
         value = (
           <div className="w-40">
             <Select
-              aria-label={`Value for ${name}`}
+              aria-label={t('test.valueFor', { name })}
               aria-invalid={hasIssue(api.issues(nodeId), at('value')) || undefined}
-              placeholder="Pick a value…"
+              placeholder={t('test.pick')}
               value={typeof test.value === 'string' && test.value !== '' ? test.value : undefined}
-              options={field.suggestions.map((s) => ({ value: s, label: humanize(s) }))}
+              options={field.suggestions.map((s) => ({ value: s, label: words.value(s) }))}
               onValueChange={(v) => onTest({ ...test, value: v })}
             />
           </div>
@@ -60,7 +63,8 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
       } else {
         value = (
           <TextValue
-            {...box('value', `Value for ${name}`)}
+            {...box('value', t('test.valueFor', { name }))}
+            listLabel={t('values.known', { name })}
             value={String(test.value)}
             suggestions={field.suggestions}
             onValue={(text, isTyping) =>
@@ -92,7 +96,8 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
     case 'starts_with':
       value = (
         <TextValue
-          {...box('value', `Value for ${name}`)}
+          {...box('value', t('test.valueFor', { name }))}
+          listLabel={t('values.known', { name })}
           value={test.value}
           suggestions={[]}
           onValue={(text) => onTest({ ...test, value: text }, typing('value'))}
@@ -105,7 +110,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
     case 'lte':
       value = (
         <NumberField
-          {...box('value', `Value for ${name}`)}
+          {...box('value', t('test.valueFor', { name }))}
           value={test.value}
           onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
         />
@@ -117,13 +122,13 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
         typeof min === 'number' && typeof max === 'number' ? (
           <>
             <NumberField
-              {...box('min', `Minimum for ${name}`)}
+              {...box('min', t('test.minFor', { name }))}
               value={min}
               onValue={(n) => onTest({ ...test, min: n }, typing('min'))}
             />
-            <Word>and</Word>
+            <Word>{t('test.and')}</Word>
             <NumberField
-              {...box('max', `Maximum for ${name}`)}
+              {...box('max', t('test.maxFor', { name }))}
               value={max}
               autoFocus={false}
               onValue={(n) => onTest({ ...test, max: n }, typing('max'))}
@@ -132,13 +137,13 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
         ) : (
           <>
             <DateField
-              {...box('min', `From date for ${name}`)}
+              {...box('min', t('test.fromFor', { name }))}
               value={String(min)}
               onValue={(d) => onTest({ ...test, min: d })}
             />
-            <Word>and</Word>
+            <Word>{t('test.and')}</Word>
             <DateField
-              {...box('max', `To date for ${name}`)}
+              {...box('max', t('test.toFor', { name }))}
               value={String(max)}
               autoFocus={false}
               onValue={(d) => onTest({ ...test, max: d })}
@@ -151,7 +156,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
     case 'after':
       value = (
         <DateField
-          {...box('value', `Date for ${name}`)}
+          {...box('value', t('test.dateFor', { name }))}
           value={test.value}
           onValue={(d) => onTest({ ...test, value: d })}
         />
@@ -162,7 +167,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
       value = (
         <>
           <NumberField
-            {...box('days', `Days for ${name}`)}
+            {...box('days', t('test.daysFor', { name }))}
             className="w-16"
             integer
             min={1}
@@ -170,7 +175,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
             value={test.days}
             onValue={(n) => onTest({ ...test, days: n }, typing('days'))}
           />
-          <Word>days</Word>
+          <Word>{t('test.days')}</Word>
         </>
       );
       break;

@@ -2,8 +2,10 @@
 // and a text with type-ahead from the catalogue's known values.
 import { useState } from 'react';
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { Input } from '../../ui/Input.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { hasIssue, useBuilder } from './builder-context.ts';
 
 export interface BoxProps {
@@ -41,16 +43,18 @@ export function NumberField({
   min?: number;
   max?: number;
 }) {
+  const { t } = useTranslation('builder');
   const { api, control } = useBox(box);
   const draft = api.draft(box.nodeId, box.path);
   const shown = draft ?? String(value);
   const change = (text: string) => {
     const n = Number(text.trim().replace(',', '.'));
     let message: string | null = null;
-    if (text.trim() === '' || !Number.isFinite(n)) message = 'Type a number.';
-    else if (integer && !Number.isInteger(n)) message = 'Type a whole number.';
+    if (text.trim() === '' || !Number.isFinite(n)) message = t('input.typeNumber');
+    else if (integer && !Number.isInteger(n)) message = t('input.typeWhole');
     else if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-      message = `Type a number from ${min ?? '…'} to ${max?.toLocaleString('en-GB') ?? '…'}.`;
+      const bound = (b: number | undefined) => (b === undefined ? '…' : formatCount(b));
+      message = t('input.range', { min: bound(min), max: bound(max) });
     }
     if (message === null) {
       api.setDraft(box.nodeId, box.path, null);
@@ -78,6 +82,7 @@ export function DateField({
   onValue,
   ...box
 }: BoxProps & { value: string; onValue: (date: string) => void }) {
+  const { t } = useTranslation('builder');
   const { api, control } = useBox(box);
   const draft = api.draft(box.nodeId, box.path);
   return (
@@ -92,7 +97,7 @@ export function DateField({
         onChange={(event) => {
           const date = event.target.value;
           if (date === '')
-            api.setDraft(box.nodeId, box.path, { text: '', message: 'Pick a calendar date.' });
+            api.setDraft(box.nodeId, box.path, { text: '', message: t('input.pickDate') });
           else {
             api.setDraft(box.nodeId, box.path, null);
             onValue(date);
@@ -110,13 +115,17 @@ export function TextValue({
   value,
   onValue,
   suggestions,
+  listLabel,
   ...box
 }: BoxProps & {
+  /** Names the list of known values: "Known values for City". */
+  listLabel: string;
   value: string;
   /** `typing` is true for keystrokes (one undo step per box), false for a picked suggestion. */
   onValue: (text: string, typing: boolean) => void;
   suggestions: readonly string[];
 }) {
+  const { t } = useTranslation('builder');
   const { control } = useBox(box);
   const [touched, setTouched] = useState(false);
   const needle = value.trim().toLowerCase();
@@ -132,13 +141,15 @@ export function TextValue({
       <Combobox<string>
         {...control}
         aria-label={box.label}
-        placeholder={suggestions.length > 0 ? 'Type or pick…' : 'Type a value…'}
-        listLabel={`Known values for ${box.label.replace(/^Value for /, '')}`}
+        placeholder={
+          suggestions.length > 0 ? t('values.typeOrPick') : t('values.typeValueEllipsis')
+        }
+        listLabel={listLabel}
         items={items}
         getKey={(s) => s}
         renderItem={(s) => s}
         inputValue={value}
-        emptyText={suggestions.length > 0 ? 'No known value matches' : 'Any text'}
+        emptyText={suggestions.length > 0 ? t('values.noMatch') : t('values.anyText')}
         onInputChange={(text) => {
           setTouched(true);
           onValue(text, true);

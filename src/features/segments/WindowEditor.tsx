@@ -1,5 +1,6 @@
 // When a behaviour or an aggregate counts: at any time, in the last N days, between two dates,
 // before or after a date.
+import { useTranslation } from 'react-i18next';
 import type { TimeWindow } from '../../domain/segment/definition.ts';
 import { Select } from '../../ui/Select.tsx';
 import { useBuilder } from './builder-context.ts';
@@ -7,13 +8,7 @@ import { DEFAULT_DAYS, daysBefore } from './test-defaults.ts';
 import { DateField, NumberField } from './ValueInputs.tsx';
 
 type WindowType = TimeWindow['type'];
-const WINDOW_OPTIONS: { value: WindowType; label: string }[] = [
-  { value: 'ever', label: 'at any time' },
-  { value: 'last_days', label: 'in the last' },
-  { value: 'between', label: 'between' },
-  { value: 'before', label: 'before' },
-  { value: 'after', label: 'after' },
-];
+const WINDOW_TYPES: readonly WindowType[] = ['ever', 'last_days', 'between', 'before', 'after'];
 
 function windowOf(type: WindowType, previous: TimeWindow, today: string): TimeWindow {
   const date =
@@ -50,27 +45,24 @@ export function WindowEditor({
   window: TimeWindow;
   onWindow: (window: TimeWindow, coalesce?: string) => void;
 }) {
+  const { t } = useTranslation('builder');
   const api = useBuilder();
-  const box = (part: string, label: string) => ({
-    nodeId,
-    path: `window.${part}`,
-    label: `${label} for ${name}`,
-  });
+  const box = (part: string, label: string) => ({ nodeId, path: `window.${part}`, label });
   return (
     <>
       <div className="shrink-0">
         <Select
-          aria-label={`Time window for ${name}`}
+          aria-label={t('window.label', { name })}
           aria-invalid={api.issues(nodeId).some((i) => i.path === 'window') || undefined}
           value={window.type}
-          options={WINDOW_OPTIONS}
+          options={WINDOW_TYPES.map((value) => ({ value, label: t(`window.type.${value}`) }))}
           onValueChange={(type) => onWindow(windowOf(type, window, api.today))}
         />
       </div>
       {window.type === 'last_days' && (
         <>
           <NumberField
-            {...box('days', 'Days')}
+            {...box('days', t('window.daysFor', { name }))}
             className="w-16"
             integer
             min={1}
@@ -78,19 +70,19 @@ export function WindowEditor({
             value={window.days}
             onValue={(days) => onWindow({ ...window, days }, `${nodeId}:window.days`)}
           />
-          <Word>days</Word>
+          <Word>{t('window.days')}</Word>
         </>
       )}
       {window.type === 'between' && (
         <>
           <DateField
-            {...box('from', 'From date')}
+            {...box('from', t('window.fromFor', { name }))}
             value={window.from}
             onValue={(from) => onWindow({ ...window, from })}
           />
-          <Word>and</Word>
+          <Word>{t('window.and')}</Word>
           <DateField
-            {...box('to', 'To date')}
+            {...box('to', t('window.toFor', { name }))}
             value={window.to}
             onValue={(to) => onWindow({ ...window, to })}
           />
@@ -98,7 +90,7 @@ export function WindowEditor({
       )}
       {(window.type === 'before' || window.type === 'after') && (
         <DateField
-          {...box('date', 'Date')}
+          {...box('date', t('window.dateFor', { name }))}
           value={window.date}
           onValue={(date) => onWindow({ ...window, date })}
         />
