@@ -1,0 +1,88 @@
+// "Refit now" on the model card: fits the models again and rescores every customer, shows the
+// stage while it runs (the server's stage words, per language), and says how it ended.
+import { useMutation, type QueryKey } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { RefreshCw } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { describeError } from '../../ui/QueryState.tsx';
+import { useToast } from '../../ui/Toast.tsx';
+import { formatCount } from '../../ui/format.ts';
+import { modelMutations } from './queries.ts';
+
+/** The stages the server reports today; a stage not listed shows as it came. */
+const stageKeys = {
+  starting: 'starting',
+  'reading the orders': 'readingOrders',
+  'fitting the models and scoring': 'fitting',
+  'writing the scores': 'writingScores',
+} as const;
+const isStage = (stage: string): stage is keyof typeof stageKeys => Object.hasOwn(stageKeys, stage);
+
+function stageText(t: TFunction<'dashboards'>, stage: string): string {
+  return isStage(stage) ? t(`modelCard.refit.stage.${stageKeys[stage]}`) : stage;
+}
+
+/** "Refit now", the stage while it runs, and the card and every score reloaded once it is done. */
+export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
+  const { t } = useTranslation('dashboards');
+  const { t: tCommon } = useTranslation();
+  const toast = useToast();
+  const refit = useMutation(modelMutations.refit(rescored));
+  const [stage, setStage] = useState<string | null>(null);
+  const start = () => {
+    setStage(null);
+    refit.mutate(
+      { onStage: setStage },
+      {
+        onSuccess: (status) => {
+          if (status.state !== 'done') return;
+          toast({
+            tone: 'success',
+            title: t('modelCard.refit.done'),
+            description: t('modelCard.refit.doneDetail', {
+              version: status.model_version,
+              count: status.customers,
+              customers: formatCount(status.customers),
+            }),
+          });
+        },
+      },
+    );
+  };
+  const failure =
+    refit.data?.state === 'failed'
+      ? t('modelCard.refit.failed', { error: refit.data.error })
+      : refit.isError
+        ? (({ title, detail }) => `${title}. ${detail}`)(
+            describeError(refit.error, {
+              title: tCommon('state.errorTitle'),
+              detail: tCommon('state.errorDetail'),
+            }),
+          )
+        : null;
+  return (
+    <div className="flex items-center gap-2">
+      <span role="status" className="text-sm text-fg-muted">
+        {refit.isPending && stage !== null
+          ? t('modelCard.refit.running', { stage: stageText(t, stage) })
+          : ''}
+      </span>
+      {failure !== null && (
+        <span role="alert" className="text-sm text-danger-700">
+          {failure}
+        </span>
+      )}
+      <Button
+        size="sm"
+        icon={<RefreshCw aria-hidden="true" />}
+        loading={refit.isPending}
+        onClick={start}
+        title={t('modelCard.refit.hint')}
+      >
+        {t('modelCard.refit.action')}
+      </Button>
+    </div>
+  );
+}
