@@ -1,5 +1,6 @@
-// A definition in plain language, in the marketer's words. Plain text: the UI renders it as text,
-// so customer-provided values are only quoted, never escaped or marked up.
+// A definition in plain language, in the marketer's words and language (English here, French in
+// describe-fr.ts). Plain text: the UI renders it as text, so customer-provided values are only
+// quoted, never escaped or marked up.
 import type {
   BehaviourCondition,
   Comparison,
@@ -20,6 +21,8 @@ import {
   type FieldInfo,
 } from './catalogue-view.ts';
 import { isCalendarDate } from './validate-comparison.ts';
+import type { DomainLanguage } from '../language.ts';
+import { describeDefinitionFr, describeNodeFr, formatDateFr } from './describe-fr.ts';
 
 /** Segment names by id, for "in segment “Big spenders”"; the id stands in for a missing name. */
 export type SegmentNames = ReadonlyMap<string, string>;
@@ -34,8 +37,9 @@ const LIST_SHOWN = 5;
 
 const quote = (text: string) => `“${text}”`;
 
-/** "2026-01-01" → "1 Jan 2026"; anything else is quoted as typed. */
-export function formatDate(iso: string): string {
+/** "2026-01-01" → "1 Jan 2026" (« 1 janv. 2026 »); anything else is quoted as typed. */
+export function formatDate(iso: string, language: DomainLanguage = 'en'): string {
+  if (language === 'fr') return formatDateFr(iso);
   if (!isCalendarDate(iso)) return quote(iso);
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
@@ -229,7 +233,9 @@ export function describeDefinition(
   definition: SegmentDefinition,
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
+  language: DomainLanguage = 'en',
 ): string {
+  if (language === 'fr') return describeDefinitionFr(definition, catalogue, segmentNames);
   if (definition.root.children.length === 0) return 'No condition yet';
   return `Customers ${groupText(definition.root, { catalogue, names: segmentNames }, false)}`;
 }
@@ -239,7 +245,9 @@ export function describeNode(
   node: SegmentNode,
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
+  language: DomainLanguage = 'en',
 ): string {
+  if (language === 'fr') return describeNodeFr(node, catalogue, segmentNames);
   if (node.kind === 'group') {
     const n = node.children.length;
     if (n === 0) return node.negate ? 'Not (an empty group)' : 'An empty group';
