@@ -4,7 +4,6 @@ export const untranslated = [
   'src/app/routes/kit.tsx',
   'src/app/routes/kitForms.tsx',
   'src/app/routes/segments.tsx',
-  'src/features/dashboards/ModelCard.tsx',
   'src/features/segments/AudienceHeadline.tsx',
   'src/features/segments/Breakdown.tsx',
   'src/features/segments/BuilderHeader.tsx',
