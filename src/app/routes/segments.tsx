@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegment } from '../../api/contract.ts';
 import { SegmentBuilder, SegmentList, segmentQueries } from '../../features/segments/index.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -37,6 +38,7 @@ function useSearchParam(key: string) {
 }
 
 function Builder({ segment }: { segment: SavedSegment | null }) {
+  const { t } = useTranslation('segments');
   const [encoded, setEncoded] = useSearchParam('d');
   const [breakdown, setBreakdown] = useSearchParam('b');
   const catalogue = useQuery(segmentQueries.catalogue());
@@ -49,7 +51,7 @@ function Builder({ segment }: { segment: SavedSegment | null }) {
       data={catalogue.data}
       isEmpty={() => false}
       empty={null}
-      loadingLabel="Loading the field catalogue"
+      loadingLabel={t('route.loadingCatalogue')}
       onRetry={() => void catalogue.refetch()}
       retrying={catalogue.isRefetching}
     >
@@ -75,6 +77,7 @@ export function NewSegmentRoute() {
 }
 
 export function SavedSegmentRoute() {
+  const { t } = useTranslation('segments');
   const { segmentId = '' } = useParams();
   const saved = useQuery(segmentQueries.one(segmentId));
   // A copy cached from an earlier visit may be an old version: edit only what the server has now.
@@ -87,7 +90,7 @@ export function SavedSegmentRoute() {
       data={saved.data}
       isEmpty={() => false}
       empty={null}
-      loadingLabel="Loading the segment"
+      loadingLabel={t('route.loadingSegment')}
       onRetry={() => void saved.refetch()}
       retrying={saved.isRefetching}
     >

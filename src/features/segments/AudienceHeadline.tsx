@@ -1,6 +1,8 @@
 // The top of the audience panel: the count and its share, or why there is none yet.
 import { CircleAlert } from 'lucide-react';
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CountResponse } from '../../api/contract.ts';
 import { Spinner } from '../../ui/Spinner.tsx';
 import { formatCount } from '../../ui/format.ts';
@@ -8,10 +10,11 @@ import { share } from './audience-format.ts';
 import type { IssueSummary } from './node-issues.ts';
 
 /** What the screen reader hears when a count arrives (and what tests read). */
-export const audienceSentence = (n: number) =>
-  `${formatCount(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`;
+export const audienceSentence = (t: TFunction<'segments'>, n: number) =>
+  t('audience.sentence', { count: n, n: formatCount(n) });
 
 export function Headline({ data, updating }: { data: CountResponse; updating: boolean }) {
+  const { t } = useTranslation('segments');
   return (
     <div>
       <div className="flex items-baseline gap-2">
@@ -21,17 +24,20 @@ export function Headline({ data, updating }: { data: CountResponse; updating: bo
           {formatCount(data.count)}
         </span>
         <span className={clsx('text-base text-fg-muted', updating && 'opacity-40')}>
-          {data.count === 1 ? 'customer' : 'customers'}
+          {t('audience.customers', { count: data.count })}
         </span>
         {updating && (
           <span className="ml-auto flex items-center gap-1.5 text-sm text-fg-muted">
             <Spinner size={12} />
-            Updating…
+            {t('audience.updating')}
           </span>
         )}
       </div>
       <p className={clsx('text-sm text-fg-muted tabular-nums', updating && 'opacity-40')}>
-        {share(data.count, data.total)} of {formatCount(data.total)} customers
+        {t('audience.share', {
+          share: share(data.count, data.total),
+          total: formatCount(data.total),
+        })}
       </p>
     </div>
   );
@@ -46,30 +52,32 @@ export function Attention({
   summary: IssueSummary;
   names: ReadonlyMap<string, string>;
 }) {
+  const { t } = useTranslation('segments');
   const listed = [...summary.byNode].slice(0, LISTED);
   const n = summary.nodes;
+  const more = summary.byNode.size - LISTED;
   const title =
-    n === 0
-      ? 'This segment needs attention'
-      : `${n} ${n === 1 ? 'condition needs' : 'conditions need'} attention`;
+    n === 0 ? t('attention.segment') : t('attention.conditions', { count: n, n: formatCount(n) });
   return (
     <div className="flex gap-2">
       <CircleAlert size={16} aria-hidden="true" className="mt-0.5 shrink-0 text-warn-600" />
       <div>
         <p className="text-base font-medium text-fg">{title}</p>
-        <p className="text-sm text-fg-muted">
-          {summary.general[0] ?? 'The count shows once every condition is complete.'}
-        </p>
+        <p className="text-sm text-fg-muted">{summary.general[0] ?? t('attention.incomplete')}</p>
         <ul className="mt-1.5 space-y-0.5 text-sm">
           {listed.map(([nodeId, issues]) => (
             <li key={nodeId} className="text-fg-muted">
-              <span className="font-medium text-fg">{names.get(nodeId) ?? 'A group'}</span>
+              <span className="font-medium text-fg">
+                {names.get(nodeId) ?? t('attention.aGroup')}
+              </span>
               {' · '}
               {issues[0]?.message}
             </li>
           ))}
-          {summary.byNode.size > LISTED && (
-            <li className="text-fg-subtle">and {summary.byNode.size - LISTED} more</li>
+          {more > 0 && (
+            <li className="text-fg-subtle">
+              {t('attention.more', { count: more, more: formatCount(more) })}
+            </li>
           )}
         </ul>
       </div>

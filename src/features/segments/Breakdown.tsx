@@ -1,9 +1,35 @@
 // The members broken down by one customer attribute, as a compact bar list.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { breakdownFields } from './catalogue-options.ts';
 import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
+import { gender, language, loyaltyTier } from '../../domain/profile/schema.ts';
 import { Select } from '../../ui/Select.tsx';
-import { formatCount } from '../../ui/format.ts';
-import { breakdownLabel, share } from './audience-format.ts';
+import { formatCount, humanize } from '../../ui/format.ts';
+import { share } from './audience-format.ts';
+
+/** A value as read: the codes of choice fields in words (the catalogue's, else humanized), a
+ * missing value said so. */
+function valueLabel(
+  t: TFunction<'segments'>,
+  field: string | undefined,
+  value: string | null,
+  isChoice: boolean,
+): string {
+  if (value === null || value === '') return t('breakdown.notSet');
+  if (!isChoice) return value;
+  if (field === 'customer.gender') {
+    const code = gender.safeParse(value);
+    if (code.success) return t(`breakdown.gender.${code.data}`);
+  } else if (field === 'customer.loyalty_tier') {
+    const code = loyaltyTier.safeParse(value);
+    if (code.success) return t(`breakdown.loyaltyTier.${code.data}`);
+  } else if (field === 'customer.language') {
+    const code = language.safeParse(value);
+    if (code.success) return t(`breakdown.language.${code.data}`);
+  }
+  return humanize(value);
+}
 
 export function Breakdown({
   catalogue,
@@ -16,6 +42,7 @@ export function Breakdown({
   onField: (field: string) => void;
   data: CountResponse;
 }) {
+  const { t } = useTranslation('segments');
   const attributes = breakdownFields(catalogue);
   const chosen = attributes.find((f) => f.id === field);
   const values = data.breakdown?.field === field ? data.breakdown.values : [];
@@ -24,30 +51,35 @@ export function Breakdown({
     <section aria-labelledby="breakdown-heading" className="border-b border-line px-4 py-3">
       <div className="flex items-center justify-between gap-2">
         <h3 id="breakdown-heading" className="text-sm font-medium text-fg">
-          Breakdown
+          {t('breakdown.heading')}
         </h3>
         <div className="w-40">
           <Select
             size="sm"
-            aria-label="Break the audience down by"
+            aria-label={t('breakdown.by')}
             value={field ?? undefined}
-            placeholder="Pick an attribute…"
+            placeholder={t('breakdown.pick')}
             options={attributes.map((f) => ({ value: f.id, label: f.label }))}
             onValueChange={onField}
           />
         </div>
       </div>
       {values.length === 0 ? (
-        <p className="mt-2 text-sm text-fg-muted">No member to break down.</p>
+        <p className="mt-2 text-sm text-fg-muted">{t('breakdown.none')}</p>
       ) : (
-        <ul aria-label={`Members by ${chosen?.label ?? 'attribute'}`} className="mt-2 space-y-1">
+        <ul
+          aria-label={t('breakdown.members', {
+            attribute: chosen?.label ?? t('breakdown.attribute'),
+          })}
+          className="mt-2 space-y-1"
+        >
           {values.map((v) => (
             <li
               key={v.value ?? '∅'}
               className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm"
             >
               <span className="truncate text-fg" title={v.value ?? undefined}>
-                {breakdownLabel(v.value, chosen?.type === 'enum')}
+                {valueLabel(t, chosen?.id, v.value, chosen?.type === 'enum')}
               </span>
               <span aria-hidden="true" className="h-1.5 rounded-full bg-subtle">
                 <span

@@ -3,6 +3,7 @@
 // definition in plain words.
 import { ChevronLeft, Redo2, Save, Undo2, UserRound, X } from 'lucide-react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -29,52 +30,61 @@ export interface BuilderHeaderProps {
 }
 
 function SavedBadge({ document }: { document: SegmentDocument }) {
+  const { t } = useTranslation('segments');
   const { saved, dirty } = document;
-  if (saved === null) return <Badge>New · not saved yet</Badge>;
+  if (saved === null) return <Badge>{t('header.badge.new')}</Badge>;
   return (
     <Badge tone={dirty ? 'warn' : 'neutral'}>
-      {dirty ? `Unsaved changes to version ${saved.version}` : `Version ${saved.version}`}
+      {dirty
+        ? t('header.badge.unsaved', { version: saved.version })
+        : t('header.badge.version', { version: saved.version })}
     </Badge>
   );
 }
 
 function SavedMeta({ document }: { document: SegmentDocument }) {
+  const { t } = useTranslation('segments');
   const { saved } = document;
   return (
     <span className="truncate text-sm text-fg-subtle">
       {saved === null
-        ? 'Draft kept in this browser'
-        : `Saved by ${saved.author} · ${formatDateTime(saved.updated_at)}`}
+        ? t('header.draft')
+        : t('header.savedBy', { author: saved.author, at: formatDateTime(saved.updated_at) })}
     </span>
   );
 }
 
 function AuthorButton({ document }: { document: SegmentDocument }) {
+  const { t } = useTranslation('segments');
+  const anonymous = t('header.author.anonymous');
   return (
     <Popover>
       <PopoverTrigger asChild>
         <Button size="sm" variant="ghost" icon={<UserRound aria-hidden="true" />}>
-          {document.author === '' ? 'Saving as Anonymous' : `Saving as ${document.author}`}
+          {t('header.author.savingAs', {
+            author: document.author === '' ? anonymous : document.author,
+          })}
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-64">
         <label className="flex flex-col gap-1 text-sm font-medium text-fg">
-          Your name in the version history
+          {t('header.author.label')}
           <Input
             size="sm"
             defaultValue={document.author}
             maxLength={120}
-            placeholder="Anonymous"
+            placeholder={anonymous}
             onChange={(event) => document.setAuthor(event.target.value)}
           />
         </label>
-        <p className="mt-1.5 text-sm text-fg-muted">Kept in this browser.</p>
+        <p className="mt-1.5 text-sm text-fg-muted">{t('header.author.kept')}</p>
       </PopoverContent>
     </Popover>
   );
 }
 
 export function BuilderHeader(props: BuilderHeaderProps) {
+  const { t } = useTranslation('segments');
   const { notice, refusal, document } = props;
   const { saveState, nameAttention } = document;
   const nameInput = useRef<HTMLInputElement | null>(null);
@@ -89,12 +99,12 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           className="inline-flex items-center gap-0.5 text-sm text-fg-muted hover:text-fg"
         >
           <ChevronLeft size={14} aria-hidden="true" />
-          Segments
+          {t('header.back')}
         </Link>
         <Input
           ref={nameInput}
-          aria-label="Segment name"
-          placeholder="Untitled segment"
+          aria-label={t('header.name')}
+          placeholder={t('header.untitled')}
           value={document.name}
           maxLength={120}
           onChange={(event) => document.setName(event.target.value)}
@@ -112,9 +122,9 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           loading={saveState.status === 'saving'}
           onClick={document.save}
           aria-keyshortcuts="Control+S"
-          title="Save (Ctrl+S)"
+          title={t('header.saveTitle')}
         >
-          {document.saved === null ? 'Save segment' : 'Save'}
+          {document.saved === null ? t('header.saveNew') : t('header.save')}
         </Button>
       </div>
       <div className="flex flex-wrap items-center gap-1">
@@ -124,10 +134,10 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           icon={<Undo2 aria-hidden="true" />}
           disabled={!props.canUndo}
           onClick={props.onUndo}
-          title="Undo (Ctrl+Z)"
+          title={t('header.undoTitle')}
           aria-keyshortcuts="Control+Z"
         >
-          Undo
+          {t('header.undo')}
         </Button>
         <Button
           size="sm"
@@ -135,13 +145,13 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           icon={<Redo2 aria-hidden="true" />}
           disabled={!props.canRedo}
           onClick={props.onRedo}
-          title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+          title={t('header.redoTitle')}
           aria-keyshortcuts="Control+Shift+Z Control+Y"
         >
-          Redo
+          {t('header.redo')}
         </Button>
         <Button size="sm" variant="ghost" disabled={props.empty} onClick={props.onClear}>
-          Clear
+          {t('header.clear')}
         </Button>
         <span className="mx-1 h-4 w-px bg-line" aria-hidden="true" />
         {props.actions}
@@ -165,7 +175,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           <p className="flex-1">{notice.text}</p>
           <button
             type="button"
-            aria-label="Dismiss"
+            aria-label={t('header.dismiss')}
             onClick={props.onDismissNotice}
             className="inline-flex size-5 items-center justify-center rounded-sm hover:bg-white/60"
           >
@@ -178,7 +188,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
       </p>
       {!props.empty && (
         <section
-          aria-label="In plain words"
+          aria-label={t('header.plainWords')}
           className="rounded-md border border-line bg-surface px-3 py-2"
         >
           <p className="text-md text-fg">{props.description}</p>

@@ -2,6 +2,7 @@
 // in words, with what differs; the user chooses, and whichever they choose, the other survives
 // (theirs stays in the history, mine stays in the builder's undo or becomes a copy).
 import { TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegment } from '../../api/contract.ts';
 import type { CatalogueResponse } from '../../api/contract.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
@@ -47,6 +48,7 @@ function Side({
 }
 
 export function ConflictPanel(props: ConflictPanelProps) {
+  const { t } = useTranslation('segments');
   const { theirs, mine, catalogue, segmentNames, actions, busy } = props;
   const diff = diffSegments(
     { name: theirs.name, description: theirs.description, definition: theirs.definition },
@@ -54,6 +56,8 @@ export function ConflictPanel(props: ConflictPanelProps) {
     catalogue,
     segmentNames,
   );
+  const at = formatDateTime(theirs.updated_at);
+  const version = theirs.version;
   return (
     <section
       role="alertdialog"
@@ -65,59 +69,59 @@ export function ConflictPanel(props: ConflictPanelProps) {
         <TriangleAlert size={18} aria-hidden="true" className="mt-0.5 text-warn-600" />
         <div>
           <h2 id="conflict-title" className="text-md font-semibold text-fg">
-            {theirs.author} saved this segment while you were editing it
+            {t('conflict.title', { author: theirs.author })}
           </h2>
           <p id="conflict-detail" className="text-base text-fg-muted">
-            Version {theirs.version} was saved {formatDateTime(theirs.updated_at)}
-            {props.base !== null ? `; your edits started from version ${props.base}` : ''}. Nothing
-            of yours was saved yet, and nothing is lost: choose what to keep.
+            {props.base !== null
+              ? t('conflict.detailFrom', { version: theirs.version, at, base: props.base })
+              : t('conflict.detail', { version: theirs.version, at })}
           </p>
         </div>
       </header>
       <div className="grid grid-cols-2 gap-3">
         <Side
-          label="Your version"
-          title="Your version (not saved)"
-          meta="In this builder"
+          label={t('conflict.mine.label')}
+          title={t('conflict.mine.title')}
+          meta={t('conflict.mine.meta')}
           name={mine.name}
           description={describeDefinition(mine.definition, catalogue, segmentNames)}
         />
         <Side
-          label={`Saved version ${theirs.version}`}
-          title={`Saved version ${theirs.version}`}
-          meta={`By ${theirs.author}, ${formatDateTime(theirs.updated_at)}`}
+          label={t('conflict.theirs.title', { version })}
+          title={t('conflict.theirs.title', { version })}
+          meta={t('conflict.theirs.meta', { author: theirs.author, at })}
           name={theirs.name}
           description={describeDefinition(theirs.definition, catalogue, segmentNames)}
         />
       </div>
       <section
-        aria-label="What yours changes"
+        aria-label={t('conflict.changes.label')}
         className="rounded-md border border-line bg-surface p-3"
       >
         <h3 className="mb-1.5 text-base font-semibold text-fg">
-          What saving yours would change in version {theirs.version}
+          {t('conflict.changes.heading', { version })}
         </h3>
         <DiffView
           diff={{
             ...diff,
             nodes: diff.nodes.map(({ nodeId, ...rest }) => ({ node_id: nodeId, ...rest })),
           }}
-          label={`Differences from version ${theirs.version} to yours`}
+          label={t('conflict.changes.list', { version })}
         />
       </section>
       <footer className="flex flex-wrap items-center gap-2">
         <Button variant="primary" loading={busy} onClick={actions.overwrite}>
-          Save mine as version {theirs.version + 1}
+          {t('conflict.overwrite', { next: version + 1 })}
         </Button>
         <Button disabled={busy} onClick={actions.saveAsCopy}>
-          Save mine as a new segment
+          {t('conflict.saveAsCopy')}
         </Button>
         <Button disabled={busy} onClick={actions.takeTheirs}>
-          Load version {theirs.version} (mine stays in Undo)
+          {t('conflict.takeTheirs', { version })}
         </Button>
         <span className="flex-1" />
         <Button variant="ghost" disabled={busy} onClick={actions.dismiss}>
-          Keep editing
+          {t('conflict.dismiss')}
         </Button>
       </footer>
     </section>

@@ -2,6 +2,7 @@
 // each channel, a breakdown and sample members. Never a number for a definition it does not hold:
 // an earlier count shows dimmed while the new one runs, and an incomplete segment says why.
 import { clsx } from 'clsx';
+import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse } from '../../api/contract.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
@@ -25,11 +26,7 @@ export interface CountPanelProps {
   onBreakdown: (field: string) => void;
 }
 
-const CHANNELS = [
-  { key: 'email', label: 'Email' },
-  { key: 'sms', label: 'SMS' },
-  { key: 'push', label: 'Push' },
-] as const;
+const CHANNELS = ['email', 'sms', 'push'] as const;
 
 export function CountPanel({
   count,
@@ -40,27 +37,31 @@ export function CountPanel({
   breakdown,
   onBreakdown,
 }: CountPanelProps) {
+  const { t } = useTranslation('segments');
   const data = count.state === 'fresh' || count.state === 'updating' ? count.data : null;
   const updating = count.state === 'updating';
   let headline;
   if (empty) {
-    headline = <p className="text-base text-fg-muted">Add a first condition to see who matches.</p>;
+    headline = <p className="text-base text-fg-muted">{t('audience.empty')}</p>;
   } else if (count.state === 'idle') {
     headline = <Attention summary={summary} names={names} />;
   } else if (count.state === 'loading') {
     headline = (
-      <div role="status" aria-label="Counting" className="space-y-2">
+      <div role="status" aria-label={t('audience.counting')} className="space-y-2">
         <Skeleton className="h-7 w-32" />
         <Skeleton className="h-3 w-44" />
       </div>
     );
   } else if (count.state === 'error') {
-    const { title, detail } = describeError(count.error);
+    const { title, detail } = describeError(count.error, {
+      title: t('state.errorTitle', { ns: 'common' }),
+      detail: t('state.errorDetail', { ns: 'common' }),
+    });
     headline = (
       <ErrorState
         layout="inline"
-        title={`The count failed: ${title}`}
-        detail={`${detail} Your conditions are kept.`}
+        title={t('audience.failed', { title })}
+        detail={t('audience.failedDetail', { detail })}
         onRetry={count.retry}
         retrying={count.retrying}
       />
@@ -71,30 +72,32 @@ export function CountPanel({
 
   return (
     <aside
-      aria-label="Audience"
+      aria-label={t('audience.heading')}
       aria-busy={updating || count.state === 'loading'}
       className="flex w-[340px] shrink-0 flex-col overflow-y-auto border-l border-line bg-surface"
     >
       <section className="border-b border-line px-4 py-3">
-        <h2 className="mb-1.5 text-xs font-medium text-fg-subtle uppercase">Audience</h2>
+        <h2 className="mb-1.5 text-xs font-medium text-fg-subtle uppercase">
+          {t('audience.heading')}
+        </h2>
         {headline}
         <p role="status" className="sr-only">
-          {count.state === 'fresh' ? audienceSentence(count.data.count) : ''}
+          {count.state === 'fresh' ? audienceSentence(t, count.data.count) : ''}
         </p>
       </section>
       {data && (
         <div className={clsx(updating && 'opacity-50')}>
           <section aria-labelledby="reach-heading" className="border-b border-line px-4 py-3">
             <h3 id="reach-heading" className="text-sm font-medium text-fg">
-              Reachable
+              {t('audience.reachable')}
             </h3>
             <dl className="mt-1.5 space-y-1">
-              {CHANNELS.map(({ key, label }) => (
+              {CHANNELS.map((key) => (
                 <div
                   key={key}
                   className="grid grid-cols-[1fr_auto_3.5rem] items-baseline gap-2 text-sm"
                 >
-                  <dt className="text-fg-muted">{label}</dt>
+                  <dt className="text-fg-muted">{t(`audience.channel.${key}`)}</dt>
                   <dd className="text-right text-fg tabular-nums">
                     {formatCount(data.reachable[key])}
                   </dd>

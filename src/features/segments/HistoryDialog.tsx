@@ -4,6 +4,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   SavedSegment,
   SegmentDiffResponse,
@@ -19,12 +20,6 @@ import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 
-const CHANGE_LABEL = {
-  added: 'Added',
-  removed: 'Removed',
-  changed: 'Changed',
-  moved: 'Moved',
-} as const;
 const CHANGE_TONE = {
   added: 'success',
   removed: 'danger',
@@ -39,14 +34,14 @@ export function DiffView({
   diff: Pick<SegmentDiffResponse, 'name' | 'description' | 'nodes'>;
   label: string;
 }) {
+  const { t } = useTranslation('segments');
   const nothing = diff.name === null && diff.description === null && diff.nodes.length === 0;
-  if (nothing)
-    return <p className="text-base text-fg-muted">No change to the name or the conditions.</p>;
+  if (nothing) return <p className="text-base text-fg-muted">{t('diff.nothing')}</p>;
   return (
     <ul className="space-y-1.5" aria-label={label}>
       {diff.name !== null && (
         <li className="flex gap-2 text-base">
-          <Badge tone="warn">Renamed</Badge>
+          <Badge tone="warn">{t('diff.renamed')}</Badge>
           <span>
             <del className="text-fg-muted">{diff.name.before}</del> →{' '}
             <ins className="no-underline">{diff.name.after}</ins>
@@ -55,15 +50,16 @@ export function DiffView({
       )}
       {diff.description !== null && (
         <li className="flex gap-2 text-base">
-          <Badge tone="warn">Description</Badge>
-          <span>{diff.description.after === '' ? 'cleared' : diff.description.after}</span>
+          <Badge tone="warn">{t('diff.description')}</Badge>
+          <span>{diff.description.after === '' ? t('diff.cleared') : diff.description.after}</span>
         </li>
       )}
       {diff.nodes.map((node) => (
         <li key={`${node.node_id}-${node.change}`} className="flex items-start gap-2 text-base">
           <Badge tone={CHANGE_TONE[node.change]} className="mt-px">
-            {CHANGE_LABEL[node.change]}
-            {node.change === 'changed' && node.moved ? ' and moved' : ''}
+            {node.change === 'changed' && node.moved
+              ? t('diff.change.changedAndMoved')
+              : t(`diff.change.${node.change}`)}
           </Badge>
           <span className="min-w-0">
             {node.change === 'changed' && node.before !== null && (
@@ -85,20 +81,24 @@ export function DiffView({
 }
 
 function FirstVersion({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation('segments');
   const content = useQuery(segmentQueries.version(id, version));
   const catalogue = useQuery(segmentQueries.catalogue());
   return (
     <div className="space-y-1.5 text-base">
-      <p className="text-fg-muted">
-        The first version recorded, so there is nothing to compare it with. It reads:
-      </p>
+      <p className="text-fg-muted">{t('history.first')}</p>
       {content.data && catalogue.data ? (
         <p className="rounded-md border border-line px-3 py-2 text-fg">
           {describeDefinition(content.data.definition, catalogue.data)}
         </p>
       ) : content.isError ? (
         <p role="alert" className="text-danger-700">
-          {describeError(content.error).detail}
+          {
+            describeError(content.error, {
+              title: t('state.errorTitle', { ns: 'common' }),
+              detail: t('state.errorDetail', { ns: 'common' }),
+            }).detail
+          }
         </p>
       ) : null}
     </div>
@@ -114,6 +114,7 @@ function VersionDiff({
   version: number;
   versions: SegmentVersionSummary[];
 }) {
+  const { t } = useTranslation('segments');
   const previous = versions.find((v) => v.version < version)?.version ?? null;
   const diff = useQuery({
     ...segmentQueries.diff(id, previous ?? version, version),
@@ -127,11 +128,13 @@ function VersionDiff({
       data={diff.data}
       isEmpty={() => false}
       empty={null}
-      loadingLabel="Comparing versions"
+      loadingLabel={t('history.comparing')}
       onRetry={() => void diff.refetch()}
       retrying={diff.isRefetching}
     >
-      {(data) => <DiffView diff={data} label={`Changes from version ${data.from} to ${data.to}`} />}
+      {(data) => (
+        <DiffView diff={data} label={t('history.changes', { from: data.from, to: data.to })} />
+      )}
     </QueryState>
   );
 }
@@ -145,15 +148,22 @@ export function HistoryDialog({
   saved: SavedSegment;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('segments');
   const versions = useQuery(segmentQueries.versions(saved.segment_id));
   const [selected, setSelected] = useState(saved.version);
   const restore = useMutation(segmentMutations.restore());
   const current = staleCurrent(restore.error);
   const failure =
     current !== null
-      ? `Version ${current.version} was saved by ${current.author} meanwhile, so nothing was restored. Close this and reload the segment to see it.`
+      ? t('history.stale', { version: current.version, author: current.author })
       : restore.isError
-        ? (({ title, detail }) => `${title}. ${detail}`)(describeError(restore.error))
+        ? t(
+            'failure',
+            describeError(restore.error, {
+              title: t('state.errorTitle', { ns: 'common' }),
+              detail: t('state.errorDetail', { ns: 'common' }),
+            }),
+          )
         : null;
 
   const run = async (version: number) => {
@@ -164,10 +174,8 @@ export function HistoryDialog({
         current: saved.version,
         author: document.author,
       });
-      document.adopt(
-        restored,
-        `Restored version ${version} as version ${restored.version}.${document.dirty ? ' Your unsaved edits are one Undo away (Ctrl+Z).' : ''}`,
-      );
+      const notice = document.dirty ? 'history.restoredOverEdits' : 'history.restored';
+      document.adopt(restored, t(notice, { version, next: restored.version }));
       onClose();
     } catch {
       // Shown from restore.error below.
@@ -178,22 +186,25 @@ export function HistoryDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         width="lg"
-        title={`History of “${saved.name}”`}
-        description="Every save is a version. Restoring adds a new one."
+        title={t('history.title', { name: saved.name })}
+        description={t('history.description')}
       >
         <QueryState
           status={versions.status}
           error={versions.error}
           data={versions.data}
           isEmpty={(d) => d.versions.length === 0}
-          empty={<p>No versions recorded.</p>}
-          loadingLabel="Loading the versions"
+          empty={<p>{t('history.empty')}</p>}
+          loadingLabel={t('history.loading')}
           onRetry={() => void versions.refetch()}
           retrying={versions.isRefetching}
         >
           {(data) => (
             <div className="grid grid-cols-[260px_1fr] gap-4">
-              <ol aria-label="Versions" className="max-h-[52vh] space-y-0.5 overflow-y-auto">
+              <ol
+                aria-label={t('history.versions')}
+                className="max-h-[52vh] space-y-0.5 overflow-y-auto"
+              >
                 {data.versions.map((v) => (
                   <li key={v.version}>
                     <button
@@ -208,8 +219,10 @@ export function HistoryDialog({
                       )}
                     >
                       <span className="flex items-center gap-1.5 text-base font-medium text-fg">
-                        Version {v.version}
-                        {v.version === saved.version && <Badge tone="accent">current</Badge>}
+                        {t('history.version', { version: v.version })}
+                        {v.version === saved.version && (
+                          <Badge tone="accent">{t('history.current')}</Badge>
+                        )}
                       </span>
                       <span className="block text-sm text-fg-muted">
                         {v.author} · {formatDateTime(v.at)}
@@ -221,9 +234,14 @@ export function HistoryDialog({
                   </li>
                 ))}
               </ol>
-              <section aria-label={`Version ${selected}`} className="min-w-0 space-y-3">
+              <section
+                aria-label={t('history.version', { version: selected })}
+                className="min-w-0 space-y-3"
+              >
                 <header className="flex items-center gap-2">
-                  <h3 className="text-md font-semibold text-fg">What version {selected} changed</h3>
+                  <h3 className="text-md font-semibold text-fg">
+                    {t('history.whatChanged', { version: selected })}
+                  </h3>
                   <span className="flex-1" />
                   {selected !== saved.version && (
                     <Button
@@ -232,14 +250,12 @@ export function HistoryDialog({
                       loading={restore.isPending}
                       onClick={() => void run(selected)}
                     >
-                      Restore version {selected}
+                      {t('history.restore', { version: selected })}
                     </Button>
                   )}
                 </header>
                 {selected !== saved.version && document.dirty && (
-                  <p className="text-sm text-warn-700">
-                    Restoring replaces your unsaved edits in the builder; Undo brings them back.
-                  </p>
+                  <p className="text-sm text-warn-700">{t('history.replacesEdits')}</p>
                 )}
                 {failure !== null && (
                   <p role="alert" className="text-base text-danger-700">

@@ -2,6 +2,8 @@
 // circles are a map of the regions, not drawn to scale) and the same figures as a table.
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { OverlapResponse } from '../../api/contract.ts';
 import { Card, CardBody, CardHeader, CardTitle } from '../../ui/Card.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -47,6 +49,7 @@ function regionKey(ids: readonly string[], all: readonly string[]): string {
 }
 
 function Diagram({ data }: { data: OverlapResponse }) {
+  const { t } = useTranslation('segments');
   const ids = data.segments.map((s) => s.segment_id);
   const layout = ids.length === 3 ? LAYOUT[3] : LAYOUT[2];
   const labels: Readonly<Record<string, readonly [number, number]>> = layout.labels;
@@ -55,7 +58,10 @@ function Diagram({ data }: { data: OverlapResponse }) {
       viewBox="0 0 370 290"
       className="h-[260px] w-[330px] shrink-0"
       role="img"
-      aria-label={`Diagram of ${data.regions.length} regions; the table beside it lists them`}
+      aria-label={t('overlap.diagram', {
+        count: data.regions.length,
+        regions: formatCount(data.regions.length),
+      })}
     >
       {layout.circles.map(([cx, cy], i) => (
         <circle
@@ -97,24 +103,32 @@ function Diagram({ data }: { data: OverlapResponse }) {
   );
 }
 
-function regionName(ids: readonly string[], data: OverlapResponse): string {
+/** A region by the letters of its segments (two or three): "Only A", "A and B, not C", "In A and
+ * B", "In A, B and C". */
+function regionName(t: TFunction<'segments'>, ids: readonly string[], data: OverlapResponse) {
   const names = data.segments.map((s, i) => ({ letter: LETTERS[i] ?? '?', id: s.segment_id }));
   const inside = names.filter((n) => ids.includes(n.id)).map((n) => n.letter);
   const outside = names.filter((n) => !ids.includes(n.id)).map((n) => n.letter);
-  if (outside.length === 0) return `In ${inside.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
-  const only = inside.length === 1 ? `Only ${inside[0] ?? ''}` : `${inside.join(' and ')}`;
-  return inside.length === 1 ? only : `${only}, not ${outside.join(' or ')}`;
+  const [a = '', b = '', c = ''] = inside;
+  if (outside.length === 0) {
+    return inside.length === 3
+      ? t('overlap.region.inThree', { a, b, c })
+      : t('overlap.region.inTwo', { a, b });
+  }
+  if (inside.length === 1) return t('overlap.region.only', { a });
+  return t('overlap.region.twoNotThird', { a, b, c: outside[0] ?? '' });
 }
 
 export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => void }) {
+  const { t } = useTranslation('segments');
   const overlap = useQuery(segmentQueries.overlap(ids));
   return (
-    <Card aria-label="Overlap">
+    <Card aria-label={t('overlap.title')}>
       <CardHeader
         actions={
           <button
             type="button"
-            aria-label="Close the overlap"
+            aria-label={t('overlap.close')}
             onClick={onClose}
             className="inline-flex size-6 items-center justify-center rounded-sm text-fg-muted hover:bg-subtle"
           >
@@ -122,7 +136,7 @@ export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => v
           </button>
         }
       >
-        <CardTitle>Overlap</CardTitle>
+        <CardTitle>{t('overlap.title')}</CardTitle>
       </CardHeader>
       <CardBody>
         <QueryState
@@ -131,7 +145,7 @@ export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => v
           data={overlap.data}
           isEmpty={() => false}
           empty={null}
-          loadingLabel="Counting the overlap"
+          loadingLabel={t('overlap.loading')}
           onRetry={() => void overlap.refetch()}
           retrying={overlap.isRefetching}
         >
@@ -147,18 +161,18 @@ export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => v
                     </li>
                   ))}
                 </ul>
-                <Table aria-label="Overlap regions">
+                <Table aria-label={t('overlap.table.label')}>
                   <THead>
                     <tr>
-                      <Th>Region</Th>
-                      <Th numeric>Customers</Th>
-                      <Th numeric>Of the union</Th>
+                      <Th>{t('overlap.table.region')}</Th>
+                      <Th numeric>{t('overlap.table.customers')}</Th>
+                      <Th numeric>{t('overlap.table.ofUnion')}</Th>
                     </tr>
                   </THead>
                   <TBody>
                     {data.regions.map((r) => (
                       <tr key={r.segment_ids.join('+')}>
-                        <Td>{regionName(r.segment_ids, data)}</Td>
+                        <Td>{regionName(t, r.segment_ids, data)}</Td>
                         <Td numeric>{formatCount(r.count)}</Td>
                         <Td numeric className="text-fg-muted">
                           {share(r.count, data.union)}
@@ -166,12 +180,12 @@ export function OverlapPanel({ ids, onClose }: { ids: string[]; onClose: () => v
                       </tr>
                     ))}
                     <tr>
-                      <Td className="font-medium">In at least one</Td>
+                      <Td className="font-medium">{t('overlap.table.union')}</Td>
                       <Td numeric className="font-medium">
                         {formatCount(data.union)}
                       </Td>
                       <Td numeric className="text-fg-muted">
-                        {share(data.union, data.total)} of all
+                        {t('overlap.table.ofAll', { share: share(data.union, data.total) })}
                       </Td>
                     </tr>
                   </TBody>

@@ -1,6 +1,8 @@
 // The first members of the audience, each a link to their Customer 360 profile.
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { MemberSummary } from '../../api/contract.ts';
+import { formatCount } from '../../ui/format.ts';
 import { memberName } from './audience-format.ts';
 
 export function SampleMembers({
@@ -10,16 +12,19 @@ export function SampleMembers({
   members: readonly MemberSummary[];
   count: number;
 }) {
+  const { t } = useTranslation('segments');
   return (
     <section aria-labelledby="sample-heading" className="px-4 py-3">
       <h3 id="sample-heading" className="text-sm font-medium text-fg">
-        Sample members
+        {t('sample.heading')}
         <span className="ml-1.5 font-normal text-fg-subtle">
-          {members.length < count ? `first ${members.length}` : ''}
+          {members.length < count
+            ? t('sample.first', { count: members.length, n: formatCount(members.length) })
+            : ''}
         </span>
       </h3>
       {members.length === 0 ? (
-        <p className="mt-2 text-sm text-fg-muted">Nobody matches yet.</p>
+        <p className="mt-2 text-sm text-fg-muted">{t('sample.nobody')}</p>
       ) : (
         <ul className="mt-1.5 divide-y divide-line">
           {members.map((m) => (
@@ -31,7 +36,8 @@ export function SampleMembers({
                 to={`/customers/${encodeURIComponent(m.customer_id)}`}
                 className="min-w-0 truncate font-medium text-accent-700 hover:underline"
               >
-                {memberName(m.first_name, m.last_name, m.customer_id)}
+                {memberName(m.first_name, m.last_name) ??
+                  t('sample.unnamed', { id: m.customer_id })}
               </Link>
               <span className="shrink-0 truncate text-fg-subtle">{m.city ?? ''}</span>
             </li>

@@ -4,11 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Copy, Download, History, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegment, SegmentUsage } from '../../api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { formatCount } from '../../ui/format.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { savedDraftKey, writeDraft } from './definition-url.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
@@ -24,6 +26,9 @@ export interface SegmentActionsProps {
   blocker: string | null;
 }
 
+/** The longest name a segment may have (the API refuses longer). */
+const MAX_NAME = 120;
+
 function saveFile(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(window.document.createElement('a'), { href: url, download: name });
@@ -36,45 +41,55 @@ function useDuplicate(
   definition: SegmentDefinition,
   blocker: string | null,
 ) {
+  const { t } = useTranslation('segments');
   const navigate = useNavigate();
   const toast = useToast();
   const create = useMutation(segmentMutations.create());
   const run = async (saved: SavedSegment) => {
     if (blocker !== null) {
-      toast({ tone: 'warn', title: 'Nothing was copied', description: blocker });
+      toast({ tone: 'warn', title: t('actions.copy.nothing'), description: blocker });
       return;
     }
     try {
       const copy = await create.mutateAsync({
         content: {
-          name: `Copy of ${(document.name.trim() || saved.name).slice(0, 112)}`,
+          name: t('actions.copy.name', {
+            name: (document.name.trim() || saved.name).slice(0, 112),
+          }).slice(0, MAX_NAME),
           description: saved.description,
           definition,
           ...(document.author === '' ? {} : { author: document.author }),
-          note: `copied from “${saved.name}” version ${saved.version}${document.dirty ? ' with unsaved edits' : ''}`,
+          note: t(document.dirty ? 'actions.copy.noteWithEdits' : 'actions.copy.note', {
+            name: saved.name,
+            version: saved.version,
+          }),
         },
         idempotencyKey: crypto.randomUUID(),
       });
       toast({
         tone: 'success',
-        title: `Created “${copy.name}”`,
-        description: 'You are now editing the copy.',
+        title: t('actions.copy.created', { name: copy.name }),
+        description: t('actions.copy.editing'),
       });
       void navigate(`/segments/${copy.segment_id}`);
     } catch (error: unknown) {
-      const { title, detail } = describeError(error);
-      toast({ tone: 'danger', title: `Could not copy: ${title}`, description: detail });
+      const { title, detail } = describeError(error, {
+        title: t('state.errorTitle', { ns: 'common' }),
+        detail: t('state.errorDetail', { ns: 'common' }),
+      });
+      toast({ tone: 'danger', title: t('actions.copy.failed', { title }), description: detail });
     }
   };
   return { busy: create.isPending, run };
 }
 
 function UsageList({ usage }: { usage: SegmentUsage }) {
+  const { t } = useTranslation('segments');
   return (
     <ul className="mt-2 list-disc space-y-0.5 pl-5 text-base">
       {usage.campaigns.map((c) => (
         <li key={c.campaign_id}>
-          Campaign “{c.name}” ({c.status})
+          {t('usage.campaign', { name: c.name, status: t(`usage.status.${c.status}`) })}
         </li>
       ))}
       {usage.segments.map((s) => (
@@ -83,7 +98,7 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
             className="text-accent-700 underline"
             to={`/segments/${encodeURIComponent(s.segment_id)}`}
           >
-            Segment “{s.name}”
+            {t('usage.segment', { name: s.name })}
           </Link>
         </li>
       ))}
@@ -92,17 +107,24 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
 }
 
 function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => void }) {
+  const { t } = useTranslation('segments');
   const navigate = useNavigate();
   const toast = useToast();
   const remove = useMutation(segmentMutations.remove());
   // Refused while in use: the dialog lists what uses it instead of offering to delete again.
   const usage = usageOf(remove.error);
-  const failure = remove.isError && usage === null ? describeError(remove.error) : null;
+  const failure =
+    remove.isError && usage === null
+      ? describeError(remove.error, {
+          title: t('state.errorTitle', { ns: 'common' }),
+          detail: t('state.errorDetail', { ns: 'common' }),
+        })
+      : null;
   const run = () =>
     remove.mutateAsync({ id: saved.segment_id, version: saved.version }).then(
       () => {
         writeDraft(savedDraftKey(saved.segment_id), null);
-        toast({ tone: 'success', title: `Deleted “${saved.name}”` });
+        toast({ tone: 'success', title: t('actions.delete.deleted', { name: saved.name }) });
         void navigate('/segments');
       },
       // Shown from remove.error below.
@@ -112,16 +134,16 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         width="sm"
-        title={`Delete “${saved.name}”?`}
-        description={`Its ${saved.version === 1 ? 'only version goes' : 'versions go'} with it. This cannot be undone.`}
+        title={t('actions.delete.title', { name: saved.name })}
+        description={t('actions.delete.description', { count: saved.version })}
         footer={
           <>
             <DialogClose asChild>
-              <Button>Keep it</Button>
+              <Button>{t('actions.delete.keep')}</Button>
             </DialogClose>
             {usage === null && (
               <Button variant="danger" loading={remove.isPending} onClick={() => void run()}>
-                Delete segment
+                {t('actions.delete.confirm')}
               </Button>
             )}
           </>
@@ -129,17 +151,15 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
       >
         {usage !== null ? (
           <div role="alert" className="text-base text-fg">
-            <p>It is in use, so nothing was deleted. Point these at another segment first:</p>
+            <p>{t('actions.delete.inUse')}</p>
             <UsageList usage={usage} />
           </div>
         ) : failure !== null ? (
           <p role="alert" className="text-base text-danger-700">
-            {failure.title}. {failure.detail}
+            {t('failure', failure)}
           </p>
         ) : (
-          <p className="text-base text-fg-muted">
-            Campaigns and segments that use it are checked first; if any does, nothing is deleted.
-          </p>
+          <p className="text-base text-fg-muted">{t('actions.delete.checked')}</p>
         )}
       </DialogContent>
     </Dialog>
@@ -147,6 +167,7 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
 }
 
 export function SegmentActions({ document, definition, blocker }: SegmentActionsProps) {
+  const { t } = useTranslation('segments');
   const toast = useToast();
   const [open, setOpen] = useState<'history' | 'delete' | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -162,12 +183,17 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
       const rows = Math.max(0, text.split('\n').length - 2);
       toast({
         tone: 'success',
-        title: `Exported ${rows.toLocaleString('en-GB')} members`,
-        description: `Version ${saved.version} as saved${document.dirty ? ', without your unsaved edits' : ''}.`,
+        title: t('actions.export.done', { count: rows, rows: formatCount(rows) }),
+        description: t(document.dirty ? 'actions.export.withoutEdits' : 'actions.export.asSaved', {
+          version: saved.version,
+        }),
       });
     } catch (error: unknown) {
-      const { title, detail } = describeError(error);
-      toast({ tone: 'danger', title: `Export failed: ${title}`, description: detail });
+      const { title, detail } = describeError(error, {
+        title: t('state.errorTitle', { ns: 'common' }),
+        detail: t('state.errorDetail', { ns: 'common' }),
+      });
+      toast({ tone: 'danger', title: t('actions.export.failed', { title }), description: detail });
     } finally {
       setExporting(false);
     }
@@ -181,7 +207,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         icon={<History aria-hidden="true" />}
         onClick={() => setOpen('history')}
       >
-        History
+        {t('actions.history')}
       </Button>
       <Button
         size="sm"
@@ -190,7 +216,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         loading={duplicate.busy}
         onClick={() => void duplicate.run(saved)}
       >
-        Duplicate
+        {t('actions.duplicate')}
       </Button>
       <Button
         size="sm"
@@ -198,9 +224,9 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         icon={<Download aria-hidden="true" />}
         loading={exporting}
         onClick={() => void exportCsv()}
-        title={`Members of version ${saved.version}, as saved`}
+        title={t('actions.export.title', { version: saved.version })}
       >
-        Download CSV
+        {t('actions.export.button')}
       </Button>
       <Button
         size="sm"
@@ -208,7 +234,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         icon={<Trash2 aria-hidden="true" />}
         onClick={() => setOpen('delete')}
       >
-        Delete
+        {t('actions.delete.button')}
       </Button>
       {open === 'history' && (
         <HistoryDialog document={document} saved={saved} onClose={() => setOpen(null)} />

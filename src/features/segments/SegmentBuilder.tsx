@@ -1,6 +1,7 @@
 // The segment builder: the definition as a tree of conditions on the left, the live audience on
 // the right. Everything it offers comes from the field catalogue.
 import { Plus, SlidersHorizontal } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { BuilderContext } from './builder-context.ts';
@@ -14,6 +15,7 @@ import { TreeDnd } from './TreeDnd.tsx';
 import { useSegmentBuilder, type SegmentBuilderProps } from './useSegmentBuilder.ts';
 
 export function SegmentBuilder(props: SegmentBuilderProps) {
+  const { t } = useTranslation('segments');
   const builder = useSegmentBuilder(props);
   const { api, empty, document } = builder;
   const root = api.definition.root;
@@ -55,13 +57,13 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
             />
             {empty ? (
               <section
-                aria-label="Segment conditions"
+                aria-label={t('builder.conditions')}
                 className="rounded-lg border border-dashed border-line-strong bg-surface"
               >
                 <EmptyState
                   icon={<SlidersHorizontal aria-hidden="true" />}
-                  title="Add a first condition"
-                  description="Pick an attribute, a behaviour, an aggregate or a consent check. The audience count updates as you build."
+                  title={t('builder.emptyTitle')}
+                  description={t('builder.emptyDescription')}
                   action={
                     <FieldPicker
                       items={api.items}
@@ -69,7 +71,7 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
                       keepFocusOnPick
                     >
                       <Button variant="primary" icon={<Plus aria-hidden="true" />}>
-                        Add a first condition
+                        {t('builder.addFirst')}
                       </Button>
                     </FieldPicker>
                   }

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Plus, Shapes } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SegmentListItem } from '../../api/contract.ts';
 import { compareText } from '../../domain/compare.ts';
 import { buttonClass } from '../../ui/Button.tsx';
@@ -19,19 +21,23 @@ import { segmentQueries } from './queries.ts';
 type SortKey = 'name' | 'size' | 'updated_at' | 'author';
 const MAX_COMPARED = 3;
 
-function usageText(item: SegmentListItem): string {
+function usageText(t: TFunction<'segments'>, item: SegmentListItem): string {
   const { campaigns, segments } = item.usage;
   const parts = [
-    campaigns.length > 0 && `${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'}`,
-    segments.length > 0 && `${segments.length} segment${segments.length === 1 ? '' : 's'}`,
+    campaigns.length > 0 &&
+      t('list.usage.campaigns', { count: campaigns.length, n: formatCount(campaigns.length) }),
+    segments.length > 0 &&
+      t('list.usage.segments', { count: segments.length, n: formatCount(segments.length) }),
   ].filter(Boolean);
-  return parts.length === 0 ? 'Not used' : parts.join(', ');
+  return parts.length === 0 ? t('list.usage.none') : parts.join(', ');
 }
 
-function usageTitle(item: SegmentListItem): string | undefined {
+function usageTitle(t: TFunction<'segments'>, item: SegmentListItem): string | undefined {
   const names = [
-    ...item.usage.campaigns.map((c) => `Campaign “${c.name}” (${c.status})`),
-    ...item.usage.segments.map((s) => `Segment “${s.name}”`),
+    ...item.usage.campaigns.map((c) =>
+      t('usage.campaign', { name: c.name, status: t(`usage.status.${c.status}`) }),
+    ),
+    ...item.usage.segments.map((s) => t('usage.segment', { name: s.name })),
   ];
   return names.length === 0 ? undefined : names.join('\n');
 }
@@ -82,6 +88,7 @@ function SortHeader(props: {
 }
 
 export function SegmentList() {
+  const { t } = useTranslation('segments');
   const list = useQuery(segmentQueries.list());
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
@@ -111,23 +118,27 @@ export function SegmentList() {
   return (
     <div className="mx-auto max-w-[1200px] space-y-3 px-5 py-4">
       <header className="flex items-center gap-2">
-        <h2 className="text-lg font-semibold text-fg">Saved segments</h2>
+        <h2 className="text-lg font-semibold text-fg">{t('list.heading')}</h2>
         {list.data && (
           <span className="text-sm text-fg-subtle">
-            {formatCount(list.data.segments.length)} segments · sizes as of{' '}
-            {formatDateTime(list.data.as_of)} over {formatCount(list.data.total)} customers
+            {t('list.summary', {
+              count: list.data.segments.length,
+              segments: formatCount(list.data.segments.length),
+              at: formatDateTime(list.data.as_of),
+              total: formatCount(list.data.total),
+            })}
           </span>
         )}
         <span className="flex-1" />
         <Link to="/segments/new" className={buttonClass('primary')}>
           <Plus aria-hidden="true" />
-          New segment
+          {t('list.new')}
         </Link>
       </header>
       <div className="flex items-center gap-2">
         <Input
-          aria-label="Filter segments by name"
-          placeholder="Filter by name"
+          aria-label={t('list.filter.label')}
+          placeholder={t('list.filter.placeholder')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           className="max-w-72"
@@ -135,8 +146,8 @@ export function SegmentList() {
         <span className="flex-1" />
         <span className="text-sm text-fg-muted" aria-live="polite">
           {picked.length === 0
-            ? 'Tick two or three segments to compare them.'
-            : `${picked.length} ticked`}
+            ? t('list.compare.hint')
+            : t('list.compare.ticked', { count: picked.length, n: formatCount(picked.length) })}
         </span>
         <button
           type="button"
@@ -145,7 +156,7 @@ export function SegmentList() {
           onClick={() => setCompared(picked)}
         >
           <Shapes aria-hidden="true" />
-          Compare overlap
+          {t('list.compare.button')}
         </button>
       </div>
       <QueryState
@@ -155,41 +166,62 @@ export function SegmentList() {
         isEmpty={(d) => d.segments.length === 0}
         empty={
           <EmptyState
-            title="No saved segment yet"
-            description="Build one, then save it: it appears here with its size and who uses it."
+            title={t('list.empty.title')}
+            description={t('list.empty.description')}
             action={
               <Link to="/segments/new" className={buttonClass('primary')}>
-                New segment
+                {t('list.new')}
               </Link>
             }
           />
         }
-        loadingLabel="Loading the saved segments"
+        loadingLabel={t('list.loading')}
         onRetry={() => void list.refetch()}
         retrying={list.isRefetching}
       >
         {(data) => (
           <div className="rounded-lg border border-line bg-surface">
-            <Table aria-label="Saved segments">
+            <Table aria-label={t('list.heading')}>
               <THead>
                 <tr>
                   <Th className="w-8">
-                    <span className="sr-only">Compare</span>
+                    <span className="sr-only">{t('list.column.compare')}</span>
                   </Th>
-                  <SortHeader label="Name" column="name" sort={sort} onSort={onSort} />
-                  <SortHeader label="Size" column="size" sort={sort} onSort={onSort} numeric />
-                  <Th numeric>Share</Th>
-                  <SortHeader label="Last edit" column="updated_at" sort={sort} onSort={onSort} />
-                  <SortHeader label="Author" column="author" sort={sort} onSort={onSort} />
-                  <Th numeric>Version</Th>
-                  <Th>Used by</Th>
+                  <SortHeader
+                    label={t('list.column.name')}
+                    column="name"
+                    sort={sort}
+                    onSort={onSort}
+                  />
+                  <SortHeader
+                    label={t('list.column.size')}
+                    column="size"
+                    sort={sort}
+                    onSort={onSort}
+                    numeric
+                  />
+                  <Th numeric>{t('list.column.share')}</Th>
+                  <SortHeader
+                    label={t('list.column.updatedAt')}
+                    column="updated_at"
+                    sort={sort}
+                    onSort={onSort}
+                  />
+                  <SortHeader
+                    label={t('list.column.author')}
+                    column="author"
+                    sort={sort}
+                    onSort={onSort}
+                  />
+                  <Th numeric>{t('list.column.version')}</Th>
+                  <Th>{t('list.column.usedBy')}</Th>
                 </tr>
               </THead>
               <TBody>
                 {rows.length === 0 && (
                   <tr>
                     <Td colSpan={8} className="text-fg-muted">
-                      No segment name contains “{filter.trim()}”.
+                      {t('list.noMatch', { filter: filter.trim() })}
                     </Td>
                   </tr>
                 )}
@@ -198,7 +230,7 @@ export function SegmentList() {
                     <Td>
                       <input
                         type="checkbox"
-                        aria-label={`Compare ${item.name}`}
+                        aria-label={t('list.compareOne', { name: item.name })}
                         checked={picked.includes(item.segment_id)}
                         onChange={() => toggle(item.segment_id)}
                         className="size-3.5 accent-accent-600"
@@ -224,8 +256,8 @@ export function SegmentList() {
                     <Td className="whitespace-nowrap">{formatDateTime(item.updated_at)}</Td>
                     <Td className="max-w-[160px] truncate">{item.author}</Td>
                     <Td numeric>{item.version}</Td>
-                    <Td title={usageTitle(item)} className="whitespace-nowrap text-fg-muted">
-                      {usageText(item)}
+                    <Td title={usageTitle(t, item)} className="whitespace-nowrap text-fg-muted">
+                      {usageText(t, item)}
                     </Td>
                   </Tr>
                 ))}

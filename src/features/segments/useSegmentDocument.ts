@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegment } from '../../api/contract.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { describeError } from '../../ui/QueryState.tsx';
@@ -67,6 +68,7 @@ interface Options {
 
 export function useSegmentDocument(options: Options): SegmentDocument {
   const { initial, origin, begin, definition, dispatch, blocker, setOrigin, setNotice } = options;
+  const { t } = useTranslation('segments');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
@@ -127,8 +129,10 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     becomeSaved(segment);
     toast({
       tone: 'success',
-      title: created ? `Saved “${segment.name}”` : `Saved version ${segment.version}`,
-      description: created ? 'Version 1. Every later save adds a version.' : segment.name,
+      title: created
+        ? t('document.created', { name: segment.name })
+        : t('document.savedVersion', { version: segment.version }),
+      description: created ? t('document.firstVersion') : segment.name,
     });
     if (created) void navigate(`/segments/${segment.segment_id}`, { replace: true });
   };
@@ -140,8 +144,11 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       setSaveState({ status: 'idle' });
       return;
     }
-    const { title, detail } = describeError(error);
-    setSaveState({ status: 'refused', message: `${title}. ${detail} Your edits are kept.` });
+    const { title, detail } = describeError(error, {
+      title: t('state.errorTitle', { ns: 'common' }),
+      detail: t('state.errorDetail', { ns: 'common' }),
+    });
+    setSaveState({ status: 'refused', message: t('document.refused', { title, detail }) });
   };
 
   const content = (as: string) => ({
@@ -154,7 +161,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   const write = async (expected: number | null) => {
     const trimmed = name.trim();
     if (trimmed === '') {
-      setSaveState({ status: 'refused', message: 'Give the segment a name before saving.' });
+      setSaveState({ status: 'refused', message: t('document.nameFirst') });
       setNameAttention((n) => n + 1);
       return;
     }
@@ -223,20 +230,23 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         cacheSaved(queryClient, conflict);
         adopt(
           conflict,
-          `Loaded version ${conflict.version} by ${conflict.author}. Your edits are one Undo away (Ctrl+Z).`,
+          t('document.tookTheirs', { version: conflict.version, author: conflict.author }),
         );
       },
       saveAsCopy: () => {
         if (conflict === null) return;
-        const copyName = `${name.trim() || conflict.name} (my edits)`;
+        const copyName = t('document.copyName', { name: name.trim() || conflict.name });
         setSaveState({ status: 'saving' });
         const copy = { content: content(copyName), idempotencyKey: crypto.randomUUID() };
         create.mutateAsync(copy).then((segment) => {
           writeDraft(origin.draftKey, null);
           toast({
             tone: 'success',
-            title: `Saved your edits as “${segment.name}”`,
-            description: `“${conflict.name}” stays at version ${conflict.version}.`,
+            title: t('document.copied', { name: segment.name }),
+            description: t('document.theirsKept', {
+              name: conflict.name,
+              version: conflict.version,
+            }),
           });
           void navigate(`/segments/${segment.segment_id}`);
         }, failed);
