@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileResponse } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { formatCount, formatDay, humanize } from '../../ui/format.ts';
-import { channelLabel, identityKindLabel } from './labels.ts';
+import { formatCount, formatDay } from '../../ui/format.ts';
+import { channelLabel, identityKindLabel, preferenceValueLabel } from './labels.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -89,7 +89,7 @@ export function PreferenceList({ preferences }: { preferences: ProfileResponse['
             <li key={`${p.topic}:${p.value}:${p.stated_at}`} className="flex gap-2">
               <span className="w-32 shrink-0 text-fg-muted">{t(`details.topic.${p.topic}`)}</span>
               <span className="min-w-0 flex-1 truncate">
-                {p.topic === 'preferred_channel' ? channelLabel(t, p.value) : humanize(p.value)}
+                {preferenceValueLabel(t, p.topic, p.value)}
               </span>
               <span className="shrink-0 text-xs text-fg-muted">
                 {formatDay(p.stated_at)} · {channelLabel(t, p.source).toLowerCase()}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatMoney, humanize } from '../../ui/format.ts';
-import { channelLabel } from './labels.ts';
+import { categoryLabel, channelLabel, eventPropertyLabel } from './labels.ts';
 
 const kindTone: Record<TimelineEntry['kind'], Tone> = {
   order: 'accent',
@@ -67,9 +67,11 @@ function Body({ entry }: { entry: TimelineEntry }) {
             .filter(([k]) => !textProperties.has(k) && !hiddenProperties.has(k))
             .map(([k, v]) => (
               <span key={k} className="ml-2 text-sm text-fg-muted">
-                {humanize(k)}{' '}
+                {eventPropertyLabel(t, k)}{' '}
                 {codeProperties.has(k) && typeof v === 'string' ? (
-                  <span className="text-fg">{humanize(v)}</span>
+                  <span className="text-fg">
+                    {k === 'category' ? categoryLabel(t, v) : humanize(v)}
+                  </span>
                 ) : (
                   <span className="font-mono text-xs text-fg">{String(v)}</span>
                 )}
