@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatMoney, humanize } from '../../ui/format.ts';
-import { categoryLabel, channelLabel, eventPropertyLabel } from './labels.ts';
+import { categoryLabel, channelLabel, eventPropertyLabel, productFormatLabel } from './labels.ts';
 
 const kindTone: Record<TimelineEntry['kind'], Tone> = {
   order: 'accent',
@@ -46,7 +46,7 @@ function Body({ entry }: { entry: TimelineEntry }) {
               <li key={l.line_no} className="flex gap-2">
                 <span className="tabular-nums">{l.qty} ×</span>
                 <span className="min-w-0 truncate text-fg">{l.title ?? l.sku}</span>
-                {l.format !== null && <span>{humanize(l.format)}</span>}
+                {l.format !== null && <span>{productFormatLabel(t, l.format)}</span>}
                 <span className="ml-auto shrink-0 tabular-nums">
                   {formatMoney(l.unit_price_cents, o.currency)}
                   {l.discount_cents > 0 && ` − ${formatMoney(l.discount_cents, o.currency)}`}

@@ -1,5 +1,5 @@
-// Codes shown to the marketer (channels, identity kinds, product categories, stated preferences,
-// event properties) in the words of the user's language; a code the catalogue does not know yet
+// Codes shown to the marketer (channels, identity kinds, product categories and formats, stated
+// preferences, event properties) in the words of the user's language; a code the catalogue does not know yet
 // reads as humanized words rather than a raw code.
 import type { TFunction } from 'i18next';
 import {
@@ -29,7 +29,10 @@ const eventProperties = [
   'network',
   'mentions_brand',
   'rating',
+  'verified',
 ] as const;
+/** Product formats that are words; DVD, Blu-ray, 4K, CD and console platforms read the same. */
+const productFormats = ['paperback', 'pocket', 'hardcover', 'box_set', 'vinyl'] as const;
 
 /** A touchpoint or consent channel: call_centre → "Call centre" / « Centre d’appels ». */
 export function channelLabel(t: T, code: string): string {
@@ -47,6 +50,12 @@ export function identityKindLabel(t: T, code: string): string {
 export function categoryLabel(t: T, code: string): string {
   const known = productCategory.safeParse(code);
   return known.success ? t(`category.${known.data}`) : humanize(code);
+}
+
+/** A product's format: box_set → "Box set" / « Coffret »; unknown formats are humanized. */
+export function productFormatLabel(t: T, code: string): string {
+  const known = productFormats.find((f) => f === code);
+  return known === undefined ? humanize(code) : t(`productFormat.${known}`);
 }
 
 /** What a customer told us, by topic: a category, a channel or a contact frequency. */
