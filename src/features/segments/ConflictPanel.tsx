@@ -10,6 +10,7 @@ import { describeDefinition, type SegmentNames } from '../../domain/segment/desc
 import { diffSegments } from '../../domain/segment/diff.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { DiffView } from './HistoryDialog.tsx';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 
@@ -49,6 +50,7 @@ function Side({
 
 export function ConflictPanel(props: ConflictPanelProps) {
   const { t } = useTranslation('segments');
+  const { language } = useLanguage();
   const { theirs, mine, catalogue, segmentNames, actions, busy } = props;
   const diff = diffSegments(
     { name: theirs.name, description: theirs.description, definition: theirs.definition },
@@ -84,14 +86,14 @@ export function ConflictPanel(props: ConflictPanelProps) {
           title={t('conflict.mine.title')}
           meta={t('conflict.mine.meta')}
           name={mine.name}
-          description={describeDefinition(mine.definition, catalogue, segmentNames)}
+          description={describeDefinition(mine.definition, catalogue, segmentNames, language)}
         />
         <Side
           label={t('conflict.theirs.title', { version })}
           title={t('conflict.theirs.title', { version })}
           meta={t('conflict.theirs.meta', { author: theirs.author, at })}
           name={theirs.name}
-          description={describeDefinition(theirs.definition, catalogue, segmentNames)}
+          description={describeDefinition(theirs.definition, catalogue, segmentNames, language)}
         />
       </div>
       <section

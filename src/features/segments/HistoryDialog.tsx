@@ -15,6 +15,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState, describeError } from '../../ui/QueryState.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
@@ -82,6 +83,7 @@ export function DiffView({
 
 function FirstVersion({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation('segments');
+  const { language } = useLanguage();
   const content = useQuery(segmentQueries.version(id, version));
   const catalogue = useQuery(segmentQueries.catalogue());
   return (
@@ -89,7 +91,7 @@ function FirstVersion({ id, version }: { id: string; version: number }) {
       <p className="text-fg-muted">{t('history.first')}</p>
       {content.data && catalogue.data ? (
         <p className="rounded-md border border-line px-3 py-2 text-fg">
-          {describeDefinition(content.data.definition, catalogue.data)}
+          {describeDefinition(content.data.definition, catalogue.data, undefined, language)}
         </p>
       ) : content.isError ? (
         <p role="alert" className="text-danger-700">
