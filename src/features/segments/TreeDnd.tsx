@@ -19,6 +19,7 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { findNode } from '../../domain/segment/edits.ts';
 import { describeNode } from '../../domain/segment/describe.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { useBuilder } from './builder-context.ts';
 import { dropTarget, type DropTarget } from './drop-target.ts';
 
@@ -42,6 +43,7 @@ const innermost: CollisionDetection = (args) => {
 
 export function TreeDnd({ children }: { children: ReactNode }) {
   const { t } = useTranslation('builder');
+  const { language } = useLanguage();
   const api = useBuilder();
   const { definition, catalogue } = api;
   const [state, setState] = useState<DragState>({ activeId: null, marker: null });
@@ -53,7 +55,9 @@ export function TreeDnd({ children }: { children: ReactNode }) {
     const text = String(id);
     if (text.startsWith('end:')) return t('drag.end');
     const node = findNode(definition, text);
-    return node ? t('drag.quoted', { text: describeNode(node, catalogue) }) : t('drag.thisRow');
+    return node
+      ? t('drag.quoted', { text: describeNode(node, catalogue, undefined, language) })
+      : t('drag.thisRow');
   };
   const target = (activeId: UniqueIdentifier, overId: UniqueIdentifier | undefined) =>
     overId === undefined ? null : dropTarget(definition, String(activeId), String(overId));
@@ -97,7 +101,7 @@ export function TreeDnd({ children }: { children: ReactNode }) {
       <DragOverlay dropAnimation={null}>
         {active && (
           <div className="max-w-md truncate rounded-md border border-accent-300 bg-surface px-3 py-1.5 text-base shadow-popover">
-            {describeNode(active, catalogue)}
+            {describeNode(active, catalogue, undefined, language)}
           </div>
         )}
       </DragOverlay>
