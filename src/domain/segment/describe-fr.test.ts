@@ -123,6 +123,11 @@ test.each<[string, SegmentNode, string]>([
     'La ville n’est ni « Paris », ni « Lyon », ni « Lille »',
   ],
   [
+    'none of a long list, cut short',
+    attr('customer.city', { operator: 'not_in', values: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }),
+    'La ville n’est ni « a », ni « b », ni « c », ni « d », ni « e », ni 2 autres valeurs',
+  ],
+  [
     'a part of a first name, masculine',
     attr('customer.first_name', { operator: 'contains', value: 'ann' }),
     'Le prénom contient « ann »',
@@ -292,17 +297,18 @@ test.each<[string, SegmentNode, string]>([
   [
     'channels used, none of one',
     aggregate('channels_used', { operator: 'not_in', values: ['app'] }, last(90)),
-    'N’ayant pas acheté sur l’application au cours des 90 derniers jours',
+    'Ayant acheté au cours des 90 derniers jours mais pas sur l’application',
   ],
   [
     'channels used, none of two',
     aggregate('channels_used', { operator: 'not_in', values: ['app', 'web'] }),
-    'N’ayant acheté ni sur l’application ni sur le web',
+    'Ayant acheté mais ni sur l’application ni sur le web',
   ],
+  ['no channel used', aggregate('channels_used', { operator: 'is_empty' }), 'N’ayant rien acheté'],
   [
-    'no channel used',
-    aggregate('channels_used', { operator: 'is_empty' }),
-    'N’ayant acheté sur aucun canal',
+    'no channel used lately',
+    aggregate('channels_used', { operator: 'is_empty' }, last(30)),
+    'N’ayant rien acheté au cours des 30 derniers jours',
   ],
   [
     'a channel the phrasebook does not know, as a value',
@@ -433,6 +439,11 @@ test.each<[string, BehaviourCondition, string]>([
     'N’ayant jamais consulté de produit dont la propriété « in_stock » vaut oui',
   ],
   ['an unknown event', event('teleported'), 'Ayant déjà réalisé l’événement « teleported »'],
+  [
+    'an unknown event type with quotes, kept as text',
+    event('a"b » c', exactly(0)),
+    'N’ayant jamais réalisé l’événement « a"b » c »',
+  ],
   ['no order ever', orders(exactly(0)), 'N’ayant passé aucune commande'],
   ['one order', orders(atLeast(1)), 'Ayant passé au moins 1 commande'],
   ['two orders', orders(atLeast(2)), 'Ayant passé au moins 2 commandes'],

@@ -1,6 +1,7 @@
-// A definition in plain French: its own phrasebook and grammar (gender and number agreement,
-// plurals from 2, channels with their prepositions, exclusions as « sauf ceux … »), not the
-// English sentence with its words swapped. Plain text, like the English: values are only quoted.
+// A definition in plain French, with French grammar rather than the English sentence word for word:
+// agreement, plurals from 2, a negated behaviour as its opposite count, other negations as
+// « sauf ceux … ». Words come from phrasebook-fr.ts. Plain text, like the English: values are only
+// quoted.
 import type {
   BehaviourCondition,
   Comparison,
@@ -19,168 +20,35 @@ import {
   type FieldInfo,
 } from './catalogue-view.ts';
 import { isCalendarDate } from './validate-comparison.ts';
+import {
+  CONSENT_CHANNELS,
+  EVENTS,
+  LIST_SHOWN,
+  agree,
+  capitalise,
+  conjugate,
+  doesNot,
+  euroFormat,
+  event,
+  formatDateFr,
+  is,
+  isNot,
+  joinPlaces,
+  nounOf,
+  num,
+  placesOf,
+  plural,
+  quote,
+  words,
+  type Noun,
+  type Scalar,
+} from './phrasebook-fr.ts';
 
 type SegmentNames = ReadonlyMap<string, string>;
 interface Context {
   catalogue: FieldCatalogue;
   names: SegmentNames;
 }
-type Scalar = string | number | boolean;
-
-const LIST_SHOWN = 5;
-const NBSP = '\u00a0';
-const quote = (text: string) => `«${NBSP}${text}${NBSP}»`;
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const words = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
-/** French puts 0 and 1 in the singular. */
-const plural = (n: number, one: string, other: string) => (Math.abs(n) < 2 ? one : other);
-
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 20 });
-// Orders are in euros only (profile schema: currency EUR).
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const num = (n: number) => numberFormat.format(n);
-
-/** "2026-01-01" → « 1 janv. 2026 »; anything else is quoted as typed. */
-export function formatDateFr(iso: string): string {
-  return isCalendarDate(iso) ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : quote(iso);
-}
-
-/** A field as a French noun phrase with its article, for agreement (« la ville est renseignée »). */
-interface Noun {
-  readonly text: string;
-  readonly feminine: boolean;
-  readonly plural: boolean;
-  /** Amounts in cents or in euros read as money. */
-  readonly unit?: 'cents' | 'euros';
-}
-const masc = (text: string, unit?: Noun['unit']): Noun => ({
-  text,
-  feminine: false,
-  plural: false,
-  ...(unit ? { unit } : {}),
-});
-const fem = (text: string, unit?: Noun['unit']): Noun => ({ ...masc(text, unit), feminine: true });
-const mascPlural = (text: string): Noun => ({ ...masc(text), plural: true });
-
-/** Every field the catalogue knows today; a field missing here reads « le champ « <label> » ». */
-const NOUNS: ReadonlyMap<string, Noun> = new Map([
-  ['customer.first_name', masc('le prénom')],
-  ['customer.last_name', masc('le nom')],
-  ['customer.email', fem('l’adresse e-mail')],
-  ['customer.phone', masc('le numéro de téléphone')],
-  ['customer.gender', masc('le genre')],
-  ['customer.birth_date', fem('la date de naissance')],
-  ['customer.city', fem('la ville')],
-  ['customer.postcode', masc('le code postal')],
-  ['customer.country', masc('le pays')],
-  ['customer.loyalty_tier', masc('le niveau de fidélité')],
-  ['customer.created_at', fem('la date d’inscription')],
-  ['customer.language', fem('la langue')],
-  ['order.channel', masc('le canal')],
-  ['order.store_id', masc('le magasin')],
-  ['order.status', masc('le statut')],
-  ['order.promo_code', masc('le code promo')],
-  ['order.payment_method', masc('le moyen de paiement')],
-  ['order.placed_at', fem('la date')],
-  ['order.total_cents', masc('le montant', 'cents')],
-  ['line.sku', fem('la référence')],
-  ['line.qty', fem('la quantité')],
-  ['line.unit_price_cents', masc('le prix unitaire', 'cents')],
-  ['line.category', fem('la catégorie')],
-  ['line.subcategory', fem('la sous-catégorie')],
-  ['line.format', masc('le format')],
-  ['line.brand', fem('la marque')],
-  ['aggregate.order_count', masc('le nombre de commandes')],
-  ['aggregate.total_spend_cents', masc('le montant total dépensé', 'cents')],
-  ['aggregate.average_order_cents', masc('le panier moyen', 'cents')],
-  ['aggregate.days_since_last_order', masc('le nombre de jours depuis la dernière commande')],
-  ['aggregate.promo_share', fem('la part de commandes avec promotion')],
-  ['aggregate.favourite_category', fem('la catégorie préférée')],
-  ['aggregate.channels_used', mascPlural('les canaux utilisés')],
-  ['aggregate.payment_methods_used', mascPlural('les moyens de paiement utilisés')],
-  ['score.propensity_30d', fem('la propension d’achat à 30 jours (%)')],
-  ['score.propensity_90d', fem('la propension d’achat à 90 jours (%)')],
-  ['score.churn_band', masc('le risque de départ')],
-  ['score.clv_12m', fem('la valeur prévue sur 12 mois', 'euros')],
-  ['score.clv_cents', fem('la valeur client prévue', 'cents')],
-  ['score.days_to_next_order', masc('le nombre de jours avant la prochaine commande (médiane)')],
-  ['score.rfm_cell', masc('le segment RFM')],
-]);
-
-function nounOf(id: string, field: FieldInfo | undefined, unknown: string): Noun {
-  const known = NOUNS.get(id);
-  if (known) return known;
-  if (id.startsWith('property.') && field) return fem(`la propriété ${quote(field.label)}`);
-  return masc(`${unknown} ${quote(field?.label ?? id)}`);
-}
-
-/** Where an order was placed, with its preposition. */
-const CHANNEL_PLACES: ReadonlyMap<string, string> = new Map([
-  ['store', 'en magasin'],
-  ['web', 'sur le web'],
-  ['app', 'sur l’application'],
-  ['call_centre', 'par le centre d’appels'],
-]);
-
-/** The places of channel codes, or undefined when one is not a known channel. */
-function placesOf(values: readonly Scalar[]): string[] | undefined {
-  const places: string[] = [];
-  for (const v of values) {
-    const place = typeof v === 'string' ? CHANNEL_PLACES.get(v) : undefined;
-    if (place === undefined) return undefined;
-    places.push(place);
-  }
-  return places;
-}
-
-function joinPlaces(places: readonly string[], last: 'ou' | 'et'): string {
-  if (places.length < 2) return places.join('');
-  return `${places.slice(0, -1).join(', ')} ${last} ${places.at(-1)}`;
-}
-
-/** An event as a past participle and its object, and the object after a negation (« d’e-mail »). */
-interface EventWords {
-  readonly done: string;
-  readonly notDone: string;
-}
-const event = (done: string, notDone = done): EventWords => ({ done, notDone });
-const EVENTS: ReadonlyMap<string, EventWords> = new Map([
-  ['page_view', event('consulté une page', 'consulté de page')],
-  ['product_view', event('consulté un produit', 'consulté de produit')],
-  ['search', event('fait une recherche', 'fait de recherche')],
-  ['cart_add', event('ajouté un article au panier', 'ajouté d’article au panier')],
-  ['email_open', event('ouvert un e-mail', 'ouvert d’e-mail')],
-  ['email_click', event('cliqué dans un e-mail')],
-  ['push_open', event('ouvert une notification push', 'ouvert de notification push')],
-  ['app_open', event('ouvert l’application')],
-  ['store_visit', event('visité un magasin', 'visité de magasin')],
-  ['call_centre_contact', event('contacté le centre d’appels')],
-  ['chat', event('échangé par chat')],
-  ['social_mention', event('parlé de nous sur les réseaux sociaux')],
-  ['review', event('rédigé un avis', 'rédigé d’avis')],
-]);
-
-const CONSENT_CHANNELS = {
-  email: 'par e-mail',
-  sms: 'par SMS',
-  push: 'par notification push',
-  phone: 'par téléphone',
-} as const;
-
-const agree = (noun: Noun, adjective: string) =>
-  `${adjective}${noun.feminine ? 'e' : ''}${noun.plural && !adjective.endsWith('s') ? 's' : ''}`;
-const is = (noun: Noun) => (noun.plural ? 'sont' : 'est');
-const isNot = (noun: Noun) => (noun.plural ? 'ne sont pas' : 'n’est pas');
-const conjugate = (noun: Noun, one: string, many: string) => (noun.plural ? many : one);
-/** The verb with « ne » before « pas », « ni » or « aucune »: « n’est », « ne comprennent ». */
-const doesNot = (noun: Noun, set: boolean) =>
-  set ? conjugate(noun, 'ne comprend', 'ne comprennent') : conjugate(noun, 'n’est', 'ne sont');
 
 function formatValue(field: FieldInfo | undefined, noun: Noun, value: Scalar): string {
   if (typeof value === 'number') {
@@ -472,9 +340,12 @@ function spendText(test: Comparison, window: string): string | undefined {
   }
 }
 
-/** Channels used as where the customer bought: « ayant acheté en magasin ou sur le web ». */
+/**
+ * Channels used as where the customer bought: « ayant acheté en magasin ou sur le web ». The set
+ * is missing without orders, so "none of" and "all of" hold only for customers who bought.
+ */
 function channelsText(test: Comparison, window: string): string | undefined {
-  if (test.operator === 'is_empty') return words('n’ayant acheté sur aucun canal', window);
+  if (test.operator === 'is_empty') return words('n’ayant rien acheté', window);
   if (test.operator !== 'in' && test.operator !== 'not_in' && test.operator !== 'all_of') {
     return undefined;
   }
@@ -482,15 +353,14 @@ function channelsText(test: Comparison, window: string): string | undefined {
   if (places === undefined || places.length === 0 || places.length > LIST_SHOWN) return undefined;
   if (test.operator === 'in') return words('ayant acheté', joinPlaces(places, 'ou'), window);
   if (test.operator === 'all_of') {
-    return words(
-      'ayant acheté',
-      places.length > 1 ? 'à la fois' : '',
-      joinPlaces(places, 'et'),
-      window,
-    );
+    const both = places.length > 1 ? 'à la fois' : '';
+    return words('ayant acheté', both, joinPlaces(places, 'et'), window);
   }
-  if (places.length === 1) return words('n’ayant pas acheté', joinPlaces(places, 'ou'), window);
-  return words('n’ayant acheté', places.map((p) => `ni ${p}`).join(' '), window);
+  const none =
+    places.length === 1
+      ? `pas ${joinPlaces(places, 'ou')}`
+      : places.map((p) => `ni ${p}`).join(' ');
+  return words('ayant acheté', window, 'mais', none);
 }
 
 /**

@@ -22,7 +22,8 @@ import {
 } from './catalogue-view.ts';
 import { isCalendarDate } from './validate-comparison.ts';
 import type { DomainLanguage } from '../language.ts';
-import { describeDefinitionFr, describeNodeFr, formatDateFr } from './describe-fr.ts';
+import { describeDefinitionFr, describeNodeFr } from './describe-fr.ts';
+import { formatDateFr } from './phrasebook-fr.ts';
 
 /** Segment names by id, for "in segment “Big spenders”"; the id stands in for a missing name. */
 export type SegmentNames = ReadonlyMap<string, string>;
