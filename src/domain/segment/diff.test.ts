@@ -183,3 +183,10 @@ test('a definition 20 groups deep is walked without recursion trouble', () => {
     diff({ version: 1, root: older }, { version: 1, root: newer }).map((c) => c.nodeId),
   ).toEqual(['c1']);
 });
+
+test('names the changed condition in French when asked', () => {
+  const lines = diffDefinitions(def(city('Paris')), def(city('Lyon')), testCatalogue, names, 'fr');
+  expect(lines.map((c) => [c.before, c.after])).toEqual([
+    ['La ville est «\u00a0Paris\u00a0»', 'La ville est «\u00a0Lyon\u00a0»'],
+  ]);
+});

@@ -10,6 +10,7 @@ import type { FieldCatalogue } from './catalogue-view.ts';
 import type { SegmentDefinition, SegmentNode } from './definition.ts';
 import { describeNode, type SegmentNames } from './describe.ts';
 import { compareText } from '../compare.ts';
+import type { DomainLanguage } from '../language.ts';
 
 export type NodeChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -111,10 +112,11 @@ export function diffDefinitions(
   newer: SegmentDefinition,
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
+  language: DomainLanguage = 'en',
 ): NodeChange[] {
   const was = placeNodes(older);
   const now = placeNodes(newer);
-  const line = (node: SegmentNode) => describeNode(node, catalogue, segmentNames);
+  const line = (node: SegmentNode) => describeNode(node, catalogue, segmentNames, language);
   const changes: NodeChange[] = [];
   for (const [id, after] of now) {
     const before = was.get(id);
@@ -163,10 +165,11 @@ export function diffSegments(
   newer: SegmentContent,
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
+  language: DomainLanguage = 'en',
 ): SegmentDiff {
   return {
     name: textChange(older.name, newer.name),
     description: textChange(older.description, newer.description),
-    nodes: diffDefinitions(older.definition, newer.definition, catalogue, segmentNames),
+    nodes: diffDefinitions(older.definition, newer.definition, catalogue, segmentNames, language),
   };
 }
