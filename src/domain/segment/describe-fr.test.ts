@@ -923,3 +923,10 @@ test('every condition has a French line, negated or not', () => {
     { numRuns: 300 },
   );
 });
+
+test('a segment without a names map is named by its id, in French', () => {
+  const root = group('root', [member('loyal')]);
+  expect(plain(describeDefinition({ version: 1, root }, testCatalogue, undefined, 'fr'))).toBe(
+    'Clients membres du segment « loyal »',
+  );
+});
