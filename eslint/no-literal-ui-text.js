@@ -2,8 +2,8 @@
 // (src/ui/i18n/locales), so French and English say the same things. Reported: JSX text with a
 // letter in it, a string literal rendered as a child, and a string literal given to a prop that is
 // shown to people (aria-label, title, placeholder, label…). Punctuation, numbers and symbols alone
-// (·, —, %, 42) are not words. Files named in `pending` are not translated yet and are skipped; the
-// list only shrinks (issue: Tact in French and English).
+// (·, —, %, 42) are not words. `pending` names files to skip while a part of the app is being
+// translated (none today: every component is).
 import path from 'node:path';
 import { root } from './boundaries.js';
 

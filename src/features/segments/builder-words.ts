@@ -12,7 +12,7 @@ import type {
   SegmentDefinition,
   SegmentNode,
 } from '../../domain/segment/definition.ts';
-import type { ValueType } from '../../domain/segment/catalogue-view.ts';
+import type { FieldCatalogue, ValueType } from '../../domain/segment/catalogue-view.ts';
 import { humanize } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
 import { conditionName, type PickerItem } from './catalogue-options.ts';
@@ -45,10 +45,13 @@ function checkField(check: ReachabilityCondition['check']): string {
   return check.type === 'valid_email' ? 'reachability.valid_email' : 'reachability.has_phone';
 }
 
-export function useBuilderWords(): BuilderWords {
-  const { t } = useTranslation('builder');
-  const { catalogue, segmentNames } = useBuilder();
-  return useMemo(() => {
+/** The words for a catalogue and the saved segments' names, in the language of `t`. */
+export function builderWords(
+  t: TFunction<'builder'>,
+  catalogue: FieldCatalogue,
+  segmentNames: ReadonlyMap<string, string>,
+): BuilderWords {
+  {
     const fields = flatten(t('field', { returnObjects: true }));
     const events = flatten(t('event', { returnObjects: true }));
     const properties = flatten(t('property', { returnObjects: true }));
@@ -103,7 +106,13 @@ export function useBuilderWords(): BuilderWords {
         }
       },
     };
-  }, [t, catalogue, segmentNames]);
+  }
+}
+
+export function useBuilderWords(): BuilderWords {
+  const { t } = useTranslation('builder');
+  const { catalogue, segmentNames } = useBuilder();
+  return useMemo(() => builderWords(t, catalogue, segmentNames), [t, catalogue, segmentNames]);
 }
 
 /** Conditions by their field ("City", "City (2)"), groups by their place in reading order ("Group 2"). */

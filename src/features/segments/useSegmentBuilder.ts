@@ -1,18 +1,16 @@
 // The segment builder's state and actions: the definition and its history, validation against
 // the catalogue, half-typed numbers, the live count and its breakdown.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse, SavedSegment } from '../../api/contract.ts';
 import type { SegmentDefinition, SegmentNode } from '../../domain/segment/definition.ts';
 import { emptyDefinition, findNode, type IdGenerator } from '../../domain/segment/edits.ts';
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { validateDefinition } from '../../domain/segment/validate.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import type { BuilderApi, FocusRequest } from './builder-context.ts';
-import {
-  breakdownFields,
-  conditionName,
-  pickerItems,
-  type PickerItem,
-} from './catalogue-options.ts';
+import { builderWords, nameNodes } from './builder-words.ts';
+import { breakdownFields, pickerItems, type PickerItem } from './catalogue-options.ts';
 import { makeCondition } from './new-condition.ts';
 import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
 import { NEW_DRAFT_KEY, savedDraftKey } from './definition-url.ts';
@@ -38,30 +36,6 @@ export interface SegmentBuilderProps {
   /** The `?b=` value of the URL: the field the audience is broken down by. */
   breakdown: string | null;
   onBreakdownChange: (field: string | null) => void;
-}
-
-/** Conditions by their field ("City", "City (2)"), groups by their place in reading order ("Group 2"). */
-function nodeNames(
-  definition: SegmentDefinition,
-  catalogue: CatalogueResponse,
-  segmentNames: ReadonlyMap<string, string>,
-) {
-  const names = new Map<string, string>([[definition.root.id, 'all conditions']]);
-  let groups = 0;
-  const seen = new Map<string, number>();
-  const walk = (node: SegmentNode) => {
-    if (node.kind !== 'group') {
-      // Two conditions on one field get distinct labels: "Placed an order", "Placed an order (2)".
-      const name = conditionName(node, catalogue, segmentNames);
-      const n = (seen.get(name) ?? 0) + 1;
-      seen.set(name, n);
-      return names.set(node.id, n === 1 ? name : `${name} (${n})`);
-    }
-    if (node !== definition.root) names.set(node.id, `Group ${(groups += 1)}`);
-    node.children.forEach(walk);
-  };
-  walk(definition.root);
-  return names;
 }
 
 /** The asked breakdown if the catalogue has it, else the first enum attribute (short, readable). */
@@ -113,9 +87,12 @@ export function useSegmentBuilder({
     [catalogue, segments, segment?.segment_id],
   );
 
+  const { t } = useTranslation('builder');
+  const { language } = useLanguage();
+  // The same names the rows show (builder-words.ts), in the user's language.
   const names = useMemo(
-    () => nodeNames(definition, catalogue, segmentNames),
-    [definition, catalogue, segmentNames],
+    () => nameNodes(definition, builderWords(t, catalogue, segmentNames), t),
+    [definition, catalogue, segmentNames, t],
   );
   const known = useMemo(
     () => new Map<string, SegmentDefinition | null>(segments.map((s) => [s.segment_id, null])),
@@ -218,7 +195,7 @@ export function useSegmentBuilder({
     empty,
     breakdown,
     setBreakdown: (field: string) => onBreakdownChange(field),
-    description: describeDefinition(definition, catalogue, segmentNames),
+    description: describeDefinition(definition, catalogue, segmentNames, language),
     undo: history.undo,
     redo: history.redo,
     canUndo: state.past.length > 0,
