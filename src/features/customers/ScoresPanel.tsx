@@ -146,7 +146,7 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
             version: data.model_version,
           }}
           components={{
-            link: <Link to="/dashboards#model-card" className="text-accent-700 underline" />,
+            cardlink: <Link to="/dashboards#model-card" className="text-accent-700 underline" />,
           }}
         />
       </p>

@@ -61,6 +61,13 @@ describe.each(namespaces)('namespace %s', (ns) => {
     }
   });
 
+  it('names no tag after a void HTML element (<Trans> would drop its content)', () => {
+    const voids = /<\/?(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>/i;
+    for (const language of languages) {
+      for (const [key, message] of read(language, ns)) expect(message, key).not.toMatch(voids);
+    }
+  });
+
   it('gives each message the same arguments in both languages', () => {
     for (const [key, message] of en) {
       const french = fr.get(key) ?? '';
