@@ -137,7 +137,7 @@ export function TimelineEntryView({ entry, time }: { entry: TimelineEntry; time:
       <time dateTime={entry.at} className="w-32 shrink-0 pt-px text-sm text-fg-muted tabular-nums">
         {time}
       </time>
-      <div className="flex w-36 shrink-0 items-start gap-1">
+      <div className="flex w-36 shrink-0 flex-wrap items-start gap-1">
         <Badge tone={kindTone[entry.kind]}>{t(`kind.${entry.kind}`)}</Badge>
         <Badge>{channelLabel(t, entry.channel)}</Badge>
       </div>
