@@ -40,7 +40,11 @@ function Figure({ label, value, note }: { label: string; value: ReactNode; note?
     <div className="min-w-0">
       <dt className="text-xs text-fg-muted">{label}</dt>
       <dd className="truncate text-md font-semibold text-fg tabular-nums">{value}</dd>
-      {note !== undefined && <dd className="truncate text-xs text-fg-subtle">{note}</dd>}
+      {note !== undefined && (
+        <dd className="truncate text-xs text-fg-subtle" title={note}>
+          {note}
+        </dd>
+      )}
     </div>
   );
 }
