@@ -8,6 +8,10 @@ import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
+// The journey that proves the English UI end to end: an English browser, while the others run in
+// the French of the default locale.
+test.use({ locale: 'en-GB' });
+
 const DAY_MS = 86_400_000;
 /** Île-de-France: the départements of Paris and around it, by the first two postcode digits. */
 const IDF = ['75', '77', '78', '91', '92', '93', '94', '95'];
