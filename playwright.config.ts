@@ -36,6 +36,8 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
+    // Our users are French marketers: the app starts in French, as their browsers would have it.
+    locale: 'fr-FR',
     launchOptions,
     serviceWorkers: 'allow',
     trace: 'retain-on-failure',

@@ -1,3 +1,5 @@
+// The Customer 360 in French, as a French marketer's browser opens it: every label by its French
+// name, figures as the French UI writes them.
 import { expect, openCustomerBySearch, seriousViolations, test } from './fixtures.ts';
 
 test('finds the showcase customer by loyalty card and reads their cross-channel history in order', async ({
@@ -9,21 +11,23 @@ test('finds the showcase customer by loyalty card and reads their cross-channel 
   await openCustomerBySearch(page, showcase.loyalty_card, new RegExp(showcase.last_name));
   await expect(page).toHaveURL(new RegExp(`/customers/${showcase.customer_id}$`));
 
-  const profile = page.getByRole('complementary', { name: 'Profile' });
+  const profile = page.getByRole('complementary', { name: 'Profil' });
   await expect(
     profile.getByRole('heading', { name: `${showcase.first_name} ${showcase.last_name}` }),
   ).toBeVisible();
   await expect(profile.getByText(showcase.loyalty_card)).toBeVisible();
 
-  const history = page.getByRole('region', { name: 'History' });
-  const kinds = history.getByRole('group', { name: 'Filter by kind' });
-  for (const kind of ['Order', 'Offer response', 'Consent'])
+  const history = page.getByRole('region', { name: 'Historique' });
+  const kinds = history.getByRole('group', { name: 'Filtrer par type' });
+  for (const kind of ['Commande', 'Réponse à offre', 'Consentement'])
     await kinds.getByRole('button', { name: kind }).click();
   await expect(page).toHaveURL(
     /kind=order%2Coffer_response%2Cconsent|kind=order,offer_response,consent/,
   );
 
-  const rows = history.getByRole('list', { name: 'History entries' }).locator(':scope > li');
+  const rows = history
+    .getByRole('list', { name: 'Entrées de l’historique' })
+    .locator(':scope > li');
   await expect(rows.first()).toBeVisible();
   const shown = await rows.evaluateAll((items) =>
     items.map((li) => ({
@@ -40,10 +44,10 @@ test('finds the showcase customer by loyalty card and reads their cross-channel 
       text: new RegExp(`${o.order_id}`),
       what: `${channel} order ${o.order_id}`,
     })),
-    { at: showcase.offer_response.at, text: /Accepted offer/, what: 'accepted offer' },
+    { at: showcase.offer_response.at, text: /Offre acceptée/, what: 'accepted offer' },
     {
       at: showcase.email_withdrawn_at,
-      text: /Email consent withdrawn/,
+      text: /E-mail\u00a0: consentement retiré/,
       what: 'email consent withdrawal',
     },
   ].sort((a, b) => (a.at < b.at ? 1 : -1));
@@ -66,7 +70,7 @@ test('shows a first name made of HTML as literal text and runs nothing', async (
 }) => {
   const xss = planted('xss_first_name');
   await page.goto(`/customers/${xss.customer_id}`);
-  const profile = page.getByRole('complementary', { name: 'Profile' });
+  const profile = page.getByRole('complementary', { name: 'Profil' });
   await expect(
     profile.getByRole('heading', { name: new RegExp(xss.first_name.replace(/[()]/g, '\\$&')) }),
   ).toBeVisible();
@@ -80,9 +84,13 @@ test('scrolls a history of thousands of events, loading older pages on the way',
 }) => {
   const heavy = planted('heavy_history');
   await page.goto(`/customers/${heavy.customer_id}`);
-  const history = page.getByRole('region', { name: 'History' });
-  await expect(history.getByText(/[\d,]+ entries/)).toBeVisible();
-  const list = history.getByRole('list', { name: 'History entries' });
+  const history = page.getByRole('region', { name: 'Historique' });
+  // « 5 754 entrées »: thousands grouped by a narrow no-break space, a no-break space before the
+  // word; the text itself is read for the exact spaces.
+  const total = history.getByText(/^\d[\d\s]*\sentrées$/);
+  await expect(total).toBeVisible();
+  expect(await total.textContent()).toMatch(/^\d{1,3}(\u202f\d{3})+\u00a0entrées$/);
+  const list = history.getByRole('list', { name: 'Entrées de l’historique' });
   const rendered = await list.locator(':scope > li').count();
   expect(rendered, 'only what is near the viewport is in the DOM').toBeLessThan(80);
   const scroller = list.locator('xpath=..');
@@ -97,11 +105,11 @@ test('scrolls a history of thousands of events, loading older pages on the way',
 test('a customer with no history says so', async ({ page, planted }) => {
   const empty = planted('no_history');
   await page.goto(`/customers/${empty.customer_id}`);
-  await expect(page.getByText('No history yet')).toBeVisible();
+  await expect(page.getByText('Aucun historique pour l’instant')).toBeVisible();
 });
 
 test('an unknown page is a 404 inside the app, with the navigation', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('navigation')).toBeVisible();
-  await expect(page.getByRole('heading', { name: /not found/i })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
 });

@@ -57,9 +57,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Type into the customer search and open the first hit. */
+/** Type into the customer search (found by its French name) and open the first hit. */
 export async function openCustomerBySearch(page: Page, text: string, hitName: RegExp | string) {
-  const search = page.getByRole('combobox', { name: 'Search customers' });
+  const search = page.getByRole('combobox', { name: 'Rechercher des clients' });
   await search.fill(text);
   await page.getByRole('option', { name: hitName }).first().click();
 }

@@ -1,12 +1,28 @@
 // Scores in the Customer 360: a frequent buyer and a lapsed one, both chosen from the generated
 // orders by this spec, show their scores and explanations, and read the way a marketer expects —
 // the regular buyer likely to buy, low churn; the lapsed one unlikely, high churn, and told why.
+// In French, as a French marketer's browser opens it: labels by their French names, figures and the
+// as-of date as the French UI writes them.
 import type { Page } from '@playwright/test';
 import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
 const DAY_MS = 86_400_000;
+
+/** The as-of day as the French UI writes it (« 16 nov. 2026 »), Paris time. */
+const AS_OF_DAY = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+}).format(Date.parse(DEMO_AS_OF));
+
+/** A French percentage (« 98,8 % », a no-break space before %) as a number; NaN for anything else. */
+function frenchPercent(text: string): number {
+  const match = /^(\d+(?:,\d+)?)\u00a0%$/.exec(text.trim());
+  return match?.[1] ? Number(match[1].replace(',', '.')) : Number.NaN;
+}
 
 /** The most frequent recent buyer, and the customer with several orders who stopped longest ago. */
 function pickCustomers() {
@@ -41,16 +57,16 @@ function pickCustomers() {
 async function scoresOf(page: Page, id: string) {
   await page.goto(`/customers/${id}`);
   const panel = page.getByRole('region', { name: 'Scores' });
-  await expect(panel.getByText(/^As of 16 Nov 2026/)).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(new RegExp(`^Au ${AS_OF_DAY} · `))).toBeVisible({ timeout: 20_000 });
   const figure = async (label: string) =>
     panel.getByText(label, { exact: true }).locator('xpath=..').locator('dd').first().innerText();
-  const percent = async (label: string) => Number((await figure(label)).replace('%', ''));
+  const percent = async (label: string) => frenchPercent(await figure(label));
   return {
     panel,
-    buys30: await percent('Buys in 30 days'),
-    buys90: await percent('Buys in 90 days'),
-    churn: await figure('Churn risk (90 d)'),
-    why: await panel.getByRole('list', { name: 'Why' }).innerText(),
+    buys30: await percent('Achat sous 30 j'),
+    buys90: await percent('Achat sous 90 j'),
+    churn: await figure('Risque de churn (90 j)'),
+    why: await panel.getByRole('list', { name: 'Pourquoi' }).innerText(),
   };
 }
 
@@ -61,21 +77,24 @@ test('a frequent buyer and a lapsed one get scores that read as a marketer expec
   expect(frequent.orders).toBeGreaterThan(lapsed.orders);
 
   const regular = await scoresOf(page, frequent.id);
-  expect(regular.churn).toMatch(/^Low · /);
+  expect(regular.churn).toMatch(/^Faible · /);
   expect(regular.buys90).toBeGreaterThan(50);
+  // The drivers' sentences come from the domain in English only today, even in the French UI.
   expect(regular.why).toMatch(/Last ordered \d+ days? ago/);
   expect(await seriousViolations(page)).toEqual([]);
 
   const gone = await scoresOf(page, lapsed.id);
-  expect(gone.churn).toMatch(/^High · /);
+  expect(gone.churn).toMatch(/^Élevé · /);
   expect(gone.buys90).toBeLessThan(regular.buys90);
   expect(gone.buys30).toBeLessThan(regular.buys30);
   // The explanation names the silence, in days, as the data has it.
   expect(gone.why).toContain(`Last ordered ${lapsed.idleDays} days ago`);
-  await expect(gone.panel.getByRole('img', { name: 'lowers the score' }).first()).toBeVisible();
+  await expect(
+    gone.panel.getByRole('img', { name: 'fait baisser le score' }).first(),
+  ).toBeVisible();
 
   // The model card the scores point to is one click away.
-  await expect(gone.panel.getByRole('link', { name: 'model card' })).toHaveAttribute(
+  await expect(gone.panel.getByRole('link', { name: 'fiche du modèle' })).toHaveAttribute(
     'href',
     '/dashboards#model-card',
   );

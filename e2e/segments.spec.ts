@@ -1,11 +1,14 @@
 // The segment builder end to end: a marketer builds "customers in Lyon who placed at least one
 // order in store in the last 90 days" by clicking and typing only, and the count shown is the one
-// this spec computes by hand from the same generated demo data.
+// this spec computes by hand from the same generated demo data. In French, as a French marketer's
+// browser opens it: every control by its French name, the count as the French UI writes it.
 import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
 const DAY_MS = 86_400_000;
+/** Counts as the French UI writes them: « 1 234 » with a narrow no-break space. */
+const frenchCount = new Intl.NumberFormat('fr-FR');
 
 /** Customers in Lyon (any case) with a completed store order at or after as_of − 90 days. */
 function lyonStoreBuyersInLast90Days(): number {
@@ -37,38 +40,46 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
   expect(expected, 'the demo data has such customers').toBeGreaterThan(0);
 
   await page.goto('/segments/new');
-  await page.getByRole('button', { name: 'Add a first condition' }).click();
-  await page.getByRole('combobox', { name: 'Search fields and events' }).fill('City');
-  await page.getByRole('option', { name: /^City/ }).click();
-  await page.getByRole('combobox', { name: 'Value for City' }).fill('Lyon');
+  await page.getByRole('button', { name: 'Ajouter une première condition' }).click();
+  await page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' }).fill('Ville');
+  await page.getByRole('option', { name: /^Ville/ }).click();
+  await page.getByRole('combobox', { name: 'Valeur de Ville' }).fill('Lyon');
 
-  await page.getByRole('button', { name: 'Add a condition to all conditions' }).click();
-  await page.getByRole('combobox', { name: 'Search fields and events' }).fill('placed');
+  await page.getByRole('button', { name: 'Ajouter une condition à toutes les conditions' }).click();
+  await page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' }).fill('passé');
   await page.keyboard.press('Enter');
-  const order = page.getByRole('listitem', { name: 'Placed an order' });
-  await expect(order.getByRole('combobox', { name: 'How many times: Placed an order' })).toHaveText(
-    /at least/,
-  );
-  await order.getByRole('textbox', { name: 'Number of times for Placed an order' }).fill('1');
-  await order.getByRole('textbox', { name: 'Days for Placed an order' }).fill('90');
-  await order.getByRole('button', { name: 'Add a filter to Placed an order' }).click();
-  await order.getByRole('combobox', { name: 'Value for Order channel (Placed an order)' }).click();
-  await page.getByRole('option', { name: 'Store' }).click();
+  const order = page.getByRole('listitem', { name: 'Passé une commande' });
+  await expect(
+    order.getByRole('combobox', { name: 'Combien de fois : Passé une commande' }),
+  ).toHaveText(/au moins/);
+  await order.getByRole('textbox', { name: 'Nombre de fois pour Passé une commande' }).fill('1');
+  await order.getByRole('textbox', { name: 'Jours de Passé une commande' }).fill('90');
+  await order.getByRole('button', { name: 'Ajouter un filtre à Passé une commande' }).click();
+  await order
+    .getByRole('combobox', { name: 'Valeur de Canal de commande (Passé une commande)' })
+    .click();
+  await page.getByRole('option', { name: 'Magasin' }).click();
 
-  await expect(page.getByRole('region', { name: 'In plain words' })).toHaveText(
-    'Customers whose city is “Lyon” and who placed at least 1 order whose order channel is “store” in the last 90 days',
-  );
+  // French typography: no-break spaces inside « » (toHaveText folds spaces, so the text is read too).
+  const plainWords = page.getByRole('region', { name: 'En clair' });
+  const description =
+    'Clients dont la ville est «\u00a0Lyon\u00a0» et ayant passé au moins 1 commande en magasin au cours des 90 derniers jours';
+  await expect(plainWords).toHaveText(description);
+  expect(await plainWords.textContent()).toBe(description);
   const audience = page.getByRole('complementary', { name: 'Audience' });
-  // The announcement of the count; while a count runs, a second status ("Counting") is on screen.
-  const announced = audience.getByRole('status').filter({ hasText: /match/ });
+  // The announcement of the count; while a count runs, a second status (« Comptage en cours ») is
+  // on screen.
+  const announced = audience.getByRole('status').filter({ hasText: /correspond/ });
   await expect(announced).toHaveText(
-    `${expected.toLocaleString('en-GB')} ${expected === 1 ? 'customer matches' : 'customers match'}.`,
+    `${frenchCount.format(expected)} ${expected === 1 ? 'client correspond' : 'clients correspondent'}.`,
   );
 
   // The link reproduces the builder, count included.
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Value for City' })).toHaveValue('Lyon');
-  await expect(announced).toHaveText(new RegExp(`^${expected} customers? match`));
+  await expect(page.getByRole('combobox', { name: 'Valeur de Ville' })).toHaveValue('Lyon');
+  await expect(announced).toHaveText(
+    new RegExp(`^${frenchCount.format(expected)} clients? correspond`),
+  );
 
   expect(await seriousViolations(page)).toEqual([]);
 });
