@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type {
-  AggregateCondition,
   BehaviourCondition,
   Comparison,
   Group,
@@ -9,53 +8,22 @@ import type {
   TimeWindow,
 } from './definition.ts';
 import { testCatalogue } from './catalogue-view.fixture.ts';
+import {
+  attr,
+  eq,
+  group,
+  not,
+  last,
+  ever,
+  atLeast,
+  exactly,
+  atMost,
+  event,
+  orders,
+  aggregate,
+} from './describe.fixture.ts';
 import { describeDefinition, describeNode, formatDate } from './describe.ts';
 
-const attr = (field: string, test: Comparison, id = 'c'): SegmentNode => ({
-  id,
-  kind: 'attribute',
-  negate: false,
-  field,
-  test,
-});
-const eq = (value: string | number | boolean): Comparison => ({ operator: 'equals', value });
-const group = (
-  id: string,
-  children: SegmentNode[],
-  combinator: 'and' | 'or' = 'and',
-  negate = false,
-): Group => ({ id, kind: 'group', negate, combinator, children });
-const not = <N extends SegmentNode>(node: N): N => ({ ...node, negate: true });
-const last = (d: number): TimeWindow => ({ type: 'last_days', days: d });
-const ever: TimeWindow = { type: 'ever' };
-type Count = BehaviourCondition['count'];
-const atLeast = (value: number): Count => ({ operator: 'at_least', value });
-const exactly = (value: number): Count => ({ operator: 'exactly', value });
-const atMost = (value: number): Count => ({ operator: 'at_most', value });
-const event = (
-  event_type: string,
-  count: Count = atLeast(1),
-  window: TimeWindow = ever,
-  filters: BehaviourCondition['filters'] = [],
-): BehaviourCondition => ({
-  id: 'b',
-  kind: 'behaviour',
-  negate: false,
-  action: { type: 'event', event_type },
-  count,
-  window,
-  filters,
-});
-const orders = (
-  count: Count,
-  window: TimeWindow = ever,
-  filters: BehaviourCondition['filters'] = [],
-): BehaviourCondition => ({ ...event('x', count, window, filters), action: { type: 'order' } });
-const aggregate = (
-  measure: AggregateCondition['measure'],
-  test: Comparison,
-  window: TimeWindow = ever,
-): SegmentNode => ({ id: 'a', kind: 'aggregate', negate: false, measure, test, window });
 const filter = (field: string, test: Comparison) => ({ field, test });
 const consent = (channel: 'email' | 'sms' | 'push' | 'phone'): SegmentNode => ({
   id: 'r',

@@ -1,58 +1,20 @@
 import { expect, test } from 'vitest';
-import type {
-  AggregateCondition,
-  BehaviourCondition,
-  Comparison,
-  Group,
-  SegmentNode,
-  TimeWindow,
-} from './definition.ts';
+import type { BehaviourCondition, Comparison, Group, SegmentNode } from './definition.ts';
 import { testCatalogue } from './catalogue-view.fixture.ts';
+import {
+  attr,
+  eq,
+  group,
+  not,
+  last,
+  ever,
+  atLeast,
+  event,
+  orders,
+  aggregate,
+} from './describe.fixture.ts';
 import { describeDefinition, describeNode, formatDate } from './describe.ts';
 
-const attr = (field: string, test: Comparison, id = 'c'): SegmentNode => ({
-  id,
-  kind: 'attribute',
-  negate: false,
-  field,
-  test,
-});
-const eq = (value: string | number | boolean): Comparison => ({ operator: 'equals', value });
-const group = (
-  id: string,
-  children: SegmentNode[],
-  combinator: 'and' | 'or' = 'and',
-  negate = false,
-): Group => ({ id, kind: 'group', negate, combinator, children });
-const not = <N extends SegmentNode>(node: N): N => ({ ...node, negate: true });
-const last = (d: number): TimeWindow => ({ type: 'last_days', days: d });
-const ever: TimeWindow = { type: 'ever' };
-type Count = BehaviourCondition['count'];
-const atLeast = (value: number): Count => ({ operator: 'at_least', value });
-const event = (
-  event_type: string,
-  count: Count = atLeast(1),
-  window: TimeWindow = ever,
-  filters: BehaviourCondition['filters'] = [],
-): BehaviourCondition => ({
-  id: 'b',
-  kind: 'behaviour',
-  negate: false,
-  action: { type: 'event', event_type },
-  count,
-  window,
-  filters,
-});
-const orders = (
-  count: Count,
-  window: TimeWindow,
-  filters: BehaviourCondition['filters'] = [],
-): BehaviourCondition => ({ ...event('x', count, window, filters), action: { type: 'order' } });
-const aggregate = (
-  measure: AggregateCondition['measure'],
-  test: Comparison,
-  window: TimeWindow = ever,
-): SegmentNode => ({ id: 'a', kind: 'aggregate', negate: false, measure, test, window });
 const line = (field: string, test: Comparison) => ({ field, test });
 const names = new Map([['vip', 'Big spenders']]);
 const summary = (node: SegmentNode) => describeNode(node, testCatalogue, names);
