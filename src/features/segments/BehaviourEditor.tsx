@@ -6,7 +6,7 @@ import type { BehaviourCondition } from '../../domain/segment/definition.ts';
 import { Select } from '../../ui/Select.tsx';
 import { useBuilder } from './builder-context.ts';
 import { BehaviourFilters } from './BehaviourFilters.tsx';
-import { useBuilderWords, useNodeNames } from './builder-words.ts';
+import { useBuilderWords } from './builder-words.ts';
 import { NumberField } from './ValueInputs.tsx';
 import { WindowEditor } from './WindowEditor.tsx';
 
@@ -26,7 +26,7 @@ export function BehaviourEditor({
   const { t } = useTranslation('builder');
   const api = useBuilder();
   const words = useBuilderWords();
-  const name = useNodeNames().get(node.id) ?? words.condition(node);
+  const name = useBuilder().names.get(node.id) ?? words.condition(node);
   const never = didNot(node.count);
   const setCount = (count: Count, coalesce?: string) => api.update({ ...node, count }, coalesce);
   return (

@@ -9,7 +9,7 @@ import {
 } from '../../domain/segment/catalogue-view.ts';
 import { useTranslation } from 'react-i18next';
 import { hasIssue, useBuilder } from './builder-context.ts';
-import { useBuilderWords, useNodeNames } from './builder-words.ts';
+import { useBuilderWords } from './builder-words.ts';
 import { BehaviourEditor } from './BehaviourEditor.tsx';
 import { keyOfCondition } from './catalogue-options.ts';
 import { FieldButton } from './FieldButton.tsx';
@@ -26,7 +26,7 @@ export function ConditionEditor({ node, autoFocus }: { node: Condition; autoFocu
   const api = useBuilder();
   const label = useBuilderWords().condition(node);
   // Labels say which of two conditions on one field they belong to: "Postcode (2)".
-  const name = useNodeNames().get(node.id) ?? label;
+  const name = useBuilder().names.get(node.id) ?? label;
   const issues = api.issues(node.id);
   const fieldPicker = (
     <FieldPicker

@@ -8,7 +8,6 @@ import { clsx } from 'clsx';
 import type { Group } from '../../domain/segment/definition.ts';
 import { Button } from '../../ui/Button.tsx';
 import { useBuilder } from './builder-context.ts';
-import { useNodeNames } from './builder-words.ts';
 import { endOf } from './drop-target.ts';
 import { FieldPicker } from './FieldPicker.tsx';
 import { NodeMenu } from './NodeMenu.tsx';
@@ -94,7 +93,7 @@ export function GroupView({
 }) {
   const { t } = useTranslation('builder');
   const api = useBuilder();
-  const name = useNodeNames().get(group.id) ?? t('group.fallbackName');
+  const name = useBuilder().names.get(group.id) ?? t('group.fallbackName');
   const matching = root
     ? group.negate
       ? t('group.rootNotMatching')

@@ -8,7 +8,6 @@ import { clsx } from 'clsx';
 import type { Group, SegmentNode } from '../../domain/segment/definition.ts';
 import { formatCount } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
-import { useNodeNames } from './builder-words.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { GroupView } from './GroupView.tsx';
 import { NodeMenu } from './NodeMenu.tsx';
@@ -89,7 +88,7 @@ export function NodeRow({
     id: node.id,
   });
   const rowRef = useRequestedFocus(node.id);
-  const name = useNodeNames().get(node.id) ?? node.id;
+  const name = useBuilder().names.get(node.id) ?? node.id;
   const marker = drag.marker;
   const before = marker !== null && 'before' in marker && marker.before === node.id;
   const after = marker !== null && 'after' in marker && marker.after === node.id;

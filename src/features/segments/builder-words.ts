@@ -139,11 +139,3 @@ export function nameNodes(
   walk(definition.root);
   return names;
 }
-
-/** The names of the definition on screen, in the user's language. */
-export function useNodeNames(): ReadonlyMap<string, string> {
-  const { t } = useTranslation('builder');
-  const { definition } = useBuilder();
-  const words = useBuilderWords();
-  return useMemo(() => nameNodes(definition, words, t), [definition, words, t]);
-}
