@@ -29,6 +29,8 @@ function run(script: string, args: (string | number)[]): Record<string, unknown>
   return Object.fromEntries(Object.entries(parsed));
 }
 
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {};
 const s = (ms: unknown) => (typeof ms === 'number' ? `${(ms / 1000).toFixed(1)} s` : '?');
 const mib = (bytes: unknown) =>
   typeof bytes === 'number' ? `${Math.round(bytes / 2 ** 20)} MiB` : '?';
@@ -97,15 +99,13 @@ const historyMembers = quick ? 2_000 : 100_000;
 console.log(
   `\nHistories of ${historyMembers.toLocaleString('en')} members of a segment, streamed out of DuckDB (histories(), chunks of 1,000)`,
 );
-const valueAt = (x: unknown, key: string): unknown =>
-  typeof x === 'object' && x !== null ? Object.entries(x).find(([k]) => k === key)?.[1] : undefined;
 for (const scope of ['whole', 'trimmed']) {
   const h = run('bench/histories.ts', [String(load.file), historyMembers, scope]);
   const perS = (x: unknown) => (typeof x === 'number' ? Math.round(x).toLocaleString('en') : '?');
   for (const pass of ['first', 'second']) {
-    const p = valueAt(h, pass);
+    const p = asRecord(h[pass]);
     console.log(
-      `  ${scope.padEnd(8)} ${pass.padEnd(6)} ${s(valueAt(p, 'ms')).padStart(7)}: ${perS(valueAt(p, 'customersPerSecond'))} customers/s, ${perS(valueAt(p, 'rowsPerSecond'))} rows/s (${perS(valueAt(p, 'rows'))} rows)`,
+      `  ${scope.padEnd(8)} ${pass.padEnd(6)} ${s(p.ms).padStart(7)}: ${perS(p.customersPerSecond)} customers/s, ${perS(p.rowsPerSecond)} rows/s (${perS(p.rows)} rows)`,
     );
   }
   console.log(`  ${scope.padEnd(8)} peak RSS ${mib(h.peakRssBytes)}`);
@@ -152,9 +152,6 @@ for (const n of quick ? [5_000] : [5_000, 50_000]) {
 const field = (r: Record<string, unknown>, key: string): unknown => r[key];
 const stageLine = (r: Record<string, unknown>) =>
   `summary ${ms(field(r, 'summaryMs'))} · BG/NBD ${ms(field(r, 'bgNbdMs'))} · Gamma-Gamma ${ms(field(r, 'gammaGammaMs'))} · scoring ${ms(field(r, 'scoringMs'))} · total ${ms(field(r, 'totalMs'))}`;
-const asRecord = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {};
-
 const cdnow = run('bench/clv.ts', ['cdnow']);
 console.log('\nLifetime value on the CDNOW sample (2,357 customers; reference: lifetimes 0.15 s)');
 console.log(`  cold  ${stageLine(asRecord(cdnow.cold))}`);
