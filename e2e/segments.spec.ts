@@ -43,20 +43,20 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
   await page.getByRole('button', { name: 'Ajouter une première condition' }).click();
   await page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' }).fill('Ville');
   await page.getByRole('option', { name: /^Ville/ }).click();
-  await page.getByRole('combobox', { name: 'Valeur de Ville' }).fill('Lyon');
+  await page.getByRole('combobox', { name: 'Ville : valeur' }).fill('Lyon');
 
   await page.getByRole('button', { name: 'Ajouter une condition à toutes les conditions' }).click();
   await page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' }).fill('passé');
   await page.keyboard.press('Enter');
   const order = page.getByRole('listitem', { name: 'Passé une commande' });
   await expect(
-    order.getByRole('combobox', { name: 'Combien de fois : Passé une commande' }),
+    order.getByRole('combobox', { name: 'Passé une commande : combien de fois' }),
   ).toHaveText(/au moins/);
-  await order.getByRole('textbox', { name: 'Nombre de fois pour Passé une commande' }).fill('1');
-  await order.getByRole('textbox', { name: 'Jours de Passé une commande' }).fill('90');
+  await order.getByRole('textbox', { name: 'Passé une commande : nombre de fois' }).fill('1');
+  await order.getByRole('textbox', { name: 'Passé une commande : nombre de jours' }).fill('90');
   await order.getByRole('button', { name: 'Ajouter un filtre à Passé une commande' }).click();
   await order
-    .getByRole('combobox', { name: 'Valeur de Canal de commande (Passé une commande)' })
+    .getByRole('combobox', { name: 'Canal de commande (Passé une commande) : valeur' })
     .click();
   await page.getByRole('option', { name: 'Magasin' }).click();
 
@@ -76,7 +76,7 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
 
   // The link reproduces the builder, count included.
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Valeur de Ville' })).toHaveValue('Lyon');
+  await expect(page.getByRole('combobox', { name: 'Ville : valeur' })).toHaveValue('Lyon');
   await expect(announced).toHaveText(
     new RegExp(`^${frenchCount.format(expected)} clients? correspond`),
   );

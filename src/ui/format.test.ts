@@ -8,6 +8,7 @@ import {
   formatPercent,
   humanize,
   setFormatLanguage,
+  compareLabels,
 } from './format.ts';
 
 // Intl writes French groups and the space before € and % with narrow or plain no-break spaces.
@@ -28,12 +29,12 @@ describe('French, the default', () => {
   });
 
   test('instants are shown in Paris time, summer and winter', () => {
-    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('01 juil. 2026, 12:00');
+    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('1 juil. 2026, 12:00');
     expect(formatDateTime('2026-11-16T10:00:00.000Z')).toBe('16 nov. 2026, 11:00');
   });
 
   test('a calendar date does not shift with the time zone', () => {
-    expect(formatCalendarDate('1980-04-02')).toBe('02 avr. 1980');
+    expect(formatCalendarDate('1980-04-02')).toBe('2 avr. 1980');
   });
 });
 
@@ -45,8 +46,8 @@ describe('English', () => {
     expect(formatCount(60845)).toBe('60,845');
     expect(formatDecimal(60086.4, 1)).toBe('60,086.4');
     expect(formatPercent(0.125)).toBe('12.5%');
-    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('01 Jul 2026, 12:00');
-    expect(formatCalendarDate('1980-04-02')).toBe('02 Apr 1980');
+    expect(formatDateTime('2026-07-01T10:00:00.000Z')).toBe('1 Jul 2026, 12:00');
+    expect(formatCalendarDate('1980-04-02')).toBe('2 Apr 1980');
   });
 
   test('switching back writes French again', () => {
@@ -60,4 +61,17 @@ test('codes read as words', () => {
   expect(humanize('call_centre')).toBe('Call centre');
   expect(humanize('sms')).toBe('SMS');
   expect(humanize('blu_ray')).toBe('Blu-ray');
+});
+
+describe('compareLabels', () => {
+  test('orders names ignoring case and accents, with numbers in numeric order', () => {
+    const names = ['été 10', 'Zoé', 'Ete 2', 'ami', 'Élodie'];
+    expect([...names].sort(compareLabels)).toEqual(['ami', 'Élodie', 'Ete 2', 'été 10', 'Zoé']);
+  });
+
+  test('treats two names that differ only in case or accents as equal', () => {
+    expect(compareLabels('Élodie', 'elodie')).toBe(0);
+    expect(compareLabels('a', 'b')).toBeLessThan(0);
+    expect(compareLabels('b', 'a')).toBeGreaterThan(0);
+  });
 });

@@ -14,10 +14,11 @@ interface Formats {
   dateTime: Intl.DateTimeFormat;
   dateOnly: Intl.DateTimeFormat;
   calendarDate: Intl.DateTimeFormat;
+  collator: Intl.Collator;
 }
 
 function formatsFor(locale: string): Formats {
-  const day = { day: '2-digit', month: 'short', year: 'numeric' } as const;
+  const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   return {
     money: new Map(),
     integer: new Intl.NumberFormat(locale),
@@ -35,6 +36,7 @@ function formatsFor(locale: string): Formats {
     }),
     dateOnly: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...day }),
     calendarDate: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...day }),
+    collator: new Intl.Collator(locale, { sensitivity: 'base', numeric: true }),
   };
 }
 
@@ -81,15 +83,15 @@ export function formatPercent(fraction: number): string {
   return formats.percent.format(fraction);
 }
 
-/** An instant in Paris time: « 01 oct. 2026, 17:00 » (en: 01 Oct 2026, 17:00). */
+/** An instant in Paris time: « 1 oct. 2026, 17:00 » (en: 1 Oct 2026, 17:00). */
 export function formatDateTime(iso: string): string {
   return formats.dateTime.format(new Date(iso));
 }
-/** The Paris calendar day of an instant: « 01 oct. 2026 ». */
+/** The Paris calendar day of an instant: « 1 oct. 2026 ». */
 export function formatDay(iso: string): string {
   return formats.dateOnly.format(new Date(iso));
 }
-/** A calendar date (no time, no zone): "1980-04-02" → « 02 avr. 1980 ». */
+/** A calendar date (no time, no zone): "1980-04-02" → « 2 avr. 1980 ». */
 export function formatCalendarDate(isoDate: string): string {
   return formats.calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
@@ -117,4 +119,9 @@ export function humanize(code: string): string {
   if (known !== undefined) return known;
   const words = code.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Orders names as the language does (accents, case and digits: « Été 2 » before « été 10 »). */
+export function compareLabels(a: string, b: string): number {
+  return formats.collator.compare(a, b);
 }

@@ -229,7 +229,7 @@ describe('segment builder', () => {
     await user.click(await screen.findByRole('option', { name: 'Store' }));
     expect(
       screen.getByText(
-        'Customers who placed at least 1 order whose order channel is “store” in the last 90 days',
+        'Customers who placed at least 1 order whose order channel is “Store” in the last 90 days',
       ),
     ).toBeVisible();
     await within(audience()).findByText(/customers? match/);
@@ -271,7 +271,7 @@ describe('segment builder', () => {
     await user.click(within(group).getByRole('button', { name: 'NOT Group 1' }));
     expect(
       screen.getByText(
-        'Customers whose city is “Lyon”, and not (either whose gender is “male” or whose loyalty tier is “gold”)',
+        'Customers whose city is “Lyon”, and not (either whose gender is “Male” or whose loyalty tier is “Gold”)',
       ),
     ).toBeVisible();
 
@@ -282,20 +282,20 @@ describe('segment builder', () => {
     );
     expect(
       screen.getByText(
-        'Customers whose city is “Lyon”, and not (whose loyalty tier is “gold”) and whose gender is “male”',
+        'Customers whose city is “Lyon”, and not (whose loyalty tier is “Gold”) and whose gender is “Male”',
       ),
     ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Actions for Gender' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Move up' }));
     expect(
       screen.getByText(
-        'Customers whose city is “Lyon” and whose gender is “male”, and not (whose loyalty tier is “gold”)',
+        'Customers whose city is “Lyon” and whose gender is “Male”, and not (whose loyalty tier is “Gold”)',
       ),
     ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Actions for Group 1' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Remove' }));
     expect(
-      screen.getByText('Customers whose city is “Lyon” and whose gender is “male”'),
+      screen.getByText('Customers whose city is “Lyon” and whose gender is “Male”'),
     ).toBeVisible();
   });
 

@@ -898,3 +898,32 @@ test('a segment without a names map is named by its id, in French', () => {
     'Clients membres du segment « loyal »',
   );
 });
+
+test('known values read in the catalogue’s words; free text and unknown codes stay as typed', () => {
+  const words = new Map([
+    ['gold', 'Or'],
+    ['silver', 'Argent'],
+    ['books', 'Livres'],
+    ['Paris', 'ne doit pas servir'],
+  ]);
+  const tiers = attr('customer.loyalty_tier', { operator: 'in', values: ['gold', 'silver'] });
+  const describe = (...children: SegmentNode[]) =>
+    plain(
+      describeDefinition(
+        { version: 1, root: group('root', children) },
+        testCatalogue,
+        names,
+        'fr',
+        words,
+      ),
+    );
+  expect(describe(gold)).toBe('Clients dont le niveau de fidélité est « Or »');
+  expect(describe(tiers)).toBe('Clients dont le niveau de fidélité est « Or » ou « Argent »');
+  expect(describe(city)).toBe('Clients dont la ville est « Paris »');
+  expect(describe(attr('customer.loyalty_tier', eq('platinum')))).toBe(
+    'Clients dont le niveau de fidélité est « platinum »',
+  );
+  expect(plain(describeNode(gold, testCatalogue, names, 'fr', words))).toBe(
+    'Le niveau de fidélité est « Or »',
+  );
+});

@@ -20,6 +20,7 @@ import {
   type FieldInfo,
 } from './catalogue-view.ts';
 import { isCalendarDate } from './validate-comparison.ts';
+import { NO_WORDS, wordFor, type ValueWords } from './value-words.ts';
 import {
   CONSENT_CHANNELS,
   EVENTS,
@@ -48,9 +49,16 @@ type SegmentNames = ReadonlyMap<string, string>;
 interface Context {
   catalogue: FieldCatalogue;
   names: SegmentNames;
+  /** Words for known codes of enum and list fields (gold → Or); a code missing stays as typed. */
+  valueWords: ValueWords;
 }
 
-function formatValue(field: FieldInfo | undefined, noun: Noun, value: Scalar): string {
+function formatValue(
+  field: FieldInfo | undefined,
+  noun: Noun,
+  value: Scalar,
+  valueWords: ValueWords,
+): string {
   if (typeof value === 'number') {
     if (noun.unit === 'cents') return euroFormat.format(value / 100);
     if (noun.unit === 'euros') return euroFormat.format(value);
@@ -59,7 +67,7 @@ function formatValue(field: FieldInfo | undefined, noun: Noun, value: Scalar): s
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   return field?.type === 'date' && isCalendarDate(value)
     ? `le ${formatDateFr(value)}`
-    : quote(value);
+    : quote(wordFor(field, value, valueWords));
 }
 
 function valueList(
@@ -67,8 +75,9 @@ function valueList(
   noun: Noun,
   values: readonly Scalar[],
   last: 'ou' | 'et',
+  valueWords: ValueWords,
 ): string {
-  const shown = values.slice(0, LIST_SHOWN).map((v) => formatValue(field, noun, v));
+  const shown = values.slice(0, LIST_SHOWN).map((v) => formatValue(field, noun, v, valueWords));
   const rest = values.length - shown.length;
   if (rest > 0) {
     return `${shown.join(', ')} ${last} ${num(rest)} ${plural(rest, 'autre valeur', 'autres valeurs')}`;
@@ -78,8 +87,15 @@ function valueList(
 }
 
 /** « ni « a » ni « b » », « ni « a », ni « b », ni « c » ». */
-function neitherList(field: FieldInfo | undefined, noun: Noun, values: readonly Scalar[]): string {
-  const shown = values.slice(0, LIST_SHOWN).map((v) => `ni ${formatValue(field, noun, v)}`);
+function neitherList(
+  field: FieldInfo | undefined,
+  noun: Noun,
+  values: readonly Scalar[],
+  valueWords: ValueWords,
+): string {
+  const shown = values
+    .slice(0, LIST_SHOWN)
+    .map((v) => `ni ${formatValue(field, noun, v, valueWords)}`);
   const rest = values.length - shown.length;
   if (rest > 0) shown.push(`ni ${num(rest)} ${plural(rest, 'autre valeur', 'autres valeurs')}`);
   return shown.join(shown.length > 2 ? ', ' : ' ');
@@ -87,11 +103,18 @@ function neitherList(field: FieldInfo | undefined, noun: Noun, values: readonly 
 
 const lastDays = (n: number) => (n === 1 ? 'le dernier jour' : `les ${num(n)} derniers jours`);
 const bound = (field: FieldInfo | undefined, noun: Noun, value: Scalar) =>
-  typeof value === 'string' ? `le ${formatDateFr(value)}` : formatValue(field, noun, value);
+  typeof value === 'string'
+    ? `le ${formatDateFr(value)}`
+    : formatValue(field, noun, value, NO_WORDS);
 
 /** The test as it reads after the field's noun: « est « Paris » ou « Lyon » ». */
-function comparisonText(noun: Noun, field: FieldInfo | undefined, test: Comparison): string {
-  const value = (v: Scalar) => formatValue(field, noun, v);
+function comparisonText(
+  noun: Noun,
+  field: FieldInfo | undefined,
+  test: Comparison,
+  valueWords: ValueWords,
+): string {
+  const value = (v: Scalar) => formatValue(field, noun, v, valueWords);
   const set = field?.type === 'set';
   switch (test.operator) {
     case 'equals':
@@ -127,20 +150,20 @@ function comparisonText(noun: Noun, field: FieldInfo | undefined, test: Comparis
     case 'in':
       if (test.values.length === 0) return `${is(noun)} dans une liste vide`;
       return set
-        ? `${conjugate(noun, 'comprend', 'comprennent')} ${valueList(field, noun, test.values, 'ou')}`
-        : `${is(noun)} ${valueList(field, noun, test.values, 'ou')}`;
+        ? `${conjugate(noun, 'comprend', 'comprennent')} ${valueList(field, noun, test.values, 'ou', valueWords)}`
+        : `${is(noun)} ${valueList(field, noun, test.values, 'ou', valueWords)}`;
     case 'not_in': {
       if (test.values.length === 0) return `${isNot(noun)} dans une liste vide`;
       const [only] = test.values;
       if (test.values.length === 1 && only !== undefined) {
         return `${doesNot(noun, set)} pas ${value(only)}`;
       }
-      return `${doesNot(noun, set)} ${neitherList(field, noun, test.values)}`;
+      return `${doesNot(noun, set)} ${neitherList(field, noun, test.values, valueWords)}`;
     }
     case 'all_of':
       if (test.values.length === 0)
         return `${conjugate(noun, 'comprend', 'comprennent')} une liste vide`;
-      return `${conjugate(noun, 'comprend', 'comprennent')} ${valueList(field, noun, test.values, 'et')}`;
+      return `${conjugate(noun, 'comprend', 'comprennent')} ${valueList(field, noun, test.values, 'et', valueWords)}`;
     case 'in_last_days':
       return `${is(noun)} dans ${lastDays(test.days)}`;
     case 'not_in_last_days':
@@ -216,7 +239,10 @@ function filterTexts(node: BehaviourCondition, ctx: Context) {
   return node.filters.map((f) => {
     const field = behaviourFilterField(ctx.catalogue, node.action, f.field);
     const noun = nounOf(f.field, field, 'le champ');
-    return { filter: f, text: `${noun.text} ${comparisonText(noun, field, f.test)}` };
+    return {
+      filter: f,
+      text: `${noun.text} ${comparisonText(noun, field, f.test, ctx.valueWords)}`,
+    };
   });
 }
 
@@ -384,12 +410,12 @@ function clause(node: Condition, ctx: Context): Clause {
     case 'attribute': {
       const field = attributeField(catalogue, node.field);
       const noun = nounOf(node.field, field, 'le champ');
-      return dontClause(`${noun.text} ${comparisonText(noun, field, node.test)}`);
+      return dontClause(`${noun.text} ${comparisonText(noun, field, node.test, ctx.valueWords)}`);
     }
     case 'score': {
       const field = scoreField(catalogue, node.score);
       const noun = nounOf(node.score, field, 'le score');
-      return dontClause(`${noun.text} ${comparisonText(noun, field, node.test)}`);
+      return dontClause(`${noun.text} ${comparisonText(noun, field, node.test, ctx.valueWords)}`);
     }
     case 'aggregate': {
       const window = windowText(node.window);
@@ -408,7 +434,9 @@ function clause(node: Condition, ctx: Context): Clause {
       if (bought !== undefined) return { full: bought, line: bought };
       const field = aggregateField(catalogue, node.measure);
       const noun = nounOf(field.id, field, 'le champ');
-      return dontClause(words(noun.text, comparisonText(noun, field, node.test), window));
+      return dontClause(
+        words(noun.text, comparisonText(noun, field, node.test, ctx.valueWords), window),
+      );
     }
     case 'behaviour': {
       const full = behaviourText(node, ctx, false);
@@ -534,9 +562,10 @@ export function describeDefinitionFr(
   definition: SegmentDefinition,
   catalogue: FieldCatalogue,
   names: SegmentNames,
+  valueWords: ValueWords = NO_WORDS,
 ): string {
   if (definition.root.children.length === 0) return 'Aucune condition pour l’instant';
-  const top = part(definition.root, { catalogue, names }, false, false);
+  const top = part(definition.root, { catalogue, names, valueWords }, false, false);
   return top.kind === 'plain'
     ? `Clients ${top.text}`
     : `Tous les clients sauf ${exceptText(top.excluded)}`;
@@ -556,9 +585,10 @@ export function describeNodeFr(
   node: SegmentNode,
   catalogue: FieldCatalogue,
   names: SegmentNames,
+  valueWords: ValueWords = NO_WORDS,
 ): string {
   if (node.kind === 'group') return groupLine(node);
-  const c = clause(node, { catalogue, names });
+  const c = clause(node, { catalogue, names, valueWords });
   if (!node.negate) return capitalise(c.line);
   return c.negative === undefined ? `Sauf ceux ${c.full}` : capitalise(c.negative);
 }

@@ -437,3 +437,27 @@ test.each([
 ])('the date %s reads %s', (iso, text) => {
   expect(formatDate(iso)).toBe(text);
 });
+
+test('known values read in the catalogue’s words; free text and unknown codes stay as typed', () => {
+  const words = new Map([
+    ['gold', 'Gold'],
+    ['card', 'Bank card'],
+    ['Paris', 'not for free text'],
+  ]);
+  const withWords = (...children: SegmentNode[]) =>
+    describeDefinition(
+      { version: 1, root: group('root', children) },
+      testCatalogue,
+      names,
+      'en',
+      words,
+    );
+  const paid = orders(atLeast(1), last(30), [
+    line('order.payment_method', { operator: 'in', values: ['card', 'cash'] }),
+  ]);
+  expect(withWords(gold, city)).toBe(
+    'Customers whose loyalty tier is “Gold” and whose city is “Paris”',
+  );
+  expect(withWords(paid)).toContain('payment method is “Bank card” or “cash”');
+  expect(describeNode(gold, testCatalogue, names, 'en', words)).toBe('Loyalty tier is “Gold”');
+});

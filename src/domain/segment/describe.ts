@@ -24,12 +24,14 @@ import { isCalendarDate } from './validate-comparison.ts';
 import type { DomainLanguage } from '../language.ts';
 import { describeDefinitionFr, describeNodeFr } from './describe-fr.ts';
 import { formatDateFr } from './phrasebook-fr.ts';
+import { NO_WORDS, wordFor, type ValueWords } from './value-words.ts';
 
 /** Segment names by id, for "in segment “Big spenders”"; the id stands in for a missing name. */
 export type SegmentNames = ReadonlyMap<string, string>;
 interface Context {
   catalogue: FieldCatalogue;
   names: SegmentNames;
+  valueWords: ValueWords;
 }
 type Scalar = string | number | boolean;
 
@@ -46,11 +48,13 @@ export function formatDate(iso: string, language: DomainLanguage = 'en'): string
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
-function formatValue(field: FieldInfo | undefined, value: Scalar): string {
+function formatValue(field: FieldInfo | undefined, value: Scalar, valueWords = NO_WORDS): string {
   if (typeof value === 'number')
     return value.toLocaleString('en-GB', { maximumFractionDigits: 20 });
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return field?.type === 'date' && isCalendarDate(value) ? formatDate(value) : quote(value);
+  return field?.type === 'date' && isCalendarDate(value)
+    ? formatDate(value)
+    : quote(wordFor(field, value, valueWords));
 }
 
 function joinWords(words: readonly string[], last: 'and' | 'or'): string {
@@ -58,8 +62,13 @@ function joinWords(words: readonly string[], last: 'and' | 'or'): string {
   return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }
 
-function valueList(field: FieldInfo | undefined, values: readonly Scalar[], last: 'and' | 'or') {
-  const shown = values.slice(0, LIST_SHOWN).map((v) => formatValue(field, v));
+function valueList(
+  field: FieldInfo | undefined,
+  values: readonly Scalar[],
+  last: 'and' | 'or',
+  valueWords: ValueWords,
+) {
+  const shown = values.slice(0, LIST_SHOWN).map((v) => formatValue(field, v, valueWords));
   const rest = values.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} ${last} ${rest} more` : joinWords(shown, last);
 }
@@ -70,7 +79,11 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const days = (n: number) => (n === 1 ? 'day' : `${n} days`);
 
 /** The test as it reads after the field's name: "is “Paris” or “Lyon”", "is in the last 30 days". */
-function comparisonText(field: FieldInfo | undefined, test: Comparison): string {
+function comparisonText(
+  field: FieldInfo | undefined,
+  test: Comparison,
+  valueWords: ValueWords,
+): string {
   const set = field?.type === 'set';
   switch (test.operator) {
     case 'equals':
@@ -81,21 +94,21 @@ function comparisonText(field: FieldInfo | undefined, test: Comparison): string 
     case 'gte':
     case 'lt':
     case 'lte':
-      return `${operatorLabel(test.operator)} ${formatValue(field, test.value)}`;
+      return `${operatorLabel(test.operator)} ${formatValue(field, test.value, valueWords)}`;
     case 'before':
     case 'after':
       return `${operatorLabel(test.operator)} ${formatDate(test.value)}`;
     case 'in':
       return set
-        ? `includes any of ${valueList(field, test.values, 'or')}`
-        : `is ${valueList(field, test.values, 'or')}`;
+        ? `includes any of ${valueList(field, test.values, 'or', valueWords)}`
+        : `is ${valueList(field, test.values, 'or', valueWords)}`;
     case 'not_in':
-      if (set) return `includes none of ${valueList(field, test.values, 'or')}`;
+      if (set) return `includes none of ${valueList(field, test.values, 'or', valueWords)}`;
       return test.values.length === 1
-        ? `is not ${valueList(field, test.values, 'or')}`
-        : `is none of ${valueList(field, test.values, 'or')}`;
+        ? `is not ${valueList(field, test.values, 'or', valueWords)}`
+        : `is none of ${valueList(field, test.values, 'or', valueWords)}`;
     case 'all_of':
-      return `includes all of ${valueList(field, test.values, 'and')}`;
+      return `includes all of ${valueList(field, test.values, 'and', valueWords)}`;
     case 'between':
       return `is between ${formatValue(field, test.min)} and ${formatValue(field, test.max)}`;
     case 'in_last_days':
@@ -134,7 +147,10 @@ function filtersText(node: BehaviourCondition, ctx: Context): string {
   const parts = node.filters.map((f) => {
     const field = behaviourFilterField(ctx.catalogue, node.action, f.field);
     const name = field ? lowerFirst(field.label) : quote(f.field);
-    return { line: f.field.startsWith('line.'), text: `${name} ${comparisonText(field, f.test)}` };
+    return {
+      line: f.field.startsWith('line.'),
+      text: `${name} ${comparisonText(field, f.test, ctx.valueWords)}`,
+    };
   });
   if (node.action.type === 'event') {
     return parts.length === 0 ? '' : `where ${parts.map((p) => p.text).join(' and ')}`;
@@ -178,16 +194,16 @@ function clause(node: Condition, ctx: Context): { lead: string; text: string } {
     case 'attribute': {
       const field = attributeField(catalogue, node.field);
       const name = field ? lowerFirst(field.label) : quote(node.field);
-      return { lead: 'whose', text: `${name} ${comparisonText(field, node.test)}` };
+      return { lead: 'whose', text: `${name} ${comparisonText(field, node.test, ctx.valueWords)}` };
     }
     case 'score': {
       const field = scoreField(catalogue, node.score);
       const name = field ? lowerFirst(field.label) : quote(node.score);
-      return { lead: 'whose', text: `${name} ${comparisonText(field, node.test)}` };
+      return { lead: 'whose', text: `${name} ${comparisonText(field, node.test, ctx.valueWords)}` };
     }
     case 'aggregate': {
       const field = aggregateField(catalogue, node.measure);
-      const test = comparisonText(field, node.test);
+      const test = comparisonText(field, node.test, ctx.valueWords);
       return { lead: 'whose', text: words(lowerFirst(field.label), test, windowText(node.window)) };
     }
     case 'behaviour':
@@ -235,10 +251,14 @@ export function describeDefinition(
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
   language: DomainLanguage = 'en',
+  valueWords: ValueWords = NO_WORDS,
 ): string {
-  if (language === 'fr') return describeDefinitionFr(definition, catalogue, segmentNames);
+  if (language === 'fr') {
+    return describeDefinitionFr(definition, catalogue, segmentNames, valueWords);
+  }
   if (definition.root.children.length === 0) return 'No condition yet';
-  return `Customers ${groupText(definition.root, { catalogue, names: segmentNames }, false)}`;
+  const ctx = { catalogue, names: segmentNames, valueWords };
+  return `Customers ${groupText(definition.root, ctx, false)}`;
 }
 
 /** One line for a condition or a group in the builder ("City is “Paris”", "Any of 3 conditions"). */
@@ -247,8 +267,9 @@ export function describeNode(
   catalogue: FieldCatalogue,
   segmentNames: SegmentNames = new Map(),
   language: DomainLanguage = 'en',
+  valueWords: ValueWords = NO_WORDS,
 ): string {
-  if (language === 'fr') return describeNodeFr(node, catalogue, segmentNames);
+  if (language === 'fr') return describeNodeFr(node, catalogue, segmentNames, valueWords);
   if (node.kind === 'group') {
     const n = node.children.length;
     if (n === 0) return node.negate ? 'Not (an empty group)' : 'An empty group';
@@ -256,6 +277,6 @@ export function describeNode(
     if (node.combinator === 'or') return `${node.negate ? 'None' : 'Any'} of ${count}`;
     return `${node.negate ? 'Not all' : 'All'} of ${count}`;
   }
-  const { text } = clause(node, { catalogue, names: segmentNames });
+  const { text } = clause(node, { catalogue, names: segmentNames, valueWords });
   return node.negate ? `Not (${text})` : capitalise(text);
 }

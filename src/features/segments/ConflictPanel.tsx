@@ -13,6 +13,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { DiffView } from './HistoryDialog.tsx';
 import type { SegmentDocument } from './useSegmentDocument.ts';
+import { useValueWords } from './builder-words.ts';
 
 export interface ConflictPanelProps {
   theirs: SavedSegment;
@@ -51,6 +52,7 @@ function Side({
 export function ConflictPanel(props: ConflictPanelProps) {
   const { t } = useTranslation('segments');
   const { language } = useLanguage();
+  const values = useValueWords();
   const { theirs, mine, catalogue, segmentNames, actions, busy } = props;
   const diff = diffSegments(
     { name: theirs.name, description: theirs.description, definition: theirs.definition },
@@ -86,14 +88,26 @@ export function ConflictPanel(props: ConflictPanelProps) {
           title={t('conflict.mine.title')}
           meta={t('conflict.mine.meta')}
           name={mine.name}
-          description={describeDefinition(mine.definition, catalogue, segmentNames, language)}
+          description={describeDefinition(
+            mine.definition,
+            catalogue,
+            segmentNames,
+            language,
+            values,
+          )}
         />
         <Side
           label={t('conflict.theirs.title', { version })}
           title={t('conflict.theirs.title', { version })}
           meta={t('conflict.theirs.meta', { author: theirs.author, at })}
           name={theirs.name}
-          description={describeDefinition(theirs.definition, catalogue, segmentNames, language)}
+          description={describeDefinition(
+            theirs.definition,
+            catalogue,
+            segmentNames,
+            language,
+            values,
+          )}
         />
       </div>
       <section

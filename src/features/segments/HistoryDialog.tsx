@@ -20,6 +20,7 @@ import { describeDefinition } from '../../domain/segment/describe.ts';
 import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
+import { useValueWords } from './builder-words.ts';
 
 const CHANGE_TONE = {
   added: 'success',
@@ -84,6 +85,7 @@ export function DiffView({
 function FirstVersion({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation('segments');
   const { language } = useLanguage();
+  const values = useValueWords();
   const content = useQuery(segmentQueries.version(id, version));
   const catalogue = useQuery(segmentQueries.catalogue());
   return (
@@ -91,7 +93,7 @@ function FirstVersion({ id, version }: { id: string; version: number }) {
       <p className="text-fg-muted">{t('history.first')}</p>
       {content.data && catalogue.data ? (
         <p className="rounded-md border border-line px-3 py-2 text-fg">
-          {describeDefinition(content.data.definition, catalogue.data, undefined, language)}
+          {describeDefinition(content.data.definition, catalogue.data, undefined, language, values)}
         </p>
       ) : content.isError ? (
         <p role="alert" className="text-danger-700">

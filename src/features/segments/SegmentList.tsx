@@ -13,7 +13,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
-import { formatCount, formatDateTime } from '../../ui/format.ts';
+import { compareLabels, formatCount, formatDateTime } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
 import { OverlapPanel } from './OverlapPanel.tsx';
 import { segmentQueries } from './queries.ts';
@@ -46,9 +46,9 @@ function sorted(items: readonly SegmentListItem[], key: SortKey, descending: boo
   const compare = (a: SegmentListItem, b: SegmentListItem) => {
     switch (key) {
       case 'name':
-        return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+        return compareLabels(a.name, b.name);
       case 'author':
-        return a.author.localeCompare(b.author, 'en', { sensitivity: 'base' });
+        return compareLabels(a.author, b.author);
       case 'size':
         return a.size - b.size;
       case 'updated_at':

@@ -22,6 +22,7 @@ import { describeNode } from '../../domain/segment/describe.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { useBuilder } from './builder-context.ts';
 import { dropTarget, type DropTarget } from './drop-target.ts';
+import { useValueWords } from './builder-words.ts';
 
 export interface DragState {
   activeId: string | null;
@@ -44,8 +45,9 @@ const innermost: CollisionDetection = (args) => {
 export function TreeDnd({ children }: { children: ReactNode }) {
   const { t } = useTranslation('builder');
   const { language } = useLanguage();
+  const values = useValueWords();
   const api = useBuilder();
-  const { definition, catalogue } = api;
+  const { definition, catalogue, segmentNames } = api;
   const [state, setState] = useState<DragState>({ activeId: null, marker: null });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -56,7 +58,7 @@ export function TreeDnd({ children }: { children: ReactNode }) {
     if (text.startsWith('end:')) return t('drag.end');
     const node = findNode(definition, text);
     return node
-      ? t('drag.quoted', { text: describeNode(node, catalogue, undefined, language) })
+      ? t('drag.quoted', { text: describeNode(node, catalogue, segmentNames, language, values) })
       : t('drag.thisRow');
   };
   const target = (activeId: UniqueIdentifier, overId: UniqueIdentifier | undefined) =>
@@ -101,7 +103,7 @@ export function TreeDnd({ children }: { children: ReactNode }) {
       <DragOverlay dropAnimation={null}>
         {active && (
           <div className="max-w-md truncate rounded-md border border-accent-300 bg-surface px-3 py-1.5 text-base shadow-popover">
-            {describeNode(active, catalogue, undefined, language)}
+            {describeNode(active, catalogue, segmentNames, language, values)}
           </div>
         )}
       </DragOverlay>

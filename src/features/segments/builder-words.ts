@@ -13,6 +13,7 @@ import type {
   SegmentNode,
 } from '../../domain/segment/definition.ts';
 import type { FieldCatalogue, ValueType } from '../../domain/segment/catalogue-view.ts';
+import type { ValueWords } from '../../domain/segment/value-words.ts';
 import { humanize } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
 import { conditionName, type PickerItem } from './catalogue-options.ts';
@@ -45,6 +46,16 @@ function checkField(check: ReachabilityCondition['check']): string {
   return check.type === 'valid_email' ? 'reachability.valid_email' : 'reachability.has_phone';
 }
 
+/** The builder catalogue's words for known values (gold → Or), for the domain's descriptions. */
+export function valueWords(t: TFunction<'builder'>): ValueWords {
+  return flatten(t('value', { returnObjects: true }));
+}
+
+export function useValueWords(): ValueWords {
+  const { t } = useTranslation('builder');
+  return useMemo(() => valueWords(t), [t]);
+}
+
 /** The words for a catalogue and the saved segments' names, in the language of `t`. */
 export function builderWords(
   t: TFunction<'builder'>,
@@ -55,7 +66,7 @@ export function builderWords(
     const fields = flatten(t('field', { returnObjects: true }));
     const events = flatten(t('event', { returnObjects: true }));
     const properties = flatten(t('property', { returnObjects: true }));
-    const values = flatten(t('value', { returnObjects: true }));
+    const values = valueWords(t);
     const field = (id: string, fallback: string) => fields.get(id) ?? fallback;
     const event = (type: string, fallback: string) => events.get(type) ?? fallback;
     return {

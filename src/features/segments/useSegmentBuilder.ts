@@ -9,7 +9,7 @@ import { describeDefinition } from '../../domain/segment/describe.ts';
 import { validateDefinition } from '../../domain/segment/validate.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import type { BuilderApi, FocusRequest } from './builder-context.ts';
-import { builderWords, nameNodes } from './builder-words.ts';
+import { builderWords, nameNodes, useValueWords } from './builder-words.ts';
 import { breakdownFields, pickerItems, type PickerItem } from './catalogue-options.ts';
 import { makeCondition } from './new-condition.ts';
 import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
@@ -89,6 +89,7 @@ export function useSegmentBuilder({
 
   const { t } = useTranslation('builder');
   const { language } = useLanguage();
+  const values = useValueWords();
   // The same names the rows show (builder-words.ts), in the user's language.
   const names = useMemo(
     () => nameNodes(definition, builderWords(t, catalogue, segmentNames), t),
@@ -195,7 +196,7 @@ export function useSegmentBuilder({
     empty,
     breakdown,
     setBreakdown: (field: string) => onBreakdownChange(field),
-    description: describeDefinition(definition, catalogue, segmentNames, language),
+    description: describeDefinition(definition, catalogue, segmentNames, language, values),
     undo: history.undo,
     redo: history.redo,
     canUndo: state.past.length > 0,
