@@ -9,6 +9,7 @@ import type {
 } from '../../src/api/contract.ts';
 import type { Segment } from '../../src/domain/profile/schema.ts';
 import { parseDefinition, segmentDefinition } from '../../src/domain/segment/definition.ts';
+import { importedNote } from '../../src/domain/version-notes.ts';
 import type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -75,7 +76,7 @@ export function importedSegment(row: Segment): ImportedDocument<SegmentBody> | n
     body: { name: row.name, description: '', definition: parsed.definition },
     author: row.author,
     at: row.updated_at,
-    note: `imported at version ${row.version}`,
+    note: importedNote(row.version),
   };
 }
 

@@ -10,7 +10,8 @@ import { ConnectionPool } from '../stores/duckdb-pool.ts';
 import { createSchema } from '../stores/duckdb-schema.ts';
 import { MemoryDocuments } from '../stores/memory-documents.ts';
 import type { DocumentRepository, DocumentWrite } from './repository.ts';
-import { restoredNote, VersionedDocuments, type DocumentType } from './versioned-documents.ts';
+import { restoredNote } from '../../src/domain/version-notes.ts';
+import { VersionedDocuments, type DocumentType } from './versioned-documents.ts';
 
 /** A small body for the tests: a name and a non-empty text. */
 const noteBody = z.object({ name: z.string(), text: z.string().min(1) });

@@ -142,8 +142,3 @@ export class VersionedDocuments<Body extends { name: string }> {
     );
   }
 }
-
-/** The note of a version that restores an older one. */
-export function restoredNote(version: number): string {
-  return `restored from version ${version}`;
-}

@@ -18,8 +18,8 @@ import {
 } from '../../src/api/contract.ts';
 import { diffSegments } from '../../src/domain/segment/diff.ts';
 import { referencedSegments } from '../../src/domain/segment/validate.ts';
-import { restoredNote } from '../documents/versioned-documents.ts';
-import { HttpError, notFound, parseOr400, queryOf } from '../http.ts';
+import { CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
+import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore, SegmentCampaign, SegmentWrite } from '../store.ts';
 import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
 import {
@@ -40,8 +40,11 @@ export const ANONYMOUS_AUTHOR = 'Anonymous';
 
 const ETAG_SOURCE = 'GET /api/segments/:id';
 
-function unknownSegment(id: string): HttpError {
-  return notFound(`No segment '${id}': it may have been deleted.`);
+function unknownSegment(id: string) {
+  return httpError('segment_not_found', `No segment '${id}': it may have been deleted.`, {
+    segment_id: id,
+    count: 1,
+  });
 }
 
 /** What uses each segment: the campaigns that target it and the segments that refer to it. */
@@ -105,7 +108,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
     const result = await store.updateSegment(id, expected, write);
     if (result.ok) return result.segment;
     throw result.reason === 'stale'
-      ? preconditionFailed(result.current, expected)
+      ? preconditionFailed(id, result.current, expected)
       : unknownSegment(id);
   };
 
@@ -143,13 +146,14 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
     .post('/', limitSegmentBody, async (c) => {
       const key = idempotencyKey(c);
       const request = parseOr400(createSegmentRequest, await readJson(c.req.raw), 'body');
-      const definition = definitionShape(request.definition, 'the segment was not created');
+      const notCreated = { outcome: 'not_created' } as const;
+      const definition = definitionShape(request.definition, notCreated);
       const write: Omit<SegmentWrite, 'at'> = {
         name: request.name,
         description: request.description,
         definition,
         author: request.author ?? ANONYMOUS_AUTHOR,
-        note: request.note ?? 'created',
+        note: request.note ?? CREATED_NOTE,
       };
       // The segment's own fields in this order: keys recorded before documents keep matching.
       const fingerprint = fingerprintOf(write);
@@ -163,7 +167,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           return saved(c, replayed);
         }
         const all = await store.savedSegments();
-        await checkDefinition(store, definition, all, 'the segment was not created');
+        await checkDefinition(store, definition, all, notCreated);
         const segment = await store.createSegment(
           newSegmentId(),
           { ...write, at: new Date().toISOString() },
@@ -180,18 +184,13 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE) ?? 0;
       const request = parseOr400(updateSegmentRequest, await readJson(c.req.raw), 'body');
-      const definition = definitionShape(request.definition, 'nothing was saved');
+      const notSaved = { outcome: 'not_saved' } as const;
+      const definition = definitionShape(request.definition, notSaved);
       return oneSaveAtATime(store, async () => {
         const current = await savedOrNotFound(id);
         // Stale before invalid: the author must see the other edit first.
-        if (current.version !== expected) throw preconditionFailed(current, expected);
-        await checkDefinition(
-          store,
-          definition,
-          await store.savedSegments(),
-          'nothing was saved',
-          id,
-        );
+        if (current.version !== expected) throw preconditionFailed(id, current, expected);
+        await checkDefinition(store, definition, await store.savedSegments(), notSaved, id);
         const segment = await append(id, expected, {
           name: request.name,
           description: request.description ?? current.description,
@@ -209,7 +208,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       return oneSaveAtATime(store, async () => {
         const current = await savedOrNotFound(id);
         if (expected !== null && current.version !== expected) {
-          throw preconditionFailed(current, expected);
+          throw preconditionFailed(id, current, expected);
         }
         const [segments, campaigns] = await Promise.all([
           store.savedSegments(),
@@ -217,19 +216,23 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
         ]);
         const usage = usageById(segments, campaigns)(id);
         if (usage.campaigns.length + usage.segments.length > 0) {
-          throw new HttpError(
-            409,
-            'conflict',
+          throw httpError(
+            'segment_in_use',
             `“${current.name}” is used by ${describeUsage(usage)}; nothing was deleted. ` +
               'Point them at another segment first.',
-            undefined,
+            {
+              segment_id: id,
+              name: current.name,
+              campaigns: usage.campaigns.length,
+              segments: usage.segments.length,
+            },
             { usage },
           );
         }
         const result = await store.deleteSegment(id, expected);
         if (!result.ok) {
           throw result.reason === 'stale'
-            ? preconditionFailed(result.current, expected ?? 0)
+            ? preconditionFailed(id, result.current, expected ?? 0)
             : unknownSegment(id);
         }
         return c.body(null, 204);
@@ -273,9 +276,9 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const request = parseOr400(restoreSegmentRequest, await readJson(c.req.raw, {}), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await savedOrNotFound(id);
-        if (current.version !== expected) throw preconditionFailed(current, expected);
+        if (current.version !== expected) throw preconditionFailed(id, current, expected);
         const restored = await versionOrNotFound(id, v);
-        const outcome = `version ${v} cannot be restored as it is; nothing was saved`;
+        const outcome = { outcome: 'not_restored', version: v } as const;
         await checkDefinition(store, restored.definition, await store.savedSegments(), outcome, id);
         // A restore appends the old content as a new version: the history keeps every step.
         const segment = await append(id, expected, {

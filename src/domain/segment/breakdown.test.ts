@@ -5,6 +5,10 @@ test('only customer text and enum attributes can break a segment down', () => {
   expect(breakdownColumn('customer.city')).toBe('city');
   expect(breakdownColumn('customer.loyalty_tier')).toBe('loyalty_tier');
   expect(breakdownColumn('customer.birth_date')).toBeNull();
+  for (const personal of ['first_name', 'last_name', 'email', 'phone']) {
+    expect(breakdownColumn(`customer.${personal}`)).toBeNull();
+  }
+  expect(breakdownColumn('customer.postcode')).toBe('postcode');
   expect(breakdownColumn('order.channel')).toBeNull();
   expect(breakdownColumn('customer.__proto__')).toBeNull();
   expect(breakdownColumn('customer.city; DROP TABLE customers')).toBeNull();

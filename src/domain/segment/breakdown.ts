@@ -4,10 +4,21 @@ import { columnFields } from '../profile/catalogue.ts';
 
 export const BREAKDOWN_LIMIT = 20;
 
-/** The customer column behind a `customer.*` string or enum field, or null when not allowed. */
+/** One value per person: a breakdown by them says nothing and lists personal data. */
+const IDENTIFYING = new Set([
+  'customer.first_name',
+  'customer.last_name',
+  'customer.email',
+  'customer.phone',
+]);
+
+/**
+ * The customer column behind a `customer.*` string or enum field, or null when not allowed (not a
+ * customer column, not text, or identifying a person).
+ */
 export function breakdownColumn(fieldId: string): string | null {
   const spec = columnFields.find((f) => f.id === fieldId);
-  if (!spec || spec.table !== 'customers') return null;
+  if (!spec || spec.table !== 'customers' || IDENTIFYING.has(spec.id)) return null;
   return spec.type === 'string' || spec.type === 'enum' ? spec.column : null;
 }
 

@@ -900,12 +900,13 @@ test('a segment without a names map is named by its id, in French', () => {
 });
 
 test('known values read in the catalogue’s words; free text and unknown codes stay as typed', () => {
-  const words = new Map([
+  const known = new Map([
     ['gold', 'Or'],
     ['silver', 'Argent'],
     ['books', 'Livres'],
     ['Paris', 'ne doit pas servir'],
   ]);
+  const words = (code: string) => known.get(code) ?? code;
   const tiers = attr('customer.loyalty_tier', { operator: 'in', values: ['gold', 'silver'] });
   const describe = (...children: SegmentNode[]) =>
     plain(

@@ -439,11 +439,12 @@ test.each([
 });
 
 test('known values read in the catalogue’s words; free text and unknown codes stay as typed', () => {
-  const words = new Map([
+  const known = new Map([
     ['gold', 'Gold'],
     ['card', 'Bank card'],
     ['Paris', 'not for free text'],
   ]);
+  const words = (code: string) => known.get(code) ?? code;
   const withWords = (...children: SegmentNode[]) =>
     describeDefinition(
       { version: 1, root: group('root', children) },

@@ -2,12 +2,13 @@
 // supplied by the UI's catalogue so the descriptions and the builder name a value the same way.
 import type { FieldInfo } from './catalogue-view.ts';
 
-export type ValueWords = ReadonlyMap<string, string>;
+/** A coded value's word; a code the reader's catalogue lacks comes back as the UI shows it. */
+export type ValueWords = (code: string) => string;
 
-export const NO_WORDS: ValueWords = new Map();
+export const NO_WORDS: ValueWords = (code) => code;
 
 /** A string value as the reader knows it: a coded value gets its word; free text stays as typed. */
 export function wordFor(field: FieldInfo | undefined, value: string, words: ValueWords): string {
   const coded = field?.type === 'enum' || field?.type === 'set';
-  return coded ? (words.get(value) ?? value) : value;
+  return coded ? words(value) : value;
 }

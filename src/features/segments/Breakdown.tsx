@@ -1,35 +1,26 @@
 // The members broken down by one customer attribute, as a compact bar list.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { breakdownFields } from './catalogue-options.ts';
 import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
-import { gender, language, loyaltyTier } from '../../domain/profile/schema.ts';
 import { Select } from '../../ui/Select.tsx';
-import { formatCount, humanize } from '../../ui/format.ts';
+import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
+import { builderWords, type BuilderWords } from './builder-words.ts';
 
-/** A value as read: the codes of choice fields in words (the catalogue's, else humanized), a
- * missing value said so. */
+/** A value as read: the codes of choice fields in the catalogue's words, a missing value said so. */
 function valueLabel(
   t: TFunction<'segments'>,
-  field: string | undefined,
+  words: BuilderWords,
   value: string | null,
   isChoice: boolean,
 ): string {
   if (value === null || value === '') return t('breakdown.notSet');
-  if (!isChoice) return value;
-  if (field === 'customer.gender') {
-    const code = gender.safeParse(value);
-    if (code.success) return t(`breakdown.gender.${code.data}`);
-  } else if (field === 'customer.loyalty_tier') {
-    const code = loyaltyTier.safeParse(value);
-    if (code.success) return t(`breakdown.loyaltyTier.${code.data}`);
-  } else if (field === 'customer.language') {
-    const code = language.safeParse(value);
-    if (code.success) return t(`breakdown.language.${code.data}`);
-  }
-  return humanize(value);
+  return isChoice ? words.value(value) : value;
 }
+
+const NO_SEGMENTS: ReadonlyMap<string, string> = new Map();
 
 export function Breakdown({
   catalogue,
@@ -43,6 +34,11 @@ export function Breakdown({
   data: CountResponse;
 }) {
   const { t } = useTranslation('segments');
+  const { t: tBuilder } = useTranslation('builder');
+  const words = useMemo(
+    () => builderWords(tBuilder, catalogue, NO_SEGMENTS),
+    [tBuilder, catalogue],
+  );
   const attributes = breakdownFields(catalogue);
   const chosen = attributes.find((f) => f.id === field);
   const values = data.breakdown?.field === field ? data.breakdown.values : [];
@@ -59,7 +55,7 @@ export function Breakdown({
             aria-label={t('breakdown.by')}
             value={field ?? undefined}
             placeholder={t('breakdown.pick')}
-            options={attributes.map((f) => ({ value: f.id, label: f.label }))}
+            options={attributes.map((f) => ({ value: f.id, label: words.field(f.id, f.label) }))}
             onValueChange={onField}
           />
         </div>
@@ -69,7 +65,7 @@ export function Breakdown({
       ) : (
         <ul
           aria-label={t('breakdown.members', {
-            attribute: chosen?.label ?? t('breakdown.attribute'),
+            attribute: chosen ? words.field(chosen.id, chosen.label) : t('breakdown.attribute'),
           })}
           className="mt-2 space-y-1"
         >
@@ -79,7 +75,7 @@ export function Breakdown({
               className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm"
             >
               <span className="truncate text-fg" title={v.value ?? undefined}>
-                {valueLabel(t, chosen?.id, v.value, chosen?.type === 'enum')}
+                {valueLabel(t, words, v.value, chosen?.type === 'enum')}
               </span>
               <span aria-hidden="true" className="h-1.5 rounded-full bg-subtle">
                 <span

@@ -99,7 +99,7 @@ export function FieldPicker({
     >
       <PopoverTrigger asChild>{children}</PopoverTrigger>
       <PopoverContent
-        className="w-80"
+        className="w-96"
         onCloseAutoFocus={(event) => {
           if (picked.current && keepFocusOnPick) event.preventDefault();
         }}
@@ -167,12 +167,12 @@ export function FieldPicker({
             </p>
           )}
         </div>
-        <p className="mt-2 flex items-center gap-1 border-t border-line pt-2 text-xs text-fg-subtle">
+        <p className="mt-2 border-t border-line pt-2 text-xs leading-5 text-fg-subtle">
           <Trans
             t={t}
             i18nKey="picker.keys"
             components={{
-              up: <Kbd />,
+              up: <Kbd className="mr-0.5" />,
               down: <Kbd />,
               enter: <Kbd />,
               esc: <Kbd />,

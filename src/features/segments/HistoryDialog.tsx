@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type {
   SavedSegment,
   SegmentDiffResponse,
@@ -17,6 +18,7 @@ import { QueryState, describeError } from '../../ui/QueryState.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { describeDefinition } from '../../domain/segment/describe.ts';
+import { systemNote } from '../../domain/version-notes.ts';
 import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
@@ -80,6 +82,15 @@ export function DiffView({
       ))}
     </ul>
   );
+}
+
+/** A version's note: the system's notes in the user's language, a typed one as typed. */
+function noteWords(t: TFunction<'segments'>, note: string): string {
+  const system = systemNote(note);
+  if (system === null) return note;
+  return system.kind === 'created'
+    ? t('history.note.created')
+    : t(`history.note.${system.kind}`, { version: system.version });
 }
 
 function FirstVersion({ id, version }: { id: string; version: number }) {
@@ -232,7 +243,9 @@ export function HistoryDialog({
                         {v.author} · {formatDateTime(v.at)}
                       </span>
                       {v.note !== '' && (
-                        <span className="block truncate text-sm text-fg-subtle">{v.note}</span>
+                        <span className="block truncate text-sm text-fg-subtle">
+                          {noteWords(t, v.note)}
+                        </span>
                       )}
                     </button>
                   </li>

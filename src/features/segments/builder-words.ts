@@ -48,7 +48,12 @@ function checkField(check: ReachabilityCondition['check']): string {
 
 /** The builder catalogue's words for known values (gold → Or), for the domain's descriptions. */
 export function valueWords(t: TFunction<'builder'>): ValueWords {
-  return flatten(t('value', { returnObjects: true }));
+  const words = new Map([
+    ...flatten(t('value', { returnObjects: true })),
+    ...flatten(t('category', { ns: 'customers', returnObjects: true })),
+    ...flatten(t('productFormat', { ns: 'customers', returnObjects: true })),
+  ]);
+  return (code) => words.get(code) ?? humanize(code);
 }
 
 export function useValueWords(): ValueWords {
@@ -66,13 +71,13 @@ export function builderWords(
     const fields = flatten(t('field', { returnObjects: true }));
     const events = flatten(t('event', { returnObjects: true }));
     const properties = flatten(t('property', { returnObjects: true }));
-    const values = valueWords(t);
+    const value = valueWords(t);
     const field = (id: string, fallback: string) => fields.get(id) ?? fallback;
     const event = (type: string, fallback: string) => events.get(type) ?? fallback;
     return {
       field,
       property: (name) => properties.get(name) ?? humanize(name),
-      value: (code) => values.get(code) ?? humanize(code),
+      value,
       operator: (operator, type) =>
         type === 'set' && operator === 'in'
           ? t('operator.set_in')
