@@ -13,7 +13,7 @@ import type {
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
-import type { Campaign } from '../src/domain/profile/schema.ts';
+import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 import type {
   DocumentRepository,
@@ -82,10 +82,13 @@ export interface SegmentCountAnswer {
   breakdown: { value: string | null; count: number }[] | null;
 }
 
-/** A campaign that targets a segment. */
-export type SegmentCampaign = Pick<Campaign, 'campaign_id' | 'name' | 'status'> & {
+/** A campaign document that targets a segment (at any version of it). */
+export interface SegmentCampaign {
+  campaign_id: string;
+  name: string;
+  status: CampaignStatus;
   segment_id: string;
-};
+}
 
 /**
  * Saved segments: versioned documents of kind 'segment' (server/documents/segments.ts maps them),
@@ -99,7 +102,7 @@ export interface SavedSegmentStore {
   /** Newest first; null when no such segment. */
   segmentVersions(segmentId: string): Promise<SegmentVersionSummary[] | null>;
   segmentVersion(segmentId: string, version: number): Promise<SegmentVersion | null>;
-  /** Campaigns with a target segment, by campaign id. */
+  /** The campaign documents with a target segment, by campaign id. */
   segmentCampaigns(): Promise<SegmentCampaign[]>;
   idempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
   /** Version 1 of a new segment, with the key that created it (if any). Throws on a taken id or key. */

@@ -26,7 +26,7 @@ export const PRESSURE_CAMPAIGN_IDS: Record<MessageChannel, string> = {
   web_banner: 'cmp_relance_quotidienne_banniere',
 };
 
-export const DEMO_CAMPAIGN_TEMPLATE = `{{ customer.first_name }}, c'est nouveau, il vous les faut !
+export const DEMO_CAMPAIGN_TEMPLATE = `{{ customer.first_name | default: 'Bonjour' }}, c'est nouveau, il vous les faut !
 
 Bonjour {{ customer.first_name }},
 

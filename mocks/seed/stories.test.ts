@@ -102,7 +102,7 @@ describe.each([42, 1234])('seed %i', (seed) => {
         offer_id: PROMOTED_OFFER_ID,
       });
       expect(campaign?.template).toContain(
-        "{{ customer.first_name }}, c'est nouveau, il vous les faut !",
+        "{{ customer.first_name | default: 'Bonjour' }}, c'est nouveau, il vous les faut !",
       );
     });
 

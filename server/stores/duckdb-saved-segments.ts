@@ -1,10 +1,7 @@
 // What the DuckDB store reads for saved segments from the loaded tables: the loaded `segments`,
-// imported once per load as segment documents (duckdb-documents.ts keeps them from then on), and
-// the campaigns that target a segment (what makes one "used").
+// imported once per load as segment documents (duckdb-documents.ts keeps them from then on).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { campaign } from '../../src/domain/profile/schema.ts';
 import { importedSegments } from '../documents/segments.ts';
-import type { SegmentCampaign } from '../store.ts';
 import { importDocuments } from './duckdb-documents.ts';
 import { INSTANT_FORMAT } from './duckdb-schema.ts';
 import { toNumber, toText } from './duckdb-values.ts';
@@ -37,21 +34,4 @@ export async function importLoadedSegments(connection: DuckDBConnection): Promis
     updated_at: toText(row.updated_at ?? null),
   }));
   await importDocuments(connection, 'segment', importedSegments(rows));
-}
-
-const campaignStatus = campaign.shape.status;
-
-export async function readSegmentCampaigns(
-  connection: DuckDBConnection,
-): Promise<SegmentCampaign[]> {
-  const reader = await connection.runAndReadAll(
-    `SELECT campaign_id, name, status, segment_id FROM campaigns
-      WHERE segment_id IS NOT NULL ORDER BY campaign_id`,
-  );
-  return reader.getRowObjects().map((row) => ({
-    campaign_id: toText(row.campaign_id ?? null),
-    name: toText(row.name ?? null),
-    status: campaignStatus.parse(row.status),
-    segment_id: toText(row.segment_id ?? null),
-  }));
 }

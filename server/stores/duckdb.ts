@@ -55,7 +55,9 @@ import { ConnectionPool } from './duckdb-pool.ts';
 import { SavedSegments } from '../documents/segments.ts';
 import { DuckDbDocuments } from './duckdb-documents.ts';
 import { migrateSavedSegmentTables } from './duckdb-documents-migration.ts';
-import { importLoadedSegments, readSegmentCampaigns } from './duckdb-saved-segments.ts';
+import { importLoadedSegments } from './duckdb-saved-segments.ts';
+import { importLoadedCampaigns } from './duckdb-campaigns.ts';
+import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
 import { searchCustomers } from './duckdb-search.ts';
@@ -167,14 +169,15 @@ export class DuckDbStore implements ProfileStore {
 
   /**
    * Migrates a version 2 file (builds the segment tables), re-reads `meta`, imports the loaded
-   * segments as saved segments (once per load), drops the cached catalogue, definitions and idle
-   * connections: after (re)loading.
+   * segments and campaigns as documents (once per load), drops the cached catalogue, definitions
+   * and idle connections: after (re)loading.
    */
   async reload(): Promise<void> {
     await migrateSegmentTables(this.connection);
     await migrateSavedSegmentTables(this.connection);
     await this.refreshMeta();
     await importLoadedSegments(this.connection);
+    await importLoadedCampaigns(this.connection);
     this.cachedCatalogue = null;
     this.documents.forget();
     this.segmentCustomers = null;
@@ -427,7 +430,7 @@ export class DuckDbStore implements ProfileStore {
   }
 
   segmentCampaigns(): Promise<SegmentCampaign[]> {
-    return this.read(readSegmentCampaigns);
+    return segmentCampaignsOf(this.documents);
   }
 
   idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {

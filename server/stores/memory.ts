@@ -23,7 +23,7 @@ import {
   type HistoryRows,
   type HistoryScope,
 } from '../../src/domain/profile/history.ts';
-import type { Campaign, Customer, Dataset, Identity } from '../../src/domain/profile/schema.ts';
+import type { Customer, Dataset, Identity } from '../../src/domain/profile/schema.ts';
 import {
   bestHits,
   compactPhone,
@@ -46,6 +46,8 @@ import type {
 } from '../store.ts';
 import { factsOf } from '../../src/domain/segment/facts.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
+import { firstSends, importedCampaigns } from '../documents/campaign-import.ts';
+import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { MemoryDocuments } from './memory-documents.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
@@ -64,7 +66,6 @@ export class MemoryStore implements ProfileStore {
   private readonly customers: Map<string, Customer>;
   private readonly identityByValue: Map<string, Identity[]>;
   private readonly phoneByCompact: Map<string, Identity[]>;
-  private readonly campaigns: Map<string, Campaign>;
   /** Each customer's own rows, by id; their histories are assembled from these on request. */
   private readonly historyRows: Map<string, HistoryRows>;
   private readonly reference: HistoryReference;
@@ -88,10 +89,17 @@ export class MemoryStore implements ProfileStore {
       data.identities.filter((i) => i.kind === 'phone'),
       (i) => compactPhone(i.value.toLowerCase()),
     );
-    this.campaigns = indexBy(data.campaigns, (c) => c.campaign_id);
     this.historyRows = historyRowsOf(data);
     this.reference = historyReference(data);
     this.saved = new MemorySavedSegments(this.documents, data.segments);
+    this.documents.importNow(
+      'campaign',
+      importedCampaigns(data.campaigns, {
+        ...this.reference,
+        firstSends: firstSends(data.messages),
+        segmentVersions: new Map(this.documents.heldNow('segment').map((d) => [d.id, d.version])),
+      }),
+    );
   }
 
   async customerCount(): Promise<number> {
@@ -312,12 +320,8 @@ export class MemoryStore implements ProfileStore {
     return this.saved.version(segmentId, version);
   }
 
-  async segmentCampaigns(): Promise<SegmentCampaign[]> {
-    return [...this.campaigns.values()]
-      .flatMap(({ campaign_id, name, status, segment_id }) =>
-        segment_id === null ? [] : [{ campaign_id, name, status, segment_id }],
-      )
-      .sort((a, b) => compareText(a.campaign_id, b.campaign_id));
+  segmentCampaigns(): Promise<SegmentCampaign[]> {
+    return segmentCampaignsOf(this.documents);
   }
 
   async idempotencyRecord(key: string): Promise<IdempotencyRecord | null> {

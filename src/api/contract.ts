@@ -10,3 +10,4 @@ export * from './contract/segments.ts';
 export * from './contract/segment-members.ts';
 export * from './contract/segment-overlap.ts';
 export * from './contract/scores.ts';
+export * from './contract/campaigns.ts';

@@ -1,6 +1,7 @@
 // Saved segments, versioned: every save appends a version; the current version is the ETag
 // (`"3"`), and a save must send it back in If-Match. See docs/decisions/006-saved-segments.md.
 import { z } from 'zod';
+import { campaignStatus } from '../../domain/campaign/campaign.ts';
 import { segmentDefinition } from '../../domain/segment/definition.ts';
 import { isoInstant } from '../../domain/profile/schema.ts';
 
@@ -72,13 +73,13 @@ export type UpdateSegmentRequest = z.input<typeof updateSegmentRequest>;
 export const restoreSegmentRequest = z.strictObject({ author: segmentAuthor.optional() });
 export type RestoreSegmentRequest = z.input<typeof restoreSegmentRequest>;
 
-/** What uses a segment: campaigns that target it, segments whose definitions refer to it. */
+/** What uses a segment: campaigns that target it (any version), segments that refer to it. */
 export const segmentUsage = z.object({
   campaigns: z.array(
     z.object({
       campaign_id: z.string(),
       name: z.string(),
-      status: z.enum(['draft', 'scheduled', 'sent']),
+      status: campaignStatus,
     }),
   ),
   segments: z.array(z.object({ segment_id: segmentId, name: z.string() })),
