@@ -57,6 +57,8 @@ const compositionRoots = new Set(['server/node.ts', 'server/seed-demo.ts']);
 const domainPackages = ['zod', '@stdlib/*'];
 /** Its tests also run on vitest and generate cases with fast-check. */
 const domainTestPackages = [...domainPackages, 'vitest', 'fast-check'];
+/** Templates also render Liquid and sanitise HTML, both plain JavaScript (decision 016). */
+const templatePackages = ['liquidjs', 'sanitize-html'];
 
 const isTest = (rel) => /\.test\.tsx?$/.test(rel);
 
@@ -112,7 +114,10 @@ export const boundaries = {
       if (/\.(css|svg|png|json)$/.test(source)) return;
       if (!source.startsWith('.')) {
         if (from !== 'domain') return;
-        const packages = isTest(rel) ? domainTestPackages : domainPackages;
+        const packages = [
+          ...(isTest(rel) ? domainTestPackages : domainPackages),
+          ...(rel.startsWith('src/domain/template/') ? templatePackages : []),
+        ];
         if (!packageAllowed(source, packages)) {
           context.report({
             node,

@@ -22,6 +22,9 @@ ruleTester.run('tact/boundaries', boundaries, {
     at('src/domain/segment/x.ts', '../profile/schema.ts'),
     at('src/domain/segment/x.test.ts', 'vitest'),
     at('src/domain/segment/x.test.ts', 'fast-check'),
+    // Templates, and only they, render Liquid and sanitise HTML.
+    at('src/domain/template/x.ts', 'liquidjs'),
+    at('src/domain/template/x.ts', 'sanitize-html'),
     // A feature's component test may use the mock API in Node, and nothing else of mocks/.
     at('src/features/segments/x.test.tsx', '../../../mocks/node.ts'),
     at('src/app/routes/x.test.tsx', '../../../mocks/node.ts'),
@@ -49,6 +52,7 @@ ruleTester.run('tact/boundaries', boundaries, {
     refused('src/domain/segment/x.ts', '@stdlibx/gammaln', pure),
     refused('src/domain/segment/x.ts', 'zodiac', pure),
     refused('src/domain/segment/x.ts', 'vitest', pure),
+    refused('src/domain/segment/x.ts', 'liquidjs', pure),
     refused('src/domain/x.ts', '../../server/x', crossing('domain')),
     refused('src/domain/segment/x.ts', '../../api/contract.ts', crossing('domain')),
     {
