@@ -1,7 +1,7 @@
 // A campaign as marketers save it: a versioned document (the repository keeps author, time and
 // note per version) whose body is everything below. The body is keyed by channel: each channel has
 // its own template parts. A draft may be incomplete; what a campaign needs before it is ready is
-// in validate.ts. See docs/decisions/016-campaigns.md.
+// in validate.ts. See docs/decisions/017-campaigns.md.
 import { z } from 'zod';
 import { isoDate, messageChannel, productCategory } from '../profile/schema.ts';
 
