@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { NODE_FLAGS } from '../server/node-flags.ts';
+import { printRecommendationTable } from './recommend-table.ts';
 
 const quick = process.argv.includes('--quick');
 const reuse = process.argv.includes('--reuse');
@@ -174,3 +175,6 @@ const fixed = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed
 console.log(
   `  holdout (26 weeks): AUC ${fixed(holdout.auc, 3)} · Brier ${fixed(holdout.brier, 4)} · predicted ${fixed(holdout.predicted, 0)} vs actual ${fixed(holdout.actual, 0)} repeat purchases`,
 );
+
+// Recommendations: the offline evaluation on the demo data, the same in quick and full runs.
+printRecommendationTable(run('bench/recommend.ts', []));
