@@ -1,8 +1,8 @@
 // The tests `npm run mutate` runs against each mutant: the fast, deterministic tests of the files
-// that decide what a segment condition means or what a customer is recommended
-// (stryker.config.json lists those files), quickest first, so a mutant a table test kills never
-// waits for the sweep. The DuckDB sweeps and the property suites stay in `npm test`: too slow to
-// run once per mutant on two cores.
+// that decide what a segment condition means, what a customer is recommended or how a template
+// renders (stryker.config.json lists those files), quickest first, so a mutant a table test kills
+// never waits for the sweep. The DuckDB sweeps, the property suites and the timed template attacks
+// stay in `npm test`: too slow to run once per mutant on two cores.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -21,6 +21,13 @@ const TESTS = [
   'src/domain/recommend/co-purchase.test.ts',
   'src/domain/recommend/context.test.ts',
   'src/domain/recommend/recommend.test.ts',
+  'src/domain/template/salutation.test.ts',
+  'src/domain/template/links.test.ts',
+  'src/domain/template/sms.test.ts',
+  'src/domain/template/format.test.ts',
+  'src/domain/template/sanitise.test.ts',
+  'src/domain/template/context.test.ts',
+  'src/domain/template/render.test.ts',
 ];
 
 class InListedOrder extends BaseSequencer {

@@ -9,10 +9,18 @@ import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { segmentRoutes } from './routes/segments.ts';
+import { templateRoutes, type TemplateRenderer } from './routes/templates.ts';
 import { RefitJob } from './scoring/refit.ts';
 import { scoreService } from './scoring/service.ts';
 
-export function createApi(store: ProfileStore, options: { logErrors?: boolean } = {}): Hono {
+export function createApi(
+  store: ProfileStore,
+  options: {
+    logErrors?: boolean;
+    /** Where templates render (default: in this thread; the Node server uses worker threads). */
+    templates?: TemplateRenderer;
+  } = {},
+): Hono {
   const app = new Hono();
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
@@ -27,6 +35,7 @@ export function createApi(store: ProfileStore, options: { logErrors?: boolean } 
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));
+  app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>
     c.json(
       { error: { code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` } },

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { createApi } from './app.ts';
 import { seedDemo } from './seed-demo.ts';
 import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
+import { workerRenderer } from './templates/worker-renderer.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -38,7 +39,8 @@ if (meta === null || meta.seed !== seed || meta.customers !== customers) {
 }
 
 const app = new Hono();
-app.route('/', createApi(store));
+// Templates render in worker threads: a slow one holds no other request.
+app.route('/', createApi(store, { templates: workerRenderer().render }));
 if (existsSync(path.join(staticRoot, 'index.html'))) {
   app.use('/*', serveStatic({ root: staticRoot }));
   // The app routes in the browser: any other page is the app's index.

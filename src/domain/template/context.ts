@@ -5,6 +5,14 @@
 import { z } from 'zod';
 import { CHURN_BANDS } from '../analytics/churn.ts';
 import { RFM_CELLS } from '../analytics/rfm.ts';
+import {
+  MAX_TEMPLATE_RECOMMENDATIONS,
+  dateOrInstant,
+  type TemplateCampaign,
+  type TemplateOffer,
+  type TemplateRecommendation,
+  type TemplateScores,
+} from './inputs.ts';
 import { roundHalfEven } from '../profile/figures.ts';
 import { requireScope, type CustomerHistory, type HistoryOrder } from '../profile/history.ts';
 import {
@@ -20,50 +28,17 @@ import {
 } from '../profile/schema.ts';
 import type { DomainLanguage } from '../language.ts';
 
-const dateOrInstant = z.union([isoDate, isoInstant]);
-const words = (max: number) => z.string().max(max);
-const url = z.string().max(2_000);
-
-/** The campaign's offer as a message names it; amounts in cents. */
-export const templateOffer = z.strictObject({
-  title: words(200),
-  /** What the customer pays, when the offer sets a price. */
-  price_cents: cents.nullish(),
-  /** The usual price, for « au lieu de ». */
-  regular_price_cents: cents.nullish(),
-  discount_percent: z.number().min(0).max(100).nullish(),
-  discount_cents: cents.nullish(),
-  valid_from: dateOrInstant.nullish(),
-  valid_to: dateOrInstant.nullish(),
-  url: url.nullish(),
-});
-export type TemplateOffer = z.infer<typeof templateOffer>;
-
-/** One recommended product, its reason already in words. */
-export const templateRecommendation = z.strictObject({
-  title: words(300),
-  price_cents: cents.nullish(),
-  reason: words(500).nullish(),
-  url: url.nullish(),
-  image_url: url.nullish(),
-  category: productCategory.nullish(),
-});
-export type TemplateRecommendation = z.infer<typeof templateRecommendation>;
-
-export const templateCampaign = z.strictObject({ name: words(200), channel: messageChannel });
-export type TemplateCampaign = z.infer<typeof templateCampaign>;
-
-/** Whatever scores the models have for the customer; absent ones stay empty. */
-export const templateScores = z.strictObject({
-  churn_band: z.enum(CHURN_BANDS).nullish(),
-  rfm_cell: z.enum(RFM_CELLS).nullish(),
-  purchase_probability: z.number().min(0).max(1).nullish(),
-  predicted_clv_cents: cents.nullish(),
-  next_order_date: isoDate.nullish(),
-});
-export type TemplateScores = z.infer<typeof templateScores>;
-
-export const MAX_TEMPLATE_RECOMMENDATIONS = 20;
+export {
+  MAX_TEMPLATE_RECOMMENDATIONS,
+  templateCampaign,
+  templateOffer,
+  templateRecommendation,
+  templateScores,
+  type TemplateCampaign,
+  type TemplateOffer,
+  type TemplateRecommendation,
+  type TemplateScores,
+} from './inputs.ts';
 
 const orderItem = z.strictObject({
   title: z.string().nullable(),

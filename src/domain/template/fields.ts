@@ -5,25 +5,9 @@
 import { loyaltyTier, messageChannel, orderChannel, productCategory } from '../profile/schema.ts';
 import { CHURN_BANDS } from '../analytics/churn.ts';
 import { RFM_CELLS } from '../analytics/rfm.ts';
+import type { TemplateFieldType } from './codes.ts';
 
-export const templateFieldTypes = [
-  /** Words; a salutation field's junk values (see `salutation`) fall back to `default`. */
-  'text',
-  'number',
-  /** Integer cents: `{{ offer.price | money }}` reads « 99,99 € ». */
-  'money',
-  /** An ISO date or instant: `{{ offer.valid_to | date }}` reads « 1 février 2026 ». */
-  'date',
-  /** An https: or mailto: address. */
-  'url',
-  /** One of `values`. */
-  'enum',
-  /** A group of fields: empty (falsy) when there is nothing to say, e.g. no offer. */
-  'object',
-  /** A list, to loop over with `{% for %}`. */
-  'list',
-] as const;
-export type TemplateFieldType = (typeof templateFieldTypes)[number];
+export { templateFieldTypes, type TemplateFieldType } from './codes.ts';
 
 export interface TemplateField {
   path: string;

@@ -2,22 +2,9 @@
 // reported: script schemes (javascript:, data:, vbscript:, however cased, spaced or entity-encoded),
 // protocol-relative addresses (`//evil.example`, which borrow the reader's scheme), plain http:,
 // other schemes and relative paths (a message has no page to be relative to).
+import type { RemovedLinkReason } from './codes.ts';
 
-export const removedLinkReasons = [
-  /** javascript:, data:, vbscript:: they run code or carry a document. */
-  'dangerous_scheme',
-  /** `//host` or a backslash variant: another site, on whatever scheme the reader is on. */
-  'protocol_relative',
-  /** http:: readable and alterable on the way. */
-  'insecure_scheme',
-  /** Any other scheme (ftp:, tel:, file:…). */
-  'unsupported_scheme',
-  /** No scheme: relative to nothing in a message. */
-  'relative',
-  /** An empty address (a token that rendered nothing). */
-  'empty',
-] as const;
-export type RemovedLinkReason = (typeof removedLinkReasons)[number];
+export { removedLinkReasons, type RemovedLinkReason } from './codes.ts';
 
 export type LinkVerdict =
   { ok: true; url: string } | { ok: false; reason: RemovedLinkReason; scheme: string | null };

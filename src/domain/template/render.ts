@@ -266,7 +266,8 @@ async function renderPart(
       if (/[\r\n\u2028\u2029]/.test(text)) {
         warn(session, { code: 'line_breaks_removed', part, line: null, column: null, params: {} });
       }
-      text = text.replace(/\s+/g, ' ').trim();
+      // Line breaks and tabs become spaces; no-break spaces (« 99,99 € ») stay.
+      text = text.replace(/[ \t]*[\r\n\u2028\u2029\t\v\f][\r\n\u2028\u2029\t\v\f ]*/g, ' ').trim();
     }
     return { text };
   } catch (error: unknown) {

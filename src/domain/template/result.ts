@@ -3,8 +3,7 @@
 // so the contract stays light and liquidjs loads only where a template is rendered.
 import { z } from 'zod';
 import { messageChannel, type MessageChannel } from '../profile/schema.ts';
-import { junkReasons } from './salutation.ts';
-import { removedLinkReasons } from './links.ts';
+import { junkReasons, removedLinkReasons } from './codes.ts';
 
 const part = (max: number) =>
   z

@@ -2,26 +2,9 @@
 // carry what people type when they do not want to say ("XXX", "test", "."), what a till keeps
 // ("DUPONT"), or the e-mail address's local part; a salutation built on them embarrasses the brand,
 // so they fall back to the template's `default` (filters.ts) like an empty value does.
+import type { JunkReason } from './codes.ts';
 
-export const junkReasons = [
-  /** No value at all. */
-  'missing',
-  /** Only white space. */
-  'empty',
-  /** A stand-in: "XXX", "test", "Client", "aaa", "n/a"… */
-  'placeholder',
-  /** No letter: ".", "-". */
-  'no_letters',
-  /** One letter, perhaps with a dot: an initial. */
-  'single_letter',
-  /** Capitals only, and the template did not ask to `capitalize` it. */
-  'all_capitals',
-  /** The local part of the customer's own e-mail address, or an address. */
-  'email_local_part',
-  /** Digits: never part of a name. */
-  'digits',
-] as const;
-export type JunkReason = (typeof junkReasons)[number];
+export { junkReasons, type JunkReason } from './codes.ts';
 
 /** Stand-ins, compared without case, accents or punctuation. */
 const PLACEHOLDERS = new Set([
