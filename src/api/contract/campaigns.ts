@@ -1,7 +1,7 @@
 // Campaigns, versioned like saved segments on the same document repository: every save appends a
 // version; the current version is the ETag (`"3"`), and a save sends it back in If-Match. The body
 // is the domain's campaign (src/domain/campaign/campaign.ts), keyed by channel. See
-// docs/decisions/016-campaigns.md.
+// docs/decisions/017-campaigns.md.
 import { z } from 'zod';
 import {
   campaignShapes,

@@ -3,7 +3,13 @@
 // its own template parts. A draft may be incomplete; what a campaign needs before it is ready is
 // in validate.ts. See docs/decisions/017-campaigns.md.
 import { z } from 'zod';
-import { isoDate, messageChannel, productCategory } from '../profile/schema.ts';
+import { isoDate, messageChannel } from '../profile/schema.ts';
+import { offerTarget, recommendationStrategy } from '../recommend/strategy.ts';
+
+// What an offer is on (one product, or a whole category) and how recommendations are ranked are
+// the recommendation domain's shapes, so a campaign names them as the recommender reads them.
+export { offerTarget, recommendationStrategy };
+export type { OfferTarget, RecommendationStrategy } from '../recommend/strategy.ts';
 
 export const CAMPAIGN_CHANNELS = messageChannel.options;
 export type CampaignChannel = z.infer<typeof messageChannel>;
@@ -63,15 +69,6 @@ export type SmsTemplate = z.infer<typeof smsTemplate>;
 export type PushTemplate = z.infer<typeof pushTemplate>;
 export type WebBannerTemplate = z.infer<typeof webBannerTemplate>;
 
-const sku = z.string().trim().min(1, 'A SKU is at least one character.').max(64);
-
-/** What an offer is on: one product, or a whole category. */
-export const offerTarget = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('product'), sku }),
-  z.strictObject({ kind: z.literal('category'), category: productCategory }),
-]);
-export type OfferTarget = z.infer<typeof offerTarget>;
-
 const positiveCents = z.number().int().min(1).max(100_000_000);
 /** What the customer gets: a price to pay (product offers), a percentage or an amount off. */
 export const offerPrice = z.discriminatedUnion('kind', [
@@ -91,15 +88,6 @@ export const offer = z.strictObject({
   title: text(200),
 });
 export type Offer = z.infer<typeof offer>;
-
-/** The ranking strategies of src/domain/recommend, by id. */
-export const recommendationStrategy = z.enum([
-  'complements',
-  'bought_together',
-  'category_best_sellers',
-  'offer',
-]);
-export type RecommendationStrategy = z.infer<typeof recommendationStrategy>;
 
 export const recommendationSlot = z.strictObject({
   strategy: recommendationStrategy,
