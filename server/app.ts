@@ -7,6 +7,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { templateRoutes, type TemplateRenderer } from './routes/templates.ts';
@@ -35,6 +36,7 @@ export function createApi(
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));
+  app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>
     c.json(

@@ -20,7 +20,11 @@ import type {
   IdempotencyClaim,
   IdempotencyRecord,
 } from './documents/repository.ts';
-import type { CustomerHistory, HistoryScope } from '../src/domain/profile/history.ts';
+import type {
+  CustomerHistory,
+  HistoryReference,
+  HistoryScope,
+} from '../src/domain/profile/history.ts';
 
 export interface HistoryReadOptions {
   /** Which tables and rows (default: the whole history). */
@@ -44,6 +48,8 @@ export interface HistorySource {
     customerIds: readonly string[],
     options?: HistoryReadOptions,
   ): AsyncIterable<CustomerHistory[]>;
+  /** The reference rows histories point to: the product catalogue, stores, offers, campaigns. */
+  referenceRows(): Promise<HistoryReference>;
 }
 
 /** One save of a segment: what the new version holds. Already parsed and validated. */

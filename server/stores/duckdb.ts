@@ -335,6 +335,10 @@ export class DuckDbStore implements ProfileStore {
     return this.reference;
   }
 
+  referenceRows(): Promise<HistoryReference> {
+    return this.read((c) => this.historyReference(c));
+  }
+
   history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null> {
     return this.read(async (c) =>
       readHistory(c, await this.historyReference(c), customerId, scope),

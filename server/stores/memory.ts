@@ -194,6 +194,10 @@ export class MemoryStore implements ProfileStore {
     });
   }
 
+  async referenceRows(): Promise<HistoryReference> {
+    return this.reference;
+  }
+
   async history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null> {
     const rows = this.historyRows.get(customerId);
     return rows ? assembleHistory(rows, this.reference, scope) : null;

@@ -11,4 +11,5 @@ export * from './contract/segment-members.ts';
 export * from './contract/segment-overlap.ts';
 export * from './contract/scores.ts';
 export * from './contract/campaigns.ts';
+export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
