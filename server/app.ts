@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HttpError } from './http.ts';
 import type { ProfileStore } from './store.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
@@ -36,6 +37,7 @@ export function createApi(
   app.route('/api/segments', segmentRoutes(store));
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));
+  app.route('/api/campaigns', campaignRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>

@@ -1,8 +1,9 @@
 // Saved segments, versioned (ETag = version, If-Match on every save, 412 with the current version
 // when stale, 428 without), with history, diff and restore: decision 006. What is the same for
-// every versioned document is in versioned-http.ts; what is a segment's own is here: validating
-// definitions against the others, refusing to delete one that is used, the diff.
-import { Hono, type Context } from 'hono';
+// every versioned document is in versioned-http.ts and versioned-resource.ts; what is a segment's
+// own is here: validating definitions against the others, refusing to delete one that is used,
+// the diff.
+import { Hono } from 'hono';
 import {
   createSegmentRequest,
   restoreSegmentRequest,
@@ -14,6 +15,7 @@ import {
   type SegmentDiffResponse,
   type SegmentListResponse,
   type SegmentUsage,
+  type SegmentVersion,
   type SegmentVersionsResponse,
 } from '../../src/api/contract.ts';
 import { diffSegments } from '../../src/domain/segment/diff.ts';
@@ -25,15 +27,11 @@ import { checkDefinition, definitionShape, limitSegmentBody } from './segment-de
 import {
   fingerprintOf,
   idempotencyKey,
-  idempotentReplay,
   ifMatchVersion,
-  markReplayed,
   oneSaveAtATime,
-  preconditionFailed,
   readJson,
-  versionedResponse,
-  versionNotFound,
 } from './versioned-http.ts';
+import { VersionedResource } from './versioned-resource.ts';
 
 /** Who saved a version when the request does not say. */
 export const ANONYMOUS_AUTHOR = 'Anonymous';
@@ -84,33 +82,24 @@ function newSegmentId(): string {
 }
 
 export function savedSegmentRoutes(store: ProfileStore): Hono {
-  const savedOrNotFound = async (id: string) => {
-    const segment = await store.savedSegment(id);
-    if (segment === null) throw unknownSegment(id);
-    return segment;
-  };
-  const versionOrNotFound = async (id: string, version: number) => {
-    const found = await store.segmentVersion(id, version);
-    if (found !== null) return found;
-    const versions = await store.segmentVersions(id);
-    if (versions === null) throw unknownSegment(id);
-    throw versionNotFound(
-      'segment',
-      id,
-      version,
-      versions.map((v) => v.version),
-    );
-  };
-  const saved = (c: Context, segment: SavedSegment, status: 200 | 201 = 200) =>
-    versionedResponse(c, segment, status, `/api/segments/${segment.segment_id}`);
-  /** Appends a version if `expected` is still current, else the 412 (or 404) it is. */
-  const append = async (id: string, expected: number, write: SegmentWrite) => {
-    const result = await store.updateSegment(id, expected, write);
-    if (result.ok) return result.segment;
-    throw result.reason === 'stale'
-      ? preconditionFailed(id, result.current, expected)
-      : unknownSegment(id);
-  };
+  const versioned = new VersionedResource<SavedSegment, SegmentVersion, SegmentWrite>(
+    {
+      noun: 'segment',
+      location: (s) => `/api/segments/${s.segment_id}`,
+      notFound: unknownSegment,
+    },
+    {
+      get: (id) => store.savedSegment(id),
+      versions: (id) => store.segmentVersions(id),
+      version: (id, v) => store.segmentVersion(id, v),
+      idempotencyRecord: (key) => store.idempotencyRecord(key),
+      update: async (id, expected, write) => {
+        const result = await store.updateSegment(id, expected, write);
+        return result.ok ? { ok: true, document: result.segment } : result;
+      },
+      delete: (id, expected) => store.deleteSegment(id, expected),
+    },
+  );
 
   return new Hono()
     .get('/', async (c) => {
@@ -158,14 +147,8 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       // The segment's own fields in this order: keys recorded before documents keep matching.
       const fingerprint = fingerprintOf(write);
       return oneSaveAtATime(store, async () => {
-        const replayed = await idempotentReplay(key, fingerprint, 'segment', {
-          record: (k) => store.idempotencyRecord(k),
-          current: (id) => store.savedSegment(id),
-        });
-        if (replayed !== null) {
-          markReplayed(c);
-          return saved(c, replayed);
-        }
+        const replayed = await versioned.replay(c, key, fingerprint);
+        if (replayed !== null) return replayed;
         const all = await store.savedSegments();
         await checkDefinition(store, definition, all, notCreated);
         const segment = await store.createSegment(
@@ -173,12 +156,12 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           { ...write, at: new Date().toISOString() },
           key === null ? null : { key, fingerprint },
         );
-        return saved(c, segment, 201);
+        return versioned.respond(c, segment, 201);
       });
     })
     .get('/:id', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
-      return saved(c, await savedOrNotFound(id));
+      return versioned.respond(c, await versioned.current(id));
     })
     .put('/:id', limitSegmentBody, async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
@@ -187,11 +170,11 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const notSaved = { outcome: 'not_saved' } as const;
       const definition = definitionShape(request.definition, notSaved);
       return oneSaveAtATime(store, async () => {
-        const current = await savedOrNotFound(id);
+        const current = await versioned.current(id);
         // Stale before invalid: the author must see the other edit first.
-        if (current.version !== expected) throw preconditionFailed(id, current, expected);
+        versioned.expectVersion(id, current, expected);
         await checkDefinition(store, definition, await store.savedSegments(), notSaved, id);
-        const segment = await append(id, expected, {
+        const segment = await versioned.append(id, expected, {
           name: request.name,
           description: request.description ?? current.description,
           definition,
@@ -199,17 +182,15 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           note: request.note ?? '',
           at: new Date().toISOString(),
         });
-        return saved(c, segment);
+        return versioned.respond(c, segment);
       });
     })
     .delete('/:id', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, false, ETAG_SOURCE);
       return oneSaveAtATime(store, async () => {
-        const current = await savedOrNotFound(id);
-        if (expected !== null && current.version !== expected) {
-          throw preconditionFailed(id, current, expected);
-        }
+        const current = await versioned.current(id);
+        versioned.expectVersion(id, current, expected);
         const [segments, campaigns] = await Promise.all([
           store.savedSegments(),
           store.segmentCampaigns(),
@@ -229,30 +210,26 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
             { usage },
           );
         }
-        const result = await store.deleteSegment(id, expected);
-        if (!result.ok) {
-          throw result.reason === 'stale'
-            ? preconditionFailed(id, result.current, expected ?? 0)
-            : unknownSegment(id);
-        }
+        await versioned.remove(id, expected);
         return c.body(null, 204);
       });
     })
     .get('/:id/versions', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
-      const versions = await store.segmentVersions(id);
-      if (versions === null) throw unknownSegment(id);
-      const body: SegmentVersionsResponse = { segment_id: id, versions };
+      const body: SegmentVersionsResponse = {
+        segment_id: id,
+        versions: await versioned.history(id),
+      };
       return c.json(body);
     })
     .get('/:id/versions/:v', async (c) => {
       const { id, v } = parseOr400(segmentVersionParam, c.req.param(), 'params');
-      return c.json(await versionOrNotFound(id, v));
+      return c.json(await versioned.version(id, v));
     })
     .get('/:id/diff', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
       const { from, to } = parseOr400(segmentDiffQuery, queryOf(c), 'query');
-      const [older, newer] = [await versionOrNotFound(id, from), await versionOrNotFound(id, to)];
+      const [older, newer] = [await versioned.version(id, from), await versioned.version(id, to)];
       const [catalogue, segments] = await Promise.all([store.catalogue(), store.savedSegments()]);
       const diff = diffSegments(
         older,
@@ -275,13 +252,13 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const expected = ifMatchVersion(c, true, ETAG_SOURCE) ?? 0;
       const request = parseOr400(restoreSegmentRequest, await readJson(c.req.raw, {}), 'body');
       return oneSaveAtATime(store, async () => {
-        const current = await savedOrNotFound(id);
-        if (current.version !== expected) throw preconditionFailed(id, current, expected);
-        const restored = await versionOrNotFound(id, v);
+        const current = await versioned.current(id);
+        versioned.expectVersion(id, current, expected);
+        const restored = await versioned.version(id, v);
         const outcome = { outcome: 'not_restored', version: v } as const;
         await checkDefinition(store, restored.definition, await store.savedSegments(), outcome, id);
         // A restore appends the old content as a new version: the history keeps every step.
-        const segment = await append(id, expected, {
+        const segment = await versioned.append(id, expected, {
           name: restored.name,
           description: restored.description,
           definition: restored.definition,
@@ -289,7 +266,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           note: restoredNote(v),
           at: new Date().toISOString(),
         });
-        return saved(c, segment);
+        return versioned.respond(c, segment);
       });
     });
 }
