@@ -18,6 +18,12 @@ const AS_OF_DAY = new Intl.DateTimeFormat('fr-FR', {
   year: 'numeric',
 }).format(Date.parse(DEMO_AS_OF));
 
+/** A silence as the French explanation writes it: « il y a 212 jours », « aujourd’hui ». */
+function frenchSilence(days: number): string {
+  if (days === 0) return 'aujourd’hui';
+  return `il y a ${new Intl.NumberFormat('fr-FR').format(days)} ${days < 2 ? 'jour' : 'jours'}`;
+}
+
 /** A French percentage (« 98,8 % », a no-break space before %) as a number; NaN for anything else. */
 function frenchPercent(text: string): number {
   const match = /^(\d+(?:,\d+)?)\u00a0%$/.exec(text.trim());
@@ -65,7 +71,10 @@ async function scoresOf(page: Page, id: string) {
     panel,
     buys30: await percent('Achat sous 30 j'),
     buys90: await percent('Achat sous 90 j'),
-    churn: await figure('Risque de churn (90 j)'),
+    churn: await figure('Churn sous 90 j'),
+    headline: await panel
+      .getByText(/de chances de commander dans les 30 prochains jours/)
+      .innerText(),
     why: await panel.getByRole('list', { name: 'Pourquoi' }).innerText(),
   };
 }
@@ -79,8 +88,12 @@ test('a frequent buyer and a lapsed one get scores that read as a marketer expec
   const regular = await scoresOf(page, frequent.id);
   expect(regular.churn).toMatch(/^Faible · /);
   expect(regular.buys90).toBeGreaterThan(50);
-  // The drivers' sentences come from the domain in English only today, even in the French UI.
-  expect(regular.why).toMatch(/Last ordered \d+ days? ago/);
+  // The explanation is worded in French, figures as France writes them.
+  expect(regular.headline).toMatch(
+    /^\d+(,\d)?\s% de chances de commander .*risque de churn faible/,
+  );
+  expect(regular.why).toContain(`Dernière commande ${frenchSilence(frequent.idleDays)},`);
+  expect(regular.why).not.toMatch(/\b(days?|ago|Bought|Spends?|percentile)\b/);
   expect(await seriousViolations(page)).toEqual([]);
 
   const gone = await scoresOf(page, lapsed.id);
@@ -88,7 +101,8 @@ test('a frequent buyer and a lapsed one get scores that read as a marketer expec
   expect(gone.buys90).toBeLessThan(regular.buys90);
   expect(gone.buys30).toBeLessThan(regular.buys30);
   // The explanation names the silence, in days, as the data has it.
-  expect(gone.why).toContain(`Last ordered ${lapsed.idleDays} days ago`);
+  expect(gone.headline).toContain('risque de churn élevé');
+  expect(gone.why).toContain(`Dernière commande ${frenchSilence(lapsed.idleDays)},`);
   await expect(
     gone.panel.getByRole('img', { name: 'fait baisser le score' }).first(),
   ).toBeVisible();

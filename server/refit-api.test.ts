@@ -5,6 +5,7 @@ import { modelCardResponse, refitStatus, type RefitStatus } from '../src/api/con
 import { createApi } from './app.ts';
 import { RefitJob } from './scoring/refit.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
+import { noModel, type NoModel } from './scoring/service.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
@@ -65,15 +66,26 @@ test('a refit on data too small to fit ends as failed, saying why', async () => 
   expect(status).toMatchObject({
     state: 'failed',
     error: expect.stringMatching(/too little data/),
+    no_model: {
+      reason: 'too_little_data',
+      params: { customers: expect.any(Number), min_customers: 100, min_repeat_customers: 20 },
+    },
   });
 });
 
+test('a run that throws ends as failed with no reason about the data', async () => {
+  const job = new RefitJob(() => Promise.reject(new Error('disk full')));
+  job.start();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(job.status()).toMatchObject({ state: 'failed', error: 'disk full', no_model: null });
+});
+
 test('a start while a run is running is that run, and its stages show as they come', async () => {
-  let finish: (value: { unavailable: string }) => void = () => undefined;
+  let finish: (value: NoModel) => void = () => undefined;
   let stage: (name: string) => void = () => undefined;
   const job = new RefitJob(
     (report) =>
-      new Promise<ScoreBook | { unavailable: string }>((resolve) => {
+      new Promise<ScoreBook | NoModel>((resolve) => {
         stage = report;
         finish = resolve;
       }),
@@ -85,7 +97,11 @@ test('a start while a run is running is that run, and its stages show as they co
   expect(again.state === 'running' && first.state === 'running' && again.started_at).toBe(
     first.state === 'running' && first.started_at,
   );
-  finish({ unavailable: 'no repeat buyer' });
+  finish(noModel(new RangeError('no repeat buyer')));
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(job.status()).toMatchObject({ state: 'failed', error: 'no repeat buyer' });
+  expect(job.status()).toMatchObject({
+    state: 'failed',
+    error: 'no repeat buyer',
+    no_model: { reason: 'fit_failed' },
+  });
 });

@@ -1,19 +1,24 @@
 // Scores and the model card: GET /api/customers/:id/scores (404 for an unknown customer;
 // `no_orders` for a customer with nothing to score), GET /api/models/clv, and a refit on demand
-// (POST /api/models/clv/refit starts one, GET the same path reads its stage).
+// (POST /api/models/clv/refit starts one, GET the same path reads its stage). Without a model
+// (data too small to fit), a customer's scores answer `no_model` with the reason and its figures.
 import { Hono } from 'hono';
-import { customerIdParam, type CustomerScoresResponse } from '../../src/api/contract.ts';
+import {
+  customerIdParam,
+  type CustomerScoresResponse,
+  type NoModelReason,
+} from '../../src/api/contract.ts';
 import { notFound, parseOr400 } from '../http.ts';
 import type { RefitJob } from '../scoring/refit.ts';
 import type { ScoreService } from '../scoring/service.ts';
 
-function unscored(id: string, reason: string): CustomerScoresResponse {
+function unscored(id: string, noModel: NoModelReason): CustomerScoresResponse {
   return {
     customer_id: id,
     model_version: 'none',
     as_of: null,
     status: 'no_model',
-    reason,
+    no_model: noModel,
     scores: null,
     explanation: null,
   };
@@ -29,7 +34,7 @@ export function scoreRoutes(
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
       const [book, exists] = await Promise.all([scores.book(), customerExists(id)]);
       if (!exists) throw notFound(`No customer ${id}.`);
-      if ('unavailable' in book) return c.json(unscored(id, book.unavailable));
+      if ('unavailable' in book) return c.json(unscored(id, book.reason));
       return c.json(book.customer(id));
     })
     .post('/models/clv/refit', (c) => c.json(refit.start(), 202))

@@ -35,6 +35,7 @@ export class RefitJob {
                 started_at: startedAt,
                 finished_at: finishedAt,
                 error: book.unavailable,
+                no_model: book.reason,
               }
             : {
                 state: 'done',
@@ -50,6 +51,7 @@ export class RefitJob {
           started_at: startedAt,
           finished_at: this.now().toISOString(),
           error: error instanceof Error ? error.message : String(error),
+          no_model: null,
         };
       },
     );

@@ -35,7 +35,15 @@ describe('scores from either store', () => {
     const buyer = book.base.summary.customerIds[0] ?? '';
     const scored = customerScoresResponse.parse(book.customer(buyer));
     expect(scored.status).toBe('scored');
-    expect(scored.explanation?.headline).not.toBe('');
+    // The explanation's figures agree with the scores they explain; the app words them.
+    expect(scored.explanation).toMatchObject({
+      currency: 'EUR',
+      propensity: {
+        horizon_days: scored.scores?.propensity[0]?.horizon_days,
+        probability: scored.scores?.propensity[0]?.probability,
+      },
+      churn_band: scored.scores?.churn.band,
+    });
     const none = dataset.customers.find((c) => !book.base.index.has(c.customer_id));
     expect(none, 'some generated customer never completed an order').toBeDefined();
     expect(book.customer(none?.customer_id ?? '')).toMatchObject({

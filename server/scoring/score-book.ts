@@ -6,7 +6,12 @@
 // Transactions: completed orders only (returns and cancellations are not purchases), dated by the
 // UTC calendar day of placed_at (the same day in JS and in SQL), amount = total in currency units.
 // The scores are as of the store's as-of day.
-import type { CustomerScoresResponse, ModelCardResponse } from '../../src/api/contract.ts';
+import type {
+  CustomerScoresResponse,
+  ExplanationFigures,
+  ModelCardResponse,
+} from '../../src/api/contract.ts';
+import type { CustomerFigures } from '../../src/domain/analytics/explain-facts.ts';
 import { CHURN_BANDS, expectedNextOrderDate } from '../../src/domain/analytics/score.ts';
 import {
   scoreCustomerBase,
@@ -17,6 +22,31 @@ import { RFM_CELL_LABELS } from '../../src/domain/analytics/rfm.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 
 export const SCORE_CURRENCY = 'EUR';
+
+/** A customer's explanation figures as the API sends them (the app words them). */
+function explanationFigures(f: CustomerFigures): ExplanationFigures {
+  return {
+    days_since_last_order: f.daysSinceLastOrder,
+    days_since_first_order: f.daysSinceFirstOrder,
+    repeat_orders: f.repeatOrders,
+    typical_gap_days: f.typicalGapDays,
+    average_spend: f.averageSpend,
+    currency: SCORE_CURRENCY,
+    share_with_fewer_orders: f.shareWithFewerOrders ?? null,
+    share_spending_less: f.shareSpendingLess ?? null,
+    propensity: {
+      horizon_days: f.propensity.horizonDays,
+      probability: f.propensity.probability,
+      percentile: f.propensity.percentile,
+    },
+    churn_band: f.churnBand,
+    predicted_clv: f.predictedClv && { ...f.predictedClv },
+    expected_next_order: f.expectedNextOrder && {
+      date: f.expectedNextOrder.date,
+      in_days: f.expectedNextOrder.inDays,
+    },
+  };
+}
 
 /** A figure, or null where the model gives none (NaN without a Gamma-Gamma fit). */
 export const finite = (v: number | undefined): number | null =>
@@ -99,7 +129,10 @@ export class ScoreBook {
     };
   }
 
-  /** One customer's scores and explanation; `no_orders` when they never completed an order. */
+  /**
+   * One customer's scores and the figures their explanation reads; `no_orders` when they never
+   * completed an order.
+   */
   customer(customerId: string): CustomerScoresResponse {
     const { base } = this;
     const i = base.index.get(customerId);
@@ -110,7 +143,6 @@ export class ScoreBook {
     const clvPercentile = finite(s.clvPercentile[i]);
     const next = finite(s.nextOrderMedianDays[i]);
     const rfm = base.rfm.scores[i] ?? null;
-    const explanation = base.explain(i);
     // Beyond ten years a "next order" is no date at all.
     const expectedDate = next === null ? null : expectedNextOrderDate(s.asOf, next);
     const nextOrder =
@@ -155,10 +187,7 @@ export class ScoreBook {
             }
           : null,
       },
-      explanation: {
-        headline: explanation.headline,
-        drivers: explanation.drivers.map((d) => ({ ...d })),
-      },
+      explanation: explanationFigures(base.figures(i)),
     };
   }
 }

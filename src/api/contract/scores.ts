@@ -59,11 +59,58 @@ export const customerScores = z.object({
 });
 export type CustomerScores = z.infer<typeof customerScores>;
 
-export const scoreDriver = z.object({
-  factor: z.enum(['recency', 'frequency', 'monetary', 'tenure']),
-  direction: z.enum(['up', 'down']),
-  text: z.string(),
+/**
+ * The figures a customer's explanation reads (src/domain/analytics/explain-facts.ts), which the app
+ * words in the user's language: times in days, shares of customers from 0 to 100 (null when not
+ * compared), amounts in `currency`.
+ */
+export const explanationFigures = z.object({
+  days_since_last_order: z.number().nonnegative(),
+  days_since_first_order: z.number().nonnegative(),
+  /** Days with a purchase after the first one. */
+  repeat_orders: z.number().int().nonnegative(),
+  /** Their own usual gap between orders; null for a one-time buyer. */
+  typical_gap_days: z.number().nonnegative().nullable(),
+  average_spend: z.number().nullable(),
+  currency,
+  /** Share of customers with fewer repeat orders. */
+  share_with_fewer_orders: percentile.nullable(),
+  /** Share of customers with a lower average spend. */
+  share_spending_less: percentile.nullable(),
+  propensity: z.object({ horizon_days: z.number().int().positive(), probability, percentile }),
+  churn_band: churnBandValue,
+  predicted_clv: z.object({ value: z.number(), percentile }).nullable(),
+  /** Median date of the next order if still active, and how many days away. */
+  expected_next_order: z.object({ date: isoDate, in_days: z.number().nonnegative() }).nullable(),
 });
+export type ExplanationFigures = z.infer<typeof explanationFigures>;
+
+const count = z.number().int().nonnegative();
+/**
+ * Why the models could not be fitted: a stable code with its figures, which the app words in the
+ * user's language, and the same in English (`message`) for logs and scripts.
+ */
+export const noModelReason = z.discriminatedUnion('reason', [
+  z.object({
+    /** Fewer customers with an order, or repeat buyers, than the models need. */
+    reason: z.literal('too_little_data'),
+    params: z.object({
+      customers: count,
+      repeat_customers: count,
+      min_customers: count,
+      min_repeat_customers: count,
+    }),
+    message: z.string(),
+  }),
+  z.object({
+    /** The fit refused the data for another reason (`message` says which). */
+    reason: z.literal('fit_failed'),
+    params: z.object({}),
+    message: z.string(),
+  }),
+]);
+export type NoModelReason = z.infer<typeof noModelReason>;
+
 export const customerScoresResponse = z.object({
   customer_id: z.string(),
   model_version: z.string(),
@@ -71,12 +118,13 @@ export const customerScoresResponse = z.object({
   as_of: isoDate.nullable(),
   /**
    * `no_orders`: nothing to score from (the customer never completed an order); `no_model`: the
-   * models could not be fitted on this data (`reason` says why).
+   * models could not be fitted on this data (`no_model` says why).
    */
   status: z.enum(['scored', 'no_orders', 'no_model']),
-  reason: z.string().optional(),
+  no_model: noModelReason.optional(),
   scores: customerScores.nullable(),
-  explanation: z.object({ headline: z.string(), drivers: z.array(scoreDriver) }).nullable(),
+  /** What the explanation of the scores reads; worded by the app (src/domain/analytics/explain.ts). */
+  explanation: explanationFigures.nullable(),
 });
 export type CustomerScoresResponse = z.infer<typeof customerScoresResponse>;
 
@@ -166,7 +214,10 @@ export const refitStatus = z.discriminatedUnion('state', [
     state: z.literal('failed'),
     started_at: isoInstant,
     finished_at: isoInstant,
+    /** What went wrong, in English, for logs. */
     error: z.string(),
+    /** Why the data could not be fitted; null when the run itself failed. */
+    no_model: noModelReason.nullable(),
   }),
 ]);
 export type RefitStatus = z.infer<typeof refitStatus>;

@@ -1,63 +1,18 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  customerExplainer,
   explainCustomer,
   formatDays,
   formatDuration,
   formatPercent,
   formatPercentile,
-  type CustomerFigures,
 } from './explain.ts';
-
-const frequentBuyer: CustomerFigures = {
-  daysSinceLastOrder: 12,
-  daysSinceFirstOrder: 730,
-  repeatOrders: 13,
-  typicalGapDays: 41,
-  averageSpend: 48.2,
-  shareWithFewerOrders: 95.3,
-  shareSpendingLess: 81,
-  propensity: { horizonDays: 30, probability: 0.723, percentile: 91.2 },
-  churnBand: 'low',
-  predictedClv: { value: 312.4, percentile: 92.5 },
-  expectedNextOrder: { date: '2026-12-04', inDays: 23 },
-};
-
-const lapsedBuyer: CustomerFigures = {
-  ...frequentBuyer,
-  daysSinceLastOrder: 212,
-  daysSinceFirstOrder: 500,
-  repeatOrders: 7,
-  typicalGapDays: 41,
-  averageSpend: 12.1,
-  shareWithFewerOrders: 80,
-  shareSpendingLess: 22.4,
-  propensity: { horizonDays: 30, probability: 0.034, percentile: 18 },
-  churnBand: 'high',
-  predictedClv: { value: 9.5, percentile: 30 },
-  expectedNextOrder: null,
-};
-
-const oneTimeBuyer: CustomerFigures = {
-  ...frequentBuyer,
-  daysSinceLastOrder: 160,
-  daysSinceFirstOrder: 160,
-  repeatOrders: 0,
-  typicalGapDays: null,
-  averageSpend: 25,
-  shareWithFewerOrders: 40,
-  shareSpendingLess: 55,
-  propensity: { horizonDays: 90, probability: 0.11, percentile: 35 },
-  churnBand: 'high',
-  predictedClv: { value: 21.3, percentile: 41 },
-  expectedNextOrder: null,
-};
+import { frequentBuyer, lapsedBuyer, oneTimeBuyer } from './explain.fixture.ts';
 
 test('a frequent buyer on their rhythm: recency, frequency and spend all raise the score', () => {
   const { headline, drivers } = explainCustomer(frequentBuyer);
   expect(headline).toBe(
-    '72% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order around 4 Dec 2026 if still active.',
+    '72.3% likely to order in the next 30 days (91st percentile); churn risk low; predicted value €312.40 (92nd percentile); next order around 4 Dec 2026 if still active.',
   );
   expect(drivers).toEqual([
     {
@@ -117,7 +72,7 @@ test('a one-time buyer is told plainly that only one order is known', () => {
     {
       factor: 'recency',
       direction: 'down',
-      text: 'Only one order is known, 160 days ago, and nothing since: that silence lowers the score.',
+      text: 'Only one order is known, placed 160 days ago, and nothing since: that silence lowers the score.',
     },
     {
       factor: 'frequency',
@@ -142,7 +97,7 @@ test('a recent one-time buyer is counted as active', () => {
   expect(drivers[0]).toEqual({
     factor: 'recency',
     direction: 'up',
-    text: 'Only one order is known, 9 days ago: recent enough to count them as active.',
+    text: 'Only one order is known, placed 9 days ago: recent enough to count them as active.',
   });
 });
 
@@ -209,7 +164,7 @@ test('a next order more than a year away is said so, not dated', () => {
     expectedNextOrder: { date: '2041-05-11', inDays: 5100 },
   });
   expect(headline).toBe(
-    '11% likely to order in the next 90 days (35th percentile); churn risk high; predicted value €21.30 (41st percentile); no next order expected within a year, even if still active.',
+    '11.0% likely to order in the next 90 days (35th percentile); churn risk high; predicted value €21.30 (41st percentile); no next order expected within a year, even if still active.',
   );
 });
 
@@ -238,13 +193,14 @@ test.each<[number, string]>([
 });
 
 test.each<[number, string]>([
-  [0.723, '72%'],
+  [0.723, '72.3%'],
   [0.034, '3.4%'],
-  [0.1, '10%'],
-  [0.0004, '0%'],
+  [0.1, '10.0%'],
+  [0.0004, '0.0%'],
+  [0.0005, '0.1%'],
   [0.004, '0.4%'],
   [0.997, '99.7%'],
-  [1, '100%'],
+  [1, '100.0%'],
 ])('a probability of %d reads %s', (p, text) => {
   expect(formatPercent(p)).toBe(text);
 });
@@ -277,7 +233,7 @@ test('recency lowers the score exactly when the silence is longer than the usual
         }).drivers;
         expect(recency?.factor).toBe('recency');
         expect(recency?.direction).toBe(silence > gap ? 'down' : 'up');
-        expect(recency?.text).toMatch(/^Last ordered \d+ days? ago/);
+        expect(recency?.text).toMatch(/^Last ordered ([\d,]+ days? ago|today),/);
       },
     ),
   );
@@ -310,7 +266,7 @@ test('every driver states a figure and at most one driver per factor', () => {
         });
         const factors = drivers.map((d) => d.factor);
         expect(new Set(factors).size).toBe(factors.length);
-        for (const d of drivers) expect(d.text).toMatch(/\d/);
+        for (const d of drivers) expect(d.text).toMatch(/\d|today/);
         if (repeatOrders === 0)
           expect(
             drivers.some(
@@ -324,90 +280,92 @@ test('every driver states a figure and at most one driver per factor', () => {
   );
 });
 
-function columns(unit: 'week' | 'day') {
-  // Customer 0 buys every 5 weeks and ordered 1 week ago; customer 1 bought twice early on and
-  // has been silent for 20 weeks; customer 2 bought once.
-  const summary = {
-    unit,
-    customerIds: ['frequent', 'lapsed', 'once'],
-    x: Float64Array.of(6, 2, 0),
-    tx: Float64Array.of(30, 10, 0),
-    T: Float64Array.of(31, 30, 12),
-    m: Float64Array.of(40, 15, 0),
-    firstSpend: Float64Array.of(40, 30, 22),
-  };
-  const scores = {
-    unit,
-    asOf: '2026-11-23',
-    horizons: [
-      {
-        horizonDays: 30,
-        propensity: Float64Array.of(0.61, 0.08, 0.2),
-        propensityPercentile: Float64Array.of(100, 33.3, 66.7),
-        expectedPurchases: Float64Array.of(0.9, 0.1, 0.2),
-      },
-      {
-        horizonDays: 90,
-        propensity: Float64Array.of(0.9, 0.2, 0.4),
-        propensityPercentile: Float64Array.of(100, 33.3, 66.7),
-        expectedPurchases: Float64Array.of(2.5, 0.3, 0.5),
-      },
-    ],
-    churnBand: Uint8Array.of(0, 2, 1),
-    clv: Float64Array.of(420, 18.5, Number.NaN),
-    clvPercentile: Float64Array.of(100, 66.7, Number.NaN),
-    nextOrderMedianDays: Float64Array.of(24.6, 140, Number.NaN),
-  };
-  return { summary, scores };
-}
-
-test('the explainer reads weeks as days and compares each customer with the whole base', () => {
-  const { summary, scores } = columns('week');
-  const explain = customerExplainer(summary, scores);
-  const frequent = explain(0);
-  expect(frequent.headline).toBe(
-    '61% likely to order in the next 30 days (100th percentile); churn risk low; predicted value €420.00 (100th percentile); next order around 18 Dec 2026 if still active.',
-  );
-  expect(frequent.drivers.map((d) => d.text)).toEqual([
-    'Last ordered 7 days ago, within their usual 35 days between orders: still on their rhythm.',
-    'Bought 7 times in 7 months: one of the 34% most frequent buyers.',
-    'Spends €40.00 per order on average, more than 66% of customers: that raises their predicted value.',
-  ]);
-  const lapsed = explain(1);
-  expect(lapsed.drivers[0]!.text).toBe(
-    'Last ordered 140 days ago, 4× longer than their usual 35 days between orders: that is what lowers the score.',
-  );
-  expect(lapsed.headline).toContain('churn risk high');
-  const once = explain(2);
-  expect(once.headline).toBe(
-    '20% likely to order in the next 30 days (66th percentile); churn risk medium.',
-  );
-  expect(once.drivers[0]!.text).toBe(
-    'Only one order is known, 84 days ago: recent enough to count them as active.',
-  );
-});
-
-test('the same customers summarised in days read the same figures', () => {
-  const { summary, scores } = columns('day');
-  const inDays = {
-    ...summary,
-    tx: summary.tx.map((t) => t * 7),
-    T: summary.T.map((t) => t * 7),
-  };
-  const byWeek = customerExplainer(columns('week').summary, columns('week').scores, {
-    horizonDays: 90,
+test('an order on the scoring day is today, a single repeat order is once', () => {
+  const { drivers } = explainCustomer({
+    ...frequentBuyer,
+    daysSinceLastOrder: 0,
+    daysSinceFirstOrder: 30,
+    repeatOrders: 1,
+    typicalGapDays: 30,
+    shareWithFewerOrders: undefined,
   });
-  const byDay = customerExplainer(inDays, scores, { horizonDays: 90 });
-  for (const i of [0, 1, 2]) expect(byDay(i)).toEqual(byWeek(i));
+  expect(drivers.map((d) => d.text)).toEqual([
+    'Last ordered today, within their usual 30 days between orders: still on their rhythm.',
+    'Bought 2 times in 30 days, about once every 30 days.',
+    'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
+    'First ordered 30 days ago: a new customer, already back once.',
+  ]);
+  expect(
+    explainCustomer({ ...oneTimeBuyer, daysSinceLastOrder: 0, daysSinceFirstOrder: 0 }).drivers[0]
+      ?.text,
+  ).toBe(
+    'Only one order is known, placed today, and nothing since: that silence lowers the score.',
+  );
 });
 
-test('the explainer refuses mismatched units, unknown horizons and positions', () => {
-  const { summary, scores } = columns('week');
-  expect(() => customerExplainer(summary, { ...scores, unit: 'day' })).toThrow(
-    /summary is in weeks but the scores in days/,
+test('a customer buying every day, a 1-day horizon and four-figure silences', () => {
+  const daily = explainCustomer({
+    ...frequentBuyer,
+    daysSinceLastOrder: 1,
+    daysSinceFirstOrder: 40,
+    repeatOrders: 39,
+    typicalGapDays: 1,
+    shareWithFewerOrders: undefined,
+    propensity: { horizonDays: 1, probability: 0.62, percentile: 99.9 },
+  });
+  expect(daily.drivers[0]?.text).toBe(
+    'Last ordered 1 day ago, within their usual 1 day between orders: still on their rhythm.',
   );
-  expect(() => customerExplainer(summary, scores, { horizonDays: 60 })).toThrow(
-    /No propensity for 60 days \(scored: 30, 90\)/,
+  expect(daily.drivers[1]?.text).toBe('Bought 40 times in 40 days, about once a day.');
+  expect(daily.headline).toMatch(/^62.0% likely to order in the next day \(99th percentile\);/);
+  const long = explainCustomer({
+    ...lapsedBuyer,
+    daysSinceLastOrder: 1234,
+    daysSinceFirstOrder: 2000,
+  });
+  expect(long.drivers[0]?.text).toBe(
+    'Last ordered 1,234 days ago, 30× longer than their usual 41 days between orders: that is what lowers the score.',
   );
-  expect(() => customerExplainer(summary, scores)(3)).toThrow(/No customer at position 3/);
+});
+
+test('the extreme shares are said in words: nobody buys less often, nobody spends less', () => {
+  const rarest = explainCustomer({
+    ...lapsedBuyer,
+    repeatOrders: 1,
+    shareWithFewerOrders: 0,
+    shareSpendingLess: 0,
+  });
+  expect(rarest.drivers[1]?.text).toBe(
+    'Bought 2 times in 16 months: no customer bought less often.',
+  );
+  expect(rarest.drivers[2]?.text).toBe(
+    'Spends €12.10 per order on average; no customer spends less: that lowers their predicted value.',
+  );
+  const top = explainCustomer({ ...frequentBuyer, shareSpendingLess: 100 });
+  expect(top.drivers[2]?.text).toBe(
+    'Spends €48.20 per order on average, more than any other customer: that raises their predicted value.',
+  );
+  const few = explainCustomer({ ...lapsedBuyer, repeatOrders: 1, shareWithFewerOrders: 1.5 });
+  expect(few.drivers[1]?.text).toBe(
+    'Bought 2 times in 16 months: only 1% of customers bought less often.',
+  );
+});
+
+test('English is the default language', () => {
+  for (const figures of [frequentBuyer, lapsedBuyer, oneTimeBuyer]) {
+    expect(explainCustomer(figures, 'en')).toEqual(explainCustomer(figures));
+  }
+});
+
+test('a silence just past the usual gap does not read as 1× it', () => {
+  const [recency] = explainCustomer({
+    ...frequentBuyer,
+    daysSinceLastOrder: 28,
+    typicalGapDays: 27,
+  }).drivers;
+  expect(recency).toEqual({
+    factor: 'recency',
+    direction: 'down',
+    text: 'Last ordered 28 days ago, just past their usual 27 days between orders: slightly overdue.',
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 // eslint-disable-next-line tact/boundaries -- a data file read as text, not code from another layer
 import sampleText from '../../../bench/data/cdnow/CDNOW_sample.txt?raw';
-import { fitAndValidate, scoreCustomerBase } from './pipeline.ts';
+import { explainCustomer } from './explain.ts';
+import { fitAndValidate, scoreCustomerBase, TooLittleDataError } from './pipeline.ts';
 import { simulateTransactions } from './simulate.ts';
 import { summariseColumns, type IndexedTransactions, type TransactionRow } from './summary.ts';
 import { createTransactionsReader } from './transactions-csv.ts';
@@ -105,7 +106,7 @@ describe('scoreCustomerBase', () => {
       const p30 = base.scores.horizons[0]?.propensity[i] ?? -1;
       expect(p30).toBeGreaterThanOrEqual(0);
       expect(p30).toBeLessThanOrEqual(1);
-      expect(base.explain(i).headline).not.toBe('');
+      expect(explainCustomer(base.figures(i)).headline).not.toBe('');
       expect(base.index.get(base.summary.customerIds[i] ?? '')).toBe(i);
     }
     expect(base.rfm.scored).toBe(buyers.customerIds.length);
@@ -132,6 +133,19 @@ describe('scoreCustomerBase', () => {
     expect(() => scoreCustomerBase(indexed(few), { asOf: '2026-06-30' })).toThrow(
       /too little data to score: \d+ customers with an order/,
     );
+    // The counts travel with the error, so that the app can say it in the user's language.
+    const error = (() => {
+      try {
+        scoreCustomerBase(indexed(few), { asOf: '2026-06-30' });
+      } catch (thrown: unknown) {
+        return thrown;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(TooLittleDataError);
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error).toMatchObject({ customers: 40 });
+    expect((error as TooLittleDataError).repeatCustomers).toBeLessThan(40);
   });
 
   test('every stage was timed', () => {

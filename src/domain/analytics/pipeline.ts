@@ -9,12 +9,13 @@
  *   the end of the data measures accuracy on the part it did not see; the scores then come from a
  *   second fit on all the data, whose model card carries those holdout figures (and says which
  *   calibration end made them). Every customer with a completed purchase gets propensity, churn
- *   band, next order, CLV, RFM and an explanation.
+ *   band, next order, CLV, RFM and the figures their explanation reads (worded by explain.ts).
  *
  * Stage timings are returned so the bench can print them.
  */
 import { expectedPurchases, fitBgNbd, propensity } from './bgnbd.ts';
-import { customerExplainer, type CustomerExplanation } from './explain.ts';
+import type { CustomerFigures } from './explain-facts.ts';
+import { customerFigures } from './explain-figures.ts';
 import {
   fitGammaGammaIfPossible,
   modelCard,
@@ -94,14 +95,20 @@ export interface FitResult {
 /** Summary, fits, and holdout figures when a holdout end is given (the CLI's model card). */
 export function fitAndValidate(transactions: IndexedTransactions, options: FitOptions): FitResult {
   const now = options.clock ?? noClock;
-  let t = now();
+  const t = now();
   const summary = summariseIndexed(transactions, {
     calibrationEnd: options.calibrationEnd,
     unit: options.unit,
     ...(options.holdoutEnd === undefined ? {} : { holdoutEnd: options.holdoutEnd }),
   });
-  const times = { summary: now() - t, bgNbd: 0, gammaGamma: 0, validation: 0 };
-  t = now();
+  return fitSummary(summary, options, now() - t);
+}
+
+/** `fitAndValidate` from a summary already made (in `summaryTime` ms). */
+function fitSummary(summary: SummaryColumns, options: FitOptions, summaryTime: number): FitResult {
+  const now = options.clock ?? noClock;
+  const times = { summary: summaryTime, bgNbd: 0, gammaGamma: 0, validation: 0 };
+  let t = now();
   const bgNbd = fitBgNbd(summary);
   times.bgNbd = now() - t;
   t = now();
@@ -125,7 +132,8 @@ export interface CustomerBaseScores {
   summary: SummaryColumns;
   scores: CustomerScores;
   rfm: RfmResult;
-  explain: (index: number) => CustomerExplanation;
+  /** The figures the explanation of the customer at `index` reads (explain.ts words them). */
+  figures: (index: number) => CustomerFigures;
   /** Customer id → index into the columns above. */
   index: ReadonlyMap<string, number>;
   times: StageTimes;
@@ -134,6 +142,33 @@ export interface CustomerBaseScores {
 /** Below these the fits mean nothing (a handful of customers fit anything): no scores. */
 export const MIN_CUSTOMERS = 100;
 export const MIN_REPEAT_CUSTOMERS = 20;
+
+/** The data is too small to score: how many customers it has, against the minimums above. */
+export class TooLittleDataError extends RangeError {
+  readonly minCustomers = MIN_CUSTOMERS;
+  readonly minRepeatCustomers = MIN_REPEAT_CUSTOMERS;
+  constructor(
+    readonly customers: number,
+    readonly repeatCustomers: number,
+  ) {
+    super(
+      `too little data to score: ${customers} customers with an order, ` +
+        `${repeatCustomers} of them repeat buyers; the models need at least ` +
+        `${MIN_CUSTOMERS} and ${MIN_REPEAT_CUSTOMERS}`,
+    );
+    this.name = 'TooLittleDataError';
+  }
+}
+
+/** Refuses a summary with too few customers or repeat buyers to fit anything worth scoring. */
+function requireEnoughData(summary: SummaryColumns): void {
+  const customers = summary.x.length;
+  let repeatCustomers = 0;
+  for (let i = 0; i < customers; i += 1) if ((summary.x[i] ?? 0) > 0) repeatCustomers += 1;
+  if (customers < MIN_CUSTOMERS || repeatCustomers < MIN_REPEAT_CUSTOMERS) {
+    throw new TooLittleDataError(customers, repeatCustomers);
+  }
+}
 
 export interface ScoreBaseOptions {
   /** The last day of the data (YYYY-MM-DD): the scores are as of this day. */
@@ -155,6 +190,11 @@ export function scoreCustomerBase(
   const holdoutDays = options.holdoutDays ?? 182;
   const now = options.clock ?? noClock;
   const clock = options.clock === undefined ? {} : { clock: options.clock };
+  // The data is checked before anything is fitted: no fit at all is worth its time on too little.
+  let t = now();
+  const productionSummary = summariseIndexed(transactions, { calibrationEnd: options.asOf, unit });
+  const productionSummaryTime = now() - t;
+  requireEnoughData(productionSummary);
   let validation: FitResult | null = null;
   if (holdoutDays > 0) {
     try {
@@ -169,20 +209,13 @@ export function scoreCustomerBase(
       if (!(error instanceof RangeError)) throw error;
     }
   }
-  const production = fitAndValidate(transactions, {
-    calibrationEnd: options.asOf,
-    unit,
-    ...clock,
-  });
+  const production = fitSummary(
+    productionSummary,
+    { calibrationEnd: options.asOf, unit, ...clock },
+    productionSummaryTime,
+  );
   const { summary, fits } = production;
-  if (fits.bgNbd.customers < MIN_CUSTOMERS || fits.bgNbd.repeatCustomers < MIN_REPEAT_CUSTOMERS) {
-    throw new RangeError(
-      `too little data to score: ${fits.bgNbd.customers} customers with an order, ` +
-        `${fits.bgNbd.repeatCustomers} of them repeat buyers; the models need at least ` +
-        `${MIN_CUSTOMERS} and ${MIN_REPEAT_CUSTOMERS}`,
-    );
-  }
-  let t = now();
+  t = now();
   const scores = scoreCustomers(
     fits.bgNbd,
     fits.gammaGamma,
@@ -211,7 +244,7 @@ export function scoreCustomerBase(
   const rfm = scoreRfm({ recencyDays, frequency, monetary });
   const scoring = now() - t;
   t = now();
-  const explain = customerExplainer(summary, scores, {
+  const figures = customerFigures(summary, scores, {
     ...(options.currency === undefined ? {} : { currency: options.currency }),
   });
   const index = new Map(summary.customerIds.map((id, i) => [id, i]));
@@ -227,7 +260,7 @@ export function scoreCustomerBase(
     summary,
     scores,
     rfm,
-    explain,
+    figures,
     index,
     times: {
       summary: production.times.summary,

@@ -37,8 +37,18 @@ const scored = (over: Partial<NonNullable<CustomerScoresResponse['scores']>>) =>
       ...over,
     },
     explanation: {
-      headline: 'Likely to order again soon.',
-      drivers: [{ factor: 'frequency', direction: 'up', text: 'Bought 14 times in 2 years.' }],
+      days_since_last_order: 12,
+      days_since_first_order: 730,
+      repeat_orders: 13,
+      typical_gap_days: 41,
+      average_spend: 48.2,
+      currency: 'EUR',
+      share_with_fewer_orders: 95.3,
+      share_spending_less: 81,
+      propensity: { horizon_days: 30, probability: 0.42, percentile: 93.5 },
+      churn_band: 'low',
+      predicted_clv: { value: 812.4, percentile: 97.2 },
+      expected_next_order: { date: '2026-12-10', in_days: 24.4 },
     },
   }) satisfies CustomerScoresResponse;
 
@@ -58,9 +68,23 @@ describe('the scores panel', () => {
     expect(within(panel).getByText('€812.40')).toBeVisible();
     expect(within(panel).getByText('10 Dec 2026')).toBeVisible();
     expect(within(panel).getByText('Champions')).toBeVisible();
-    expect(within(panel).getByRole('list', { name: 'Why' })).toHaveTextContent(
-      'Bought 14 times in 2 years.',
-    );
+    // The explanation is worded by the app from the figures, in the user's language.
+    expect(
+      within(panel).getByText(
+        '42.0% likely to order in the next 30 days (93rd percentile); churn risk low; predicted value €812.40 (97th percentile); next order around 10 Dec 2026 if still active.',
+      ),
+    ).toBeVisible();
+    const why = within(panel).getByRole('list', { name: 'Why' });
+    expect(
+      within(why)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Last ordered 12 days ago, within their usual 41 days between orders: still on their rhythm.',
+      'Bought 14 times in 2 years: one of the 5% most frequent buyers.',
+      'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
+    ]);
+    expect(within(why).getAllByLabelText('raises the score')).toHaveLength(3);
   });
 
   test('a lapsed customer reads as one', async () => {
@@ -85,9 +109,44 @@ describe('the scores panel', () => {
     renderAt('/c', routes);
     expect(
       await screen.findByText(
-        /the models could not be fitted on this data \(too little data to score: 2 customers/,
+        'No scores yet: the models need at least 100 customers with an order and 20 repeat buyers, and this data has 2 and 1.',
       ),
     ).toBeVisible();
+  });
+
+  test("the RFM segment is named from its cell in the user's language, not the API's label", async () => {
+    serve(
+      scored({
+        rfm: {
+          recency: 1,
+          frequency: 4,
+          monetary: 4,
+          code: '144',
+          cell: 'cant_lose_them',
+          label: "Can't lose them",
+        },
+      }),
+    );
+    renderAt('/c', routes);
+    const panel = await screen.findByRole('region', { name: 'Scores' });
+    expect(await within(panel).findByText('Can’t lose them')).toBeVisible();
+  });
+
+  test("a fit that failed for another reason says so without the server's English", async () => {
+    serve({
+      customer_id: 'C0000001',
+      model_version: 'none',
+      as_of: null,
+      status: 'no_model',
+      no_model: { reason: 'fit_failed', params: {}, message: 'x, tx and T differ in length.' },
+      scores: null,
+      explanation: null,
+    });
+    renderAt('/c', routes);
+    expect(
+      await screen.findByText('No scores: the models could not be fitted on this data.'),
+    ).toBeVisible();
+    expect(screen.queryByText(/differ in length/)).toBeNull();
   });
 
   test('a failed request is an error with a retry, not a blank', async () => {

@@ -2,16 +2,19 @@
 // next order, predicted lifetime value and RFM cell, each with the figure behind it, and in words
 // why (the drivers). Loaded on its own, so a scoring failure never hides the profile.
 import { useQuery } from '@tanstack/react-query';
+import { clsx } from 'clsx';
 import { ArrowDownRight, ArrowUpRight } from 'lucide-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { getI18n, Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CustomerScoresResponse } from '../../api/contract.ts';
+import type { CustomerScoresResponse, NoModelReason } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { formatCalendarDate, formatCount, formatMoney, formatPercent } from '../../ui/format.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
+import { explainScores } from './explanation.ts';
 import { customerQueries } from './queries.ts';
 
 const bandTone: Record<'low' | 'medium' | 'high', Tone> = {
@@ -35,33 +38,62 @@ export function standing(
   return t('scores.standing.bottom', { share: formatCount(Math.max(1, Math.round(p))) });
 }
 
-function Figure({ label, value, note }: { label: string; value: ReactNode; note?: string }) {
+/** Why the models could not be fitted, in the user's language. */
+export function noModelText(t: TFunction<'customers'>, noModel: NoModelReason | undefined): string {
+  if (noModel?.reason !== 'too_little_data') return t('scores.noModel.fitFailed');
+  const p = noModel.params;
+  return t('scores.noModel.tooLittleData', {
+    minCustomers: formatCount(p.min_customers),
+    minRepeatCustomers: formatCount(p.min_repeat_customers),
+    customers: formatCount(p.customers),
+    repeatCustomers: formatCount(p.repeat_customers),
+  });
+}
+
+/**
+ * One score: a short label, the figure, and a note under it. A figure in words (an RFM segment)
+ * and a note wrap rather than lose their end: French names run longer than the column.
+ */
+function Figure({
+  label,
+  value,
+  note,
+  words = false,
+}: {
+  label: string;
+  value: ReactNode;
+  note?: string;
+  words?: boolean;
+}) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-fg-muted">{label}</dt>
-      <dd className="truncate text-md font-semibold text-fg tabular-nums">{value}</dd>
-      {note !== undefined && (
-        <dd className="truncate text-xs text-fg-subtle" title={note}>
-          {note}
-        </dd>
-      )}
+      <dt className="truncate text-xs text-fg-muted" title={label}>
+        {label}
+      </dt>
+      <dd
+        className={clsx(
+          'text-md font-semibold text-fg tabular-nums',
+          words ? 'leading-tight break-words' : 'truncate',
+        )}
+      >
+        {value}
+      </dd>
+      {note !== undefined && <dd className="text-xs break-words text-fg-subtle">{note}</dd>}
     </div>
   );
 }
 
 function Scored({ data }: { data: CustomerScoresResponse }) {
   const { t } = useTranslation('customers');
-  const { scores, explanation } = data;
+  const { language } = useLanguage();
+  const { scores } = data;
   if (data.status === 'no_model') {
-    return (
-      <p className="text-sm text-fg-muted">
-        {t('scores.noModel', { reason: data.reason ?? t('scores.noReason') })}
-      </p>
-    );
+    return <p className="text-sm text-fg-muted">{noModelText(t, data.no_model)}</p>;
   }
   if (data.status === 'no_orders' || scores === null) {
     return <p className="text-sm text-fg-muted">{t('scores.noOrders')}</p>;
   }
+  const explanation = data.explanation && explainScores(data.explanation, language);
   return (
     <>
       {explanation && <p className="text-base text-fg">{explanation.headline}</p>}
@@ -113,7 +145,8 @@ function Scored({ data }: { data: CustomerScoresResponse }) {
         />
         <Figure
           label={t('scores.rfm')}
-          value={scores.rfm ? scores.rfm.label : '—'}
+          value={scores.rfm ? t(`scores.rfmCell.${scores.rfm.cell}`) : '—'}
+          words
           {...(scores.rfm
             ? { note: `R${scores.rfm.recency} F${scores.rfm.frequency} M${scores.rfm.monetary}` }
             : {})}

@@ -52,7 +52,37 @@ describe('refitting from the model card', () => {
     renderAt('/d', routes);
     await user.click(await screen.findByRole('button', { name: 'Refit now' }));
     expect(
-      await screen.findByText(/The refit failed: too little data to score/, {}, { timeout: 3000 }),
+      await screen.findByText(
+        'The refit failed: the models need at least 100 customers with an order and 20 repeat buyers, and the data has 2 and 1.',
+        {},
+        { timeout: 3000 },
+      ),
     ).toBeVisible();
+  });
+
+  test("a refit that stopped before the end says so, without the server's English", async () => {
+    mockApi.use(
+      http.post(/\/api\/models\/clv\/refit$/, () =>
+        HttpResponse.json(
+          {
+            state: 'failed',
+            started_at: started,
+            finished_at: '2026-11-23T09:00:02.000Z',
+            error: 'IO Error: disk full',
+            no_model: null,
+          } satisfies RefitStatus,
+          { status: 202 },
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    renderAt('/d', routes);
+    await user.click(await screen.findByRole('button', { name: 'Refit now' }));
+    expect(
+      await screen.findByText(
+        'The refit stopped before the end. Try again; if it fails again, the server’s log says why.',
+      ),
+    ).toHaveAttribute('role', 'alert');
+    expect(screen.queryByText(/disk full/)).toBeNull();
   });
 });

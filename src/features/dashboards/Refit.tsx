@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { formatCount } from '../../ui/format.ts';
+import { refitFailureText } from './refit-failure.ts';
 import { modelMutations } from './queries.ts';
 
 /** The stages the server reports today; a stage not listed shows as it came. */
@@ -53,7 +54,7 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   };
   const failure =
     refit.data?.state === 'failed'
-      ? t('modelCard.refit.failed', { error: refit.data.error })
+      ? refitFailureText(t, refit.data.no_model)
       : refit.isError
         ? (({ title, detail }) => `${title}. ${detail}`)(
             describeError(refit.error, {
@@ -62,15 +63,17 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
             }),
           )
         : null;
+  // The header gives its actions the room they ask for: a long outcome wraps rather than squeeze
+  // the card's title.
   return (
     <div className="flex items-center gap-2">
-      <span role="status" className="text-sm text-fg-muted">
+      <span role="status" className="max-w-md text-right text-sm text-fg-muted">
         {refit.isPending && stage !== null
           ? t('modelCard.refit.running', { stage: stageText(t, stage) })
           : ''}
       </span>
       {failure !== null && (
-        <span role="alert" className="text-sm text-danger-700">
+        <span role="alert" className="max-w-md text-right text-sm text-danger-700">
           {failure}
         </span>
       )}
