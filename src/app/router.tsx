@@ -21,6 +21,12 @@ const SavedSegment = lazy(() =>
 const Campaigns = lazy(() =>
   import('./routes/campaigns.tsx').then((m) => ({ default: m.CampaignsRoute })),
 );
+const NewCampaign = lazy(() =>
+  import('./routes/campaigns.tsx').then((m) => ({ default: m.NewCampaignRoute })),
+);
+const SavedCampaign = lazy(() =>
+  import('./routes/campaigns.tsx').then((m) => ({ default: m.SavedCampaignRoute })),
+);
 const Dashboards = lazy(() =>
   import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
 );
@@ -48,6 +54,12 @@ export const routes: RouteObject[] = [
           { path: 'segments/new', handle: titled('segments'), element: <NewSegment /> },
           { path: 'segments/:segmentId', handle: titled('segments'), element: <SavedSegment /> },
           { path: 'campaigns', handle: titled('campaigns'), element: <Campaigns /> },
+          { path: 'campaigns/new', handle: titled('campaigns'), element: <NewCampaign /> },
+          {
+            path: 'campaigns/:campaignId',
+            handle: titled('campaigns'),
+            element: <SavedCampaign />,
+          },
           { path: 'dashboards', handle: titled('dashboards'), element: <Dashboards /> },
           ...(Kit ? [{ path: '_kit', handle: titled('kit'), element: <Kit /> }] : []),
           { path: '*', handle: titled('notFound'), element: <NotFound /> },

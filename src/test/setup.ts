@@ -34,3 +34,13 @@ if (typeof Element !== 'undefined') {
   Element.prototype.releasePointerCapture ??= () => undefined;
   Element.prototype.scrollIntoView ??= () => undefined;
 }
+
+// jsdom has no layout for text ranges, which CodeMirror measures (the template editor).
+if (typeof Range !== 'undefined') {
+  const noRects = (): DOMRectList => {
+    const rects: DOMRect[] = [];
+    return Object.assign(rects, { item: (i: number) => rects[i] ?? null });
+  };
+  Range.prototype.getClientRects ??= noRects;
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect(0, 0, 0, 0);
+}

@@ -81,7 +81,18 @@ const theme = EditorView.theme({
     borderRight: '1px solid var(--color-line)',
     color: 'var(--color-fg-subtle)',
   },
+  '.cm-tooltip': {
+    border: '1px solid var(--color-line)',
+    borderRadius: '6px',
+    backgroundColor: 'var(--color-surface)',
+    boxShadow: '0 4px 12px rgb(0 0 0 / 0.08)',
+  },
   '.cm-tooltip-autocomplete': { fontSize: '13px' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: 'var(--color-accent-50)',
+    color: 'var(--color-accent-800)',
+  },
+  '.cm-completionInfo': { padding: '4px 8px', maxWidth: '20rem' },
 });
 
 export function LiquidEditor({

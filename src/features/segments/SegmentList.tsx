@@ -1,7 +1,7 @@
 // The saved segments: size now, last edit, author, version and what uses each; filter by name,
 // sort by any column, open one in the builder, or tick two or three to see how they overlap.
 import { useQuery } from '@tanstack/react-query';
-import { ArrowDown, ArrowUp, Plus, Shapes } from 'lucide-react';
+import { Plus, Shapes } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { buttonClass } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { SortHeader } from '../../ui/SortHeader.tsx';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { compareLabels, formatCount, formatDateTime } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
@@ -58,32 +59,6 @@ function sorted(items: readonly SegmentListItem[], key: SortKey, descending: boo
   const direction = descending ? -1 : 1;
   return [...items].sort(
     (a, b) => direction * compare(a, b) || compareText(a.segment_id, b.segment_id),
-  );
-}
-
-function SortHeader(props: {
-  label: string;
-  column: SortKey;
-  sort: { key: SortKey; descending: boolean };
-  onSort: (key: SortKey) => void;
-  numeric?: boolean;
-}) {
-  const active = props.sort.key === props.column;
-  const Arrow = props.sort.descending ? ArrowDown : ArrowUp;
-  return (
-    <Th
-      numeric={props.numeric ?? false}
-      aria-sort={active ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <button
-        type="button"
-        onClick={() => props.onSort(props.column)}
-        className="inline-flex items-center gap-1 hover:text-fg"
-      >
-        {props.label}
-        {active && <Arrow size={12} aria-hidden="true" />}
-      </button>
-    </Th>
   );
 }
 

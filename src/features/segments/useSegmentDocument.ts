@@ -9,12 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { SavedSegment } from '../../api/contract.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
 import type { BuilderAction } from './builder-state.ts';
 import { writeDraft } from './definition-url.ts';
 import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
 import { cacheSaved, segmentMutations, staleCurrent } from './mutations.ts';
-import { useAuthor } from './author.ts';
+import { useAuthor } from '../../ui/author.ts';
 
 export type SaveState =
   | { status: 'idle' }
@@ -69,6 +70,7 @@ interface Options {
 export function useSegmentDocument(options: Options): SegmentDocument {
   const { initial, origin, begin, definition, dispatch, blocker, setOrigin, setNotice } = options;
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
@@ -144,10 +146,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       setSaveState({ status: 'idle' });
       return;
     }
-    const { title, detail } = describeError(error, {
-      title: t('state.errorTitle', { ns: 'common' }),
-      detail: t('state.errorDetail', { ns: 'common' }),
-    });
+    const { title, detail } = describeError(error, errorWords);
     setSaveState({ status: 'refused', message: t('document.refused', { title, detail }) });
   };
 

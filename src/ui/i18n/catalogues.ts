@@ -5,9 +5,18 @@
 import { z } from 'zod';
 import type { Language } from './languages.ts';
 
-/** The namespaces: `common` holds the frame and shared states, the others one feature each
- * (`builder`: the segment builder's condition editors; `segments`: the rest of the segments pages). */
-export const namespaces = ['common', 'segments', 'builder', 'customers', 'dashboards'] as const;
+/** The namespaces: `common` holds the frame and shared states, `errors` the wording of API errors
+ * and validation issues (src/ui/api-error-words.ts), the others one feature each (`builder`: the
+ * segment builder's condition editors; `segments`: the rest of the segments pages). */
+export const namespaces = [
+  'common',
+  'errors',
+  'segments',
+  'builder',
+  'customers',
+  'campaigns',
+  'dashboards',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export interface Catalogue {

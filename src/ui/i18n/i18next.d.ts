@@ -2,9 +2,11 @@
 // catalogues.test.ts holds the French ones to the same keys.
 import 'i18next';
 import type builder from './locales/en/builder.json';
+import type campaigns from './locales/en/campaigns.json';
 import type common from './locales/en/common.json';
 import type customers from './locales/en/customers.json';
 import type dashboards from './locales/en/dashboards.json';
+import type errors from './locales/en/errors.json';
 import type segments from './locales/en/segments.json';
 
 declare module 'i18next' {
@@ -12,9 +14,11 @@ declare module 'i18next' {
     defaultNS: 'common';
     resources: {
       common: typeof common;
+      errors: typeof errors;
       segments: typeof segments;
       builder: typeof builder;
       customers: typeof customers;
+      campaigns: typeof campaigns;
       dashboards: typeof dashboards;
     };
   }

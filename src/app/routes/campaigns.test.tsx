@@ -1,0 +1,141 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { mockApi } from '../../../mocks/node.ts';
+import { campaignListResponse, savedCampaign } from '../../api/contract.ts';
+import { renderAt } from '../../test/render.tsx';
+import { CampaignsRoute, NewCampaignRoute, SavedCampaignRoute } from './campaigns.tsx';
+
+beforeAll(() => {
+  mockApi.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(() => localStorage.clear());
+afterEach(() => mockApi.resetHandlers());
+afterAll(() => mockApi.close());
+
+const routes = [
+  { path: '/campaigns', element: <CampaignsRoute /> },
+  { path: '/campaigns/new', element: <NewCampaignRoute /> },
+  { path: '/campaigns/:campaignId', element: <SavedCampaignRoute /> },
+];
+
+const api = (path: string, init?: RequestInit) =>
+  fetch(new URL(path, globalThis.location.href), {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init?.headers },
+  });
+
+/** A campaign saved by someone else, straight through the API. */
+async function createdElsewhere(name: string, channel: 'email' | 'sms' = 'email') {
+  const template =
+    channel === 'email'
+      ? { subject: '{{ customer.first_name | default: "Bonjour" }}', html: '<p>Bonjour</p>' }
+      : { text: 'Bonjour {{ customer.first_name }} STOP au 36111' };
+  const res = await api('/api/campaigns', {
+    method: 'POST',
+    headers: { 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ name, channel, template, author: 'Sophie Lambert' }),
+  });
+  expect(res.status).toBe(201);
+  return savedCampaign.parse(await res.json());
+}
+
+async function campaigns() {
+  return campaignListResponse.parse(await (await api('/api/campaigns')).json()).campaigns;
+}
+
+describe('the campaign list', () => {
+  test('lists every campaign with its channel and status; the channel filter keeps only its own', async () => {
+    const user = userEvent.setup();
+    const mine = await createdElsewhere('Soldes d’hiver — e-mail');
+    await createdElsewhere('Soldes d’hiver — SMS', 'sms');
+    const all = await campaigns();
+    renderAt('/campaigns', routes);
+    const table = await screen.findByRole('table', { name: 'Campaigns' });
+    // One header row, then one row per campaign.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(all.length + 1));
+    expect(within(table).getByRole('link', { name: mine.name })).toHaveAttribute(
+      'href',
+      `/campaigns/${mine.campaign_id}`,
+    );
+
+    await user.click(screen.getByRole('combobox', { name: 'Channel' }));
+    await user.click(await screen.findByRole('option', { name: 'SMS' }));
+    const sms = all.filter((c) => c.channel === 'sms');
+    expect(sms.length).toBeGreaterThan(0);
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(sms.length + 1));
+    for (const row of within(table).getAllByRole('row').slice(1)) {
+      expect(row).toHaveTextContent('SMS');
+    }
+  });
+});
+
+describe('the campaign editor', () => {
+  test('a renamed campaign saves as the next version, and the list shows the new name', async () => {
+    const user = userEvent.setup();
+    const before = await createdElsewhere('Coffret de Noël');
+    const id = before.campaign_id;
+    renderAt(`/campaigns/${id}`, routes);
+    const name = await screen.findByRole('textbox', { name: 'Campaign name' });
+    expect(name).toHaveValue(before.name);
+    await user.clear(name);
+    await user.type(name, 'Coffret de Noël — relance');
+    expect(screen.getByText('Unsaved changes')).toBeVisible();
+    await user.keyboard('{Control>}s{/Control}');
+    expect(await screen.findByText(`Version ${before.version + 1}`)).toBeVisible();
+    const after = (await campaigns()).find((c) => c.campaign_id === id);
+    expect(after).toMatchObject({ name: 'Coffret de Noël — relance', version: before.version + 1 });
+    // Saved: no draft is left behind.
+    expect(localStorage.getItem(`tact.campaign-draft.${id}`)).toBeNull();
+  });
+
+  test('a save made elsewhere meanwhile is a conflict that names what differs; nothing typed is lost', async () => {
+    const user = userEvent.setup();
+    const before = await createdElsewhere('Relance panier');
+    const id = before.campaign_id;
+    renderAt(`/campaigns/${id}`, routes);
+    const name = await screen.findByRole('textbox', { name: 'Campaign name' });
+    await user.clear(name);
+    await user.type(name, 'Mine');
+
+    // Someone else saves the next version with another name.
+    const { campaign_id: _id, version: _v, created_at: _c, updated_at: _u, ...body } = before;
+    const theirs = await api(`/api/campaigns/${id}`, {
+      method: 'PUT',
+      headers: { 'if-match': `"${before.version}"` },
+      body: JSON.stringify({ ...body, name: 'Theirs', author: 'Karim Haddad' }),
+    });
+    expect(theirs.status).toBe(200);
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const conflict = await screen.findByRole('alertdialog', {
+      name: 'Someone saved this campaign meanwhile',
+    });
+    expect(conflict).toHaveTextContent(`Karim Haddad saved version ${before.version + 1}`);
+    expect(conflict).toHaveTextContent('Your edits differ from it in: Name.');
+
+    await user.click(within(conflict).getByRole('button', { name: 'Load their version' }));
+    expect(screen.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Theirs');
+    await user.click(screen.getByRole('button', { name: 'Bring my edits back' }));
+    expect(screen.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Mine');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(`Version ${before.version + 2}`)).toBeVisible();
+  });
+
+  test('a new campaign keeps its edits in this browser until it is saved', async () => {
+    const user = userEvent.setup();
+    const first = renderAt('/campaigns/new', routes);
+    const name = await screen.findByRole('textbox', { name: 'Campaign name' });
+    await user.clear(name);
+    await user.type(name, 'Rentrée 2027');
+    first.unmount();
+
+    renderAt('/campaigns/new', routes);
+    expect(await screen.findByRole('textbox', { name: 'Campaign name' })).toHaveValue(
+      'Rentrée 2027',
+    );
+    expect(screen.getByText('Unsaved edits from this browser were restored.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Discard them' }));
+    expect(screen.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Untitled campaign');
+  });
+});

@@ -1,0 +1,277 @@
+// The message as one chosen customer would receive it, rendered by the API from their history as
+// the template is typed (debounced): e-mail HTML in a sandboxed frame, every fallback that fired
+// marked with the value it replaced, removed links and warnings, or the template's error.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getJson, postJson } from '../../api/client.ts';
+import {
+  searchResponse,
+  templateRenderResponse,
+  type MemberSummary,
+  type TemplateRenderRequest,
+  type TemplateRenderResponse,
+} from '../../api/contract.ts';
+import type { CampaignBody } from '../../domain/campaign/campaign.ts';
+import { instantOf } from '../../domain/campaign/send-time.ts';
+import type { TemplateOffer } from '../../domain/template/context.ts';
+import { Combobox } from '../../ui/Combobox.tsx';
+import { Spinner } from '../../ui/Spinner.tsx';
+import { formatCount } from '../../ui/format.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
+
+/** The offer as the template sees it, from what the campaign says (prices the product knows are the API's). */
+function offerView(body: CampaignBody, title: string): TemplateOffer | null {
+  const offer = body.offer;
+  if (offer === null) return null;
+  return {
+    title: offer.title.trim() === '' ? title : offer.title,
+    ...(offer.price.kind === 'price' ? { price_cents: offer.price.cents } : {}),
+    ...(offer.price.kind === 'percent' ? { discount_percent: offer.price.percent } : {}),
+    ...(offer.price.kind === 'amount_off' ? { discount_cents: offer.price.cents } : {}),
+    valid_from: offer.valid_from,
+    valid_to: offer.valid_to,
+  };
+}
+
+export function renderRequest(
+  body: CampaignBody,
+  customerId: string,
+  language: 'fr' | 'en',
+  offerTitle: string,
+): TemplateRenderRequest {
+  const sendAt = body.send_at === null ? null : instantOf(body.send_at, body.time_zone);
+  const common = {
+    customer_id: customerId,
+    offer: offerView(body, offerTitle),
+    campaign: { name: body.name },
+    language,
+    ...(sendAt === null ? {} : { now: new Date(sendAt).toISOString() }),
+  };
+  switch (body.channel) {
+    case 'email':
+      return { channel: 'email', template: body.template, ...common };
+    case 'sms':
+      return { channel: 'sms', template: body.template, ...common };
+    case 'push':
+      return { channel: 'push', template: body.template, ...common };
+    case 'web_banner':
+      return { channel: 'web_banner', template: body.template, ...common };
+  }
+}
+
+const nameOf = (hit: MemberSummary) =>
+  [hit.first_name, hit.last_name].filter((p) => p !== null && p !== '').join(' ') ||
+  hit.customer_id;
+
+/** `value` once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function useRender(body: CampaignBody, customerId: string | null) {
+  const { language } = useLanguage();
+  const { t } = useTranslation('campaigns');
+  const deferred = useSettled(body, 250);
+  const request =
+    customerId === null
+      ? null
+      : renderRequest(deferred, customerId, language, t('editor.section.offer'));
+  return useQuery({
+    queryKey: ['templates', 'render', request] as const,
+    queryFn: ({ signal }) => {
+      if (request === null) throw new Error('No customer to render for.');
+      return postJson(templateRenderResponse, '/api/templates/render', request, { signal });
+    },
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+function Rendered({ result, name }: { result: TemplateRenderResponse; name: string }) {
+  const { t } = useTranslation('campaigns');
+  if (!result.ok) {
+    const message = t(`preview.templateError.${result.error.code}`);
+    return (
+      <p
+        role="alert"
+        className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-700"
+      >
+        {result.error.line !== null && result.error.column !== null
+          ? t('preview.errorAt', {
+              line: result.error.line,
+              column: result.error.column,
+              message,
+            })
+          : t('preview.error', { message })}
+      </p>
+    );
+  }
+  const m = result.message;
+  return (
+    <div className="space-y-3">
+      {m.channel === 'email' && (
+        <div className="overflow-hidden rounded-md border border-line">
+          <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 border-b border-line bg-canvas px-3 py-2 text-sm">
+            <dt className="text-fg-muted">{t('preview.subject')}</dt>
+            <dd className="font-medium text-fg">{m.subject}</dd>
+            <dt className="text-fg-muted">{t('preview.preheader')}</dt>
+            <dd className="text-fg-muted">{m.preheader}</dd>
+          </dl>
+          <iframe
+            title={t('preview.frame', { name })}
+            sandbox=""
+            srcDoc={m.html}
+            className="h-[420px] w-full bg-white"
+          />
+        </div>
+      )}
+      {m.channel === 'sms' && (
+        <div className="space-y-1">
+          <p className="max-w-sm rounded-2xl rounded-bl-sm bg-subtle px-3 py-2 text-base whitespace-pre-wrap text-fg">
+            {m.text}
+          </p>
+          <p className="text-sm text-fg-muted">
+            {t('preview.sms', {
+              count: m.sms.parts,
+              characters: formatCount(m.sms.characters),
+              encoding: m.sms.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2',
+            })}
+          </p>
+        </div>
+      )}
+      {m.channel === 'push' && (
+        <div className="max-w-sm rounded-xl border border-line bg-canvas px-3 py-2">
+          <p className="text-sm font-semibold text-fg">{m.title}</p>
+          <p className="text-sm text-fg">{m.body}</p>
+        </div>
+      )}
+      {m.channel === 'web_banner' && (
+        <div className="rounded-md border border-line bg-accent-50 px-4 py-3">
+          <p className="text-md font-semibold text-fg">{m.headline}</p>
+          <p className="text-sm text-fg">{m.text}</p>
+          {m.link !== '' && <p className="mt-1 truncate text-sm text-accent-700">{m.link}</p>}
+        </div>
+      )}
+      {result.fallbacks.length > 0 && (
+        <section aria-label={t('preview.fallbacks', { count: result.fallbacks.length })}>
+          <h4 className="text-sm font-semibold text-warn-700">
+            {t('preview.fallbacks', { count: result.fallbacks.length })}
+          </h4>
+          <ul className="mt-1 space-y-0.5 text-sm text-fg">
+            {result.fallbacks.map((f) => (
+              <li key={`${f.part}-${f.line}-${f.column}`} className="rounded bg-warn-50 px-2 py-1">
+                {f.raw === null || f.raw === ''
+                  ? t('preview.fallbackMissing', {
+                      token: f.token,
+                      reason: t(`preview.reason.${f.reason}`),
+                      replacement: f.replacement,
+                    })
+                  : t('preview.fallback', {
+                      token: f.token,
+                      raw: f.raw,
+                      reason: t(`preview.reason.${f.reason}`),
+                      replacement: f.replacement,
+                    })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.removed_links.length > 0 && (
+        <section aria-label={t('preview.removedLinks', { count: result.removed_links.length })}>
+          <h4 className="text-sm font-semibold text-danger-700">
+            {t('preview.removedLinks', { count: result.removed_links.length })}
+          </h4>
+          <ul className="mt-1 space-y-0.5 text-sm break-all text-fg">
+            {result.removed_links.map((l, i) => (
+              <li key={`${l.url}-${i}`}>
+                {t('preview.removedLink', { url: l.url, reason: t(`preview.link.${l.reason}`) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.warnings.length > 0 && (
+        <section aria-label={t('preview.warnings')}>
+          <h4 className="text-sm font-semibold text-fg">{t('preview.warnings')}</h4>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-fg-muted">
+            {[...new Set(result.warnings.map((w) => w.code))].map((code) => (
+              <li key={code}>{t(`preview.warning.${code}`)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function SamplePreview({
+  render,
+  customer,
+  onCustomer,
+}: {
+  /** The message rendered for `customer` (useRender). */
+  render: ReturnType<typeof useRender>;
+  customer: MemberSummary | null;
+  onCustomer: (hit: MemberSummary) => void;
+}) {
+  const { t } = useTranslation('campaigns');
+  const [query, setQuery] = useState('');
+  const typed = useDeferredValue(query.trim());
+  const search = useQuery({
+    queryKey: ['customers', 'search', typed] as const,
+    queryFn: ({ signal }) =>
+      getJson(searchResponse, '/api/customers', { query: { q: typed, limit: 8 }, signal }),
+    enabled: typed.length >= 2,
+  });
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-col gap-1">
+        <span className="text-sm font-medium text-fg">{t('preview.customer')}</span>
+        <Combobox
+          items={search.data?.hits ?? []}
+          getKey={(hit) => hit.customer_id}
+          renderItem={(hit) => (
+            <span className="flex justify-between gap-2">
+              <span className="truncate">{nameOf(hit)}</span>
+              <span className="shrink-0 text-fg-subtle">{hit.city ?? hit.customer_id}</span>
+            </span>
+          )}
+          onSelect={(hit) => {
+            onCustomer(hit);
+            setQuery('');
+          }}
+          inputValue={query}
+          onInputChange={setQuery}
+          loading={search.isFetching}
+          emptyText={typed.length >= 2 ? t('preview.noHit') : undefined}
+          placeholder={customer ? nameOf(customer) : t('preview.search')}
+          aria-label={t('preview.search')}
+        />
+      </div>
+      {customer === null ? (
+        <p className="text-sm text-fg-muted">{t('preview.pickFirst')}</p>
+      ) : render.isPending ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-fg-muted">
+          <Spinner />
+          {t('preview.rendering')}
+        </p>
+      ) : render.isError ? (
+        <p role="alert" className="text-sm text-danger-700">
+          {t('preview.failed')}
+        </p>
+      ) : (
+        <div aria-busy={render.isFetching}>
+          <Rendered result={render.data} name={nameOf(customer)} />
+        </div>
+      )}
+    </div>
+  );
+}

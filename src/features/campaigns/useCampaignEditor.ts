@@ -1,0 +1,247 @@
+// The campaign being edited: the body, the saved version it started from, saving (create with an
+// Idempotency-Key, update with If-Match, Ctrl+S), the local draft that survives a reload, and the
+// conflict when someone else saved first. Nothing typed is lost: a failed save keeps the edits, a
+// conflict shows both versions and what differs, and taking theirs keeps ours one click away.
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { SavedCampaign } from '../../api/contract.ts';
+import { campaignBody, newCampaign, type CampaignBody } from '../../domain/campaign/campaign.ts';
+import { diffCampaigns, type CampaignChange } from '../../domain/campaign/diff.ts';
+import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
+import { useAuthor } from '../../ui/author.ts';
+import { useToast } from '../../ui/Toast.tsx';
+import { campaignMutations, staleCampaign } from './mutations.ts';
+
+export type SaveState =
+  { status: 'idle' } | { status: 'saving' } | { status: 'refused'; title: string; detail: string };
+
+/** The body of a saved campaign, without what the server adds. */
+const SERVER_FIELDS = new Set(['campaign_id', 'version', 'author', 'created_at', 'updated_at']);
+
+export function bodyOf(saved: SavedCampaign): CampaignBody {
+  return campaignBody.parse(
+    Object.fromEntries(Object.entries(saved).filter(([key]) => !SERVER_FIELDS.has(key))),
+  );
+}
+
+const DRAFT_PREFIX = 'tact.campaign-draft.';
+const storedDraft = z.object({ base_version: z.number().int().nullable(), body: campaignBody });
+type StoredDraft = z.infer<typeof storedDraft>;
+
+function readDraft(key: string): StoredDraft | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(DRAFT_PREFIX + key);
+    if (raw == null) return null;
+    const parsed = storedDraft.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, draft: StoredDraft | null) {
+  try {
+    if (draft === null) globalThis.localStorage?.removeItem(DRAFT_PREFIX + key);
+    else globalThis.localStorage?.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
+  } catch {
+    // Storage full or blocked: the edits stay on screen until the page closes.
+  }
+}
+
+export interface Conflict {
+  theirs: SavedCampaign;
+  /** From their version to these edits. */
+  changes: CampaignChange[];
+}
+
+export interface CampaignEditor {
+  saved: SavedCampaign | null;
+  body: CampaignBody;
+  update: (next: CampaignBody) => void;
+  dirty: boolean;
+  /** The edits were restored from this browser's draft when the page opened. */
+  restoredDraft: boolean;
+  discardDraft: () => void;
+  save: (status?: 'draft' | 'ready') => void;
+  saveState: SaveState;
+  conflict: Conflict | null;
+  conflictActions: { overwrite: () => void; takeTheirs: () => void; dismiss: () => void };
+  /** These edits, kept when their version was taken: one click brings them back. */
+  setAside: CampaignBody | null;
+  bringBack: () => void;
+  author: string;
+  setAuthor: (author: string) => void;
+}
+
+export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
+  const { t } = useTranslation('campaigns');
+  const errorWords = useErrorWords();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [author, setAuthor] = useAuthor();
+  const draftKey = saved?.campaign_id ?? 'new';
+  const [start] = useState(() => {
+    const draft = readDraft(draftKey);
+    // A draft made on an older version than the one saved now is still restored: the save will
+    // meet the newer version as a conflict, with both shown.
+    if (draft !== null) return { body: draft.body, base: draft.base_version, restored: true };
+    return {
+      body: saved ? bodyOf(saved) : newCampaign(t('editor.untitled')),
+      base: saved?.version ?? null,
+      restored: false,
+    };
+  });
+  const [current, setCurrent] = useState<SavedCampaign | null>(saved);
+  // What the edits are compared with: the saved body, or a blank campaign.
+  const [original, setOriginal] = useState<CampaignBody>(() =>
+    saved ? bodyOf(saved) : newCampaign(t('editor.untitled')),
+  );
+  const [body, setBody] = useState<CampaignBody>(start.body);
+  const [baseVersion, setBaseVersion] = useState<number | null>(start.base);
+  const [restoredDraft, setRestoredDraft] = useState(start.restored);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [setAside, setSetAside] = useState<CampaignBody | null>(null);
+  const create = useMutation(campaignMutations.create());
+  const change = useMutation(campaignMutations.update());
+  const idempotencyKey = useRef<string>(crypto.randomUUID());
+
+  const dirty = useMemo(
+    () => JSON.stringify(body) !== JSON.stringify(original) || (saved === null && current === null),
+    [body, original, saved, current],
+  );
+
+  useEffect(() => {
+    writeDraft(
+      draftKey,
+      dirty && JSON.stringify(body) !== JSON.stringify(original)
+        ? { base_version: baseVersion, body }
+        : null,
+    );
+  }, [draftKey, body, original, dirty, baseVersion]);
+
+  const landed = (campaign: SavedCampaign, created: boolean) => {
+    writeDraft(draftKey, null);
+    const next = bodyOf(campaign);
+    setCurrent(campaign);
+    setOriginal(next);
+    setBody(next);
+    setBaseVersion(campaign.version);
+    setConflict(null);
+    setRestoredDraft(false);
+    setSaveState({ status: 'idle' });
+    toast({
+      tone: 'success',
+      title: created
+        ? t('editor.created', { name: campaign.name })
+        : t('editor.savedVersion', { version: campaign.version }),
+      description: campaign.name,
+    });
+    if (created) {
+      void navigate(`/campaigns/${encodeURIComponent(campaign.campaign_id)}`, { replace: true });
+    }
+  };
+
+  const write = async (expected: number | null, status: 'draft' | 'ready') => {
+    setSaveState({ status: 'saving' });
+    const request = {
+      ...body,
+      status,
+      ...(author === '' ? {} : { author }),
+    };
+    try {
+      const id = current?.campaign_id ?? null;
+      if (id === null || expected === null) {
+        const key = idempotencyKey.current;
+        landed(await create.mutateAsync({ body: request, idempotencyKey: key }), true);
+      } else {
+        landed(await change.mutateAsync({ id, version: expected, body: request }), false);
+      }
+    } catch (error: unknown) {
+      const theirs = staleCampaign(error);
+      if (theirs !== null) {
+        setConflict({ theirs, changes: diffCampaigns(bodyOf(theirs), body) });
+        setSaveState({ status: 'idle' });
+        return;
+      }
+      const { title, detail } = describeError(error, errorWords);
+      setSaveState({ status: 'refused', title, detail });
+    }
+  };
+
+  const save = (status?: 'draft' | 'ready') => {
+    if (saveState.status === 'saving') return;
+    void write(baseVersion, status ?? (body.status === 'ready' ? 'ready' : 'draft'));
+  };
+
+  const onSaveKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') {
+      return;
+    }
+    event.preventDefault();
+    save();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onSaveKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // Leaving with unsaved edits asks first (the draft is kept anyway).
+  useEffect(() => {
+    if (!dirty) return;
+    const listener = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', listener);
+    return () => window.removeEventListener('beforeunload', listener);
+  }, [dirty]);
+
+  return {
+    saved: current,
+    body,
+    update: (next) => {
+      setBody(next);
+      if (saveState.status === 'refused') setSaveState({ status: 'idle' });
+    },
+    dirty,
+    restoredDraft,
+    discardDraft: () => {
+      writeDraft(draftKey, null);
+      setBody(original);
+      setBaseVersion(current?.version ?? null);
+      setRestoredDraft(false);
+    },
+    save,
+    saveState,
+    conflict,
+    conflictActions: {
+      overwrite: () => {
+        if (conflict === null) return;
+        setBaseVersion(conflict.theirs.version);
+        void write(conflict.theirs.version, body.status === 'ready' ? 'ready' : 'draft');
+      },
+      takeTheirs: () => {
+        if (conflict === null) return;
+        const theirs = bodyOf(conflict.theirs);
+        setSetAside(body);
+        setCurrent(conflict.theirs);
+        setOriginal(theirs);
+        setBody(theirs);
+        setBaseVersion(conflict.theirs.version);
+        setConflict(null);
+      },
+      dismiss: () => setConflict(null),
+    },
+    setAside,
+    bringBack: () => {
+      if (setAside === null) return;
+      setBody(setAside);
+      setSetAside(null);
+    },
+    author,
+    setAuthor,
+  };
+}
