@@ -1,17 +1,31 @@
 // The one fetch client: builds the URL, parses every response with its zod schema and turns each
-// way a request can fail into an ApiClientError with a message a marketer can act on.
+// way a request can fail into an ApiClientError: its kind, the status, and for an API error the
+// server's stable reason with its params and issues, from which the UI words it in the user's
+// language (src/ui/api-error-words.ts). The English title and detail are for logs.
 import type { z } from 'zod';
-import { apiError, type ApiIssue } from './contract.ts';
+// The errors' module, not the contract's barrel, which would bring every endpoint's schemas into
+// the first page's JavaScript (zod schemas are not tree-shaken).
+import { receivedApiError, type ErrorParams, type ReceivedIssue } from './contract/errors.ts';
 
 export type FailureKind = 'http' | 'network' | 'malformed' | 'aborted';
+
+/** Why an answer was unreadable: not JSON, or JSON off the contract. */
+export type MalformedReason = 'not_json' | 'off_contract';
 
 export class ApiClientError extends Error {
   readonly kind: FailureKind;
   readonly status: number | null;
-  readonly issues: ApiIssue[];
-  /** A short headline for the error state. */
+  /**
+   * The API's reason (`customer_not_found`…), when it gave one; for a malformed answer, which way
+   * it was malformed. A reason this client does not know is kept as it came.
+   */
+  readonly reason: string | null;
+  /** The figures the reason's wording needs. */
+  readonly params: ErrorParams;
+  readonly issues: ReceivedIssue[];
+  /** A short English headline, for logs. */
   readonly title: string;
-  /** One or two sentences on what happened and what to do. */
+  /** One or two English sentences, for logs. */
   readonly detail: string;
   readonly retryable: boolean;
   /** The parsed JSON body of an HTTP error, for callers that read more of it (412's `current`). */
@@ -20,15 +34,19 @@ export class ApiClientError extends Error {
   constructor(init: {
     kind: FailureKind;
     status?: number | null;
+    reason?: string | null;
+    params?: ErrorParams;
     title: string;
     detail: string;
-    issues?: ApiIssue[];
+    issues?: ReceivedIssue[];
     body?: unknown;
   }) {
     super(`${init.title}: ${init.detail}`);
     this.name = 'ApiClientError';
     this.kind = init.kind;
     this.status = init.status ?? null;
+    this.reason = init.reason ?? null;
+    this.params = init.params ?? {};
     this.title = init.title;
     this.detail = init.detail;
     this.issues = init.issues ?? [];
@@ -54,34 +72,35 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 }
 
 function httpError(status: number, body: unknown): ApiClientError {
-  const parsed = apiError.safeParse(body);
-  const serverMessage = parsed.success ? parsed.data.error.message : null;
-  const issues = parsed.success ? (parsed.data.error.issues ?? []) : [];
+  const parsed = receivedApiError.safeParse(body);
+  const error = parsed.success ? parsed.data.error : null;
+  const said = error?.message ?? null;
+  const common = {
+    kind: 'http' as const,
+    status,
+    reason: error?.reason ?? null,
+    params: error?.params ?? {},
+    issues: error?.issues ?? [],
+    body,
+  };
   if (status === 404) {
     return new ApiClientError({
-      kind: 'http',
-      status,
+      ...common,
       title: 'Not found',
-      detail: serverMessage ?? 'The server has no record of this.',
-      body,
+      detail: said ?? 'The server has no record of this.',
     });
   }
   if (status >= 400 && status < 500) {
     return new ApiClientError({
-      kind: 'http',
-      status,
+      ...common,
       title: 'The request was refused',
-      detail: serverMessage ?? `The server answered ${status}.`,
-      issues,
-      body,
+      detail: said ?? `The server answered ${status}.`,
     });
   }
   return new ApiClientError({
-    kind: 'http',
-    status,
-    body,
+    ...common,
     title: 'The server failed',
-    detail: `The profile API answered ${status}${serverMessage ? ` (${serverMessage})` : ''}. Try again; if it persists, the API's log has the cause.`,
+    detail: `The profile API answered ${status}${said ? ` (${said})` : ''}. Try again; if it persists, the API's log has the cause.`,
   });
 }
 
@@ -200,6 +219,7 @@ async function send<S extends z.ZodType>(
     throw new ApiClientError({
       kind: 'malformed',
       status: response.status,
+      reason: 'not_json' satisfies MalformedReason,
       title: 'Unreadable answer from the server',
       detail: 'The profile API answered with something that is not JSON. Nothing was changed.',
     });
@@ -212,6 +232,8 @@ async function send<S extends z.ZodType>(
     throw new ApiClientError({
       kind: 'malformed',
       status: response.status,
+      reason: 'off_contract' satisfies MalformedReason,
+      params: first && first.path.length > 0 ? { at: first.path.join('.') } : {},
       title: 'Unexpected answer from the server',
       detail: `The profile API's answer does not match the contract${where}${first ? `: ${first.message}` : ''}. Nothing was changed.`,
     });

@@ -2,7 +2,9 @@
 // customers, as of when) shown in the top bar.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../api/client.ts';
-import { healthResponse } from '../api/contract.ts';
+// Its own module, not the contract's barrel: the barrel would bring every endpoint's schemas into
+// the first page's JavaScript (zod schemas are not tree-shaken).
+import { healthResponse } from '../api/contract/meta.ts';
 
 export const healthKeys = {
   all: ['health'] as const,
