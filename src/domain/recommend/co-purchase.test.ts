@@ -27,8 +27,10 @@ describe('coPurchaseStats', () => {
       ),
       { asOf: AS_OF },
     );
-    expect(stats.buyers.get('FI-DUNE')).toBe(1);
-    expect(stats.buyers.get('FI-LOTR-BR')).toBe(1);
+    expect([...stats.buyers]).toEqual([
+      ['FI-DUNE', 1],
+      ['FI-LOTR-BR', 1],
+    ]);
     expect(stats.customers).toBe(2);
   });
 
@@ -118,6 +120,42 @@ describe('coPurchaseStats', () => {
     expect(stats.buyers.get('FI-DUNE')).toBe(3);
   });
 
+  test('pairs by time whatever order the orders were recorded in, unknown products included', () => {
+    const recordedOutOfOrder: Bought[] = [
+      { sku: 'FI-DUNE', at: daysBefore(100) },
+      { sku: 'MU-SATIE', at: daysBefore(400) },
+      { sku: 'BK-POLAR-1', at: daysBefore(90) },
+      { sku: 'UNKNOWN', at: daysBefore(95) },
+    ];
+    const stats = coPurchaseStats(customers(recordedOutOfOrder, recordedOutOfOrder), {
+      asOf: AS_OF,
+      windowDays: 30,
+    });
+    expect(neighbours(stats, 'FI-DUNE')).toEqual([
+      ['BK-POLAR-1', 2],
+      ['UNKNOWN', 2],
+    ]);
+    expect(stats.neighbours.has('MU-SATIE')).toBe(false);
+  });
+
+  test('two co-purchases as strong as each other: the one more customers bought first', () => {
+    // 2 of 4 × 4 buyers and 1 of 4 × 1 buyers both score ½.
+    const stats = coPurchaseStats(
+      customers(
+        [{ sku: 'FI-DUNE' }, { sku: 'MU-SATIE' }, { sku: 'BK-POLAR-1' }],
+        [{ sku: 'FI-DUNE' }, { sku: 'MU-SATIE' }],
+        [{ sku: 'FI-DUNE' }, { sku: 'MU-SATIE', at: '2020-01-01T00:00:00.000Z' }],
+        [{ sku: 'FI-DUNE' }, { sku: 'MU-SATIE', at: '2020-01-01T00:00:00.000Z' }],
+      ),
+      { asOf: AS_OF, minCustomers: 1 },
+    );
+    const list = stats.neighbours.get('FI-DUNE') ?? [];
+    expect(list.map((n) => [n.sku, n.customers, n.score])).toEqual([
+      ['MU-SATIE', 2, 0.5],
+      ['BK-POLAR-1', 1, 0.5],
+    ]);
+  });
+
   test('says what it was counted with', () => {
     const stats = coPurchaseStats([], { asOf: AS_OF });
     expect(stats).toMatchObject({
@@ -130,7 +168,7 @@ describe('coPurchaseStats', () => {
   });
 
   test('refuses an asOf that is not an instant', () => {
-    expect(() => coPurchaseCounter({ asOf: 'soon' })).toThrow(RangeError);
+    expect(() => coPurchaseCounter({ asOf: 'soon' })).toThrow(/asOf is not an instant: soon/);
   });
 
   test('the same statistics whatever the order of the histories (popularity to rounding), streamed or not', async () => {

@@ -88,7 +88,7 @@ export function coPurchaseCounter(options: CoPurchaseOptions): CoPurchaseCounter
       buyers.push(0);
       popularity.push(0);
       pairs.push(new Map());
-    } else if (works[i] === null && work !== null) works[i] = work;
+    }
     return i;
   };
 

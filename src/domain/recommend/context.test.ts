@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { creatorKey } from './context.ts';
-import { contextOf, statsOf } from './recommend.fixture.ts';
+import { creatorKey, recommendationContext } from './context.ts';
+import { catalogue, contextOf, statsOf } from './recommend.fixture.ts';
 
 describe('recommendationContext', () => {
   const context = contextOf(
@@ -23,6 +23,8 @@ describe('recommendationContext', () => {
   });
 
   test('holds each series by volume, two editions of a volume side by side', () => {
+    const shuffled = recommendationContext([...catalogue].reverse(), statsOf());
+    expect(shuffled.series.get('Sakura Strikers')).toEqual(context.series.get('Sakura Strikers'));
     expect(context.series.get('Sakura Strikers')?.map((v) => [v.product.sku, v.volume])).toEqual([
       ['BK-SAKURA-1', 1],
       ['BK-SAKURA-2', 2],
@@ -57,5 +59,19 @@ describe('recommendationContext', () => {
     expect(context.categoryRank.get('FI-DUNE')).toBe(2);
     expect(context.categoryRank.get('BK-POLAR-1')).toBe(1);
     expect(context.chart).toHaveLength(context.products.size);
+    // Products nobody bought close the chart, by sku.
+    expect(skus(context.chart).slice(4, 7)).toEqual(['BK-POLAR-2', 'BK-SAKURA-1', 'BK-SAKURA-2']);
+  });
+
+  test('equal popularity: more buyers first', () => {
+    const stats = statsOf({ 'FI-DUNE': 3, 'BK-POLAR-1': 3 });
+    const more = recommendationContext(catalogue, {
+      ...stats,
+      buyers: new Map([
+        ['FI-DUNE', 5],
+        ['BK-POLAR-1', 4],
+      ]),
+    });
+    expect(skus(more.chart).slice(0, 2)).toEqual(['FI-DUNE', 'BK-POLAR-1']);
   });
 });

@@ -54,6 +54,15 @@ describe('ownershipOf', () => {
     expect(ownership.purchases.get('FI-DUNE')?.at).toBe('2026-02-01T10:00:00.000Z');
   });
 
+  test('of two purchases at the same instant, the one recorded later is the latest', () => {
+    const at = '2026-02-01T10:00:00.000Z';
+    const ownership = owned([
+      { sku: 'FI-DUNE', at, order: 'O1' },
+      { sku: 'FI-DUNE', at, order: 'O2' },
+    ]);
+    expect(ownership.purchases.get('FI-DUNE')?.order_id).toBe('O2');
+  });
+
   test('a product bought and kept once stays owned when another purchase of it was returned', () => {
     const ownership = owned([
       { sku: 'FI-DUNE', status: 'completed' },
@@ -79,6 +88,15 @@ describe('ownershipOf', () => {
     const ownership = owned([{ sku: 'UNKNOWN' }]);
     expect([...ownership.purchases.keys()]).toEqual(['UNKNOWN']);
     expect(ownership.bases.size + ownership.works.size).toBe(0);
+  });
+
+  test('a base the catalogue does not know is still owned, and ends the chain', () => {
+    const products = new Map(reference.products);
+    const game = { ...reference.products.get('VG-NINJA-PS5')!, sku: 'G', requires: 'CO-GONE' };
+    products.set('G', game);
+    const at = '2026-01-01T00:00:00.000Z';
+    const bought = { sku: 'G', qty: 1, product: game, order_id: 'O1', at, ms: Date.parse(at) };
+    expect([...ownershipOf([bought], products).bases.keys()]).toEqual(['CO-GONE']);
   });
 
   test('follows a chain of requirements to its end, and stops on a cycle', () => {

@@ -128,6 +128,51 @@ describe('complements', () => {
     expect(skus(list).filter((s) => s.startsWith('VG-RACE'))).toEqual(['VG-RACE-PS5']);
   });
 
+  test('weighs a relation by its weight, the purchase’s recency (halved in 180 days) and sales', () => {
+    const at = '2026-05-20T00:00:00.000Z'; // 180 days before AS_OF
+    const context = contextOf(statsOf({ 'VG-FARM-SW': Math.E - 1, 'BK-SAKURA-5': Math.E - 1 }));
+    const scores = (bought: Bought[]) =>
+      Object.fromEntries(
+        run('complements', bought, {}, context).map((r) => [r.product.sku, r.score]),
+      );
+    expect(scores([{ sku: 'CO-SWITCH', at }])).toEqual({
+      'VG-FARM-SW': 2 * 0.5 * 2,
+      'VG-RACE-SW': 2 * 0.5,
+      'GA-HEADSET': 0.5 * 0.5,
+    });
+    expect(scores([{ sku: 'VG-RACE-SW', at }])).toEqual({
+      'VG-FARM-SW': 1.5 * 0.5 * 2,
+      'GA-HEADSET': 0.5 * 0.5,
+    });
+    expect(scores([{ sku: 'BK-SAKURA-3', at }])).toEqual({
+      'BK-SAKURA-5': 3 * 0.5 * 2 + 1 * 0.5 * 2,
+      'BK-SAKURA-5-COLLECTOR': 3 * 0.5 + 1 * 0.5,
+      'BK-SAKURA-2': 1 * 0.5,
+    });
+  });
+
+  test('the next volume follows the highest volume owned, whatever the order bought', () => {
+    const list = run('complements', [
+      { sku: 'BK-SAKURA-3', at: '2026-01-10T10:00:00.000Z' },
+      { sku: 'BK-SAKURA-1', at: '2026-04-02T10:00:00.000Z' },
+    ]);
+    expect(
+      list.filter((r) => r.reason.code === 'next_in_series').map((r) => r.product.sku),
+    ).toEqual(['BK-SAKURA-5', 'BK-SAKURA-5-COLLECTOR']);
+  });
+
+  test('two editions of the same volume owned: the first bought is the one named', () => {
+    const list = run('complements', [{ sku: 'BK-SAKURA-5' }, { sku: 'BK-SAKURA-5-COLLECTOR' }]);
+    expect(list[0]?.reason).toMatchObject({
+      code: 'next_in_series',
+      params: { volume: 9, owned_volume: 5, product_sku: 'BK-SAKURA-5' },
+    });
+  });
+
+  test('a product the catalogue does not know complements nothing', () => {
+    expect(run('complements', [{ sku: 'UNKNOWN' }])).toEqual([]);
+  });
+
   test('a film alone has no complement', () => {
     expect(run('complements', [{ sku: 'FI-DUNE' }])).toEqual([]);
   });
@@ -184,6 +229,39 @@ describe('bought together', () => {
     expect(list[0]?.score).toBeGreaterThan(0.54);
   });
 
+  test('the strongest piece names the reason whatever the order bought; a tie, the first', () => {
+    const at = '2026-11-15T10:00:00.000Z';
+    const reversed = run(
+      'bought_together',
+      [
+        { sku: 'BK-POLAR-2', at },
+        { sku: 'FI-DUNE', at },
+      ],
+      {},
+      contextOf(stats),
+    );
+    expect(reversed[0]?.reason.params).toMatchObject({ product_sku: 'BK-POLAR-2' });
+    const tied = statsOf(
+      {},
+      { 'FI-DUNE': [['MU-SATIE', 2, 0.3]], 'BK-POLAR-2': [['MU-SATIE', 5, 0.3]] },
+    );
+    const first = run(
+      'bought_together',
+      [
+        { sku: 'FI-DUNE', at },
+        { sku: 'BK-POLAR-2', at },
+      ],
+      {},
+      contextOf(tied),
+    );
+    expect(first[0]?.reason.params).toMatchObject({ product_sku: 'FI-DUNE', customers: 2 });
+  });
+
+  test('a product the catalogue does not know anchors nothing', () => {
+    const unknown = statsOf({}, { UNKNOWN: [['MU-SATIE', 2, 0.3]] });
+    expect(run('bought_together', [{ sku: 'UNKNOWN' }], {}, contextOf(unknown))).toEqual([]);
+  });
+
   test('an old purchase weighs less than a recent one', () => {
     const list = run(
       'bought_together',
@@ -230,13 +308,21 @@ describe('best sellers of their favourite category', () => {
     });
   });
 
-  test('a tie in units goes to the alphabetically first category', () => {
+  test('more units win over the alphabet', () => {
     const list = run(
       'category_best_sellers',
-      [{ sku: 'FI-DUNE' }, { sku: 'BK-POLAR-1' }],
+      [{ sku: 'FI-DUNE', qty: 2 }, { sku: 'BK-POLAR-1' }],
       { count: 1 },
       contextOf(charts),
     );
+    expect(list[0]?.reason.params).toMatchObject({ category: 'films' });
+  });
+
+  test.each([
+    [[{ sku: 'FI-DUNE' }, { sku: 'BK-POLAR-1' }]],
+    [[{ sku: 'BK-POLAR-1' }, { sku: 'FI-DUNE' }, { sku: 'UNKNOWN', qty: 5 }]],
+  ])('a tie in units goes to the alphabetically first category (%j)', (bought) => {
+    const list = run('category_best_sellers', bought, { count: 1 }, contextOf(charts));
     expect(list[0]?.reason).toEqual({
       code: 'category_best_seller',
       params: { category: 'books', rank: 1 },
@@ -307,11 +393,29 @@ describe('every strategy', () => {
   });
 
   test.each([0, 21, 1.5, Number.NaN])('refuses a count of %s', (count) => {
-    expect(() => run('complements', [], { count })).toThrow(RangeError);
+    expect(() => run('complements', [], { count })).toThrow(
+      new RangeError(`count must be an integer from 1 to 20, got ${count}`),
+    );
+  });
+
+  test('gives up to 20', () => {
+    const context = contextOf();
+    const list = run(
+      'offer',
+      [],
+      { count: 20, offer: { kind: 'category', category: 'books' } },
+      context,
+    );
+    expect(list).toHaveLength(8);
+    expect(() =>
+      mostPopular(historyOfPurchases([]), context, options({ count: 20 })),
+    ).not.toThrow();
   });
 
   test('refuses an asOf that is not an instant', () => {
-    expect(() => run('complements', [], { asOf: 'yesterday' })).toThrow(RangeError);
+    expect(() => run('complements', [], { asOf: 'yesterday' })).toThrow(
+      new RangeError('asOf is not an instant: yesterday'),
+    );
   });
 
   test('as of an earlier instant: later orders are not known, later products not out', () => {

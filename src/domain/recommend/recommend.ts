@@ -37,9 +37,9 @@ export function favouriteCategory(purchases: readonly Purchase[]): ProductCatego
     if (p.product) units.set(p.product.category, (units.get(p.product.category) ?? 0) + p.qty);
   }
   let best: ProductCategory | null = null;
-  let bestUnits = -Infinity;
+  let bestUnits = 0;
   for (const [category, n] of units) {
-    if (n > bestUnits || (n === bestUnits && best !== null && compareText(category, best) < 0)) {
+    if (best === null || n > bestUnits || (n === bestUnits && compareText(category, best) < 0)) {
       best = category;
       bestUnits = n;
     }

@@ -39,6 +39,17 @@ describe('creatorOf', () => {
       'books',
       { name: 'Anne-Marie de La Tour', role: 'author' },
     ],
+    [
+      'Le Rouge, le Noir et le Blanc, Marie Curie',
+      'books',
+      { name: 'Marie Curie', role: 'author' },
+    ],
+    [
+      'Fables, Jean de la Fontaine Junior',
+      'books',
+      { name: 'Jean de la Fontaine Junior', role: 'author' },
+    ],
+    ['Le Rouge et le Noir, Marie Curie ', 'books', { name: 'Marie Curie', role: 'author' }],
     ['Éloge de la lenteur', 'books', null],
     ['Recettes, 120', 'books', null],
     ['Pourquoi nous lisons, Madonna', 'books', null],
@@ -48,6 +59,7 @@ describe('creatorOf', () => {
     ['Moreau Quartet — Live à Lyon (CD)', 'music', { name: 'Moreau Quartet', role: 'artist' }],
     ['Satie : Gymnopédies — Quatuor Ébène (CD)', 'music', { name: 'Satie', role: 'composer' }],
     ['Vol de nuit (bande originale du film) (CD)', 'music', null],
+    [' — Sans artiste (CD)', 'music', null],
     ['Le Seigneur des Anneaux — La Trilogie, coffret DVD', 'films', null],
     ['Sony WH-1000XM6 casque à réduction de bruit, noir', 'hifi', null],
   ] satisfies [string, ProductCategory, unknown][])('%s (%s)', (title, category, expected) => {

@@ -21,15 +21,12 @@ const VOLUME = /^(.+?) — (?:tome|livre|volume|vol\.) (\d{1,4})(?:,|$)/i;
 /** A book's series and volume: "Sakura Strikers — tome 14, Jules Aubert" → Sakura Strikers, 14. */
 export function seriesOf(product: Product): SeriesVolume | null {
   if (product.category !== 'books') return null;
-  const match = VOLUME.exec(product.title);
-  const series = match?.[1]?.trim();
-  const volume = Number(match?.[2]);
-  return series && Number.isSafeInteger(volume) ? { series, volume } : null;
+  const [, series, volume] = VOLUME.exec(product.title) ?? [];
+  return series && volume ? { series, volume: Number(volume) } : null;
 }
 
 /** The last part of "Title, First Last": a name of two to five words, no digits. */
 const AUTHOR = /, ([^,\d]+)$/;
-const EDITION = / \((?:CD|vinyle)\)$/;
 
 /**
  * A book's author (after the title's last comma), an album's artist (before " — ") or, for a
@@ -42,13 +39,12 @@ export function creatorOf(product: Product): Creator | null {
     return name && words >= 2 && words <= 5 ? { name, role: 'author' } : null;
   }
   if (product.category === 'music') {
-    const title = product.title.replace(EDITION, '');
-    const dash = title.indexOf(' — ');
+    const dash = product.title.indexOf(' — ');
     if (dash <= 0) return null;
-    const credit = title.slice(0, dash).trim();
+    const credit = product.title.slice(0, dash);
     const colon = credit.indexOf(' : ');
     return colon > 0
-      ? { name: credit.slice(0, colon).trim(), role: 'composer' }
+      ? { name: credit.slice(0, colon), role: 'composer' }
       : { name: credit, role: 'artist' };
   }
   return null;
