@@ -32,7 +32,7 @@ Bonjour {{ customer.first_name }},
 
 La trilogie du Seigneur des Anneaux en version longue, réunie dans un coffret Blu-ray :
 {{ offer.title }}.
-{% if recommendation %}Vous aimerez aussi : {{ recommendation.title }}.{% endif %}
+{% if recommendations[0] %}Vous aimerez aussi : {{ recommendations[0].title }}.{% endif %}
 
 À très vite chez Tact !`;
 
@@ -128,7 +128,7 @@ function template(channel: MessageChannel, pitch: string, rng: Rng): string {
   switch (channel) {
     case 'email':
       return rng.chance(0.5)
-        ? `Bonjour {{ customer.first_name | default: "à vous" }},\n\nChez Tact, ${pitch} !\n{% if offer %}{{ offer.title }}{% endif %}\n{% if recommendation %}Notre sélection pour vous : {{ recommendation.title }}{% endif %}\n\nL’équipe Tact`
+        ? `Bonjour {{ customer.first_name | default: "à vous" }},\n\nChez Tact, ${pitch} !\n{% if offer %}{{ offer.title }}{% endif %}\n{% if recommendations[0] %}Notre sélection pour vous : {{ recommendations[0].title }}{% endif %}\n\nL’équipe Tact`
         : `{{ customer.first_name }}, ${pitch} !\n\n{% if offer %}{{ offer.title }}, jusqu’au {{ offer.valid_to | date: "%d/%m" }}.{% endif %}\n\nÀ bientôt chez Tact`;
     case 'sms':
       return `Tact : ${pitch} ! {% if offer %}{{ offer.title }}. {% endif %}STOP au 36111`;

@@ -3,12 +3,12 @@
 // template's errors underlined at their line and column. Loaded with the campaign routes only.
 import type { Completion } from '@codemirror/autocomplete';
 import { liquid } from '@codemirror/lang-liquid';
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
-import { EditorState, type Text } from '@codemirror/state';
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { EditorState, StateEffect, StateField, type Text } from '@codemirror/state';
 import { EditorView, placeholder as placeholderText } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { clsx } from 'clsx';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 /** A field of the personalisation context: `customer.first_name`, `recommendations[].title`. */
 export interface ContextFieldOption {
@@ -72,6 +72,16 @@ export function offsetOf(doc: Text, line: number, column: number): number {
   return Math.min(at.from + Math.max(column - 1, 0), at.to);
 }
 
+/** The problems to underline, handed to the editor's state so the lint reads them there. */
+const setProblems = StateEffect.define<readonly TemplateProblem[]>();
+const problemsField = StateField.define<readonly TemplateProblem[]>({
+  create: () => [],
+  update: (value, tr) => {
+    for (const effect of tr.effects) if (effect.is(setProblems)) return effect.value;
+    return value;
+  },
+});
+
 const theme = EditorView.theme({
   '&': { fontSize: '13px', backgroundColor: 'var(--color-surface)' },
   '&.cm-focused': { outline: 'none' },
@@ -108,6 +118,15 @@ export function LiquidEditor({
   describedBy,
   invalid = false,
 }: LiquidEditorProps) {
+  // The problems go to the editor's state and the lint is forced, so a new render result does not
+  // rebuild the editor's extensions (that would close an open completion).
+  const viewRef = useRef<EditorView | null>(null);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.dispatch({ effects: setProblems.of(problems) });
+    forceLinting(view);
+  }, [problems]);
   const extensions = useMemo(() => {
     const completion = {
       variables: childCompletions(fields, []),
@@ -116,19 +135,18 @@ export function LiquidEditor({
     };
     return [
       liquid(completion),
+      problemsField,
       theme,
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({
         'aria-label': label,
         ...(id === undefined ? {} : { id }),
-        ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }),
-        ...(invalid ? { 'aria-invalid': 'true' } : {}),
         ...(singleLine ? { 'aria-multiline': 'false' } : {}),
       }),
       ...(placeholder === undefined ? [] : [placeholderText(placeholder)]),
       linter(
         (view): Diagnostic[] =>
-          problems.map((p) => {
+          view.state.field(problemsField).map((p) => {
             const from = offsetOf(view.state.doc, p.line, p.column);
             const to = Math.min(from + 1, view.state.doc.length);
             return { from, to: Math.max(to, from), severity: 'error', message: p.message };
@@ -140,12 +158,25 @@ export function LiquidEditor({
         ? [EditorState.transactionFilter.of((tr) => (tr.newDoc.lines > 1 ? [] : tr))]
         : [lintGutter()]),
     ];
-  }, [fields, filters, label, id, describedBy, invalid, singleLine, placeholder, problems]);
+  }, [fields, filters, label, id, singleLine, placeholder]);
+
+  // Set on the text area directly: as extensions they would rebuild the editor as errors come and go.
+  useEffect(() => {
+    const content = viewRef.current?.contentDOM;
+    if (!content) return;
+    if (invalid) content.setAttribute('aria-invalid', 'true');
+    else content.removeAttribute('aria-invalid');
+    if (describedBy === undefined) content.removeAttribute('aria-describedby');
+    else content.setAttribute('aria-describedby', describedBy);
+  }, [invalid, describedBy]);
 
   return (
     <CodeMirror
       value={value}
       onChange={onChange}
+      onCreateEditor={(view) => {
+        viewRef.current = view;
+      }}
       extensions={extensions}
       basicSetup={{
         lineNumbers: !singleLine,

@@ -6,15 +6,18 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, postJson } from '../../api/client.ts';
 import {
+  recommendationsResponse,
   searchResponse,
   templateRenderResponse,
+  type RecommendationsRequest,
   type MemberSummary,
   type TemplateRenderRequest,
   type TemplateRenderResponse,
 } from '../../api/contract.ts';
 import type { CampaignBody } from '../../domain/campaign/campaign.ts';
 import { instantOf } from '../../domain/campaign/send-time.ts';
-import type { TemplateOffer } from '../../domain/template/context.ts';
+import type { TemplateOffer, TemplateRecommendation } from '../../domain/template/context.ts';
+import { describeReason } from '../../domain/recommend/describe.ts';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { Spinner } from '../../ui/Spinner.tsx';
 import { formatCount } from '../../ui/format.ts';
@@ -39,12 +42,14 @@ export function renderRequest(
   customerId: string,
   language: 'fr' | 'en',
   offerTitle: string,
+  recommendations: readonly TemplateRecommendation[],
 ): TemplateRenderRequest {
   const sendAt = body.send_at === null ? null : instantOf(body.send_at, body.time_zone);
   const common = {
     customer_id: customerId,
     offer: offerView(body, offerTitle),
     campaign: { name: body.name },
+    recommendations: [...recommendations],
     language,
     ...(sendAt === null ? {} : { now: new Date(sendAt).toISOString() }),
   };
@@ -74,15 +79,50 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
+/** The recommendation slot's products for one customer, their reasons worded; none without a slot. */
+function useRecommendations(body: CampaignBody, customerId: string | null) {
+  const { language } = useLanguage();
+  const slot = body.recommendation;
+  const request: RecommendationsRequest | null =
+    customerId === null || slot === null || (slot.strategy === 'offer' && body.offer === null)
+      ? null
+      : {
+          customer_ids: [customerId],
+          strategy: slot.strategy,
+          count: slot.count,
+          channel: body.channel,
+          ...(body.offer === null ? {} : { offer: body.offer.target }),
+        };
+  const query = useQuery({
+    queryKey: ['recommendations', request] as const,
+    queryFn: ({ signal }) => {
+      if (request === null) throw new Error('No recommendation slot.');
+      return postJson(recommendationsResponse, '/api/recommendations', request, { signal });
+    },
+    enabled: request !== null,
+    staleTime: 5 * 60_000,
+  });
+  const products = request === null ? [] : (query.data?.results[0]?.recommendations ?? []);
+  const ready = request === null || query.isSuccess || query.isError;
+  const views: TemplateRecommendation[] = products.map((p) => ({
+    title: p.title,
+    price_cents: p.price_cents,
+    reason: describeReason(p.reason, language),
+    category: p.category,
+  }));
+  return { products, views, ready };
+}
+
 export function useRender(body: CampaignBody, customerId: string | null) {
   const { language } = useLanguage();
   const { t } = useTranslation('campaigns');
   const deferred = useSettled(body, 250);
+  const recommended = useRecommendations(deferred, customerId);
   const request =
-    customerId === null
+    customerId === null || !recommended.ready
       ? null
-      : renderRequest(deferred, customerId, language, t('editor.section.offer'));
-  return useQuery({
+      : renderRequest(deferred, customerId, language, t('editor.section.offer'), recommended.views);
+  const render = useQuery({
     queryKey: ['templates', 'render', request] as const,
     queryFn: ({ signal }) => {
       if (request === null) throw new Error('No customer to render for.');
@@ -92,6 +132,7 @@ export function useRender(body: CampaignBody, customerId: string | null) {
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+  return Object.assign(render, { recommended: recommended.views });
 }
 
 function Rendered({ result, name }: { result: TemplateRenderResponse; name: string }) {
@@ -268,8 +309,21 @@ export function SamplePreview({
           {t('preview.failed')}
         </p>
       ) : (
-        <div aria-busy={render.isFetching}>
+        <div aria-busy={render.isFetching} className="space-y-3">
           <Rendered result={render.data} name={nameOf(customer)} />
+          {render.recommended.length > 0 && (
+            <section aria-label={t('preview.recommended')}>
+              <h4 className="text-sm font-semibold text-fg">{t('preview.recommended')}</h4>
+              <ol className="mt-1 space-y-1 text-sm">
+                {render.recommended.map((r, i) => (
+                  <li key={`${r.title}-${i}`}>
+                    <span className="font-medium text-fg">{r.title}</span>
+                    {r.reason && <span className="block text-fg-muted">{r.reason}</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
         </div>
       )}
     </div>
