@@ -58,23 +58,25 @@ test('/dashboards shows the model card, and why there is none on data too small 
   expect(
     await screen.findByRole('heading', { name: 'Model card: lifetime value and propensity' }),
   ).toBeVisible();
-  expect(await screen.findByRole('alert')).toHaveTextContent('too little data to score');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'No model is fitted on this data yet, so there are no scores to show.',
+  );
 });
 
-test.each([['/campaigns', 'Campaigns', /guardrail audit/]])(
-  '%s says plainly that the section is not built yet',
-  async (url, section, purpose) => {
-    renderApp(url);
-    const card = (await screen.findByRole('heading', { level: 2, name: section })).closest(
-      'section',
-    );
-    expect(card).not.toBeNull();
-    const body = within(card as HTMLElement);
-    expect(body.getByText('Not built yet')).toBeVisible();
-    expect(body.getByText(purpose)).toHaveTextContent('This section is not built yet.');
-    expect(screen.getByRole('heading', { level: 1, name: section })).toBeVisible();
-  },
-);
+test('/campaigns lists the campaigns, /campaigns/new opens the editor', async () => {
+  renderApp('/campaigns');
+  expect(await screen.findByRole('heading', { level: 2, name: 'Campaigns' })).toBeVisible();
+  expect(screen.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
+  expect(screen.getAllByRole('link', { name: 'New campaign' })[0]).toHaveAttribute(
+    'href',
+    '/campaigns/new',
+  );
+  cleanup();
+  renderApp('/campaigns/new');
+  expect(await screen.findByRole('textbox', { name: 'Campaign name' })).toHaveValue(
+    'Untitled campaign',
+  );
+});
 
 test('the sidebar links every section and marks the current one', async () => {
   renderApp('/campaigns');
@@ -91,7 +93,7 @@ test('the sidebar links every section and marks the current one', async () => {
     'page',
   );
   expect(within(nav).getByRole('link', { name: 'Segments' })).not.toHaveAttribute('aria-current');
-  expect(await screen.findByText('Not built yet')).toBeVisible();
+  expect(await screen.findByRole('heading', { level: 2, name: 'Campaigns' })).toBeVisible();
 });
 
 test('the start page redirects to Customers', async () => {

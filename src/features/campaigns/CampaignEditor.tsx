@@ -200,8 +200,8 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
             : t('editor.notReady', { count: missing.length })}
         </span>
         {missing.length > 0 && (
-          <span className="truncate" title={missing.map(word).join('\n')}>
-            {missing.map(word).join(' · ')}
+          <span className="truncate" title={[...new Set(missing.map(word))].join('\n')}>
+            {[...new Set(missing.map(word))].join(' · ')}
           </span>
         )}
       </div>
