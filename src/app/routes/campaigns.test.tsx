@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { mockApi } from '../../../mocks/node.ts';
 import { campaignListResponse, savedCampaign } from '../../api/contract.ts';
 import { renderAt } from '../../test/render.tsx';
@@ -68,6 +69,59 @@ describe('the campaign list', () => {
       expect(row).toHaveTextContent('SMS');
     }
   });
+});
+
+test('a segment’s link opens the list narrowed to its campaigns, and the narrowing can be removed', async () => {
+  const user = userEvent.setup();
+  const segment = await api('/api/segments', {
+    method: 'POST',
+    body: JSON.stringify({
+      name: 'Lyonnais',
+      definition: {
+        version: 1,
+        root: {
+          id: 'root',
+          kind: 'group',
+          negate: false,
+          combinator: 'and',
+          children: [
+            {
+              id: 'city',
+              kind: 'attribute',
+              negate: false,
+              field: 'customer.city',
+              test: { operator: 'equals', value: 'Lyon' },
+            },
+          ],
+        },
+      },
+    }),
+  });
+  expect(segment.status).toBe(201);
+  const { segment_id } = z.object({ segment_id: z.string() }).parse(await segment.json());
+  const targeted = await api('/api/campaigns', {
+    method: 'POST',
+    headers: { 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      name: 'Lyon — nouveautés',
+      channel: 'email',
+      segment: { segment_id, version: 1 },
+    }),
+  });
+  expect(targeted.status).toBe(201);
+  await createdElsewhere('Ailleurs');
+  const all = await campaigns();
+
+  renderAt(`/campaigns?segment=${segment_id}`, routes);
+  const table = await screen.findByRole('table', { name: 'Campaigns' });
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+  expect(within(table).getByRole('link', { name: 'Lyon — nouveautés' })).toBeVisible();
+  expect(screen.getByText('Segment: Lyonnais')).toBeVisible();
+
+  await user.click(
+    screen.getByRole('button', { name: 'Show every segment’s campaigns, not only “Lyonnais”’s' }),
+  );
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(all.length + 1));
 });
 
 describe('the campaign editor', () => {

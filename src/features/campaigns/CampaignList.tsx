@@ -1,9 +1,10 @@
 // The campaigns: channel, target segment and its size now, status, planned send, author and last
 // edit; filter by name, channel and status, sort by any column, open one in the editor.
 import { useQuery } from '@tanstack/react-query';
-import { AlertTriangle, Gift, Plus, Sparkles } from 'lucide-react';
+import { AlertTriangle, Gift, Plus, Sparkles, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { CampaignListItem } from '../../api/contract.ts';
 import { CAMPAIGN_CHANNELS, campaignStatus } from '../../domain/campaign/campaign.ts';
@@ -94,9 +95,20 @@ function SegmentCell({ item }: { item: CampaignListItem }) {
   );
 }
 
+/** `?segment=` narrows the list to one segment's campaigns (the segment list links here). */
+const segmentParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 export function CampaignList() {
   const { t } = useTranslation('campaigns');
   const list = useQuery(campaignQueries.list());
+  const [params, setParams] = useSearchParams();
+  const parsedSegment = segmentParam.safeParse(params.get('segment'));
+  const segmentFilter = parsedSegment.success ? parsedSegment.data : null;
+  const segmentName =
+    segmentFilter === null
+      ? null
+      : (list.data?.campaigns.find((c) => c.segment?.segment_id === segmentFilter)?.segment?.name ??
+        segmentFilter);
   const [filter, setFilter] = useState('');
   const [channel, setChannel] = useState<ChannelFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -111,11 +123,12 @@ export function CampaignList() {
     const kept = (list.data?.campaigns ?? []).filter(
       (c) =>
         (needle === '' || c.name.toLocaleLowerCase().includes(needle)) &&
+        (segmentFilter === null || c.segment?.segment_id === segmentFilter) &&
         (channel === 'all' || c.channel === channel) &&
         (status === 'all' || c.status === status),
     );
     return sortCampaigns(kept, sort);
-  }, [list.data, filter, channel, status, sort]);
+  }, [list.data, filter, channel, status, sort, segmentFilter]);
 
   const newButton = (
     <Link to="/campaigns/new" className={buttonClass('primary')}>
@@ -159,6 +172,28 @@ export function CampaignList() {
             ]}
           />
         </div>
+        {segmentName !== null && (
+          <span className="inline-flex items-center gap-1 rounded-md border border-accent-200 bg-accent-50 px-2 py-1 text-sm text-accent-800">
+            {t('list.segmentFilter', { name: segmentName })}
+            <button
+              type="button"
+              aria-label={t('list.clearSegment', { name: segmentName })}
+              onClick={() =>
+                setParams(
+                  (current) => {
+                    const next = new URLSearchParams(current);
+                    next.delete('segment');
+                    return next;
+                  },
+                  { replace: true },
+                )
+              }
+              className="rounded-sm hover:bg-accent-100"
+            >
+              <X size={13} aria-hidden="true" />
+            </button>
+          </span>
+        )}
         <div className="w-44">
           <Select<StatusFilter>
             aria-label={t('list.statusFilter')}

@@ -9,6 +9,7 @@ import type { SavedSegment, SegmentUsage } from '../../api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
 import { formatCount } from '../../ui/format.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
@@ -42,6 +43,7 @@ function useDuplicate(
   blocker: string | null,
 ) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const toast = useToast();
   const create = useMutation(segmentMutations.create());
@@ -73,10 +75,7 @@ function useDuplicate(
       });
       void navigate(`/segments/${copy.segment_id}`);
     } catch (error: unknown) {
-      const { title, detail } = describeError(error, {
-        title: t('state.errorTitle', { ns: 'common' }),
-        detail: t('state.errorDetail', { ns: 'common' }),
-      });
+      const { title, detail } = describeError(error, errorWords);
       toast({ tone: 'danger', title: t('actions.copy.failed', { title }), description: detail });
     }
   };
@@ -89,7 +88,12 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
     <ul className="mt-2 list-disc space-y-0.5 pl-5 text-base">
       {usage.campaigns.map((c) => (
         <li key={c.campaign_id}>
-          {t('usage.campaign', { name: c.name, status: t(`usage.status.${c.status}`) })}
+          <Link
+            className="text-accent-700 underline"
+            to={`/campaigns/${encodeURIComponent(c.campaign_id)}`}
+          >
+            {t('usage.campaign', { name: c.name, status: t(`usage.status.${c.status}`) })}
+          </Link>
         </li>
       ))}
       {usage.segments.map((s) => (
@@ -108,18 +112,13 @@ function UsageList({ usage }: { usage: SegmentUsage }) {
 
 function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => void }) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const toast = useToast();
   const remove = useMutation(segmentMutations.remove());
   // Refused while in use: the dialog lists what uses it instead of offering to delete again.
   const usage = usageOf(remove.error);
-  const failure =
-    remove.isError && usage === null
-      ? describeError(remove.error, {
-          title: t('state.errorTitle', { ns: 'common' }),
-          detail: t('state.errorDetail', { ns: 'common' }),
-        })
-      : null;
+  const failure = remove.isError && usage === null ? describeError(remove.error, errorWords) : null;
   const run = () =>
     remove.mutateAsync({ id: saved.segment_id, version: saved.version }).then(
       () => {
@@ -168,6 +167,7 @@ function DeleteDialog({ saved, onClose }: { saved: SavedSegment; onClose: () => 
 
 export function SegmentActions({ document, definition, blocker }: SegmentActionsProps) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const toast = useToast();
   const [open, setOpen] = useState<'history' | 'delete' | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -189,10 +189,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         }),
       });
     } catch (error: unknown) {
-      const { title, detail } = describeError(error, {
-        title: t('state.errorTitle', { ns: 'common' }),
-        detail: t('state.errorDetail', { ns: 'common' }),
-      });
+      const { title, detail } = describeError(error, errorWords);
       toast({ tone: 'danger', title: t('actions.export.failed', { title }), description: detail });
     } finally {
       setExporting(false);

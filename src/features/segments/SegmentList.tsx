@@ -232,7 +232,16 @@ export function SegmentList() {
                     <Td className="max-w-[160px] truncate">{item.author}</Td>
                     <Td numeric>{item.version}</Td>
                     <Td title={usageTitle(t, item)} className="whitespace-nowrap text-fg-muted">
-                      {usageText(t, item)}
+                      {item.usage.campaigns.length > 0 ? (
+                        <Link
+                          to={`/campaigns?segment=${encodeURIComponent(item.segment_id)}`}
+                          className="text-accent-700 hover:underline"
+                        >
+                          {usageText(t, item)}
+                        </Link>
+                      ) : (
+                        usageText(t, item)
+                      )}
                     </Td>
                   </Tr>
                 ))}
