@@ -243,9 +243,11 @@ function Rendered({ result, name }: { result: TemplateRenderResponse; name: stri
         <section aria-label={t('preview.warnings')}>
           <h4 className="text-sm font-semibold text-fg">{t('preview.warnings')}</h4>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-fg-muted">
-            {[...new Set(result.warnings.map((w) => w.code))].map((code) => (
-              <li key={code}>{t(`preview.warning.${code}`)}</li>
-            ))}
+            {result.warnings
+              .filter((w, i) => result.warnings.findIndex((o) => o.code === w.code) === i)
+              .map((w) => (
+                <li key={w.code}>{t(`preview.warning.${w.code}`, w.params)}</li>
+              ))}
           </ul>
         </section>
       )}
