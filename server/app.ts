@@ -1,7 +1,7 @@
 // The profile API, written once: the same Hono app runs in Node over DuckDB and in the browser
 // (behind MSW) over the memory store.
 import { Hono } from 'hono';
-import { HttpError } from './http.ts';
+import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -42,17 +42,17 @@ export function createApi(
   app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>
     c.json(
-      { error: { code: 'not_found', message: `No endpoint ${c.req.method} ${c.req.path}.` } },
+      errorBody('endpoint_not_found', `No endpoint ${c.req.method} ${c.req.path}.`, {
+        method: c.req.method,
+        path: c.req.path,
+      }),
       404,
     ),
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status);
     if (options.logErrors !== false) console.error(error);
-    return c.json(
-      { error: { code: 'internal', message: 'The server failed; the cause is in its log.' } },
-      500,
-    );
+    return c.json(errorBody('internal', 'The server failed; the cause is in its log.', {}), 500);
   });
   return app;
 }

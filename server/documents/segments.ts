@@ -8,7 +8,8 @@ import type {
   SegmentVersionSummary,
 } from '../../src/api/contract.ts';
 import type { Segment } from '../../src/domain/profile/schema.ts';
-import { parseDefinition, segmentDefinition } from '../../src/domain/segment/definition.ts';
+import { segmentDefinition } from '../../src/domain/segment/definition.ts';
+import { parseDefinition } from '../../src/domain/segment/parse-definition.ts';
 import { importedNote } from '../../src/domain/version-notes.ts';
 import type {
   IdempotencyClaim,

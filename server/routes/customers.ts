@@ -9,8 +9,11 @@ import {
 } from '../../src/api/contract.ts';
 import { decodeTimelineCursor } from '../../src/domain/profile/timeline.ts';
 import { profileOf, timelineOf } from '../customer-reads.ts';
-import { badRequest, notFound, parseOr400, queryOf } from '../http.ts';
+import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
+
+const unknownCustomer = (id: string) =>
+  httpError('customer_not_found', `No customer ${id}.`, { customer_id: id });
 
 export function customerRoutes(store: ProfileStore): Hono {
   return new Hono()
@@ -22,7 +25,7 @@ export function customerRoutes(store: ProfileStore): Hono {
     .get('/:id', async (c) => {
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
       const body: ProfileResponse | null = await profileOf(store, id);
-      if (body === null) throw notFound(`No customer ${id}.`);
+      if (body === null) throw unknownCustomer(id);
       return c.json(body);
     })
     .get('/:id/timeline', async (c) => {
@@ -32,9 +35,21 @@ export function customerRoutes(store: ProfileStore): Hono {
       if (query.cursor !== undefined) {
         after = decodeTimelineCursor(query.cursor);
         if (after === null) {
-          throw badRequest('Invalid query: cursor — not a cursor this API issued.', [
-            { path: ['query', 'cursor'], message: 'Not a cursor this API issued.' },
-          ]);
+          throw httpError(
+            'invalid_cursor',
+            'Invalid query: cursor — not a cursor this API issued.',
+            {},
+            {
+              issues: [
+                {
+                  path: ['query', 'cursor'],
+                  code: 'invalid_cursor',
+                  message: 'Not a cursor this API issued.',
+                  params: {},
+                },
+              ],
+            },
+          );
         }
       }
       const body: TimelineResponse | null = await timelineOf(store, id, {
@@ -43,7 +58,7 @@ export function customerRoutes(store: ProfileStore): Hono {
         channels: query.channel,
         kinds: query.kind,
       });
-      if (body === null) throw notFound(`No customer ${id}.`);
+      if (body === null) throw unknownCustomer(id);
       return c.json(body);
     });
 }

@@ -8,7 +8,7 @@ import {
   type CustomerScoresResponse,
   type NoModelReason,
 } from '../../src/api/contract.ts';
-import { notFound, parseOr400 } from '../http.ts';
+import { httpError, parseOr400 } from '../http.ts';
 import type { RefitJob } from '../scoring/refit.ts';
 import type { ScoreService } from '../scoring/service.ts';
 
@@ -33,7 +33,7 @@ export function scoreRoutes(
     .get('/customers/:id/scores', async (c) => {
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
       const [book, exists] = await Promise.all([scores.book(), customerExists(id)]);
-      if (!exists) throw notFound(`No customer ${id}.`);
+      if (!exists) throw httpError('customer_not_found', `No customer ${id}.`, { customer_id: id });
       if ('unavailable' in book) return c.json(unscored(id, book.reason));
       return c.json(book.customer(id));
     })
@@ -41,8 +41,9 @@ export function scoreRoutes(
     .get('/models/clv/refit', (c) => c.json(refit.status()))
     .get('/models/clv', async (c) => {
       const book = await scores.book();
-      if ('unavailable' in book)
-        throw notFound(`No model is fitted on this data: ${book.unavailable}`);
+      if ('unavailable' in book) {
+        throw httpError('no_model', `No model is fitted on this data: ${book.unavailable}`, {});
+      }
       return c.json(book.card());
     });
 }

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { countRequest, type CountResponse } from '../../src/api/contract.ts';
 import { breakdownColumn } from '../../src/domain/segment/breakdown.ts';
 import { countPlan, planCounts } from '../../src/domain/segment/count-plan.ts';
-import { badRequest, parseOr400 } from '../http.ts';
+import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
 import { readJson } from './versioned-http.ts';
@@ -13,15 +13,27 @@ import { readJson } from './versioned-http.ts';
 export function segmentCountRoutes(store: ProfileStore): Hono {
   return new Hono().post('/count', limitSegmentBody, async (c) => {
     const request = parseOr400(countRequest, await readJson(c.req.raw), 'body');
-    const definition = definitionShape(request.definition, 'it was not counted');
-    await checkDefinition(store, definition, await store.savedSegments(), 'it was not counted');
+    const outcome = { outcome: 'not_counted' } as const;
+    const definition = definitionShape(request.definition, outcome);
+    await checkDefinition(store, definition, await store.savedSegments(), outcome);
     let column: string | null = null;
     if (request.breakdown !== undefined) {
       column = breakdownColumn(request.breakdown);
       if (column === null) {
-        throw badRequest(
+        throw httpError(
+          'invalid_breakdown',
           `Cannot break down by "${request.breakdown}": choose a customer text or list attribute.`,
-          [{ path: ['body', 'breakdown'], message: 'Not a customer text or list attribute.' }],
+          { breakdown: request.breakdown },
+          {
+            issues: [
+              {
+                path: ['body', 'breakdown'],
+                code: 'invalid_breakdown',
+                message: 'Not a customer text or list attribute.',
+                params: { breakdown: request.breakdown },
+              },
+            ],
+          },
         );
       }
     }

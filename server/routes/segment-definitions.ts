@@ -1,10 +1,11 @@
 // What every segment request that carries a definition shares: its size limit, and the two checks
 // of a definition (its shape, then the catalogue and the saved segments), each a 422 naming the
-// nodes at fault.
+// nodes at fault, with each issue's code and figures.
 import type { DefinitionIssue, SavedSegment } from '../../src/api/contract.ts';
-import { parseDefinition, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { parseDefinition } from '../../src/domain/segment/parse-definition.ts';
 import { validateDefinition } from '../../src/domain/segment/validate.ts';
-import { HttpError } from '../http.ts';
+import { httpError } from '../http.ts';
 import { definitionsById, type ProfileStore } from '../store.ts';
 import { limitBody } from './versioned-http.ts';
 
@@ -13,22 +14,38 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 export const limitSegmentBody = limitBody(MAX_BODY_BYTES, 'A segment request');
 
-function invalidDefinition(message: string, issues: DefinitionIssue[]): HttpError {
-  return new HttpError(422, 'invalid_definition', message, issues);
+/** What became of the request whose definition was refused, as its 422 says. */
+export type Outcome =
+  | { outcome: 'not_counted' | 'not_created' | 'not_saved' }
+  | { outcome: 'not_restored'; version: number };
+
+function outcomeText(outcome: Outcome): string {
+  switch (outcome.outcome) {
+    case 'not_counted':
+      return 'it was not counted';
+    case 'not_created':
+      return 'the segment was not created';
+    case 'not_saved':
+      return 'nothing was saved';
+    case 'not_restored':
+      return `version ${outcome.version} cannot be restored as it is; nothing was saved`;
+  }
 }
 
-/** The definition's shape (zod), or a 422 naming each bad path. */
-export function definitionShape(input: unknown, outcome: string): SegmentDefinition {
+/** The definition's shape (zod), or a 422 naming each bad path with zod's code and figures. */
+export function definitionShape(input: unknown, outcome: Outcome): SegmentDefinition {
   const parsed = parseDefinition(input);
   if (parsed.ok) return parsed.definition;
-  throw invalidDefinition(
-    `The definition does not have the expected shape; ${outcome}.`,
-    parsed.issues.map((i) => ({
-      node_id: null,
-      path: ['definition', ...i.path],
-      code: 'shape',
-      message: i.message,
-    })),
+  const issues: DefinitionIssue[] = parsed.issues.map((i) => ({
+    ...i,
+    node_id: null,
+    path: ['definition', ...i.path],
+  }));
+  throw httpError(
+    'definition_malformed',
+    `The definition does not have the expected shape; ${outcomeText(outcome)}.`,
+    { count: issues.length, ...outcome },
+    { issues },
   );
 }
 
@@ -37,7 +54,7 @@ export async function checkDefinition(
   store: ProfileStore,
   definition: SegmentDefinition,
   saved: readonly SavedSegment[],
-  outcome: string,
+  outcome: Outcome,
   selfId?: string,
 ): Promise<void> {
   const validation = validateDefinition(definition, {
@@ -47,13 +64,17 @@ export async function checkDefinition(
   });
   if (validation.valid) return;
   const n = validation.issues.length;
-  throw invalidDefinition(
-    `${n} ${n === 1 ? 'problem' : 'problems'} in the definition; ${outcome}.`,
-    validation.issues.map((i) => ({
-      node_id: i.nodeId,
-      path: ['definition', ...i.path],
-      code: i.code,
-      message: i.message,
-    })),
+  const issues: DefinitionIssue[] = validation.issues.map((i) => ({
+    node_id: i.nodeId,
+    path: ['definition', ...i.path],
+    code: i.code,
+    message: i.message,
+    params: i.params,
+  }));
+  throw httpError(
+    'invalid_definition',
+    `${n} ${n === 1 ? 'problem' : 'problems'} in the definition; ${outcomeText(outcome)}.`,
+    { count: n, ...outcome },
+    { issues },
   );
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { membersQuery, segmentIdParam, type MembersResponse } from '../../src/api/contract.ts';
 import { csvRow } from '../../src/domain/segment/csv.ts';
-import { notFound, parseOr400, queryOf } from '../http.ts';
+import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 
 const EXPORT_PAGE = 5_000;
@@ -13,7 +13,9 @@ const COLUMNS = ['customer_id', 'first_name', 'last_name', 'email', 'city'] as c
 export function segmentMemberRoutes(store: ProfileStore): Hono {
   const definitionOf = async (id: string) => {
     const segment = await store.savedSegment(id);
-    if (segment === null) throw notFound(`No saved segment ${id}.`);
+    if (segment === null) {
+      throw httpError('segment_not_found', `No saved segment ${id}.`, { segment_id: id, count: 1 });
+    }
     return segment;
   };
   return new Hono()

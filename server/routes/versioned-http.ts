@@ -1,11 +1,11 @@
-// The HTTP side of versioned documents, the same for every kind (segments now, campaigns next):
+// The HTTP side of versioned documents, the same for every kind (segments, campaigns):
 // the version is the ETag; a save names the version it edits in If-Match (428 without, 412 with
 // the current document when stale); a create may carry an Idempotency-Key; saves to one store run
 // one at a time. See docs/decisions/006-saved-segments.md and 012-versioned-documents.md.
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { IdempotencyRecord } from '../documents/repository.ts';
-import { HttpError, badRequest, notFound } from '../http.ts';
+import { httpError, type HttpError } from '../http.ts';
 
 /** The ETag of a version: its number, quoted. */
 export function etagOf(version: number): string {
@@ -22,20 +22,32 @@ export function ifMatchVersion(c: Context, required: boolean, etagSource: string
   const send = `Send If-Match: "<version>" with the version you loaded (the ETag of ${etagSource}).`;
   if (header === '' || header === '*') {
     if (!required) return null;
-    throw new HttpError(
-      428,
-      'precondition_required',
+    throw httpError(
+      'if_match_required',
       header === '*'
         ? `If-Match: * does not say which version you edited. ${send}`
         : `A save must say which version it edits, or it could overwrite someone's edit. ${send}`,
+      {},
     );
   }
   const match = /^(?:"(\d{1,9})"|(\d{1,9}))$/.exec(header);
   const version = Number(match?.[1] ?? match?.[2] ?? NaN);
   if (!Number.isInteger(version) || version < 1) {
-    throw badRequest(`If-Match must be one version's ETag, like "3"; got ${header.slice(0, 40)}.`, [
-      { path: ['headers', 'if-match'], message: 'Not an ETag this API issued.' },
-    ]);
+    throw httpError(
+      'if_match_malformed',
+      `If-Match must be one version's ETag, like "3"; got ${header.slice(0, 40)}.`,
+      {},
+      {
+        issues: [
+          {
+            path: ['headers', 'if-match'],
+            code: 'if_match_malformed',
+            message: 'Not an ETag this API issued.',
+            params: {},
+          },
+        ],
+      },
+    );
   }
   return version;
 }
@@ -48,20 +60,33 @@ export interface CurrentVersion {
   updated_at: string;
 }
 
+/** The kinds of versioned document the API serves, as its messages name them. */
+export type VersionedNoun = 'segment' | 'campaign';
+
 /**
  * 412: the save edited `expected`, not the current version; the body carries the current document
  * (as the API shows it) so that the client can show both versions and lose neither.
  */
-export function preconditionFailed(current: CurrentVersion, expected: number): HttpError {
-  return new HttpError(
-    412,
-    'precondition_failed',
+export function preconditionFailed(
+  noun: VersionedNoun,
+  id: string,
+  current: CurrentVersion,
+  expected: number,
+): HttpError {
+  const message =
     `“${current.name}” is at version ${current.version} (saved by ${current.author} at ` +
-      `${current.updated_at}), not version ${expected} which you edited; nothing was saved. ` +
-      `Compare with the current version, then save again with If-Match: "${current.version}".`,
-    undefined,
-    { current },
-  );
+    `${current.updated_at}), not version ${expected} which you edited; nothing was saved. ` +
+    `Compare with the current version, then save again with If-Match: "${current.version}".`;
+  const figures = {
+    name: current.name,
+    version: current.version,
+    expected,
+    author: current.author,
+    updated_at: current.updated_at,
+  };
+  return noun === 'segment'
+    ? httpError('version_conflict', message, { segment_id: id, ...figures }, { current })
+    : httpError('campaign_version_conflict', message, { campaign_id: id, ...figures }, { current });
 }
 
 /** Answers with a document and its ETag; a 201 also says where the new document lives. */
@@ -81,9 +106,21 @@ export function idempotencyKey(c: Context): string | null {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw badRequest('An Idempotency-Key is 1–200 visible ASCII characters (a UUID is ideal).', [
-      { path: ['headers', 'idempotency-key'], message: 'Not 1–200 visible ASCII characters.' },
-    ]);
+    throw httpError(
+      'idempotency_key_invalid',
+      'An Idempotency-Key is 1–200 visible ASCII characters (a UUID is ideal).',
+      { max: 200 },
+      {
+        issues: [
+          {
+            path: ['headers', 'idempotency-key'],
+            code: 'idempotency_key_invalid',
+            message: 'Not 1–200 visible ASCII characters.',
+            params: { max: 200 },
+          },
+        ],
+      },
+    );
   }
   return key;
 }
@@ -102,7 +139,7 @@ export function fingerprintOf(request: object): string {
 export async function idempotentReplay<T>(
   key: string | null,
   fingerprint: string,
-  noun: string,
+  noun: VersionedNoun,
   lookup: {
     record: (key: string) => Promise<IdempotencyRecord | null>;
     current: (id: string) => Promise<T | null>;
@@ -110,22 +147,23 @@ export async function idempotentReplay<T>(
 ): Promise<T | null> {
   const previous = key === null ? null : await lookup.record(key);
   if (previous === null) return null;
+  const id = previous.id;
   if (previous.fingerprint !== fingerprint) {
-    throw new HttpError(
-      409,
-      'conflict',
-      `This Idempotency-Key already created ${noun} '${previous.id}' from another ` +
-        `request; nothing was created. Send a new key for a new ${noun}.`,
-    );
+    const message =
+      `This Idempotency-Key already created ${noun} '${id}' from another ` +
+      `request; nothing was created. Send a new key for a new ${noun}.`;
+    throw noun === 'segment'
+      ? httpError('idempotency_key_reused', message, { segment_id: id })
+      : httpError('campaign_idempotency_key_reused', message, { campaign_id: id });
   }
-  const current = await lookup.current(previous.id);
+  const current = await lookup.current(id);
   if (current === null) {
-    throw new HttpError(
-      409,
-      'conflict',
-      `The ${noun} this Idempotency-Key created ('${previous.id}') was deleted ` +
-        'since; nothing was created. Send a new key to create it again.',
-    );
+    const message =
+      `The ${noun} this Idempotency-Key created ('${id}') was deleted ` +
+      'since; nothing was created. Send a new key to create it again.';
+    throw noun === 'segment'
+      ? httpError('idempotency_key_deleted', message, { segment_id: id })
+      : httpError('campaign_idempotency_key_deleted', message, { campaign_id: id });
   }
   return current;
 }
@@ -151,7 +189,7 @@ export function oneSaveAtATime<T>(store: object, work: () => Promise<T>): Promis
 
 /** 404 for a version a document does not hold, saying which versions it does. */
 export function versionNotFound(
-  noun: string,
+  noun: VersionedNoun,
   id: string,
   version: number,
   versions: readonly number[],
@@ -163,7 +201,11 @@ export function versionNotFound(
       ? `only version ${oldest} is recorded`
       : `versions ${oldest} to ${newest} are recorded`;
   const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
-  return notFound(`${Noun} '${id}' has no version ${version}: ${held}.`);
+  const message = `${Noun} '${id}' has no version ${version}: ${held}.`;
+  const figures = { version, oldest, newest };
+  return noun === 'segment'
+    ? httpError('version_not_found', message, { segment_id: id, ...figures })
+    : httpError('campaign_version_not_found', message, { campaign_id: id, ...figures });
 }
 
 /** A request body limit whose 413 names what was sent. */
@@ -171,7 +213,8 @@ export function limitBody(maxBytes: number, what: string) {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new HttpError(413, 'payload_too_large', `${what} is at most ${maxBytes / 1024} KB.`);
+      const maxKb = maxBytes / 1024;
+      throw httpError('body_too_large', `${what} is at most ${maxKb} KB.`, { max_kb: maxKb });
     },
   });
 }
@@ -183,6 +226,16 @@ export async function readJson(request: Request, emptyAs?: unknown): Promise<unk
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('The body is not JSON.', [{ path: ['body'], message: 'Not JSON.' }]);
+    throw bodyNotJson();
   }
+}
+
+/** 400: the body is not JSON. */
+export function bodyNotJson(): HttpError {
+  return httpError(
+    'body_not_json',
+    'The body is not JSON.',
+    {},
+    { issues: [{ path: ['body'], code: 'body_not_json', message: 'Not JSON.', params: {} }] },
+  );
 }

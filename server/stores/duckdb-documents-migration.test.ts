@@ -12,7 +12,7 @@ import {
   segmentVersion,
   segmentVersionsResponse,
 } from '../../src/api/contract.ts';
-import { parseDefinition } from '../../src/domain/segment/definition.ts';
+import { parseDefinition } from '../../src/domain/segment/parse-definition.ts';
 import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
 import { createApi } from '../app.ts';
 import { DOCUMENT_TABLES, LEGACY_SAVED_SEGMENT_TABLES } from './duckdb-schema.ts';

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { expect, test, vi } from 'vitest';
+import { ApiClientError } from '../api/client.ts';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 
 function renderFailing(fail: { loader?: () => never; element?: ReactNode }) {
@@ -30,18 +31,21 @@ test('a 404 thrown by a loader shows the not-found page', async () => {
   expect(screen.getByRole('link', { name: 'Go to Customers' })).toBeVisible();
 });
 
-test('an API error keeps its own title and detail, with a reload button', async () => {
+test('an API error is worded from its reason, with a reload button', async () => {
   renderFailing({
     loader: () => {
-      throw Object.assign(new Error('x'), {
+      throw new ApiClientError({
+        kind: 'http',
+        status: 502,
         title: 'The server failed',
-        detail: 'It answered 502.',
+        detail: 'Bad gateway.',
       });
     },
   });
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('The server failed');
-  expect(alert).toHaveTextContent('It answered 502.');
+  expect(alert).toHaveTextContent('The profile API answered 502.');
+  expect(alert).not.toHaveTextContent('Bad gateway');
   expect(screen.getByRole('button', { name: 'Reload page' })).toBeVisible();
 });
 

@@ -3,11 +3,15 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { errorMessage } from '../ui/QueryState.tsx';
+import { useErrorWords, wordApiError, type ErrorWords } from '../ui/error-words.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { NotFound } from './NotFound.tsx';
 
-function explain(error: unknown, t: TFunction): { title: string; detail: string } {
+function explain(
+  error: unknown,
+  t: TFunction,
+  words: ErrorWords,
+): { title: string; detail: string } {
   if (isRouteErrorResponse(error)) {
     const said = typeof error.data === 'string' ? error.data : '';
     const answer = { status: error.status, statusText: error.statusText, said };
@@ -17,8 +21,9 @@ function explain(error: unknown, t: TFunction): { title: string; detail: string 
         said === '' ? t('routeError.loadDetail', answer) : t('routeError.loadDetailSaid', answer),
     };
   }
-  const carried = errorMessage(error);
-  if (carried !== null) return carried;
+  // An API error, worded from its reason in the user's language.
+  const worded = wordApiError(error, words);
+  if (worded !== null) return worded;
   return {
     title: t('routeError.renderTitle'),
     detail:
@@ -36,9 +41,10 @@ function isNotFound(error: unknown): boolean {
 
 export function RouteErrorBoundary() {
   const { t } = useTranslation();
+  const words = useErrorWords();
   const error = useRouteError();
   if (isNotFound(error)) return <NotFound />;
-  const { title, detail } = explain(error, t);
+  const { title, detail } = explain(error, t, words);
   return (
     <div className="p-5">
       <ErrorState

@@ -32,25 +32,39 @@ test('announces loading with a label that names what is loading', () => {
   expect(screen.queryByRole('list')).toBeNull();
 });
 
-test("shows the error's own title and detail, and Retry calls back", async () => {
+test('words an API error in the user’s language, and Retry calls back', async () => {
   const onRetry = vi.fn();
+  // An API error as the client raises it, read by shape; its English detail is for logs only.
   const error = {
-    title: 'The server failed',
-    detail: 'The profile API answered 503.',
+    kind: 'http',
+    status: 503,
+    reason: 'internal',
+    params: {},
+    issues: [],
+    detail: 'Service unavailable (English, for logs).',
     retryable: true,
   };
   renderState({ status: 'error', error, onRetry });
   const alert = screen.getByRole('alert');
   expect(alert).toHaveTextContent('The server failed');
   expect(alert).toHaveTextContent('The profile API answered 503.');
+  expect(alert).not.toHaveTextContent('for logs');
   await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
   expect(onRetry).toHaveBeenCalledTimes(1);
 });
 
 test('offers no Retry when the error says retrying cannot help', () => {
-  const error = { title: 'Not found', detail: 'No such customer.', retryable: false };
+  const error = {
+    kind: 'http',
+    status: 404,
+    reason: 'customer_not_found',
+    params: { customer_id: 'C0000042' },
+    issues: [],
+    retryable: false,
+  };
   renderState({ status: 'error', error, onRetry: () => undefined });
   expect(screen.getByRole('alert')).toHaveTextContent('Not found');
+  expect(screen.getByRole('alert')).toHaveTextContent('No customer C0000042.');
   expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
 });
 
@@ -61,7 +75,7 @@ test('falls back to a generic message for an error without title and detail', ()
 });
 
 test('keeps earlier data on screen when a refresh fails', () => {
-  const error = { title: 'The server failed', detail: 'It answered 500.' };
+  const error = { kind: 'http', status: 500, reason: null, params: {}, issues: [] };
   renderState({ status: 'error', error, data: ['Olivier'] });
   expect(screen.getByRole('alert')).toHaveTextContent('Showing the data loaded earlier.');
   expect(screen.getByRole('listitem')).toHaveTextContent('Olivier');

@@ -1,6 +1,8 @@
 // The one place that decides between loading, error, empty and content for data fetched from the API.
-import { useTranslation } from 'react-i18next';
+import { getI18n, useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import type { i18n } from 'i18next';
+import { errorWords, useErrorWords, wordApiError, type ErrorWords } from './error-words.ts';
 import { ErrorState } from './ErrorState.tsx';
 import { Spinner } from './Spinner.tsx';
 
@@ -24,34 +26,49 @@ export type QueryStateProps<T> = {
   children: (data: T) => ReactNode;
 };
 
-/** The title and detail an error carries, if it carries both (API errors do); read by shape. */
-export function errorMessage(error: unknown): { title: string; detail: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  if (!('title' in error) || typeof error.title !== 'string') return null;
-  if (!('detail' in error) || typeof error.detail !== 'string') return null;
-  return { title: error.title, detail: error.detail };
+type Message = { title: string; detail: string };
+
+/**
+ * Title, detail and retryability of any error, in the user's language: an API error worded from
+ * its reason (api-error-words.ts), anything else with `fallback`, else a generic message.
+ */
+export function describeError(
+  error: unknown,
+  words: ErrorWords,
+  fallback?: Message,
+): { title: string; detail: string; retryable: boolean };
+/**
+ * @deprecated Pass the words (`useErrorWords()`): this form words API errors with the app's
+ * i18next instance, found globally.
+ */
+export function describeError(
+  error: unknown,
+  fallback?: Message,
+): { title: string; detail: string; retryable: boolean };
+export function describeError(
+  error: unknown,
+  wordsOrFallback?: ErrorWords | Message,
+  fallback?: Message,
+): { title: string; detail: string; retryable: boolean } {
+  const given = wordsOrFallback !== undefined && 't' in wordsOrFallback ? wordsOrFallback : null;
+  const otherwise =
+    wordsOrFallback !== undefined && 'title' in wordsOrFallback ? wordsOrFallback : fallback;
+  // The deprecated form has no words: the app's instance, when there is one, gives them.
+  const instance: i18n | undefined = given === null ? getI18n() : undefined;
+  const words = given ?? (instance ? errorWords(instance) : null);
+  const worded = words === null ? null : wordApiError(error, words);
+  const message = worded ??
+    otherwise ?? {
+      title: words?.t('title.generic') ?? String(error),
+      detail: words?.t('detail.generic') ?? '',
+    };
+  return { title: message.title, detail: message.detail, retryable: isRetryable(error) };
 }
 
 /** Whether trying again can help: errors say so with a boolean `retryable`; otherwise assume yes. */
 export function isRetryable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('retryable' in error)) return true;
   return typeof error.retryable === 'boolean' ? error.retryable : true;
-}
-
-/** Title, detail and retryability of any error, with `fallback` when it carries no message. */
-export function describeError(
-  error: unknown,
-  fallback: { title: string; detail: string } = {
-    title: 'Something went wrong',
-    detail: 'This part of the page could not be loaded.',
-  },
-): {
-  title: string;
-  detail: string;
-  retryable: boolean;
-} {
-  const message = errorMessage(error) ?? fallback;
-  return { ...message, retryable: isRetryable(error) };
 }
 
 const arrayIsEmpty = (data: unknown) => Array.isArray(data) && data.length === 0;
@@ -69,6 +86,7 @@ export function QueryState<T>({
   children,
 }: QueryStateProps<T>) {
   const { t } = useTranslation();
+  const words = useErrorWords();
   if (status === 'pending') {
     return (
       <div role="status" aria-label={loadingLabel ?? t('state.loading')} aria-busy="true">
@@ -82,10 +100,7 @@ export function QueryState<T>({
     );
   }
   if (status === 'error') {
-    const { title, detail, retryable } = describeError(error, {
-      title: t('state.errorTitle'),
-      detail: t('state.errorDetail'),
-    });
+    const { title, detail, retryable } = describeError(error, words);
     const retry = retryable ? onRetry : undefined;
     // A failed refresh keeps what was already on screen and says it may be out of date.
     if (data !== undefined) {

@@ -2,20 +2,22 @@
 // sample (POST /api/segments/count), and the 422 an invalid definition gets.
 import { z } from 'zod';
 import { isoInstant } from '../../domain/profile/schema.ts';
+import { apiIssue, definitionOutcome } from './errors.ts';
 
-/** One problem with a definition, tied to the node it is about (null: the whole definition). */
-export const definitionIssue = z.object({
-  node_id: z.string().nullable(),
-  path: z.array(z.union([z.string(), z.number()])),
-  code: z.string(),
-  message: z.string(),
-});
+/**
+ * One problem with a definition, tied to the node it is about (null: the whole definition). Its
+ * code is zod's for a definition of the wrong shape, a segment rule's otherwise
+ * (src/domain/segment/validate.ts), with the figures its wording needs.
+ */
+export const definitionIssue = apiIssue.extend({ node_id: z.string().nullable() });
 export type DefinitionIssue = z.infer<typeof definitionIssue>;
 /** 422: the definition is invalid; it was not evaluated. */
 export const invalidDefinitionResponse = z.object({
   error: z.object({
     code: z.literal('invalid_definition'),
+    reason: z.enum(['definition_malformed', 'invalid_definition']),
     message: z.string(),
+    params: definitionOutcome,
     issues: z.array(definitionIssue),
   }),
 });

@@ -114,7 +114,7 @@ describe('segment builder', () => {
     renderAt('/segments/new', routes);
     await screen.findByText('Add a first condition', { selector: 'p' });
     await addCondition(user, 'City');
-    expect(screen.getByText("Type or pick a value for 'City'.")).toBeVisible();
+    expect(screen.getByText('Type or pick a value for “City”.')).toBeVisible();
     expect(screen.getByRole('combobox', { name: 'Value for City' })).toHaveAttribute(
       'aria-invalid',
       'true',

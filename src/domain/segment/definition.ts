@@ -151,7 +151,7 @@ export type ScoreCondition = z.infer<typeof scoreCondition>;
 export type ReachabilityCondition = z.infer<typeof reachabilityCondition>;
 export type MembershipCondition = z.infer<typeof membershipCondition>;
 
-/** Groups nest (zod 4's getter recursion); `parseDefinition` bounds the depth before parsing. */
+/** Groups nest (zod 4's getter recursion); `parseDefinition` (parse-definition.ts) bounds the depth before parsing. */
 export const group = z.object({
   id: nodeId,
   kind: z.literal('group'),
@@ -179,44 +179,3 @@ export const segmentDefinition = z.object({
   root: group,
 });
 export type SegmentDefinition = z.infer<typeof segmentDefinition>;
-
-/** How deep a JSON value nests, walking iteratively (safe on hostile input). */
-export function jsonDepth(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (next === undefined) break;
-    const [v, depth] = next;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > max) max = depth;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return max;
-}
-
-/** JSON nesting a definition of MAX_DEPTH groups needs at most (group → children → node → test → values). */
-const MAX_JSON_DEPTH = MAX_DEPTH * 2 + 8;
-
-export type ParseResult =
-  | { ok: true; definition: SegmentDefinition }
-  | { ok: false; issues: { path: (string | number)[]; message: string }[] };
-
-/** Parses untrusted JSON into a definition, refusing absurd nesting before any recursion. */
-export function parseDefinition(input: unknown): ParseResult {
-  if (jsonDepth(input) > MAX_JSON_DEPTH) {
-    return {
-      ok: false,
-      issues: [{ path: ['root'], message: `Groups nest at most ${MAX_DEPTH} deep.` }],
-    };
-  }
-  const parsed = segmentDefinition.safeParse(input);
-  if (parsed.success) return { ok: true, definition: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: issue.message,
-    })),
-  };
-}

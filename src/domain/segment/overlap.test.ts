@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { overlapRegions, unionDefinition } from './overlap.ts';
-import { parseDefinition } from './definition.ts';
+import { parseDefinition } from './parse-definition.ts';
 
 describe('overlapRegions', () => {
   test('three segments give seven regions, singles first, then pairs, then all three', () => {

@@ -626,6 +626,7 @@ test('an empty definition is invalid, never everyone', () => {
         path: ['root', 'children'],
         code: 'empty_group',
         message: 'This group has no condition.',
+        params: {},
       },
     ],
   });
@@ -678,6 +679,7 @@ test.each([
         path: [],
         code: 'too_many_nodes',
         message: 'A segment holds at most 500 conditions and groups (this one has 501).',
+        params: { max: 500, count: 501 },
       },
     ]);
   }
@@ -736,4 +738,150 @@ test.each([
   ['2026-01-01T00:00:00Z', false],
 ])('%s is a calendar date: %s', (text, expected) => {
   expect(isCalendarDate(text)).toBe(expected);
+});
+
+// What the builder words an issue from, in the user's language: the code and these figures.
+test.each<[string, SegmentNode, Partial<ValidationContext>, string, Record<string, unknown>]>([
+  [
+    'an unknown field',
+    attr('customer.nope', eq('x')),
+    {},
+    'unknown_field',
+    { field: 'customer.nope' },
+  ],
+  [
+    'a field of another kind',
+    attr('aggregate.order_count', eq(1)),
+    {},
+    'unknown_field',
+    { field: 'aggregate.order_count', label: 'Number of orders' },
+  ],
+  ['an unknown score', score('score.nope', eq('x')), {}, 'unknown_score', { score: 'score.nope' }],
+  [
+    'an operator the type refuses',
+    attr('customer.newsletter', { operator: 'gt', value: 1 }),
+    {},
+    'operator_not_allowed',
+    {
+      field: 'customer.newsletter',
+      label: 'Newsletter subscriber',
+      type: 'boolean',
+      operator: 'gt',
+      operators: ['is_true', 'is_false'],
+    },
+  ],
+  [
+    'a text for a number',
+    attr('customer.children', eq('two')),
+    {},
+    'wrong_value_type',
+    { field: 'customer.children', label: 'Number of children', expected: 'number' },
+  ],
+  [
+    'a value not in the list',
+    attr('customer.gender', eq('q')),
+    {},
+    'unknown_value',
+    { field: 'customer.gender', label: 'Gender', value: 'q' },
+  ],
+  [
+    'an empty value',
+    attr('customer.city', eq(' ')),
+    {},
+    'empty_value',
+    { of: 'value', field: 'customer.city', label: 'City' },
+  ],
+  [
+    'an empty list',
+    attr('customer.city', anyOf()),
+    {},
+    'empty_value',
+    { of: 'list', field: 'customer.city', label: 'City' },
+  ],
+  [
+    'a date that is not one',
+    attr('customer.birth_date', { operator: 'before', value: '2026-02-30' }),
+    {},
+    'invalid_date',
+    { of: 'value', field: 'customer.birth_date', label: 'Birth date' },
+  ],
+  [
+    'a window date that is not one',
+    orders([], { type: 'after', date: '2026-02-30' }),
+    {},
+    'invalid_date',
+    { of: 'window' },
+  ],
+  [
+    'a window of no days',
+    orders([], { type: 'last_days', days: 0 }),
+    {},
+    'invalid_days',
+    { min: 1, max: 36_500 },
+  ],
+  [
+    'swapped bounds',
+    attr('customer.children', between(3, 1)),
+    {},
+    'min_above_max',
+    { of: 'bounds' },
+  ],
+  [
+    'a period that ends before it starts',
+    orders([], { type: 'between', from: '2026-02-01', to: '2026-01-01' }),
+    {},
+    'min_above_max',
+    { of: 'period' },
+  ],
+  [
+    'a list too long',
+    attr('customer.city', anyOf(...Array.from({ length: 1001 }, String))),
+    {},
+    'too_many_values',
+    { max: 1000, count: 1001 },
+  ],
+  ['an unknown event', event('nope'), {}, 'unknown_event_type', { event_type: 'nope' }],
+  [
+    'an order filter that does not exist',
+    orders([{ field: 'order.nope', test: eq('x') }]),
+    {},
+    'unknown_filter',
+    { on: 'order', field: 'order.nope' },
+  ],
+  [
+    'an event filter that does not exist',
+    event('search', [{ field: 'property.nope', test: eq('x') }]),
+    {},
+    'unknown_filter',
+    { on: 'event', event_type: 'search', event_label: 'Searched', field: 'property.nope' },
+  ],
+  ['an unknown segment', member('gone'), {}, 'unknown_segment', { segment_id: 'gone' }],
+  [
+    'the segment itself',
+    member('me'),
+    { selfId: 'me' },
+    'segment_cycle',
+    { segment_id: 'me', chain: ['me', 'me'], loop: 'self' },
+  ],
+  [
+    'a loop among others',
+    member('a'),
+    {
+      segments: new Map([
+        ['a', refersTo('b')],
+        ['b', refersTo('a')],
+      ]),
+    },
+    'segment_cycle',
+    { segment_id: 'a', chain: ['a', 'b', 'a'], loop: 'others' },
+  ],
+])('%s carries its figures', (_, node, over, code, params) => {
+  const [issue] = validateDefinition(definition(node), context(over)).issues;
+  expect(issue?.code).toBe(code);
+  expect(issue?.params).toEqual(params);
+});
+
+test('a node id used twice names the id', () => {
+  const [issue] = validateDefinition(definition(city('c1'), city('c1')), context()).issues;
+  expect(issue?.params).toEqual({ id: 'c1' });
 });

@@ -18,9 +18,16 @@ import {
   scoreField,
   type FieldCatalogue,
 } from './catalogue-view.ts';
-import { checkTest, isCalendarDate, type Path, type PathIssue } from './validate-comparison.ts';
+import {
+  checkTest,
+  daysIssues,
+  isCalendarDate,
+  type Path,
+  type PathIssue,
+} from './validate-comparison.ts';
 
-export type { IssueCode } from './validate-comparison.ts';
+export { issueCodes, type IssueCode, type PathIssue } from './validate-comparison.ts';
+export type { IssueParams } from '../zod-issue.ts';
 export { isCalendarDate } from './validate-comparison.ts';
 
 export interface ValidationIssue extends PathIssue {
@@ -61,6 +68,7 @@ export function validateDefinition(
         path: [...path, 'id'],
         code: 'duplicate_id',
         message: `Another condition already has the id '${node.id}'.`,
+        params: { id: node.id },
       });
     }
     seen.add(node.id);
@@ -69,7 +77,8 @@ export function validateDefinition(
       continue;
     }
     if (depth > MAX_DEPTH) {
-      at({ path, code: 'too_deep', message: `Groups nest at most ${MAX_DEPTH} deep.` });
+      const message = `Groups nest at most ${MAX_DEPTH} deep.`;
+      at({ path, code: 'too_deep', message, params: { max: MAX_DEPTH } });
       continue;
     }
     if (node.children.length === 0) {
@@ -77,6 +86,7 @@ export function validateDefinition(
         path: [...path, 'children'],
         code: 'empty_group',
         message: 'This group has no condition.',
+        params: {},
       });
     }
     for (let i = node.children.length - 1; i >= 0; i -= 1) {
@@ -90,6 +100,7 @@ export function validateDefinition(
       path: [],
       code: 'too_many_nodes',
       message: `A segment holds at most ${MAX_NODES} conditions and groups (this one has ${nodes}).`,
+      params: { max: MAX_NODES, count: nodes },
     });
   }
   return { valid: issues.length === 0, issues };
@@ -107,16 +118,21 @@ function conditionIssues(
       const field = attributeField(catalogue, node.field);
       if (field) return checkTest(field, node.test, [...path, 'test']);
       const other = catalogueField(catalogue, node.field);
-      const message = other
-        ? `'${other.label}' is not a customer attribute: pick it in its own kind of condition.`
-        : `Unknown field '${node.field}': pick a field from the list.`;
-      return [{ path: [...path, 'field'], code: 'unknown_field', message }];
+      // A field of another kind (an aggregate, a score) is known: its label says which it is.
+      const [message, params] = other
+        ? [
+            `'${other.label}' is not a customer attribute: pick it in its own kind of condition.`,
+            { field: node.field, label: other.label },
+          ]
+        : [`Unknown field '${node.field}': pick a field from the list.`, { field: node.field }];
+      return [{ path: [...path, 'field'], code: 'unknown_field', message, params }];
     }
     case 'score': {
       const field = scoreField(catalogue, node.score);
       if (field) return checkTest(field, node.test, [...path, 'test']);
       const message = `Unknown score '${node.score}': pick a score from the list.`;
-      return [{ path: [...path, 'score'], code: 'unknown_score', message }];
+      const params = { score: node.score };
+      return [{ path: [...path, 'score'], code: 'unknown_score', message, params }];
     }
     case 'aggregate':
       return [
@@ -133,7 +149,8 @@ function conditionIssues(
     case 'segment': {
       if (!context.segments.has(node.segment_id) && node.segment_id !== context.selfId) {
         const message = `Unknown segment '${node.segment_id}': it may have been deleted.`;
-        return [{ path: [...path, 'segment_id'], code: 'unknown_segment', message }];
+        const params = { segment_id: node.segment_id };
+        return [{ path: [...path, 'segment_id'], code: 'unknown_segment', message, params }];
       }
       let chain = cycles.get(node.segment_id);
       if (chain === undefined) {
@@ -141,11 +158,12 @@ function conditionIssues(
         cycles.set(node.segment_id, chain);
       }
       if (chain === null) return [];
-      const message =
-        chain[0] === context.selfId
-          ? `This segment would include itself: ${chain.join(' → ')}.`
-          : `Segment '${node.segment_id}' leads to a loop: ${chain.join(' → ')}.`;
-      return [{ path: [...path, 'segment_id'], code: 'segment_cycle', message }];
+      const self = chain[0] === context.selfId;
+      const message = self
+        ? `This segment would include itself: ${chain.join(' → ')}.`
+        : `Segment '${node.segment_id}' leads to a loop: ${chain.join(' → ')}.`;
+      const params = { segment_id: node.segment_id, chain, loop: self ? 'self' : 'others' };
+      return [{ path: [...path, 'segment_id'], code: 'segment_cycle', message, params }];
     }
   }
 }
@@ -157,20 +175,28 @@ function behaviourIssues(
 ): PathIssue[] {
   const { action } = node;
   let eventLabel = 'An order';
+  // What the filter is on: an order, or an event by its type and label.
+  let on: { on: 'order' } | { on: 'event'; event_type: string; event_label: string } = {
+    on: 'order',
+  };
   if (action.type === 'event') {
     const event = eventTypeOf(catalogue, action.event_type);
     if (!event) {
       const message = `Unknown event type '${action.event_type}': pick an event from the list.`;
-      return [{ path: [...path, 'action', 'event_type'], code: 'unknown_event_type', message }];
+      const params = { event_type: action.event_type };
+      const at: Path = [...path, 'action', 'event_type'];
+      return [{ path: at, code: 'unknown_event_type', message, params }];
     }
     eventLabel = `'${event.label}'`;
+    on = { on: 'event', event_type: action.event_type, event_label: event.label };
   }
   return node.filters.flatMap((filter, i) => {
     const field = behaviourFilterField(catalogue, action, filter.field);
     const at: Path = [...path, 'filters', i];
     if (field) return checkTest(field, filter.test, [...at, 'test']);
     const message = `${eventLabel} cannot be filtered on '${filter.field}': pick a filter from the list.`;
-    return [{ path: [...at, 'field'], code: 'unknown_filter', message }];
+    const params = { ...on, field: filter.field };
+    return [{ path: [...at, 'field'], code: 'unknown_filter', message, params }];
   });
 }
 
@@ -179,20 +205,13 @@ function windowIssues(window: TimeWindow, path: Path): PathIssue[] {
     path: [...path, key],
     code: 'invalid_date',
     message: 'Pick a calendar date.',
+    params: { of: 'window' },
   });
   switch (window.type) {
     case 'ever':
       return [];
     case 'last_days':
-      return Number.isInteger(window.days) && window.days >= 1 && window.days <= 36_500
-        ? []
-        : [
-            {
-              path: [...path, 'days'],
-              code: 'invalid_days',
-              message: 'Type a number of days from 1 to 36,500.',
-            },
-          ];
+      return daysIssues(window.days, [...path, 'days']);
     case 'before':
     case 'after':
       return isCalendarDate(window.date) ? [] : [badDate('date')];
@@ -203,7 +222,7 @@ function windowIssues(window: TimeWindow, path: Path): PathIssue[] {
       ];
       if (bad.length > 0 || window.from <= window.to) return bad;
       const message = 'The period starts after it ends: swap the two dates.';
-      return [{ path, code: 'min_above_max', message }];
+      return [{ path, code: 'min_above_max', message, params: { of: 'period' } }];
     }
   }
 }

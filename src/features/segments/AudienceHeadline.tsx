@@ -7,6 +7,7 @@ import type { CountResponse } from '../../api/contract.ts';
 import { Spinner } from '../../ui/Spinner.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
+import { useIssueText } from './issue-text.ts';
 import type { IssueSummary } from './node-issues.ts';
 
 /** What the screen reader hears when a count arrives (and what tests read). */
@@ -53,7 +54,9 @@ export function Attention({
   names: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation('segments');
+  const say = useIssueText();
   const listed = [...summary.byNode].slice(0, LISTED);
+  const general = summary.general[0];
   const n = summary.nodes;
   const more = summary.byNode.size - LISTED;
   const title =
@@ -63,7 +66,9 @@ export function Attention({
       <CircleAlert size={16} aria-hidden="true" className="mt-0.5 shrink-0 text-warn-600" />
       <div>
         <p className="text-base font-medium text-fg">{title}</p>
-        <p className="text-sm text-fg-muted">{summary.general[0] ?? t('attention.incomplete')}</p>
+        <p className="text-sm text-fg-muted">
+          {general ? say(general) : t('attention.incomplete')}
+        </p>
         <ul className="mt-1.5 space-y-0.5 text-sm">
           {listed.map(([nodeId, issues]) => (
             <li key={nodeId} className="text-fg-muted">
@@ -71,7 +76,7 @@ export function Attention({
                 {names.get(nodeId) ?? t('attention.aGroup')}
               </span>
               {' · '}
-              {issues[0]?.message}
+              {issues[0] && say(issues[0])}
             </li>
           ))}
           {more > 0 && (

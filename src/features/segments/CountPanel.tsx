@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse } from '../../api/contract.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
@@ -38,6 +39,7 @@ export function CountPanel({
   onBreakdown,
 }: CountPanelProps) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const data = count.state === 'fresh' || count.state === 'updating' ? count.data : null;
   const updating = count.state === 'updating';
   let headline;
@@ -53,10 +55,7 @@ export function CountPanel({
       </div>
     );
   } else if (count.state === 'error') {
-    const { title, detail } = describeError(count.error, {
-      title: t('state.errorTitle', { ns: 'common' }),
-      detail: t('state.errorDetail', { ns: 'common' }),
-    });
+    const { title, detail } = describeError(count.error, errorWords);
     headline = (
       <ErrorState
         layout="inline"

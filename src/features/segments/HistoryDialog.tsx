@@ -15,6 +15,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState, describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { describeDefinition } from '../../domain/segment/describe.ts';
@@ -95,6 +96,7 @@ function noteWords(t: TFunction<'segments'>, note: string): string {
 
 function FirstVersion({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const { language } = useLanguage();
   const values = useValueWords();
   const content = useQuery(segmentQueries.version(id, version));
@@ -108,12 +110,7 @@ function FirstVersion({ id, version }: { id: string; version: number }) {
         </p>
       ) : content.isError ? (
         <p role="alert" className="text-danger-700">
-          {
-            describeError(content.error, {
-              title: t('state.errorTitle', { ns: 'common' }),
-              detail: t('state.errorDetail', { ns: 'common' }),
-            }).detail
-          }
+          {describeError(content.error, errorWords).detail}
         </p>
       ) : null}
     </div>
@@ -164,6 +161,7 @@ export function HistoryDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
   const versions = useQuery(segmentQueries.versions(saved.segment_id));
   const [selected, setSelected] = useState(saved.version);
   const restore = useMutation(segmentMutations.restore());
@@ -172,13 +170,7 @@ export function HistoryDialog({
     current !== null
       ? t('history.stale', { version: current.version, author: current.author })
       : restore.isError
-        ? t(
-            'failure',
-            describeError(restore.error, {
-              title: t('state.errorTitle', { ns: 'common' }),
-              detail: t('state.errorDetail', { ns: 'common' }),
-            }),
-          )
+        ? t('failure', describeError(restore.error, errorWords))
         : null;
 
   const run = async (version: number) => {

@@ -10,6 +10,7 @@ import { formatCount } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { GroupView } from './GroupView.tsx';
+import { useIssueText } from './issue-text.ts';
 import { NodeMenu } from './NodeMenu.tsx';
 import { NotToggle } from './NotToggle.tsx';
 import { useDragState } from './TreeDnd.tsx';
@@ -35,14 +36,16 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
 
 export function IssueList({ nodeId, className }: { nodeId: string; className?: string }) {
   const issues = useBuilder().issues(nodeId);
+  const say = useIssueText();
   if (issues.length === 0) return null;
+  const lines = [...new Set(issues.map(say))];
   return (
     <ul
       id={`${nodeId}-issues`}
       className={clsx('mt-1 space-y-0.5 text-sm text-danger-700', className)}
     >
-      {issues.map((issue) => (
-        <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
       ))}
     </ul>
   );

@@ -3,14 +3,18 @@
 import { createContext, useContext } from 'react';
 import type { SegmentDefinition, SegmentNode } from '../../domain/segment/definition.ts';
 import type { FieldCatalogue } from '../../domain/segment/catalogue-view.ts';
+import type { IssueCode, IssueParams } from '../../domain/segment/validate.ts';
 import type { BuilderAction } from './builder-state.ts';
 import type { PickerItem } from './catalogue-options.ts';
 
-export interface NodeIssue {
-  /** Where in the node, dotted and relative to it: `test.value`, `filters.0.field`; '' for the node. */
-  path: string;
-  message: string;
-}
+/**
+ * Something to fix in a node. `path` says where, dotted and relative to the node: `test.value`,
+ * `filters.0.field`; '' for the node. A broken rule carries its code and figures and is worded in
+ * the user's language where it is shown (issue-text.ts); text typed that is not yet a value
+ * carries the words its input chose.
+ */
+export type NodeIssue =
+  { path: string; code: IssueCode; params: IssueParams } | { path: string; text: string };
 
 export interface FocusRequest {
   id: string;

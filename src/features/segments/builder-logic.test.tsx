@@ -41,17 +41,34 @@ describe('the definition in the URL', () => {
   });
 
   test.each([
-    ['not base64 at all', '%%%'],
-    ['base64 of text that is not JSON', btoa('not json').replaceAll('=', '')],
+    ['not base64 at all', '%%%', 'not_a_link'],
+    ['base64 of text that is not JSON', btoa('not json').replaceAll('=', ''), 'cut_short'],
     [
       'JSON that is not a definition',
       btoa('{"version":1,"root":{"kind":"group"}}').replaceAll('=', ''),
+      'edited',
     ],
-    ['a link cut short', encodeDefinition(definition).slice(0, 40)],
-  ])('refuses %s with a message, never throwing', (_, encoded) => {
+    ['a link cut short', encodeDefinition(definition).slice(0, 40), 'cut_short'],
+  ])('refuses %s saying why, never throwing', (_, encoded, kind) => {
     const decoded = decodeDefinition(encoded);
-    expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.message).toMatch(/could not be read/);
+    expect(decoded).toMatchObject({ ok: false, problem: { kind } });
+  });
+
+  test('a link edited by hand names its first issue with zod’s code and figures', () => {
+    const decoded = decodeDefinition(
+      btoa('{"version":1,"root":{"id":"r","kind":"group","combinator":"xor","children":[]}}'),
+    );
+    expect(decoded).toMatchObject({
+      ok: false,
+      problem: {
+        kind: 'edited',
+        issue: {
+          path: ['root', 'combinator'],
+          code: 'invalid_value',
+          params: { values: ['and', 'or'] },
+        },
+      },
+    });
   });
 });
 

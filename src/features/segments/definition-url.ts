@@ -1,9 +1,19 @@
 // Where a definition lives outside the builder: base64url JSON in the URL (`?d=`) and a draft in
 // localStorage. Both are untrusted on the way in: parsed by the definition schema, never asserted.
 import { z } from 'zod';
-import { parseDefinition, type SegmentDefinition } from '../../domain/segment/definition.ts';
+import type { SegmentDefinition } from '../../domain/segment/definition.ts';
+import { parseDefinition } from '../../domain/segment/parse-definition.ts';
+import type { CodedIssue } from '../../domain/zod-issue.ts';
 
-export type Decoded = { ok: true; definition: SegmentDefinition } | { ok: false; message: string };
+/** Why a link's segment could not be read: the builder words it (issue-text.ts). */
+export type LinkProblem =
+  | { kind: 'not_a_link' }
+  | { kind: 'cut_short' }
+  /** Valid JSON that is not a definition: its first issue. */
+  | { kind: 'edited'; issue: CodedIssue | null };
+
+export type Decoded =
+  { ok: true; definition: SegmentDefinition } | { ok: false; problem: LinkProblem };
 
 export function encodeDefinition(definition: SegmentDefinition): string {
   const bytes = new TextEncoder().encode(JSON.stringify(definition));
@@ -21,8 +31,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-const BROKEN_LINK = 'The segment in this link could not be read, so the builder starts empty.';
-
 export function decodeDefinition(encoded: string): Decoded {
   let text: string;
   try {
@@ -30,15 +38,13 @@ export function decodeDefinition(encoded: string): Decoded {
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, message: `${BROKEN_LINK} It is not a segment link (it may be cut short).` };
+    return { ok: false, problem: { kind: 'not_a_link' } };
   }
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, message: `${BROKEN_LINK} It may be cut short.` };
+  if (!json.ok) return { ok: false, problem: { kind: 'cut_short' } };
   const parsed = parseDefinition(json.value);
   if (parsed.ok) return parsed;
-  const first = parsed.issues[0];
-  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-  return { ok: false, message: `${BROKEN_LINK} It was edited by hand${where}: ${first?.message}` };
+  return { ok: false, problem: { kind: 'edited', issue: parsed.issues[0] ?? null } };
 }
 
 /** Where the draft of a new segment is kept; a saved segment's draft adds `.<segment id>`. */

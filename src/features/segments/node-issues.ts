@@ -45,8 +45,15 @@ export interface IssueSummary {
   /** Conditions and groups that need attention. */
   nodes: number;
   /** Issues about the definition as a whole. */
-  general: readonly string[];
+  general: readonly NodeIssue[];
 }
+
+/** Two issues are one when they say the same thing at the same place. */
+const sameIssue = (a: NodeIssue, b: NodeIssue) =>
+  a.path === b.path &&
+  ('text' in a
+    ? 'text' in b && a.text === b.text
+    : 'code' in b && a.code === b.code && JSON.stringify(a.params) === JSON.stringify(b.params));
 
 export function summariseIssues(
   definition: SegmentDefinition,
@@ -56,22 +63,22 @@ export function summariseIssues(
   const byNode = new Map<string, NodeIssue[]>();
   const push = (nodeId: string, issue: NodeIssue) => {
     const list = byNode.get(nodeId) ?? [];
-    if (!list.some((i) => i.path === issue.path && i.message === issue.message)) list.push(issue);
+    if (!list.some((i) => sameIssue(i, issue))) list.push(issue);
     byNode.set(nodeId, list);
   };
-  for (const d of drafts) push(d.nodeId, { path: d.path, message: d.message });
-  const general: string[] = [];
+  for (const d of drafts) push(d.nodeId, { path: d.path, text: d.message });
+  const general: NodeIssue[] = [];
   const emptyRoot = definition.root.children.length === 0;
-  for (const issue of issues) {
-    if (issue.nodeId === null) {
-      general.push(issue.message);
+  for (const { nodeId, code, params, path: at } of issues) {
+    if (nodeId === null) {
+      general.push({ path: '', code, params });
       continue;
     }
-    if (emptyRoot && issue.nodeId === definition.root.id) continue;
-    const prefix = pathOf(definition, issue.nodeId)?.length ?? 0;
-    const path = issue.path.slice(prefix).join('.');
-    if (drafts.some((d) => d.nodeId === issue.nodeId && d.path === path)) continue;
-    push(issue.nodeId, { path, message: issue.message });
+    if (emptyRoot && nodeId === definition.root.id) continue;
+    const prefix = pathOf(definition, nodeId)?.length ?? 0;
+    const path = at.slice(prefix).join('.');
+    if (drafts.some((d) => d.nodeId === nodeId && d.path === path)) continue;
+    push(nodeId, { path, code, params });
   }
   return { byNode, nodes: byNode.size, general };
 }

@@ -5,7 +5,14 @@
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { builderReducer, initialState } from './builder-state.ts';
-import { decodeDefinition, encodeDefinition, readDraft } from './definition-url.ts';
+import { useErrorWords } from '../../ui/error-words.ts';
+import {
+  decodeDefinition,
+  encodeDefinition,
+  readDraft,
+  type LinkProblem,
+} from './definition-url.ts';
+import { wordLinkProblem } from './issue-text.ts';
 
 export interface Notice {
   tone: 'info' | 'warn';
@@ -42,7 +49,12 @@ function when(iso: string): string {
   return Number.isNaN(at.getTime()) ? '' : ` from ${at.toLocaleString('en-GB')}`;
 }
 
-export function start(encoded: string | null, origin: Origin): Start {
+/** `brokenLink` words why a link could not be read, in the user's language. */
+export function start(
+  encoded: string | null,
+  origin: Origin,
+  brokenLink: (problem: LinkProblem) => string,
+): Start {
   const plain: Start = {
     definition: origin.definition,
     name: origin.name,
@@ -52,7 +64,7 @@ export function start(encoded: string | null, origin: Origin): Start {
   if (encoded !== null) {
     const decoded = decodeDefinition(encoded);
     if (decoded.ok) return { ...plain, definition: decoded.definition };
-    return { ...plain, notice: { tone: 'warn', text: decoded.message } };
+    return { ...plain, notice: { tone: 'warn', text: brokenLink(decoded.problem) } };
   }
   const draft = readDraft(origin.draftKey);
   if (draft.status === 'ok') {
@@ -106,7 +118,9 @@ export function useDefinitionHistory(
   onEncodedChange: (next: string | null) => void,
   origin: Origin,
 ) {
-  const [begin] = useState(() => start(encoded, origin));
+  const words = useErrorWords();
+  const brokenLink = (problem: LinkProblem) => wordLinkProblem(problem, words);
+  const [begin] = useState(() => start(encoded, origin, brokenLink));
   const [notice, setNotice] = useState(begin.notice);
   const [state, dispatch] = useReducer(builderReducer, begin.definition, initialState);
   const { present } = state;
@@ -124,7 +138,7 @@ export function useDefinitionHistory(
     if (mine.recent.size > 50) mine.recent.delete(mine.recent.values().next().value ?? null);
     onEncodedChange(next);
   }, [present, origin, onEncodedChange]);
-  const restart = useEffectEvent((link: string | null) => start(link, origin));
+  const restart = useEffectEvent((link: string | null) => start(link, origin, brokenLink));
   useEffect(() => {
     const mine = written.current;
     if (mine.recent.has(encoded)) return;

@@ -88,6 +88,7 @@ export function useSegmentBuilder({
   );
 
   const { t } = useTranslation('builder');
+  const { t: tErrors } = useTranslation('errors');
   const { language } = useLanguage();
   const values = useValueWords();
   // The same names the rows show (builder-words.ts), in the user's language.
@@ -118,10 +119,10 @@ export function useSegmentBuilder({
   const countable = !empty && validation.valid && pending.length === 0;
   const count = useLiveCount(definition, countable, breakdown);
   const blocker = empty
-    ? 'Add a condition before saving.'
+    ? tErrors('builder.blocker.empty')
     : countable
       ? null
-      : 'Finish or fix the conditions marked in red before saving; nothing was saved.';
+      : tErrors('builder.blocker.unfinished');
   const document = useSegmentDocument({
     initial: segment,
     origin,

@@ -1,0 +1,401 @@
+// Every error the API answers names a reason of the contract's list with the params that reason
+// promises, under the code and status it implies: each reason provoked for real over the memory
+// store, and every reason a route names found in the list (and none of the list unused).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+  apiError,
+  apiErrorReasons,
+  errorReasons,
+  type ApiErrorReason,
+} from '../src/api/contract.ts';
+import { createApi } from './app.ts';
+import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
+import { MemoryStore } from './stores/memory.ts';
+
+const definition = (children: unknown[]) => ({
+  version: 1,
+  root: { id: 'root', kind: 'group', combinator: 'and', children },
+});
+const city = {
+  id: 'c1',
+  kind: 'attribute',
+  field: 'customer.city',
+  test: { operator: 'equals', value: 'Lyon' },
+};
+
+function fixture() {
+  const d = fixtureDataset();
+  d.segments.push({
+    segment_id: 'seg_lyon',
+    name: 'Lyonnais',
+    definition: definition([city]),
+    version: 3,
+    author: 'Nadia',
+    updated_at: '2026-10-01T00:00:00.000Z',
+  });
+  d.campaigns = d.campaigns.map((c) => ({ ...c, segment_id: 'seg_lyon' }));
+  return d;
+}
+
+interface Call {
+  method?: string;
+  path: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** A request that sets the scene, possibly built from the answer to the one before. */
+type Step = Call | ((previous: unknown) => Call);
+const idOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'segment_id' in body ? String(body.segment_id) : '';
+const campaignIdOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'campaign_id' in body
+    ? String(body.campaign_id)
+    : '';
+
+/** One request that gets each reason (some after first requests set the scene). */
+const provoke: Record<ApiErrorReason, { before?: Step[]; call: Call; status: number }> = {
+  customer_not_found: { call: { path: '/api/customers/C9999999' }, status: 404 },
+  segment_not_found: { call: { path: '/api/segments/seg_gone' }, status: 404 },
+  version_not_found: { call: { path: '/api/segments/seg_lyon/versions/9' }, status: 404 },
+  no_model: { call: { path: '/api/models/clv' }, status: 404 },
+  endpoint_not_found: { call: { path: '/api/nothing-here' }, status: 404 },
+  body_not_json: { call: { method: 'POST', path: '/api/segments/count', raw: '{' }, status: 400 },
+  invalid_query: { call: { path: '/api/customers?q=a' }, status: 400 },
+  invalid_params: { call: { path: '/api/customers/bad%20id' }, status: 400 },
+  invalid_body: {
+    call: { method: 'POST', path: '/api/segments', body: { name: '', definition: {} } },
+    status: 400,
+  },
+  invalid_cursor: { call: { path: '/api/customers/C0000001/timeline?cursor=zz' }, status: 400 },
+  invalid_breakdown: {
+    call: {
+      method: 'POST',
+      path: '/api/segments/count',
+      body: { definition: definition([city]), breakdown: 'order.channel' },
+    },
+    status: 400,
+  },
+  if_match_malformed: {
+    call: {
+      method: 'PUT',
+      path: '/api/segments/seg_lyon',
+      headers: { 'if-match': 'W/"x"' },
+      body: { name: 'Lyonnais', definition: definition([city]) },
+    },
+    status: 400,
+  },
+  idempotency_key_invalid: {
+    call: {
+      method: 'POST',
+      path: '/api/segments',
+      headers: { 'idempotency-key': 'é' },
+      body: { name: 'x', definition: definition([city]) },
+    },
+    status: 400,
+  },
+  body_too_large: {
+    call: {
+      method: 'POST',
+      path: '/api/segments/overlap',
+      raw: JSON.stringify({ pad: 'x'.repeat(5000) }),
+    },
+    status: 413,
+  },
+  definition_malformed: {
+    call: { method: 'POST', path: '/api/segments/count', body: { definition: { version: 2 } } },
+    status: 422,
+  },
+  invalid_definition: {
+    call: {
+      method: 'POST',
+      path: '/api/segments/count',
+      body: { definition: definition([{ ...city, field: 'customer.nope' }]) },
+    },
+    status: 422,
+  },
+  segment_in_use: { call: { method: 'DELETE', path: '/api/segments/seg_lyon' }, status: 409 },
+  idempotency_key_reused: {
+    before: [
+      {
+        method: 'POST',
+        path: '/api/segments',
+        headers: { 'idempotency-key': 'k-reused' },
+        body: { name: 'Once', definition: definition([city]) },
+      },
+    ],
+    call: {
+      method: 'POST',
+      path: '/api/segments',
+      headers: { 'idempotency-key': 'k-reused' },
+      body: { name: 'Another', definition: definition([city]) },
+    },
+    status: 409,
+  },
+  idempotency_key_deleted: {
+    before: [
+      {
+        method: 'POST',
+        path: '/api/segments',
+        headers: { 'idempotency-key': 'k-deleted' },
+        body: { name: 'Short-lived', definition: definition([city]) },
+      },
+      (created) => ({ method: 'DELETE', path: `/api/segments/${idOf(created)}` }),
+    ],
+    call: {
+      method: 'POST',
+      path: '/api/segments',
+      headers: { 'idempotency-key': 'k-deleted' },
+      body: { name: 'Short-lived', definition: definition([city]) },
+    },
+    status: 409,
+  },
+  version_conflict: {
+    call: {
+      method: 'PUT',
+      path: '/api/segments/seg_lyon',
+      headers: { 'if-match': '"2"' },
+      body: { name: 'Lyonnais', definition: definition([city]) },
+    },
+    status: 412,
+  },
+  if_match_required: {
+    call: {
+      method: 'PUT',
+      path: '/api/segments/seg_lyon',
+      body: { name: 'Lyonnais', definition: definition([city]) },
+    },
+    status: 428,
+  },
+  campaign_not_found: { call: { path: '/api/campaigns/cmp_gone' }, status: 404 },
+  campaign_version_not_found: { call: { path: '/api/campaigns/CMP01/versions/9' }, status: 404 },
+  invalid_campaign: {
+    call: {
+      method: 'POST',
+      path: '/api/campaigns',
+      body: { name: 'Prête ?', channel: 'sms', status: 'ready' },
+    },
+    status: 422,
+  },
+  campaign_sent: { call: { method: 'DELETE', path: '/api/campaigns/CMP01' }, status: 409 },
+  campaign_idempotency_key_reused: {
+    before: [
+      {
+        method: 'POST',
+        path: '/api/campaigns',
+        headers: { 'idempotency-key': 'k-reused' },
+        body: { name: 'Once', channel: 'sms' },
+      },
+    ],
+    call: {
+      method: 'POST',
+      path: '/api/campaigns',
+      headers: { 'idempotency-key': 'k-reused' },
+      body: { name: 'Another', channel: 'sms' },
+    },
+    status: 409,
+  },
+  campaign_idempotency_key_deleted: {
+    before: [
+      {
+        method: 'POST',
+        path: '/api/campaigns',
+        headers: { 'idempotency-key': 'k-deleted' },
+        body: { name: 'Short-lived', channel: 'sms' },
+      },
+      (created) => ({ method: 'DELETE', path: `/api/campaigns/${campaignIdOf(created)}` }),
+    ],
+    call: {
+      method: 'POST',
+      path: '/api/campaigns',
+      headers: { 'idempotency-key': 'k-deleted' },
+      body: { name: 'Short-lived', channel: 'sms' },
+    },
+    status: 409,
+  },
+  campaign_version_conflict: {
+    call: {
+      method: 'PUT',
+      path: '/api/campaigns/CMP01',
+      headers: { 'if-match': '"2"' },
+      body: { name: 'Coffrets de Noël', channel: 'email' },
+    },
+    status: 412,
+  },
+  internal: { call: { path: '/api/health' }, status: 500 },
+};
+
+/** A store whose health check fails, for the 500. */
+class FailingStore extends MemoryStore {
+  override customerCount(): Promise<number> {
+    return Promise.reject(new Error('disk on fire'));
+  }
+}
+
+async function send(api: ReturnType<typeof createApi>, call: Call) {
+  const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  const res = await api.request(call.path, {
+    method: call.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...call.headers },
+    ...(body === undefined ? {} : { body }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as unknown };
+}
+
+describe.each(apiErrorReasons)('%s', (reason) => {
+  test('is answered with its code, status and params, and issues carry codes', async () => {
+    const store =
+      reason === 'internal'
+        ? new FailingStore(fixture(), FIXTURE_AS_OF)
+        : new MemoryStore(fixture(), FIXTURE_AS_OF);
+    const api = createApi(store, { logErrors: false });
+    const { before = [], call, status } = provoke[reason];
+    let previous: unknown = null;
+    for (const step of before) {
+      const reply = await send(api, typeof step === 'function' ? step(previous) : step);
+      expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+      previous = reply.body;
+    }
+    const reply = await send(api, call);
+    expect(reply.status).toBe(status);
+    const { error } = apiError.parse(reply.body);
+    expect(error.reason).toBe(reason);
+    expect(error.code).toBe(errorReasons[reason].code);
+    expect(errorReasons[reason].params.safeParse(error.params).success).toBe(true);
+    for (const issue of error.issues ?? []) expect(issue.code).not.toBe('');
+  });
+});
+
+test('the params carry the figures the wording needs', async () => {
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const params = async (call: Call) => apiError.parse((await send(api, call)).body).error.params;
+  expect(await params(provoke.customer_not_found.call)).toEqual({ customer_id: 'C9999999' });
+  expect(await params(provoke.version_not_found.call)).toEqual({
+    segment_id: 'seg_lyon',
+    version: 9,
+    oldest: 3,
+    newest: 3,
+  });
+  expect(await params(provoke.version_conflict.call)).toEqual({
+    segment_id: 'seg_lyon',
+    name: 'Lyonnais',
+    version: 3,
+    expected: 2,
+    author: 'Nadia',
+    updated_at: '2026-10-01T00:00:00.000Z',
+  });
+  expect(await params(provoke.segment_in_use.call)).toEqual({
+    segment_id: 'seg_lyon',
+    name: 'Lyonnais',
+    campaigns: 1,
+    segments: 0,
+  });
+  expect(await params(provoke.body_too_large.call)).toEqual({ max_kb: 4 });
+  expect(
+    await params({
+      method: 'POST',
+      path: '/api/segments/overlap',
+      body: { segment_ids: ['seg_lyon', 'seg_a', 'seg_b'] },
+    }),
+  ).toEqual({ segment_id: 'seg_a, seg_b', count: 2 });
+});
+
+test('a refused restore names its version in the params', async () => {
+  const d = fixture();
+  d.segments.push({
+    segment_id: 'seg_loop',
+    name: 'Boucle',
+    definition: definition([{ id: 'm', kind: 'segment', segment_id: 'seg_loop' }]),
+    version: 1,
+    author: 'Nadia',
+    updated_at: '2026-10-01T00:00:00.000Z',
+  });
+  const api = createApi(new MemoryStore(d, FIXTURE_AS_OF), { logErrors: false });
+  const reply = await send(api, {
+    method: 'POST',
+    path: '/api/segments/seg_loop/versions/1/restore',
+    headers: { 'if-match': '"1"' },
+    body: {},
+  });
+  expect(reply.status).toBe(422);
+  const { error } = apiError.parse(reply.body);
+  expect(error).toMatchObject({
+    reason: 'invalid_definition',
+    params: { count: 1, outcome: 'not_restored', version: 1 },
+    issues: [
+      {
+        code: 'segment_cycle',
+        node_id: 'm',
+        params: { segment_id: 'seg_loop', chain: ['seg_loop', 'seg_loop'], loop: 'self' },
+      },
+    ],
+  });
+});
+
+test('a 400 on the body carries zod codes and the figures zod’s locales need', async () => {
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const reply = await send(api, {
+    method: 'POST',
+    path: '/api/segments',
+    body: { name: 'x'.repeat(121), definition: definition([city]), colour: 'red' },
+  });
+  const { error } = apiError.parse(reply.body);
+  expect(error.reason).toBe('invalid_body');
+  expect(error.params).toEqual({ count: 2, field: 'name' });
+  expect(error.issues).toEqual([
+    expect.objectContaining({
+      path: ['body', 'name'],
+      code: 'too_big',
+      params: { origin: 'string', maximum: 120, inclusive: true },
+    }),
+    expect.objectContaining({
+      path: ['body'],
+      code: 'unrecognized_keys',
+      params: { keys: ['colour'] },
+    }),
+  ]);
+});
+
+test('a definition of the wrong type names the type received, never the value', async () => {
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const reply = await send(api, {
+    method: 'POST',
+    path: '/api/segments/count',
+    body: { definition: { version: 1, root: 'secret text' } },
+  });
+  const { error } = apiError.parse(reply.body);
+  expect(error.reason).toBe('definition_malformed');
+  expect(error.issues?.[0]).toMatchObject({
+    path: ['definition', 'root'],
+    code: 'invalid_type',
+    params: { expected: 'object', received: 'string' },
+  });
+  expect(JSON.stringify(reply.body)).not.toContain('secret text');
+});
+
+/** The server's source files, tests left out. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(at);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [at] : [];
+  });
+}
+
+test('every reason a route names is in the contract, and every reason is named by a route', () => {
+  const named = new Set<string>();
+  for (const file of sources(import.meta.dirname)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:httpError|errorBody)\(\s*'([a-z_]+)'/g))
+      named.add(m[1] ?? '');
+    for (const m of text.matchAll(/reasonOf = \{([^}]*)\}/g)) {
+      for (const r of (m[1] ?? '').matchAll(/'([a-z_]+)'/g)) named.add(r[1] ?? '');
+    }
+  }
+  expect([...named].filter((r) => !(apiErrorReasons as readonly string[]).includes(r))).toEqual([]);
+  expect(apiErrorReasons.filter((r) => !named.has(r))).toEqual([]);
+});
