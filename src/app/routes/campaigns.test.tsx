@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { mockApi } from '../../../mocks/node.ts';
-import { campaignListResponse, savedCampaign } from '../../api/contract.ts';
+import { campaignListResponse, savedCampaign, type SavedCampaign } from '../../api/contract.ts';
 import { renderAt } from '../../test/render.tsx';
 import { CampaignsRoute, NewCampaignRoute, SavedCampaignRoute } from './campaigns.tsx';
 
@@ -39,6 +39,12 @@ async function createdElsewhere(name: string, channel: 'email' | 'sms' = 'email'
   });
   expect(res.status).toBe(201);
   return savedCampaign.parse(await res.json());
+}
+
+/** A saved campaign as a save request sends it back: without what the server adds. */
+function editable(saved: SavedCampaign) {
+  const server = new Set(['campaign_id', 'version', 'created_at', 'updated_at']);
+  return Object.fromEntries(Object.entries(saved).filter(([key]) => !server.has(key)));
 }
 
 async function campaigns() {
@@ -153,7 +159,7 @@ describe('the campaign editor', () => {
     await user.type(name, 'Mine');
 
     // Someone else saves the next version with another name.
-    const { campaign_id: _id, version: _v, created_at: _c, updated_at: _u, ...body } = before;
+    const body = editable(before);
     const theirs = await api(`/api/campaigns/${id}`, {
       method: 'PUT',
       headers: { 'if-match': `"${before.version}"` },
@@ -174,6 +180,43 @@ describe('the campaign editor', () => {
     expect(screen.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText(`Version ${before.version + 2}`)).toBeVisible();
+  });
+
+  test('the history lists each version with what it changed, and restores one as the newest', async () => {
+    const user = userEvent.setup();
+    const first = await createdElsewhere('Printemps');
+    const body = { ...editable(first), template: first.template };
+    const edited = await api(`/api/campaigns/${first.campaign_id}`, {
+      method: 'PUT',
+      headers: { 'if-match': '"1"' },
+      body: JSON.stringify({
+        ...body,
+        name: 'Printemps — relance',
+        template: { ...body.template, subject: 'Dernier jour' },
+        author: 'Karim Haddad',
+      }),
+    });
+    expect(edited.status).toBe(200);
+
+    renderAt(`/campaigns/${first.campaign_id}`, routes);
+    await user.click(await screen.findByRole('button', { name: 'History' }));
+    const dialog = await screen.findByRole('dialog', { name: 'History of “Printemps — relance”' });
+    const versions = within(dialog).getByRole('list', { name: 'Versions' });
+    expect(within(versions).getAllByRole('listitem')).toHaveLength(2);
+    expect(versions).toHaveTextContent('Created');
+    const changes = within(dialog).getByRole('region', { name: 'Version 2' });
+    expect(await within(changes).findByText('Name changed')).toBeVisible();
+    expect(within(changes).getByText('Subject changed')).toBeVisible();
+
+    await user.click(within(versions).getByRole('button', { name: /^Version 1/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Restore version 1' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Printemps');
+    expect(screen.getByText('Version 3')).toBeVisible();
+    const now = savedCampaign.parse(
+      await (await api(`/api/campaigns/${first.campaign_id}`)).json(),
+    );
+    expect(now).toMatchObject({ name: 'Printemps', version: 3 });
   });
 
   test('a new campaign keeps its edits in this browser until it is saved', async () => {

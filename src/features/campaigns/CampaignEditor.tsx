@@ -1,11 +1,10 @@
 // The campaign editor: name, status and save in the header; the settings and the message on the
 // left; the message rendered for a chosen customer on the right. What the campaign still lacks
 // before it is ready is listed; a save refused because someone saved first shows what differs.
-import { ArrowLeft, Save } from 'lucide-react';
+import { ArrowLeft, History, Save } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../api/client.ts';
 import { membersResponse, type MemberSummary, type SavedCampaign } from '../../api/contract.ts';
@@ -14,11 +13,11 @@ import {
   missingForReady,
   type CampaignIssue,
 } from '../../domain/campaign/validate.ts';
-import { templatePart } from '../../domain/template/result.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import {
   AudienceSection,
@@ -28,38 +27,16 @@ import {
   Section,
   useIssueWords,
 } from './CampaignForm.tsx';
+import { CampaignHistory, fieldWords } from './CampaignHistory.tsx';
 import { SamplePreview, useRender } from './SamplePreview.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
 import { useCampaignEditor, type CampaignEditor as Editor } from './useCampaignEditor.ts';
-
-const changedField = z.enum([
-  'name',
-  'channel',
-  'status',
-  'segment',
-  'holdout_share',
-  'send_at',
-  'time_zone',
-  'offer',
-  'recommendation',
-]);
 
 function ConflictNotice({ editor }: { editor: Editor }) {
   const { t } = useTranslation('campaigns');
   const conflict = editor.conflict;
   if (conflict === null) return null;
-  const words = [
-    ...new Set(
-      conflict.changes.map((c) => {
-        const [top, part] = c.field.split('.');
-        const partKey = templatePart.safeParse(part);
-        if (top === 'template' && partKey.success) return t(`editor.part.${partKey.data}`);
-        const field = changedField.safeParse(top);
-        return field.success ? t(`editor.field.${field.data}`) : c.field;
-      }),
-    ),
-  ];
-  const fields = words;
+  const fields = [...new Set(conflict.changes.map((c) => fieldWords(t, c.field)))];
   const at = formatDateTime(conflict.theirs.updated_at);
   return (
     <div
@@ -79,7 +56,7 @@ function ConflictNotice({ editor }: { editor: Editor }) {
               author: conflict.theirs.author,
               version: conflict.theirs.version,
               at,
-              fields: words.join(', '),
+              fields: fields.join(', '),
             })}
       </p>
       <div className="flex gap-2">
@@ -103,6 +80,8 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
   const { body, update } = editor;
   const word = useIssueWords();
   const [picked, setPicked] = useState<MemberSummary | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const toast = useToast();
   // Until one is chosen, the sample is the target segment's first member.
   const segmentId = body.segment?.segment_id ?? null;
   const firstMember = useQuery({
@@ -164,6 +143,12 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         </Badge>
         {editor.dirty && <span className="text-sm text-warn-700">{t('editor.unsaved')}</span>}
         <span className="flex-1" />
+        {editor.saved && (
+          <Button variant="ghost" onClick={() => setHistoryOpen(true)}>
+            <History aria-hidden="true" />
+            {t('history.button')}
+          </Button>
+        )}
         <div className="w-40">
           <Select<'draft' | 'ready'>
             aria-label={t('editor.status')}
@@ -230,6 +215,17 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         </p>
       )}
       <ConflictNotice editor={editor} />
+      {historyOpen && editor.saved && (
+        <CampaignHistory
+          saved={editor.saved}
+          author={editor.author}
+          onRestored={(campaign, message) => {
+            editor.adopt(campaign);
+            toast({ tone: 'success', title: message, description: campaign.name });
+          }}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-start gap-4">
         <div className="space-y-3">
           <ChannelSection {...form} />

@@ -44,6 +44,29 @@ export const campaignMutations = {
       }) => sendJson('PUT', savedCampaign, campaignPath(id), body, { headers: ifMatch(version) }),
       onSuccess: (campaign, _variables, _result, { client }) => cacheCampaign(client, campaign),
     }),
+  /** Appends a copy of version `restore` as the newest; `current` is the version it replaces. */
+  restore: () =>
+    mutationOptions({
+      mutationFn: ({
+        id,
+        restore,
+        current,
+        author,
+      }: {
+        id: string;
+        restore: number;
+        current: number;
+        author: string;
+      }) =>
+        sendJson(
+          'POST',
+          savedCampaign,
+          `${campaignPath(id)}/versions/${restore}/restore`,
+          author === '' ? {} : { author },
+          { headers: ifMatch(current) },
+        ),
+      onSuccess: (campaign, _variables, _result, { client }) => cacheCampaign(client, campaign),
+    }),
 };
 
 const preconditionFailed = z.object({ current: savedCampaign });

@@ -75,6 +75,8 @@ export interface CampaignEditor {
   bringBack: () => void;
   author: string;
   setAuthor: (author: string) => void;
+  /** The campaign is now `campaign` (a restore): unsaved edits are set aside, one click away. */
+  adopt: (campaign: SavedCampaign) => void;
 }
 
 export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
@@ -243,5 +245,16 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     },
     author,
     setAuthor,
+    adopt: (campaign) => {
+      if (dirty) setSetAside(body);
+      writeDraft(draftKey, null);
+      const next = bodyOf(campaign);
+      setCurrent(campaign);
+      setOriginal(next);
+      setBody(next);
+      setBaseVersion(campaign.version);
+      setConflict(null);
+      setRestoredDraft(false);
+    },
   };
 }
