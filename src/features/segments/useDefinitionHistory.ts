@@ -3,9 +3,11 @@
 // local draft, else the origin (the saved definition, or empty), with a notice when a link or a
 // draft could not be read or a draft was restored.
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { builderReducer, initialState } from './builder-state.ts';
 import { useErrorWords } from '../../ui/error-words.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import {
   decodeDefinition,
   encodeDefinition,
@@ -44,17 +46,25 @@ export function isOriginal(definition: SegmentDefinition, origin: Origin): boole
   return JSON.stringify(definition) === JSON.stringify(origin.definition);
 }
 
-function when(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : ` from ${at.toLocaleString('en-GB')}`;
+/** The notices `start` may give, worded in the user's language by the caller. */
+export interface StartWords {
+  /** Why a link could not be read. */
+  brokenLink: (problem: LinkProblem) => string;
+  /** A draft restored: of a new segment, of a saved one, or of a version saved over since. */
+  restored: (
+    restored:
+      | { kind: 'draft' | 'edits'; savedAt: string | null }
+      | { kind: 'older'; savedAt: string | null; base: number; current: number },
+  ) => string;
+  corrupt: () => string;
 }
 
-/** `brokenLink` words why a link could not be read, in the user's language. */
-export function start(
-  encoded: string | null,
-  origin: Origin,
-  brokenLink: (problem: LinkProblem) => string,
-): Start {
+/** An instant as stored, or null when it does not read as one. */
+function savedAt(iso: string): string | null {
+  return Number.isNaN(Date.parse(iso)) ? null : iso;
+}
+
+export function start(encoded: string | null, origin: Origin, words: StartWords): Start {
   const plain: Start = {
     definition: origin.definition,
     name: origin.name,
@@ -64,7 +74,7 @@ export function start(
   if (encoded !== null) {
     const decoded = decodeDefinition(encoded);
     if (decoded.ok) return { ...plain, definition: decoded.definition };
-    return { ...plain, notice: { tone: 'warn', text: brokenLink(decoded.problem) } };
+    return { ...plain, notice: { tone: 'warn', text: words.brokenLink(decoded.problem) } };
   }
   const draft = readDraft(origin.draftKey);
   if (draft.status === 'ok') {
@@ -74,15 +84,24 @@ export function start(
       definition: draft.definition,
       name: draft.name ?? origin.name,
       baseVersion: base,
-      notice: older
-        ? {
-            tone: 'warn',
-            text: `Your unsaved edits${when(draft.savedAt)} were restored. They started from version ${base}; version ${origin.version} has been saved since, so saving will show both.`,
-          }
-        : {
-            tone: 'info',
-            text: `Your ${origin.version === null ? 'draft' : 'unsaved edits'}${when(draft.savedAt)} ${origin.version === null ? 'was' : 'were'} restored.`,
-          },
+      notice:
+        older && origin.version !== null
+          ? {
+              tone: 'warn',
+              text: words.restored({
+                kind: 'older',
+                savedAt: savedAt(draft.savedAt),
+                base,
+                current: origin.version,
+              }),
+            }
+          : {
+              tone: 'info',
+              text: words.restored({
+                kind: origin.version === null ? 'draft' : 'edits',
+                savedAt: savedAt(draft.savedAt),
+              }),
+            },
     };
   }
   if (draft.status === 'corrupt') {
@@ -90,7 +109,7 @@ export function start(
       ...plain,
       notice: {
         tone: 'warn',
-        text: 'A draft saved in this browser could not be read, so it was ignored.',
+        text: words.corrupt(),
       },
     };
   }
@@ -118,9 +137,24 @@ export function useDefinitionHistory(
   onEncodedChange: (next: string | null) => void,
   origin: Origin,
 ) {
-  const words = useErrorWords();
-  const brokenLink = (problem: LinkProblem) => wordLinkProblem(problem, words);
-  const [begin] = useState(() => start(encoded, origin, brokenLink));
+  const errorWords = useErrorWords();
+  const { t } = useTranslation('segments');
+  const words: StartWords = {
+    brokenLink: (problem) => wordLinkProblem(problem, errorWords),
+    restored: (r) => {
+      const at = r.savedAt === null ? null : formatDateTime(r.savedAt);
+      return r.kind === 'older'
+        ? t('draft.restoredOlder', {
+            at: at ?? '',
+            dated: at === null ? 'no' : 'yes',
+            base: r.base,
+            current: r.current,
+          })
+        : t(`draft.restored.${r.kind}`, { at: at ?? '', dated: at === null ? 'no' : 'yes' });
+    },
+    corrupt: () => t('draft.corrupt'),
+  };
+  const [begin] = useState(() => start(encoded, origin, words));
   const [notice, setNotice] = useState(begin.notice);
   const [state, dispatch] = useReducer(builderReducer, begin.definition, initialState);
   const { present } = state;
@@ -138,7 +172,7 @@ export function useDefinitionHistory(
     if (mine.recent.size > 50) mine.recent.delete(mine.recent.values().next().value ?? null);
     onEncodedChange(next);
   }, [present, origin, onEncodedChange]);
-  const restart = useEffectEvent((link: string | null) => start(link, origin, brokenLink));
+  const restart = useEffectEvent((link: string | null) => start(link, origin, words));
   useEffect(() => {
     const mine = written.current;
     if (mine.recent.has(encoded)) return;
