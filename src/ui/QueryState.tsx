@@ -1,8 +1,7 @@
 // The one place that decides between loading, error, empty and content for data fetched from the API.
-import { getI18n, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { i18n } from 'i18next';
-import { errorWords, useErrorWords, wordApiError, type ErrorWords } from './error-words.ts';
+import { useErrorWords, wordApiError, type ErrorWords } from './error-words.ts';
 import { ErrorState } from './ErrorState.tsx';
 import { Spinner } from './Spinner.tsx';
 
@@ -36,32 +35,9 @@ export function describeError(
   error: unknown,
   words: ErrorWords,
   fallback?: Message,
-): { title: string; detail: string; retryable: boolean };
-/**
- * @deprecated Pass the words (`useErrorWords()`): this form words API errors with the app's
- * i18next instance, found globally.
- */
-export function describeError(
-  error: unknown,
-  fallback?: Message,
-): { title: string; detail: string; retryable: boolean };
-export function describeError(
-  error: unknown,
-  wordsOrFallback?: ErrorWords | Message,
-  fallback?: Message,
 ): { title: string; detail: string; retryable: boolean } {
-  const given = wordsOrFallback !== undefined && 't' in wordsOrFallback ? wordsOrFallback : null;
-  const otherwise =
-    wordsOrFallback !== undefined && 'title' in wordsOrFallback ? wordsOrFallback : fallback;
-  // The deprecated form has no words: the app's instance, when there is one, gives them.
-  const instance: i18n | undefined = given === null ? getI18n() : undefined;
-  const words = given ?? (instance ? errorWords(instance) : null);
-  const worded = words === null ? null : wordApiError(error, words);
-  const message = worded ??
-    otherwise ?? {
-      title: words?.t('title.generic') ?? String(error),
-      detail: words?.t('detail.generic') ?? '',
-    };
+  const message = wordApiError(error, words) ??
+    fallback ?? { title: words.t('title.generic'), detail: words.t('detail.generic') };
   return { title: message.title, detail: message.detail, retryable: isRetryable(error) };
 }
 

@@ -7,6 +7,7 @@ import type { SearchHit } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { formatCount } from '../../ui/format.ts';
 import { identityKindLabel } from './labels.ts';
 import { displayName } from './names.ts';
@@ -43,6 +44,7 @@ function useSlashToFocus(target: RefObject<HTMLInputElement | null>, autoFocus: 
 export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t } = useTranslation('customers');
   const { t: tCommon } = useTranslation();
+  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(inputRef, autoFocus);
@@ -56,7 +58,7 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   if (tooShort) emptyText = t('search.tooShort', { min: formatCount(2) });
   else if (search.isError) {
     const fallback = { title: tCommon('state.errorTitle'), detail: tCommon('state.errorDetail') };
-    const { title, detail } = describeError(search.error, fallback);
+    const { title, detail } = describeError(search.error, errorWords, fallback);
     emptyText = t('search.failed', { title, detail });
   }
 

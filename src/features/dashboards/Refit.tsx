@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
+import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { refitFailureText } from './refit-failure.ts';
@@ -29,6 +30,7 @@ function stageText(t: TFunction<'dashboards'>, stage: string): string {
 export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   const { t } = useTranslation('dashboards');
   const { t: tCommon } = useTranslation();
+  const errorWords = useErrorWords();
   const toast = useToast();
   const refit = useMutation(modelMutations.refit(rescored));
   const [stage, setStage] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
       ? refitFailureText(t, refit.data.no_model)
       : refit.isError
         ? (({ title, detail }) => `${title}. ${detail}`)(
-            describeError(refit.error, {
+            describeError(refit.error, errorWords, {
               title: tCommon('state.errorTitle'),
               detail: tCommon('state.errorDetail'),
             }),
