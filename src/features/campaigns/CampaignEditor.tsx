@@ -94,7 +94,7 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
     enabled: picked === null && segmentId !== null,
   });
   const customer = picked ?? firstMember.data?.members[0] ?? null;
-  const render = useRender(body, customer?.customer_id ?? null);
+  const rendered = useRender(body, customer?.customer_id ?? null);
 
   const errors = useMemo(() => campaignErrors(body), [body]);
   const missing = useMemo(() => missingForReady(body), [body]);
@@ -104,7 +104,7 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
     );
     return found ? word(found) : undefined;
   };
-  const result = render.data;
+  const result = rendered.render.data;
   const problem =
     result && !result.ok && result.error.part !== null
       ? {
@@ -238,7 +238,7 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         </div>
         <div className="sticky top-4">
           <Section title={t('editor.section.preview')}>
-            <SamplePreview render={render} customer={customer} onCustomer={setPicked} />
+            <SamplePreview rendered={rendered} customer={customer} onCustomer={setPicked} />
           </Section>
         </div>
       </div>

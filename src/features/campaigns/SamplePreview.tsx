@@ -2,7 +2,7 @@
 // the template is typed (debounced): e-mail HTML in a sandboxed frame, every fallback that fired
 // marked with the value it replaced, removed links and warnings, or the template's error.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, postJson } from '../../api/client.ts';
 import {
@@ -21,6 +21,7 @@ import { describeReason } from '../../domain/recommend/describe.ts';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { Spinner } from '../../ui/Spinner.tsx';
 import { formatCount } from '../../ui/format.ts';
+import { useDebounced } from '../../ui/useDebounced.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 
 /** The offer as the template sees it, from what the campaign says (prices the product knows are the API's). */
@@ -69,16 +70,6 @@ const nameOf = (hit: MemberSummary) =>
   [hit.first_name, hit.last_name].filter((p) => p !== null && p !== '').join(' ') ||
   hit.customer_id;
 
-/** `value` once it has stopped changing for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /** The recommendation slot's products for one customer, their reasons worded; none without a slot. */
 function useRecommendations(body: CampaignBody, customerId: string | null) {
   const { language } = useLanguage();
@@ -116,7 +107,7 @@ function useRecommendations(body: CampaignBody, customerId: string | null) {
 export function useRender(body: CampaignBody, customerId: string | null) {
   const { language } = useLanguage();
   const { t } = useTranslation('campaigns');
-  const deferred = useSettled(body, 250);
+  const deferred = useDebounced(body, 250);
   const recommended = useRecommendations(deferred, customerId);
   const request =
     customerId === null || !recommended.ready
@@ -132,7 +123,7 @@ export function useRender(body: CampaignBody, customerId: string | null) {
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
-  return Object.assign(render, { recommended: recommended.views });
+  return { render, recommended: recommended.views };
 }
 
 function Rendered({ result, name }: { result: TemplateRenderResponse; name: string }) {
@@ -256,12 +247,12 @@ function Rendered({ result, name }: { result: TemplateRenderResponse; name: stri
 }
 
 export function SamplePreview({
-  render,
+  rendered: { render, recommended },
   customer,
   onCustomer,
 }: {
-  /** The message rendered for `customer` (useRender). */
-  render: ReturnType<typeof useRender>;
+  /** The message rendered for `customer`, and the products recommended to them (useRender). */
+  rendered: ReturnType<typeof useRender>;
   customer: MemberSummary | null;
   onCustomer: (hit: MemberSummary) => void;
 }) {
@@ -313,11 +304,11 @@ export function SamplePreview({
       ) : (
         <div aria-busy={render.isFetching} className="space-y-3">
           <Rendered result={render.data} name={nameOf(customer)} />
-          {render.recommended.length > 0 && (
+          {recommended.length > 0 && (
             <section aria-label={t('preview.recommended')}>
               <h4 className="text-sm font-semibold text-fg">{t('preview.recommended')}</h4>
               <ol className="mt-1 space-y-1 text-sm">
-                {render.recommended.map((r, i) => (
+                {recommended.map((r, i) => (
                   <li key={`${r.title}-${i}`}>
                     <span className="font-medium text-fg">{r.title}</span>
                     {r.reason && <span className="block text-fg-muted">{r.reason}</span>}

@@ -9,18 +9,10 @@ import { Combobox } from '../../ui/Combobox.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
 import { formatCount } from '../../ui/format.ts';
+import { useDebounced } from '../../ui/useDebounced.ts';
 import { identityKindLabel } from './labels.ts';
 import { displayName } from './names.ts';
 import { customerQueries } from './queries.ts';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** `/` anywhere outside a text field focuses the search, as in most consoles. */
 function useSlashToFocus(target: RefObject<HTMLInputElement | null>, autoFocus: boolean) {
