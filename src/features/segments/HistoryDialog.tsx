@@ -2,7 +2,6 @@
 // changed from the one before, in words; and restoring one (which appends a new version, so the
 // history itself never loses anything).
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { clsx } from 'clsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -13,10 +12,10 @@ import type {
 } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { VersionList } from '../../ui/VersionList.tsx';
 import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState, describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
-import { formatDateTime } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { systemNote } from '../../domain/version-notes.ts';
@@ -208,41 +207,16 @@ export function HistoryDialog({
         >
           {(data) => (
             <div className="grid grid-cols-[260px_1fr] gap-4">
-              <ol
-                aria-label={t('history.versions')}
-                className="max-h-[52vh] space-y-0.5 overflow-y-auto"
-              >
-                {data.versions.map((v) => (
-                  <li key={v.version}>
-                    <button
-                      type="button"
-                      aria-current={v.version === selected ? 'true' : undefined}
-                      onClick={() => setSelected(v.version)}
-                      className={clsx(
-                        'w-full rounded-md px-2 py-1.5 text-left',
-                        v.version === selected
-                          ? 'bg-accent-50 ring-1 ring-accent-200'
-                          : 'hover:bg-subtle',
-                      )}
-                    >
-                      <span className="flex items-center gap-1.5 text-base font-medium text-fg">
-                        {t('history.version', { version: v.version })}
-                        {v.version === saved.version && (
-                          <Badge tone="accent">{t('history.current')}</Badge>
-                        )}
-                      </span>
-                      <span className="block text-sm text-fg-muted">
-                        {v.author} · {formatDateTime(v.at)}
-                      </span>
-                      {v.note !== '' && (
-                        <span className="block truncate text-sm text-fg-subtle">
-                          {noteWords(t, v.note)}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                ))}
-              </ol>
+              <VersionList
+                label={t('history.versions')}
+                versions={data.versions}
+                current={saved.version}
+                selected={selected}
+                onSelect={setSelected}
+                versionLabel={(version) => t('history.version', { version })}
+                currentLabel={t('history.current')}
+                noteText={(note) => noteWords(t, note)}
+              />
               <section
                 aria-label={t('history.version', { version: selected })}
                 className="min-w-0 space-y-3"
