@@ -130,6 +130,9 @@ export function postJson<S extends z.ZodType>(
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
 
+/** The If-Match header a write to a versioned document sends: the version it edits, as its ETag. */
+export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
 /**
  * Sends a write with optional JSON body and headers (If-Match, Idempotency-Key) and parses the
  * answer with `schema`; a 204 answers null, so pass a schema that accepts it.

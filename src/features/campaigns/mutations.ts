@@ -3,11 +3,9 @@
 // (If-Match). A save refused because someone saved first (412) is read back with staleCampaign.
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiClientError, sendJson } from '../../api/client.ts';
+import { ApiClientError, ifMatch, sendJson } from '../../api/client.ts';
 import { savedCampaign, type SaveCampaignRequest, type SavedCampaign } from '../../api/contract.ts';
 import { campaignKeys, campaignPath } from './queries.ts';
-
-const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 /** What the server has now: the editor shows it at once, the list and history are read again. */
 export function cacheCampaign(client: QueryClient, campaign: SavedCampaign) {

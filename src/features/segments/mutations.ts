@@ -3,7 +3,7 @@
 // click never makes two segments. A refused write is read back with staleCurrent and usageOf.
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiClientError, sendJson } from '../../api/client.ts';
+import { ApiClientError, ifMatch, sendJson } from '../../api/client.ts';
 import {
   savedSegment,
   segmentInUse,
@@ -21,8 +21,6 @@ export interface SegmentContent {
   author?: string;
   note?: string;
 }
-
-const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 /**
  * `segment` is what the server has now: opening it shows this version at once, and the list and
