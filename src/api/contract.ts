@@ -13,3 +13,4 @@ export * from './contract/scores.ts';
 export * from './contract/campaigns.ts';
 export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
+export * from './contract/preview.ts';
