@@ -16,6 +16,8 @@ export const namespaces = [
   'customers',
   'campaigns',
   'dashboards',
+  'preview',
+  'guardrails',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

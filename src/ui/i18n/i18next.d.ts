@@ -7,6 +7,8 @@ import type common from './locales/en/common.json';
 import type customers from './locales/en/customers.json';
 import type dashboards from './locales/en/dashboards.json';
 import type errors from './locales/en/errors.json';
+import type guardrails from './locales/en/guardrails.json';
+import type preview from './locales/en/preview.json';
 import type segments from './locales/en/segments.json';
 
 declare module 'i18next' {
@@ -20,6 +22,8 @@ declare module 'i18next' {
       customers: typeof customers;
       campaigns: typeof campaigns;
       dashboards: typeof dashboards;
+      preview: typeof preview;
+      guardrails: typeof guardrails;
     };
   }
 }
