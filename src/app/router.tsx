@@ -27,6 +27,12 @@ const NewCampaign = lazy(() =>
 const SavedCampaign = lazy(() =>
   import('./routes/campaigns.tsx').then((m) => ({ default: m.SavedCampaignRoute })),
 );
+const CampaignPreview = lazy(() =>
+  import('./routes/preview.tsx').then((m) => ({ default: m.CampaignPreviewRoute })),
+);
+const GuardrailPolicy = lazy(() =>
+  import('./routes/policy.tsx').then((m) => ({ default: m.GuardrailPolicyRoute })),
+);
 const Dashboards = lazy(() =>
   import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
 );
@@ -55,6 +61,12 @@ export const routes: RouteObject[] = [
           { path: 'segments/:segmentId', handle: titled('segments'), element: <SavedSegment /> },
           { path: 'campaigns', handle: titled('campaigns'), element: <Campaigns /> },
           { path: 'campaigns/new', handle: titled('campaigns'), element: <NewCampaign /> },
+          { path: 'campaigns/policy', handle: titled('campaigns'), element: <GuardrailPolicy /> },
+          {
+            path: 'campaigns/:campaignId/preview/:customerId?',
+            handle: titled('campaigns'),
+            element: <CampaignPreview />,
+          },
           {
             path: 'campaigns/:campaignId',
             handle: titled('campaigns'),
