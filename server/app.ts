@@ -6,6 +6,7 @@ import type { ProfileStore } from './store.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { policyRoutes } from './routes/policies.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
@@ -38,6 +39,7 @@ export function createApi(
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));
   app.route('/api/campaigns', campaignRoutes(store));
+  app.route('/api/policies', policyRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>

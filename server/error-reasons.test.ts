@@ -225,6 +225,26 @@ const provoke: Record<ApiErrorReason, { before?: Step[]; call: Call; status: num
     },
     status: 412,
   },
+  policy_not_found: { call: { path: '/api/policies/pol_gone' }, status: 404 },
+  policy_version_not_found: { call: { path: '/api/policies/default/versions/9' }, status: 404 },
+  invalid_policy: {
+    call: {
+      method: 'PUT',
+      path: '/api/policies/default',
+      headers: { 'if-match': '"1"' },
+      body: { quiet_hours: { sms: { enabled: true, start: '20:00', end: '08:00' } } },
+    },
+    status: 422,
+  },
+  policy_version_conflict: {
+    call: {
+      method: 'PUT',
+      path: '/api/policies/default',
+      headers: { 'if-match': '"2"' },
+      body: { min_discount_percent: 10 },
+    },
+    status: 412,
+  },
   internal: { call: { path: '/api/health' }, status: 500 },
 };
 

@@ -1,4 +1,4 @@
-// The HTTP side of versioned documents, the same for every kind (segments, campaigns):
+// The HTTP side of versioned documents, the same for every kind (segments, campaigns, policies):
 // the version is the ETag; a save names the version it edits in If-Match (428 without, 412 with
 // the current document when stale); a create may carry an Idempotency-Key; saves to one store run
 // one at a time. See docs/decisions/006-saved-segments.md and 012-versioned-documents.md.
@@ -61,7 +61,9 @@ export interface CurrentVersion {
 }
 
 /** The kinds of versioned document the API serves, as its messages name them. */
-export type VersionedNoun = 'segment' | 'campaign';
+export type VersionedNoun = 'segment' | 'campaign' | 'policy';
+/** The kinds a client creates (with an Idempotency-Key); the policy comes with the store. */
+export type CreatableNoun = Exclude<VersionedNoun, 'policy'>;
 
 /**
  * 412: the save edited `expected`, not the current version; the body carries the current document
@@ -84,9 +86,24 @@ export function preconditionFailed(
     author: current.author,
     updated_at: current.updated_at,
   };
-  return noun === 'segment'
-    ? httpError('version_conflict', message, { segment_id: id, ...figures }, { current })
-    : httpError('campaign_version_conflict', message, { campaign_id: id, ...figures }, { current });
+  switch (noun) {
+    case 'segment':
+      return httpError('version_conflict', message, { segment_id: id, ...figures }, { current });
+    case 'campaign':
+      return httpError(
+        'campaign_version_conflict',
+        message,
+        { campaign_id: id, ...figures },
+        { current },
+      );
+    case 'policy':
+      return httpError(
+        'policy_version_conflict',
+        message,
+        { policy_id: id, ...figures },
+        { current },
+      );
+  }
 }
 
 /** Answers with a document and its ETag; a 201 also says where the new document lives. */
@@ -139,7 +156,7 @@ export function fingerprintOf(request: object): string {
 export async function idempotentReplay<T>(
   key: string | null,
   fingerprint: string,
-  noun: VersionedNoun,
+  noun: CreatableNoun,
   lookup: {
     record: (key: string) => Promise<IdempotencyRecord | null>;
     current: (id: string) => Promise<T | null>;
@@ -203,9 +220,14 @@ export function versionNotFound(
   const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
   const message = `${Noun} '${id}' has no version ${version}: ${held}.`;
   const figures = { version, oldest, newest };
-  return noun === 'segment'
-    ? httpError('version_not_found', message, { segment_id: id, ...figures })
-    : httpError('campaign_version_not_found', message, { campaign_id: id, ...figures });
+  switch (noun) {
+    case 'segment':
+      return httpError('version_not_found', message, { segment_id: id, ...figures });
+    case 'campaign':
+      return httpError('campaign_version_not_found', message, { campaign_id: id, ...figures });
+    case 'policy':
+      return httpError('policy_version_not_found', message, { policy_id: id, ...figures });
+  }
 }
 
 /** A request body limit whose 413 names what was sent. */

@@ -1,8 +1,8 @@
-// The steps every versioned document's routes take (saved segments, campaigns), over that kind's
-// own reads and writes: the current document or its 404, a version or the 404 naming those held,
-// the answer with its ETag, a save that appends a version or is the 412 it is, a delete, a create
-// that replays an Idempotency-Key. Each kind's routes keep what is their own: parsing, validation,
-// what may be deleted, the diff. See docs/decisions/012-versioned-documents.md.
+// The steps every versioned document's routes take (saved segments, campaigns, guardrail policies),
+// over that kind's own reads and writes: the current document or its 404, a version or the 404
+// naming those held, the answer with its ETag, a save that appends a version or is the 412 it is,
+// a delete, a create that replays an Idempotency-Key. Each kind's routes keep what is their own:
+// parsing, validation, what may be deleted, the diff. See docs/decisions/012-versioned-documents.md.
 import type { Context } from 'hono';
 import type { DocumentVersionSummary, IdempotencyRecord } from '../documents/repository.ts';
 import type { HttpError } from '../http.ts';
@@ -114,7 +114,9 @@ export class VersionedResource<Doc extends CurrentVersion, Version, Write> {
    * with another request or its document was deleted since.
    */
   async replay(c: Context, key: string | null, fingerprint: string): Promise<Response | null> {
-    const replayed = await idempotentReplay(key, fingerprint, this.kind.noun, {
+    const noun = this.kind.noun;
+    if (noun === 'policy') throw new Error('Policies are not created over the API.');
+    const replayed = await idempotentReplay(key, fingerprint, noun, {
       record: (k) => this.access.idempotencyRecord(k),
       current: (id) => this.access.get(id),
     });

@@ -57,6 +57,7 @@ import { DuckDbDocuments } from './duckdb-documents.ts';
 import { migrateSavedSegmentTables } from './duckdb-documents-migration.ts';
 import { importLoadedSegments } from './duckdb-saved-segments.ts';
 import { importLoadedCampaigns } from './duckdb-campaigns.ts';
+import { importDefaultPolicy } from './duckdb-policies.ts';
 import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
@@ -169,8 +170,8 @@ export class DuckDbStore implements ProfileStore {
 
   /**
    * Migrates a version 2 file (builds the segment tables), re-reads `meta`, imports the loaded
-   * segments and campaigns as documents (once per load), drops the cached catalogue, definitions
-   * and idle connections: after (re)loading.
+   * segments and campaigns as documents and the default guardrail policy (once per load), drops
+   * the cached catalogue, definitions and idle connections: after (re)loading.
    */
   async reload(): Promise<void> {
     await migrateSegmentTables(this.connection);
@@ -178,6 +179,7 @@ export class DuckDbStore implements ProfileStore {
     await this.refreshMeta();
     await importLoadedSegments(this.connection);
     await importLoadedCampaigns(this.connection);
+    await importDefaultPolicy(this.connection, this.asOf);
     this.cachedCatalogue = null;
     this.documents.forget();
     this.segmentCustomers = null;

@@ -48,6 +48,7 @@ import { factsOf } from '../../src/domain/segment/facts.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
 import { firstSends, importedCampaigns } from '../documents/campaign-import.ts';
 import { segmentCampaignsOf } from '../documents/campaigns.ts';
+import { loadedPolicies } from '../documents/policies.ts';
 import { MemoryDocuments } from './memory-documents.ts';
 import { MemorySavedSegments } from './memory-saved-segments.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
@@ -100,6 +101,7 @@ export class MemoryStore implements ProfileStore {
         segmentVersions: new Map(this.documents.heldNow('segment').map((d) => [d.id, d.version])),
       }),
     );
+    this.documents.importNow('guardrail_policy', loadedPolicies(asOf));
   }
 
   async customerCount(): Promise<number> {

@@ -11,6 +11,7 @@ export * from './contract/segment-members.ts';
 export * from './contract/segment-overlap.ts';
 export * from './contract/scores.ts';
 export * from './contract/campaigns.ts';
+export * from './contract/policies.ts';
 export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
 export * from './contract/preview.ts';

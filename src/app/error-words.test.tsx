@@ -65,6 +65,17 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
     author: 'Nadia',
     updated_at: '2026-11-16T09:00:00.000Z',
   },
+  policy_not_found: { policy_id: 'default' },
+  policy_version_not_found: { policy_id: 'default', version: 9, oldest: 1, newest: 4 },
+  invalid_policy: { count: 1, outcome: 'not_restored', version: 2 },
+  policy_version_conflict: {
+    policy_id: 'default',
+    name: 'Politique par défaut',
+    version: 4,
+    expected: 3,
+    author: 'Nadia',
+    updated_at: '2026-11-16T09:00:00.000Z',
+  },
   internal: {},
 };
 

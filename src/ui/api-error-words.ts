@@ -225,6 +225,35 @@ function title({ kind, status }: ApiFailure, { t }: ErrorWords): string {
   if (status === 409) return t('title.conflict');
   if (status === 412) return t('title.stale');
   if (status !== null && status >= 500) return t('title.serverFailed');
+  [
+    'policy_not_found',
+    (p, { t }) => t('reason.policy_not_found', { policy_id: text(p, 'policy_id') }),
+  ],
+  [
+    'policy_version_not_found',
+    (p, { t }) =>
+      t('reason.policy_version_not_found', {
+        policy_id: text(p, 'policy_id'),
+        version: num(p, 'version'),
+        oldest: num(p, 'oldest'),
+        newest: num(p, 'newest'),
+        span: num(p, 'oldest') === num(p, 'newest') ? 'one' : 'range',
+      }),
+  ],
+  [
+    'invalid_policy',
+    (p, { t }) => t('reason.invalid_policy', { ...outcome(p), count: num(p, 'count', 1) }),
+  ],
+  [
+    'policy_version_conflict',
+    (p, { t }) =>
+      t('reason.policy_version_conflict', {
+        name: text(p, 'name'),
+        author: text(p, 'author'),
+        version: num(p, 'version'),
+        expected: num(p, 'expected'),
+      }),
+  ],
   return t('title.refused');
 }
 

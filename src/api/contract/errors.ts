@@ -178,6 +178,33 @@ export type ReasonParams<R extends ApiErrorReason> = z.infer<(typeof errorReason
 export const apiError = /* @__PURE__ */ (() =>
   z.object({
     error: z.object({
+        updated_at: z.string(),
+      }),
+    },
+    // Guardrail policies: the default policy is on every store from its load on.
+    policy_not_found: { code: 'not_found', params: z.strictObject({ policy_id: id }) },
+    policy_version_not_found: {
+      code: 'not_found',
+      params: z.strictObject({ policy_id: id, version, oldest: version, newest: version }),
+    },
+    /** Rules of src/domain/guardrails/policy-rules.ts broken; its issues carry their codes. */
+    invalid_policy: {
+      code: 'invalid_definition',
+      params: z.strictObject({
+        count,
+        outcome: z.enum(['not_saved', 'not_restored']),
+        /** The version a refused restore named. */
+        version: version.optional(),
+      }),
+    },
+    policy_version_conflict: {
+      code: 'precondition_failed',
+      params: z.strictObject({
+        policy_id: id,
+        name: z.string(),
+        version,
+        expected: version,
+        author: z.string(),
       code: apiErrorCode,
       reason: z.custom<ApiErrorReason>(isReason, 'Not a reason this API gives.'),
       message: z.string(),
