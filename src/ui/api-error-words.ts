@@ -211,20 +211,6 @@ const reasonWords = new Map<string, Detail>([
         expected: num(p, 'expected'),
       }),
   ],
-  ['internal', (_, { t }, f) => t('reason.internal', { status: f.status ?? 500 })],
-]);
-
-/** The reasons this client words (the completeness test holds them to the contract's). */
-export const wordedReasons: readonly string[] = [...reasonWords.keys()];
-
-function title({ kind, status }: ApiFailure, { t }: ErrorWords): string {
-  if (kind === 'network') return t('title.unreachable');
-  if (kind === 'malformed') return t('title.unreadable');
-  if (kind === 'aborted') return t('title.cancelled');
-  if (status === 404) return t('title.notFound');
-  if (status === 409) return t('title.conflict');
-  if (status === 412) return t('title.stale');
-  if (status !== null && status >= 500) return t('title.serverFailed');
   [
     'policy_not_found',
     (p, { t }) => t('reason.policy_not_found', { policy_id: text(p, 'policy_id') }),
@@ -254,6 +240,20 @@ function title({ kind, status }: ApiFailure, { t }: ErrorWords): string {
         expected: num(p, 'expected'),
       }),
   ],
+  ['internal', (_, { t }, f) => t('reason.internal', { status: f.status ?? 500 })],
+]);
+
+/** The reasons this client words (the completeness test holds them to the contract's). */
+export const wordedReasons: readonly string[] = [...reasonWords.keys()];
+
+function title({ kind, status }: ApiFailure, { t }: ErrorWords): string {
+  if (kind === 'network') return t('title.unreachable');
+  if (kind === 'malformed') return t('title.unreadable');
+  if (kind === 'aborted') return t('title.cancelled');
+  if (status === 404) return t('title.notFound');
+  if (status === 409) return t('title.conflict');
+  if (status === 412) return t('title.stale');
+  if (status !== null && status >= 500) return t('title.serverFailed');
   return t('title.refused');
 }
 

@@ -162,25 +162,6 @@ export const errorReasons = /* @__PURE__ */ (() => {
         updated_at: z.string(),
       }),
     },
-    // 500
-    internal: { code: 'internal', params: z.strictObject({}) },
-  } as const satisfies Record<string, { code: ApiErrorCode; params: z.ZodType<ErrorParams> }>;
-})();
-
-export type ApiErrorReason = keyof typeof errorReasons;
-const isReason = (value: unknown): value is ApiErrorReason =>
-  typeof value === 'string' && Object.hasOwn(errorReasons, value);
-export const apiErrorReasons: readonly ApiErrorReason[] = /* @__PURE__ */ (() =>
-  Object.keys(errorReasons).filter(isReason))();
-export type ReasonParams<R extends ApiErrorReason> = z.infer<(typeof errorReasons)[R]['params']>;
-
-/** The body as this API sends it. */
-export const apiError = /* @__PURE__ */ (() =>
-  z.object({
-    error: z.object({
-        updated_at: z.string(),
-      }),
-    },
     // Guardrail policies: the default policy is on every store from its load on.
     policy_not_found: { code: 'not_found', params: z.strictObject({ policy_id: id }) },
     policy_version_not_found: {
@@ -205,6 +186,25 @@ export const apiError = /* @__PURE__ */ (() =>
         version,
         expected: version,
         author: z.string(),
+        updated_at: z.string(),
+      }),
+    },
+    // 500
+    internal: { code: 'internal', params: z.strictObject({}) },
+  } as const satisfies Record<string, { code: ApiErrorCode; params: z.ZodType<ErrorParams> }>;
+})();
+
+export type ApiErrorReason = keyof typeof errorReasons;
+const isReason = (value: unknown): value is ApiErrorReason =>
+  typeof value === 'string' && Object.hasOwn(errorReasons, value);
+export const apiErrorReasons: readonly ApiErrorReason[] = /* @__PURE__ */ (() =>
+  Object.keys(errorReasons).filter(isReason))();
+export type ReasonParams<R extends ApiErrorReason> = z.infer<(typeof errorReasons)[R]['params']>;
+
+/** The body as this API sends it. */
+export const apiError = /* @__PURE__ */ (() =>
+  z.object({
+    error: z.object({
       code: apiErrorCode,
       reason: z.custom<ApiErrorReason>(isReason, 'Not a reason this API gives.'),
       message: z.string(),
