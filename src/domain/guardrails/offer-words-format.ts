@@ -1,0 +1,25 @@
+// Figures as the offer guardrails' words write them, in either language: euros from cents, shares
+// with up to two decimals, instants as their day in Paris time, calendar days as they are.
+import type { DomainLanguage } from '../language.ts';
+import { formatDate, formatMoney } from '../template/format.ts';
+
+const LOCALE: Readonly<Record<DomainLanguage, string>> = { fr: 'fr-FR', en: 'en-GB' };
+const percentFormats: Readonly<Record<DomainLanguage, Intl.NumberFormat>> = {
+  fr: new Intl.NumberFormat(LOCALE.fr, { style: 'percent', maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALE.en, { style: 'percent', maximumFractionDigits: 2 }),
+};
+
+/** 10032 → « 100,32 € » (en « €100.32 »). */
+export function money(cents: number | null, lang: DomainLanguage): string {
+  return (cents === null ? null : formatMoney(cents, lang)) ?? '?';
+}
+
+/** 0.33 → « 0,33 % » (en « 0.33% »). */
+export function percent(share: number | null, lang: DomainLanguage): string {
+  return share === null ? '?' : percentFormats[lang].format(share / 100);
+}
+
+/** An instant's day in Paris, or a calendar day: « 26 octobre 2026 », « 1er décembre 2026 ». */
+export function day(value: string | null, lang: DomainLanguage): string {
+  return (value === null ? null : formatDate(value, 'long', lang, 0)) ?? '?';
+}
