@@ -44,6 +44,7 @@ import type {
   PropertyFilter,
   SegmentDefinition,
   SegmentNode,
+  TimeWindow,
 } from './definition.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
@@ -172,11 +173,7 @@ class EvaluatorCompiler {
   }
 
   private when(window: BehaviourCondition['window']): (ms: number) => boolean {
-    const r = windowRange(window, this.asOfMs);
-    if (r === null) return never;
-    if (isUnbounded(r)) return () => true;
-    const { from, until } = r;
-    return (ms) => from <= ms && ms < until;
+    return windowTest(window, this.asOfMs);
   }
 
   private behaviour(condition: BehaviourCondition): Predicate {
@@ -213,23 +210,15 @@ class EvaluatorCompiler {
   }
 
   private aggregate(condition: AggregateCondition): Predicate {
-    const within = this.when(condition.window);
-    const counted = (o: OrderFacts): boolean =>
-      o.order.status === 'completed' && within(o.placedMs);
+    const counted = completedInWindow(condition.window, this.asOfMs);
     const asOfMs = this.asOfMs;
     const asOf = this.context.asOf;
     switch (condition.measure) {
       case 'channels_used':
       case 'payment_methods_used': {
         const test = setTest(condition.test);
-        const channels = condition.measure === 'channels_used';
-        return (f) => {
-          const used = new Set<string>();
-          for (const o of f.orders) {
-            if (counted(o)) used.add(channels ? o.order.channel : o.order.payment_method);
-          }
-          return test(used);
-        };
+        const measure = condition.measure;
+        return (f) => test(usedValues(measure, f.orders, counted));
       }
       case 'favourite_category': {
         const test = valueTest(condition.test, 'enum', asOfMs);
@@ -242,6 +231,24 @@ class EvaluatorCompiler {
       }
     }
   }
+}
+
+/**
+ * Whether an instant (epoch ms) falls in a behaviour's or aggregate's window. `ever` takes every
+ * row, an unreadable instant too; an impossible date takes none.
+ */
+export function windowTest(window: TimeWindow, asOfMs: number): (ms: number) => boolean {
+  const r = windowRange(window, asOfMs);
+  if (r === null) return never;
+  if (isUnbounded(r)) return () => true;
+  const { from, until } = r;
+  return (ms) => from <= ms && ms < until;
+}
+
+/** Completed orders in the window: what aggregates and order behaviours (filters apart) count. */
+export function completedInWindow(window: TimeWindow, asOfMs: number): (o: OrderFacts) => boolean {
+  const within = windowTest(window, asOfMs);
+  return (o) => o.order.status === 'completed' && within(o.placedMs);
 }
 
 /** Whether a number of orders or events satisfies a behaviour's count. */
@@ -284,6 +291,11 @@ export function orderFilter(
   const hasLine = (o: OrderFacts): boolean =>
     lineTests.length === 0 || o.lines.some((l) => allHold(lineTests, l));
   return (o) => allHold(orderTests, o.order) && hasLine(o);
+}
+
+/** One node alone, `negate` applied: a group with its subtree, judged as in its definition. */
+export function nodePredicate(node: SegmentNode, context: EvaluationContext): Predicate {
+  return new EvaluatorCompiler(context).node(node, 0);
 }
 
 /** One condition alone (a membership matches no one here: it needs the saved segments). */
@@ -358,7 +370,25 @@ export function orderMeasure(
   return tallyMeasure(measure, tally, asOf);
 }
 
-function favouriteCategory(
+/** The channels (or payment methods) of the orders `counted` keeps. */
+export function usedValues(
+  measure: 'channels_used' | 'payment_methods_used',
+  orders: readonly OrderFacts[],
+  counted: (o: OrderFacts) => boolean,
+): Set<string> {
+  const channels = measure === 'channels_used';
+  const used = new Set<string>();
+  for (const o of orders) {
+    if (counted(o)) used.add(channels ? o.order.channel : o.order.payment_method);
+  }
+  return used;
+}
+
+/**
+ * The category with the largest Σ qty over the lines (with a known product) of the orders
+ * `counted` keeps, ties to the alphabetically first; null without such lines.
+ */
+export function favouriteCategory(
   orders: readonly OrderFacts[],
   counted: (o: OrderFacts) => boolean,
 ): string | null {
