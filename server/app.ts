@@ -8,6 +8,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { segmentMemberRoutes } from './routes/segment-members.ts';
+import { previewRoutes } from './routes/preview.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
@@ -39,6 +40,7 @@ export function createApi(
   app.route('/api/segments', segmentMemberRoutes(store));
   app.route('/api/segments', segmentOverlapRoutes(store));
   app.route('/api/campaigns', campaignRoutes(store));
+  app.route('/api/campaigns', previewRoutes(store, options.templates));
   app.route('/api/policies', policyRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));

@@ -36,6 +36,21 @@ function fixture() {
     updated_at: '2026-10-01T00:00:00.000Z',
   });
   d.campaigns = d.campaigns.map((c) => ({ ...c, segment_id: 'seg_lyon' }));
+  // For the preview: a campaign with no segment, one pinned to a segment naming one that is gone.
+  d.segments.push({
+    segment_id: 'seg_broken',
+    name: 'Cassé',
+    definition: definition([{ id: 'm', kind: 'segment', segment_id: 'seg_gone' }]),
+    version: 1,
+    author: 'Nadia',
+    updated_at: '2026-10-01T00:00:00.000Z',
+  });
+  for (const [campaign_id, segment_id] of [
+    ['CMP_NONE', null],
+    ['CMP_BROKEN', 'seg_broken'],
+  ] as const) {
+    d.campaigns.push({ ...d.campaigns[0]!, campaign_id, segment_id, status: 'draft' });
+  }
   return d;
 }
 
@@ -244,6 +259,11 @@ const provoke: Record<ApiErrorReason, { before?: Step[]; call: Call; status: num
       body: { min_discount_percent: 10 },
     },
     status: 412,
+  },
+  campaign_without_segment: { call: { path: '/api/campaigns/CMP_NONE/recipients' }, status: 409 },
+  campaign_segment_unavailable: {
+    call: { path: '/api/campaigns/CMP_BROKEN/recipients' },
+    status: 409,
   },
   internal: { call: { path: '/api/health' }, status: 500 },
 };

@@ -59,7 +59,8 @@ export async function recommendationContextOf(store: ProfileStore): Promise<Reco
   return context;
 }
 
-function productOf({ product, reason }: Recommendation): RecommendedProduct {
+/** A ranked product as the API sends it: the catalogue fields and the reason as code and params. */
+export function productOf({ product, reason }: Recommendation): RecommendedProduct {
   return {
     sku: product.sku,
     title: product.title,

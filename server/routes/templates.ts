@@ -23,10 +23,21 @@ import { limitBody, readJson } from './versioned-http.ts';
 
 export type TemplateRenderer = (request: RenderRequest) => Promise<TemplateRenderResult>;
 
-/** Renders in this thread, loading the engine (liquidjs, sanitize-html) on first use. */
-export const renderInThisThread: TemplateRenderer = async (request) => {
-  const { renderTemplate } = await import('../../src/domain/template/render.ts');
-  return renderTemplate(request);
+/** The last render queued in this thread: each waits for the one before. */
+let lastInThisThread: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders in this thread, loading the engine (liquidjs, sanitize-html) on first use, one render
+ * at a time: a render's time limit is counted on the clock, so renders interleaved in one thread
+ * would each count the others' time and fail at random (a preview's recipients render together).
+ */
+export const renderInThisThread: TemplateRenderer = (request) => {
+  const result = lastInThisThread.then(async () => {
+    const { renderTemplate } = await import('../../src/domain/template/render.ts');
+    return renderTemplate(request);
+  });
+  lastInThisThread = result.catch(() => undefined);
+  return result;
 };
 
 /** An e-mail's HTML is at most 200,000 characters: well under this. */

@@ -24,33 +24,37 @@ export const SCORE_FIELD_IDS: ReadonlySet<string> = new Set(SCORE_FIELDS.map((f)
 
 const round = (v: number, step: number) => Math.round(v / step) * step;
 
+/** The values of the customer at `i` in the book's summary. */
+function valuesAt(book: ScoreBook, i: number): Map<string, ScoreValue> {
+  const { scores, rfm } = book.base;
+  const horizon = (days: number) => scores.horizons.find((h) => h.horizonDays === days);
+  const pct = (days: number) => {
+    const v = finite(horizon(days)?.propensity[i]);
+    return v === null ? null : round(100 * v, 0.01);
+  };
+  const clv = finite(scores.clv[i]);
+  const next = finite(scores.nextOrderMedianDays[i]);
+  return new Map<string, ScoreValue>([
+    ['score.propensity_30d', pct(30)],
+    ['score.propensity_90d', pct(90)],
+    ['score.churn_band', CHURN_BANDS[scores.churnBand[i] ?? 0] ?? null],
+    ['score.clv_12m', clv === null ? null : round(clv, 0.01)],
+    ['score.days_to_next_order', next === null ? null : round(next, 0.1)],
+    ['score.rfm_cell', rfm.scores[i]?.cell ?? null],
+  ]);
+}
+
 /** Every scored customer's values, by customer id then score id. */
 export function scoreValues(book: ScoreBook): Map<string, Map<string, ScoreValue>> {
-  const { scores, rfm, summary } = book.base;
-  const horizon = (days: number) => scores.horizons.find((h) => h.horizonDays === days);
-  const p30 = horizon(30);
-  const p90 = horizon(90);
   const out = new Map<string, Map<string, ScoreValue>>();
-  summary.customerIds.forEach((id, i) => {
-    const pct = (h: typeof p30) => {
-      const v = finite(h?.propensity[i]);
-      return v === null ? null : round(100 * v, 0.01);
-    };
-    const clv = finite(scores.clv[i]);
-    const next = finite(scores.nextOrderMedianDays[i]);
-    out.set(
-      id,
-      new Map<string, ScoreValue>([
-        ['score.propensity_30d', pct(p30)],
-        ['score.propensity_90d', pct(p90)],
-        ['score.churn_band', CHURN_BANDS[scores.churnBand[i] ?? 0] ?? null],
-        ['score.clv_12m', clv === null ? null : round(clv, 0.01)],
-        ['score.days_to_next_order', next === null ? null : round(next, 0.1)],
-        ['score.rfm_cell', rfm.scores[i]?.cell ?? null],
-      ]),
-    );
-  });
+  book.base.summary.customerIds.forEach((id, i) => out.set(id, valuesAt(book, i)));
   return out;
+}
+
+/** One customer's values (what `scoreValues` holds for them); empty for a customer not scored. */
+export function customerScoreValues(book: ScoreBook, customerId: string): Map<string, ScoreValue> {
+  const i = book.base.index.get(customerId);
+  return i === undefined ? new Map() : valuesAt(book, i);
 }
 
 /** The catalogue entries of the scores, with their stats over `customers` customers. */

@@ -192,6 +192,20 @@ const reasonWords = new Map<string, Detail>([
   ],
   ['campaign_sent', (p, { t }) => t('reason.campaign_sent', { name: text(p, 'name') })],
   [
+    'campaign_without_segment',
+    (p, { t }) => t('reason.campaign_without_segment', { name: text(p, 'name') }),
+  ],
+  [
+    'campaign_segment_unavailable',
+    (p, { t }) =>
+      t('reason.campaign_segment_unavailable', {
+        name: text(p, 'name'),
+        segment_id: text(p, 'segment_id'),
+        version: num(p, 'version'),
+        cause: text(p, 'cause'),
+      }),
+  ],
+  [
     'campaign_idempotency_key_reused',
     (p, { t }) =>
       t('reason.campaign_idempotency_key_reused', { campaign_id: text(p, 'campaign_id') }),

@@ -143,6 +143,25 @@ export const errorReasons = /* @__PURE__ */ (() => {
       code: 'conflict',
       params: z.strictObject({ campaign_id: id, name: z.string() }),
     },
+    /** The preview: a campaign with no target segment has no recipients to list. */
+    campaign_without_segment: {
+      code: 'conflict',
+      params: z.strictObject({ campaign_id: id, name: z.string() }),
+    },
+    /**
+     * The preview: the pinned segment version cannot select anyone — `version_gone` (no longer
+     * recorded) or `invalid` (it names a field or a segment that is gone). Repin the campaign.
+     */
+    campaign_segment_unavailable: {
+      code: 'conflict',
+      params: z.strictObject({
+        campaign_id: id,
+        name: z.string(),
+        segment_id: id,
+        version,
+        cause: z.enum(['version_gone', 'invalid']),
+      }),
+    },
     campaign_idempotency_key_reused: {
       code: 'conflict',
       params: z.strictObject({ campaign_id: id }),

@@ -2,7 +2,8 @@
 // /api/campaigns/:id/recipients) and one recipient's message beside the proof (GET
 // /api/campaigns/:id/preview/:customerId). Both read the campaign's current version and the
 // guardrail policy's current version, and compute everything per customer from their history by
-// the domain functions (src/domain/guardrails, src/domain/template, src/domain/recommend).
+// the domain functions (src/domain/guardrails, src/domain/template, src/domain/recommend). A
+// campaign without a segment, or whose pinned version cannot be read, has no recipients (409).
 import { z } from 'zod';
 import { guardrailId, verdict } from '../../domain/guardrails/verdict.ts';
 import { isoInstant, productCategory } from '../../domain/profile/schema.ts';
@@ -17,6 +18,9 @@ export const DEFAULT_RECIPIENTS_PAGE = 100;
 const customerId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A customer id is 1–64 letters, digits, _ or -.');
+
+/** GET /api/campaigns/:id/preview/:customerId */
+export const previewParams = z.object({ id: campaignId, customerId });
 
 export const recipientsQuery = z.strictObject({
   /** `true`: only recipients with at least one verdict. */
@@ -54,7 +58,10 @@ export const recipientsResponse = z.strictObject({
   /** The campaign version the recipients and verdicts are of. */
   version: z.number().int().min(1),
   policy: policyRef,
-  /** The instant the checks are made for: the campaign's send time, or now without one. */
+  /**
+   * The instant the checks are made for: the campaign's send time, or without one the data's
+   * present (the store's as-of instant).
+   */
   at: isoInstant,
   /** Segment members at the pinned version, less the holdout. */
   total: z.number().int().nonnegative(),

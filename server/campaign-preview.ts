@@ -1,0 +1,337 @@
+// The per-recipient preview over a store: a campaign's recipients with every recipient's verdicts,
+// and one customer's message beside the proof. Each recipient's message and verdicts are the
+// domain's (recipientMessage, src/domain/guardrails/recipient.ts) over their whole history; the
+// store only selects the pinned segment's members and supplies histories, a chunk at a time.
+//
+// The recipients' verdicts are computed once per (campaign, version, policy version, fit of the
+// scores, saved segments' versions) and kept, the latest per campaign: concurrent requests share
+// one computation, a failed one is not kept. A new fit (a refit, a reload) is a new score book,
+// which the recommendation statistics follow too (routes/recommendations.ts).
+import type { PreviewOffer, PreviewResponse, SavedCampaign } from '../src/api/contract.ts';
+import { inHoldout } from '../src/domain/campaign/holdout.ts';
+import { instantOf } from '../src/domain/campaign/send-time.ts';
+import type { OfferTerms } from '../src/domain/guardrails/input.ts';
+import {
+  listedRecipient,
+  recipientTotals,
+  type ListedRecipient,
+  type RecipientTotals,
+} from '../src/domain/guardrails/recipient-list.ts';
+import {
+  recipientMessage,
+  type RecipientCampaign,
+  type Renderer,
+} from '../src/domain/guardrails/recipient.ts';
+import type { CustomerHistory } from '../src/domain/profile/history.ts';
+import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+import { customerFacts } from '../src/domain/segment/facts.ts';
+import type { SavedSegment } from '../src/domain/segment/saved.ts';
+import { traceDefinition } from '../src/domain/segment/trace.ts';
+import { validateDefinition } from '../src/domain/segment/validate.ts';
+import type { TemplateScores } from '../src/domain/template/context.ts';
+import { campaignsOf, savedCampaignOf } from './documents/campaigns.ts';
+import { currentPolicy, type PolicyInUse } from './documents/policies.ts';
+import { httpError } from './http.ts';
+import { productOf, recommendationContextOf } from './routes/recommendations.ts';
+import { templateScores } from './routes/templates.ts';
+import type { ScoreBook } from './scoring/score-book.ts';
+import { customerScoreValues, type ScoreValue } from './scoring/score-fields.ts';
+import type { NoModel } from './scoring/service.ts';
+import { definitionsById, type ProfileStore } from './store.ts';
+
+/** Members read from the store's selection per request. */
+const MEMBER_PAGE = 10_000;
+/** Histories per chunk while checking every recipient. */
+const CHECK_CHUNK = 500;
+/**
+ * Recipients being checked at once: enough to keep the render workers busy while this thread
+ * prepares the next messages, few enough that a preview asked meanwhile is not queued behind a
+ * whole chunk's renders.
+ */
+const IN_FLIGHT = 8;
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inFlight<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: Promise<R>[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const item of items) {
+    if (running.size >= limit) await Promise.race(running);
+    const result = work(item);
+    results.push(result);
+    const settled: Promise<unknown> = result.then(
+      () => running.delete(settled),
+      () => running.delete(settled),
+    );
+    running.add(settled);
+  }
+  return Promise.all(results);
+}
+
+export async function campaignOrNotFound(store: ProfileStore, id: string): Promise<SavedCampaign> {
+  const document = await campaignsOf(store.documents).get(id);
+  if (document === null) {
+    throw httpError('campaign_not_found', `No campaign '${id}': it may have been deleted.`, {
+      campaign_id: id,
+    });
+  }
+  return savedCampaignOf(document);
+}
+
+/** The instant the campaign's messages leave: its send time, or the data's present without one. */
+export function sendInstant(campaign: SavedCampaign, asOf: string): string {
+  const ms = campaign.send_at === null ? null : instantOf(campaign.send_at, campaign.time_zone);
+  return ms === null ? asOf : new Date(ms).toISOString();
+}
+
+interface Pinned {
+  definition: SegmentDefinition;
+  /** Every saved segment now: membership conditions read their current definitions. */
+  segments: readonly SavedSegment[];
+}
+
+/**
+ * The pinned segment version's definition, or the 409 saying why the campaign has no
+ * recipients: no segment, a version no longer recorded, or one naming what is gone.
+ */
+async function pinnedSegment(store: ProfileStore, campaign: SavedCampaign): Promise<Pinned> {
+  const { campaign_id, name, segment: pin } = campaign;
+  if (pin === null) {
+    throw httpError(
+      'campaign_without_segment',
+      `Campaign '${campaign_id}' targets no segment: it has no recipients.`,
+      { campaign_id, name },
+    );
+  }
+  const [version, segments, catalogue] = await Promise.all([
+    store.segmentVersion(pin.segment_id, pin.version),
+    store.savedSegments(),
+    store.catalogue(),
+  ]);
+  const unavailable = (cause: 'version_gone' | 'invalid') =>
+    httpError(
+      'campaign_segment_unavailable',
+      `Campaign '${campaign_id}' targets version ${pin.version} of segment '${pin.segment_id}', ` +
+        (cause === 'version_gone'
+          ? 'which is no longer recorded.'
+          : 'which names a field or a segment that is gone.') +
+        ' Pin it to the segment’s current version.',
+      { campaign_id, name, segment_id: pin.segment_id, version: pin.version, cause },
+    );
+  if (version === null) throw unavailable('version_gone');
+  const context = { catalogue, segments: definitionsById(segments) };
+  if (!validateDefinition(version.definition, context).valid) throw unavailable('invalid');
+  return { definition: version.definition, segments };
+}
+
+/** The store's score book, or null when the models cannot be fitted (a preview never fails on it). */
+async function scoreBookOf(store: ProfileStore): Promise<ScoreBook | null> {
+  try {
+    const book: ScoreBook | NoModel = await store.scoreBook();
+    return 'unavailable' in book ? null : book;
+  } catch {
+    return null;
+  }
+}
+
+const templateScoresOf = (book: ScoreBook | null, customerId: string): TemplateScores | null =>
+  book === null ? null : templateScores(book.customer(customerId).scores);
+
+/** What every recipient's message is checked with. */
+async function recipientCampaign(
+  store: ProfileStore,
+  render: Renderer,
+  campaign: SavedCampaign,
+  policy: PolicyInUse,
+): Promise<RecipientCampaign> {
+  const [reference, recommendations] = await Promise.all([
+    store.referenceRows(),
+    recommendationContextOf(store),
+  ]);
+  return {
+    body: campaign,
+    reference,
+    recommendations,
+    policy: policy.policy,
+    at: sendInstant(campaign, store.asOf),
+    render,
+  };
+}
+
+export interface CheckedRecipients {
+  campaign: SavedCampaign;
+  policy: PolicyInUse;
+  at: string;
+  /** In customer id order. */
+  recipients: readonly ListedRecipient[];
+  totals: RecipientTotals;
+}
+
+/** The pinned segment's members now, in customer id order, less the campaign's holdout. */
+async function recipientIds(
+  store: ProfileStore,
+  campaign: SavedCampaign,
+  definition: SegmentDefinition,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.segmentSample(definition, MEMBER_PAGE, after);
+    for (const { customer_id } of page) {
+      if (!inHoldout(campaign.campaign_id, customer_id, campaign.holdout_share))
+        ids.push(customer_id);
+    }
+    after = page.at(-1)?.customer_id;
+    if (page.length < MEMBER_PAGE) return ids;
+  }
+}
+
+async function checkAll(
+  store: ProfileStore,
+  render: Renderer,
+  campaign: SavedCampaign,
+  policy: PolicyInUse,
+  definition: SegmentDefinition,
+): Promise<CheckedRecipients> {
+  const [ids, setting, book] = await Promise.all([
+    recipientIds(store, campaign, definition),
+    recipientCampaign(store, render, campaign, policy),
+    scoreBookOf(store),
+  ]);
+  const recipients: ListedRecipient[] = [];
+  for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
+    const messages = await inFlight(chunk, IN_FLIGHT, (h) =>
+      recipientMessage(h, templateScoresOf(book, h.customer.customer_id), setting),
+    );
+    chunk.forEach((h, i) =>
+      recipients.push(listedRecipient(h.customer, messages[i]?.verdicts ?? [])),
+    );
+  }
+  return { campaign, policy, at: setting.at, recipients, totals: recipientTotals(recipients) };
+}
+
+interface Check {
+  key: string;
+  generation: object;
+  result: Promise<CheckedRecipients>;
+}
+/** Per store, the latest check of each campaign. */
+const checks = new WeakMap<ProfileStore, Map<string, Check>>();
+
+/**
+ * Every recipient of the campaign with their verdicts: computed once per campaign version,
+ * policy version, fit of the scores and versions of the saved segments (membership conditions
+ * read their current definitions), then served from memory.
+ */
+export async function checkedRecipients(
+  store: ProfileStore,
+  render: Renderer,
+  campaignId: string,
+): Promise<CheckedRecipients> {
+  const campaign = await campaignOrNotFound(store, campaignId);
+  const [pinned, policy, generation] = await Promise.all([
+    pinnedSegment(store, campaign),
+    currentPolicy(store.documents),
+    store.scoreBook(),
+  ]);
+  const key = [
+    campaign.version,
+    `${policy.policy_id}@${policy.version}`,
+    ...pinned.segments.map((s) => `${s.segment_id}@${s.version}`),
+  ].join('\u0000');
+  const byCampaign = checks.get(store) ?? new Map<string, Check>();
+  checks.set(store, byCampaign);
+  const known = byCampaign.get(campaignId);
+  if (known !== undefined && known.key === key && known.generation === generation)
+    return known.result;
+  const result = checkAll(store, render, campaign, policy, pinned.definition);
+  const entry = { key, generation, result };
+  byCampaign.set(campaignId, entry);
+  result.catch(() => {
+    if (byCampaign.get(campaignId) === entry) byCampaign.delete(campaignId);
+  });
+  return result;
+}
+
+function previewOfferOf(terms: OfferTerms): PreviewOffer {
+  const { target } = terms;
+  return {
+    title: terms.title,
+    sku: target.kind === 'product' ? target.sku : null,
+    category: target.kind === 'category' ? target.category : (terms.product?.category ?? null),
+    list_price_cents: terms.list_price_cents,
+    price_cents: terms.price_cents,
+    discount_cents: terms.discount_cents,
+    discount_percent: terms.discount_percent,
+    valid_from: terms.valid_from,
+    valid_to: terms.valid_to,
+  };
+}
+
+/** Whether the customer is a recipient, held out or not a member, and why: the pinned segment's trace. */
+function membershipOf(
+  store: ProfileStore,
+  campaign: SavedCampaign,
+  history: CustomerHistory,
+  pinned: Pinned | null,
+  book: ScoreBook | null,
+): Pick<PreviewResponse, 'membership' | 'trace'> {
+  if (pinned === null) return { membership: 'not_member', trace: [] };
+  const id = history.customer.customer_id;
+  const scores = book === null ? new Map<string, ScoreValue>() : customerScoreValues(book, id);
+  const trace = traceDefinition(pinned.definition, customerFacts(history, scores), {
+    asOf: store.asOf,
+    segments: definitionsById(pinned.segments),
+  });
+  const member = trace[0]?.held ?? false;
+  return {
+    membership: !member
+      ? 'not_member'
+      : inHoldout(campaign.campaign_id, id, campaign.holdout_share)
+        ? 'holdout'
+        : 'recipient',
+    trace,
+  };
+}
+
+/**
+ * One customer's message as the campaign would send it now, with its verdicts and why they are
+ * (or are not) a recipient. Any customer may be previewed: one who left the segment since the
+ * list was read says so (`not_member`). A campaign without a segment previews with no trace.
+ */
+export async function recipientPreview(
+  store: ProfileStore,
+  render: Renderer,
+  campaignId: string,
+  customerId: string,
+): Promise<PreviewResponse> {
+  const campaign = await campaignOrNotFound(store, campaignId);
+  const history = await store.history(customerId);
+  if (history === null) {
+    throw httpError('customer_not_found', `No customer ${customerId}.`, {
+      customer_id: customerId,
+    });
+  }
+  const [pinned, policy, book] = await Promise.all([
+    campaign.segment === null ? null : pinnedSegment(store, campaign),
+    currentPolicy(store.documents),
+    scoreBookOf(store),
+  ]);
+  const setting = await recipientCampaign(store, render, campaign, policy);
+  const message = await recipientMessage(history, templateScoresOf(book, customerId), setting);
+  return {
+    campaign_id: campaign.campaign_id,
+    version: campaign.version,
+    policy: { policy_id: policy.policy_id, version: policy.version },
+    customer_id: customerId,
+    ...membershipOf(store, campaign, history, pinned, book),
+    at: setting.at,
+    render: message.render,
+    offer: message.offer === null ? null : previewOfferOf(message.offer),
+    recommendations: message.recommendations.map(productOf),
+    verdicts: message.verdicts,
+  };
+}
