@@ -27,7 +27,7 @@ const aboutProduct = (role: ProductRole, sentence: string) =>
 
 function alreadyOwned(p: VerdictParams<'already_owned'>): string {
   const what = p.same_work
-    ? `${quote(p.owned_title)}, another edition of ${quote(p.title)}`
+    ? `${quote(p.owned_title)}, another edition of ${quote(p.title)},`
     : quote(p.owned_title);
   const store = p.order_channel === 'store' && p.store_name !== null ? ` at ${p.store_name}` : '';
   const card = p.order_channel === 'store' && p.loyalty_card ? ', with their loyalty card' : '';

@@ -48,6 +48,8 @@ export const BLU_RAY = p('FI-LOTR-BR', 'Le Seigneur des Anneaux — Blu-ray', {
   format: 'blu_ray',
   price_cents: 2_999,
 });
+/** A round 100,00 €, for the thresholds' edges. */
+export const HUNDRED = p('FI-HUNDRED', 'Cent — Blu-ray', { price_cents: 10_000 });
 export const DUNE = p('FI-DUNE', 'Dune — Blu-ray', { price_cents: 2_000 });
 export const WII = p('CO-WII', 'Nintendo Wii', { category: 'consoles', format: 'wii' });
 export const BOARD = p('GA-BOARD', 'Wii Balance Board', {
@@ -72,6 +74,7 @@ export const catalogue: Product[] = [
   BOX_SET,
   DVD,
   BLU_RAY,
+  HUNDRED,
   DUNE,
   WII,
   BOARD,
