@@ -19,6 +19,7 @@ import {
 import { inHoldout } from '../src/domain/campaign/holdout.ts';
 import { foldForSearch } from '../src/domain/guardrails/recipient-list.ts';
 import { createApi } from './app.ts';
+import { renderInThisThread } from './routes/templates.ts';
 import type { ProfileStore } from './store.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
@@ -401,3 +402,28 @@ describe.each(['memory', 'duckdb'] as const)('the preview on the %s store', (kin
     });
   });
 });
+
+test('concurrent requests share one check of every recipient; a refit of the scores checks anew', async () => {
+  const store = new MemoryStore(dataset, DEMO_AS_OF);
+  let renders = 0;
+  const api = createApi(store, {
+    logErrors: false,
+    templates: async (request) => {
+      renders += 1;
+      return renderInThisThread(request);
+    },
+  });
+  const total = async (query: string) => {
+    const res = await api.request(`/api/campaigns/${DEMO_CAMPAIGN_ID}/recipients${query}`);
+    return recipientsResponse.parse(await res.json()).total;
+  };
+  const [a, b, c] = await Promise.all([total(''), total('?flagged=true'), total('?q=martin')]);
+  expect(b).toBe(a);
+  expect(c).toBe(a);
+  expect(renders).toBe(a);
+  await total('?limit=7');
+  expect(renders).toBe(a);
+  await store.refitScores(() => undefined);
+  expect(await total('')).toBe(a);
+  expect(renders).toBe(2 * a);
+}, 60_000);
