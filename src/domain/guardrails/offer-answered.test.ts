@@ -11,6 +11,7 @@ import {
   OFFER_FILMS,
   OFFER_GAMES,
   OFFER_GHOST,
+  OFFER_WII,
   type InputSpec,
 } from './offer.fixture.ts';
 import { answeredElsewhere } from './offer-answered.ts';
@@ -98,6 +99,7 @@ describe('answered_elsewhere', () => {
     expect(check([answer({ offer_id: OFFER_DUNE.offer_id })], dune)).toHaveLength(1);
     expect(check([answer({ offer_id: OFFER_GHOST.offer_id })], dune)).toEqual([]);
     expect(check([answer({ offer_id: OFFER_FILMS.offer_id })], dune)).toEqual([]);
+    expect(check([answer({ offer_id: OFFER_WII.offer_id })], dune)).toEqual([]);
   });
 
   test('a sku the catalogue lacks matches its own offer by sku', () => {

@@ -2,7 +2,8 @@
 // another channel (in store, on the phone) within the policy's window: pushing it again on the
 // campaign's channel reads as not listening.
 import { requireScope, type HistoryResponse } from '../profile/history.ts';
-import type { Offer } from '../profile/schema.ts';
+import type { OfferTarget } from '../campaign/campaign.ts';
+import type { Offer, Product } from '../profile/schema.ts';
 import type { GuardrailInput } from './input.ts';
 import { DAY_MS, ownRows } from './offer-message.ts';
 import type { VerdictOf } from './verdict.ts';
@@ -11,14 +12,12 @@ import type { VerdictOf } from './verdict.ts';
  * Whether an answered offer is the campaign's: on a product, the same sku or another edition of
  * the same work (a non-null work_id both products share); on a category, the same category.
  */
-function sameOffer(input: GuardrailInput, answered: Offer | null): boolean {
-  const target = input.offer?.target;
-  if (answered === null || target === undefined) return false;
+function sameOffer(target: OfferTarget, answered: Offer, products: ReadonlyMap<string, Product>) {
   if (target.kind === 'category') return answered.category === target.category;
+  if (answered.sku === null) return false;
   if (answered.sku === target.sku) return true;
-  const products = input.reference.products;
   const work = products.get(target.sku)?.work_id ?? null;
-  return work !== null && answered.sku !== null && products.get(answered.sku)?.work_id === work;
+  return work !== null && products.get(answered.sku)?.work_id === work;
 }
 
 /**
@@ -28,7 +27,8 @@ function sameOffer(input: GuardrailInput, answered: Offer | null): boolean {
  * is reported: it is what the customer last said, and one proof blocks the message.
  */
 export function answeredElsewhere(input: GuardrailInput): VerdictOf<'answered_elsewhere'>[] {
-  if (input.offer === null) return [];
+  const target = input.offer?.target;
+  if (target === undefined) return [];
   requireScope(input.history, ['offer_responses']);
   const atMs = Date.parse(input.at);
   const window = input.policy.answered_window_days;
@@ -38,7 +38,7 @@ export function answeredElsewhere(input: GuardrailInput): VerdictOf<'answered_el
     const { response, offer } = answer;
     const ms = Date.parse(response.at);
     if (ms <= fromMs || ms > atMs || response.channel === input.campaign.channel) continue;
-    if (offer === null || !sameOffer(input, offer)) continue;
+    if (offer === null || !sameOffer(target, offer, input.reference.products)) continue;
     if (latest === null || ms >= latest.ms) latest = { answer, offer, ms };
   }
   if (latest === null) return [];

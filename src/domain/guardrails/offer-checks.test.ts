@@ -10,7 +10,7 @@ import {
   historyOf,
   HUNDRED,
   inputOf,
-  OFFER_BOX,
+  OFFER_HUNDRED,
   WII,
 } from './offer.fixture.ts';
 import { offerGuardrails } from './offer-checks.ts';
@@ -49,7 +49,7 @@ describe('the offer guardrails together', () => {
         { id: 'O2', at: '2026-05-03T10:00:00.000Z', lines: [{ sku: BOWLING.sku }] },
       ],
       responses: [
-        { offer_id: OFFER_BOX.offer_id, channel: 'store', at: '2026-11-28T10:00:00.000Z' },
+        { offer_id: OFFER_HUNDRED.offer_id, channel: 'store', at: '2026-11-28T10:00:00.000Z' },
       ],
     });
     const input = inputOf({
@@ -66,6 +66,7 @@ describe('the offer guardrails together', () => {
       'already_owned',
       'owned_base_product',
       'meaningless_discount:not_below_paid',
+      'answered_elsewhere',
       'unavailable:out_of_stock_online',
       'offer_not_valid:expired',
     ]);

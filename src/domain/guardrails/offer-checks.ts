@@ -7,15 +7,6 @@ import { meaninglessDiscount } from './offer-discount.ts';
 import { alreadyOwned, ownedBaseProduct } from './offer-owned.ts';
 import { offerNotValid, unavailable } from './offer-validity.ts';
 
-export {
-  alreadyOwned,
-  answeredElsewhere,
-  meaninglessDiscount,
-  offerNotValid,
-  ownedBaseProduct,
-  unavailable,
-};
-
 export const offerGuardrails: readonly Guardrail[] = [
   alreadyOwned,
   ownedBaseProduct,

@@ -76,8 +76,9 @@ export function meaninglessDiscount(input: GuardrailInput): VerdictOf<'meaningle
   const centsUnder =
     offer.discount_cents !== null && offer.discount_cents < policy.min_discount_cents;
   if (percentUnder || centsUnder) out.push(verdict('threshold', null, [offerEvidence]));
-  const paid = sku === null || offer.price_cents === null ? null : lastPaid(input, sku);
-  if (paid !== null && offer.price_cents !== null && offer.price_cents >= paid.cents) {
+  const price = offer.price_cents;
+  const paid = sku === null || price === null ? null : lastPaid(input, sku);
+  if (paid !== null && price !== null && price >= paid.cents) {
     out.push(verdict('not_below_paid', paid, [offerEvidence, orderEvidence(paid.order)]));
   }
   return out;

@@ -224,6 +224,17 @@ describe('already_owned', () => {
     });
   });
 
+  test('two skus the catalogue lacks are not editions of each other', () => {
+    const history = withOrders({
+      id: 'O-G',
+      at: '2026-01-01T10:00:00.000Z',
+      lines: [{ sku: 'XX-OTHER' }],
+    });
+    expect(
+      alreadyOwned(inputOf({ history, offer: { target: { kind: 'product', sku: 'XX-GHOST' } } })),
+    ).toEqual([]);
+  });
+
   test('one verdict per product in the message: the offer first, then the recommendations', () => {
     const history = withOrders(
       { id: 'O1', at: '2026-01-01T10:00:00.000Z', lines: [{ sku: DUNE.sku }, { sku: WII.sku }] },

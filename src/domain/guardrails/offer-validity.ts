@@ -15,8 +15,9 @@ export function unavailable(input: GuardrailInput): VerdictOf<'unavailable'>[] {
   const at = sendInstant(input);
   const out: VerdictOf<'unavailable'>[] = [];
   for (const item of messageProducts(input)) {
-    const rule = item.product && unavailability(item.product, input.campaign.channel, at);
-    if (!item.product || !rule) continue;
+    if (item.product === null) continue;
+    const rule = unavailability(item.product, input.campaign.channel, at);
+    if (rule === null) continue;
     out.push({
       guardrail: 'unavailable',
       severity: 'block',

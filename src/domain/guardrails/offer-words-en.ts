@@ -54,7 +54,7 @@ function discount(p: VerdictParams<'meaningless_discount'>): string {
     );
   }
   const d = p.discount_cents;
-  if (d !== null && d <= 0 && p.list_price_cents !== null) {
+  if (d !== null && d <= 0) {
     return (
       `No discount: ${money(p.offer_price_cents, 'en')} for a price of ` +
       `${money(p.list_price_cents, 'en')}; the minimum is ${threshold}`

@@ -11,15 +11,15 @@ const percentFormats: Readonly<Record<DomainLanguage, Intl.NumberFormat>> = {
 
 /** 10032 → « 100,32 € » (en « €100.32 »). */
 export function money(cents: number | null, lang: DomainLanguage): string {
-  return (cents === null ? null : formatMoney(cents, lang)) ?? '?';
+  return formatMoney(cents, lang) ?? '?';
 }
 
 /** 0.33 → « 0,33 % » (en « 0.33% »). */
-export function percent(share: number | null, lang: DomainLanguage): string {
-  return share === null ? '?' : percentFormats[lang].format(share / 100);
+export function percent(share: number, lang: DomainLanguage): string {
+  return percentFormats[lang].format(share / 100);
 }
 
 /** An instant's day in Paris, or a calendar day: « 26 octobre 2026 », « 1er décembre 2026 ». */
 export function day(value: string | null, lang: DomainLanguage): string {
-  return (value === null ? null : formatDate(value, 'long', lang, 0)) ?? '?';
+  return formatDate(value ?? '', 'long', lang, 0) ?? '?';
 }

@@ -55,7 +55,7 @@ function discount(p: VerdictParams<'meaningless_discount'>): string {
     );
   }
   const d = p.discount_cents;
-  if (d !== null && d <= 0 && p.list_price_cents !== null) {
+  if (d !== null && d <= 0) {
     return (
       `Aucune remise${NBSP}: ${money(p.offer_price_cents, 'fr')} pour un prix de ` +
       `${money(p.list_price_cents, 'fr')}${NBSP}; le seuil est de ${threshold}`

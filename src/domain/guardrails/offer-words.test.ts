@@ -123,7 +123,7 @@ const cases: [string, Verdict, string, string][] = [
   ],
   [
     'on the web: a card says nothing there',
-    owned({ order_channel: 'web', store_name: null }),
+    owned({ order_channel: 'web', store_name: 'Lyon Part-Dieu' }),
     `A déjà acheté ${q(BOX)} sur le site le 26 octobre 2026`,
     `Already bought “${BOX}” on the website on 26 October 2026`,
   ],
@@ -222,6 +222,12 @@ const cases: [string, Verdict, string, string][] = [
     answered({ response: 'declined', channel: 'call_centre', days_before: 1 }),
     `A déjà refusé l’offre ${q('Coffret à −20 %')} par téléphone le 27 novembre 2026 (il y a 1 jour${NBSP}; fenêtre de 30 jours)`,
     'Already declined the offer “Coffret à −20 %” on the phone on 27 November 2026 (1 day ago; window of 30 days)',
+  ],
+  [
+    'declined by SMS two days before',
+    answered({ response: 'declined', channel: 'sms', days_before: 2 }),
+    `A déjà refusé l’offre ${q('Coffret à −20 %')} par SMS le 27 novembre 2026 (il y a 2 jours${NBSP}; fenêtre de 30 jours)`,
+    'Already declined the offer “Coffret à −20 %” by SMS on 27 November 2026 (2 days ago; window of 30 days)',
   ],
   [
     'answered hours before, on a channel without words',

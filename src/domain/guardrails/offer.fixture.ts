@@ -116,6 +116,19 @@ export const OFFER_GAMES = offerRow({
   category: 'video_games',
 });
 /** A product offer on a sku the catalogue lacks. */
+export const OFFER_HUNDRED = offerRow({
+  offer_id: 'OF-HUNDRED',
+  title: 'Cent à 90 €',
+  sku: HUNDRED.sku,
+  category: null,
+});
+/** On a product of no work, like Dune. */
+export const OFFER_WII = offerRow({
+  offer_id: 'OF-WII',
+  title: 'La Wii à 99 €',
+  sku: WII.sku,
+  category: null,
+});
 export const OFFER_GHOST = offerRow({
   offer_id: 'OF-GHOST',
   title: 'Fantôme',
@@ -126,7 +139,16 @@ export const OFFER_GHOST = offerRow({
 export const reference = historyReference({
   products: catalogue,
   stores: [storeRow({ store_id: 'S-LYON', name: 'Lyon Part-Dieu' })],
-  offers: [OFFER_BOX, OFFER_DVD, OFFER_DUNE, OFFER_FILMS, OFFER_GAMES, OFFER_GHOST],
+  offers: [
+    OFFER_BOX,
+    OFFER_DVD,
+    OFFER_DUNE,
+    OFFER_FILMS,
+    OFFER_GAMES,
+    OFFER_HUNDRED,
+    OFFER_WII,
+    OFFER_GHOST,
+  ],
   campaigns: [],
 });
 
