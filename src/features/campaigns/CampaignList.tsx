@@ -1,7 +1,7 @@
 // The campaigns: channel, target segment and its size now, status, planned send, author and last
 // edit; filter by name, channel and status, sort by any column, open one in the editor.
 import { useQuery } from '@tanstack/react-query';
-import { AlertTriangle, Gift, Plus, Sparkles, X } from 'lucide-react';
+import { AlertTriangle, Gift, Plus, ShieldCheck, Sparkles, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -100,6 +100,7 @@ const segmentParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export function CampaignList() {
   const { t } = useTranslation('campaigns');
+  const { t: tg } = useTranslation('guardrails');
   const list = useQuery(campaignQueries.list());
   const [params, setParams] = useSearchParams();
   const parsedSegment = segmentParam.safeParse(params.get('segment'));
@@ -151,6 +152,10 @@ export function CampaignList() {
           </span>
         )}
         <span className="flex-1" />
+        <Link to="/campaigns/policy" className={buttonClass('ghost')} title={tg('policy.linkHint')}>
+          <ShieldCheck aria-hidden="true" />
+          {tg('policy.link')}
+        </Link>
         {newButton}
       </header>
       <div className="flex flex-wrap items-center gap-2">

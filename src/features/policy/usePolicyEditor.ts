@@ -1,0 +1,247 @@
+// The policy being edited: the draft (figures as typed) and what it reads as, the saved version it
+// started from, saving with an author and a note (If-Match, Ctrl+S), the local draft that survives
+// a reload, and the conflict when someone else saved first. Nothing typed is lost: a refused save
+// keeps the edits, a conflict names what differs, and taking theirs keeps ours one click away.
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { SavedPolicy } from '../../api/contract.ts';
+import { guardrailPolicy, type GuardrailPolicy } from '../../domain/guardrails/policy.ts';
+import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
+import { describeError } from '../../ui/QueryState.tsx';
+import { useAuthor } from '../../ui/author.ts';
+import { useErrorWords } from '../../ui/error-words.ts';
+import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
+import { useToast } from '../../ui/Toast.tsx';
+import { policyMutations, stalePolicy } from './mutations.ts';
+import {
+  policyDraft,
+  readDraft,
+  toDraft,
+  type DraftReading,
+  type PolicyDraft,
+} from './policy-draft.ts';
+
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  /** The draft does not read as a policy: `count` fields to fix, nothing sent. */
+  | { status: 'invalid'; count: number }
+  | { status: 'refused'; title: string; detail: string };
+
+/** The body of a saved policy, without what the server adds. */
+export function bodyOf(saved: SavedPolicy): GuardrailPolicy {
+  const { policy_id, version, author, created_at, updated_at, ...body } = saved;
+  void [policy_id, version, author, created_at, updated_at];
+  return guardrailPolicy.parse(body);
+}
+
+const DRAFT_PREFIX = 'tact.policy-draft.';
+const storedDraft = z.object({ base_version: z.number().int(), draft: policyDraft });
+type StoredDraft = z.infer<typeof storedDraft>;
+
+function readStored(key: string): StoredDraft | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(DRAFT_PREFIX + key);
+    if (raw == null) return null;
+    const parsed = storedDraft.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(key: string, stored: StoredDraft | null) {
+  try {
+    if (stored === null) globalThis.localStorage?.removeItem(DRAFT_PREFIX + key);
+    else globalThis.localStorage?.setItem(DRAFT_PREFIX + key, JSON.stringify(stored));
+  } catch {
+    // Storage full or blocked: the edits stay on screen until the page closes.
+  }
+}
+
+const same = (a: GuardrailPolicy, b: GuardrailPolicy) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface Conflict {
+  theirs: SavedPolicy;
+  /** The settings (policy paths) where these edits differ from their version. */
+  changes: string[];
+}
+
+export interface PolicyEditor {
+  saved: SavedPolicy;
+  draft: PolicyDraft;
+  reading: DraftReading;
+  update: (next: PolicyDraft) => void;
+  dirty: boolean;
+  /** The edits were restored from this browser's draft when the page opened. */
+  restoredDraft: boolean;
+  discardDraft: () => void;
+  save: () => void;
+  saveState: SaveState;
+  conflict: Conflict | null;
+  conflictActions: { overwrite: () => void; takeTheirs: () => void; dismiss: () => void };
+  /** These edits, kept when their version was taken or a version restored: one click back. */
+  setAside: PolicyDraft | null;
+  bringBack: () => void;
+  author: string;
+  setAuthor: (author: string) => void;
+  note: string;
+  setNote: (note: string) => void;
+  /** The policy is now `policy` (a restore): unsaved edits are set aside, one click away. */
+  adopt: (policy: SavedPolicy) => void;
+}
+
+export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
+  const { t } = useTranslation('guardrails');
+  const { language } = useLanguage();
+  const errorWords = useErrorWords();
+  const toast = useToast();
+  const [author, setAuthor] = useAuthor();
+  const key = saved.policy_id;
+  const [start] = useState(() => {
+    const stored = readStored(key);
+    // A draft made on an older version is still restored: its save meets the newer version as a
+    // conflict, with what differs named.
+    if (stored !== null) return { draft: stored.draft, base: stored.base_version, restored: true };
+    return { draft: toDraft(bodyOf(saved), language), base: saved.version, restored: false };
+  });
+  const [current, setCurrent] = useState(saved);
+  const [draft, setDraft] = useState(start.draft);
+  const [baseVersion, setBaseVersion] = useState(start.base);
+  const [restoredDraft, setRestoredDraft] = useState(start.restored);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [setAside, setSetAside] = useState<PolicyDraft | null>(null);
+  const [note, setNote] = useState('');
+  const change = useMutation(policyMutations.update());
+
+  const reading = useMemo(() => readDraft(draft, language), [draft, language]);
+  const original = useMemo(() => bodyOf(current), [current]);
+  const dirty = reading.policy === null || !same(reading.policy, original);
+
+  useEffect(() => {
+    writeStored(key, dirty ? { base_version: baseVersion, draft } : null);
+  }, [key, draft, dirty, baseVersion]);
+
+  const load = (policy: SavedPolicy) => {
+    writeStored(key, null);
+    setCurrent(policy);
+    setDraft(toDraft(bodyOf(policy), language));
+    setBaseVersion(policy.version);
+    setConflict(null);
+    setRestoredDraft(false);
+  };
+
+  const write = async (expected: number) => {
+    const policy = reading.policy;
+    if (policy === null) {
+      setSaveState({ status: 'invalid', count: reading.issues.size });
+      return;
+    }
+    setSaveState({ status: 'saving' });
+    const request = {
+      ...policy,
+      ...(author === '' ? {} : { author }),
+      ...(note.trim() === '' ? {} : { note: note.trim() }),
+    };
+    try {
+      const landed = await change.mutateAsync({ id: key, version: expected, body: request });
+      load(landed);
+      setNote('');
+      setSaveState({ status: 'idle' });
+      toast({
+        tone: 'success',
+        title: t('policy.saved', { version: landed.version }),
+        description: landed.name,
+      });
+    } catch (error: unknown) {
+      const theirs = stalePolicy(error);
+      if (theirs !== null) {
+        setConflict({ theirs, changes: policyChanges(bodyOf(theirs), policy) });
+        setSaveState({ status: 'idle' });
+        return;
+      }
+      const { title, detail } = describeError(error, errorWords);
+      setSaveState({ status: 'refused', title, detail });
+    }
+  };
+
+  const save = () => {
+    if (saveState.status === 'saving') return;
+    void write(baseVersion);
+  };
+
+  const onSaveKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') {
+      return;
+    }
+    event.preventDefault();
+    save();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onSaveKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // Leaving with unsaved edits asks first (the draft is kept anyway).
+  useEffect(() => {
+    if (!dirty) return;
+    const listener = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', listener);
+    return () => window.removeEventListener('beforeunload', listener);
+  }, [dirty]);
+
+  return {
+    saved: current,
+    draft,
+    reading,
+    update: (next) => {
+      setDraft(next);
+      if (saveState.status === 'refused' || saveState.status === 'invalid') {
+        setSaveState({ status: 'idle' });
+      }
+    },
+    dirty,
+    restoredDraft,
+    discardDraft: () => {
+      writeStored(key, null);
+      setDraft(toDraft(original, language));
+      setBaseVersion(current.version);
+      setRestoredDraft(false);
+      setSaveState({ status: 'idle' });
+    },
+    save,
+    saveState,
+    conflict,
+    conflictActions: {
+      overwrite: () => {
+        if (conflict === null) return;
+        setBaseVersion(conflict.theirs.version);
+        void write(conflict.theirs.version);
+      },
+      takeTheirs: () => {
+        if (conflict === null) return;
+        setSetAside(draft);
+        load(conflict.theirs);
+      },
+      dismiss: () => setConflict(null),
+    },
+    setAside,
+    bringBack: () => {
+      if (setAside === null) return;
+      setDraft(setAside);
+      setSetAside(null);
+    },
+    author,
+    setAuthor,
+    note,
+    setNote,
+    adopt: (policy) => {
+      if (dirty) setSetAside(draft);
+      load(policy);
+    },
+  };
+}
