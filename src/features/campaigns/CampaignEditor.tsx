@@ -1,7 +1,7 @@
 // The campaign editor: name, status and save in the header; the settings and the message on the
 // left; the message rendered for a chosen customer on the right. What the campaign still lacks
 // before it is ready is listed; a save refused because someone saved first shows what differs.
-import { ArrowLeft, History, Save } from 'lucide-react';
+import { ArrowLeft, History, Save, UsersRound } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import {
   type CampaignIssue,
 } from '../../domain/campaign/validate.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { Button, buttonClass } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -76,6 +76,7 @@ function ConflictNotice({ editor }: { editor: Editor }) {
 
 export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
   const { t } = useTranslation('campaigns');
+  const { t: previewWords } = useTranslation('preview');
   const editor = useCampaignEditor(saved);
   const { body, update } = editor;
   const word = useIssueWords();
@@ -143,6 +144,15 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         </Badge>
         {editor.dirty && <span className="text-sm text-warn-700">{t('editor.unsaved')}</span>}
         <span className="flex-1" />
+        {editor.saved && (
+          <Link
+            to={`/campaigns/${encodeURIComponent(editor.saved.campaign_id)}/preview`}
+            className={buttonClass('ghost')}
+          >
+            <UsersRound aria-hidden="true" />
+            {previewWords('editorLink')}
+          </Link>
+        )}
         {editor.saved && (
           <Button variant="ghost" onClick={() => setHistoryOpen(true)}>
             <History aria-hidden="true" />

@@ -133,13 +133,18 @@ function Body({ entry }: { entry: TimelineEntry }) {
 export function TimelineEntryView({ entry, time }: { entry: TimelineEntry; time: string }) {
   const { t } = useTranslation('customers');
   return (
-    <div className="flex gap-3 px-4 py-2">
-      <time dateTime={entry.at} className="w-32 shrink-0 pt-px text-sm text-fg-muted tabular-nums">
-        {time}
-      </time>
-      <div className="flex w-36 shrink-0 flex-wrap items-start gap-1">
-        <Badge tone={kindTone[entry.kind]}>{t(`kind.${entry.kind}`)}</Badge>
-        <Badge>{channelLabel(t, entry.channel)}</Badge>
+    <div className="flex flex-col gap-1 px-4 py-2 @xl:flex-row @xl:gap-3">
+      <div className="flex shrink-0 gap-3">
+        <time
+          dateTime={entry.at}
+          className="w-32 shrink-0 pt-px text-sm text-fg-muted tabular-nums"
+        >
+          {time}
+        </time>
+        <div className="flex flex-wrap items-start gap-1 @xl:w-36 @xl:shrink-0">
+          <Badge tone={kindTone[entry.kind]}>{t(`kind.${entry.kind}`)}</Badge>
+          <Badge>{channelLabel(t, entry.channel)}</Badge>
+        </div>
       </div>
       <Body entry={entry} />
     </div>

@@ -1,5 +1,5 @@
 export { Customer360 } from './Customer360.tsx';
 export { CustomersHome } from './CustomersHome.tsx';
 export { CustomerSearch } from './CustomerSearch.tsx';
-export { Timeline } from './Timeline.tsx';
-export type { TimelineFilters } from './queries.ts';
+export { Timeline, type TimelineFocus, type TimelineMark } from './Timeline.tsx';
+export { customerQueries, type TimelineFilters } from './queries.ts';

@@ -1,0 +1,107 @@
+// The centre of the preview: one recipient's message and its proof — whether they are still a
+// recipient, the message, the offer and recommendations, the verdicts, and why they are in the
+// segment. The previous recipient stays on screen, dimmed, while the next one loads (no jump).
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { clsx } from 'clsx';
+import { CircleSlash, UserRoundMinus } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { PreviewResponse } from '../../api/contract.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import type { EvidenceEntry } from './evidence.ts';
+import { MessageSection } from './MessageSection.tsx';
+import type { PreviewParts, SegmentSource } from './parts.ts';
+import { previewQueries } from './queries.ts';
+import { VerdictList } from './VerdictList.tsx';
+import { WhyTrace } from './WhyTrace.tsx';
+
+export interface RecipientPreviewProps {
+  campaignId: string;
+  customerId: string;
+  /** The recipient's name, as text. */
+  name: string;
+  /** Whether the loaded list has them: a non-member there has left the segment since. */
+  listed: boolean;
+  segment: SegmentSource;
+  Message: PreviewParts['Message'];
+  onShowEvidence: (entry: EvidenceEntry) => void;
+}
+
+function PreviewSkeleton() {
+  return (
+    <div className="space-y-3">
+      <Skeleton className="h-4 w-1/3" />
+      <Skeleton className="h-64 w-full" />
+      <Skeleton className="h-4 w-1/2" />
+      <Skeleton className="h-16 w-full" />
+    </div>
+  );
+}
+
+export function RecipientPreview(props: RecipientPreviewProps) {
+  const { t } = useTranslation('preview');
+  const query = useQuery({
+    ...previewQueries.recipient(props.campaignId, props.customerId),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <QueryState
+      status={query.status}
+      error={query.error}
+      data={query.data}
+      isEmpty={() => false}
+      empty={null}
+      loading={<PreviewSkeleton />}
+      loadingLabel={t('preview.loading')}
+      onRetry={() => void query.refetch()}
+      retrying={query.isRefetching}
+    >
+      {(preview) => (
+        <div
+          aria-busy={query.isPlaceholderData}
+          className={clsx('space-y-5 transition-opacity', query.isPlaceholderData && 'opacity-60')}
+        >
+          <Membership preview={preview} name={props.name} listed={props.listed} />
+          <MessageSection preview={preview} name={props.name} Message={props.Message} />
+          <VerdictList verdicts={preview.verdicts} onShow={props.onShowEvidence} />
+          <WhyTrace steps={preview.trace} segment={props.segment} />
+        </div>
+      )}
+    </QueryState>
+  );
+}
+
+function Membership({
+  preview,
+  name,
+  listed,
+}: {
+  preview: PreviewResponse;
+  name: string;
+  listed: boolean;
+}) {
+  const { t } = useTranslation('preview');
+  if (preview.membership === 'recipient') return null;
+  const holdout = preview.membership === 'holdout';
+  const Icon = holdout ? CircleSlash : UserRoundMinus;
+  return (
+    <div
+      role="status"
+      className="flex items-start gap-2 rounded-md border border-warn-200 bg-warn-50 px-3 py-2 text-sm text-warn-700"
+    >
+      <Icon size={15} aria-hidden="true" className="mt-0.5 shrink-0" />
+      <p>
+        <span className="font-semibold">
+          {holdout
+            ? t('membership.holdout')
+            : listed
+              ? t('membership.left')
+              : t('membership.notMember')}
+        </span>{' '}
+        {holdout
+          ? t('membership.holdoutDetail', { name })
+          : t('membership.notMemberDetail', { name })}
+      </p>
+    </div>
+  );
+}
