@@ -13,7 +13,9 @@ import { Input } from '../../ui/Input.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PolicyHistory } from './PolicyHistory.tsx';
-import { OffersSection, PressureSection, QuietHoursSection } from './PolicySections.tsx';
+import { OffersSection } from './OffersSection.tsx';
+import { PressureSection } from './PressureSection.tsx';
+import { QuietHoursSection } from './QuietHoursSection.tsx';
 import { settingWords, useFieldIssueWords } from './policy-words.ts';
 import { usePolicyEditor, type PolicyEditor as Editor } from './usePolicyEditor.ts';
 
