@@ -58,7 +58,10 @@ describe('the browser demo journal records document writes', () => {
 
   test.each([
     ['a segment body that does not fit its schema', [create({ name: 'x', definition: 'junk' })]],
-    ['a kind this demo does not hold', [create({ name: 'x' }, 'guardrail_policy')]],
+    [
+      'a policy whose figures do not fit its schema',
+      [create({ name: 'x', min_discount_percent: 500 }, 'guardrail_policy')],
+    ],
     ['an entry written before documents had kinds', [{ op: 'delete', id: 'seg_a', expected: 1 }]],
   ])('drops a journal with %s and starts clean', async (_label, journal) => {
     const storage = memoryStorage();
