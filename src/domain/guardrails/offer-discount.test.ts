@@ -130,6 +130,14 @@ describe('meaningless_discount, rule threshold', () => {
     expect(rules(inputOf({ offer: { ...films, ...price(100) } }))).toEqual([]);
   });
 
+  test('on a category the verdict names no product', () => {
+    const [v] = meaninglessDiscount(
+      inputOf({ offer: { ...films, price: { kind: 'percent', percent: 2 } } }),
+    );
+    expect(v?.params).toMatchObject({ sku: null, discount_percent: 2, discount_cents: null });
+    expect(verdict.parse(v)).toEqual(v);
+  });
+
   test('a price above the list price is no discount at all', () => {
     expect(rules(inputOf({ offer: price(10_500) }))).toEqual(['threshold']);
   });
@@ -265,6 +273,16 @@ describe('meaningless_discount, rule not_below_paid', () => {
       ),
     ).toEqual([]);
     expect(rules(inputOf({ history, offer: { ...films, ...price(400) }, policy }))).toEqual([]);
+  });
+
+  test('a free unit last time and no known price: nothing to compare', () => {
+    const history = paying(bought({ sku: 'XX-GHOST', unit: 0 }));
+    const ghost = { target: { kind: 'product' as const, sku: 'XX-GHOST' } };
+    const percent = { ...ghost, price: { kind: 'percent' as const, percent: 10 } };
+    expect(rules(inputOf({ history, offer: percent, policy }))).toEqual([]);
+    expect(rules(inputOf({ history, offer: { ...ghost, ...price(1) }, policy }))).toEqual([
+      'not_below_paid',
+    ]);
   });
 
   test('both rules fire as two verdicts, threshold first', () => {

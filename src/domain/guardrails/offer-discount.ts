@@ -77,9 +77,11 @@ export function meaninglessDiscount(input: GuardrailInput): VerdictOf<'meaningle
     offer.discount_cents !== null && offer.discount_cents < policy.min_discount_cents;
   if (percentUnder || centsUnder) out.push(verdict('threshold', null, [offerEvidence]));
   const price = offer.price_cents;
-  const paid = sku === null || price === null ? null : lastPaid(input, sku);
-  if (paid !== null && price !== null && price >= paid.cents) {
-    out.push(verdict('not_below_paid', paid, [offerEvidence, orderEvidence(paid.order)]));
+  if (sku !== null && price !== null) {
+    const paid = lastPaid(input, sku);
+    if (paid !== null && price >= paid.cents) {
+      out.push(verdict('not_below_paid', paid, [offerEvidence, orderEvidence(paid.order)]));
+    }
   }
   return out;
 }

@@ -155,6 +155,20 @@ describe('already_owned', () => {
     expect(dvd?.params.order_id).toBe('O1');
   });
 
+  test('the latest edition bought, whatever the order of the history; other purchases aside', () => {
+    const history = withOrders(
+      { id: 'O-BR', at: '2025-06-01T10:00:00.000Z', lines: [{ sku: BLU_RAY.sku }] },
+      { id: 'O-DVD', at: '2024-01-01T10:00:00.000Z', lines: [{ sku: DVD.sku }] },
+      {
+        id: 'O-X',
+        at: '2026-02-01T10:00:00.000Z',
+        lines: [{ sku: DUNE.sku }, { sku: 'XX-GHOST' }],
+      },
+    );
+    const [v] = alreadyOwned(inputOf({ history }));
+    expect(v?.params).toMatchObject({ owned_sku: BLU_RAY.sku, order_id: 'O-BR', same_work: true });
+  });
+
   test('of two editions bought at one instant, the one listed later', () => {
     const at = '2025-03-01T10:00:00.000Z';
     const history = withOrders(

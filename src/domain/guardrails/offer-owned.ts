@@ -52,8 +52,8 @@ function ownedFindings(input: GuardrailInput, { ownership, orders }: Owned): Own
     const owned =
       ownership.purchases.get(product.sku) ??
       sameWorkPurchase(ownership.purchases.values(), product.product?.work_id);
-    const order = owned && orders.get(owned.order_id);
-    if (owned && order) out.push({ product, owned, order });
+    const order = owned === undefined ? undefined : orders.get(owned.order_id);
+    if (owned !== undefined && order !== undefined) out.push({ product, owned, order });
   }
   return out;
 }
@@ -67,7 +67,6 @@ export function alreadyOwned(input: GuardrailInput): VerdictOf<'already_owned'>[
   requireScope(input.history, ['orders', 'identities']);
   const state = ownershipAt(input);
   const findings = ownedFindings(input, state);
-  if (findings.length === 0) return [];
   const at = sendInstant(input);
   const cards = state.history.identities
     .filter((i) => i.kind === 'loyalty_card' && i.first_seen <= at)
@@ -117,9 +116,10 @@ export function ownedBaseProduct(input: GuardrailInput): VerdictOf<'owned_base_p
   const reported = new Set(ownedFindings(input, state).map((f) => f.product.sku));
   const out: VerdictOf<'owned_base_product'>[] = [];
   for (const product of messageProducts(input)) {
+    if (reported.has(product.sku)) continue;
     const needer = ownership.bases.get(product.sku);
-    const order = needer && orders.get(needer.order_id);
-    if (reported.has(product.sku) || !needer || !order) continue;
+    const order = needer === undefined ? undefined : orders.get(needer.order_id);
+    if (needer === undefined || order === undefined) continue;
     out.push({
       guardrail: 'owned_base_product',
       severity: 'block',

@@ -49,7 +49,8 @@ export function offerNotValid(input: GuardrailInput): VerdictOf<'offer_not_valid
     params: { rule, valid_from: offer.valid_from, valid_to: offer.valid_to, send_day: day },
     evidence: [offerEvidence],
   });
-  if (offer.valid_from !== null && day < offer.valid_from) out.push(verdict('not_started'));
-  if (offer.valid_to !== null && day > offer.valid_to) out.push(verdict('expired'));
+  // An open end stands for the send's own day: it never stops the offer.
+  if (day < (offer.valid_from ?? day)) out.push(verdict('not_started'));
+  if (day > (offer.valid_to ?? day)) out.push(verdict('expired'));
   return out;
 }

@@ -4,7 +4,10 @@ import { day, money, percent } from './offer-words-format.ts';
 import type { ProductRole, Verdict, VerdictParams } from './verdict.ts';
 
 const quote = (text: string) => `“${text}”`;
-const on = (value: string | null) => `on ${day(value, 'en')}`;
+const eur = (cents: number | null) => money(cents, 'en');
+const share = (value: number) => percent(value, 'en');
+const date = (value: string | null) => day(value, 'en');
+const on = (value: string | null) => `on ${date(value)}`;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where something happened: "in store", "on the phone"; an unknown channel is named. */
@@ -46,27 +49,26 @@ function ownedBase(p: VerdictParams<'owned_base_product'>): string {
 }
 
 function discount(p: VerdictParams<'meaningless_discount'>): string {
-  const threshold = `${percent(p.min_discount_percent, 'en')} and ${money(p.min_discount_cents, 'en')}`;
+  const threshold = `${share(p.min_discount_percent)} and ${eur(p.min_discount_cents)}`;
   if (p.rule === 'not_below_paid') {
     return (
-      `The offer price, ${money(p.offer_price_cents, 'en')}, is not below ` +
-      `the ${money(p.paid_cents, 'en')} they paid ${on(p.paid_at)}`
+      `The offer price, ${eur(p.offer_price_cents)}, is not below ` +
+      `the ${eur(p.paid_cents)} they paid ${on(p.paid_at)}`
     );
   }
   const d = p.discount_cents;
   if (d !== null && d <= 0) {
     return (
-      `No discount: ${money(p.offer_price_cents, 'en')} for a price of ` +
-      `${money(p.list_price_cents, 'en')}; the minimum is ${threshold}`
+      `No discount: ${eur(p.offer_price_cents)} for a price of ` +
+      `${eur(p.list_price_cents)}; the minimum is ${threshold}`
     );
   }
   const amounts = [
-    ...(d === null ? [] : [money(d, 'en')]),
-    ...(p.discount_percent === null ? [] : [percent(p.discount_percent, 'en')]),
+    ...(d === null ? [] : [eur(d)]),
+    ...(p.discount_percent === null ? [] : [share(p.discount_percent)]),
   ];
   const [first = '?', second] = amounts;
-  const list =
-    p.list_price_cents === null ? '' : ` on a price of ${money(p.list_price_cents, 'en')}`;
+  const list = p.list_price_cents === null ? '' : ` on a price of ${eur(p.list_price_cents)}`;
   const what = second === undefined ? first : `${first} (${second})`;
   return `A discount of ${what}${list}: under the minimum of ${threshold}`;
 }

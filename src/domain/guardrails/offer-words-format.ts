@@ -3,10 +3,10 @@
 import type { DomainLanguage } from '../language.ts';
 import { formatDate, formatMoney } from '../template/format.ts';
 
-const LOCALE: Readonly<Record<DomainLanguage, string>> = { fr: 'fr-FR', en: 'en-GB' };
+const percentOptions: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 2 };
 const percentFormats: Readonly<Record<DomainLanguage, Intl.NumberFormat>> = {
-  fr: new Intl.NumberFormat(LOCALE.fr, { style: 'percent', maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat(LOCALE.en, { style: 'percent', maximumFractionDigits: 2 }),
+  fr: new Intl.NumberFormat('fr-FR', percentOptions),
+  en: new Intl.NumberFormat('en-GB', percentOptions),
 };
 
 /** 10032 → « 100,32 € » (en « €100.32 »). */
@@ -19,7 +19,10 @@ export function percent(share: number, lang: DomainLanguage): string {
   return percentFormats[lang].format(share / 100);
 }
 
-/** An instant's day in Paris, or a calendar day: « 26 octobre 2026 », « 1er décembre 2026 ». */
+/**
+ * An instant's day in Paris, or a calendar day: « 26 octobre 2026 », « 1er décembre 2026 ». What
+ * is not a date is shown as it is; a missing one as « ? ».
+ */
 export function day(value: string | null, lang: DomainLanguage): string {
-  return formatDate(value ?? '', 'long', lang, 0) ?? '?';
+  return value === null ? '?' : (formatDate(value, 'long', lang, 0) ?? value);
 }

@@ -5,7 +5,10 @@ import type { ProductRole, Verdict, VerdictParams } from './verdict.ts';
 
 const NBSP = '\u00a0';
 const quote = (text: string) => `«${NBSP}${text}${NBSP}»`;
-const on = (value: string | null) => `le ${day(value, 'fr')}`;
+const eur = (cents: number | null) => money(cents, 'fr');
+const share = (value: number) => percent(value, 'fr');
+const date = (value: string | null) => day(value, 'fr');
+const on = (value: string | null) => `le ${date(value)}`;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where something happened: « en magasin », « par téléphone »; an unknown channel is named. */
@@ -42,32 +45,31 @@ function ownedBase(p: VerdictParams<'owned_base_product'>): string {
   return aboutProduct(
     p.role,
     `a sans doute déjà ${quote(p.title)}${NBSP}: ${quote(p.needed_by_title)}, ` +
-      `son achat du ${day(p.bought_at, 'fr')}, en a besoin`,
+      `son achat du ${date(p.bought_at)}, en a besoin`,
   );
 }
 
 function discount(p: VerdictParams<'meaningless_discount'>): string {
-  const threshold = `${percent(p.min_discount_percent, 'fr')} et ${money(p.min_discount_cents, 'fr')}`;
+  const threshold = `${share(p.min_discount_percent)} et ${eur(p.min_discount_cents)}`;
   if (p.rule === 'not_below_paid') {
     return (
-      `Le prix de l’offre, ${money(p.offer_price_cents, 'fr')}, n’est pas inférieur ` +
-      `aux ${money(p.paid_cents, 'fr')} payés ${on(p.paid_at)}`
+      `Le prix de l’offre, ${eur(p.offer_price_cents)}, n’est pas inférieur ` +
+      `aux ${eur(p.paid_cents)} payés ${on(p.paid_at)}`
     );
   }
   const d = p.discount_cents;
   if (d !== null && d <= 0) {
     return (
-      `Aucune remise${NBSP}: ${money(p.offer_price_cents, 'fr')} pour un prix de ` +
-      `${money(p.list_price_cents, 'fr')}${NBSP}; le seuil est de ${threshold}`
+      `Aucune remise${NBSP}: ${eur(p.offer_price_cents)} pour un prix de ` +
+      `${eur(p.list_price_cents)}${NBSP}; le seuil est de ${threshold}`
     );
   }
   const amounts = [
-    ...(d === null ? [] : [money(d, 'fr')]),
-    ...(p.discount_percent === null ? [] : [percent(p.discount_percent, 'fr')]),
+    ...(d === null ? [] : [eur(d)]),
+    ...(p.discount_percent === null ? [] : [share(p.discount_percent)]),
   ];
   const [first = '?', second] = amounts;
-  const list =
-    p.list_price_cents === null ? '' : ` sur un prix de ${money(p.list_price_cents, 'fr')}`;
+  const list = p.list_price_cents === null ? '' : ` sur un prix de ${eur(p.list_price_cents)}`;
   const what = second === undefined ? first : `${first} (${second})`;
   return `Remise de ${what}${list}${NBSP}: sous le seuil de ${threshold}`;
 }
@@ -104,8 +106,8 @@ function unavailable(p: VerdictParams<'unavailable'>): string {
 
 function notValid(p: VerdictParams<'offer_not_valid'>): string {
   return p.rule === 'expired'
-    ? `L’offre a pris fin ${on(p.valid_to)}, avant l’envoi du ${day(p.send_day, 'fr')}`
-    : `L’offre ne commence que ${on(p.valid_from)}, après l’envoi du ${day(p.send_day, 'fr')}`;
+    ? `L’offre a pris fin ${on(p.valid_to)}, avant l’envoi du ${date(p.send_day)}`
+    : `L’offre ne commence que ${on(p.valid_from)}, après l’envoi du ${date(p.send_day)}`;
 }
 
 export function describeOfferVerdictFr(verdict: Verdict): string | null {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeOfferVerdict } from './offer-words.ts';
+import { day } from './offer-words-format.ts';
 import type { Verdict, VerdictParams } from './verdict.ts';
 
 const NBSP = '\u00a0';
@@ -306,6 +307,15 @@ describe('describeOfferVerdict', () => {
     );
     const none = discount({ discount_cents: null, discount_percent: null, list_price_cents: null });
     expect(words(none, 'en')).toBe('A discount of ?: under the minimum of 5% and €5.00');
+    expect(words(none, 'fr')).toBe(
+      `Remise de ?${NBSP}: sous le seuil de ${pct('5')} et ${eur('5,00')}`,
+    );
+  });
+
+  test('a day that is not a date is shown as it is', () => {
+    expect(day('bientôt', 'fr')).toBe('bientôt');
+    expect(day('2026-12-01', 'en')).toBe('1 December 2026');
+    expect(day(null, 'fr')).toBe('?');
   });
 
   test('another guardrail’s verdict is not the offer guardrails’ to word', () => {
