@@ -1,16 +1,56 @@
 // `npm run bench`: prints the performance figures the issues ask for. Each stage runs in its own
 // process so its time and peak memory are its own. `--quick` uses small sizes (a smoke run);
-// `--reuse` skips generation and the DuckDB load when the big file is already loaded.
+// `--reuse` skips generation and the DuckDB load when the big file is already loaded;
+// `--customers N` (or TACT_BENCH_CUSTOMERS) sets the big size (default 1,000,000; 20,000 quick),
+// whose file is data/bench-N.duckdb; `--only a,b` runs only those stages (generate, load, api,
+// reads, histories, segments, clv, recommend, preview), reusing the file when it is loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { NODE_FLAGS } from '../server/node-flags.ts';
 import { printRecommendationTable } from './recommend-table.ts';
 
+/** The value after `--name` (or in `--name=value`). */
+function option(name: string): string | undefined {
+  const i = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const arg = process.argv[i] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : process.argv[i + 1];
+}
+
+const STAGES = [
+  'generate',
+  'load',
+  'api',
+  'reads',
+  'histories',
+  'segments',
+  'clv',
+  'recommend',
+  'preview',
+] as const;
+type Stage = (typeof STAGES)[number];
+const only = option('--only')?.split(',') ?? null;
+const unknownStage = only?.find((s) => !STAGES.some((stage) => stage === s));
+if (unknownStage !== undefined) {
+  console.error(`Unknown stage "${unknownStage}"; the stages are ${STAGES.join(', ')}.`);
+  process.exit(1);
+}
+const want = (stage: Stage) => only === null || only.includes(stage);
+
 const quick = process.argv.includes('--quick');
-const reuse = process.argv.includes('--reuse');
-const big = quick ? 20_000 : 1_000_000;
-const medium = quick ? 5_000 : 100_000;
+const sizeOption = option('--customers') ?? process.env.TACT_BENCH_CUSTOMERS;
+const big = sizeOption === undefined ? (quick ? 20_000 : 1_000_000) : Number(sizeOption);
+if (!Number.isInteger(big) || big < 1_000) {
+  console.error(`--customers must be an integer ≥ 1,000, got "${sizeOption}".`);
+  process.exit(1);
+}
+const medium = quick ? 5_000 : Math.min(100_000, big);
+const bigFile = `data/bench-${big}.duckdb`;
+// Stages that only read the file reuse it when it is there and generation and load are not asked.
+const reuse =
+  process.argv.includes('--reuse') ||
+  (only !== null && !want('generate') && !want('load') && existsSync(bigFile));
 
 function run(script: string, args: (string | number)[]): Record<string, unknown> {
   const child = spawnSync(
@@ -42,14 +82,14 @@ const rowsOf = (counts: unknown) =>
     : 0;
 
 console.log(
-  `Tact bench (${quick ? 'quick' : 'full'}) — Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()
+  `Tact bench (${quick ? 'quick' : 'full'}) — Node ${process.version}, ${new Date().toISOString()}, ${big.toLocaleString('en')} customers, load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}\n`,
 );
-const bigFile = `data/bench-${big}.duckdb`;
 const reused = reuse && existsSync(bigFile);
-if (!reused) console.log('Demo-data generation (streamed into a counting sink)');
-for (const n of reused ? [] : [medium, big]) {
+if (!reused && want('generate'))
+  console.log('Demo-data generation (streamed into a counting sink)');
+for (const n of reused || !want('generate') ? [] : [medium, big]) {
   const r = run('bench/generate.ts', [n]);
   const rows = rowsOf(r.counts);
   const orders =
@@ -62,58 +102,74 @@ for (const n of reused ? [] : [medium, big]) {
   );
 }
 
-const load: Record<string, unknown> = reused ? { file: bigFile } : run('bench/load.ts', [big]);
-if (reused) console.log(`Reusing ${bigFile} (--reuse): no generation or load timed.`);
-else {
+let file = bigFile;
+if (!reused && want('load')) {
+  const load = run('bench/load.ts', [big]);
+  file = String(load.file);
   console.log('\nDuckDB load (generation + append into a fresh file, packed histories included)');
   console.log(
     `  ${big.toLocaleString('en')} customers: ${s(load.ms)}, peak RSS ${mib(load.peakRssBytes)}`,
   );
+} else if (reused) {
+  console.log(`Reusing ${bigFile}: no generation or load timed.`);
+}
+const needsFile = (['api', 'reads', 'histories', 'segments', 'clv', 'preview'] as const).some(want);
+if (needsFile && !existsSync(file)) {
+  console.error(`${file} is not there: run the load stage first (--only load).`);
+  process.exit(1);
 }
 
-console.log(
-  `\nAPI latency on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app)`,
-);
-const api = run('bench/endpoints.ts', [String(load.file), 300]);
-for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
-  const r = api[key];
-  if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
-    console.log(`  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`);
+if (want('api')) {
+  console.log(
+    `\nAPI latency on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app)`,
+  );
+  const api = run('bench/endpoints.ts', [file, 300]);
+  for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
+    const r = api[key];
+    if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
+      console.log(
+        `  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`,
+      );
+    }
   }
 }
 
-const reads = run('bench/customer-reads.ts', [String(load.file), big, 10, quick ? 5 : 15]);
-console.log(
-  `\nPer-customer reads under load over HTTP (closed loop, ${String(reads.clients)} clients, ${String(reads.seconds)} s each, load average ${typeof reads.loadAverage === 'number' ? reads.loadAverage.toFixed(2) : '?'} at the start; targets at 1 M: profile ≥ 300/s, timeline page ≥ 200/s with p95 ≤ 100 ms)`,
-);
-for (const key of ['profile', 'timeline']) {
-  const r = reads[key];
-  if (typeof r === 'object' && r !== null && 'perSecond' in r && 'p50' in r && 'p95' in r) {
-    const p99 = 'p99' in r ? r.p99 : null;
-    console.log(
-      `  ${key.padEnd(9)} ${Number(r.perSecond).toFixed(0).padStart(5)} requests/s   p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}   p99 ${ms(p99).padStart(9)}`,
-    );
+if (want('reads')) {
+  const reads = run('bench/customer-reads.ts', [file, big, 10, quick ? 5 : 15]);
+  console.log(
+    `\nPer-customer reads under load over HTTP (closed loop, ${String(reads.clients)} clients, ${String(reads.seconds)} s each, load average ${typeof reads.loadAverage === 'number' ? reads.loadAverage.toFixed(2) : '?'} at the start; targets at 1 M: profile ≥ 300/s, timeline page ≥ 200/s with p95 ≤ 100 ms)`,
+  );
+  for (const key of ['profile', 'timeline']) {
+    const r = reads[key];
+    if (typeof r === 'object' && r !== null && 'perSecond' in r && 'p50' in r && 'p95' in r) {
+      const p99 = 'p99' in r ? r.p99 : null;
+      console.log(
+        `  ${key.padEnd(9)} ${Number(r.perSecond).toFixed(0).padStart(5)} requests/s   p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}   p99 ${ms(p99).padStart(9)}`,
+      );
+    }
   }
 }
 
-const historyMembers = quick ? 2_000 : 100_000;
-console.log(
-  `\nHistories of ${historyMembers.toLocaleString('en')} members of a segment, streamed out of DuckDB (histories(), chunks of 1,000)`,
-);
-for (const scope of ['whole', 'trimmed']) {
-  const h = run('bench/histories.ts', [String(load.file), historyMembers, scope]);
-  const perS = (x: unknown) => (typeof x === 'number' ? Math.round(x).toLocaleString('en') : '?');
-  for (const pass of ['first', 'second']) {
-    const p = asRecord(h[pass]);
-    console.log(
-      `  ${scope.padEnd(8)} ${pass.padEnd(6)} ${s(p.ms).padStart(7)}: ${perS(p.customersPerSecond)} customers/s, ${perS(p.rowsPerSecond)} rows/s (${perS(p.rows)} rows)`,
-    );
+if (want('histories')) {
+  const historyMembers = quick ? 2_000 : 100_000;
+  console.log(
+    `\nHistories of ${historyMembers.toLocaleString('en')} members of a segment, streamed out of DuckDB (histories(), chunks of 1,000)`,
+  );
+  for (const scope of ['whole', 'trimmed']) {
+    const h = run('bench/histories.ts', [file, historyMembers, scope]);
+    const perS = (x: unknown) => (typeof x === 'number' ? Math.round(x).toLocaleString('en') : '?');
+    for (const pass of ['first', 'second']) {
+      const p = asRecord(h[pass]);
+      console.log(
+        `  ${scope.padEnd(8)} ${pass.padEnd(6)} ${s(p.ms).padStart(7)}: ${perS(p.customersPerSecond)} customers/s, ${perS(p.rowsPerSecond)} rows/s (${perS(p.rows)} rows)`,
+      );
+    }
+    console.log(`  ${scope.padEnd(8)} peak RSS ${mib(h.peakRssBytes)}`);
   }
-  console.log(`  ${scope.padEnd(8)} peak RSS ${mib(h.peakRssBytes)}`);
+  console.log(
+    '  (trimmed: orders with lines, messages, offer responses, consents and preferences; first pass: the\n   file as the OS has cached it, second: the same members again)',
+  );
 }
-console.log(
-  '  (trimmed: orders with lines, messages, offer responses, consents and preferences; first pass: the\n   file as the OS has cached it, second: the same members again)',
-);
 
 type Timing = { p50: number; p95: number };
 const isTiming = (x: unknown): x is Timing =>
@@ -137,44 +193,89 @@ function printSegmentCounts(title: string, result: Record<string, unknown>) {
   }
 }
 
-printSegmentCounts(
-  `Segment count on DuckDB at ${big.toLocaleString('en')} customers (POST /api/segments/count: count, reach ×3, per-part counts, sample)`,
-  run('bench/segment-count.ts', ['duckdb', String(load.file), 20]),
-);
-for (const n of quick ? [5_000] : [5_000, 50_000]) {
+if (want('segments')) {
   printSegmentCounts(
-    `Segment count on the memory store at ${n.toLocaleString('en')} customers`,
-    run('bench/segment-count.ts', ['memory', n, 20]),
+    `Segment count on DuckDB at ${big.toLocaleString('en')} customers (POST /api/segments/count: count, reach ×3, per-part counts, sample)`,
+    run('bench/segment-count.ts', ['duckdb', file, 20]),
   );
+  for (const n of quick ? [5_000] : [5_000, 50_000]) {
+    printSegmentCounts(
+      `Segment count on the memory store at ${n.toLocaleString('en')} customers`,
+      run('bench/segment-count.ts', ['memory', n, 20]),
+    );
+  }
 }
 
 // Lifetime value and propensity: each stage on the CDNOW sample (cold, as the CLI runs, and
 // warm), on `big` customers simulated from the models, and on the generated customers in DuckDB.
-const field = (r: Record<string, unknown>, key: string): unknown => r[key];
-const stageLine = (r: Record<string, unknown>) =>
-  `summary ${ms(field(r, 'summaryMs'))} · BG/NBD ${ms(field(r, 'bgNbdMs'))} · Gamma-Gamma ${ms(field(r, 'gammaGammaMs'))} · scoring ${ms(field(r, 'scoringMs'))} · total ${ms(field(r, 'totalMs'))}`;
-const cdnow = run('bench/clv.ts', ['cdnow']);
-console.log('\nLifetime value on the CDNOW sample (2,357 customers; reference: lifetimes 0.15 s)');
-console.log(`  cold  ${stageLine(asRecord(cdnow.cold))}`);
-console.log(`  warm  ${stageLine(asRecord(cdnow.warm))}`);
-const simulated = run('bench/clv.ts', [big]);
-console.log(
-  `\nLifetime value on ${big.toLocaleString('en')} customers simulated from the models (reference: lifetimes 18 s, target ≤ 9 s)`,
-);
-console.log(`  ${stageLine(simulated)} · peak RSS ${mib(simulated.peakRssBytes)}`);
-const stored = run('bench/clv-store.ts', [String(load.file)]);
-const t = asRecord(stored.ms);
-console.log(
-  `\nScoring the ${Number(stored.customers).toLocaleString('en')} generated customers with an order in the DuckDB store (${Number(stored.customerDays).toLocaleString('en')} customer-days)`,
-);
-console.log(
-  `  read orders ${ms(t.read)} · holdout fit + figures ${ms(t.validation)} · summary ${ms(t.summary)} · BG/NBD ${ms(t.bgNbd)} · Gamma-Gamma ${ms(t.gammaGamma)} · scoring + RFM ${ms(t.scoring)} · total ${ms(t.total)} · peak RSS ${mib(stored.peakRssBytes)}`,
-);
-const holdout = asRecord(stored.holdout);
-const fixed = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '–');
-console.log(
-  `  holdout (26 weeks): AUC ${fixed(holdout.auc, 3)} · Brier ${fixed(holdout.brier, 4)} · predicted ${fixed(holdout.predicted, 0)} vs actual ${fixed(holdout.actual, 0)} repeat purchases`,
-);
+if (want('clv')) {
+  const field = (r: Record<string, unknown>, key: string): unknown => r[key];
+  const stageLine = (r: Record<string, unknown>) =>
+    `summary ${ms(field(r, 'summaryMs'))} · BG/NBD ${ms(field(r, 'bgNbdMs'))} · Gamma-Gamma ${ms(field(r, 'gammaGammaMs'))} · scoring ${ms(field(r, 'scoringMs'))} · total ${ms(field(r, 'totalMs'))}`;
+  const cdnow = run('bench/clv.ts', ['cdnow']);
+  console.log(
+    '\nLifetime value on the CDNOW sample (2,357 customers; reference: lifetimes 0.15 s)',
+  );
+  console.log(`  cold  ${stageLine(asRecord(cdnow.cold))}`);
+  console.log(`  warm  ${stageLine(asRecord(cdnow.warm))}`);
+  const simulated = run('bench/clv.ts', [big]);
+  console.log(
+    `\nLifetime value on ${big.toLocaleString('en')} customers simulated from the models (reference: lifetimes 18 s, target ≤ 9 s)`,
+  );
+  console.log(`  ${stageLine(simulated)} · peak RSS ${mib(simulated.peakRssBytes)}`);
+  const stored = run('bench/clv-store.ts', [file]);
+  const t = asRecord(stored.ms);
+  console.log(
+    `\nScoring the ${Number(stored.customers).toLocaleString('en')} generated customers with an order in the DuckDB store (${Number(stored.customerDays).toLocaleString('en')} customer-days)`,
+  );
+  console.log(
+    `  read orders ${ms(t.read)} · holdout fit + figures ${ms(t.validation)} · summary ${ms(t.summary)} · BG/NBD ${ms(t.bgNbd)} · Gamma-Gamma ${ms(t.gammaGamma)} · scoring + RFM ${ms(t.scoring)} · total ${ms(t.total)} · peak RSS ${mib(stored.peakRssBytes)}`,
+  );
+  const holdout = asRecord(stored.holdout);
+  const fixed = (v: unknown, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '–');
+  console.log(
+    `  holdout (26 weeks): AUC ${fixed(holdout.auc, 3)} · Brier ${fixed(holdout.brier, 4)} · predicted ${fixed(holdout.predicted, 0)} vs actual ${fixed(holdout.actual, 0)} repeat purchases`,
+  );
+}
 
 // Recommendations: the offline evaluation on the demo data, the same in quick and full runs.
-printRecommendationTable(run('bench/recommend.ts', []));
+if (want('recommend')) printRecommendationTable(run('bench/recommend.ts', []));
+
+// The per-recipient preview of the demo campaign on DuckDB. The recipients list checks every
+// recipient on its first request: minutes at 1 M, so a full run times it only when asked.
+if (want('preview')) {
+  const withList = quick || process.argv.includes('--preview-list');
+  const p = run('bench/preview.ts', [
+    file,
+    big,
+    quick ? 60 : 200,
+    10,
+    quick ? 5 : 15,
+    quick ? 3 : 10,
+    withList ? 'list' : 'no-list',
+  ]);
+  const cold = asRecord(p.cold);
+  const one = asRecord(p.oneAtATime);
+  const loop = asRecord(p.loop);
+  console.log(
+    `\nPer-recipient preview of the demo campaign on DuckDB at ${big.toLocaleString('en')} customers (GET /api/campaigns/:id/preview/:customer over HTTP, templates in 2 worker threads; load average ${typeof p.loadAverage === 'number' ? p.loadAverage.toFixed(2) : '?'} before the loop; targets at 1 M: one at a time p95 ≤ 100 ms, 10 clients ≥ 100/s with p95 ≤ 200 ms)`,
+  );
+  console.log(
+    `  cold, each alone: score book ${s(cold.scoreBookMs)} · recommendation context (co-purchase statistics) ${s(cold.recommendationContextMs)} · first preview ${s(cold.firstPreviewMs)}`,
+  );
+  console.log(
+    `  one at a time (${String(p.samples)} members spread over the file): p50 ${ms(one.p50)} · p95 ${ms(one.p95)} · max ${ms(one.max)}`,
+  );
+  console.log(
+    `  ${String(p.clients)} clients stepping through recipients, ${String(p.seconds)} s: ${Number(loop.perSecond).toFixed(0)} previews/s · p50 ${ms(loop.p50)} · p95 ${ms(loop.p95)} · p99 ${ms(loop.p99)}`,
+  );
+  const list = asRecord(p.list);
+  if (p.list === null) console.log('  recipients list: not timed (--preview-list times it)');
+  else {
+    const total = Number(list.total);
+    const perS = typeof list.firstMs === 'number' ? (total / list.firstMs) * 1000 : NaN;
+    console.log(
+      `  recipients list, first request (every recipient checked): ${s(list.firstMs)} for ${total.toLocaleString('en')} recipients (${perS.toFixed(0)}/s) · a page again ${ms(list.againMs)}`,
+    );
+  }
+}

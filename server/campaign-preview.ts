@@ -308,19 +308,22 @@ export async function recipientPreview(
   campaignId: string,
   customerId: string,
 ): Promise<PreviewResponse> {
-  const campaign = await campaignOrNotFound(store, campaignId);
-  const history = await store.history(customerId);
+  // Read side by side; an unknown campaign is said before an unknown customer.
+  const [campaign, history, policy, book] = await Promise.all([
+    campaignOrNotFound(store, campaignId),
+    store.history(customerId),
+    currentPolicy(store.documents),
+    scoreBookOf(store),
+  ]);
   if (history === null) {
     throw httpError('customer_not_found', `No customer ${customerId}.`, {
       customer_id: customerId,
     });
   }
-  const [pinned, policy, book] = await Promise.all([
+  const [pinned, setting] = await Promise.all([
     campaign.segment === null ? null : pinnedSegment(store, campaign),
-    currentPolicy(store.documents),
-    scoreBookOf(store),
+    recipientCampaign(store, render, campaign, policy),
   ]);
-  const setting = await recipientCampaign(store, render, campaign, policy);
   const message = await recipientMessage(history, templateScoresOf(book, customerId), setting);
   return {
     campaign_id: campaign.campaign_id,

@@ -15,7 +15,7 @@ import {
 } from '../../src/api/contract.ts';
 import { personalisation, type TemplateScores } from '../../src/domain/template/context.ts';
 import { templateFields } from '../../src/domain/template/fields.ts';
-import type { RenderRequest } from '../../src/domain/template/render.ts';
+import type { RenderRequest, renderTemplate } from '../../src/domain/template/render.ts';
 import type { TemplateRenderResult } from '../../src/domain/template/result.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
@@ -25,6 +25,8 @@ export type TemplateRenderer = (request: RenderRequest) => Promise<TemplateRende
 
 /** The last render queued in this thread: each waits for the one before. */
 let lastInThisThread: Promise<unknown> = Promise.resolve();
+/** The engine, imported once (an import per render costs a loader round trip under tsx). */
+let engine: Promise<{ renderTemplate: typeof renderTemplate }> | null = null;
 
 /**
  * Renders in this thread, loading the engine (liquidjs, sanitize-html) on first use, one render
@@ -33,7 +35,8 @@ let lastInThisThread: Promise<unknown> = Promise.resolve();
  */
 export const renderInThisThread: TemplateRenderer = (request) => {
   const result = lastInThisThread.then(async () => {
-    const { renderTemplate } = await import('../../src/domain/template/render.ts');
+    engine ??= import('../../src/domain/template/render.ts');
+    const { renderTemplate } = await engine;
     return renderTemplate(request);
   });
   lastInThisThread = result.catch(() => undefined);
