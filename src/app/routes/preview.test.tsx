@@ -220,6 +220,13 @@ test('clicking “already owned” brings the box-set order into view in the tim
   await waitFor(() => expect(entry).toHaveTextContent('Already owned'));
   expect(entry).not.toHaveAttribute('aria-current');
 
+  // The top of the message lists the verdicts, blocking first.
+  const summary = screen.getByRole('list', { name: 'Verdicts' });
+  expect(
+    within(summary)
+      .getAllByRole('button')
+      .map((b) => b.textContent),
+  ).toEqual(['Already owned', 'Meaningless discount']);
   const verdicts = screen.getByRole('region', { name: 'Guardrails · 2 verdicts' });
   const items = within(verdicts).getAllByRole('listitem');
   // Blocking first, with its severity.
@@ -303,4 +310,37 @@ test('a failed preview says so and offers Retry, which loads it', async () => {
   fail = false;
   await user.click(retry);
   expect(await screen.findByRole('heading', { name: 'Guardrails · 2 verdicts' })).toBeVisible();
+});
+
+test('a campaign with no recipient says so, and so does the message column', async () => {
+  mockApi.use(
+    http.get('*/api/campaigns/:id/recipients', ({ params }) => {
+      const empty = recipientsPage(String(params.id), new URLSearchParams('q=nobody'));
+      return HttpResponse.json({ ...empty, total: 0, flagged: 0 });
+    }),
+  );
+  renderAt(`/campaigns/${campaignId}/preview`, routes);
+  expect(await screen.findByText('No recipient')).toBeVisible();
+  expect(screen.getByText('No recipient chosen')).toBeVisible();
+});
+
+test('a list that fails to load says so and offers Retry', async () => {
+  const user = userEvent.setup();
+  servePreviews();
+  let fail = true;
+  mockApi.use(
+    http.get('*/api/campaigns/:id/recipients', () =>
+      fail
+        ? HttpResponse.json(
+            { error: { code: 'internal', reason: 'internal', message: 'down', params: {} } },
+            { status: 500 },
+          )
+        : undefined,
+    ),
+  );
+  const { router } = renderAt(`/campaigns/${campaignId}/preview`, routes);
+  const retry = await screen.findByRole('button', { name: 'Retry' });
+  fail = false;
+  await user.click(retry);
+  await waitFor(() => expect(router.state.location.pathname).toBe(path('C0000001')));
 });

@@ -44,7 +44,7 @@ function Body({ entry }: { entry: TimelineEntry }) {
           <ul className="mt-0.5 space-y-0.5 text-sm text-fg-muted">
             {entry.lines.map((l) => (
               <li key={l.line_no} className="flex gap-2">
-                <span className="tabular-nums">{l.qty} ×</span>
+                <span className="shrink-0 tabular-nums">{l.qty} ×</span>
                 <span className="min-w-0 truncate text-fg">{l.title ?? l.sku}</span>
                 {l.format !== null && <span>{productFormatLabel(t, l.format)}</span>}
                 <span className="ml-auto shrink-0 tabular-nums">

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResponse } from '../../api/contract.ts';
 import { describeReason } from '../../domain/recommend/describe.ts';
-import { formatCalendarDate, formatMoney, formatPercent } from '../../ui/format.ts';
+import { formatCalendarDate, formatDecimal, formatMoney } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import type { EmailDevice, PreviewParts } from './parts.ts';
 
@@ -84,7 +84,12 @@ function Offer({ offer }: { offer: PreviewResponse['offer'] }) {
         {offer.discount_percent !== null && (
           <span className="text-fg-muted">
             {' '}
-            {t('offer.discount', { percent: formatPercent(offer.discount_percent / 100) })}
+            {t('offer.discount', {
+              percent: formatDecimal(
+                offer.discount_percent,
+                Number.isInteger(offer.discount_percent) ? 0 : 2,
+              ),
+            })}
           </span>
         )}
       </p>

@@ -126,6 +126,7 @@ export function PreviewScreen(props: PreviewScreenProps) {
         </section>
         <section
           aria-label={t('preview.title', { name })}
+          data-preview-scroller
           className="min-h-0 overflow-y-auto bg-canvas px-5 py-4"
         >
           {customerId === null ? (

@@ -39,7 +39,7 @@ function Toggle({
       )}
     >
       {label}
-      <span className="text-xs tabular-nums opacity-80">{formatCount(count)}</span>
+      <span className="text-xs tabular-nums">{formatCount(count)}</span>
     </button>
   );
 }

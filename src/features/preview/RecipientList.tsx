@@ -160,13 +160,13 @@ function Row({
         <span className="min-w-0 flex-1 truncate text-base font-medium text-fg">
           {recipientName(r) ?? t('recipients.noName')}
         </span>
-        <span className="shrink-0 font-mono text-xs text-fg-subtle">{r.customer_id}</span>
+        <span className="shrink-0 font-mono text-xs text-fg-muted">{r.customer_id}</span>
       </span>
       <span className="flex min-h-[18px] items-center gap-1 overflow-hidden">
         {r.blocked && (
-          <Badge tone="danger">
+          <Badge tone="danger" title={t('recipients.blocked')} className="shrink-0 px-1">
             <Ban aria-hidden="true" />
-            {t('recipients.blocked')}
+            <span className="sr-only">{t('recipients.blocked')}</span>
           </Badge>
         )}
         {r.guardrails.slice(0, CHIPS_SHOWN).map((id) => (

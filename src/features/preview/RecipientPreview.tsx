@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { CircleSlash, UserRoundMinus } from 'lucide-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -13,6 +14,7 @@ import { MessageSection } from './MessageSection.tsx';
 import type { PreviewParts, SegmentSource } from './parts.ts';
 import { previewQueries } from './queries.ts';
 import { VerdictList } from './VerdictList.tsx';
+import { VerdictSummary } from './VerdictSummary.tsx';
 import { WhyTrace } from './WhyTrace.tsx';
 
 export interface RecipientPreviewProps {
@@ -40,6 +42,8 @@ function PreviewSkeleton() {
 
 export function RecipientPreview(props: RecipientPreviewProps) {
   const { t } = useTranslation('preview');
+  const prefix = useId();
+  const idOf = (place: number) => `${prefix}-verdict-${place}`;
   const query = useQuery({
     ...previewQueries.recipient(props.campaignId, props.customerId),
     placeholderData: keepPreviousData,
@@ -61,9 +65,16 @@ export function RecipientPreview(props: RecipientPreviewProps) {
           aria-busy={query.isPlaceholderData}
           className={clsx('space-y-5 transition-opacity', query.isPlaceholderData && 'opacity-60')}
         >
+          <VerdictSummary
+            name={props.name}
+            customerId={preview.customer_id}
+            verdicts={preview.verdicts}
+            onShow={props.onShowEvidence}
+            idOf={idOf}
+          />
           <Membership preview={preview} name={props.name} listed={props.listed} />
           <MessageSection preview={preview} name={props.name} Message={props.Message} />
-          <VerdictList verdicts={preview.verdicts} onShow={props.onShowEvidence} />
+          <VerdictList verdicts={preview.verdicts} onShow={props.onShowEvidence} idOf={idOf} />
           <WhyTrace steps={preview.trace} segment={props.segment} />
         </div>
       )}

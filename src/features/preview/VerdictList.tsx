@@ -13,10 +13,13 @@ import { useVerdictWords } from './verdict-words.ts';
 export function VerdictList({
   verdicts,
   onShow,
+  idOf,
 }: {
   verdicts: readonly Verdict[];
   /** Brings a timeline entry into view. */
   onShow: (entry: EvidenceEntry) => void;
+  /** The element id of the verdict at this place in blocking-first order. */
+  idOf: (place: number) => string;
 }) {
   const { t } = useTranslation('preview');
   const words = useVerdictWords();
@@ -33,14 +36,15 @@ export function VerdictList({
         </p>
       ) : (
         <ul className="space-y-2">
-          {sorted.map((verdict) => {
+          {sorted.map((verdict, i) => {
             const entry = firstEntry(verdict);
             const name = words.name(verdict.guardrail);
             return (
               <li
-                key={verdict.guardrail}
+                key={`${verdict.guardrail}-${i}`}
+                id={idOf(i)}
                 className={clsx(
-                  'rounded-md border border-l-4 border-line bg-surface px-3 py-2',
+                  'scroll-mt-4 rounded-md border border-l-4 border-line bg-surface px-3 py-2',
                   verdict.severity === 'block' ? 'border-l-danger-600' : 'border-l-warn-600',
                 )}
               >

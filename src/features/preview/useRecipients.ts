@@ -44,19 +44,32 @@ export function useRecipients({
   const [miss, setMiss] = useState<MoveMiss>(null);
   const busy = useRef(false);
   const { hasNextPage, fetchNextPage } = query;
+  // Keys pressed faster than the screen follows move on from where the last move went, not from
+  // the recipient still shown: `to` until the URL's recipient catches up (`via`: the recipients
+  // passed on the way, which may show in between).
+  const moved = useRef<{ to: string; via: ReadonlySet<string> } | null>(null);
+  useEffect(() => {
+    const m = moved.current;
+    if (m !== null && (customerId === null || customerId === m.to || !m.via.has(customerId)))
+      moved.current = null;
+  }, [customerId]);
 
   const move = useCallback(
     (kind: Move) => {
       if (busy.current) return;
       busy.current = true;
+      const from = moved.current?.to ?? customerId;
       void (async () => {
         let loaded = list;
         let more = hasNextPage;
         try {
           for (;;) {
-            const found = loaded[targetOf(loaded, index, kind)];
-            if (found !== undefined && found.customer_id !== customerId) {
+            const at = from === null ? -1 : loaded.findIndex((r) => r.customer_id === from);
+            const found = loaded[targetOf(loaded, at, kind)];
+            if (found !== undefined && found.customer_id !== from) {
               setMiss(null);
+              const via = new Set(moved.current?.via ?? []).add(found.customer_id);
+              moved.current = { to: found.customer_id, via };
               onSelect(found.customer_id, false);
               return;
             }
@@ -77,8 +90,9 @@ export function useRecipients({
         }
       })();
     },
-    [list, index, customerId, hasNextPage, fetchNextPage, onSelect],
+    [list, customerId, hasNextPage, fetchNextPage, onSelect],
   );
+
   // No recipient in the URL: the first one of the list.
   const first = list[0]?.customer_id;
   useEffect(() => {
