@@ -2,7 +2,7 @@
 // film buyers of the last 12 months) over HTTP, against bench/serve.ts over a DuckDB file with
 // templates rendered in worker threads, as `npm start` serves it. Prints one JSON line:
 // - the cold costs, each on its own and in this order: the score book (one customer's scores),
-//   the recommendation context (one recommendation request: the co-purchase statistics counted
+//   the field catalogue (it validates the pinned segment), the recommendation context (one recommendation request: the co-purchase statistics counted
 //   from every buyer's orders), the first preview;
 // - one preview at a time for `samples` members spread over the file: p50 / p95;
 // - `clients` clients in a closed loop for `seconds` s after `warmUp` s, each stepping through
@@ -78,6 +78,8 @@ const preview = (id: string) => request(`/api/campaigns/${CAMPAIGN}/preview/${id
 try {
   const cold = {
     scoreBookMs: (await request('/api/customers/C0000001/scores')).ms,
+    // The field catalogue validates the pinned segment (npm start warms it at start).
+    catalogueMs: (await request('/api/catalogue')).ms,
     recommendationContextMs: (
       await request('/api/recommendations', {
         method: 'POST',
