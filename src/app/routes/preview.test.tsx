@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { mockApi } from '../../../mocks/node.ts';
 import { renderAt } from '../../test/render.tsx';
+import { SavedCampaignRoute } from './campaigns.tsx';
 import { CampaignPreviewRoute } from './preview.tsx';
 import { BOX_SET_ORDER, previewOf, recipientsPage, XSS_NAME } from './preview.fixtures.ts';
 
@@ -342,5 +343,16 @@ test('a list that fails to load says so and offers Retry', async () => {
   const retry = await screen.findByRole('button', { name: 'Retry' });
   fail = false;
   await user.click(retry);
+  await waitFor(() => expect(router.state.location.pathname).toBe(path('C0000001')));
+});
+
+test('the campaign editor opens the preview of its recipients', async () => {
+  const user = userEvent.setup();
+  servePreviews();
+  const { router } = renderAt(`/campaigns/${campaignId}`, [
+    ...routes,
+    { path: '/campaigns/:campaignId', element: <SavedCampaignRoute /> },
+  ]);
+  await user.click(await screen.findByRole('link', { name: 'Preview recipients' }));
   await waitFor(() => expect(router.state.location.pathname).toBe(path('C0000001')));
 });

@@ -144,7 +144,7 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         </Badge>
         {editor.dirty && <span className="text-sm text-warn-700">{t('editor.unsaved')}</span>}
         <span className="flex-1" />
-        {editor.saved && (
+        {editor.saved?.segment && (
           <Link
             to={`/campaigns/${encodeURIComponent(editor.saved.campaign_id)}/preview`}
             className={buttonClass('ghost')}

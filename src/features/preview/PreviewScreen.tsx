@@ -130,7 +130,10 @@ export function PreviewScreen(props: PreviewScreenProps) {
           className="min-h-0 overflow-y-auto bg-canvas px-5 py-4"
         >
           {customerId === null ? (
-            <EmptyState title={t('preview.noneTitle')} description={t('preview.noneDetail')} />
+            // A list that failed says why on the left; there is nothing to choose from.
+            !recipients.query.isError && (
+              <EmptyState title={t('preview.noneTitle')} description={t('preview.noneDetail')} />
+            )
           ) : (
             <RecipientPreview
               campaignId={campaign.id}
