@@ -111,12 +111,38 @@ describe('no_consent: consent', () => {
     expect(both[0]?.params).toMatchObject({ source: 'web' });
   });
 
+  test('the evidence is the latest event, whatever the ids of older ones', () => {
+    const late = withdrawn({ consent_id: 'A', at: before(DAY_MS) });
+    const early = granted({ consent_id: 'Z', at: before(30 * DAY_MS) });
+    expect(check('email', { consents: [early, late] })[0]?.evidence).toEqual([
+      { kind: 'entry', entry_kind: 'consent', id: 'A', at: before(DAY_MS) },
+    ]);
+  });
+
+  test('another channel’s event at the same instant, with a higher id, is not the evidence', () => {
+    const same = before(DAY_MS);
+    const email = withdrawn({ consent_id: 'A', at: same });
+    const sms = withdrawn({ consent_id: 'Z', channel: 'sms', at: same, source: 'sms' });
+    const [verdict] = check('email', { consents: [email, sms] });
+    expect(verdict?.evidence).toEqual([
+      { kind: 'entry', entry_kind: 'consent', id: 'A', at: same },
+    ]);
+    expect(verdict?.params).toMatchObject({ source: 'email' });
+  });
+
   test('the withdrawal on the campaign’s channel is the one shown, not another channel’s', () => {
     const sms = withdrawn({ consent_id: 'S', channel: 'sms', at: before(DAY_MS) });
     const verdicts = check('email', { consents: [withdrawn(), sms] });
     expect(verdicts[0]?.evidence).toEqual([
       { kind: 'entry', entry_kind: 'consent', id: 'K2', at: before(10 * DAY_MS) },
     ]);
+  });
+
+  test('refuses a history without its consents or identities', () => {
+    for (const tables of [['identities'], ['consents']] as const) {
+      const history = historyOf({}, { tables, since: null });
+      expect(() => noConsent(contactInput({ history }))).toThrow(/lacks/);
+    }
   });
 
   test('a web banner needs neither consent nor address', () => {

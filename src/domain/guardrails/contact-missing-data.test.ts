@@ -181,6 +181,32 @@ describe('missing_data from a render', () => {
     expect(check(rendered([], [nothing]))[0]?.params).toMatchObject({ token: '', field: null });
   });
 
+  test('a junk warning at a place the template lacks: the field stands for the token', () => {
+    const html = 'Bon {{ customer.first_name }}';
+    const noLine = warning({
+      code: 'junk_without_default',
+      line: null,
+      column: 5,
+      params: { field: 'customer.first_name', reason: 'placeholder', raw: 'XXX' },
+    });
+    expect(check(rendered([], [noLine]), { html })[0]?.params.token).toBe('customer.first_name');
+    const otherPart = warning({
+      code: 'junk_without_default',
+      part: 'link',
+      column: 5,
+      params: { field: 'customer.first_name' },
+    });
+    expect(check(rendered([], [otherPart]), { html })[0]?.params.token).toBe('customer.first_name');
+    const found = warning({
+      code: 'junk_without_default',
+      column: 5,
+      params: { field: 'customer.first_name' },
+    });
+    expect(check(rendered([], [found]), { html })[0]?.params.token).toBe(
+      '{{ customer.first_name }}',
+    );
+  });
+
   test('other warnings are not missing data', () => {
     const others: TemplateWarning[] = [
       warning({ code: 'unknown_field', params: { field: 'customer.email' } }),
@@ -260,6 +286,13 @@ describe('tokenAt', () => {
     expect(tokenAt(source, 2, 2)).toBeNull();
     expect(tokenAt('{% x }}', 1, 1)).toBeNull();
     expect(tokenAt('{{ x %}', 1, 1)).toBeNull();
+    // Text after the place is not a closing.
+    expect(tokenAt('a {{ b }} null', 1, 1)).toBeNull();
+  });
+
+  test('the closing braces are looked for after the opening ones', () => {
+    expect(tokenAt('}}{{ x }}', 1, 3)).toBe('{{ x }}');
+    expect(tokenAt('{{}}', 1, 1)).toBe('{{}}');
   });
 });
 
@@ -270,6 +303,8 @@ describe('fieldOfToken', () => {
     ['{{- customer.city -}}', 'customer.city'],
     ['{{ customer.city | upcase }}', 'customer.city'],
     ['{{ recommendations[0].title }}', 'recommendations[].title'],
+    ['{{ recommendations[10].title }}', 'recommendations[].title'],
+    ['x{{ customer.city }}', null],
     ['{{ customer.email }}', null],
     ["{{ 'texte' }}", null],
     ['{{ customer.city.size }}', null],

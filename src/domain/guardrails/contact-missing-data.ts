@@ -5,7 +5,7 @@
 // engine.ts); no render, or a template that failed, says nothing here (the preview shows the error).
 import { junkReasons, type JunkReason } from '../template/codes.ts';
 import { templateField } from '../template/fields.ts';
-import type { TemplatePart, TemplateWarning } from '../template/result.ts';
+import type { TemplateWarning } from '../template/result.ts';
 import type { Customer } from '../profile/schema.ts';
 import { customerFieldEvidence, type CustomerField } from './contact-history.ts';
 import type { Guardrail, GuardrailInput } from './input.ts';
@@ -22,7 +22,7 @@ const CUSTOMER_FIELDS: ReadonlyMap<string, CustomerField> = new Map([
 ]);
 
 function evidenceOf(customer: Customer, field: string | null): Evidence[] {
-  const own = field === null ? undefined : CUSTOMER_FIELDS.get(field);
+  const own = CUSTOMER_FIELDS.get(field ?? '');
   return own === undefined ? [] : [customerFieldEvidence(customer, own)];
 }
 
@@ -37,18 +37,13 @@ const junkReason = (value: string | number | undefined): JunkReason | null =>
  * to its closing braces; null when there is none there.
  */
 export function tokenAt(source: string, line: number, column: number): string | null {
-  const start =
-    source
-      .split('\n')
-      .slice(0, line - 1)
-      .reduce((n, l) => n + l.length + 1, 0) +
-    column -
-    1;
+  const before = source.split('\n').slice(0, line - 1);
+  const start = before.reduce((n, l) => n + l.length + 1, 0) + column - 1;
   const open = source.slice(start, start + 2);
   const close = open === '{{' ? '}}' : open === '{%' ? '%}' : null;
   if (close === null) return null;
   const end = source.indexOf(close, start + 2);
-  return end < 0 ? null : source.slice(start, end + 2);
+  return end === -1 ? null : source.slice(start, end + 2);
 }
 
 /** The field an output token reads when it is a plain path (`{{ customer.city | upcase }}`). */
@@ -61,9 +56,12 @@ export function fieldOfToken(token: string): string | null {
   return templateField(field) === undefined ? null : field;
 }
 
-function partSource(input: GuardrailInput, part: TemplatePart | null): string {
+/** The token a warning points at, as written in the campaign's template; null when unknown. */
+function writtenToken(input: GuardrailInput, warning: TemplateWarning): string | null {
   const parts: Readonly<Record<string, string>> = input.campaign.body.template;
-  return part === null ? '' : (parts[part] ?? '');
+  const source = warning.part === null ? undefined : parts[warning.part];
+  if (source === undefined || warning.line === null || warning.column === null) return null;
+  return tokenAt(source, warning.line, warning.column);
 }
 
 function warningVerdict(input: GuardrailInput, warning: TemplateWarning): MissingData | null {
@@ -75,10 +73,7 @@ function warningVerdict(input: GuardrailInput, warning: TemplateWarning): Missin
     values = { rule: 'empty', field, token, raw: null, reason: null, replacement: null };
   } else if (warning.code === 'junk_without_default') {
     const field = text(params.field);
-    const written =
-      warning.line === null || warning.column === null
-        ? null
-        : tokenAt(partSource(input, warning.part), warning.line, warning.column);
+    const written = writtenToken(input, warning);
     values = {
       rule: 'junk',
       field,

@@ -105,6 +105,11 @@ describe('preference_mismatch: channel', () => {
   });
 });
 
+test('refuses a history without its preferences', () => {
+  const history = historyOf({}, { tables: ['messages'], since: null });
+  expect(() => preferenceMismatch(contactInput({ history }))).toThrow(/lacks preferences/);
+});
+
 describe('preference_mismatch: interest', () => {
   test('likes books and music, the offer is on films: a warning with every interest stated', () => {
     const verdicts = check(

@@ -11,13 +11,9 @@ import type { Evidence, VerdictOf } from './verdict.ts';
 
 type Mismatch = VerdictOf<'preference_mismatch'>;
 
-/** Preferred-channel values a campaign channel meets besides its own name. */
-const ALSO_MEETS: Readonly<Record<MessageChannel, readonly string[]>> = {
-  email: [],
-  sms: [],
-  push: [],
-  web_banner: ['web'],
-};
+/** Whether a campaign's channel meets a preferred channel: its own, or the site for a web banner. */
+const meets = (channel: MessageChannel, preferred: string) =>
+  preferred === channel || (channel === 'web_banner' && preferred === 'web');
 
 function offerCategory(offer: OfferTerms | null): ProductCategory | null {
   if (offer === null) return null;
@@ -46,11 +42,7 @@ export const preferenceMismatch: Guardrail = (input: GuardrailInput) => {
   });
 
   const verdicts: Mismatch[] = [];
-  if (
-    preferred !== null &&
-    preferred.value !== channel &&
-    !ALSO_MEETS[channel].includes(preferred.value)
-  ) {
+  if (preferred !== null && !meets(channel, preferred.value)) {
     verdicts.push(verdict('channel', [preferred]));
   }
   if (category !== null && interests.length > 0 && !interests.includes(category)) {

@@ -341,6 +341,13 @@ describe('contact_pressure: declared frequency', () => {
   });
 });
 
+test('refuses a history without its messages or preferences', () => {
+  for (const tables of [['preferences'], ['messages']] as const) {
+    const history = historyOf({}, { tables, since: null });
+    expect(() => contactPressure(contactInput({ history }))).toThrow(/lacks/);
+  }
+});
+
 test('refuses a history cut short: it would count too few messages', () => {
   const cut = historyOf({}, { tables: ['messages', 'preferences'], since: before(DAY_MS) });
   expect(() => contactPressure(contactInput({ history: cut }))).toThrow(/starts at/);

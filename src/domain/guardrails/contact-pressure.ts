@@ -12,7 +12,8 @@ import { requireScope } from '../profile/history.ts';
 import type { Message } from '../profile/schema.ts';
 import { latestPreference, messageEvidence, preferenceEvidence } from './contact-history.ts';
 import type { Guardrail, GuardrailInput } from './input.ts';
-import type { ContactCaps, DeclaredFrequencyDays } from './policy.ts';
+import type { ContactCaps } from './policy.ts';
+import { DECLARED_FREQUENCIES } from './policy-rules.ts';
 import type { VerdictOf } from './verdict.ts';
 
 const DAY_MS = 86_400_000;
@@ -25,8 +26,6 @@ const CAPS: readonly { rule: Rule & keyof ContactCaps; days: number; sameChannel
   { rule: 'all_7_days', days: 7, sameChannel: false },
   { rule: 'all_30_days', days: 30, sameChannel: false },
 ];
-
-const FREQUENCIES: readonly (keyof DeclaredFrequencyDays)[] = ['weekly', 'monthly', 'quarterly'];
 
 /** Messages that reached the customer in the `days` before `at` (epoch ms). */
 function receivedWithin(messages: readonly Message[], at: number, days: number): Message[] {
@@ -61,7 +60,7 @@ export const contactPressure: Guardrail = (input: GuardrailInput) => {
   }
 
   const stated = latestPreference(history.preferences, 'contact_frequency', at);
-  const declared = FREQUENCIES.find((f) => f === stated?.value);
+  const declared = DECLARED_FREQUENCIES.find((f) => f === stated?.value);
   if (stated !== null && declared !== undefined) {
     const days = policy.declared_frequency_days[declared];
     const counted = receivedWithin(messages, at, days);

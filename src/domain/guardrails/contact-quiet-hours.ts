@@ -82,6 +82,6 @@ export const quietHours: Guardrail = (input: GuardrailInput) => {
       end: quiet.end,
       holiday: rule === 'public_holiday' ? holiday : null,
     },
-    evidence,
+    evidence: [...evidence],
   }));
 };

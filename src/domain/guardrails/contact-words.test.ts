@@ -396,6 +396,23 @@ describe('missing_data in words', () => {
     ]);
   });
 
+  test('a token without its text or field', () => {
+    const v = missing({
+      rule: 'junk',
+      token: '',
+      field: null,
+      raw: 'XXX',
+      reason: 'placeholder',
+      replacement: null,
+    });
+    expect(words(v)).toEqual([
+      fr(
+        'Un jeton~: «~XXX~» est une valeur de remplissage et pas de valeur par défaut, le message part tel quel',
+      ),
+      'A token: “XXX” is a placeholder and no default; the message goes out as it is',
+    ]);
+  });
+
   test('an empty token', () => {
     const v = missing({
       rule: 'empty',

@@ -43,7 +43,8 @@ function perLanguage<T>(make: (locale: string) => T): (lang: DomainLanguage) => 
 
 const numbers = perLanguage((locale) => new Intl.NumberFormat(locale));
 const plurals = perLanguage((locale) => new Intl.PluralRules(locale));
-const lists = perLanguage((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+/** « livres, musique et hi-fi »: a conjunction, Intl's default. */
+const lists = perLanguage((locale) => new Intl.ListFormat(locale));
 const dayOptions = { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' } as const;
 const days = perLanguage((locale) => new Intl.DateTimeFormat(locale, dayOptions));
 const weekdays = perLanguage(
@@ -153,19 +154,18 @@ const HOLIDAYS: Readonly<Record<PublicHolidayCode, Words>> = {
 };
 const holidayWords: ReadonlyMap<string, Words> = new Map(Object.entries(HOLIDAYS));
 
-/** The zones time-zone.ts gives, by the place people say: « heure de la Martinique ». */
+/**
+ * The zones time-zone.ts gives whose place is not their city's name: « heure de la Martinique ».
+ */
 const PLACES: ReadonlyMap<string, Words> = new Map([
-  ['Europe/Paris', words('de Paris', 'Paris')],
   ['America/Guadeloupe', words('de la Guadeloupe', 'Guadeloupe')],
   ['America/Martinique', words('de la Martinique', 'Martinique')],
   ['America/Cayenne', words('de la Guyane', 'French Guiana')],
   ['Indian/Reunion', words('de La Réunion', 'Réunion')],
   ['America/Miquelon', words('de Saint-Pierre-et-Miquelon', 'Saint Pierre and Miquelon')],
-  ['Indian/Mayotte', words('de Mayotte', 'Mayotte')],
   ['America/St_Barthelemy', words('de Saint-Barthélemy', 'Saint Barthélemy')],
   ['America/Marigot', words('de Saint-Martin', 'Saint Martin')],
   ['Pacific/Wallis', words('de Wallis-et-Futuna', 'Wallis and Futuna')],
-  ['Pacific/Tahiti', words('de Tahiti', 'Tahiti')],
   ['Pacific/Noumea', words('de Nouméa', 'Nouméa')],
   ['Europe/Brussels', words('de Bruxelles', 'Brussels')],
   ['Europe/London', words('de Londres', 'London')],
@@ -181,7 +181,8 @@ function zoneName(zone: string, lang: DomainLanguage): string {
 }
 
 function quiet(p: VerdictOf<'quiet_hours'>['params'], lang: DomainLanguage): string {
-  const [date = '', time = ''] = p.local_time.split('T');
+  const date = p.local_time.slice(0, 10);
+  const time = p.local_time.slice(11);
   const when =
     lang === 'fr'
       ? `Envoi prévu ${day(date, lang, true)} à ${time} (${zoneName(p.time_zone, lang)})${colon(lang)}`
@@ -299,8 +300,9 @@ function why(p: JunkParams, lang: DomainLanguage): string {
 }
 
 function missing(p: JunkParams, lang: DomainLanguage): string {
-  const token = p.token === '' ? (p.field ?? '') : p.token;
   const fr = lang === 'fr';
+  // What the marketer finds in the template: the token, else the field it reads.
+  const token = p.token !== '' ? p.token : (p.field ?? (fr ? 'Un jeton' : 'A token'));
   switch (p.rule) {
     case 'fallback': {
       const instead =

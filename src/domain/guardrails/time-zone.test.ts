@@ -71,6 +71,9 @@ describe('customerTimeZone', () => {
     expect(zoneOf('ES', '38001')).toEqual({ time_zone: 'Atlantic/Canary', source: 'postcode' });
     expect(zoneOf('ES', '28001')).toEqual({ time_zone: 'Europe/Madrid', source: 'postcode' });
     expect(zoneOf('ES', '3500')).toEqual({ time_zone: 'Europe/Madrid', source: 'country' });
+    expect(zoneOf('ES', 'X35001')).toEqual({ time_zone: 'Europe/Madrid', source: 'country' });
+    expect(zoneOf('ES', '350012')).toEqual({ time_zone: 'Europe/Madrid', source: 'country' });
+    expect(zoneOf('ES', '35 001')).toEqual({ time_zone: 'Atlantic/Canary', source: 'postcode' });
   });
 
   test('anywhere else is read in the campaign’s zone', () => {
