@@ -15,6 +15,7 @@ import {
   withRecipientFilters,
   type MessageProps,
   type PreviewParts,
+  type PreviewScreenProps,
   type RecipientFilters,
   type SegmentSource,
   type TimelinePanelProps,
@@ -118,7 +119,7 @@ function Preview({
   pin,
   customerId,
 }: {
-  campaign: { id: string; name: string; channel: 'email' | 'sms' | 'push' | 'web_banner' };
+  campaign: PreviewScreenProps['campaign'];
   pin: SegmentPin | null;
   customerId: string | null;
 }) {
