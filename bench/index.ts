@@ -261,7 +261,7 @@ if (want('preview')) {
     `\nPer-recipient preview of the demo campaign on DuckDB at ${big.toLocaleString('en')} customers (GET /api/campaigns/:id/preview/:customer over HTTP, templates in 2 worker threads; load average ${typeof p.loadAverage === 'number' ? p.loadAverage.toFixed(2) : '?'} before the loop; targets at 1 M: one at a time p95 ≤ 100 ms, 10 clients ≥ 100/s with p95 ≤ 200 ms)`,
   );
   console.log(
-    `  cold, each alone: score book ${s(cold.scoreBookMs)} · field catalogue ${s(cold.catalogueMs)} · recommendation context (co-purchase statistics) ${s(cold.recommendationContextMs)} · first preview ${s(cold.firstPreviewMs)}`,
+    `  cold, each alone: score book ${s(cold.scoreBookMs)} · field catalogue ${s(cold.catalogueMs)} · recommendation context (co-purchase statistics) ${s(cold.recommendationContextMs)} · first preview ${ms(cold.firstPreviewMs)}`,
   );
   console.log(
     `  one at a time (${String(p.samples)} members spread over the file): p50 ${ms(one.p50)} · p95 ${ms(one.p95)} · max ${ms(one.max)}`,
