@@ -55,6 +55,14 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
   campaign_version_not_found: { campaign_id: 'cmp_1', version: 9, oldest: 3, newest: 4 },
   invalid_campaign: { count: 2, outcome: 'not_saved' },
   campaign_sent: { campaign_id: 'cmp_1', name: 'Soldes' },
+  campaign_without_segment: { campaign_id: 'cmp_1', name: 'Soldes' },
+  campaign_segment_unavailable: {
+    campaign_id: 'cmp_1',
+    name: 'Soldes',
+    segment_id: 'seg_1',
+    version: 2,
+    cause: 'invalid',
+  },
   campaign_idempotency_key_reused: { campaign_id: 'cmp_1' },
   campaign_idempotency_key_deleted: { campaign_id: 'cmp_1' },
   campaign_version_conflict: {
