@@ -1,6 +1,6 @@
 // The tests `npm run mutate` runs against each mutant: the fast, deterministic tests of the files
-// that decide what a segment condition means, what a customer is recommended or how a template
-// renders (stryker.config.json lists those files), quickest first, so a mutant a table test kills
+// that decide what a segment condition means, what a customer is recommended, how a template
+// renders or what a guardrail decides (stryker.config.json lists those files), quickest first, so a mutant a table test kills
 // never waits for the sweep. The DuckDB sweeps, the property suites and the timed template attacks
 // stay in `npm test`: too slow to run once per mutant on two cores.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -28,6 +28,23 @@ const TESTS = [
   'src/domain/template/sanitise.test.ts',
   'src/domain/template/context.test.ts',
   'src/domain/template/render.test.ts',
+  'src/domain/guardrails/holidays.test.ts',
+  'src/domain/guardrails/time-zone.test.ts',
+  'src/domain/guardrails/contact-pressure.test.ts',
+  'src/domain/guardrails/contact-quiet-hours.test.ts',
+  'src/domain/guardrails/contact-consent.test.ts',
+  'src/domain/guardrails/contact-missing-data.test.ts',
+  'src/domain/guardrails/contact-preferences.test.ts',
+  'src/domain/guardrails/contact-words.test.ts',
+  'src/domain/guardrails/contact-checks.test.ts',
+  'src/domain/guardrails/offer.test.ts',
+  'src/domain/guardrails/offer-message.test.ts',
+  'src/domain/guardrails/offer-owned.test.ts',
+  'src/domain/guardrails/offer-discount.test.ts',
+  'src/domain/guardrails/offer-answered.test.ts',
+  'src/domain/guardrails/offer-validity.test.ts',
+  'src/domain/guardrails/offer-words.test.ts',
+  'src/domain/guardrails/offer-checks.test.ts',
 ];
 
 class InListedOrder extends BaseSequencer {
