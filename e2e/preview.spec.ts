@@ -101,6 +101,7 @@ test('steps through the demo campaign’s recipients and sees the box-set buyer�
 
   // "Flagged only" and a guardrail filter go to the URL.
   await search.fill('');
+  await expect(page).not.toHaveURL(/[?&]q=/);
   await page.getByRole('button', { name: /^Signalés seulement/ }).click();
   await expect(page).toHaveURL(/flagged=(true|1)/);
 });

@@ -3,7 +3,7 @@
 // src/features/preview; this module composes it with what other features own: the rendered
 // message (campaigns), the timeline (customers) and the pinned segment's words (segments).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SegmentPin } from '../../domain/campaign/campaign.ts';
@@ -133,9 +133,22 @@ function Preview({
     (id: string) => `${base}/preview/${encodeURIComponent(id)}${search === '' ? '' : `?${search}`}`,
     [base, search],
   );
+  // A move may be decided before a filter change reaches this render (a debounced search, a
+  // list that answers after a click): it keeps the query string as it is when it happens.
+  const latestSearch = useRef(search);
+  useLayoutEffect(() => {
+    latestSearch.current = search;
+  }, [search]);
   const onSelect = useCallback(
-    (id: string, replace: boolean) => navigate(hrefOf(id), { replace }),
-    [navigate, hrefOf],
+    (id: string, replace: boolean) =>
+      navigate(
+        {
+          pathname: `${base}/preview/${encodeURIComponent(id)}`,
+          search: latestSearch.current === '' ? '' : `?${latestSearch.current}`,
+        },
+        { replace },
+      ),
+    [navigate, base],
   );
   const onFiltersChange = useCallback(
     (next: RecipientFilters) =>
