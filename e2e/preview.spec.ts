@@ -1,8 +1,9 @@
 // The per-recipient preview end to end, in French: a marketer opens the demo campaign's preview,
 // steps through recipients with j / k, finds a planted box-set buyer and sees why the message must
 // not go (already bought in store, a meaningless discount), the proof highlighted in their
-// history; then each other planted story shows its guardrail with its evidence, a clean recipient
-// none, and a first name that is an XSS payload stays text.
+// history; then each other planted story shows its guardrail with its evidence (contact pressure,
+// a withdrawn e-mail consent, an offer answered in store, a game buyer offered the console they
+// bought, a first name that is an XSS payload and stays text), and a clean recipient none.
 import type { Page } from '@playwright/test';
 import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
@@ -48,6 +49,29 @@ async function expectEvidence(page: Page, verdict: string, at: string) {
 /** The verdict chips atop the message. */
 const verdictChip = (page: Page, name: string) =>
   page.getByRole('list', { name: 'Verdicts' }).getByRole('button', { name, exact: true }).first();
+
+/**
+ * Makes an e-mail campaign on the film buyers through the page (so that the mocked API, which
+ * lives in the page, sees it too) and answers its id.
+ */
+async function createCampaign(page: Page, extra: Record<string, unknown>): Promise<string> {
+  return page.evaluate(async (fields) => {
+    const segment = (await (await fetch('/api/segments/seg_cinephiles')).json()) as {
+      version: number;
+    };
+    const response = await fetch('/api/campaigns', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'email',
+        segment: { segment_id: 'seg_cinephiles', version: segment.version },
+        template: { subject: 'Les films du mois', html: '<p>Bonjour, voici nos nouveautés.</p>' },
+        ...fields,
+      }),
+    });
+    return ((await response.json()) as { campaign_id: string }).campaign_id;
+  }, extra);
+}
 
 test('steps through the demo campaign’s recipients and sees the box-set buyer’s proof', async ({
   page,
@@ -135,6 +159,25 @@ test('each planted story shows its guardrail with its evidence; a clean recipien
   await expect(verdictChip(page, 'Déjà répondu ailleurs')).toBeVisible({ timeout: 30_000 });
   await expectEvidence(page, 'Déjà répondu ailleurs', answered.accepted_at);
 
+  // A game buyer who owns the console: a campaign offering that console (made through the page, so
+  // the mocked API sees it too) is stopped for them, the console's purchase as the proof.
+  const gamer = planted('game_buyer_owns_console');
+  await page.goto('/campaigns');
+  await expect(page.getByRole('link', { name: 'Nouvelle campagne' }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  const consoleOffer = await createCampaign(page, {
+    name: 'Offre console',
+    offer: {
+      target: { kind: 'product', sku: gamer.console_sku },
+      price: { kind: 'percent', percent: 20 },
+    },
+  });
+  await page.goto(`/campaigns/${consoleOffer}/preview/${gamer.customer_id}`);
+  await expect(verdictChip(page, 'Déjà acheté')).toBeVisible({ timeout: 30_000 });
+  const consoleOrder = await expectEvidence(page, 'Déjà acheté', gamer.console_bought_at);
+  await expect(consoleOrder).toContainText(gamer.console_order_id);
+
   // A first name that is an XSS payload: text in the app, text in the message, no dialog.
   const xss = planted('xss_first_name');
   await page.goto(`${PREVIEW}/${xss.customer_id}`);
@@ -153,23 +196,8 @@ test('each planted story shows its guardrail with its evidence; a clean recipien
   await expect(page.getByRole('link', { name: 'Nouvelle campagne' }).first()).toBeVisible({
     timeout: 30_000,
   });
-  const created = await page.evaluate(async () => {
-    const segment = (await (await fetch('/api/segments/seg_cinephiles')).json()) as {
-      version: number;
-    };
-    const response = await fetch('/api/campaigns', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Lettre cinéma',
-        channel: 'email',
-        segment: { segment_id: 'seg_cinephiles', version: segment.version },
-        template: { subject: 'Les films du mois', html: '<p>Bonjour, voici nos nouveautés.</p>' },
-      }),
-    });
-    return (await response.json()) as { campaign_id: string };
-  });
-  await page.goto(`/campaigns/${created.campaign_id}/preview`);
+  const created = await createCampaign(page, { name: 'Lettre cinéma' });
+  await page.goto(`/campaigns/${created}/preview`);
   const list = page.getByRole('list', { name: 'Destinataires' });
   const clean = list.getByRole('link').filter({ hasText: 'Aucun garde-fou déclenché' });
   await expect(clean.first()).toBeVisible({ timeout: 60_000 });
