@@ -1,7 +1,6 @@
 // A campaign's audit trail: every version with who saved it, when and why; what each changed from
 // the one before (the API's field-level diff, worded here); and restoring one as the newest.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
@@ -9,11 +8,8 @@ import type { SavedCampaign } from '../../api/contract.ts';
 import type { CampaignChange } from '../../domain/campaign/diff.ts';
 import { templatePart } from '../../domain/template/result.ts';
 import { systemNote } from '../../domain/version-notes.ts';
-import { Button } from '../../ui/Button.tsx';
-import { VersionList } from '../../ui/VersionList.tsx';
-import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
-import { QueryState, describeError } from '../../ui/QueryState.tsx';
-import { useErrorWords } from '../../ui/error-words.ts';
+import { DocumentHistory, type DocumentHistoryWords } from '../../ui/DocumentHistory.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import { campaignMutations, staleCampaign } from './mutations.ts';
 import { campaignQueries } from './queries.ts';
 
@@ -83,96 +79,34 @@ export function CampaignHistory({
   onClose: () => void;
 }) {
   const { t } = useTranslation('campaigns');
-  const errorWords = useErrorWords();
-  const versions = useQuery(campaignQueries.versions(saved.campaign_id));
-  const [selected, setSelected] = useState(saved.version);
-  const restore = useMutation(campaignMutations.restore());
-  const stale = staleCampaign(restore.error);
-  const failure =
-    stale !== null
-      ? t('history.stale', { author: stale.author, version: stale.version })
-      : restore.isError
-        ? t('history.failed', { detail: describeError(restore.error, errorWords).detail })
-        : null;
-
-  const run = async (version: number) => {
-    try {
-      const restored = await restore.mutateAsync({
-        id: saved.campaign_id,
-        restore: version,
-        current: saved.version,
-        author,
-      });
-      onRestored(restored, t('history.restored', { version, next: restored.version }));
-      onClose();
-    } catch {
-      // Shown from restore.error below.
-    }
+  const words: DocumentHistoryWords = {
+    title: t('history.title', { name: saved.name }),
+    description: t('history.description'),
+    versions: t('history.versions'),
+    version: (version) => t('history.version', { version }),
+    current: t('history.current'),
+    note: (note) => noteWords(t, note),
+    first: t('history.first'),
+    changes: (version) => t('history.changes', { version }),
+    restore: (version) => t('history.restore', { version }),
+    restored: (version, next) => t('history.restored', { version, next }),
+    stale: (author, version) => t('history.stale', { author, version }),
+    failed: (detail) => t('history.failed', { detail }),
+    loading: t('history.loading'),
+    empty: t('history.empty'),
   };
-
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent
-        width="lg"
-        title={t('history.title', { name: saved.name })}
-        description={t('history.description')}
-      >
-        <QueryState
-          status={versions.status}
-          error={versions.error}
-          data={versions.data}
-          isEmpty={(d) => d.versions.length === 0}
-          empty={<p>{t('history.empty')}</p>}
-          loadingLabel={t('history.loading')}
-          onRetry={() => void versions.refetch()}
-        >
-          {(data) => {
-            const index = data.versions.findIndex((v) => v.version === selected);
-            const previous = index >= 0 ? data.versions[index + 1] : undefined;
-            return (
-              <div className="grid grid-cols-[260px_1fr] gap-4">
-                <VersionList
-                  label={t('history.versions')}
-                  versions={data.versions}
-                  current={saved.version}
-                  selected={selected}
-                  onSelect={setSelected}
-                  versionLabel={(version) => t('history.version', { version })}
-                  currentLabel={t('history.current')}
-                  noteText={(note) => noteWords(t, note)}
-                />
-                <section
-                  aria-label={t('history.version', { version: selected })}
-                  className="min-w-0 space-y-3"
-                >
-                  <h3 className="text-md font-semibold text-fg">
-                    {t('history.changes', { version: selected })}
-                  </h3>
-                  {previous === undefined ? (
-                    <p className="text-sm text-fg-muted">{t('history.first')}</p>
-                  ) : (
-                    <Changes id={saved.campaign_id} from={previous.version} to={selected} />
-                  )}
-                  {selected !== saved.version && (
-                    <Button
-                      variant="primary"
-                      loading={restore.isPending}
-                      onClick={() => void run(selected)}
-                    >
-                      {t('history.restore', { version: selected })}
-                    </Button>
-                  )}
-                  {failure !== null && (
-                    <p role="alert" className="text-sm text-danger-700">
-                      {failure}
-                    </p>
-                  )}
-                </section>
-              </div>
-            );
-          }}
-        </QueryState>
-      </DialogContent>
-    </Dialog>
+    <DocumentHistory
+      id={saved.campaign_id}
+      current={saved.version}
+      author={author}
+      versions={campaignQueries.versions(saved.campaign_id)}
+      restore={campaignMutations.restore()}
+      staleOf={staleCampaign}
+      changes={(from, to) => <Changes id={saved.campaign_id} from={from} to={to} />}
+      words={words}
+      onRestored={onRestored}
+      onClose={onClose}
+    />
   );
 }

@@ -1,19 +1,16 @@
 // The policy's audit trail: every version with who saved it, when and why; what each changed from
 // the one before, setting by setting with the values before and after; and restoring one as the
 // newest version.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PolicyVersion, SavedPolicy } from '../../api/contract.ts';
 import type { GuardrailPolicy } from '../../domain/guardrails/policy.ts';
 import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
 import { systemNote } from '../../domain/version-notes.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
-import { QueryState, describeError } from '../../ui/QueryState.tsx';
-import { VersionList } from '../../ui/VersionList.tsx';
-import { useErrorWords } from '../../ui/error-words.ts';
+import { DocumentHistory, type DocumentHistoryWords } from '../../ui/DocumentHistory.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { policyMutations, stalePolicy } from './mutations.ts';
 import { policyQueries } from './queries.ts';
@@ -96,96 +93,34 @@ export function PolicyHistory({
   onClose: () => void;
 }) {
   const { t } = useTranslation('guardrails');
-  const errorWords = useErrorWords();
-  const versions = useQuery(policyQueries.versions(saved.policy_id));
-  const [selected, setSelected] = useState(saved.version);
-  const restore = useMutation(policyMutations.restore());
-  const stale = stalePolicy(restore.error);
-  const failure =
-    stale !== null
-      ? t('policy.history.stale', { author: stale.author, version: stale.version })
-      : restore.isError
-        ? t('policy.history.failed', { detail: describeError(restore.error, errorWords).detail })
-        : null;
-
-  const run = async (version: number) => {
-    try {
-      const restored = await restore.mutateAsync({
-        id: saved.policy_id,
-        restore: version,
-        current: saved.version,
-        author,
-      });
-      onRestored(restored, t('policy.history.restored', { version, next: restored.version }));
-      onClose();
-    } catch {
-      // Shown from restore.error below.
-    }
+  const words: DocumentHistoryWords = {
+    title: t('policy.history.title', { name: saved.name }),
+    description: t('policy.history.description'),
+    versions: t('policy.history.versions'),
+    version: (version) => t('policy.history.version', { version }),
+    current: t('policy.history.current'),
+    note: (note) => noteWords(t, note),
+    first: t('policy.history.first'),
+    changes: (version) => t('policy.history.changes', { version }),
+    restore: (version) => t('policy.history.restore', { version }),
+    restored: (version, next) => t('policy.history.restored', { version, next }),
+    stale: (author, version) => t('policy.history.stale', { author, version }),
+    failed: (detail) => t('policy.history.failed', { detail }),
+    loading: t('policy.history.loading'),
+    empty: t('policy.history.empty'),
   };
-
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent
-        width="lg"
-        title={t('policy.history.title', { name: saved.name })}
-        description={t('policy.history.description')}
-      >
-        <QueryState
-          status={versions.status}
-          error={versions.error}
-          data={versions.data}
-          isEmpty={(d) => d.versions.length === 0}
-          empty={<p>{t('policy.history.empty')}</p>}
-          loadingLabel={t('policy.history.loading')}
-          onRetry={() => void versions.refetch()}
-        >
-          {(data) => {
-            const index = data.versions.findIndex((v) => v.version === selected);
-            const previous = index >= 0 ? data.versions[index + 1] : undefined;
-            return (
-              <div className="grid grid-cols-[260px_1fr] gap-4">
-                <VersionList
-                  label={t('policy.history.versions')}
-                  versions={data.versions}
-                  current={saved.version}
-                  selected={selected}
-                  onSelect={setSelected}
-                  versionLabel={(version) => t('policy.history.version', { version })}
-                  currentLabel={t('policy.history.current')}
-                  noteText={(note) => noteWords(t, note)}
-                />
-                <section
-                  aria-label={t('policy.history.version', { version: selected })}
-                  className="min-w-0 space-y-3"
-                >
-                  <h3 className="text-md font-semibold text-fg">
-                    {t('policy.history.changes', { version: selected })}
-                  </h3>
-                  {previous === undefined ? (
-                    <p className="text-sm text-fg-muted">{t('policy.history.first')}</p>
-                  ) : (
-                    <Changes id={saved.policy_id} from={previous.version} to={selected} />
-                  )}
-                  {selected !== saved.version && (
-                    <Button
-                      variant="primary"
-                      loading={restore.isPending}
-                      onClick={() => void run(selected)}
-                    >
-                      {t('policy.history.restore', { version: selected })}
-                    </Button>
-                  )}
-                  {failure !== null && (
-                    <p role="alert" className="text-sm text-danger-700">
-                      {failure}
-                    </p>
-                  )}
-                </section>
-              </div>
-            );
-          }}
-        </QueryState>
-      </DialogContent>
-    </Dialog>
+    <DocumentHistory
+      id={saved.policy_id}
+      current={saved.version}
+      author={author}
+      versions={policyQueries.versions(saved.policy_id)}
+      restore={policyMutations.restore()}
+      staleOf={stalePolicy}
+      changes={(from, to) => <Changes id={saved.policy_id} from={from} to={to} />}
+      words={words}
+      onRestored={onRestored}
+      onClose={onClose}
+    />
   );
 }
