@@ -3,21 +3,25 @@
 // conflict when someone else saved first. Nothing typed is lost: a failed save keeps the edits, a
 // conflict shows both versions and what differs, and taking theirs keeps ours one click away.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { SavedCampaign } from '../../api/contract.ts';
 import { campaignBody, newCampaign, type CampaignBody } from '../../domain/campaign/campaign.ts';
 import { diffCampaigns, type CampaignChange } from '../../domain/campaign/diff.ts';
-import { describeError } from '../../ui/QueryState.tsx';
-import { useErrorWords } from '../../ui/error-words.ts';
 import { useAuthor } from '../../ui/author.ts';
 import { useToast } from '../../ui/Toast.tsx';
+import {
+  draftStorage,
+  useSaveKeys,
+  useVersionedDraft,
+  type SaveState,
+  type VersionConflict,
+} from '../../ui/useVersionedDraft.ts';
 import { campaignMutations, staleCampaign } from './mutations.ts';
 
-export type SaveState =
-  { status: 'idle' } | { status: 'saving' } | { status: 'refused'; title: string; detail: string };
+export type { SaveState };
 
 /** The body of a saved campaign, without what the server adds. */
 const SERVER_FIELDS = new Set(['campaign_id', 'version', 'author', 'created_at', 'updated_at']);
@@ -29,34 +33,13 @@ export function bodyOf(saved: SavedCampaign): CampaignBody {
 }
 
 const DRAFT_PREFIX = 'tact.campaign-draft.';
-const storedDraft = z.object({ base_version: z.number().int().nullable(), body: campaignBody });
-type StoredDraft = z.infer<typeof storedDraft>;
+const stored = draftStorage(
+  DRAFT_PREFIX,
+  z.object({ base_version: z.number().int().nullable(), body: campaignBody }),
+);
 
-function readDraft(key: string): StoredDraft | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(DRAFT_PREFIX + key);
-    if (raw == null) return null;
-    const parsed = storedDraft.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeDraft(key: string, draft: StoredDraft | null) {
-  try {
-    if (draft === null) globalThis.localStorage?.removeItem(DRAFT_PREFIX + key);
-    else globalThis.localStorage?.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
-  } catch {
-    // Storage full or blocked: the edits stay on screen until the page closes.
-  }
-}
-
-export interface Conflict {
-  theirs: SavedCampaign;
-  /** From their version to these edits. */
-  changes: CampaignChange[];
-}
+/** Their version, and what changed from it to these edits. */
+export type Conflict = VersionConflict<SavedCampaign, CampaignChange>;
 
 export interface CampaignEditor {
   saved: SavedCampaign | null;
@@ -81,13 +64,12 @@ export interface CampaignEditor {
 
 export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   const { t } = useTranslation('campaigns');
-  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const toast = useToast();
   const [author, setAuthor] = useAuthor();
   const draftKey = saved?.campaign_id ?? 'new';
   const [start] = useState(() => {
-    const draft = readDraft(draftKey);
+    const draft = stored.read(draftKey);
     // A draft made on an older version than the one saved now is still restored: the save will
     // meet the newer version as a conflict, with both shown.
     if (draft !== null) return { body: draft.body, base: draft.base_version, restored: true };
@@ -105,9 +87,19 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   const [body, setBody] = useState<CampaignBody>(start.body);
   const [baseVersion, setBaseVersion] = useState<number | null>(start.base);
   const [restoredDraft, setRestoredDraft] = useState(start.restored);
-  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [setAside, setSetAside] = useState<CampaignBody | null>(null);
+  const {
+    saveState,
+    setSaveState,
+    conflict,
+    setConflict,
+    attempt,
+    setAside,
+    setSetAside,
+    bringBack,
+  } = useVersionedDraft<SavedCampaign, CampaignChange, CampaignBody>({
+    stale: staleCampaign,
+    setDraft: setBody,
+  });
   const create = useMutation(campaignMutations.create());
   const change = useMutation(campaignMutations.update());
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -118,7 +110,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   );
 
   useEffect(() => {
-    writeDraft(
+    stored.write(
       draftKey,
       dirty && JSON.stringify(body) !== JSON.stringify(original)
         ? { base_version: baseVersion, body }
@@ -127,7 +119,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   }, [draftKey, body, original, dirty, baseVersion]);
 
   const landed = (campaign: SavedCampaign, created: boolean) => {
-    writeDraft(draftKey, null);
+    stored.write(draftKey, null);
     const next = bodyOf(campaign);
     setCurrent(campaign);
     setOriginal(next);
@@ -149,30 +141,23 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   };
 
   const write = async (expected: number | null, status: 'draft' | 'ready') => {
-    setSaveState({ status: 'saving' });
     const request = {
       ...body,
       status,
       ...(author === '' ? {} : { author }),
     };
-    try {
-      const id = current?.campaign_id ?? null;
-      if (id === null || expected === null) {
-        const key = idempotencyKey.current;
-        landed(await create.mutateAsync({ body: request, idempotencyKey: key }), true);
-      } else {
-        landed(await change.mutateAsync({ id, version: expected, body: request }), false);
-      }
-    } catch (error: unknown) {
-      const theirs = staleCampaign(error);
-      if (theirs !== null) {
-        setConflict({ theirs, changes: diffCampaigns(bodyOf(theirs), body) });
-        setSaveState({ status: 'idle' });
-        return;
-      }
-      const { title, detail } = describeError(error, errorWords);
-      setSaveState({ status: 'refused', title, detail });
-    }
+    await attempt(
+      async () => {
+        const id = current?.campaign_id ?? null;
+        if (id === null || expected === null) {
+          const key = idempotencyKey.current;
+          landed(await create.mutateAsync({ body: request, idempotencyKey: key }), true);
+        } else {
+          landed(await change.mutateAsync({ id, version: expected, body: request }), false);
+        }
+      },
+      (theirs) => diffCampaigns(bodyOf(theirs), body),
+    );
   };
 
   const save = (status?: 'draft' | 'ready') => {
@@ -180,26 +165,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     void write(baseVersion, status ?? (body.status === 'ready' ? 'ready' : 'draft'));
   };
 
-  const onSaveKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') {
-      return;
-    }
-    event.preventDefault();
-    save();
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onSaveKey(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-
-  // Leaving with unsaved edits asks first (the draft is kept anyway).
-  useEffect(() => {
-    if (!dirty) return;
-    const listener = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', listener);
-    return () => window.removeEventListener('beforeunload', listener);
-  }, [dirty]);
+  useSaveKeys(save, dirty);
 
   return {
     saved: current,
@@ -211,7 +177,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     dirty,
     restoredDraft,
     discardDraft: () => {
-      writeDraft(draftKey, null);
+      stored.write(draftKey, null);
       setBody(original);
       setBaseVersion(current?.version ?? null);
       setRestoredDraft(false);
@@ -238,16 +204,12 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
       dismiss: () => setConflict(null),
     },
     setAside,
-    bringBack: () => {
-      if (setAside === null) return;
-      setBody(setAside);
-      setSetAside(null);
-    },
+    bringBack,
     author,
     setAuthor,
     adopt: (campaign) => {
       if (dirty) setSetAside(body);
-      writeDraft(draftKey, null);
+      stored.write(draftKey, null);
       const next = bodyOf(campaign);
       setCurrent(campaign);
       setOriginal(next);

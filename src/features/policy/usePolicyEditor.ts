@@ -3,17 +3,22 @@
 // a reload, and the conflict when someone else saved first. Nothing typed is lost: a refused save
 // keeps the edits, a conflict names what differs, and taking theirs keeps ours one click away.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { SavedPolicy } from '../../api/contract.ts';
 import { guardrailPolicy, type GuardrailPolicy } from '../../domain/guardrails/policy.ts';
 import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
-import { describeError } from '../../ui/QueryState.tsx';
 import { useAuthor } from '../../ui/author.ts';
-import { useErrorWords } from '../../ui/error-words.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import {
+  draftStorage,
+  useSaveKeys,
+  useVersionedDraft,
+  type SaveState as VersionedSaveState,
+  type VersionConflict,
+} from '../../ui/useVersionedDraft.ts';
 import { policyMutations, stalePolicy } from './mutations.ts';
 import {
   policyDraft,
@@ -23,12 +28,10 @@ import {
   type PolicyDraft,
 } from './policy-draft.ts';
 
-export type SaveState =
-  | { status: 'idle' }
-  | { status: 'saving' }
-  /** The draft does not read as a policy: `count` fields to fix, nothing sent. */
-  | { status: 'invalid'; count: number }
-  | { status: 'refused'; title: string; detail: string };
+/** The draft does not read as a policy: `count` fields to fix, nothing sent. */
+type Invalid = { status: 'invalid'; count: number };
+
+export type SaveState = VersionedSaveState | Invalid;
 
 /** The body of a saved policy, without what the server adds. */
 export function bodyOf(saved: SavedPolicy): GuardrailPolicy {
@@ -38,36 +41,15 @@ export function bodyOf(saved: SavedPolicy): GuardrailPolicy {
 }
 
 const DRAFT_PREFIX = 'tact.policy-draft.';
-const storedDraft = z.object({ base_version: z.number().int(), draft: policyDraft });
-type StoredDraft = z.infer<typeof storedDraft>;
-
-function readStored(key: string): StoredDraft | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(DRAFT_PREFIX + key);
-    if (raw == null) return null;
-    const parsed = storedDraft.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeStored(key: string, stored: StoredDraft | null) {
-  try {
-    if (stored === null) globalThis.localStorage?.removeItem(DRAFT_PREFIX + key);
-    else globalThis.localStorage?.setItem(DRAFT_PREFIX + key, JSON.stringify(stored));
-  } catch {
-    // Storage full or blocked: the edits stay on screen until the page closes.
-  }
-}
+const stored = draftStorage(
+  DRAFT_PREFIX,
+  z.object({ base_version: z.number().int(), draft: policyDraft }),
+);
 
 const same = (a: GuardrailPolicy, b: GuardrailPolicy) => JSON.stringify(a) === JSON.stringify(b);
 
-export interface Conflict {
-  theirs: SavedPolicy;
-  /** The settings (policy paths) where these edits differ from their version. */
-  changes: string[];
-}
+/** Their version, and the settings (policy paths) where these edits differ from it. */
+export type Conflict = VersionConflict<SavedPolicy, string>;
 
 export interface PolicyEditor {
   saved: SavedPolicy;
@@ -96,24 +78,33 @@ export interface PolicyEditor {
 export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
   const { t } = useTranslation('guardrails');
   const { language } = useLanguage();
-  const errorWords = useErrorWords();
   const toast = useToast();
   const [author, setAuthor] = useAuthor();
   const key = saved.policy_id;
   const [start] = useState(() => {
-    const stored = readStored(key);
+    const kept = stored.read(key);
     // A draft made on an older version is still restored: its save meets the newer version as a
     // conflict, with what differs named.
-    if (stored !== null) return { draft: stored.draft, base: stored.base_version, restored: true };
+    if (kept !== null) return { draft: kept.draft, base: kept.base_version, restored: true };
     return { draft: toDraft(bodyOf(saved), language), base: saved.version, restored: false };
   });
   const [current, setCurrent] = useState(saved);
   const [draft, setDraft] = useState(start.draft);
   const [baseVersion, setBaseVersion] = useState(start.base);
   const [restoredDraft, setRestoredDraft] = useState(start.restored);
-  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [setAside, setSetAside] = useState<PolicyDraft | null>(null);
+  const {
+    saveState,
+    setSaveState,
+    conflict,
+    setConflict,
+    attempt,
+    setAside,
+    setSetAside,
+    bringBack,
+  } = useVersionedDraft<SavedPolicy, string, PolicyDraft, Invalid>({
+    stale: stalePolicy,
+    setDraft,
+  });
   const [note, setNote] = useState('');
   const change = useMutation(policyMutations.update());
 
@@ -122,11 +113,11 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
   const dirty = reading.policy === null || !same(reading.policy, original);
 
   useEffect(() => {
-    writeStored(key, dirty ? { base_version: baseVersion, draft } : null);
+    stored.write(key, dirty ? { base_version: baseVersion, draft } : null);
   }, [key, draft, dirty, baseVersion]);
 
   const load = (policy: SavedPolicy) => {
-    writeStored(key, null);
+    stored.write(key, null);
     setCurrent(policy);
     setDraft(toDraft(bodyOf(policy), language));
     setBaseVersion(policy.version);
@@ -140,32 +131,25 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
       setSaveState({ status: 'invalid', count: reading.issues.size });
       return;
     }
-    setSaveState({ status: 'saving' });
     const request = {
       ...policy,
       ...(author === '' ? {} : { author }),
       ...(note.trim() === '' ? {} : { note: note.trim() }),
     };
-    try {
-      const landed = await change.mutateAsync({ id: key, version: expected, body: request });
-      load(landed);
-      setNote('');
-      setSaveState({ status: 'idle' });
-      toast({
-        tone: 'success',
-        title: t('policy.saved', { version: landed.version }),
-        description: landed.name,
-      });
-    } catch (error: unknown) {
-      const theirs = stalePolicy(error);
-      if (theirs !== null) {
-        setConflict({ theirs, changes: policyChanges(bodyOf(theirs), policy) });
+    await attempt(
+      async () => {
+        const landed = await change.mutateAsync({ id: key, version: expected, body: request });
+        load(landed);
+        setNote('');
         setSaveState({ status: 'idle' });
-        return;
-      }
-      const { title, detail } = describeError(error, errorWords);
-      setSaveState({ status: 'refused', title, detail });
-    }
+        toast({
+          tone: 'success',
+          title: t('policy.saved', { version: landed.version }),
+          description: landed.name,
+        });
+      },
+      (theirs) => policyChanges(bodyOf(theirs), policy),
+    );
   };
 
   const save = () => {
@@ -173,26 +157,7 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
     void write(baseVersion);
   };
 
-  const onSaveKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') {
-      return;
-    }
-    event.preventDefault();
-    save();
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onSaveKey(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-
-  // Leaving with unsaved edits asks first (the draft is kept anyway).
-  useEffect(() => {
-    if (!dirty) return;
-    const listener = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', listener);
-    return () => window.removeEventListener('beforeunload', listener);
-  }, [dirty]);
+  useSaveKeys(save, dirty);
 
   return {
     saved: current,
@@ -207,7 +172,7 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
     dirty,
     restoredDraft,
     discardDraft: () => {
-      writeStored(key, null);
+      stored.write(key, null);
       setDraft(toDraft(original, language));
       setBaseVersion(current.version);
       setRestoredDraft(false);
@@ -230,11 +195,7 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
       dismiss: () => setConflict(null),
     },
     setAside,
-    bringBack: () => {
-      if (setAside === null) return;
-      setDraft(setAside);
-      setSetAside(null);
-    },
+    bringBack,
     author,
     setAuthor,
     note,
