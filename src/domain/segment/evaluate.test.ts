@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type {
-  Consent,
-  Customer,
-  CustomerEvent,
-  Order,
-  OrderLine,
-  Product,
-} from '../profile/schema.ts';
+import type { CustomerEvent } from '../profile/schema.ts';
 import { emptyDataset } from '../profile/schema.ts';
 import type {
   Comparison,
@@ -16,151 +9,22 @@ import type {
   TimeWindow,
 } from './definition.ts';
 import { compileEvaluator, evaluateDefinition, selectMembers } from './evaluate.ts';
+import { buildFacts, type CustomerFacts, type EvaluationContext } from './facts.ts';
 import {
-  buildFacts,
-  eventFacts,
-  instantMs,
-  type CustomerFacts,
-  type EvaluationContext,
-} from './facts.ts';
-
-const AS_OF = '2026-11-16T00:00:00.000Z';
-const DAY = 86_400_000;
-const at = (ms: number) => new Date(ms).toISOString();
-const asOfMs = Date.parse(AS_OF);
-const daysAgo = (days: number, extraMs = 0) => at(asOfMs - days * DAY + extraMs);
-
-const customer = (over: Partial<Customer> = {}): Customer => ({
-  customer_id: 'C1',
-  first_name: 'Élodie',
-  last_name: 'Marchand',
-  email: 'elodie@example.fr',
-  phone: '+33 6 12 34 56 78',
-  gender: 'female',
-  birth_date: '1980-04-02',
-  city: 'Saint-Étienne',
-  postcode: '42000',
-  country: 'FR',
-  loyalty_tier: 'gold',
-  created_at: '2023-02-01T10:00:00.000Z',
-  language: 'fr',
-  ...over,
-});
-
-const product = (over: Partial<Product> = {}): Product => ({
-  sku: 'BR-1',
-  title: 'Coffret',
-  category: 'films',
-  subcategory: 'fantasy',
-  brand: 'Warner',
-  format: 'blu_ray',
-  price_cents: 1000,
-  currency: 'EUR',
-  launched_at: '2022-01-01T00:00:00.000Z',
-  requires: null,
-  work_id: null,
-  online_stock: 1,
-  discontinued: false,
-  ...over,
-});
-
-const order = (over: Partial<Order> = {}): Order => ({
-  order_id: 'O1',
-  customer_id: 'C1',
-  channel: 'store',
-  store_id: 'S01',
-  placed_at: daysAgo(10),
-  status: 'completed',
-  promo_code: null,
-  payment_method: 'card',
-  currency: 'EUR',
-  total_cents: 1000,
-  ...over,
-});
-
-const line = (over: Partial<OrderLine> = {}): OrderLine => ({
-  order_id: 'O1',
-  line_no: 1,
-  sku: 'BR-1',
-  qty: 1,
-  unit_price_cents: 1000,
-  discount_cents: 0,
-  ...over,
-});
-
-const event = (over: Partial<CustomerEvent> = {}): CustomerEvent => ({
-  event_id: 'E1',
-  customer_id: 'C1',
-  type: 'review',
-  channel: 'web',
-  at: daysAgo(5),
-  properties: {},
-  ...over,
-});
-
-const consent = (over: Partial<Consent> = {}): Consent => ({
-  consent_id: 'K1',
-  customer_id: 'C1',
-  channel: 'email',
-  purpose: 'marketing',
-  status: 'granted',
-  at: '2025-01-01T00:00:00.000Z',
-  source: 'web',
-  ...over,
-});
-
-interface Rows {
-  customer?: Partial<Customer>;
-  orders?: {
-    order: Partial<Order>;
-    lines?: { line?: Partial<OrderLine>; product?: Product | null }[];
-  }[];
-  events?: Partial<CustomerEvent>[];
-  consents?: Partial<Consent>[];
-  scores?: [string, number | string | null][];
-}
-
-function facts(rows: Rows = {}): CustomerFacts {
-  return {
-    customer: customer(rows.customer),
-    orders: (rows.orders ?? []).map((o) => {
-      const built = order(o.order);
-      return {
-        order: built,
-        lines: (o.lines ?? []).map((l) => ({
-          line: line(l.line),
-          product: l.product === undefined ? product() : l.product,
-        })),
-        store: null,
-        placedMs: instantMs(built.placed_at),
-      };
-    }),
-    ...eventFacts((rows.events ?? []).map(event)),
-    consents: (rows.consents ?? []).map(consent),
-    scores: new Map(rows.scores ?? []),
-  };
-}
-
-const context: EvaluationContext = { asOf: AS_OF, segments: new Map() };
-
-function definition(...children: SegmentNode[]): SegmentDefinition {
-  return {
-    version: 1,
-    root: { id: 'root', kind: 'group', negate: false, combinator: 'and', children },
-  };
-}
+  AS_OF,
+  aggregate,
+  attr,
+  context,
+  customer,
+  daysAgo,
+  definition,
+  facts,
+  product,
+} from './segment.fixture.ts';
 
 function matches(node: SegmentNode, f: CustomerFacts, ctx: EvaluationContext = context): boolean {
   return evaluateDefinition(definition(node), f, ctx);
 }
-
-const attr = (field: string, t: Comparison, negate = false): Condition => ({
-  id: 'a',
-  kind: 'attribute',
-  negate,
-  field,
-  test: t,
-});
 
 const T = {
   equals: (value: string | number | boolean): Comparison => ({ operator: 'equals', value }),
@@ -709,19 +573,6 @@ describe('event behaviour: properties typed by their JSON value', () => {
     ).toBe(true);
     expect(matches(events('email_open'), f)).toBe(false);
   });
-});
-
-const aggregate = (
-  measure: Extract<Condition, { kind: 'aggregate' }>['measure'],
-  t: Comparison,
-  window: TimeWindow = { type: 'ever' },
-): Condition => ({
-  id: 'g',
-  kind: 'aggregate',
-  negate: false,
-  measure,
-  window,
-  test: t,
 });
 
 describe('aggregates over completed orders in the window', () => {

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isValidEmail } from '../profile/catalogue.ts';
-import type {
-  Consent,
-  Customer,
-  CustomerEvent,
-  Order,
-  OrderLine,
-  Product,
-} from '../profile/schema.ts';
+import type { Customer } from '../profile/schema.ts';
 import type {
   Comparison,
   Condition,
@@ -21,141 +14,26 @@ import type {
 import { conditionPredicate, countTest, evaluateDefinition } from './evaluate.ts';
 import {
   customerFields,
-  eventFacts,
-  instantMs,
   isValidPhone,
   type CustomerFacts,
   type EvaluationContext,
 } from './facts.ts';
+import {
+  AS_OF,
+  DAY,
+  aggregate,
+  asOfMs,
+  attr,
+  context,
+  daysAgo,
+  definition,
+  facts,
+  group,
+  product,
+  type Rows,
+} from './segment.fixture.ts';
 import { traceDefinition, traceStep, type Observed, type TraceStep } from './trace.ts';
 import { dynamicTest, setTest, valueTest } from './value-tests.ts';
-
-const AS_OF = '2026-11-16T00:00:00.000Z';
-const DAY = 86_400_000;
-const asOfMs = Date.parse(AS_OF);
-const daysAgo = (days: number, extraMs = 0) =>
-  new Date(asOfMs - days * DAY + extraMs).toISOString();
-
-const customer = (over: Partial<Customer> = {}): Customer => ({
-  customer_id: 'C1',
-  first_name: 'Élodie',
-  last_name: 'Marchand',
-  email: 'elodie@example.fr',
-  phone: '+33 6 12 34 56 78',
-  gender: 'female',
-  birth_date: '1980-04-02',
-  city: 'Saint-Étienne',
-  postcode: '42000',
-  country: 'FR',
-  loyalty_tier: 'gold',
-  created_at: '2023-02-01T10:00:00.000Z',
-  language: 'fr',
-  ...over,
-});
-
-const product = (over: Partial<Product> = {}): Product => ({
-  sku: 'BR-1',
-  title: 'Coffret',
-  category: 'films',
-  subcategory: 'fantasy',
-  brand: 'Warner',
-  format: 'blu_ray',
-  price_cents: 1000,
-  currency: 'EUR',
-  launched_at: '2022-01-01T00:00:00.000Z',
-  requires: null,
-  work_id: null,
-  online_stock: 1,
-  discontinued: false,
-  ...over,
-});
-
-const order = (over: Partial<Order> = {}): Order => ({
-  order_id: 'O1',
-  customer_id: 'C1',
-  channel: 'store',
-  store_id: 'S01',
-  placed_at: daysAgo(10),
-  status: 'completed',
-  promo_code: null,
-  payment_method: 'card',
-  currency: 'EUR',
-  total_cents: 1000,
-  ...over,
-});
-
-const line = (over: Partial<OrderLine> = {}): OrderLine => ({
-  order_id: 'O1',
-  line_no: 1,
-  sku: 'BR-1',
-  qty: 1,
-  unit_price_cents: 1000,
-  discount_cents: 0,
-  ...over,
-});
-
-const event = (over: Partial<CustomerEvent> = {}): CustomerEvent => ({
-  event_id: 'E1',
-  customer_id: 'C1',
-  type: 'review',
-  channel: 'web',
-  at: daysAgo(5),
-  properties: {},
-  ...over,
-});
-
-const consent = (over: Partial<Consent> = {}): Consent => ({
-  consent_id: 'K1',
-  customer_id: 'C1',
-  channel: 'email',
-  purpose: 'marketing',
-  status: 'granted',
-  at: '2025-01-01T00:00:00.000Z',
-  source: 'web',
-  ...over,
-});
-
-interface Rows {
-  customer?: Partial<Customer>;
-  orders?: {
-    order: Partial<Order>;
-    lines?: { line?: Partial<OrderLine>; product?: Product | null }[];
-  }[];
-  events?: Partial<CustomerEvent>[];
-  consents?: Partial<Consent>[];
-  scores?: [string, number | string | null][];
-}
-
-function facts(rows: Rows = {}): CustomerFacts {
-  return {
-    customer: customer(rows.customer),
-    orders: (rows.orders ?? []).map((o) => {
-      const built = order(o.order);
-      return {
-        order: built,
-        lines: (o.lines ?? []).map((l) => ({
-          line: line(l.line),
-          product: l.product === undefined ? product() : l.product,
-        })),
-        store: null,
-        placedMs: instantMs(built.placed_at),
-      };
-    }),
-    ...eventFacts((rows.events ?? []).map(event)),
-    consents: (rows.consents ?? []).map(consent),
-    scores: new Map(rows.scores ?? []),
-  };
-}
-
-const context: EvaluationContext = { asOf: AS_OF, segments: new Map() };
-
-function group(id: string, children: SegmentNode[], over: Partial<Group> = {}): Group {
-  return { id, kind: 'group', negate: false, combinator: 'and', children, ...over };
-}
-
-function definition(...children: SegmentNode[]): SegmentDefinition {
-  return { version: 1, root: group('root', children) };
-}
 
 /** The step of a definition made of one condition (the root's only child). */
 function stepOf(condition: Condition, f: CustomerFacts, ctx = context): TraceStep {
@@ -167,14 +45,6 @@ function stepOf(condition: Condition, f: CustomerFacts, ctx = context): TraceSte
 const is = (operator: 'is_set' | 'is_empty'): Comparison => ({ operator });
 const equals = (value: string | number | boolean): Comparison => ({ operator: 'equals', value });
 const ever: TimeWindow = { type: 'ever' };
-
-const attr = (field: string, t: Comparison, negate = false): Condition => ({
-  id: 'a',
-  kind: 'attribute',
-  negate,
-  field,
-  test: t,
-});
 
 function orders(
   n: number,
@@ -200,12 +70,6 @@ function events(
 ): Extract<Condition, { kind: 'behaviour' }> {
   return orders(n, { action: { type: 'event', event_type: type }, ...over });
 }
-
-const aggregate = (
-  measure: Extract<Condition, { kind: 'aggregate' }>['measure'],
-  t: Comparison,
-  window: TimeWindow = ever,
-): Condition => ({ id: 'g', kind: 'aggregate', negate: false, measure, window, test: t });
 
 describe('the steps follow the definition', () => {
   const tree = definition(
