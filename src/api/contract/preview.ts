@@ -47,6 +47,8 @@ export const recipientSummary = z.strictObject({
   email: z.string().nullable(),
   /** The guardrails with a verdict, blocking first. */
   guardrails: z.array(guardrailId),
+  /** Those with a blocking verdict. */
+  blocking: z.array(guardrailId),
   blocked: z.boolean(),
 });
 export type RecipientSummary = z.infer<typeof recipientSummary>;

@@ -24,6 +24,7 @@ export const recipients: RecipientSummary[] = [
     last_name: 'Marchand',
     email: 'olivier.marchand@example.fr',
     guardrails: ['already_owned', 'meaningless_discount'],
+    blocking: ['already_owned', 'meaningless_discount'],
     blocked: true,
   },
   {
@@ -32,6 +33,7 @@ export const recipients: RecipientSummary[] = [
     last_name: 'Sans-Histoire',
     email: null,
     guardrails: [],
+    blocking: [],
     blocked: false,
   },
   {
@@ -40,6 +42,7 @@ export const recipients: RecipientSummary[] = [
     last_name: 'Durand',
     email: 'pas-un-email',
     guardrails: ['missing_data'],
+    blocking: [],
     blocked: false,
   },
 ];

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { campaignBody, campaignShapes, newCampaign, withChannel } from './campaign.ts';
+import {
+  campaignBody,
+  campaignShapes,
+  checkedKey,
+  excludedIds,
+  newCampaign,
+  withChannel,
+} from './campaign.ts';
 import { readyEmail } from './campaign.fixture.ts';
 import { z } from 'zod';
 
@@ -15,6 +22,8 @@ test('a new draft has the defaults: Paris time, a 10 % holdout, an empty templat
     template: { text: '' },
     offer: null,
     recommendation: null,
+    exclusions: [],
+    readiness: null,
   });
 });
 
@@ -141,4 +150,23 @@ test('another channel keeps the heading and the text of the template, and everyt
     link: '',
   });
   expect(withChannel(email, 'email')).toBe(email);
+});
+
+test('what is checked leaves out the status, the readiness and the exclusions', () => {
+  const body = readyEmail();
+  const decided = readyEmail({
+    status: 'draft',
+    exclusions: [{ guardrail: 'already_owned', audit_id: 'aud_1', customer_ids: ['C1'] }],
+    readiness: { audit_id: 'aud_1', by: 'Lise', at: '2026-11-16T10:00:00.000Z', override: null },
+  });
+  expect(checkedKey(decided)).toBe(checkedKey(body));
+  expect(checkedKey(readyEmail({ name: 'Autre' }))).not.toBe(checkedKey(body));
+  // The same content in another key order is the same content.
+  const { name, ...rest } = body;
+  expect(checkedKey({ ...rest, name })).toBe(checkedKey(body));
+  // A nested exclusions/status key is content all the same.
+  expect(checkedKey(readyEmail({ template: { subject: 'status', html: '' } }))).not.toBe(
+    checkedKey(body),
+  );
+  expect(excludedIds(decided)).toEqual(new Set(['C1']));
 });

@@ -3,7 +3,8 @@
 // its own template parts. A draft may be incomplete; what a campaign needs before it is ready is
 // in validate.ts. See docs/decisions/017-campaigns.md.
 import { z } from 'zod';
-import { isoDate, messageChannel } from '../profile/schema.ts';
+import { guardrailId } from '../guardrails/verdict.ts';
+import { isoDate, isoInstant, messageChannel } from '../profile/schema.ts';
 import { offerTarget, recommendationStrategy } from '../recommend/strategy.ts';
 
 // What an offer is on (one product, or a whole category) and how recommendations are ranked are
@@ -108,9 +109,56 @@ const targeting = {
   /** An IANA time zone; validate.ts checks this runtime knows it. */
   time_zone: z.string().min(1).max(64).default(DEFAULT_TIME_ZONE),
 };
+/** Same rule as a customer id in the API. */
+const customerId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A customer id is 1–64 letters, digits, _ or -.');
+
+export const MAX_EXCLUDED = 2_000_000;
+
+/**
+ * Recipients the campaign leaves out because a guardrail flagged them in an audit: a list on the
+ * campaign, never a change to its segment. Kept by guardrail so the history says why.
+ */
+export const exclusion = z.strictObject({
+  guardrail: guardrailId,
+  /** The audit that flagged them. */
+  audit_id: z.string().min(1).max(64),
+  /** In customer id order, each once. */
+  customer_ids: z.array(customerId).max(MAX_EXCLUDED),
+});
+export type Exclusion = z.infer<typeof exclusion>;
+
+export const overrideReason = z
+  .string()
+  .trim()
+  .min(1, 'Write why the campaign may go out while a guardrail still blocks recipients.')
+  .max(1_000, 'A reason is at most 1,000 characters.');
+
+/**
+ * How the campaign became ready: the audit it was checked by, who marked it and when, and — when
+ * a blocking guardrail still flagged recipients — the written reason it may go out all the same.
+ */
+export const readiness = z.strictObject({
+  audit_id: z.string().min(1).max(64),
+  by: z.string().min(1).max(120),
+  at: isoInstant,
+  override: z
+    .strictObject({
+      reason: overrideReason,
+      /** Recipients a blocking guardrail still flagged when it was overridden. */
+      blocked: z.number().int().min(1),
+    })
+    .nullable(),
+});
+export type Readiness = z.infer<typeof readiness>;
+
 const extras = {
   offer: offer.nullable().default(null),
   recommendation: recommendationSlot.nullable().default(null),
+  exclusions: z.array(exclusion).max(guardrailId.options.length).default([]),
+  /** Set when the campaign is marked ready; any later save returns it to draft without it. */
+  readiness: readiness.nullable().default(null),
 };
 
 /** Each channel's template; an absent one is empty. */
@@ -148,6 +196,29 @@ export function campaignShapes<Extra extends z.core.$ZodLooseShape>(extra: Extra
 export const campaignBody = campaignShapes({});
 export type CampaignBody = z.infer<typeof campaignBody>;
 export type CampaignTemplate = CampaignBody['template'];
+
+/** Every excluded customer id, whichever guardrail excluded them. */
+export function excludedIds(body: Pick<CampaignBody, 'exclusions'>): Set<string> {
+  return new Set(body.exclusions.flatMap((e) => e.customer_ids));
+}
+
+/** The body's parts that record decisions about it or leave recipients out (checkedKey). */
+const UNCHECKED: ReadonlySet<string> = new Set(['status', 'readiness', 'exclusions']);
+
+/**
+ * What decides the messages and the recipients' verdicts, as one text: the body without its
+ * status and readiness (which record decisions about it) and without its exclusions (which only
+ * leave recipients out), its keys sorted. Two bodies with the same key are checked the same,
+ * recipient by recipient.
+ */
+export function checkedKey(body: CampaignBody): string {
+  const checked = Object.entries(body).filter(([key]) => !UNCHECKED.has(key));
+  return JSON.stringify(Object.fromEntries(checked), (_key, value: unknown) =>
+    typeof value !== 'object' || value === null || Array.isArray(value)
+      ? value
+      : Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
+}
 
 /** A new draft on a channel, with the defaults. */
 export function newCampaign(name: string, channel: CampaignChannel = 'email'): CampaignBody {

@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import {
   campaignStatus,
+  exclusion,
   localDateTime,
   offer,
   offerPrice,
   offerTarget,
+  readiness,
   recommendationSlot,
   recommendationStrategy,
   segmentPin,
@@ -58,6 +60,10 @@ export const campaignChange = z.discriminatedUnion('field', [
   change(z.literal('recommendation'), recommendationSlot),
   change(z.literal('recommendation.strategy'), recommendationStrategy),
   change(z.literal('recommendation.count'), z.number().int()),
+  /** The recipients left out for one guardrail: added, removed, or another list. */
+  change(z.literal('exclusion'), exclusion),
+  /** Marked ready (with the audit and any override), or back to draft. */
+  change(z.literal('readiness'), readiness),
 ]);
 export type CampaignChange = z.infer<typeof campaignChange>;
 
@@ -137,5 +143,17 @@ export function diffCampaigns(before: CampaignBody, after: CampaignBody): Campai
       ...compare('recommendation.count', oldSlot.count, newSlot.count),
     );
   }
+  for (const guardrail of new Set(
+    [...before.exclusions, ...after.exclusions].map((e) => e.guardrail),
+  )) {
+    changes.push(
+      ...compare(
+        'exclusion',
+        before.exclusions.find((e) => e.guardrail === guardrail) ?? null,
+        after.exclusions.find((e) => e.guardrail === guardrail) ?? null,
+      ),
+    );
+  }
+  changes.push(...compare('readiness', before.readiness, after.readiness));
   return changes;
 }

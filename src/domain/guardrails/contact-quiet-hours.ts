@@ -11,7 +11,9 @@
 import { localDateTimeAt } from '../campaign/send-time.ts';
 import { customerFieldEvidence } from './contact-history.ts';
 import { isAlsaceMoselle, publicHolidayOn } from './holidays.ts';
+import type { Customer } from '../profile/schema.ts';
 import type { Guardrail, GuardrailInput } from './input.ts';
+import type { QuietHours } from './policy.ts';
 import { customerTimeZone } from './time-zone.ts';
 import type { Evidence, VerdictOf } from './verdict.ts';
 
@@ -47,22 +49,47 @@ function localTime(clock: WallClock): string {
   return `${clock.date}T${time}`;
 }
 
+/** Where a recipient's quiet hours are kept: their time zone, and whether Alsace-Moselle's apply. */
+export interface QuietPlace {
+  time_zone: string;
+  alsace_moselle: boolean;
+}
+
+export function quietPlaceOf(customer: Customer, campaignTimeZone: string): QuietPlace {
+  return {
+    time_zone: customerTimeZone(customer, campaignTimeZone).time_zone,
+    alsace_moselle: customer.country.toUpperCase() === 'FR' && isAlsaceMoselle(customer.postcode),
+  };
+}
+
+/** The quiet-hours rules a message at `ms` breaks where `place` is, with its wall clock. */
+export function brokenQuietRules(
+  quiet: QuietHours,
+  ms: number,
+  place: QuietPlace,
+): { rules: Rule[]; clock: WallClock; holiday: string | null } {
+  const clock = wallClockAt(ms, place.time_zone);
+  const holiday = quiet.public_holidays ? publicHolidayOn(clock.date, place.alsace_moselle) : null;
+  const rules: Rule[] = [];
+  if (!quiet.enabled) return { rules, clock, holiday: null };
+  if (clock.time < `${quiet.start}:00`) rules.push('before_start');
+  if (clock.time > `${quiet.end}:00`) rules.push('after_end');
+  if (quiet.sundays && clock.weekday === 0) rules.push('sunday');
+  if (holiday !== null) rules.push('public_holiday');
+  return { rules, clock, holiday };
+}
+
 export const quietHours: Guardrail = (input: GuardrailInput) => {
   const { campaign, history } = input;
   const quiet = input.policy.quiet_hours[campaign.channel];
   if (!quiet.enabled) return [];
   const customer = history.customer;
   const zone = customerTimeZone(customer, campaign.time_zone);
-  const clock = wallClockAt(Date.parse(input.at), zone.time_zone);
-  const alsaceMoselle =
-    customer.country.toUpperCase() === 'FR' && isAlsaceMoselle(customer.postcode);
-  const holiday = quiet.public_holidays ? publicHolidayOn(clock.date, alsaceMoselle) : null;
-
-  const broken: Rule[] = [];
-  if (clock.time < `${quiet.start}:00`) broken.push('before_start');
-  if (clock.time > `${quiet.end}:00`) broken.push('after_end');
-  if (quiet.sundays && clock.weekday === 0) broken.push('sunday');
-  if (holiday !== null) broken.push('public_holiday');
+  const { rules, clock, holiday } = brokenQuietRules(
+    quiet,
+    Date.parse(input.at),
+    quietPlaceOf(customer, campaign.time_zone),
+  );
 
   const evidence: Evidence[] = [{ kind: 'campaign', part: 'send_at' }];
   if (zone.source === 'postcode') {
@@ -70,7 +97,7 @@ export const quietHours: Guardrail = (input: GuardrailInput) => {
   } else if (zone.source === 'country') {
     evidence.push(customerFieldEvidence(customer, 'country'));
   }
-  return broken.map((rule) => ({
+  return rules.map((rule) => ({
     guardrail: 'quiet_hours',
     severity: 'block',
     params: {

@@ -46,10 +46,15 @@ describe('a recipient as listed', () => {
       last_name: 'Dupré',
       email: 'helene.dupre@example.fr',
       guardrails: ['already_owned', 'missing_data'],
+      blocking: ['already_owned'],
       blocked: true,
     });
-    expect(list[2]?.summary).toMatchObject({ guardrails: ['contact_pressure'], blocked: false });
-    expect(list[1]?.summary).toMatchObject({ guardrails: [], blocked: false });
+    expect(list[2]?.summary).toMatchObject({
+      guardrails: ['contact_pressure'],
+      blocking: [],
+      blocked: false,
+    });
+    expect(list[1]?.summary).toMatchObject({ guardrails: [], blocking: [], blocked: false });
   });
 });
 

@@ -12,6 +12,8 @@ export interface RecipientSummary {
   email: string | null;
   /** The guardrails with a verdict, each once, in the verdicts' order (blocking first). */
   guardrails: GuardrailId[];
+  /** Those of `guardrails` with a blocking verdict. */
+  blocking: GuardrailId[];
   blocked: boolean;
 }
 
@@ -42,7 +44,11 @@ export function listedRecipient(
   verdicts: readonly Verdict[],
 ): ListedRecipient {
   const guardrails: GuardrailId[] = [];
-  for (const v of verdicts) if (!guardrails.includes(v.guardrail)) guardrails.push(v.guardrail);
+  const blocking: GuardrailId[] = [];
+  for (const v of verdicts) {
+    if (!guardrails.includes(v.guardrail)) guardrails.push(v.guardrail);
+    if (v.severity === 'block' && !blocking.includes(v.guardrail)) blocking.push(v.guardrail);
+  }
   const { customer_id, first_name, last_name, email } = customer;
   return {
     summary: {
@@ -51,7 +57,8 @@ export function listedRecipient(
       last_name,
       email,
       guardrails,
-      blocked: verdicts.some((v) => v.severity === 'block'),
+      blocking,
+      blocked: blocking.length > 0,
     },
     searchText: foldForSearch(
       [customer_id, first_name, last_name, email].filter((t) => t !== null).join(' '),
