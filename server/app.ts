@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
+import { auditRoutes } from './routes/audits.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -41,6 +42,7 @@ export function createApi(
   app.route('/api/segments', segmentOverlapRoutes(store));
   app.route('/api/campaigns', campaignRoutes(store));
   app.route('/api/campaigns', previewRoutes(store, options.templates));
+  app.route('/api/campaigns', auditRoutes(store, options.templates));
   app.route('/api/policies', policyRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));

@@ -3,13 +3,18 @@
 // domain's (recipientMessage, src/domain/guardrails/recipient.ts) over their whole history; the
 // store only selects the pinned segment's members and supplies histories, a chunk at a time.
 //
-// The recipients' verdicts are computed once per (campaign, version, policy version, fit of the
-// scores, saved segments' versions) and kept, the latest per campaign: concurrent requests share
-// one computation, a failed one is not kept. A new fit (a refit, a reload) is a new score book,
-// which the recommendation statistics follow too (routes/recommendations.ts).
+// The recipients' verdicts are one check per (campaign content, policy version, fit of the scores,
+// saved segments' versions), kept, the latest per campaign: concurrent requests and audits share
+// one check, a failed or cancelled one is not kept. The content leaves out what only records
+// decisions or leaves recipients out (checkedKey): a remedy that excludes recipients reuses the
+// check. A check counts its progress and stops between recipients when cancelled (an audit's
+// DELETE). A new fit (a refit, a reload) is a new score book, which the recommendation statistics
+// follow too (routes/recommendations.ts).
 import type { PreviewOffer, PreviewResponse, SavedCampaign } from '../src/api/contract.ts';
 import { inHoldout } from '../src/domain/campaign/holdout.ts';
+import { checkedKey, excludedIds } from '../src/domain/campaign/campaign.ts';
 import { instantOf } from '../src/domain/campaign/send-time.ts';
+import { withoutExcluded } from '../src/domain/guardrails/audit.ts';
 import type { OfferTerms } from '../src/domain/guardrails/input.ts';
 import {
   listedRecipient,
@@ -29,7 +34,7 @@ import type { SavedSegment } from '../src/domain/segment/saved.ts';
 import { traceDefinition } from '../src/domain/segment/trace.ts';
 import { validateDefinition } from '../src/domain/segment/validate.ts';
 import type { TemplateScores } from '../src/domain/template/context.ts';
-import { campaignsOf, savedCampaignOf } from './documents/campaigns.ts';
+import { bodyOfCampaign, campaignsOf, savedCampaignOf } from './documents/campaigns.ts';
 import { currentPolicy, type PolicyInUse } from './documents/policies.ts';
 import { httpError } from './http.ts';
 import { productOf, recommendationContextOf } from './routes/recommendations.ts';
@@ -49,17 +54,30 @@ const CHECK_CHUNK = 500;
  * whole chunk's renders.
  */
 const IN_FLIGHT = 8;
+/**
+ * Recipients checked between two turns given back to the event loop: a check whose renders resolve
+ * at once (in this thread, in the browser's mock) must still let progress reads, a cancel and other
+ * requests through.
+ */
+const YIELD_EVERY = 50;
 
-/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `work` on every item, at most `limit` at a time; the results in the items' order. Once `signal`
+ * is aborted no item starts: what runs is awaited, then the abort's reason is thrown.
+ */
 async function inFlight<T, R>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<R>,
+  signal: AbortSignal,
 ): Promise<R[]> {
   const results: Promise<R>[] = [];
   const running = new Set<Promise<unknown>>();
   for (const item of items) {
     if (running.size >= limit) await Promise.race(running);
+    if (signal.aborted) break;
     const result = work(item);
     results.push(result);
     const settled: Promise<unknown> = result.then(
@@ -68,7 +86,9 @@ async function inFlight<T, R>(
     );
     running.add(settled);
   }
-  return Promise.all(results);
+  const all = await Promise.all(results);
+  signal.throwIfAborted();
+  return all;
 }
 
 export async function campaignOrNotFound(store: ProfileStore, id: string): Promise<SavedCampaign> {
@@ -161,13 +181,32 @@ async function recipientCampaign(
   };
 }
 
-export interface CheckedRecipients {
-  campaign: SavedCampaign;
+/** One check of a campaign's content: every member (holdout left out) with their verdicts. */
+export interface Check {
   policy: PolicyInUse;
   at: string;
-  /** In customer id order. */
-  recipients: readonly ListedRecipient[];
-  totals: RecipientTotals;
+  /** Members at the pinned version less the holdout, in customer id order. */
+  members: readonly ListedRecipient[];
+}
+
+export interface CheckProgress {
+  /** Members checked. */
+  done: number;
+  /** Members to check; null until they are read. */
+  total: number | null;
+}
+
+/** A check running or made: shared by the requests and audits that need it. */
+export interface CheckRun {
+  /** What it checks: the content (checkedKey), the policy version and the segments' versions. */
+  key: string;
+  generation: object;
+  policy: PolicyInUse;
+  campaignVersion: number;
+  progress: CheckProgress;
+  controller: AbortController;
+  result: Promise<Check>;
+  state: 'running' | 'done' | 'failed';
 }
 
 /** The pinned segment's members now, in customer id order, less the campaign's holdout. */
@@ -175,10 +214,12 @@ async function recipientIds(
   store: ProfileStore,
   campaign: SavedCampaign,
   definition: SegmentDefinition,
+  signal: AbortSignal,
 ): Promise<string[]> {
   const ids: string[] = [];
   let after: string | undefined;
   for (;;) {
+    signal.throwIfAborted();
     const page = await store.segmentSample(definition, MEMBER_PAGE, after);
     for (const { customer_id } of page) {
       if (!inHoldout(campaign.campaign_id, customer_id, campaign.holdout_share))
@@ -195,65 +236,146 @@ async function checkAll(
   campaign: SavedCampaign,
   policy: PolicyInUse,
   definition: SegmentDefinition,
-): Promise<CheckedRecipients> {
+  run: Pick<CheckRun, 'progress' | 'controller'>,
+): Promise<Check> {
+  const { signal } = run.controller;
   const [ids, setting, book] = await Promise.all([
-    recipientIds(store, campaign, definition),
+    recipientIds(store, campaign, definition, signal),
     recipientCampaign(store, render, campaign, policy),
     scoreBookOf(store),
   ]);
-  const recipients: ListedRecipient[] = [];
+  run.progress.total = ids.length;
+  const members: ListedRecipient[] = [];
   for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
-    const messages = await inFlight(chunk, IN_FLIGHT, (h) =>
-      recipientMessage(h, templateScoresOf(book, h.customer.customer_id), setting),
+    signal.throwIfAborted();
+    const messages = await inFlight(
+      chunk,
+      IN_FLIGHT,
+      async (h) => {
+        const message = await recipientMessage(
+          h,
+          templateScoresOf(book, h.customer.customer_id),
+          setting,
+        );
+        run.progress.done += 1;
+        if (run.progress.done % YIELD_EVERY === 0) await nextTurn();
+        return message;
+      },
+      signal,
     );
-    chunk.forEach((h, i) =>
-      recipients.push(listedRecipient(h.customer, messages[i]?.verdicts ?? [])),
-    );
+    chunk.forEach((h, i) => members.push(listedRecipient(h.customer, messages[i]?.verdicts ?? [])));
   }
-  return { campaign, policy, at: setting.at, recipients, totals: recipientTotals(recipients) };
+  return { policy, at: setting.at, members };
 }
 
-interface Check {
-  key: string;
-  generation: object;
-  result: Promise<CheckedRecipients>;
-}
 /** Per store, the latest check of each campaign. */
-const checks = new WeakMap<ProfileStore, Map<string, Check>>();
+const runs = new WeakMap<ProfileStore, Map<string, CheckRun>>();
 
-/**
- * Every recipient of the campaign with their verdicts: computed once per campaign version,
- * policy version, fit of the scores and versions of the saved segments (membership conditions
- * read their current definitions), then served from memory.
- */
-export async function checkedRecipients(
+function runsOf(store: ProfileStore): Map<string, CheckRun> {
+  const byCampaign = runs.get(store) ?? new Map<string, CheckRun>();
+  runs.set(store, byCampaign);
+  return byCampaign;
+}
+
+/** What a campaign's check is keyed by now, with what it reads. */
+export async function checkKeyOf(
   store: ProfileStore,
-  render: Renderer,
-  campaignId: string,
-): Promise<CheckedRecipients> {
-  const campaign = await campaignOrNotFound(store, campaignId);
+  campaign: SavedCampaign,
+): Promise<{ key: string; pinned: Pinned; policy: PolicyInUse; generation: object }> {
   const [pinned, policy, generation] = await Promise.all([
     pinnedSegment(store, campaign),
     currentPolicy(store.documents),
     store.scoreBook(),
   ]);
   const key = [
-    campaign.version,
+    checkedKey(bodyOfCampaign(campaign)),
     `${policy.policy_id}@${policy.version}`,
     ...pinned.segments.map((s) => `${s.segment_id}@${s.version}`),
   ].join('\u0000');
-  const byCampaign = checks.get(store) ?? new Map<string, Check>();
-  checks.set(store, byCampaign);
-  const known = byCampaign.get(campaignId);
+  return { key, pinned, policy, generation };
+}
+
+/**
+ * The check of the campaign as it is now: the one running or made for the same key, or a new
+ * one. `fresh` says which.
+ */
+export async function checkRunFor(
+  store: ProfileStore,
+  render: Renderer,
+  campaign: SavedCampaign,
+): Promise<{ run: CheckRun; fresh: boolean }> {
+  const { key, pinned, policy, generation } = await checkKeyOf(store, campaign);
+  const byCampaign = runsOf(store);
+  const known = byCampaign.get(campaign.campaign_id);
   if (known !== undefined && known.key === key && known.generation === generation)
-    return known.result;
-  const result = checkAll(store, render, campaign, policy, pinned.definition);
-  const entry = { key, generation, result };
-  byCampaign.set(campaignId, entry);
-  result.catch(() => {
-    if (byCampaign.get(campaignId) === entry) byCampaign.delete(campaignId);
-  });
-  return result;
+    return { run: known, fresh: false };
+  const progress: CheckProgress = { done: 0, total: null };
+  const controller = new AbortController();
+  const run: CheckRun = {
+    key,
+    generation,
+    policy,
+    campaignVersion: campaign.version,
+    progress,
+    controller,
+    state: 'running',
+    result: checkAll(store, render, campaign, policy, pinned.definition, { progress, controller }),
+  };
+  byCampaign.set(campaign.campaign_id, run);
+  run.result.then(
+    () => {
+      run.state = 'done';
+    },
+    () => {
+      run.state = 'failed';
+      if (byCampaign.get(campaign.campaign_id) === run) byCampaign.delete(campaign.campaign_id);
+    },
+  );
+  return { run, fresh: true };
+}
+
+/** Stops a running check: it reads and checks no one more, and is not kept. */
+export function cancelRun(store: ProfileStore, campaignId: string, run: CheckRun): void {
+  run.controller.abort(new Error('The check was cancelled.'));
+  const byCampaign = runsOf(store);
+  if (byCampaign.get(campaignId) === run) byCampaign.delete(campaignId);
+}
+
+export interface CheckedRecipients {
+  campaign: SavedCampaign;
+  policy: PolicyInUse;
+  at: string;
+  /** Members less the holdout and the excluded, in customer id order. */
+  recipients: readonly ListedRecipient[];
+  totals: RecipientTotals;
+}
+
+/**
+ * Every recipient of the campaign as it is now with their verdicts: its check (computed once,
+ * shared), less the recipients it excludes. A check cancelled meanwhile is made again.
+ */
+export async function checkedRecipients(
+  store: ProfileStore,
+  render: Renderer,
+  campaignId: string,
+): Promise<CheckedRecipients> {
+  for (let attempt = 0; ; attempt += 1) {
+    const campaign = await campaignOrNotFound(store, campaignId);
+    const { run } = await checkRunFor(store, render, campaign);
+    try {
+      const check = await run.result;
+      const recipients = withoutExcluded(check.members, excludedIds(campaign));
+      return {
+        campaign,
+        policy: check.policy,
+        at: check.at,
+        recipients,
+        totals: recipientTotals(recipients),
+      };
+    } catch (error: unknown) {
+      if (!run.controller.signal.aborted || attempt > 0) throw error;
+    }
+  }
 }
 
 function previewOfferOf(terms: OfferTerms): PreviewOffer {
@@ -292,7 +414,9 @@ function membershipOf(
       ? 'not_member'
       : inHoldout(campaign.campaign_id, id, campaign.holdout_share)
         ? 'holdout'
-        : 'recipient',
+        : excludedIds(campaign).has(id)
+          ? 'excluded'
+          : 'recipient',
     trace,
   };
 }

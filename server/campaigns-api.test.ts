@@ -194,8 +194,11 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect(got.etag).toBe('"1"');
     expect(got.body).toEqual(created);
 
+    const asReady = await put(created, { ...readyEmail() });
+    expect(asReady.status).toBe(409);
+    expect(apiError.parse(asReady.body).error.reason).toBe('campaign_ready_from_audit');
     const saved = await put(created, {
-      ...readyEmail(),
+      ...readyEmail({ status: 'draft' }),
       offer: {
         target: { kind: 'category', category: 'films' },
         price: { kind: 'percent', percent: 15 },
@@ -210,14 +213,14 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect(saved.etag).toBe('"2"');
     expect(savedCampaign.parse(saved.body)).toMatchObject({
       channel: 'email',
-      status: 'ready',
+      status: 'draft',
       version: 2,
       author: 'Camille Roux',
       created_at: created.created_at,
     });
     const listed = (await list()).campaigns.find((c) => c.campaign_id === created.campaign_id);
     expect(listed).toMatchObject({
-      status: 'ready',
+      status: 'draft',
       send_at: '2026-12-01T09:30',
       send_instant: '2026-12-01T08:30:00.000Z',
       segment: { segment_id: 'seg_cinephiles' },
@@ -304,7 +307,7 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     const v2 = savedCampaign.parse(
       (
         await put(v1, {
-          ...readyEmail(),
+          ...readyEmail({ status: 'draft' }),
           name: 'Nouveautés Blu-ray (relance)',
           recommendation: { strategy: 'complements', count: 3 },
           author: 'Nadia',
@@ -332,7 +335,6 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
           before: 'Nouveautés Blu-ray',
           after: 'Nouveautés Blu-ray (relance)',
         },
-        { field: 'status', change: 'changed', before: 'draft', after: 'ready' },
         {
           field: 'recommendation',
           change: 'set',
@@ -385,19 +387,13 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect((await list()).campaigns.length).toBe(before);
   });
 
-  test('a campaign marked ready says what it lacks (422), and saves as a draft', async () => {
+  test('a save never marks a campaign ready (409: that is the audit’s), and a draft saves incomplete', async () => {
     const incomplete = readyEmail({ segment: null, send_at: null, template: { subject: 'Hi' } });
+    const before = (await list()).campaigns.length;
     const reply = await send('POST', '', { body: incomplete });
-    expect(reply.status).toBe(422);
-    const error = apiError.parse(reply.body).error;
-    expect(error.reason).toBe('invalid_campaign');
-    expect(error.params).toMatchObject({ count: 3, outcome: 'not_created' });
-    expect(issuesOf(reply.body)).toEqual([
-      ['segment_required', 'segment'],
-      ['send_time_required', 'send_at'],
-      ['template_part_required', 'template.html'],
-    ]);
-    expect(error.issues?.[2]?.params).toEqual({ channel: 'email', part: 'html' });
+    expect(reply.status).toBe(409);
+    expect(apiError.parse(reply.body).error.reason).toBe('campaign_ready_from_audit');
+    expect((await list()).campaigns.length).toBe(before);
     await create({ ...incomplete, status: 'draft' });
   });
 

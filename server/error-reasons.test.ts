@@ -60,6 +60,8 @@ interface Call {
   body?: unknown;
   raw?: string;
   headers?: Record<string, string>;
+  /** Sent again (every 20 ms, 5 s at most) until its answer says so: an audit has ended. */
+  until?: (body: unknown) => boolean;
 }
 
 /** A request that sets the scene, possibly built from the answer to the one before. */
@@ -71,8 +73,49 @@ const campaignIdOf = (body: unknown) =>
     ? String(body.campaign_id)
     : '';
 
+const auditIdOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'audit_id' in body ? String(body.audit_id) : '';
+const ended = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'state' in body && body.state !== 'running';
+
+/** The audit a scene ran, for the steps after the one that started it. */
+let lastAudit = '';
+/** A new campaign on seg_lyon (with `extra`), its audit run to the end. */
+const audited = (extra: Record<string, unknown> = {}): Step[] => [
+  {
+    method: 'POST',
+    path: '/api/campaigns',
+    body: {
+      name: 'Audit',
+      channel: 'email',
+      segment: { segment_id: 'seg_lyon', version: 3 },
+      ...extra,
+    },
+  },
+  (created) => ({ method: 'POST', path: `/api/campaigns/${campaignIdOf(created)}/audits` }),
+  (audit) => {
+    lastAudit = auditIdOf(audit);
+    return { path: `/api/campaigns/${campaignIdOf(audit)}/audits/${lastAudit}`, until: ended };
+  },
+];
+/** A request on the audited campaign, made from the audit's answer. */
+const onAudited =
+  (method: string, tail: string, body?: (auditId: string) => unknown, version = 1) =>
+  (audit: unknown): Call => ({
+    method,
+    path: `/api/campaigns/${campaignIdOf(audit)}${tail.replace(':audit', auditIdOf(audit))}`,
+    headers: { 'if-match': `"${version}"` },
+    ...(body === undefined ? {} : { body: body(auditIdOf(audit)) }),
+  });
+const expiredOffer = {
+  target: { kind: 'product', sku: 'BR-LOTR-BOX' },
+  price: { kind: 'percent', percent: 20 },
+  valid_from: '2020-01-01',
+  valid_to: '2020-01-31',
+};
+
 /** One request that gets each reason (some after first requests set the scene). */
-const provoke: Record<ApiErrorReason, { before?: Step[]; call: Call; status: number }> = {
+const provoke: Record<ApiErrorReason, { before?: Step[]; call: Step; status: number }> = {
   customer_not_found: { call: { path: '/api/customers/C9999999' }, status: 404 },
   segment_not_found: { call: { path: '/api/segments/seg_gone' }, status: 404 },
   version_not_found: { call: { path: '/api/segments/seg_lyon/versions/9' }, status: 404 },
@@ -191,9 +234,62 @@ const provoke: Record<ApiErrorReason, { before?: Step[]; call: Call; status: num
     call: {
       method: 'POST',
       path: '/api/campaigns',
-      body: { name: 'Prête ?', channel: 'sms', status: 'ready' },
+      body: { name: 'Sur Mars', channel: 'sms', time_zone: 'Mars/Olympus_Mons' },
     },
     status: 422,
+  },
+  campaign_ready_from_audit: {
+    call: {
+      method: 'POST',
+      path: '/api/campaigns',
+      body: { name: 'Prête ?', channel: 'sms', status: 'ready' },
+    },
+    status: 409,
+  },
+  audit_not_found: { call: { path: '/api/campaigns/CMP01/audits/aud_gone' }, status: 404 },
+  audit_finished: {
+    before: audited(),
+    call: onAudited('DELETE', '/audits/:audit'),
+    status: 409,
+  },
+  audit_not_done: {
+    // The store never supplies a history (HangingStore): the audit runs for ever.
+    before: audited().slice(0, 2),
+    call: onAudited('POST', '/remedies', (audit_id) => ({
+      audit_id,
+      remedy: { kind: 'drop_offer' },
+    })),
+    status: 409,
+  },
+  audit_stale: {
+    before: [
+      ...audited({ offer: expiredOffer }),
+      onAudited('PUT', '', () => ({
+        name: 'Renamed',
+        channel: 'email',
+        segment: { segment_id: 'seg_lyon', version: 3 },
+      })),
+    ],
+    call: (campaign) => ({
+      method: 'POST',
+      path: `/api/campaigns/${campaignIdOf(campaign)}/remedies`,
+      headers: { 'if-match': '"2"' },
+      body: { audit_id: lastAudit, remedy: { kind: 'drop_offer' } },
+    }),
+    status: 409,
+  },
+  remedy_not_applicable: {
+    before: audited(),
+    call: onAudited('POST', '/remedies', (audit_id) => ({
+      audit_id,
+      remedy: { kind: 'drop_offer' },
+    })),
+    status: 409,
+  },
+  campaign_blocked: {
+    before: audited({ offer: expiredOffer }),
+    call: onAudited('POST', '/ready', (audit_id) => ({ audit_id })),
+    status: 409,
   },
   campaign_sent: { call: { method: 'DELETE', path: '/api/campaigns/CMP01' }, status: 409 },
   campaign_idempotency_key_reused: {
@@ -275,15 +371,27 @@ class FailingStore extends MemoryStore {
   }
 }
 
+/** A store that never supplies a history: an audit on it runs until cancelled. */
+class HangingStore extends MemoryStore {
+  // eslint-disable-next-line require-yield -- it never yields, by design
+  override async *histories(): AsyncIterable<never> {
+    await new Promise(() => undefined);
+  }
+}
+
 async function send(api: ReturnType<typeof createApi>, call: Call) {
   const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
-  const res = await api.request(call.path, {
-    method: call.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...call.headers },
-    ...(body === undefined ? {} : { body }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as unknown };
+  for (let attempt = 0; ; attempt += 1) {
+    const res = await api.request(call.path, {
+      method: call.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...call.headers },
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await res.text();
+    const reply = { status: res.status, body: (text === '' ? null : JSON.parse(text)) as unknown };
+    if (call.until === undefined || call.until(reply.body) || attempt >= 250) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe.each(apiErrorReasons)('%s', (reason) => {
@@ -291,7 +399,9 @@ describe.each(apiErrorReasons)('%s', (reason) => {
     const store =
       reason === 'internal'
         ? new FailingStore(fixture(), FIXTURE_AS_OF)
-        : new MemoryStore(fixture(), FIXTURE_AS_OF);
+        : reason === 'audit_not_done'
+          ? new HangingStore(fixture(), FIXTURE_AS_OF)
+          : new MemoryStore(fixture(), FIXTURE_AS_OF);
     const api = createApi(store, { logErrors: false });
     const { before = [], call, status } = provoke[reason];
     let previous: unknown = null;
@@ -300,8 +410,8 @@ describe.each(apiErrorReasons)('%s', (reason) => {
       expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
       previous = reply.body;
     }
-    const reply = await send(api, call);
-    expect(reply.status).toBe(status);
+    const reply = await send(api, typeof call === 'function' ? call(previous) : call);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     const { error } = apiError.parse(reply.body);
     expect(error.reason).toBe(reason);
     expect(error.code).toBe(errorReasons[reason].code);
@@ -312,7 +422,10 @@ describe.each(apiErrorReasons)('%s', (reason) => {
 
 test('the params carry the figures the wording needs', async () => {
   const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
-  const params = async (call: Call) => apiError.parse((await send(api, call)).body).error.params;
+  const params = async (step: Step) => {
+    const call = typeof step === 'function' ? step(null) : step;
+    return apiError.parse((await send(api, call)).body).error.params;
+  };
   expect(await params(provoke.customer_not_found.call)).toEqual({ customer_id: 'C9999999' });
   expect(await params(provoke.version_not_found.call)).toEqual({
     segment_id: 'seg_lyon',

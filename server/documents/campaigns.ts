@@ -28,6 +28,13 @@ export function savedCampaignOf(document: StoredDocument<CampaignBody>): SavedCa
   };
 }
 
+/** The body of a campaign as it is now: what a new version of it starts from. */
+export function bodyOfCampaign(campaign: SavedCampaign): CampaignBody {
+  const { campaign_id, version, author, created_at, updated_at, ...body } = campaign;
+  void [campaign_id, version, author, created_at, updated_at];
+  return body;
+}
+
 export function campaignVersionOf(version: DocumentVersion<CampaignBody>): CampaignVersion {
   return {
     ...version.body,

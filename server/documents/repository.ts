@@ -1,9 +1,9 @@
-// Versioned documents: what marketers save and edit together (segments now; campaigns and guardrail
-// policies next). Each store kind implements DocumentRepository once, over plain JSON bodies;
+// Versioned documents: what marketers save and edit together (segments, campaigns, guardrail
+// policies), and the campaigns' audits, kept as they finished (one version each). Each store kind implements DocumentRepository once, over plain JSON bodies;
 // versioned-documents.ts gives each kind a typed view that validates bodies with the kind's schema.
 // See docs/decisions/012-versioned-documents.md.
 
-export const DOCUMENT_KINDS = ['segment', 'campaign', 'guardrail_policy'] as const;
+export const DOCUMENT_KINDS = ['segment', 'campaign', 'guardrail_policy', 'campaign_audit'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**

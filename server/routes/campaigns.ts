@@ -72,7 +72,7 @@ function outcomeText(outcome: Outcome): string {
  * The 422 for a campaign that may not be saved as it is: what is wrong, and what a ready campaign
  * lacks, each issue at its path in the body with its code and figures.
  */
-async function checkCampaign(
+export async function checkCampaign(
   store: ProfileStore,
   body: CampaignBody,
   outcome: Outcome,
@@ -94,7 +94,7 @@ async function checkCampaign(
 }
 
 /** A sent campaign is what went out: it is kept as it is (duplicate it to send it again). */
-function keepSent(campaign: SavedCampaign): void {
+export function keepSent(campaign: SavedCampaign): void {
   if (campaign.status !== 'sent') return;
   throw httpError(
     'campaign_sent',
@@ -171,9 +171,10 @@ async function listItems(
   });
 }
 
-export function campaignRoutes(store: ProfileStore): Hono {
+/** Campaigns as a versioned resource: reads, saves with If-Match, history, responses. */
+export function campaignResource(store: ProfileStore) {
   const documents = campaignsOf(store.documents);
-  const campaigns = new VersionedResource<
+  return new VersionedResource<
     SavedCampaign,
     DocumentVersion<CampaignBody>,
     DocumentWrite<CampaignBody>
@@ -205,6 +206,30 @@ export function campaignRoutes(store: ProfileStore): Hono {
       },
     },
   );
+}
+
+/**
+ * What a save or a restore writes: a draft, without readiness. A campaign becomes ready only from
+ * its audit (routes/audits.ts); any edit after that returns it to draft.
+ */
+function asDraft(body: CampaignBody): CampaignBody {
+  return { ...body, status: 'draft', readiness: null };
+}
+
+/** A save saying "ready" is refused: readiness comes from an audit. `id`: '' on a create. */
+function refuseReady(id: string, status: string): void {
+  if (status !== 'ready') return;
+  throw httpError(
+    'campaign_ready_from_audit',
+    'A campaign is marked ready from its audit (POST /api/campaigns/:id/ready), not by a save; ' +
+      'nothing was saved.',
+    { campaign_id: id },
+  );
+}
+
+export function campaignRoutes(store: ProfileStore): Hono {
+  const documents = campaignsOf(store.documents);
+  const campaigns = campaignResource(store);
 
   return new Hono()
     .get('/', async (c) => {
@@ -227,12 +252,17 @@ export function campaignRoutes(store: ProfileStore): Hono {
         await readJson(c.req.raw),
         'body',
       );
-      const write = { body, author: author ?? ANONYMOUS_AUTHOR, note: note ?? CREATED_NOTE };
+      refuseReady('', body.status);
+      const write = {
+        body: asDraft(body),
+        author: author ?? ANONYMOUS_AUTHOR,
+        note: note ?? CREATED_NOTE,
+      };
       const fingerprint = fingerprintOf(write);
       return oneSaveAtATime(store, async () => {
         const replayed = await campaigns.replay(c, key, fingerprint);
         if (replayed !== null) return replayed;
-        await checkCampaign(store, body, { outcome: 'not_created' });
+        await checkCampaign(store, write.body, { outcome: 'not_created' });
         const created = await documents.create(
           newCampaignId(),
           { ...write, at: new Date().toISOString() },
@@ -258,9 +288,10 @@ export function campaignRoutes(store: ProfileStore): Hono {
         // Stale before anything else: the author must see the other edit first.
         campaigns.expectVersion(id, current, expected);
         keepSent(current);
-        await checkCampaign(store, body, { outcome: 'not_saved' });
+        refuseReady(id, body.status);
+        await checkCampaign(store, asDraft(body), { outcome: 'not_saved' });
         const saved = await campaigns.append(id, current.version, {
-          body,
+          body: asDraft(body),
           author: author ?? ANONYMOUS_AUTHOR,
           note: note ?? '',
           at: new Date().toISOString(),
@@ -312,10 +343,12 @@ export function campaignRoutes(store: ProfileStore): Hono {
         campaigns.expectVersion(id, current, expected);
         keepSent(current);
         const restored = await campaigns.version(id, v);
-        await checkCampaign(store, restored.body, { outcome: 'not_restored', version: v });
+        // A restored version is a draft again: a ready one was ready as it was audited then.
+        const body = asDraft(restored.body);
+        await checkCampaign(store, body, { outcome: 'not_restored', version: v });
         // A restore appends the old content as a new version: the history keeps every step.
         const saved = await campaigns.append(id, current.version, {
-          body: restored.body,
+          body,
           author: request.author ?? ANONYMOUS_AUTHOR,
           note: restoredNote(v),
           at: new Date().toISOString(),

@@ -6,6 +6,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { compareText } from '../../src/domain/compare.ts';
 import {
+  DOCUMENT_KINDS,
   documentName,
   type DeleteResult,
   type DocumentKind,
@@ -62,14 +63,9 @@ async function transaction<T>(connection: DuckDBConnection, work: () => Promise<
 /** A kind as stored; the column holds only what a write put there. */
 function kindOf(value: DuckDBValue): DocumentKind {
   const text = toText(value);
-  switch (text) {
-    case 'segment':
-    case 'campaign':
-    case 'guardrail_policy':
-      return text;
-    default:
-      throw new Error(`Unknown document kind '${text}' in the store.`);
-  }
+  const kind = DOCUMENT_KINDS.find((k) => k === text);
+  if (kind === undefined) throw new Error(`Unknown document kind '${text}' in the store.`);
+  return kind;
 }
 
 function bodyOf(row: Row): unknown {

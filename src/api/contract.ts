@@ -15,3 +15,4 @@ export * from './contract/policies.ts';
 export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
 export * from './contract/preview.ts';
+export * from './contract/audits.ts';

@@ -56,6 +56,18 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
   invalid_campaign: { count: 2, outcome: 'not_saved' },
   campaign_sent: { campaign_id: 'cmp_1', name: 'Soldes' },
   campaign_without_segment: { campaign_id: 'cmp_1', name: 'Soldes' },
+  audit_not_found: { campaign_id: 'cmp_1', audit_id: 'aud_1' },
+  audit_finished: { audit_id: 'aud_1', state: 'done' },
+  audit_not_done: { audit_id: 'aud_1', state: 'running' },
+  audit_stale: { audit_id: 'aud_1', campaign_id: 'cmp_1', audited_version: 3, version: 5 },
+  remedy_not_applicable: { remedy: 'raise_discount', cause: 'meets_threshold' },
+  campaign_blocked: {
+    campaign_id: 'cmp_1',
+    name: 'Soldes',
+    blocked: 37,
+    guardrails: 'already_owned',
+  },
+  campaign_ready_from_audit: { campaign_id: 'cmp_1' },
   campaign_segment_unavailable: {
     campaign_id: 'cmp_1',
     name: 'Soldes',

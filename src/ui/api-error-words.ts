@@ -205,6 +205,27 @@ const reasonWords = new Map<string, Detail>([
         cause: text(p, 'cause'),
       }),
   ],
+  ['audit_not_found', (_p, { t }) => t('reason.audit_not_found')],
+  ['audit_finished', (p, { t }) => t('reason.audit_finished', { state: text(p, 'state') })],
+  ['audit_not_done', (p, { t }) => t('reason.audit_not_done', { state: text(p, 'state') })],
+  [
+    'audit_stale',
+    (p, { t }) =>
+      t('reason.audit_stale', {
+        audited_version: num(p, 'audited_version'),
+        version: num(p, 'version'),
+      }),
+  ],
+  [
+    'remedy_not_applicable',
+    (p, { t }) => t('reason.remedy_not_applicable', { cause: text(p, 'cause') }),
+  ],
+  [
+    'campaign_blocked',
+    (p, { t }) =>
+      t('reason.campaign_blocked', { blocked: num(p, 'blocked'), name: text(p, 'name') }),
+  ],
+  ['campaign_ready_from_audit', (_p, { t }) => t('reason.campaign_ready_from_audit')],
   [
     'campaign_idempotency_key_reused',
     (p, { t }) =>

@@ -181,6 +181,52 @@ export const errorReasons = /* @__PURE__ */ (() => {
         updated_at: z.string(),
       }),
     },
+    // The pre-send audit (decision 022).
+    audit_not_found: {
+      code: 'not_found',
+      params: z.strictObject({ campaign_id: id, audit_id: id }),
+    },
+    /** A cancel of an audit that has finished (done, cancelled or failed). */
+    audit_finished: {
+      code: 'conflict',
+      params: z.strictObject({ audit_id: id, state: z.string() }),
+    },
+    /** A remedy or "ready" from an audit that is not done. */
+    audit_not_done: {
+      code: 'conflict',
+      params: z.strictObject({ audit_id: id, state: z.string() }),
+    },
+    /** A remedy or "ready" from an audit of another content or policy version than now's. */
+    audit_stale: {
+      code: 'conflict',
+      params: z.strictObject({
+        audit_id: id,
+        campaign_id: id,
+        audited_version: version,
+        version,
+      }),
+    },
+    /** The remedy changes nothing or cannot be applied; `cause` is remedy.ts's refusal. */
+    remedy_not_applicable: {
+      code: 'conflict',
+      params: z.strictObject({ remedy: z.string(), cause: z.string() }),
+    },
+    /** "Ready" refused: a blocking guardrail still flags recipients and no reason was written. */
+    campaign_blocked: {
+      code: 'conflict',
+      params: z.strictObject({
+        campaign_id: id,
+        name: z.string(),
+        blocked: count,
+        /** The blocking guardrails, comma-separated. */
+        guardrails: z.string(),
+      }),
+    },
+    /** A save saying "ready": a campaign is marked ready from its audit. */
+    campaign_ready_from_audit: {
+      code: 'conflict',
+      params: z.strictObject({ campaign_id: id }),
+    },
     // Guardrail policies: the default policy is on every store from its load on.
     policy_not_found: { code: 'not_found', params: z.strictObject({ policy_id: id }) },
     policy_version_not_found: {

@@ -99,9 +99,10 @@ export const previewResponse = z.strictObject({
   customer_id: z.string(),
   /**
    * `recipient`: a member at the pinned version, outside the holdout; `holdout`: a member held
-   * out; `not_member`: not (or no longer) in the segment — previewed all the same.
+   * out; `excluded`: a member the campaign excludes (after an audit); `not_member`: not (or no
+   * longer) in the segment — previewed all the same.
    */
-  membership: z.enum(['recipient', 'holdout', 'not_member']),
+  membership: z.enum(['recipient', 'holdout', 'excluded', 'not_member']),
   at: isoInstant,
   render: templateRenderResult,
   offer: previewOffer.nullable(),

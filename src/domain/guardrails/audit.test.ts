@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { auditCounts, flaggedBy, readyDecision, withoutExcluded } from './audit.ts';
+import { countAudit, flaggedBy, readyDecision, withoutExcluded } from './audit.ts';
 import { listedRecipient } from './recipient-list.ts';
 import type { GuardrailId, Severity, Verdict } from './verdict.ts';
 
@@ -22,7 +22,7 @@ const members = [
 
 describe('the audit’s counts', () => {
   test('count recipients, not verdicts, per guardrail with those it blocks', () => {
-    const counts = auditCounts(members, new Set());
+    const counts = countAudit(members, new Set());
     expect(counts).toMatchObject({
       members: 5,
       excluded: 0,
@@ -39,7 +39,7 @@ describe('the audit’s counts', () => {
 
   test('leave the excluded out of every figure but the members', () => {
     const excluded = new Set(['C1', 'C5', 'C9']);
-    const counts = auditCounts(members, excluded);
+    const counts = countAudit(members, excluded);
     expect(counts).toMatchObject({
       members: 5,
       excluded: 2,
@@ -65,7 +65,7 @@ describe('the audit’s counts', () => {
 
 describe('marking ready', () => {
   test('needs no reason when nobody is blocked', () => {
-    const clean = auditCounts(members, new Set(['C1', 'C3', 'C5']));
+    const clean = countAudit(members, new Set(['C1', 'C3', 'C5']));
     expect(clean.blocked).toBe(0);
     expect(readyDecision(clean, null)).toEqual({ ready: true, override: null });
     // A reason given anyway is not an override.
@@ -75,7 +75,7 @@ describe('marking ready', () => {
   test.each([null, '', '   \n'])(
     'is refused with blocked recipients and no reason (%j)',
     (reason) => {
-      expect(readyDecision(auditCounts(members, new Set()), reason)).toEqual({
+      expect(readyDecision(countAudit(members, new Set()), reason)).toEqual({
         ready: false,
         blocked: 3,
         guardrails: ['already_owned', 'meaningless_discount', 'missing_data'],
@@ -84,7 +84,7 @@ describe('marking ready', () => {
   );
 
   test('records a written reason as an override with the blocked count', () => {
-    expect(readyDecision(auditCounts(members, new Set()), '  Validé par la direction  ')).toEqual({
+    expect(readyDecision(countAudit(members, new Set()), '  Validé par la direction  ')).toEqual({
       ready: true,
       override: { reason: 'Validé par la direction', blocked: 3 },
     });

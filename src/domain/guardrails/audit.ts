@@ -2,31 +2,36 @@
 // (recipient.ts, the same function the preview calls), counted per guardrail, less the recipients
 // the campaign excludes; and whether it may be marked ready — not while a blocking guardrail still
 // flags a recipient, unless a person writes why it may go out all the same.
+import { z } from 'zod';
 import { compareText } from '../compare.ts';
 import type { ListedRecipient, RecipientSummary } from './recipient-list.ts';
-import { guardrailIds, type GuardrailId } from './verdict.ts';
+import { guardrailId, guardrailIds, type GuardrailId } from './verdict.ts';
 
-export interface GuardrailTally {
+const count = z.number().int().nonnegative();
+
+export const guardrailTally = z.strictObject({
   /** Recipients with a verdict of this guardrail. */
-  flagged: number;
+  flagged: count,
   /** Of those, the recipients it blocks. */
-  blocking: number;
-}
+  blocking: count,
+});
+export type GuardrailTally = z.infer<typeof guardrailTally>;
 
-export interface AuditCounts {
+export const auditCounts = z.strictObject({
   /** Members of the pinned segment version less the holdout. */
-  members: number;
+  members: count,
   /** Of those, the recipients the campaign excludes. */
-  excluded: number;
+  excluded: count,
   /** Members less the excluded: who the campaign goes to. */
-  recipients: number;
+  recipients: count,
   /** Recipients with at least one verdict. */
-  flagged: number;
+  flagged: count,
   /** Recipients with at least one blocking verdict. */
-  blocked: number;
+  blocked: count,
   /** Every guardrail, 0 included. */
-  by_guardrail: Record<GuardrailId, GuardrailTally>;
-}
+  by_guardrail: z.record(guardrailId, guardrailTally),
+});
+export type AuditCounts = z.infer<typeof auditCounts>;
 
 /** Every guardrail at 0. */
 export function emptyTallies(): Record<GuardrailId, GuardrailTally> {
@@ -57,7 +62,7 @@ export function withoutExcluded(
 }
 
 /** The counts over the members (holdout already out), leaving out the excluded. */
-export function auditCounts(
+export function countAudit(
   members: readonly ListedRecipient[],
   excluded: ReadonlySet<string>,
 ): AuditCounts {

@@ -1,7 +1,7 @@
 // The campaign editor: name, status and save in the header; the settings and the message on the
 // left; the message rendered for a chosen customer on the right. What the campaign still lacks
 // before it is ready is listed; a save refused because someone saved first shows what differs.
-import { ArrowLeft, History, Save, UsersRound } from 'lucide-react';
+import { ArrowLeft, History, Save, ShieldCheck, UsersRound } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,6 @@ import {
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import {
@@ -100,9 +99,7 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
   const errors = useMemo(() => campaignErrors(body), [body]);
   const missing = useMemo(() => missingForReady(body), [body]);
   const issueAt = (path: string): string | undefined => {
-    const found = [...errors, ...(body.status === 'ready' ? missing : [])].find(
-      (i: CampaignIssue) => i.path.join('.') === path,
-    );
+    const found = errors.find((i: CampaignIssue) => i.path.join('.') === path);
     return found ? word(found) : undefined;
   };
   const result = rendered.render.data;
@@ -159,17 +156,18 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
             {t('history.button')}
           </Button>
         )}
-        <div className="w-40">
-          <Select<'draft' | 'ready'>
-            aria-label={t('editor.status')}
-            value={body.status === 'ready' ? 'ready' : 'draft'}
-            options={[
-              { value: 'draft', label: t('status.draft') },
-              { value: 'ready', label: t('status.ready') },
-            ]}
-            onValueChange={(status) => update({ ...body, status })}
-          />
-        </div>
+        <Badge tone={body.status === 'ready' ? 'success' : 'neutral'} title={t('editor.status')}>
+          {t(`status.${body.status}`)}
+        </Badge>
+        {editor.saved?.segment && (
+          <Link
+            to={`/campaigns/${encodeURIComponent(editor.saved.campaign_id)}/audit`}
+            className={buttonClass('ghost')}
+          >
+            <ShieldCheck aria-hidden="true" />
+            {t('editor.audit')}
+          </Link>
+        )}
         <Button
           variant="primary"
           loading={saving}

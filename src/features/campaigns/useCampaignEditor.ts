@@ -49,7 +49,7 @@ export interface CampaignEditor {
   /** The edits were restored from this browser's draft when the page opened. */
   restoredDraft: boolean;
   discardDraft: () => void;
-  save: (status?: 'draft' | 'ready') => void;
+  save: () => void;
   saveState: SaveState;
   conflict: Conflict | null;
   conflictActions: { overwrite: () => void; takeTheirs: () => void; dismiss: () => void };
@@ -140,10 +140,12 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     }
   };
 
-  const write = async (expected: number | null, status: 'draft' | 'ready') => {
+  // A save is a draft: a campaign is marked ready from its audit, and an edit returns it to draft.
+  const write = async (expected: number | null) => {
     const request = {
       ...body,
-      status,
+      status: 'draft' as const,
+      readiness: null,
       ...(author === '' ? {} : { author }),
     };
     await attempt(
@@ -160,9 +162,9 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     );
   };
 
-  const save = (status?: 'draft' | 'ready') => {
+  const save = () => {
     if (saveState.status === 'saving') return;
-    void write(baseVersion, status ?? (body.status === 'ready' ? 'ready' : 'draft'));
+    void write(baseVersion);
   };
 
   useSaveKeys(save, dirty);
@@ -189,7 +191,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
       overwrite: () => {
         if (conflict === null) return;
         setBaseVersion(conflict.theirs.version);
-        void write(conflict.theirs.version, body.status === 'ready' ? 'ready' : 'draft');
+        void write(conflict.theirs.version);
       },
       takeTheirs: () => {
         if (conflict === null) return;

@@ -93,8 +93,8 @@ function Membership({
 }) {
   const { t } = useTranslation('preview');
   if (preview.membership === 'recipient') return null;
-  const holdout = preview.membership === 'holdout';
-  const Icon = holdout ? CircleSlash : UserRoundMinus;
+  const { membership } = preview;
+  const Icon = membership === 'not_member' ? UserRoundMinus : CircleSlash;
   return (
     <div
       role="status"
@@ -103,15 +103,19 @@ function Membership({
       <Icon size={15} aria-hidden="true" className="mt-0.5 shrink-0" />
       <p>
         <span className="font-semibold">
-          {holdout
+          {membership === 'holdout'
             ? t('membership.holdout')
-            : listed
-              ? t('membership.left')
-              : t('membership.notMember')}
+            : membership === 'excluded'
+              ? t('membership.excluded')
+              : listed
+                ? t('membership.left')
+                : t('membership.notMember')}
         </span>{' '}
-        {holdout
+        {membership === 'holdout'
           ? t('membership.holdoutDetail', { name })
-          : t('membership.notMemberDetail', { name })}
+          : membership === 'excluded'
+            ? t('membership.excludedDetail', { name })
+            : t('membership.notMemberDetail', { name })}
       </p>
     </div>
   );

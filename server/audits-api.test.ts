@@ -1,0 +1,304 @@
+// The pre-send audit's endpoints on the memory store over the 5,000-customer demo and its campaign:
+// an audit runs with progress to its counts (those of the preview's recipients list), a second
+// start joins it, a cancel stops the server's reading and checking, remedies are new versions that
+// the audit reruns on (reusing the check when they only exclude), and "ready" is refused while a
+// blocking guardrail flags recipients unless a reason is written.
+import type { Hono } from 'hono';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
+import {
+  apiError,
+  applyRemedyResponse,
+  campaignAudit,
+  campaignAuditsResponse,
+  recipientsResponse,
+  savedCampaign,
+  type CampaignAudit,
+} from '../src/api/contract.ts';
+import type { CustomerHistory } from '../src/domain/profile/history.ts';
+import { createApi } from './app.ts';
+import { bodyOfCampaign } from './documents/campaigns.ts';
+import type { HistoryReadOptions } from './store.ts';
+import { MemoryStore } from './stores/memory.ts';
+
+const { dataset } = generateDataset({
+  seed: DEMO_SEED,
+  customers: BROWSER_DEMO_CUSTOMERS,
+  asOf: DEMO_AS_OF,
+});
+
+/** The memory store, counting the histories it hands out. */
+class CountingStore extends MemoryStore {
+  historiesRead = 0;
+  override async *histories(
+    ids: readonly string[],
+    options?: HistoryReadOptions,
+  ): AsyncIterable<CustomerHistory[]> {
+    for await (const chunk of super.histories(ids, options)) {
+      this.historiesRead += chunk.length;
+      yield chunk;
+    }
+  }
+}
+
+let store: CountingStore;
+let api: Hono;
+beforeAll(() => {
+  store = new CountingStore(dataset, DEMO_AS_OF);
+  api = createApi(store, { logErrors: false });
+});
+
+async function call(path: string, init?: RequestInit) {
+  const res = await api.request(path, init);
+  const text = await res.text();
+  return {
+    status: res.status,
+    etag: res.headers.get('etag'),
+    body: text === '' ? null : (JSON.parse(text) as unknown),
+  };
+}
+const send = (method: string, body: unknown, version?: number): RequestInit => ({
+  method,
+  headers: {
+    'content-type': 'application/json',
+    ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+  },
+  body: JSON.stringify(body),
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const base = `/api/campaigns/${DEMO_CAMPAIGN_ID}`;
+const campaignNow = async (id = DEMO_CAMPAIGN_ID) =>
+  savedCampaign.parse((await call(`/api/campaigns/${id}`)).body);
+const start = async (id = DEMO_CAMPAIGN_ID, by = 'Lise Marchand') => {
+  const reply = await call(`/api/campaigns/${id}/audits`, send('POST', { by }));
+  expect(reply.status, JSON.stringify(reply.body)).toBe(202);
+  return campaignAudit.parse(reply.body);
+};
+const read = async (auditId: string, id = DEMO_CAMPAIGN_ID) =>
+  campaignAudit.parse((await call(`/api/campaigns/${id}/audits/${auditId}`)).body);
+async function finished(auditId: string, id = DEMO_CAMPAIGN_ID): Promise<CampaignAudit> {
+  for (let i = 0; i < 1_200; i += 1) {
+    const audit = await read(auditId, id);
+    if (audit.state !== 'running') return audit;
+    await sleep(50);
+  }
+  throw new Error('the audit did not end in 60 s');
+}
+const reasonOf = (body: unknown) => apiError.parse(body).error.reason;
+
+describe('an audit of the demo campaign', () => {
+  let done: CampaignAudit;
+
+  test('runs with its progress to the counts of the preview’s recipients, and a second start joins it', async () => {
+    const first = await start();
+    expect(first).toMatchObject({ state: 'running', by: 'Lise Marchand', campaign_version: 3 });
+    const joined = await start(DEMO_CAMPAIGN_ID, 'Paul');
+    expect(joined.audit_id).toBe(first.audit_id);
+    done = await finished(first.audit_id);
+    expect(done.state).toBe('done');
+    expect(done.current).toBe(true);
+    expect(done.progress.done).toBe(done.progress.total);
+
+    const list = recipientsResponse.parse((await call(`${base}/recipients?limit=1`)).body);
+    const counts = done.counts;
+    expect(counts).toMatchObject({
+      members: list.total,
+      excluded: 0,
+      recipients: list.total,
+      flagged: list.flagged,
+    });
+    for (const [id, n] of Object.entries(list.by_guardrail)) {
+      expect(counts?.by_guardrail[id as keyof typeof list.by_guardrail]?.flagged, id).toBe(n);
+    }
+    // The demo's discount is meaningless for every recipient.
+    expect(counts?.by_guardrail.meaningless_discount).toEqual({
+      flagged: list.total,
+      blocking: list.total,
+    });
+    expect(counts?.by_guardrail.already_owned.flagged).toBeGreaterThan(0);
+  });
+
+  test('is kept: the list shows it with who ran it, and it reads back the same', async () => {
+    const all = campaignAuditsResponse.parse((await call(`${base}/audits`)).body);
+    expect(all.audits.map((a) => a.audit_id)).toContain(done.audit_id);
+    expect(await read(done.audit_id)).toEqual(done);
+    const unknown = await call(`${base}/audits/aud_nope`);
+    expect([unknown.status, reasonOf(unknown.body)]).toEqual([404, 'audit_not_found']);
+    const cancelDone = await call(`${base}/audits/${done.audit_id}`, { method: 'DELETE' });
+    expect([cancelDone.status, reasonOf(cancelDone.body)]).toEqual([409, 'audit_finished']);
+  });
+
+  test('"ready" is refused while a blocking guardrail flags recipients and no reason is written', async () => {
+    const { version } = await campaignNow();
+    const refused = await call(`${base}/ready`, send('POST', { audit_id: done.audit_id }, version));
+    expect(refused.status).toBe(409);
+    expect(apiError.parse(refused.body).error).toMatchObject({
+      reason: 'campaign_blocked',
+      params: { blocked: done.counts?.blocked },
+    });
+    const blank = await call(
+      `${base}/ready`,
+      send('POST', { audit_id: done.audit_id, override_reason: '   ' }, version),
+    );
+    expect(blank.status).toBe(400);
+    expect((await campaignNow()).version).toBe(version);
+  });
+
+  test('excluding the flagged is a new version whose audit reuses the check', async () => {
+    const before = await campaignNow();
+    const flagged = done.counts?.by_guardrail.already_owned.flagged ?? 0;
+    const readBefore = store.historiesRead;
+    const reply = await call(
+      `${base}/remedies`,
+      send(
+        'POST',
+        {
+          audit_id: done.audit_id,
+          remedy: { kind: 'exclude_flagged', guardrail: 'already_owned' },
+        },
+        before.version,
+      ),
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const { campaign, audit } = applyRemedyResponse.parse(reply.body);
+    expect(campaign).toMatchObject({ version: before.version + 1, status: 'draft' });
+    expect(campaign.exclusions).toHaveLength(1);
+    expect(campaign.exclusions[0]?.customer_ids).toHaveLength(flagged);
+    const rerun = await finished(audit.audit_id);
+    expect(rerun).toMatchObject({ reused: true, campaign_version: before.version + 1 });
+    expect(store.historiesRead).toBe(readBefore);
+    expect(rerun.counts).toMatchObject({
+      excluded: flagged,
+      recipients: (done.counts?.members ?? 0) - flagged,
+    });
+    expect(rerun.counts?.by_guardrail.already_owned).toEqual({ flagged: 0, blocking: 0 });
+    // The preview says so too.
+    const id = campaign.exclusions[0]?.customer_ids[0] ?? '';
+    const preview = (await call(`${base}/preview/${id}`)).body;
+    expect(preview).toMatchObject({ membership: 'excluded' });
+    // The old audit is no longer current; a remedy from it is refused.
+    expect((await read(done.audit_id)).current).toBe(false);
+    const stale = await call(
+      `${base}/remedies`,
+      send('POST', { audit_id: done.audit_id, remedy: { kind: 'drop_offer' } }, campaign.version),
+    );
+    expect([stale.status, reasonOf(stale.body)]).toEqual([409, 'audit_stale']);
+    done = rerun;
+  });
+
+  test('raising the discount to the threshold clears meaningless_discount after a new check', async () => {
+    const before = await campaignNow();
+    const reply = await call(
+      `${base}/remedies`,
+      send('POST', { audit_id: done.audit_id, remedy: { kind: 'raise_discount' } }, before.version),
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const { campaign, audit } = applyRemedyResponse.parse(reply.body);
+    expect(campaign.offer?.price).not.toEqual(before.offer?.price);
+    const rerun = await finished(audit.audit_id);
+    expect(rerun.reused).toBe(false);
+    expect(rerun.counts?.by_guardrail.meaningless_discount.flagged).toBe(0);
+    expect(rerun.counts?.by_guardrail.already_owned.flagged).toBe(0);
+    // Raising it again changes nothing: refused, nothing saved.
+    const again = await call(
+      `${base}/remedies`,
+      send(
+        'POST',
+        { audit_id: rerun.audit_id, remedy: { kind: 'raise_discount' } },
+        campaign.version,
+      ),
+    );
+    expect(apiError.parse(again.body).error).toMatchObject({
+      reason: 'remedy_not_applicable',
+      params: { cause: 'meets_threshold' },
+    });
+    expect((await campaignNow()).version).toBe(campaign.version);
+    done = rerun;
+  });
+
+  test('"ready" with a written reason records the override, who and when; an edit returns it to draft', async () => {
+    // Ready needs a send time: planned, then audited again.
+    const planned = await campaignNow();
+    const plan = bodyOfCampaign(planned);
+    const put = await call(
+      base,
+      send('PUT', { ...plan, send_at: '2026-12-01T10:00' }, planned.version),
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    done = await finished((await start()).audit_id);
+    const before = await campaignNow();
+    const blocked = done.counts?.blocked ?? 0;
+    const reason = 'Validé avec la direction : relance maîtrisée.';
+    const reply = await call(
+      `${base}/ready`,
+      send(
+        'POST',
+        { audit_id: done.audit_id, override_reason: reason, by: 'Lise' },
+        before.version,
+      ),
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const ready = savedCampaign.parse(reply.body);
+    expect(ready).toMatchObject({
+      status: 'ready',
+      author: 'Lise',
+      readiness: {
+        audit_id: done.audit_id,
+        by: 'Lise',
+        override: blocked === 0 ? null : { reason, blocked },
+      },
+    });
+    // The audit of the version before "ready" is still current: readiness is not content.
+    expect((await read(done.audit_id)).current).toBe(true);
+
+    const { version } = ready;
+    const body = bodyOfCampaign(ready);
+    const asReady = await call(base, send('PUT', body, version));
+    expect([asReady.status, reasonOf(asReady.body)]).toEqual([409, 'campaign_ready_from_audit']);
+    const edited = await call(
+      base,
+      send('PUT', { ...body, status: 'draft', name: 'Noël' }, version),
+    );
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(savedCampaign.parse(edited.body)).toMatchObject({ status: 'draft', readiness: null });
+  });
+});
+
+describe('cancelling an audit', () => {
+  test('stops the server’s work: no history read and no recipient checked after it', async () => {
+    // A copy of the demo campaign under another name: content never checked before.
+    const demo = await campaignNow();
+    const body = bodyOfCampaign(demo);
+    const copy = await call(
+      '/api/campaigns',
+      send('POST', { ...body, status: 'draft', exclusions: [], name: 'Copie annulée' }),
+    );
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const id = savedCampaign.parse(copy.body).campaign_id;
+
+    const audit = await start(id);
+    let progress = audit.progress;
+    for (let i = 0; i < 400 && progress.done === 0; i += 1) {
+      await sleep(10);
+      progress = (await read(audit.audit_id, id)).progress;
+    }
+    const cancelled = await call(`/api/campaigns/${id}/audits/${audit.audit_id}`, {
+      method: 'DELETE',
+    });
+    expect(cancelled.status, JSON.stringify([progress, cancelled.body])).toBe(204);
+    const atCancel = await read(audit.audit_id, id);
+    const readAtCancel = store.historiesRead;
+    expect(atCancel.state).toBe('cancelled');
+    expect(atCancel.progress.total).not.toBeNull();
+    expect(atCancel.progress.done).toBeLessThan(atCancel.progress.total ?? 0);
+    await sleep(500);
+    const later = await read(audit.audit_id, id);
+    expect(later.progress).toEqual(atCancel.progress);
+    expect(store.historiesRead).toBe(readAtCancel);
+    // A cancelled audit changed nothing on the campaign.
+    expect((await campaignNow(id)).version).toBe(1);
+  });
+});

@@ -1,0 +1,89 @@
+// The pre-send audit (decision 022): every guardrail for every recipient of a campaign's current
+// version, started (POST), followed (GET: progress, then the counts), cancelled (DELETE); the
+// remedies applied from it, each a new campaign version; and marking the campaign ready from it.
+import { z } from 'zod';
+import { overrideReason } from '../../domain/campaign/campaign.ts';
+import { auditCounts } from '../../domain/guardrails/audit.ts';
+import { remedy } from '../../domain/guardrails/remedy.ts';
+import { isoInstant } from '../../domain/profile/schema.ts';
+import { campaignId, savedCampaign } from './campaigns.ts';
+
+export const auditId = z
+  .string()
+  .regex(/^aud_[A-Za-z0-9]{1,60}$/, 'An audit id is aud_ followed by letters and digits.');
+export const auditParams = z.object({ id: campaignId, auditId });
+
+const author = z
+  .string()
+  .trim()
+  .min(1, 'A name is at least one character.')
+  .max(120, 'A name is at most 120 characters.');
+
+/** POST /api/campaigns/:id/audits (body optional): who runs it. */
+export const startAuditRequest = z.strictObject({ by: author.optional() });
+export type StartAuditRequest = z.input<typeof startAuditRequest>;
+
+export const auditState = z.enum(['running', 'done', 'cancelled', 'failed']);
+export type AuditState = z.infer<typeof auditState>;
+
+export const campaignAudit = z.strictObject({
+  audit_id: auditId,
+  campaign_id: campaignId,
+  /** The campaign version audited. */
+  campaign_version: z.number().int().min(1),
+  policy: z.strictObject({ policy_id: z.string(), version: z.number().int().min(1) }),
+  by: z.string(),
+  started_at: isoInstant,
+  finished_at: isoInstant.nullable(),
+  state: auditState,
+  /** Recipients checked of the members to check (null until the members are read). */
+  progress: z.strictObject({
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+  }),
+  /** The instant the messages were checked for (the send time, or the data's present). */
+  at: isoInstant.nullable(),
+  /** Once done. */
+  counts: auditCounts.nullable(),
+  /**
+   * Whether the verdicts were those of an earlier check of the same content (a remedy that only
+   * excluded recipients reruns without checking anyone again).
+   */
+  reused: z.boolean(),
+  /** Whether it is of the campaign's content and policy as they are now. */
+  current: z.boolean(),
+  /** Why it failed (English, for logs); null otherwise. */
+  error: z.string().nullable(),
+});
+export type CampaignAudit = z.infer<typeof campaignAudit>;
+
+/** Newest first. */
+export const campaignAuditsResponse = z.strictObject({
+  campaign_id: campaignId,
+  audits: z.array(campaignAudit),
+});
+export type CampaignAuditsResponse = z.infer<typeof campaignAuditsResponse>;
+
+/** POST /api/campaigns/:id/remedies with If-Match: a remedy from a done, current audit. */
+export const applyRemedyRequest = z.strictObject({
+  audit_id: auditId,
+  remedy,
+  by: author.optional(),
+});
+export type ApplyRemedyRequest = z.input<typeof applyRemedyRequest>;
+
+/** The campaign's new version, and the audit started on it. */
+export const applyRemedyResponse = z.strictObject({
+  campaign: savedCampaign,
+  audit: campaignAudit,
+});
+export type ApplyRemedyResponse = z.infer<typeof applyRemedyResponse>;
+
+/** POST /api/campaigns/:id/ready with If-Match. */
+export const markReadyRequest = z.strictObject({
+  audit_id: auditId,
+  /** Required while a blocking guardrail still flags recipients. */
+  override_reason: overrideReason.optional(),
+  by: author.optional(),
+});
+export type MarkReadyRequest = z.input<typeof markReadyRequest>;
