@@ -8,7 +8,6 @@
 // Running audits live in memory; each is kept on the repository once it ends (done, cancelled,
 // failed), so a later look shows what was known before sending. A cancel aborts the check: no
 // history is read and no recipient checked after it.
-import { createHash } from 'node:crypto';
 import type { CampaignAudit, SavedCampaign } from '../src/api/contract.ts';
 import { excludedIds } from '../src/domain/campaign/campaign.ts';
 import { countAudit } from '../src/domain/guardrails/audit.ts';
@@ -47,12 +46,15 @@ function liveOf(store: ProfileStore): Map<string, LiveAudit> {
  * versions) and the exclusions its counts leave out, as a fingerprint (the key holds the whole
  * template).
  */
-export const fingerprint = (key: string, campaign: Pick<SavedCampaign, 'exclusions'>) =>
-  createHash('sha256')
-    .update(key)
-    .update('\u0000')
-    .update(JSON.stringify(campaign.exclusions))
-    .digest('hex');
+export async function fingerprint(
+  key: string,
+  campaign: Pick<SavedCampaign, 'exclusions'>,
+): Promise<string> {
+  // Web Crypto: the same in Node and in the browser's mock API.
+  const text = `${key}\u0000${JSON.stringify(campaign.exclusions)}`;
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 const newAuditId = () => `aud_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 
@@ -69,7 +71,7 @@ async function currentFingerprint(
   campaign: SavedCampaign,
 ): Promise<string | null> {
   try {
-    return fingerprint((await checkKeyOf(store, campaign)).key, campaign);
+    return await fingerprint((await checkKeyOf(store, campaign)).key, campaign);
   } catch {
     return null;
   }
@@ -123,7 +125,7 @@ export async function startAudit(
 ): Promise<CampaignAudit> {
   const campaign = await campaignOrNotFound(store, campaignId);
   const { run, fresh } = await checkRunFor(store, render, campaign);
-  const checked = fingerprint(run.key, campaign);
+  const checked = await fingerprint(run.key, campaign);
   const audits = liveOf(store);
   for (const audit of audits.values()) {
     if (audit.body.campaign_id !== campaignId || audit.body.state !== 'running') continue;

@@ -3,7 +3,12 @@
 // versioned-documents.ts gives each kind a typed view that validates bodies with the kind's schema.
 // See docs/decisions/012-versioned-documents.md.
 
-export const DOCUMENT_KINDS = ['segment', 'campaign', 'guardrail_policy', 'campaign_audit'] as const;
+export const DOCUMENT_KINDS = [
+  'segment',
+  'campaign',
+  'guardrail_policy',
+  'campaign_audit',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**

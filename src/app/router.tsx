@@ -30,6 +30,9 @@ const SavedCampaign = lazy(() =>
 const CampaignPreview = lazy(() =>
   import('./routes/preview.tsx').then((m) => ({ default: m.CampaignPreviewRoute })),
 );
+const CampaignAudit = lazy(() =>
+  import('./routes/audit.tsx').then((m) => ({ default: m.CampaignAuditRoute })),
+);
 const GuardrailPolicy = lazy(() =>
   import('./routes/policy.tsx').then((m) => ({ default: m.GuardrailPolicyRoute })),
 );
@@ -66,6 +69,11 @@ export const routes: RouteObject[] = [
             path: 'campaigns/:campaignId/preview/:customerId?',
             handle: titled('campaigns'),
             element: <CampaignPreview />,
+          },
+          {
+            path: 'campaigns/:campaignId/audit',
+            handle: titled('campaigns'),
+            element: <CampaignAudit />,
           },
           {
             path: 'campaigns/:campaignId',

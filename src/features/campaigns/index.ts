@@ -4,3 +4,4 @@ export { CampaignList } from './CampaignList.tsx';
 export { CampaignEditor } from './CampaignEditor.tsx';
 export { RenderedMessage, type EmailDevice } from './RenderedMessage.tsx';
 export { campaignQueries } from './queries.ts';
+export { cacheCampaign } from './mutations.ts';

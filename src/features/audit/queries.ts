@@ -1,0 +1,80 @@
+// The pre-send audit over the API through one key factory: a campaign's audits (newest first),
+// read again every half second while one runs (its progress); the writes (start, cancel, a remedy,
+// "ready") invalidate through the same keys. What a remedy or "ready" makes of the campaign is
+// handed back to the caller, whose feature owns the campaign's cache.
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { getJson, ifMatch, sendJson } from '../../api/client.ts';
+import {
+  applyRemedyResponse,
+  campaignAudit,
+  campaignAuditsResponse,
+  savedCampaign,
+  type ApplyRemedyRequest,
+  type MarkReadyRequest,
+} from '../../api/contract.ts';
+
+const auditsPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}/audits`;
+/** How often a running audit's progress is read. */
+export const PROGRESS_EVERY_MS = 500;
+
+export const auditKeys = {
+  all: ['audits'] as const,
+  list: (campaignId: string) => [...auditKeys.all, 'list', campaignId] as const,
+};
+
+export const auditQueries = {
+  list: (campaignId: string) =>
+    queryOptions({
+      queryKey: auditKeys.list(campaignId),
+      queryFn: ({ signal }) => getJson(campaignAuditsResponse, auditsPath(campaignId), { signal }),
+      refetchInterval: (query) =>
+        query.state.data?.audits.some((a) => a.state === 'running') ? PROGRESS_EVERY_MS : false,
+    }),
+};
+
+const refresh = (client: QueryClient, campaignId: string) =>
+  client.invalidateQueries({ queryKey: auditKeys.list(campaignId) });
+
+export const auditMutations = {
+  start: (campaignId: string) =>
+    mutationOptions({
+      mutationFn: (by: string) =>
+        sendJson('POST', campaignAudit, auditsPath(campaignId), by === '' ? {} : { by }),
+      onSuccess: (_audit, _v, _r, { client }) => refresh(client, campaignId),
+    }),
+  cancel: (campaignId: string) =>
+    mutationOptions({
+      mutationFn: (auditId: string) =>
+        sendJson(
+          'DELETE',
+          z.null(),
+          `${auditsPath(campaignId)}/${encodeURIComponent(auditId)}`,
+          undefined,
+        ),
+      onSettled: (_d, _e, _auditId, _r, { client }) => refresh(client, campaignId),
+    }),
+  remedy: (campaignId: string) =>
+    mutationOptions({
+      mutationFn: ({ version, request }: { version: number; request: ApplyRemedyRequest }) =>
+        sendJson(
+          'POST',
+          applyRemedyResponse,
+          `/api/campaigns/${encodeURIComponent(campaignId)}/remedies`,
+          request,
+          { headers: ifMatch(version) },
+        ),
+      onSuccess: (_reply, _v, _r, { client }) => refresh(client, campaignId),
+    }),
+  ready: (campaignId: string) =>
+    mutationOptions({
+      mutationFn: ({ version, request }: { version: number; request: MarkReadyRequest }) =>
+        sendJson(
+          'POST',
+          savedCampaign,
+          `/api/campaigns/${encodeURIComponent(campaignId)}/ready`,
+          request,
+          { headers: ifMatch(version) },
+        ),
+    }),
+};
