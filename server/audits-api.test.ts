@@ -119,6 +119,14 @@ describe('an audit of the demo campaign', () => {
       blocking: list.total,
     });
     expect(counts?.by_guardrail.already_owned.flagged).toBeGreaterThan(0);
+
+    // The drill-down's CSV: the guardrail's flagged recipients, every one, nobody else.
+    const res = await api.request(`${base}/recipients.csv?guardrail=already_owned`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('customer_id,first_name,last_name,email,guardrails,blocking');
+    expect(lines).toHaveLength(1 + (counts?.by_guardrail.already_owned.flagged ?? 0));
+    expect(lines.slice(1).every((l) => / already_owned|,already_owned/.test(l))).toBe(true);
   });
 
   test('is kept: the list shows it with who ran it, and it reads back the same', async () => {

@@ -10,6 +10,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
 import { formatCount, formatPercent } from '../../ui/format.ts';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
+import { flaggedCsv } from './queries.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 interface Props {
@@ -19,6 +20,18 @@ interface Props {
   busy: boolean;
   onRemedy: (remedy: Remedy) => void;
   drillDown: (guardrail: GuardrailId) => string;
+}
+
+/** Hands the guardrail's flagged recipients to the browser as a file. */
+async function download(campaignId: string, guardrail: GuardrailId) {
+  const text = await flaggedCsv(campaignId, guardrail);
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(window.document.createElement('a'), {
+    href: url,
+    download: `${campaignId}-${guardrail}.csv`,
+  });
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 /** The remedy a button applies; a strategy swap takes the first strategy that is not the slot's. */
@@ -114,6 +127,14 @@ export function GuardrailTable({ campaign, audit, history, busy, onRemedy, drill
                     <Link to={drillDown(id)} className={buttonClass('ghost', 'sm')}>
                       {t('audit.see', { count: tally.flagged })}
                     </Link>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('audit.csvFor', { name })}
+                      onClick={() => void download(campaign.campaign_id, id)}
+                    >
+                      {t('audit.csv')}
+                    </Button>
                   </div>
                 )}
               </Td>

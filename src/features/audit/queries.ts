@@ -4,7 +4,7 @@
 // handed back to the caller, whose feature owns the campaign's cache.
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { getJson, ifMatch, sendJson } from '../../api/client.ts';
+import { getJson, getText, ifMatch, sendJson } from '../../api/client.ts';
 import {
   applyRemedyResponse,
   campaignAudit,
@@ -78,3 +78,10 @@ export const auditMutations = {
         ),
     }),
 };
+
+/** The recipients a guardrail flags as CSV, fetched once for a download. */
+export function flaggedCsv(campaignId: string, guardrail: string): Promise<string> {
+  return getText(
+    `/api/campaigns/${encodeURIComponent(campaignId)}/recipients.csv?guardrail=${encodeURIComponent(guardrail)}`,
+  );
+}
