@@ -5,6 +5,7 @@ import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
 import { auditRoutes } from './routes/audits.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { exportRoutes } from './routes/export.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { policyRoutes } from './routes/policies.ts';
@@ -43,6 +44,7 @@ export function createApi(
   app.route('/api/campaigns', campaignRoutes(store));
   app.route('/api/campaigns', previewRoutes(store, options.templates));
   app.route('/api/campaigns', auditRoutes(store, options.templates));
+  app.route('/api/campaigns', exportRoutes(store, options.templates));
   app.route('/api/policies', policyRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));

@@ -8,15 +8,19 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
+import { z } from 'zod';
 import {
   apiError,
   applyRemedyResponse,
+  previewResponse,
+  type SavedCampaign,
   campaignAudit,
   campaignAuditsResponse,
   recipientsResponse,
   savedCampaign,
   type CampaignAudit,
 } from '../src/api/contract.ts';
+import { inHoldout } from '../src/domain/campaign/holdout.ts';
 import type { CustomerHistory } from '../src/domain/profile/history.ts';
 import { createApi } from './app.ts';
 import { bodyOfCampaign } from './documents/campaigns.ts';
@@ -89,6 +93,55 @@ async function finished(auditId: string, id = DEMO_CAMPAIGN_ID): Promise<Campaig
 }
 const reasonOf = (body: unknown) => apiError.parse(body).error.reason;
 
+/**
+ * The export of a ready campaign: its header names the version, the policy and the audit; no
+ * excluded or held-out customer; every recipient of the audit, each message equal to the
+ * preview's (every 7th checked, for time).
+ */
+async function exportMatchesPreview(ready: SavedCampaign) {
+  const lines = (await (await api.request(`${base}/export?format=jsonl`)).text())
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const header = z
+    .object({
+      export: z.object({
+        version: z.number(),
+        policy: z.object({ version: z.number() }),
+        audit_id: z.string(),
+        recipients: z.number(),
+      }),
+    })
+    .parse(lines[0]).export;
+  expect(header).toMatchObject({ version: ready.version, audit_id: ready.readiness?.audit_id });
+  const rows = lines
+    .slice(1)
+    .map((l) =>
+      z.object({ customer_id: z.string(), message: z.unknown(), channel: z.string() }).parse(l),
+    );
+  expect(rows).toHaveLength(header.recipients);
+  const ids = rows.map((r) => r.customer_id);
+  const excluded = new Set(ready.exclusions.flatMap((e) => e.customer_ids));
+  expect(excluded.size).toBeGreaterThan(0);
+  expect(ids.filter((id) => excluded.has(id))).toEqual([]);
+  expect(ids.filter((id) => inHoldout(DEMO_CAMPAIGN_ID, id, ready.holdout_share))).toEqual([]);
+  const audit = await read(ready.readiness?.audit_id ?? '');
+  expect(ids).toHaveLength(audit.counts?.recipients ?? -1);
+  for (const row of rows.filter((_, i) => i % 7 === 0)) {
+    const preview = previewResponse.parse((await call(`${base}/preview/${row.customer_id}`)).body);
+    expect(preview.membership).toBe('recipient');
+    expect(row.message).toEqual(preview.render.ok ? preview.render.message : null);
+  }
+  const csv = (await (await api.request(`${base}/export`)).text()).split('\r\n');
+  expect(csv[0]).toBe(
+    `# Tact export: campaign ${DEMO_CAMPAIGN_ID} version ${ready.version}, policy default version ` +
+      `${header.policy.version}, audit ${header.audit_id}, ${header.recipients} recipients, at ` +
+      `${audit.at ?? ''}`,
+  );
+  expect(csv[1]?.startsWith('customer_id,channel,address,language,subject,')).toBe(true);
+  expect(csv.filter((l) => l !== '')).toHaveLength(header.recipients + 2);
+}
+
 describe('an audit of the demo campaign', () => {
   let done: CampaignAudit;
 
@@ -147,6 +200,8 @@ describe('an audit of the demo campaign', () => {
       reason: 'campaign_blocked',
       params: { blocked: done.counts?.blocked },
     });
+    const notReady = await call(`${base}/export`);
+    expect([notReady.status, reasonOf(notReady.body)]).toEqual([409, 'campaign_not_ready']);
     const blank = await call(
       `${base}/ready`,
       send('POST', { audit_id: done.audit_id, override_reason: '   ' }, version),
@@ -261,6 +316,8 @@ describe('an audit of the demo campaign', () => {
     });
     // The audit of the version before "ready" is still current: readiness is not content.
     expect((await read(done.audit_id)).current).toBe(true);
+
+    await exportMatchesPreview(ready);
 
     const { version } = ready;
     const body = bodyOfCampaign(ready);

@@ -148,7 +148,7 @@ async function pinnedSegment(store: ProfileStore, campaign: SavedCampaign): Prom
 }
 
 /** The store's score book, or null when the models cannot be fitted (a preview never fails on it). */
-async function scoreBookOf(store: ProfileStore): Promise<ScoreBook | null> {
+export async function scoreBookOf(store: ProfileStore): Promise<ScoreBook | null> {
   try {
     const book: ScoreBook | NoModel = await store.scoreBook();
     return 'unavailable' in book ? null : book;
@@ -157,11 +157,14 @@ async function scoreBookOf(store: ProfileStore): Promise<ScoreBook | null> {
   }
 }
 
-const templateScoresOf = (book: ScoreBook | null, customerId: string): TemplateScores | null =>
+export const templateScoresOf = (
+  book: ScoreBook | null,
+  customerId: string,
+): TemplateScores | null =>
   book === null ? null : templateScores(book.customer(customerId).scores);
 
 /** What every recipient's message is checked with. */
-async function recipientCampaign(
+export async function recipientCampaign(
   store: ProfileStore,
   render: Renderer,
   campaign: SavedCampaign,
@@ -378,7 +381,7 @@ export async function checkedRecipients(
   }
 }
 
-function previewOfferOf(terms: OfferTerms): PreviewOffer {
+export function previewOfferOf(terms: OfferTerms): PreviewOffer {
   const { target } = terms;
   return {
     title: terms.title,

@@ -246,6 +246,7 @@ const provoke: Record<ApiErrorReason, { before?: Step[]; call: Step; status: num
     },
     status: 409,
   },
+  campaign_not_ready: { call: { path: '/api/campaigns/CMP_NONE/export' }, status: 409 },
   audit_not_found: { call: { path: '/api/campaigns/CMP01/audits/aud_gone' }, status: 404 },
   audit_finished: {
     before: audited(),

@@ -68,6 +68,7 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
     guardrails: 'already_owned',
   },
   campaign_ready_from_audit: { campaign_id: 'cmp_1' },
+  campaign_not_ready: { campaign_id: 'cmp_1', name: 'Soldes', status: 'draft' },
   campaign_segment_unavailable: {
     campaign_id: 'cmp_1',
     name: 'Soldes',

@@ -227,6 +227,11 @@ const reasonWords = new Map<string, Detail>([
   ],
   ['campaign_ready_from_audit', (_p, { t }) => t('reason.campaign_ready_from_audit')],
   [
+    'campaign_not_ready',
+    (p, { t }) =>
+      t('reason.campaign_not_ready', { name: text(p, 'name'), status: text(p, 'status') }),
+  ],
+  [
     'campaign_idempotency_key_reused',
     (p, { t }) =>
       t('reason.campaign_idempotency_key_reused', { campaign_id: text(p, 'campaign_id') }),

@@ -79,6 +79,11 @@ export const applyRemedyResponse = z.strictObject({
 });
 export type ApplyRemedyResponse = z.infer<typeof applyRemedyResponse>;
 
+/** GET /api/campaigns/:id/export: the final recipients as CSV (default) or JSON Lines. */
+export const exportQuery = z.strictObject({
+  format: z.enum(['csv', 'jsonl'], { error: 'A format is csv or jsonl.' }).default('csv'),
+});
+
 /** POST /api/campaigns/:id/ready with If-Match. */
 export const markReadyRequest = z.strictObject({
   audit_id: auditId,

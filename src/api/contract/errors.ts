@@ -227,6 +227,11 @@ export const errorReasons = /* @__PURE__ */ (() => {
       code: 'conflict',
       params: z.strictObject({ campaign_id: id }),
     },
+    /** An export of a campaign that is not ready. */
+    campaign_not_ready: {
+      code: 'conflict',
+      params: z.strictObject({ campaign_id: id, name: z.string(), status: z.string() }),
+    },
     // Guardrail policies: the default policy is on every store from its load on.
     policy_not_found: { code: 'not_found', params: z.strictObject({ policy_id: id }) },
     policy_version_not_found: {
