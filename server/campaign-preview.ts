@@ -27,7 +27,7 @@ import {
   type RecipientCampaign,
   type Renderer,
 } from '../src/domain/guardrails/recipient.ts';
-import type { CustomerHistory } from '../src/domain/profile/history.ts';
+import { historyRowCount, type CustomerHistory } from '../src/domain/profile/history.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 import { customerFacts } from '../src/domain/segment/facts.ts';
 import type { SavedSegment } from '../src/domain/segment/saved.ts';
@@ -197,6 +197,8 @@ export interface CheckProgress {
   done: number;
   /** Members to check; null until they are read. */
   total: number | null;
+  /** Rows of the histories read so far. */
+  rows: number;
 }
 
 /** A check running or made: shared by the requests and audits that need it. */
@@ -251,6 +253,7 @@ async function checkAll(
   const members: ListedRecipient[] = [];
   for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
     signal.throwIfAborted();
+    for (const h of chunk) run.progress.rows += historyRowCount(h);
     const messages = await inFlight(
       chunk,
       IN_FLIGHT,
@@ -312,7 +315,7 @@ export async function checkRunFor(
   const known = byCampaign.get(campaign.campaign_id);
   if (known !== undefined && known.key === key && known.generation === generation)
     return { run: known, fresh: false };
-  const progress: CheckProgress = { done: 0, total: null };
+  const progress: CheckProgress = { done: 0, total: null, rows: 0 };
   const controller = new AbortController();
   const run: CheckRun = {
     key,

@@ -40,6 +40,8 @@ export const campaignAudit = z.strictObject({
   progress: z.strictObject({
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative().nullable(),
+    /** Rows of the histories read so far (customers, orders and their lines, events…). */
+    rows: z.number().int().nonnegative(),
   }),
   /** The instant the messages were checked for (the send time, or the data's present). */
   at: isoInstant.nullable(),

@@ -39,7 +39,7 @@ function audit(over: Partial<CampaignAudit> = {}): CampaignAudit {
     started_at: '2026-11-16T09:00:00.000Z',
     finished_at: '2026-11-16T09:00:04.000Z',
     state: 'done',
-    progress: { done: 1_365, total: 1_365 },
+    progress: { done: 1_365, total: 1_365, rows: 61_000 },
     at: '2026-11-16T00:00:00.000Z',
     counts: {
       members: 1_365,
@@ -116,7 +116,7 @@ test('the counts per guardrail, flagged first, with their share, severity and tr
 
 test('a run shows its progress; "ready" over blocked recipients sends the reason and shows a refusal', async () => {
   const user = userEvent.setup();
-  const running = audit({ state: 'running', counts: null, progress: { done: 400, total: 1_365 } });
+  const running = audit({ state: 'running', counts: null, progress: { done: 400, total: 1_365, rows: 18_000 } });
   const received = serve([running]);
   renderAt(`/campaigns/${ID}/audit`, routes);
   const bar = await screen.findByRole('progressbar', { name: 'Audit progress' });

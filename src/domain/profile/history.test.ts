@@ -11,7 +11,13 @@ import {
   consentRow,
   preferenceRow,
 } from './history.fixture.ts';
-import { historyRowsOf, missingScope, requireScope, wholeHistory } from './history.ts';
+import {
+  historyRowCount,
+  historyRowsOf,
+  missingScope,
+  requireScope,
+  wholeHistory,
+} from './history.ts';
 import { emptyDataset } from './schema.ts';
 
 describe('assembling a history', () => {
@@ -158,4 +164,22 @@ describe("each customer's rows of a dataset", () => {
     expect([c1?.preferences.length, c2?.preferences.length]).toEqual([0, 1]);
     expect(rows.has('C3')).toBe(false);
   });
+});
+
+test('a history’s rows: the customer, each table’s rows and every order’s lines', () => {
+  expect(historyRowCount(historyOf({}))).toBe(1);
+  const h = historyOf({
+    identities: [identityRow()],
+    consents: [consentRow(), consentRow({ consent_id: 'K2' })],
+    preferences: [preferenceRow()],
+    orders: [
+      { order: orderRow(), lines: [lineRow(), lineRow({ line_no: 2 })] },
+      { order: orderRow({ order_id: 'B' }), lines: [lineRow({ order_id: 'B' })] },
+    ],
+    events: [eventRow()],
+    messages: [messageRow()],
+    offerResponses: [responseRow()],
+  });
+  // 1 customer + 1 identity + 2 consents + 1 preference + 2 orders + 3 lines + 1 + 1 + 1.
+  expect(historyRowCount(h)).toBe(13);
 });

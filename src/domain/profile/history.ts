@@ -87,6 +87,23 @@ export interface CustomerHistory {
   readonly offerResponses: readonly HistoryResponse[];
 }
 
+/** The rows a history holds, its customer's row and each order's lines included. */
+export function historyRowCount(history: CustomerHistory): number {
+  let lines = 0;
+  for (const o of history.orders) lines += o.lines.length;
+  return (
+    1 +
+    history.identities.length +
+    history.consents.length +
+    history.preferences.length +
+    history.orders.length +
+    lines +
+    history.events.length +
+    history.messages.length +
+    history.offerResponses.length
+  );
+}
+
 /** Answers what a history is missing for a computation that needs `tables` whole, or null. */
 export function missingScope(
   history: CustomerHistory,
