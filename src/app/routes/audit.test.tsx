@@ -116,7 +116,11 @@ test('the counts per guardrail, flagged first, with their share, severity and tr
 
 test('a run shows its progress; "ready" over blocked recipients sends the reason and shows a refusal', async () => {
   const user = userEvent.setup();
-  const running = audit({ state: 'running', counts: null, progress: { done: 400, total: 1_365, rows: 18_000 } });
+  const running = audit({
+    state: 'running',
+    counts: null,
+    progress: { done: 400, total: 1_365, rows: 18_000 },
+  });
   const received = serve([running]);
   renderAt(`/campaigns/${ID}/audit`, routes);
   const bar = await screen.findByRole('progressbar', { name: 'Audit progress' });
