@@ -72,8 +72,11 @@ describe('saved segments', () => {
     await user.type(name, 'Parisiens');
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/segments\/seg_/));
-    expect(await screen.findByText('Version 1')).toBeVisible();
-    expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens');
+    // The saved segment's page replaces the new one's: read the badge once it has settled.
+    await waitFor(() => {
+      expect(screen.getByText('Version 1')).toBeVisible();
+      expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens');
+    });
     // Saved: no draft left behind, and the list knows it.
     expect(localStorage.getItem('tact.segments.draft')).toBeNull();
     const list = segmentListResponse.parse(await (await api('/api/segments')).json());
