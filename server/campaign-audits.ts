@@ -10,7 +10,7 @@
 // history is read and no recipient checked after it.
 import type { CampaignAudit, SavedCampaign } from '../src/api/contract.ts';
 import { excludedIds } from '../src/domain/campaign/campaign.ts';
-import { countAudit } from '../src/domain/guardrails/audit.ts';
+import { countAudit, type AuditCounts } from '../src/domain/guardrails/audit.ts';
 import type { Renderer } from '../src/domain/guardrails/recipient.ts';
 import { CREATED_NOTE } from '../src/domain/version-notes.ts';
 import { auditsOf, type AuditBody } from './documents/audits.ts';
@@ -248,7 +248,7 @@ export async function currentDoneAudit(
   store: ProfileStore,
   campaign: SavedCampaign,
   auditId: string,
-): Promise<CampaignAudit> {
+): Promise<CampaignAudit & { counts: AuditCounts }> {
   const audit = await auditOf(store, campaign.campaign_id, auditId);
   if (audit.state !== 'done' || audit.counts === null) {
     throw httpError(
@@ -270,5 +270,5 @@ export async function currentDoneAudit(
       },
     );
   }
-  return audit;
+  return { ...audit, counts: audit.counts };
 }

@@ -172,9 +172,7 @@ export function auditRoutes(
         campaigns.expectVersion(id, current, expected);
         keepSent(current);
         const audit = await currentDoneAudit(store, current, request.audit_id);
-        const counts = audit.counts ?? undefined;
-        if (counts === undefined) throw new Error('A done audit has its counts.');
-        const decision = readyDecision(counts, request.override_reason ?? null);
+        const decision = readyDecision(audit.counts, request.override_reason ?? null);
         if (!decision.ready) {
           throw httpError(
             'campaign_blocked',

@@ -16,7 +16,8 @@ import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { wordError, useErrorWords } from '../../ui/api-error-words.ts';
 import { GuardrailTable } from './GuardrailTable.tsx';
-import { campaignExportFile, downloadText } from './queries.ts';
+import { saveTextFile } from '../../ui/download.ts';
+import { campaignExportFile } from './queries.ts';
 import { useAudit } from './useAudit.ts';
 
 export interface AuditScreenProps {
@@ -96,9 +97,9 @@ function ExportButtons({ campaign }: { campaign: SavedCampaign }) {
     try {
       const text = await campaignExportFile(campaign.campaign_id, format);
       const name = `${campaign.campaign_id}-v${campaign.version}.${format}`;
-      downloadText(
-        text,
+      saveTextFile(
         name,
+        text,
         format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
       );
     } catch (error: unknown) {

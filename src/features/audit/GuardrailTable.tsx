@@ -10,7 +10,8 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
 import { formatCount, formatPercent } from '../../ui/format.ts';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
-import { downloadText, flaggedCsv } from './queries.ts';
+import { saveTextFile } from '../../ui/download.ts';
+import { flaggedCsv } from './queries.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 interface Props {
@@ -25,7 +26,7 @@ interface Props {
 /** Hands the guardrail's flagged recipients to the browser as a file. */
 async function download(campaignId: string, guardrail: GuardrailId) {
   const text = await flaggedCsv(campaignId, guardrail);
-  downloadText(text, `${campaignId}-${guardrail}.csv`, 'text/csv;charset=utf-8');
+  saveTextFile(`${campaignId}-${guardrail}.csv`, text);
 }
 
 /** The remedy a button applies; a strategy swap takes the first strategy that is not the slot's. */

@@ -90,11 +90,3 @@ export function flaggedCsv(campaignId: string, guardrail: string): Promise<strin
 export function campaignExportFile(campaignId: string, format: 'csv' | 'jsonl'): Promise<string> {
   return getText(`/api/campaigns/${encodeURIComponent(campaignId)}/export?format=${format}`);
 }
-
-/** Hands `text` to the browser as a file named `name`. */
-export function downloadText(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(window.document.createElement('a'), { href: url, download: name });
-  link.click();
-  URL.revokeObjectURL(url);
-}

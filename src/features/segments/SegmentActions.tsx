@@ -16,6 +16,7 @@ import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { savedDraftKey, writeDraft } from './definition-url.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { segmentMutations, usageOf } from './mutations.ts';
+import { saveTextFile } from '../../ui/download.ts';
 import { membersCsv } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 
@@ -29,13 +30,6 @@ export interface SegmentActionsProps {
 
 /** The longest name a segment may have (the API refuses longer). */
 const MAX_NAME = 120;
-
-function saveFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(window.document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function useDuplicate(
   document: SegmentDocument,
@@ -179,7 +173,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
     setExporting(true);
     try {
       const text = await membersCsv(saved.segment_id);
-      saveFile(`${saved.segment_id}-v${saved.version}.csv`, text);
+      saveTextFile(`${saved.segment_id}-v${saved.version}.csv`, text);
       const rows = Math.max(0, text.split('\n').length - 2);
       toast({
         tone: 'success',
