@@ -2,6 +2,7 @@
 // (Node + DuckDB), both over the demo data of the same seed and size.
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_DEMO_CUSTOMERS } from './mocks/demo-size.ts';
 
 const debianChromium = '/usr/bin/chromium';
 const launchOptions = existsSync(debianChromium)
@@ -22,7 +23,7 @@ const launchOptions = existsSync(debianChromium)
 
 const MOCK_PORT = 4173;
 const SERVER_PORT = 4174;
-export const E2E_CUSTOMERS = 5_000;
+export const E2E_CUSTOMERS = E2E_DEMO_CUSTOMERS;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -50,6 +51,8 @@ export default defineConfig({
     {
       command: `vite build --mode e2e --outDir dist-e2e --logLevel warn && vite preview --outDir dist-e2e --port ${MOCK_PORT} --strictPort`,
       url: `http://127.0.0.1:${MOCK_PORT}`,
+      // The page's demo has the e2e size (src/main.tsx reads it at build time).
+      env: { VITE_DEMO_CUSTOMERS: String(E2E_CUSTOMERS) },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -8,6 +8,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173 },
   build: { sourcemap: true, chunkSizeWarningLimit: 900 },
   test: {
+    // Both cores: Vitest would otherwise keep one worker on this 2-core machine (decision 023).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -24,6 +26,9 @@ export default defineConfig({
             'eslint/**/*.test.js',
           ],
           testTimeout: 60_000,
+          // Node tests share no module state but caches keyed by store: one module graph per
+          // worker instead of one per file (the import time was most of the run; decision 023).
+          isolate: false,
         },
       },
       {

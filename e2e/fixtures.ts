@@ -2,7 +2,7 @@
 // guard that fails a test if any dialog opens, and an accessibility check.
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import type { Manifest, PlantedStory } from '../mocks/seed/manifest.ts';
 
@@ -10,7 +10,7 @@ let cached: Manifest | null = null;
 function demoManifest(): Manifest {
   cached ??= generateDataset({
     seed: DEMO_SEED,
-    customers: BROWSER_DEMO_CUSTOMERS,
+    customers: E2E_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   }).manifest;
   return cached;

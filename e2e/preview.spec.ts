@@ -5,7 +5,7 @@
 // a withdrawn e-mail consent, an offer answered in store, a game buyer offered the console they
 // bought, a first name that is an XSS payload and stays text), and a clean recipient none.
 import type { Page } from '@playwright/test';
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import type { PlantedStory } from '../mocks/seed/manifest.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
@@ -17,7 +17,7 @@ let stories: PlantedStory[] | null = null;
 function plantedStories(): PlantedStory[] {
   stories ??= generateDataset({
     seed: DEMO_SEED,
-    customers: BROWSER_DEMO_CUSTOMERS,
+    customers: E2E_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   }).manifest.stories;
   return stories;

@@ -4,7 +4,7 @@
 // In French, as a French marketer's browser opens it: labels by their French names, figures and the
 // as-of date as the French UI writes them.
 import type { Page } from '@playwright/test';
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
@@ -34,7 +34,7 @@ function frenchPercent(text: string): number {
 function pickCustomers() {
   const { dataset } = generateDataset({
     seed: DEMO_SEED,
-    customers: BROWSER_DEMO_CUSTOMERS,
+    customers: E2E_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   });
   const asOf = Date.parse(DEMO_AS_OF);

@@ -2,7 +2,7 @@
 // order in store in the last 90 days" by clicking and typing only, and the count shown is the one
 // this spec computes by hand from the same generated demo data. In French, as a French marketer's
 // browser opens it: every control by its French name, the count as the French UI writes it.
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
@@ -14,7 +14,7 @@ const frenchCount = new Intl.NumberFormat('fr-FR');
 function lyonStoreBuyersInLast90Days(): number {
   const { dataset } = generateDataset({
     seed: DEMO_SEED,
-    customers: BROWSER_DEMO_CUSTOMERS,
+    customers: E2E_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   });
   const asOf = Date.parse(DEMO_AS_OF);

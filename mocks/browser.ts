@@ -4,8 +4,9 @@ import { setupWorker } from 'msw/browser';
 import { createPersistentDemoApi } from './demo.ts';
 import { apiHandlers } from './handlers.ts';
 
-export async function startMockApi(): Promise<void> {
-  const { api, sync } = await createPersistentDemoApi(window.localStorage);
+/** Starts the mock over a demo of `customers` customers. */
+export async function startMockApi(customers: number): Promise<void> {
+  const { api, sync } = await createPersistentDemoApi(window.localStorage, customers);
   const worker = setupWorker(...apiHandlers(api, sync));
   await worker.start({
     onUnhandledRequest: 'bypass',

@@ -2,11 +2,12 @@
 import type { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
 import { JournaledStore, type JournalStorage } from './journaled-store.ts';
+import { BROWSER_DEMO_CUSTOMERS } from './demo-size.ts';
 import { DEMO_AS_OF, generateDataset } from './seed/index.ts';
 
-/** The demo's seed and size; the e2e suite and the server's e2e instance use the same. */
+/** The demo's seed; the e2e suite and the server's e2e instance use the same. */
 export const DEMO_SEED = 42;
-export const BROWSER_DEMO_CUSTOMERS = 5_000;
+export { BROWSER_DEMO_CUSTOMERS, E2E_DEMO_CUSTOMERS } from './demo-size.ts';
 
 /**
  * The browser demo: generated data in the memory store, with saved segments kept in `storage`
@@ -14,9 +15,9 @@ export const BROWSER_DEMO_CUSTOMERS = 5_000;
  */
 export async function createPersistentDemoApi(
   storage: JournalStorage,
+  customers: number = BROWSER_DEMO_CUSTOMERS,
 ): Promise<{ api: Hono; sync: () => Promise<unknown> }> {
   const seed = DEMO_SEED;
-  const customers = BROWSER_DEMO_CUSTOMERS;
   const { dataset } = generateDataset({ seed, customers, asOf: DEMO_AS_OF });
   const store = new JournaledStore(
     dataset,

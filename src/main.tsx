@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { z } from 'zod';
 import { Providers } from './app/providers.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { createI18n } from './ui/i18n/i18n.ts';
@@ -25,10 +26,18 @@ const i18n = await createI18n(language);
 
 if (import.meta.env.DEV || import.meta.env.VITE_MSW === 'true') {
   try {
+    // The demo's size: 5,000 customers unless the build says otherwise (the e2e build does).
+    const customers = z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(50_000)
+      .catch(5_000)
+      .parse(import.meta.env.VITE_DEMO_CUSTOMERS ?? 5_000);
     const status = document.querySelector('#root [role="status"]');
-    if (status) status.textContent = i18n.t('app.generatingDemo', { customers: 5000 });
+    if (status) status.textContent = i18n.t('app.generatingDemo', { customers });
     const { startMockApi } = await import('../mocks/browser.ts');
-    await startMockApi();
+    await startMockApi(customers);
   } catch (error: unknown) {
     // Still show the app: every API call will then fail visibly, which beats a blank page.
     console.error('The mock API did not start.', error);

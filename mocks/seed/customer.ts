@@ -104,7 +104,8 @@ function personOf(
     xss: plan.xss,
     showcase: plan.showcase,
     createdBefore: scenes.createdBefore,
-    needsCard: scenes.boxSet?.channel === 'store' || plan.showcase,
+    needsCard:
+      scenes.boxSet?.channel === 'store' || plan.showcase || scenes.boxSetDeclined !== null,
     needsApp: household !== null || plan.pressure || scenes.boxSet?.channel === 'app',
   });
   if (scenes.game) person.console = scenes.game.console.sku;

@@ -26,6 +26,7 @@ export type { FaultKind } from './faults.ts';
 export { HEAVY_HISTORY_MIN_EVENTS, STORY_RATES, XSS_FIRST_NAME } from './stories.ts';
 export { PROMOTED_PRICE_CENTS, PROMOTED_SKU, PROMOTED_TITLE } from './catalogue.ts';
 export {
+  BOX_SET_PREVIEW_OFFER_ID,
   DEMO_CAMPAIGN_ID,
   DEMO_CAMPAIGN_TEMPLATE,
   EXPIRED_OFFER_CAMPAIGN_ID,

@@ -46,6 +46,16 @@ export const plantedStory = z.discriminatedUnion('story', [
     sent_at: instant,
   }),
   z.object({
+    story: z.literal('box_set_declined_in_store'),
+    customer_id: customerId,
+    offer_id: z.string(),
+    response_id: z.string(),
+    declined_at: instant,
+    /** The film they bought at that visit, which makes them one of the demo campaign's film buyers. */
+    order_id: z.string(),
+    store_id: z.string(),
+  }),
+  z.object({
     story: z.literal('contact_pressure'),
     customer_id: customerId,
     messages_last_30_days: z.number().int(),

@@ -16,6 +16,12 @@ export const DEMO_CAMPAIGN_ID = 'cmp_coffret_noel';
 export const PROMOTED_OFFER_ID = 'off_coffret_noel';
 /** The "discounted" price of the promoted coffret: 99.99 € instead of 100.32 €. */
 export const PROMOTED_OFFER_PRICE_CENTS = 9_999;
+/** The box set offered at the till before its launch by e-mail; the planted decliners said no. */
+export const BOX_SET_PREVIEW_OFFER_ID = 'off_coffret_avant_premiere';
+/** The preview's price at the till: 89.99 € instead of 100.32 €. */
+export const BOX_SET_PREVIEW_PRICE_CENTS = 8_999;
+/** The preview ran from 35 to 5 days before as-of. */
+export const BOX_SET_PREVIEW_DAYS = { from: 35, to: 5 } as const;
 /** A draft whose offer has already expired. */
 export const EXPIRED_OFFER_CAMPAIGN_ID = 'cmp_relance_bd';
 /** The daily automations that contact-pressure abusers receive on every channel. */
@@ -57,6 +63,8 @@ export interface Marketing {
   /** Offers proposed at the till, one a quarter, back to back. */
   storeOffers: Offer[];
   promotedOffer: Offer;
+  /** The box set at the till before the campaign (planted decliners only). */
+  boxSetPreviewOffer: Offer;
   /** Each offer's validity in epoch milliseconds, both ends included. */
   validity: Map<string, { from: number; to: number }>;
 }
@@ -416,7 +424,18 @@ export function buildMarketing(
     valid_from: iso(dayStart(asOfMs + 10 * DAY)),
     valid_to: iso(dayStart(asOfMs + 14 * DAY) - 1),
   };
-  offers.push(promotedOffer, expiredOffer, blackFridayOffer);
+  const boxSetPreviewOffer: Offer = {
+    offer_id: BOX_SET_PREVIEW_OFFER_ID,
+    title: `Avant-première en magasin : le coffret Blu-ray Le Seigneur des Anneaux à ${euros(BOX_SET_PREVIEW_PRICE_CENTS)}`,
+    sku: PROMOTED_SKU,
+    category: null,
+    discount_percent: null,
+    discount_cents: PROMOTED_PRICE_CENTS - BOX_SET_PREVIEW_PRICE_CENTS,
+    currency: 'EUR',
+    valid_from: iso(dayStart(asOfMs - BOX_SET_PREVIEW_DAYS.from * DAY)),
+    valid_to: iso(dayStart(asOfMs - BOX_SET_PREVIEW_DAYS.to * DAY) - 1),
+  };
+  offers.push(promotedOffer, expiredOffer, blackFridayOffer, boxSetPreviewOffer);
   campaigns.push(
     {
       campaign_id: DEMO_CAMPAIGN_ID,
@@ -464,7 +483,16 @@ export function buildMarketing(
   const validity = new Map(
     offers.map((o) => [o.offer_id, { from: instantMs(o.valid_from), to: instantMs(o.valid_to) }]),
   );
-  return { offers, campaigns, segments, sends, storeOffers, promotedOffer, validity };
+  return {
+    offers,
+    campaigns,
+    segments,
+    sends,
+    storeOffers,
+    promotedOffer,
+    boxSetPreviewOffer,
+    validity,
+  };
 }
 
 function channelLabel(channel: MessageChannel): string {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Dataset, Order } from '../../src/domain/profile/schema.ts';
 import type { PlantedStory, StoryName } from './index.ts';
 import {
+  BOX_SET_PREVIEW_OFFER_ID,
   DEMO_AS_OF,
   DEMO_CAMPAIGN_ID,
   HEAVY_HISTORY_MIN_EVENTS,
@@ -56,6 +57,7 @@ test('a small dataset carries at least one of each story', () => {
     'no_history',
     'heavy_history',
     'shared_device',
+    'box_set_declined_in_store',
   ];
   for (const story of all) expect(names.has(story), story).toBe(true);
 });
@@ -79,6 +81,7 @@ describe.each([42, 1234])('seed %i', (seed) => {
       'game_buyer_owns_console',
       'email_consent_withdrawn',
       'offer_accepted_before_email',
+      'box_set_declined_in_store',
     ] as const) {
       const expected = STORY_RATES[story];
       expect(rate(story), story).toBeGreaterThan(expected * 0.4);
@@ -196,6 +199,48 @@ describe.each([42, 1234])('seed %i', (seed) => {
       const nextDay = new Date(Date.parse(s.accepted_at) + DAY).toISOString().slice(0, 10);
       expect(s.sent_at.slice(0, 10)).toBe(nextDay);
     }
+  });
+
+  test('a film buyer at the till declined the preview offer of the box set there, weeks before as-of', () => {
+    const planted = storiesOf(manifest, 'box_set_declined_in_store');
+    expect(planted.length).toBeGreaterThan(5);
+    const responses = new Map(dataset.offer_responses.map((r) => [r.response_id, r]));
+    const preview = dataset.offers.find((o) => o.offer_id === BOX_SET_PREVIEW_OFFER_ID)!;
+    expect(preview.sku).toBe(PROMOTED_SKU);
+    const buyers = boxSetBuyers(dataset);
+    const films = new Set(dataset.products.filter((p) => p.category === 'films').map((p) => p.sku));
+    for (const s of planted) {
+      const response = responses.get(s.response_id)!;
+      expect(response).toMatchObject({
+        customer_id: s.customer_id,
+        offer_id: BOX_SET_PREVIEW_OFFER_ID,
+        channel: 'store',
+        response: 'declined',
+        at: s.declined_at,
+      });
+      expect(preview.valid_from <= s.declined_at && s.declined_at <= preview.valid_to).toBe(true);
+      const age = (asOfMs - Date.parse(s.declined_at)) / DAY;
+      expect(age).toBeGreaterThan(7);
+      expect(age).toBeLessThan(31);
+      const order = ordersById.get(s.order_id)!;
+      expect(order).toMatchObject({
+        customer_id: s.customer_id,
+        channel: 'store',
+        store_id: s.store_id,
+        status: 'completed',
+      });
+      expect(skusOf(s.order_id).some((sku) => films.has(sku))).toBe(true);
+      expect(skusOf(s.order_id)).not.toContain(PROMOTED_SKU);
+      expect(buyers.has(s.customer_id)).toBe(false);
+    }
+    // Nobody else answered an offer on the box set.
+    const onTheBoxSet = new Set(
+      dataset.offers.filter((o) => o.sku === PROMOTED_SKU).map((o) => o.offer_id),
+    );
+    const answered = dataset.offer_responses.filter((r) => onTheBoxSet.has(r.offer_id));
+    expect(answered.map((r) => r.response_id).sort()).toEqual(
+      planted.map((s) => s.response_id).sort(),
+    );
   });
 
   test('contact-pressure abusers got messages every day on every channel for 30 days', () => {

@@ -12,6 +12,7 @@ export const STORY_RATES = {
   contact_pressure: 0.002,
   email_consent_withdrawn: 0.08,
   shared_device: 0.005,
+  box_set_declined_in_store: 0.006,
 } as const;
 
 /** The one-off stories' customers, by index (C0000001 is index 0). */
@@ -52,6 +53,8 @@ export interface StoryPlan {
   offerBeforeEmail: boolean;
   pressure: boolean;
   emailWithdrawn: boolean;
+  /** Offered the box set at the till weeks ago, while buying a film, and declined it. */
+  boxSetDeclined: boolean;
   household: Household | null;
 }
 
@@ -65,6 +68,7 @@ const NONE: StoryPlan = {
   offerBeforeEmail: false,
   pressure: false,
   emailWithdrawn: false,
+  boxSetDeclined: false,
   household: null,
 };
 
@@ -95,18 +99,26 @@ export function planStories(seed: number, index: number, total: number): StoryPl
   if (index < FIRST_RANDOM_INDEX) return { ...NONE, household };
   const rng = new Rng(hashInts(seed, index, 0x5701e5));
   const box = rng.next();
+  const boxSet =
+    box < STORY_RATES.promoted_box_set_in_store
+      ? 'store'
+      : box < STORY_RATES.promoted_box_set_in_store + STORY_RATES.promoted_box_set_online
+        ? 'online'
+        : null;
+  const gameConsole = rng.chance(STORY_RATES.game_buyer_owns_console);
+  const offerBeforeEmail = rng.chance(STORY_RATES.offer_accepted_before_email);
+  const pressure = rng.chance(STORY_RATES.contact_pressure);
+  const emailWithdrawn = rng.chance(STORY_RATES.email_consent_withdrawn);
+  // Drawn last, so adding it moved no other story; one who bought the box set declined nothing.
+  const declined = rng.chance(STORY_RATES.box_set_declined_in_store);
   return {
     ...NONE,
-    boxSet:
-      box < STORY_RATES.promoted_box_set_in_store
-        ? 'store'
-        : box < STORY_RATES.promoted_box_set_in_store + STORY_RATES.promoted_box_set_online
-          ? 'online'
-          : null,
-    gameConsole: rng.chance(STORY_RATES.game_buyer_owns_console),
-    offerBeforeEmail: rng.chance(STORY_RATES.offer_accepted_before_email),
-    pressure: rng.chance(STORY_RATES.contact_pressure),
-    emailWithdrawn: rng.chance(STORY_RATES.email_consent_withdrawn),
+    boxSet,
+    gameConsole,
+    offerBeforeEmail,
+    pressure,
+    emailWithdrawn,
+    boxSetDeclined: declined && boxSet === null,
     household,
   };
 }

@@ -37,7 +37,7 @@ import { FIXTURE_SCORE_IDS, fixtureScores, withAdversarialRows } from './segment
 
 /** 300 by default (each case counts a whole plan five ways); SEGMENT_PROPERTY_RUNS for more. */
 const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 300);
-const TIMEOUT = 60_000 + RUNS * 200;
+const TIMEOUT = 60_000 + RUNS * 400;
 const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const SAMPLE = 7;
 

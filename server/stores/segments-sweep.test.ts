@@ -19,6 +19,9 @@ import { definition, sweepConditions } from './segments-sweep-conditions.ts';
 const BATCH = 25;
 const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 
+/** 35 s alone on 2 cores; the other test worker may run DuckDB beside it (decision 023). */
+const SWEEP_TIMEOUT = 180_000;
+
 describe('every edge condition means in DuckDB what it means in the reference evaluator', () => {
   let data: Dataset;
   let asOf: string;
@@ -73,45 +76,53 @@ describe('every edge condition means in DuckDB what it means in the reference ev
     );
   });
 
-  test('over the loaded tables (base mode)', async () => {
-    // Negation needs no sweep: every SQL condition is coalesced to TRUE or FALSE before NOT, and a
-    // NULL here would show as a mismatch.
-    const mismatches = await check((batch) => {
-      const params: SqlParam[] = [];
-      const columns = batch.map((condition, i) => {
-        const compiled = compileDefinition(definition(condition), {
-          asOf,
-          segments,
-          scores: SCORES,
-          dialect: 'duckdb',
+  test(
+    'over the loaded tables (base mode)',
+    async () => {
+      // Negation needs no sweep: every SQL condition is coalesced to TRUE or FALSE before NOT, and a
+      // NULL here would show as a mismatch.
+      const mismatches = await check((batch) => {
+        const params: SqlParam[] = [];
+        const columns = batch.map((condition, i) => {
+          const compiled = compileDefinition(definition(condition), {
+            asOf,
+            segments,
+            scores: SCORES,
+            dialect: 'duckdb',
+          });
+          const offset = params.length;
+          params.push(...compiled.params);
+          const where = compiled.where.replace(
+            /\$(\d+)::/g,
+            (_, n: string) => `$${Number(n) + offset}::`,
+          );
+          return `${where} AS p${i}`;
         });
-        const offset = params.length;
-        params.push(...compiled.params);
-        const where = compiled.where.replace(
-          /\$(\d+)::/g,
-          (_, n: string) => `$${Number(n) + offset}::`,
-        );
-        return `${where} AS p${i}`;
+        return { sql: `SELECT c.customer_id, ${columns.join(', ')} FROM customers c`, params };
       });
-      return { sql: `SELECT c.customer_id, ${columns.join(', ')} FROM customers c`, params };
-    });
-    expect(mismatches.slice(0, 5)).toEqual([]);
-  });
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  test('over the segment tables (their layout, one count-plan statement per batch)', async () => {
-    const mismatches = await check((batch) => {
-      const compiled = compileColumns(
-        batch.map(definition),
-        overSegmentTables({ asOf, segments, scores: SCORES, customers: facts.length }),
-      );
-      const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
-      return {
-        sql:
-          `SELECT customer_id, ${compiled.columns.map((w, i) => `${w} AS p${i}`).join(', ')} ` +
-          `FROM (SELECT c.customer_id${inner} FROM ${compiled.from})`,
-        params: compiled.params,
-      };
-    });
-    expect(mismatches.slice(0, 5)).toEqual([]);
-  });
+  test(
+    'over the segment tables (their layout, one count-plan statement per batch)',
+    async () => {
+      const mismatches = await check((batch) => {
+        const compiled = compileColumns(
+          batch.map(definition),
+          overSegmentTables({ asOf, segments, scores: SCORES, customers: facts.length }),
+        );
+        const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
+        return {
+          sql:
+            `SELECT customer_id, ${compiled.columns.map((w, i) => `${w} AS p${i}`).join(', ')} ` +
+            `FROM (SELECT c.customer_id${inner} FROM ${compiled.from})`,
+          params: compiled.params,
+        };
+      });
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });

@@ -39,11 +39,13 @@ export interface Responses {
   showcase: ResponseDraft | null;
   /** The offer accepted before its e-mail was sent. */
   planted: ResponseDraft | null;
+  /** The box set's preview offer declined at the till. */
+  declined: ResponseDraft | null;
 }
 
 export function responsesOf(
   draw: CustomerDraw,
-  { drafts: orders, showcase }: PlacedOrders,
+  { drafts: orders, showcase, declinedScene }: PlacedOrders,
   messages: readonly MessageDraft[],
 ): Responses {
   const { world, rng, plan, scenes, person, num } = draw;
@@ -90,9 +92,25 @@ export function responsesOf(
     };
     responses.push(plantedResponse);
   }
+  let declinedResponse: ResponseDraft | null = null;
+  if (declinedScene) {
+    declinedResponse = {
+      ms: declinedScene.ms - 2 * MINUTE,
+      offerId: world.marketing.boxSetPreviewOffer.offer_id,
+      channel: 'store',
+      response: 'declined',
+      id: '',
+    };
+    responses.push(declinedResponse);
+  }
   responses.sort((x, y) => x.ms - y.ms);
   responses.forEach((r, k) => {
     r.id = `R${num}-${pad(k + 1, 3)}`;
   });
-  return { drafts: responses, showcase: showcaseResponse, planted: plantedResponse };
+  return {
+    drafts: responses,
+    showcase: showcaseResponse,
+    planted: plantedResponse,
+    declined: declinedResponse,
+  };
 }

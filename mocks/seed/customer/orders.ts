@@ -26,6 +26,8 @@ export interface PlacedOrders {
     offerMs: number;
   } | null;
   offerScene: { order: OrderDraft | null } | null;
+  /** The film bought at the till where they declined the box set's preview offer. */
+  declinedScene: OrderDraft | null;
 }
 
 export function ordersOf(draw: CustomerDraw): PlacedOrders {
@@ -114,11 +116,35 @@ export function ordersOf(draw: CustomerDraw): PlacedOrders {
     if (order) orders.push(order);
     offerScene = { order };
   }
+  let declinedScene: OrderDraft | null = null;
+  if (scenes.boxSetDeclined) {
+    const film = filmBesideTheBoxSet(world, rng, scenes.boxSetDeclined.ms);
+    if (film) {
+      declinedScene = makeOrder(rng, scenes.boxSetDeclined.ms, 'store', [film], person, asOfMs, {
+        status: 'completed',
+        storeId: person.homeStore.store_id,
+        noPromo: true,
+      });
+      orders.push(declinedScene);
+    }
+  }
   orders.sort((x, y) => x.ms - y.ms);
   orders.forEach((o, k) => {
     o.id = `O${num}-${pad(k + 1, 3)}`;
   });
-  return { drafts: orders, boxOrder, gameOrders, showcase, offerScene };
+  return { drafts: orders, boxOrder, gameOrders, showcase, offerScene, declinedScene };
+}
+
+/** A film on sale at `ms` that is no edition of the promoted box set's work. */
+function filmBesideTheBoxSet(world: World, rng: Rng, ms: number): Product | null {
+  const shelf = world.catalogue.shelves.get('films');
+  if (!shelf) return null;
+  const work = world.catalogue.promoted.work_id;
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const film = pickProduct(rng, shelf, ms, 2_000);
+    if (film && (work === null || film.work_id !== work)) return film;
+  }
+  return null;
 }
 
 export function storeOfferAt(world: World, ms: number): Offer | null {

@@ -28,6 +28,8 @@ export interface Scenes {
   boxSet: { ms: number; channel: 'store' | 'web' | 'app' } | null;
   game: { console: Product; consoleMs: number; gameMs: number } | null;
   offerBeforeEmail: { send: Send; offer: Offer; responseMs: number } | null;
+  /** The till visit where they bought a film and declined the box set's preview offer. */
+  boxSetDeclined: { ms: number } | null;
   createdBefore: number;
 }
 
@@ -86,8 +88,14 @@ export function setScenes(world: World, rng: Rng, plan: StoryPlan): Scenes {
       }
     }
   }
+  let boxSetDeclined: Scenes['boxSetDeclined'] = null;
+  if (plan.boxSetDeclined) {
+    const ms = atChannelHour(rng, asOfMs - rng.between(8, 30) * DAY, 'store');
+    boxSetDeclined = { ms };
+    createdBefore = Math.min(createdBefore, ms - 30 * DAY);
+  }
   if (plan.pressure || plan.emailWithdrawn)
     createdBefore = Math.min(createdBefore, asOfMs - 40 * DAY);
   if (plan.heavy) createdBefore = asOfMs - 3 * YEAR;
-  return { boxSet, game, offerBeforeEmail, createdBefore };
+  return { boxSet, game, offerBeforeEmail, boxSetDeclined, createdBefore };
 }

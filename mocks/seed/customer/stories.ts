@@ -24,7 +24,7 @@ export function plantedStories(draw: CustomerDraw, drafts: PlantedDrafts): Plant
   const id = person.id;
   const consents: readonly ConsentDraft[] = drafts.consents.drafts;
   const { emailWithdrawal } = drafts.consents;
-  const { boxOrder, gameOrders, showcase, offerScene } = drafts.orders;
+  const { boxOrder, gameOrders, showcase, offerScene, declinedScene } = drafts.orders;
   const { messages, events } = drafts;
   const showcaseResponse = drafts.responses.showcase;
   const plantedResponse = drafts.responses.planted;
@@ -140,6 +140,18 @@ export function plantedStories(draw: CustomerDraw, drafts: PlantedDrafts): Plant
         sent_at: iso(sent.ms),
       });
     }
+  }
+  const declined = drafts.responses.declined;
+  if (declined && declinedScene) {
+    stories.push({
+      story: 'box_set_declined_in_store',
+      customer_id: id,
+      offer_id: declined.offerId,
+      response_id: declined.id,
+      declined_at: iso(declined.ms),
+      order_id: declinedScene.id,
+      store_id: declinedScene.storeId ?? '',
+    });
   }
   if (plan.pressure) {
     const recent = messages.filter((m) => m.ms >= asOfMs - 30 * DAY);

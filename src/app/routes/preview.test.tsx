@@ -244,6 +244,31 @@ test('clicking “already owned” brings the box-set order into view in the tim
   ).toBeVisible();
 });
 
+test('opened from the audit on one guardrail, the recipient’s proof of it is highlighted at once', async () => {
+  servePreviews();
+  renderAt(`${path('C0000001')}?guardrail=already_owned`, routes);
+  const entries = await screen.findByRole('list', { name: 'History entries' });
+  await waitFor(() =>
+    expect(within(entries).getByText(BOX_SET_ORDER).closest('li')).toHaveAttribute(
+      'aria-current',
+      'true',
+    ),
+  );
+});
+
+test('opened on a guardrail the recipient has no proof of, nothing is highlighted', async () => {
+  servePreviews();
+  renderAt(`${path('C0000001')}?guardrail=meaningless_discount`, routes);
+  const entries = await screen.findByRole('list', { name: 'History entries' });
+  const order = await within(entries).findByText(BOX_SET_ORDER);
+  await waitFor(() => expect(order.closest('li')).toHaveTextContent('Already owned'));
+  expect(
+    within(entries)
+      .queryAllByRole('listitem')
+      .filter((li) => li.ariaCurrent === 'true'),
+  ).toEqual([]);
+});
+
 test('the e-mail is shown in a frame with an empty sandbox, at desktop or mobile width', async () => {
   const user = userEvent.setup();
   servePreviews();

@@ -2,7 +2,12 @@
 // read again every half second while one runs (its progress); the writes (start, cancel, a remedy,
 // "ready") invalidate through the same keys. What a remedy or "ready" makes of the campaign is
 // handed back to the caller, whose feature owns the campaign's cache.
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  mutationOptions,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { z } from 'zod';
 import { getJson, getText, ifMatch, sendJson } from '../../api/client.ts';
 import {
@@ -11,6 +16,8 @@ import {
   campaignAuditsResponse,
   savedCampaign,
   type ApplyRemedyRequest,
+  type CampaignAudit,
+  type CampaignAuditsResponse,
   type MarkReadyRequest,
 } from '../../api/contract.ts';
 
@@ -24,9 +31,16 @@ export const auditKeys = {
 };
 
 export const auditQueries = {
-  list: (campaignId: string) =>
+  /**
+   * Keyed by the campaign version shown too: an audit is current only for the version it checked,
+   * so a version saved elsewhere (the editor) reads the list again rather than trust a cached
+   * "current".
+   */
+  list: (campaignId: string, version: number) =>
     queryOptions({
-      queryKey: auditKeys.list(campaignId),
+      queryKey: [...auditKeys.list(campaignId), version],
+      // The previous version's audits stay on screen while the new version's list loads.
+      placeholderData: keepPreviousData,
       queryFn: ({ signal }) => getJson(campaignAuditsResponse, auditsPath(campaignId), { signal }),
       refetchInterval: (query) =>
         query.state.data?.audits.some((a) => a.state === 'running') ? PROGRESS_EVERY_MS : false,
@@ -36,12 +50,34 @@ export const auditQueries = {
 const refresh = (client: QueryClient, campaignId: string) =>
   client.invalidateQueries({ queryKey: auditKeys.list(campaignId) });
 
+/**
+ * The started audit at the head of the cached lists at once, so its progress shows from the click;
+ * the list's own polling (every PROGRESS_EVERY_MS while one runs) follows it from there. A list not
+ * loaded yet is read again.
+ */
+function showStarted(client: QueryClient, campaignId: string, audit: CampaignAudit) {
+  let cached = false;
+  client.setQueriesData<CampaignAuditsResponse>(
+    { queryKey: auditKeys.list(campaignId) },
+    (list) => {
+      if (list === undefined) return list;
+      cached = true;
+      return {
+        ...list,
+        audits: [audit, ...list.audits.filter((a) => a.audit_id !== audit.audit_id)],
+      };
+    },
+  );
+  if (!cached || audit.state !== 'running') return refresh(client, campaignId);
+  return undefined;
+}
+
 export const auditMutations = {
   start: (campaignId: string) =>
     mutationOptions({
       mutationFn: (by: string) =>
         sendJson('POST', campaignAudit, auditsPath(campaignId), by === '' ? {} : { by }),
-      onSuccess: (_audit, _v, _r, { client }) => refresh(client, campaignId),
+      onSuccess: (audit, _v, _r, { client }) => showStarted(client, campaignId, audit),
     }),
   cancel: (campaignId: string) =>
     mutationOptions({

@@ -32,7 +32,7 @@ export function useAudit(
   onCampaign: (campaign: SavedCampaign) => void,
 ): AuditState {
   const id = campaign.campaign_id;
-  const list = useQuery(auditQueries.list(id));
+  const list = useQuery(auditQueries.list(id, campaign.version));
   const [author] = useAuthor();
   const words = useErrorWords();
   const [failure, setFailure] = useState<WordedError | null>(null);
@@ -42,7 +42,12 @@ export function useAudit(
   const remedy = useMutation({ ...auditMutations.remedy(id), onError });
   const ready = useMutation({ ...auditMutations.ready(id), onError });
   const audits = list.data?.audits;
-  const latest = audits?.[0] ?? null;
+  const newest = audits?.[0] ?? null;
+  // Current for the version on screen only (the list may still be the previous version's).
+  const latest =
+    newest === null
+      ? null
+      : { ...newest, current: newest.current && newest.campaign_version === campaign.version };
   const by = author === '' ? {} : { by: author };
   return {
     audits,

@@ -143,6 +143,7 @@ export function PreviewScreen(props: PreviewScreenProps) {
               segment={props.segment}
               Message={parts.Message}
               onShowEvidence={onShowEvidence}
+              focusGuardrail={filters.guardrail}
             />
           )}
         </section>

@@ -4,12 +4,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { CircleSlash, UserRoundMinus } from 'lucide-react';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import type { EvidenceEntry } from './evidence.ts';
+import type { GuardrailId } from '../../domain/guardrails/verdict.ts';
+import { firstEntry, type EvidenceEntry } from './evidence.ts';
 import { MessageSection } from './MessageSection.tsx';
 import type { PreviewParts, SegmentSource } from './parts.ts';
 import { previewQueries } from './queries.ts';
@@ -27,6 +28,11 @@ export interface RecipientPreviewProps {
   segment: SegmentSource;
   Message: PreviewParts['Message'];
   onShowEvidence: (entry: EvidenceEntry) => void;
+  /**
+   * The guardrail the list is filtered on (the audit's drill-down): each recipient opens with
+   * that guardrail's proof brought into view in their timeline.
+   */
+  focusGuardrail: GuardrailId | null;
 }
 
 function PreviewSkeleton() {
@@ -48,6 +54,22 @@ export function RecipientPreview(props: RecipientPreviewProps) {
     ...previewQueries.recipient(props.campaignId, props.customerId),
     placeholderData: keepPreviousData,
   });
+  const loaded = query.isPlaceholderData ? undefined : query.data;
+  const { focusGuardrail, onShowEvidence } = props;
+  const shownFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (loaded === undefined || focusGuardrail === null) return;
+    const key = `${loaded.customer_id} ${focusGuardrail}`;
+    if (shownFor.current === key) return;
+    shownFor.current = key;
+    for (const verdict of loaded.verdicts) {
+      const entry = verdict.guardrail === focusGuardrail ? firstEntry(verdict) : null;
+      if (entry !== null) {
+        onShowEvidence(entry);
+        return;
+      }
+    }
+  }, [loaded, focusGuardrail, onShowEvidence]);
   return (
     <QueryState
       status={query.status}
