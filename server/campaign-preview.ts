@@ -107,7 +107,7 @@ export function sendInstant(campaign: SavedCampaign, asOf: string): string {
   return ms === null ? asOf : new Date(ms).toISOString();
 }
 
-interface Pinned {
+export interface Pinned {
   definition: SegmentDefinition;
   /** Every saved segment now: membership conditions read their current definitions. */
   segments: readonly SavedSegment[];
@@ -117,7 +117,7 @@ interface Pinned {
  * The pinned segment version's definition, or the 409 saying why the campaign has no
  * recipients: no segment, a version no longer recorded, or one naming what is gone.
  */
-async function pinnedSegment(store: ProfileStore, campaign: SavedCampaign): Promise<Pinned> {
+export async function pinnedSegment(store: ProfileStore, campaign: SavedCampaign): Promise<Pinned> {
   const { campaign_id, name, segment: pin } = campaign;
   if (pin === null) {
     throw httpError(
@@ -215,7 +215,7 @@ export interface CheckRun {
 }
 
 /** The pinned segment's members now, in customer id order, less the campaign's holdout. */
-async function recipientIds(
+export async function recipientIds(
   store: ProfileStore,
   campaign: SavedCampaign,
   definition: SegmentDefinition,

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../../mocks/seed/marketing.ts';
-import { campaignAudit, savedCampaign, savedSegment } from '../../src/api/contract.ts';
+import {
+  campaignAudit,
+  forecastResponse,
+  savedCampaign,
+  savedSegment,
+} from '../../src/api/contract.ts';
 import { createApi } from '../app.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
@@ -75,6 +80,49 @@ test('the demo campaign’s audit is the same', { timeout: 120_000 }, async () =
   expect(m.counts?.recipients).toBeGreaterThan(1_000);
   expect(m.flagged.length).toBeGreaterThan(1_000);
 });
+
+test(
+  'the forecast beside the campaign is the same on both stores, and its audit’s',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const path = `/api/campaigns/${DEMO_CAMPAIGN_ID}/forecast`;
+    const [m, d] = await Promise.all([request(memory, path), request(duckdb, path)]);
+    expect(d).toEqual(m);
+    const forecast = forecastResponse.parse(JSON.parse(m));
+    const { counts } = await audited(memory, DEMO_CAMPAIGN_ID);
+    expect(forecast.members).toBe(counts?.recipients);
+    expect(forecast.cap).toBe(counts?.by_guardrail.contact_pressure.flagged);
+    expect(forecast.delay).toBe(counts?.by_guardrail.quiet_hours.flagged);
+    expect(forecast.skip).toBe(counts?.by_guardrail.no_consent.flagged);
+    expect(forecast.cap).toBeGreaterThan(0);
+    expect(forecast.skip).toBeGreaterThan(0);
+  },
+);
+
+test.each([
+  ['seg_cinephiles', 'sms', '2026-11-22T21:30'],
+  ['seg_fideles_or', 'push', null],
+  ['seg_inactifs_6_mois', 'email', '2026-11-20T09:00'],
+] as const)(
+  'a segment’s forecast is the same on both stores (%s, %s, %s)',
+  {
+    timeout: 60_000,
+  },
+  async (segmentId, channel, sendAt) => {
+    const segment = savedSegment.parse(
+      JSON.parse(await request(memory, `/api/segments/${segmentId}`)),
+    );
+    const body = post({ definition: segment.definition, channel, send_at: sendAt });
+    const [m, d] = await Promise.all([
+      request(memory, '/api/segments/forecast', body),
+      request(duckdb, '/api/segments/forecast', body),
+    ]);
+    expect(d).toEqual(m);
+    expect(forecastResponse.parse(JSON.parse(m)).members).toBeGreaterThan(0);
+  },
+);
 
 /** A small seeded generator (mulberry32): the same campaigns on every run, the seed in the name. */
 function random(seed: number) {

@@ -16,3 +16,4 @@ export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
 export * from './contract/preview.ts';
 export * from './contract/audits.ts';
+export * from './contract/forecast.ts';

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CampaignEditor, CampaignList, campaignQueries } from '../../features/campaigns/index.ts';
+import { CampaignForecast } from '../../features/forecast/index.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 
 export function CampaignsRoute() {
@@ -29,7 +30,7 @@ export function SavedCampaignRoute() {
       onRetry={() => void campaign.refetch()}
       retrying={campaign.isRefetching}
     >
-      {(data) => <CampaignEditor key={data.campaign_id} saved={data} />}
+      {(data) => <CampaignEditor key={data.campaign_id} saved={data} Forecast={CampaignForecast} />}
     </QueryState>
   );
 }

@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SavedSegment } from '../../api/contract.ts';
+import { SegmentForecast } from '../../features/forecast/index.ts';
 import { SegmentBuilder, SegmentList, segmentQueries } from '../../features/segments/index.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 
@@ -64,6 +65,7 @@ function Builder({ segment }: { segment: SavedSegment | null }) {
           onEncodedChange={setEncoded}
           breakdown={breakdown}
           onBreakdownChange={setBreakdown}
+          Forecast={SegmentForecast}
         />
       )}
     </QueryState>

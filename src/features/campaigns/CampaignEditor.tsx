@@ -2,7 +2,7 @@
 // left; the message rendered for a chosen customer on the right. What the campaign still lacks
 // before it is ready is listed; a save refused because someone saved first shows what differs.
 import { ArrowLeft, History, Save, ShieldCheck, UsersRound } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -73,7 +73,16 @@ function ConflictNotice({ editor }: { editor: Editor }) {
   );
 }
 
-export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
+export interface CampaignEditorProps {
+  saved: SavedCampaign | null;
+  /**
+   * Beside the audience of a saved campaign: the contact-pressure forecast of its recipients for
+   * the version saved (the app gives it; a feature never imports another).
+   */
+  Forecast?: ComponentType<{ campaignId: string; version: number; className?: string }>;
+}
+
+export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
   const { t } = useTranslation('campaigns');
   const { t: previewWords } = useTranslation('preview');
   const editor = useCampaignEditor(saved);
@@ -238,6 +247,13 @@ export function CampaignEditor({ saved }: { saved: SavedCampaign | null }) {
         <div className="space-y-3">
           <ChannelSection {...form} />
           <AudienceSection {...form} />
+          {Forecast && editor.saved?.segment && (
+            <Forecast
+              campaignId={editor.saved.campaign_id}
+              version={editor.saved.version}
+              className="rounded-lg border border-line bg-surface px-4 py-3"
+            />
+          )}
           <Section title={t('editor.section.message')}>
             <TemplateFields body={body} onChange={update} problem={problem} issueAt={issueAt} />
           </Section>

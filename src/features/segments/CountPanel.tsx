@@ -2,6 +2,7 @@
 // each channel, a breakdown and sample members. Never a number for a definition it does not hold:
 // an earlier count shows dimmed while the new one runs, and an incomplete segment says why.
 import { clsx } from 'clsx';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse } from '../../api/contract.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -25,6 +26,8 @@ export interface CountPanelProps {
   catalogue: CatalogueResponse;
   breakdown: string | null;
   onBreakdown: (field: string) => void;
+  /** The contact-pressure forecast, under the reach. */
+  forecast?: ReactNode;
 }
 
 const CHANNELS = ['email', 'sms', 'push'] as const;
@@ -37,6 +40,7 @@ export function CountPanel({
   catalogue,
   breakdown,
   onBreakdown,
+  forecast = null,
 }: CountPanelProps) {
   const { t } = useTranslation('segments');
   const errorWords = useErrorWords();
@@ -107,6 +111,7 @@ export function CountPanel({
               ))}
             </dl>
           </section>
+          {forecast}
           <Breakdown catalogue={catalogue} field={breakdown} onField={onBreakdown} data={data} />
           <SampleMembers members={data.sample} count={data.count} />
         </div>

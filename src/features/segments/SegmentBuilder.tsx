@@ -92,6 +92,11 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
           catalogue={props.catalogue}
           breakdown={builder.breakdown}
           onBreakdown={builder.setBreakdown}
+          forecast={
+            props.Forecast === undefined || empty ? null : (
+              <props.Forecast definition={api.definition} countable={builder.blocker === null} />
+            )
+          }
         />
       </div>
     </BuilderContext.Provider>

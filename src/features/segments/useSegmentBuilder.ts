@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse, SavedSegment } from '../../api/contract.ts';
+import type { ComponentType } from 'react';
 import type { SegmentDefinition, SegmentNode } from '../../domain/segment/definition.ts';
 import { emptyDefinition, findNode, type IdGenerator } from '../../domain/segment/edits.ts';
 import { describeDefinition } from '../../domain/segment/describe.ts';
@@ -36,6 +37,11 @@ export interface SegmentBuilderProps {
   /** The `?b=` value of the URL: the field the audience is broken down by. */
   breakdown: string | null;
   onBreakdownChange: (field: string | null) => void;
+  /**
+   * Shown under the reach once the definition can be counted: the contact-pressure forecast (the
+   * app gives it; a feature never imports another).
+   */
+  Forecast?: ComponentType<{ definition: SegmentDefinition; countable: boolean }>;
 }
 
 /** The asked breakdown if the catalogue has it, else the first enum attribute (short, readable). */
