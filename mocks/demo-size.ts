@@ -8,3 +8,5 @@ export const BROWSER_DEMO_CUSTOMERS = 5_000;
  * 023).
  */
 export const E2E_DEMO_CUSTOMERS = 2_000;
+/** The demo the server's demo tests run on: the e2e suite's, for the same reason. */
+export const TEST_DEMO_CUSTOMERS = E2E_DEMO_CUSTOMERS;

@@ -7,7 +7,7 @@ import { DEMO_AS_OF, generateDataset } from './seed/index.ts';
 
 /** The demo's seed; the e2e suite and the server's e2e instance use the same. */
 export const DEMO_SEED = 42;
-export { BROWSER_DEMO_CUSTOMERS, E2E_DEMO_CUSTOMERS } from './demo-size.ts';
+export { BROWSER_DEMO_CUSTOMERS, E2E_DEMO_CUSTOMERS, TEST_DEMO_CUSTOMERS } from './demo-size.ts';
 
 /**
  * The browser demo: generated data in the memory store, with saved segments kept in `storage`

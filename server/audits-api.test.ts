@@ -1,11 +1,11 @@
-// The pre-send audit's endpoints on the memory store over the 5,000-customer demo and its campaign:
+// The pre-send audit's endpoints on the memory store over the 2,000-customer demo and its campaign:
 // an audit runs with progress to its counts (those of the preview's recipients list), a second
 // start joins it, a cancel stops the server's reading and checking, remedies are new versions that
 // the audit reruns on (reusing the check when they only exclude), and "ready" is refused while a
 // blocking guardrail flags recipients unless a reason is written.
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { TEST_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
 import { z } from 'zod';
@@ -29,7 +29,7 @@ import { MemoryStore } from './stores/memory.ts';
 
 const { dataset } = generateDataset({
   seed: DEMO_SEED,
-  customers: BROWSER_DEMO_CUSTOMERS,
+  customers: TEST_DEMO_CUSTOMERS,
   asOf: DEMO_AS_OF,
 });
 

@@ -1,11 +1,11 @@
 // Over every recipient of the demo campaign (the Lord of the Rings box set at 99,99 € by e-mail to
-// the film buyers of the last 12 months, 5,000-customer demo): each guardrail's flagged set, as the
+// the film buyers of the last 12 months, 2,000-customer demo): each guardrail's flagged set, as the
 // recipients API answers it, equals the set computed here from the generated rows and the
 // manifest — by hand, not through the guardrail code. The message's own inputs (the products it
 // recommends, the instant it leaves) are read from the API: what is checked is the verdict on them.
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { TEST_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, PROMOTED_SKU, generateDataset, type Manifest } from '../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID, PROMOTED_OFFER_ID } from '../mocks/seed/marketing.ts';
 import {
@@ -39,7 +39,7 @@ async function json(path: string): Promise<unknown> {
 beforeAll(async () => {
   ({ dataset, manifest } = generateDataset({
     seed: DEMO_SEED,
-    customers: BROWSER_DEMO_CUSTOMERS,
+    customers: TEST_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   }));
   api = createApi(new MemoryStore(dataset, DEMO_AS_OF), { logErrors: false });
