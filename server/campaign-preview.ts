@@ -61,7 +61,8 @@ const IN_FLIGHT = 8;
  */
 const YIELD_EVERY = 50;
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Gives the event loop a turn: long per-member work in one thread lets other requests through. */
+export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * `work` on every item, at most `limit` at a time; the results in the items' order. Once `signal`
@@ -214,25 +215,32 @@ export interface CheckRun {
   state: 'running' | 'done' | 'failed';
 }
 
+/** A definition's members now, in customer id order, read from the selection a page at a time. */
+export async function memberIds(
+  store: ProfileStore,
+  definition: SegmentDefinition,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    signal?.throwIfAborted();
+    const page = await store.segmentSample(definition, MEMBER_PAGE, after);
+    for (const { customer_id } of page) ids.push(customer_id);
+    after = page.at(-1)?.customer_id;
+    if (page.length < MEMBER_PAGE) return ids;
+  }
+}
+
 /** The pinned segment's members now, in customer id order, less the campaign's holdout. */
 export async function recipientIds(
   store: ProfileStore,
   campaign: SavedCampaign,
   definition: SegmentDefinition,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | undefined;
-  for (;;) {
-    signal.throwIfAborted();
-    const page = await store.segmentSample(definition, MEMBER_PAGE, after);
-    for (const { customer_id } of page) {
-      if (!inHoldout(campaign.campaign_id, customer_id, campaign.holdout_share))
-        ids.push(customer_id);
-    }
-    after = page.at(-1)?.customer_id;
-    if (page.length < MEMBER_PAGE) return ids;
-  }
+  const members = await memberIds(store, definition, signal);
+  return members.filter((id) => !inHoldout(campaign.campaign_id, id, campaign.holdout_share));
 }
 
 async function checkAll(

@@ -2,6 +2,7 @@
 // being built, a campaign's for its recipients, and every bad request answered with its reason.
 import { expect, test } from 'vitest';
 import { apiError, forecastResponse } from '../src/api/contract.ts';
+import { attr, definition } from '../src/domain/segment/segment.fixture.ts';
 import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { MemoryStore } from './stores/memory.ts';
@@ -9,24 +10,7 @@ import { MemoryStore } from './stores/memory.ts';
 const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false });
 
 /** Customers in France: nearly all of the fixture. */
-const everyone = {
-  version: 1,
-  root: {
-    id: 'root',
-    kind: 'group',
-    negate: false,
-    combinator: 'and',
-    children: [
-      {
-        id: 'fr',
-        kind: 'attribute',
-        negate: false,
-        field: 'customer.country',
-        test: { operator: 'equals', value: 'FR' },
-      },
-    ],
-  },
-};
+const everyone = definition(attr('customer.country', { operator: 'equals', value: 'FR' }));
 
 async function post(path: string, body: unknown) {
   const res = await api.request(path, {

@@ -9,6 +9,7 @@ import {
   forecastOf,
   tallyMember,
 } from '../src/domain/guardrails/forecast.ts';
+import { nextTurn } from './campaign-preview.ts';
 import type { PolicyInUse } from './documents/policies.ts';
 import type { ProfileStore } from './store.ts';
 
@@ -16,7 +17,6 @@ import type { ProfileStore } from './store.ts';
 const FORECAST_CHUNK = 1_000;
 /** Members between two turns of the event loop (the browser's mock runs this in the page). */
 const YIELD_EVERY = 250;
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface ForecastAudience {
   /** In customer id order. */

@@ -4,13 +4,12 @@
 // GET /api/campaigns/:id/forecast for a campaign's recipients (its pinned segment less the holdout
 // and the exclusions) on its channel at its send time.
 import { Hono } from 'hono';
-import { forecastRequest, type ForecastResponse } from '../../src/api/contract.ts';
-import { campaignIdParam } from '../../src/api/contract.ts';
+import { campaignIdParam, forecastRequest, type ForecastResponse } from '../../src/api/contract.ts';
 import { excludedIds } from '../../src/domain/campaign/campaign.ts';
 import { instantOf } from '../../src/domain/campaign/send-time.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   campaignOrNotFound,
+  memberIds,
   pinnedSegment,
   recipientIds,
   sendInstant,
@@ -22,20 +21,6 @@ import type { ProfileStore } from '../store.ts';
 import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
 import { readJson } from './versioned-http.ts';
 
-const MEMBER_PAGE = 10_000;
-
-/** Every member of a definition, in customer id order. */
-async function membersOf(store: ProfileStore, definition: SegmentDefinition): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.segmentSample(definition, MEMBER_PAGE, after);
-    for (const member of page) ids.push(member.customer_id);
-    after = page.at(-1)?.customer_id;
-    if (page.length < MEMBER_PAGE) return ids;
-  }
-}
-
 export function segmentForecastRoutes(store: ProfileStore): Hono {
   return new Hono().post('/forecast', limitSegmentBody, async (c) => {
     const request = parseOr400(forecastRequest, await readJson(c.req.raw), 'body');
@@ -44,7 +29,7 @@ export function segmentForecastRoutes(store: ProfileStore): Hono {
     await checkDefinition(store, definition, await store.savedSegments(), outcome);
     const ms = request.send_at === null ? null : instantOf(request.send_at, request.time_zone);
     const [ids, policy] = await Promise.all([
-      membersOf(store, definition),
+      memberIds(store, definition),
       currentPolicy(store.documents),
     ]);
     const body: ForecastResponse = await forecastAudience(store, {
@@ -67,12 +52,7 @@ export function campaignForecastRoutes(store: ProfileStore): Hono {
       currentPolicy(store.documents),
     ]);
     const excluded = excludedIds(campaign);
-    const members = await recipientIds(
-      store,
-      campaign,
-      pinned.definition,
-      new AbortController().signal,
-    );
+    const members = await recipientIds(store, campaign, pinned.definition);
     const body: ForecastResponse = await forecastAudience(store, {
       ids: members.filter((m) => !excluded.has(m)),
       channel: campaign.channel,

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { forecastResponse } from '../../api/contract.ts';
-import type { SegmentDefinition } from '../../domain/segment/definition.ts';
+import { attr, definition } from '../../domain/segment/segment.fixture.ts';
 import { renderAt } from '../../test/render.tsx';
 import { SegmentForecast } from './SegmentForecast.tsx';
 
@@ -12,24 +12,8 @@ beforeAll(() => mockApi.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mockApi.resetHandlers());
 afterAll(() => mockApi.close());
 
-const inFrance: SegmentDefinition = {
-  version: 1,
-  root: {
-    id: 'root',
-    kind: 'group',
-    negate: false,
-    combinator: 'and',
-    children: [
-      {
-        id: 'fr',
-        kind: 'attribute',
-        negate: false,
-        field: 'customer.country',
-        test: { operator: 'equals', value: 'FR' },
-      },
-    ],
-  },
-};
+/** Customers in France: nearly all of the fixture. */
+const inFrance = definition(attr('customer.country', { operator: 'equals', value: 'FR' }));
 
 /** The API's own answer, asked here beside the component. */
 async function asked(channel: string) {

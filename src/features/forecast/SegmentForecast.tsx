@@ -1,13 +1,14 @@
 // The forecast beside the segment builder's live count: for the definition on screen once it is
 // countable and has stood still (the count's debounce), on the channel the marketer picks.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageChannel } from '../../domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { Select } from '../../ui/Select.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
 import { PressureForecast } from './PressureForecast.tsx';
-import { forecastKeys, forecastQueries } from './queries.ts';
+import { forecastQueries } from './queries.ts';
 
 /** As long as the live count waits: the forecast reads histories, so it waits at least as long. */
 export const FORECAST_DEBOUNCE_MS = 300;
@@ -22,24 +23,17 @@ export interface SegmentForecastProps {
 export function SegmentForecast({ definition, countable }: SegmentForecastProps) {
   const { t } = useTranslation('guardrails');
   const [channel, setChannel] = useState<MessageChannel>('email');
-  const [settled, setSettled] = useState(definition);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(definition), FORECAST_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [definition]);
+  const settled = useDebounced(definition, FORECAST_DEBOUNCE_MS);
   const query = useQuery({
     ...forecastQueries.segment(settled, channel),
     enabled: countable,
     placeholderData: keepPreviousData,
   });
   if (!countable) return null;
-  const onScreen =
-    JSON.stringify(forecastKeys.segment(definition, channel)) ===
-    JSON.stringify(forecastKeys.segment(settled, channel));
   return (
     <PressureForecast
       data={query.data}
-      stale={!onScreen || query.isPlaceholderData || query.isFetching}
+      stale={settled !== definition || query.isPlaceholderData || query.isFetching}
       error={query.error}
       onRetry={() => void query.refetch()}
       retrying={query.isFetching}
