@@ -5,14 +5,12 @@
 // difference is a store supplying something else.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { TEST_DEMO_CUSTOMERS, DEMO_SEED } from '../../mocks/demo.ts';
+import { DEMO_SEED, TEST_DEMO_CUSTOMERS } from '../../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../../mocks/seed/marketing.ts';
 import { recipientsResponse } from '../../src/api/contract.ts';
 import { inHoldout } from '../../src/domain/campaign/holdout.ts';
-import { createApi } from '../app.ts';
-import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
-import { MemoryStore } from './memory.ts';
+import { bothStoresApis } from './both-stores.fixture.ts';
 
 const { dataset } = generateDataset({
   seed: DEMO_SEED,
@@ -20,17 +18,14 @@ const { dataset } = generateDataset({
   asOf: DEMO_AS_OF,
 });
 
-let duck: DuckDbStore;
 let memory: Hono;
 let duckdb: Hono;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  memory = createApi(new MemoryStore(dataset, DEMO_AS_OF), { logErrors: false });
-  duck = await openDuckDbStore({ path: ':memory:' });
-  await loadDataset(duck, dataset, { asOf: DEMO_AS_OF });
-  duckdb = createApi(duck, { logErrors: false });
+  ({ memory, duckdb, close } = await bothStoresApis(dataset, DEMO_AS_OF));
 }, 120_000);
-afterAll(() => duck.close());
+afterAll(() => close());
 
 async function both(path: string): Promise<[unknown, unknown]> {
   const answers = await Promise.all(
