@@ -26,6 +26,8 @@ export default defineConfig({
             'eslint/**/*.test.js',
           ],
           testTimeout: 60_000,
+          // One DuckDB thread per store: the two workers would otherwise each claim both cores.
+          env: { TACT_DUCKDB_THREADS: '1' },
           // Node tests share no module state but caches keyed by store: one module graph per
           // worker instead of one per file (the import time was most of the run; decision 023).
           isolate: false,

@@ -10,6 +10,7 @@ import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import type { PlantedStory } from '../mocks/seed/manifest.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
+import { openInApp } from './navigate.ts';
 
 const PREVIEW = `/campaigns/${DEMO_CAMPAIGN_ID}/preview`;
 
@@ -149,20 +150,20 @@ test('each planted story shows its guardrail with its evidence; a clean recipien
 
   // E-mail consent withdrawn: the withdrawal is the proof.
   const withdrawn = planted('email_consent_withdrawn');
-  await page.goto(`${PREVIEW}/${withdrawn.customer_id}`);
+  await openInApp(page, `${PREVIEW}/${withdrawn.customer_id}`);
   await expect(verdictChip(page, 'Sans consentement')).toBeVisible({ timeout: 30_000 });
   await expectEvidence(page, 'Sans consentement', withdrawn.withdrawn_at);
 
   // An offer accepted in store the day before its e-mail: previewing that campaign for them.
   const answered = planted('offer_accepted_before_email');
-  await page.goto(`/campaigns/${answered.campaign_id}/preview/${answered.customer_id}`);
+  await openInApp(page, `/campaigns/${answered.campaign_id}/preview/${answered.customer_id}`);
   await expect(verdictChip(page, 'Déjà répondu ailleurs')).toBeVisible({ timeout: 30_000 });
   await expectEvidence(page, 'Déjà répondu ailleurs', answered.accepted_at);
 
   // A game buyer who owns the console: a campaign offering that console (made through the page, so
   // the mocked API sees it too) is stopped for them, the console's purchase as the proof.
   const gamer = planted('game_buyer_owns_console');
-  await page.goto('/campaigns');
+  await openInApp(page, '/campaigns');
   await expect(page.getByRole('link', { name: 'Nouvelle campagne' }).first()).toBeVisible({
     timeout: 30_000,
   });
@@ -173,14 +174,14 @@ test('each planted story shows its guardrail with its evidence; a clean recipien
       price: { kind: 'percent', percent: 20 },
     },
   });
-  await page.goto(`/campaigns/${consoleOffer}/preview/${gamer.customer_id}`);
+  await openInApp(page, `/campaigns/${consoleOffer}/preview/${gamer.customer_id}`);
   await expect(verdictChip(page, 'Déjà acheté')).toBeVisible({ timeout: 30_000 });
   const consoleOrder = await expectEvidence(page, 'Déjà acheté', gamer.console_bought_at);
   await expect(consoleOrder).toContainText(gamer.console_order_id);
 
   // A first name that is an XSS payload: text in the app, text in the message, no dialog.
   const xss = planted('xss_first_name');
-  await page.goto(`${PREVIEW}/${xss.customer_id}`);
+  await openInApp(page, `${PREVIEW}/${xss.customer_id}`);
   await expect(verdictChip(page, 'Donnée manquante')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(xss.first_name).first()).toBeVisible();
   const frame = page.frameLocator('iframe[sandbox]').first();
@@ -191,13 +192,13 @@ test('each planted story shows its guardrail with its evidence; a clean recipien
   // A clean recipient: every demo-campaign recipient gets the 0,33 € discount, so a plain
   // newsletter to the same segment, with no offer and no first name, is made (through the page, so
   // the mocked API sees it too); its first recipient with no verdict shows none.
-  await page.goto('/campaigns');
+  await openInApp(page, '/campaigns');
   // Once the list shows, the API answers (in the mock, the demo data is ready).
   await expect(page.getByRole('link', { name: 'Nouvelle campagne' }).first()).toBeVisible({
     timeout: 30_000,
   });
   const created = await createCampaign(page, { name: 'Lettre cinéma' });
-  await page.goto(`/campaigns/${created}/preview`);
+  await openInApp(page, `/campaigns/${created}/preview`);
   const list = page.getByRole('list', { name: 'Destinataires' });
   const clean = list.getByRole('link').filter({ hasText: 'Aucun garde-fou déclenché' });
   await expect(clean.first()).toBeVisible({ timeout: 60_000 });

@@ -16,7 +16,9 @@ import {
   type SavedCampaign,
   campaignAudit,
   campaignAuditsResponse,
+  customerScoresResponse,
   recipientsResponse,
+  rolloutPlanResponse,
   savedCampaign,
   type CampaignAudit,
 } from '../src/api/contract.ts';
@@ -140,6 +142,65 @@ async function exportMatchesPreview(ready: SavedCampaign) {
   );
   expect(csv[1]?.startsWith('customer_id,channel,address,language,subject,')).toBe(true);
   expect(csv.filter((l) => l !== '')).toHaveLength(header.recipients + 2);
+}
+
+const exportedIds = async (query: string) =>
+  (await (await api.request(`${base}/export?format=jsonl&${query}`)).text())
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((l) => z.object({ customer_id: z.string() }).parse(JSON.parse(l)).customer_id);
+
+/** What the scores API says of a customer at the plan's 30-day horizon. */
+async function scoresOf(id: string) {
+  const reply = customerScoresResponse.parse((await call(`/api/customers/${id}/scores`)).body);
+  const at30 = reply.scores?.propensity.find((p) => p.horizon_days === 30);
+  return { cell: reply.scores?.rfm?.cell ?? null, at30: at30 ?? null };
+}
+
+/**
+ * The rollout plan of the ready campaign: its waves add up to the audit's counts, each exports on
+ * its own, the two exports partition the whole, the loyal wave holds exactly the champions, loyal
+ * customers and customers at the 80th propensity percentile or above (read from the scores API),
+ * and its expected orders are the sum of theirs.
+ */
+async function rolloutMatchesExport(ready: SavedCampaign, audit: CampaignAudit) {
+  const plan = rolloutPlanResponse.parse((await call(`${base}/rollout`)).body);
+  expect(plan).toMatchObject({ campaign_version: ready.version, horizon_days: 30, scored: true });
+  expect(plan.waves.map((w) => w.wave)).toEqual(['loyal', 'rest']);
+  const counts = audit.counts;
+  const total = (key: 'members' | 'holdout' | 'excluded' | 'recipients' | 'flagged' | 'blocked') =>
+    plan.waves.reduce((sum, w) => sum + w[key], 0);
+  expect(total('members') - total('holdout')).toBe(counts?.members);
+  for (const key of ['excluded', 'recipients', 'flagged', 'blocked'] as const) {
+    expect(total(key)).toBe(counts?.[key]);
+  }
+  const [loyalWave, restWave] = plan.waves;
+  expect(loyalWave?.recipients).toBeGreaterThan(0);
+  expect(restWave?.recipients).toBeGreaterThan(0);
+  const all = await exportedIds('');
+  const loyal = await exportedIds('wave=loyal');
+  const rest = await exportedIds('wave=rest');
+  expect([loyal.length, rest.length]).toEqual([loyalWave?.recipients, restWave?.recipients]);
+  expect([...loyal, ...rest].sort()).toEqual([...all].sort());
+  let expected = 0;
+  for (const id of loyal) {
+    const { cell, at30 } = await scoresOf(id);
+    const isLoyal =
+      cell === 'champions' || cell === 'loyal_customers' || (at30?.percentile ?? 0) >= 80;
+    expect(isLoyal, id).toBe(true);
+    expected += at30?.expected_orders ?? 0;
+  }
+  expect(loyalWave?.expected_orders).toBeCloseTo(expected, 6);
+  for (const id of rest.filter((_, i) => i % 5 === 0)) {
+    const { cell, at30 } = await scoresOf(id);
+    expect(cell === 'champions' || cell === 'loyal_customers', id).toBe(false);
+    expect(at30 === null || at30.percentile < 80, id).toBe(true);
+  }
+  const csv = await (await api.request(`${base}/export?wave=loyal`)).text();
+  expect(csv.split('\r\n')[0]).toContain(`wave loyal, ${loyal.length} recipients`);
+  const refused = await call(`${base}/export?wave=first`);
+  expect([refused.status, reasonOf(refused.body)]).toEqual([400, 'invalid_query']);
 }
 
 describe('an audit of the demo campaign', () => {
@@ -318,6 +379,7 @@ describe('an audit of the demo campaign', () => {
     expect((await read(done.audit_id)).current).toBe(true);
 
     await exportMatchesPreview(ready);
+    await rolloutMatchesExport(ready, await read(done.audit_id));
 
     const { version } = ready;
     const body = bodyOfCampaign(ready);

@@ -1,7 +1,7 @@
 // The hand-off: a ready campaign's final recipients — the pinned segment's members less the
 // holdout and the exclusions — each with the message as it will leave (the same recipientMessage
 // the preview and the audit call), the recommendations, the offer and the channel, streamed a
-// chunk of histories at a time. Only a ready campaign whose audit is still current exports: the
+// chunk of histories at a time, all at once or one rollout wave. Only a ready campaign whose audit is still current exports: the
 // header names the campaign version, the policy version and the audit.
 import type { PreviewOffer, SavedCampaign } from '../src/api/contract.ts';
 import { excludedIds } from '../src/domain/campaign/campaign.ts';
@@ -9,7 +9,9 @@ import type { Renderer } from '../src/domain/guardrails/recipient.ts';
 import { recipientMessage } from '../src/domain/guardrails/recipient.ts';
 import type { Customer, MessageChannel } from '../src/domain/profile/schema.ts';
 import type { RenderedMessage } from '../src/domain/template/result.ts';
+import type { WaveId } from '../src/domain/campaign/rollout.ts';
 import { currentDoneAudit } from './campaign-audits.ts';
+import { inWave } from './campaign-rollout.ts';
 import {
   checkRunFor,
   previewOfferOf,
@@ -29,6 +31,8 @@ export interface ExportHeader {
   version: number;
   policy: { policy_id: string; version: number };
   audit_id: string;
+  /** The rollout wave exported, or null for every recipient at once. */
+  wave: WaveId | null;
   /** When the messages are checked and rendered for: the send time. */
   at: string;
   recipients: number;
@@ -70,6 +74,7 @@ export async function campaignExport(
   store: ProfileStore,
   render: Renderer,
   campaign: SavedCampaign,
+  wave: WaveId | null = null,
 ): Promise<CampaignExport> {
   if (campaign.status !== 'ready' || campaign.readiness === null) {
     throw httpError(
@@ -80,24 +85,25 @@ export async function campaignExport(
   }
   const audit = await currentDoneAudit(store, campaign, campaign.readiness.audit_id);
   const { run } = await checkRunFor(store, render, campaign);
-  const check = await run.result;
+  const [check, book] = await Promise.all([run.result, scoreBookOf(store)]);
   const excluded = excludedIds(campaign);
-  const ids = check.members.map((m) => m.summary.customer_id).filter((id) => !excluded.has(id));
+  const recipients = check.members
+    .map((m) => m.summary.customer_id)
+    .filter((id) => !excluded.has(id));
+  const ids = wave === null ? recipients : inWave(campaign, book, wave, recipients);
   const header: ExportHeader = {
     campaign_id: campaign.campaign_id,
     name: campaign.name,
     version: campaign.version,
     policy: audit.policy,
     audit_id: audit.audit_id,
+    wave,
     at: check.at,
     recipients: ids.length,
     exported_at: new Date().toISOString(),
   };
   async function* lines(): AsyncIterable<ExportLine[]> {
-    const [setting, book] = await Promise.all([
-      recipientCampaign(store, render, campaign, check.policy),
-      scoreBookOf(store),
-    ]);
+    const setting = await recipientCampaign(store, render, campaign, check.policy);
     for await (const chunk of store.histories(ids, { chunkSize: EXPORT_CHUNK })) {
       const out: ExportLine[] = [];
       for (const history of chunk) {

@@ -390,7 +390,10 @@ async function send(api: ReturnType<typeof createApi>, call: Call) {
     });
     const text = await res.text();
     const reply = { status: res.status, body: (text === '' ? null : JSON.parse(text)) as unknown };
-    if (call.until === undefined || call.until(reply.body) || attempt >= 250) return reply;
+    if (call.until === undefined || call.until(reply.body)) return reply;
+    // Up to 30 s: the other test worker can slow an audit a lot; a wait that ends early would
+    // test the wrong state, so it fails instead.
+    if (attempt >= 1_500) throw new Error(`${call.path} never reached the awaited state`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,5 +1,6 @@
 // The hand-off of a ready campaign (server/campaign-export.ts): GET
-// /api/campaigns/:id/export?format=csv|jsonl streams its final recipients with their messages.
+// /api/campaigns/:id/export?format=csv|jsonl[&wave=loyal|rest|all] streams its final recipients
+// (of one rollout wave) with their messages; GET /api/campaigns/:id/rollout gives the waves.
 // CSV opens with a `#` line naming the campaign version, the policy version and the audit, then a
 // header row and one formula-safe row per recipient (each template part its own column); JSON
 // Lines opens with the header object, then one recipient per line.
@@ -10,6 +11,7 @@ import { csvRow } from '../../src/domain/segment/csv.ts';
 import { PARTS_OF, templatePart, type TemplatePart } from '../../src/domain/template/result.ts';
 import { campaignExport, type ExportHeader, type ExportLine } from '../campaign-export.ts';
 import { campaignOrNotFound } from '../campaign-preview.ts';
+import { rolloutPlan } from '../campaign-rollout.ts';
 import { parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { renderInThisThread, type TemplateRenderer } from './templates.ts';
@@ -50,37 +52,50 @@ function csvOf(line: ExportLine): string {
 
 const headerLine = (h: ExportHeader) =>
   `# Tact export: campaign ${h.campaign_id} version ${h.version}, policy ${h.policy.policy_id} ` +
-  `version ${h.policy.version}, audit ${h.audit_id}, ${h.recipients} recipients, at ${h.at}\r\n`;
+  `version ${h.policy.version}, audit ${h.audit_id}, ` +
+  (h.wave === null ? '' : `wave ${h.wave}, `) +
+  `${h.recipients} recipients, at ${h.at}\r\n`;
+
+/** `CMP01-v4.csv`, or `CMP01-v4-loyal.csv` for one wave. */
+export const exportFileName = (
+  h: Pick<ExportHeader, 'campaign_id' | 'version' | 'wave'>,
+  ext: string,
+) => `${h.campaign_id}-v${h.version}${h.wave === null ? '' : `-${h.wave}`}.${ext}`;
 
 export function exportRoutes(
   store: ProfileStore,
   render: TemplateRenderer = renderInThisThread,
 ): Hono {
-  return new Hono().get('/:id/export', async (c) => {
-    const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
-    const { format } = parseOr400(exportQuery, queryOf(c), 'query');
-    const campaign = await campaignOrNotFound(store, id);
-    const { header, lines } = await campaignExport(store, render, campaign);
-    const csv = format === 'csv';
-    c.header(
-      'content-type',
-      csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    );
-    c.header(
-      'content-disposition',
-      `attachment; filename="${id}-v${header.version}.${csv ? 'csv' : 'jsonl'}"`,
-    );
-    return stream(c, async (out) => {
-      await out.write(
-        csv
-          ? headerLine(header) + csvRow(EXPORT_COLUMNS)
-          : `${JSON.stringify({ export: header })}\n`,
+  return new Hono()
+    .get('/:id/rollout', async (c) => {
+      const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
+      return c.json(await rolloutPlan(store, render, id));
+    })
+    .get('/:id/export', async (c) => {
+      const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
+      const { format, wave } = parseOr400(exportQuery, queryOf(c), 'query');
+      const campaign = await campaignOrNotFound(store, id);
+      const { header, lines } = await campaignExport(store, render, campaign, wave ?? null);
+      const csv = format === 'csv';
+      c.header(
+        'content-type',
+        csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
       );
-      for await (const chunk of lines) {
+      c.header(
+        'content-disposition',
+        `attachment; filename="${exportFileName(header, csv ? 'csv' : 'jsonl')}"`,
+      );
+      return stream(c, async (out) => {
         await out.write(
-          chunk.map((line) => (csv ? csvOf(line) : `${JSON.stringify(line)}\n`)).join(''),
+          csv
+            ? headerLine(header) + csvRow(EXPORT_COLUMNS)
+            : `${JSON.stringify({ export: header })}\n`,
         );
-      }
+        for await (const chunk of lines) {
+          await out.write(
+            chunk.map((line) => (csv ? csvOf(line) : `${JSON.stringify(line)}\n`)).join(''),
+          );
+        }
+      });
     });
-  });
 }

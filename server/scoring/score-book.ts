@@ -19,6 +19,7 @@ import {
   type CustomerBaseScores,
 } from '../../src/domain/analytics/pipeline.ts';
 import { RFM_CELL_LABELS } from '../../src/domain/analytics/rfm.ts';
+import { ROLLOUT_HORIZON_DAYS, type RolloutScores } from '../../src/domain/campaign/rollout.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 
 export const SCORE_CURRENCY = 'EUR';
@@ -126,6 +127,22 @@ export class ScoreBook {
             })),
           }
         : null,
+    };
+  }
+
+  /**
+   * What a rollout plan reads of a customer (src/domain/campaign/rollout.ts): RFM cell, propensity
+   * percentile and expected orders at the plan's horizon; null when they are not scored.
+   */
+  rolloutScores(customerId: string): RolloutScores | null {
+    const { base } = this;
+    const i = base.index.get(customerId);
+    const horizon = base.scores.horizons.find((h) => h.horizonDays === ROLLOUT_HORIZON_DAYS);
+    if (i === undefined || horizon === undefined) return null;
+    return {
+      cell: base.rfm.scores[i]?.cell ?? null,
+      percentile: horizon.propensityPercentile[i] ?? 0,
+      expected_orders: horizon.expectedPurchases[i] ?? 0,
     };
   }
 

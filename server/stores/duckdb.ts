@@ -89,6 +89,17 @@ export interface DuckDbStoreOptions {
    * 1 M customers keeps ~10 GB of pages cached; with one, DuckDB evicts and spills to disk.
    */
   memoryLimit?: string;
+  /**
+   * DuckDB's worker threads (default: TACT_DUCKDB_THREADS, else one per core). The tests run one
+   * thread per store: two test workers each running DuckDB on every core only contend.
+   */
+  threads?: number;
+}
+
+/** TACT_DUCKDB_THREADS when it is a positive integer. */
+function threadsFromEnvironment(): number | undefined {
+  const value = Number(process.env.TACT_DUCKDB_THREADS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** The scores as segment fields, once customer_scores holds them (ids empty without a model). */
@@ -146,10 +157,11 @@ export class DuckDbStore implements ProfileStore {
   }
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbStore> {
-    const instance = await DuckDBInstance.create(
-      options.path,
-      options.memoryLimit === undefined ? {} : { memory_limit: options.memoryLimit },
-    );
+    const threads = options.threads ?? threadsFromEnvironment();
+    const instance = await DuckDBInstance.create(options.path, {
+      ...(options.memoryLimit === undefined ? {} : { memory_limit: options.memoryLimit }),
+      ...(threads === undefined ? {} : { threads: String(threads) }),
+    });
     const connection = await instance.connect();
     await createSchema(connection);
     const store = new DuckDbStore(instance, connection, options);

@@ -33,10 +33,12 @@ import { toNumber } from './duckdb-values.ts';
 /** 1,000 in CI; set SEGMENT_PROPERTY_RUNS for a longer hunt. */
 const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 1_000);
 /**
- * About 10 ms a case for members, 25 for the partition (2 cores) alone; up to twice that while the
- * other test worker runs DuckDB too (decision 023): room to spare.
+ * About 25 ms a case for members, 45 for the partition (one DuckDB thread) alone; up to twice
+ * that while the other test worker runs DuckDB too (decision 023): room to spare.
  */
 const TIMEOUT = 60_000 + RUNS * 250;
+/** The partition over the loaded tables (base mode) runs on one case in this many. */
+const BASE_EVERY = 4;
 const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const ALL = 1_000_000;
 
@@ -409,17 +411,22 @@ describe('every engine = the reference evaluator on generated and adversarial cu
     `|S| = |S ∧ p| + |S ∧ ¬p| on every engine, with the reference's counts (${RUNS} cases)`,
     async () => {
       const partition = fc.tuple(caseArb(), definitionArb(vocab, ['seg_a', 'seg_b'], 2));
+      let cases = 0;
       await fc.assert(
         fc.asyncProperty(partition, async ([{ root, segments }, p]) => {
           const node = p.root.children.length === 1 ? (p.root.children[0] ?? p.root) : p.root;
           const reference = partitionInReference(engines, root, node, segments);
           const js = partitionInJs(engines, root, node, segments);
-          const sql = await partitionInSql(engines, root, node, segments);
           const derived = await partitionInDerivedSql(engines, root, node, segments);
           expect(reference[0]).toBe(reference[1] + reference[2]);
           expect(js).toEqual(reference);
-          expect(sql).toEqual(reference);
           expect(derived).toEqual(reference);
+          // The loaded tables' SQL (comparisons only, never what a count runs) costs three times
+          // the rest: every fourth case; the sweep covers it over every condition kind.
+          cases += 1;
+          if (cases % BASE_EVERY === 0) {
+            expect(await partitionInSql(engines, root, node, segments)).toEqual(reference);
+          }
         }),
         { numRuns: RUNS },
       );

@@ -3,6 +3,7 @@
 // remedies applied from it, each a new campaign version; and marking the campaign ready from it.
 import { z } from 'zod';
 import { overrideReason } from '../../domain/campaign/campaign.ts';
+import { rolloutSettings, waveCounts, waveId } from '../../domain/campaign/rollout.ts';
 import { auditCounts } from '../../domain/guardrails/audit.ts';
 import { remedy } from '../../domain/guardrails/remedy.ts';
 import { isoInstant } from '../../domain/profile/schema.ts';
@@ -84,7 +85,23 @@ export type ApplyRemedyResponse = z.infer<typeof applyRemedyResponse>;
 /** GET /api/campaigns/:id/export: the final recipients as CSV (default) or JSON Lines. */
 export const exportQuery = z.strictObject({
   format: z.enum(['csv', 'jsonl'], { error: 'A format is csv or jsonl.' }).default('csv'),
+  /** One wave of the rollout plan only; every recipient without it. */
+  wave: waveId.optional(),
 });
+
+/** GET /api/campaigns/:id/rollout: the campaign's waves with their counts. */
+export const rolloutPlanResponse = z.strictObject({
+  campaign_id: campaignId,
+  campaign_version: z.number().int().min(1),
+  settings: rolloutSettings,
+  /** The propensity horizon of the plan and of its expected orders. */
+  horizon_days: z.number().int().positive(),
+  /** Whether the models scored this data (without them every member is in the last wave). */
+  scored: z.boolean(),
+  /** In sending order. */
+  waves: z.array(waveCounts),
+});
+export type RolloutPlanResponse = z.infer<typeof rolloutPlanResponse>;
 
 /** POST /api/campaigns/:id/ready with If-Match. */
 export const markReadyRequest = z.strictObject({

@@ -1,13 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
-import type { CampaignAudit, SavedCampaign } from '../../api/contract.ts';
+import type { CampaignAudit, RolloutPlanResponse, SavedCampaign } from '../../api/contract.ts';
+import type { WaveCounts } from '../../domain/campaign/rollout.ts';
 import { readyEmail } from '../../domain/campaign/campaign.fixture.ts';
 import { emptyTallies } from '../../domain/guardrails/audit.ts';
 import { renderAt } from '../../test/render.tsx';
+import { saveTextFile } from '../../ui/download.ts';
 import { CampaignAuditRoute } from './audit.tsx';
+
+// Downloads are handed to the browser: here, only recorded.
+vi.mock('../../ui/download.ts', () => ({ saveTextFile: vi.fn() }));
 
 const routes = [{ path: '/campaigns/:campaignId/audit', element: <CampaignAuditRoute /> }];
 const ID = 'cmp_coffret_noel';
@@ -56,6 +61,45 @@ function audit(over: Partial<CampaignAudit> = {}): CampaignAudit {
   };
 }
 
+function wave(over: Partial<WaveCounts> & Pick<WaveCounts, 'wave'>): WaveCounts {
+  return {
+    members: 0,
+    holdout: 0,
+    excluded: 0,
+    recipients: 0,
+    scored: 0,
+    expected_orders: 0,
+    flagged: 0,
+    blocked: 0,
+    by_guardrail: emptyTallies(),
+    ...over,
+  };
+}
+const loyalFindings = emptyTallies();
+loyalFindings.meaningless_discount = { flagged: 412, blocking: 412 };
+loyalFindings.already_owned = { flagged: 40, blocking: 40 };
+const plan: RolloutPlanResponse = {
+  campaign_id: ID,
+  campaign_version: 3,
+  settings: { strategy: 'loyal_first', min_propensity_percentile: 80 },
+  horizon_days: 30,
+  scored: true,
+  waves: [
+    wave({
+      wave: 'loyal',
+      members: 460,
+      holdout: 48,
+      recipients: 412,
+      scored: 412,
+      expected_orders: 123.456,
+      flagged: 412,
+      blocked: 412,
+      by_guardrail: loyalFindings,
+    }),
+    wave({ wave: 'rest', members: 1_057, holdout: 104, recipients: 953, scored: 700 }),
+  ],
+};
+
 /** The audits the API lists, and what the writes received. */
 function serve(audits: CampaignAudit[]) {
   const received: { path: string; body: unknown; ifMatch: string | null }[] = [];
@@ -69,6 +113,7 @@ function serve(audits: CampaignAudit[]) {
   mockApi.use(
     http.get(`/api/campaigns/${ID}`, () => HttpResponse.json(campaign)),
     http.get(`/api/campaigns/${ID}/audits`, () => HttpResponse.json({ campaign_id: ID, audits })),
+    http.get(`/api/campaigns/${ID}/rollout`, () => HttpResponse.json(plan)),
     http.post(`/api/campaigns/${ID}/audits`, async ({ request }) => {
       await record(request);
       return HttpResponse.json(audit({ audit_id: 'aud_3', state: 'running' }), { status: 202 });
@@ -99,7 +144,7 @@ function serve(audits: CampaignAudit[]) {
 test('the counts per guardrail, flagged first, with their share, severity and trend', async () => {
   serve([audit(), audit({ audit_id: 'aud_1', started_at: '2026-11-15T09:00:00.000Z' })]);
   renderAt(`/campaigns/${ID}/audit`, routes);
-  const table = await screen.findByRole('table');
+  const table = await screen.findByRole('table', { name: 'What each guardrail found' });
   const rows = within(table).getAllByRole('row');
   expect(rows).toHaveLength(12);
   expect(within(rows[1]!).getByRole('link', { name: 'Meaningless discount' })).toHaveAttribute(
@@ -130,7 +175,7 @@ test('a run shows its progress; "ready" over blocked recipients sends the reason
 
   mockApi.resetHandlers();
   const after = serve([audit()]);
-  await screen.findByRole('table', undefined, { timeout: 3_000 });
+  await screen.findByRole('table', { name: 'What each guardrail found' }, { timeout: 3_000 });
   await user.click(screen.getByRole('button', { name: 'Mark ready despite the blocks' }));
   expect(await screen.findByRole('alert')).toHaveTextContent(
     '1,365 recipients are still blocked by a guardrail',
@@ -152,4 +197,47 @@ test('a run shows its progress; "ready" over blocked recipients sends the reason
   );
   expect(after.at(-1)?.ifMatch).toBe('"3"');
   expect(received).toEqual([]);
+});
+
+test('the rollout plan: each wave with its holdout, recipients, expected orders and findings', async () => {
+  serve([audit()]);
+  renderAt(`/campaigns/${ID}/audit`, routes);
+  const table = await screen.findByRole('table', { name: 'Rollout in waves' });
+  const rows = within(table).getAllByRole('row');
+  expect(rows).toHaveLength(3);
+  expect(rows[1]).toHaveTextContent(
+    /1\. Loyal\s*Meaningless discount 412 · Already owned 40\s*460\s*48\s*0\s*412\s*123\.5\s*412\s*412/,
+  );
+  expect(rows[2]).toHaveTextContent(/2\. The rest\s*1,057\s*104\s*0\s*953\s*0\.0\s*0\s*0/);
+  expect(screen.getByText(/30-day propensity from the 80th percentile/)).toBeVisible();
+  // Not ready: nothing to export yet.
+  expect(within(table).queryByRole('button')).toBeNull();
+});
+
+test('a ready campaign exports each wave on its own', async () => {
+  const user = userEvent.setup();
+  serve([audit()]);
+  const ready: SavedCampaign = {
+    ...campaign,
+    status: 'ready',
+    readiness: { audit_id: 'aud_2', by: 'Lise', at: '2026-11-16T10:00:00.000Z', override: null },
+  };
+  let asked: string | null = null;
+  mockApi.use(
+    http.get(`/api/campaigns/${ID}`, () => HttpResponse.json(ready)),
+    http.get(`/api/campaigns/${ID}/export`, ({ request }) => {
+      asked = new URL(request.url).search;
+      return HttpResponse.text('# Tact export\r\ncustomer_id\r\n');
+    }),
+  );
+  renderAt(`/campaigns/${ID}/audit`, routes);
+  await user.click(await screen.findByRole('button', { name: 'Export the “Loyal” wave as CSV' }));
+  await waitFor(() =>
+    expect(saveTextFile).toHaveBeenCalledWith(
+      `${ID}-v3-loyal.csv`,
+      '# Tact export\r\ncustomer_id\r\n',
+      'text/csv;charset=utf-8',
+    ),
+  );
+  expect(asked).toBe('?format=csv&wave=loyal');
 });

@@ -24,6 +24,7 @@ test('a new draft has the defaults: Paris time, a 10 % holdout, an empty templat
     recommendation: null,
     exclusions: [],
     readiness: null,
+    rollout: { strategy: 'loyal_first', min_propensity_percentile: 80 },
   });
 });
 
@@ -152,10 +153,11 @@ test('another channel keeps the heading and the text of the template, and everyt
   expect(withChannel(email, 'email')).toBe(email);
 });
 
-test('what is checked leaves out the status, the readiness and the exclusions', () => {
+test('what is checked leaves out the status, the readiness, the exclusions and the rollout', () => {
   const body = readyEmail();
   const decided = readyEmail({
     status: 'draft',
+    rollout: { strategy: 'all_at_once', min_propensity_percentile: 90 },
     exclusions: [{ guardrail: 'already_owned', audit_id: 'aud_1', customer_ids: ['C1'] }],
     readiness: { audit_id: 'aud_1', by: 'Lise', at: '2026-11-16T10:00:00.000Z', override: null },
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { guardrailId } from '../guardrails/verdict.ts';
 import { isoDate, isoInstant, messageChannel } from '../profile/schema.ts';
 import { offerTarget, recommendationStrategy } from '../recommend/strategy.ts';
+import { rolloutSettings } from './rollout.ts';
 
 // What an offer is on (one product, or a whole category) and how recommendations are ranked are
 // the recommendation domain's shapes, so a campaign names them as the recommender reads them.
@@ -159,6 +160,8 @@ const extras = {
   exclusions: z.array(exclusion).max(guardrailId.options.length).default([]),
   /** Set when the campaign is marked ready; any later save returns it to draft without it. */
   readiness: readiness.nullable().default(null),
+  /** In which waves it is sent (rollout.ts): by default the loyal first, then the rest. */
+  rollout: rolloutSettings.prefault({}),
 };
 
 /** Each channel's template; an absent one is empty. */
@@ -202,13 +205,16 @@ export function excludedIds(body: Pick<CampaignBody, 'exclusions'>): Set<string>
   return new Set(body.exclusions.flatMap((e) => e.customer_ids));
 }
 
-/** The body's parts that record decisions about it or leave recipients out (checkedKey). */
-const UNCHECKED: ReadonlySet<string> = new Set(['status', 'readiness', 'exclusions']);
+/**
+ * The body's parts that record decisions about it, leave recipients out or only order the
+ * sending (checkedKey).
+ */
+const UNCHECKED: ReadonlySet<string> = new Set(['status', 'readiness', 'exclusions', 'rollout']);
 
 /**
  * What decides the messages and the recipients' verdicts, as one text: the body without its
- * status and readiness (which record decisions about it) and without its exclusions (which only
- * leave recipients out), its keys sorted. Two bodies with the same key are checked the same,
+ * status and readiness (which record decisions about it), its exclusions (which only leave
+ * recipients out) and its rollout (which only orders the sending), its keys sorted. Two bodies with the same key are checked the same,
  * recipient by recipient.
  */
 export function checkedKey(body: CampaignBody): string {

@@ -127,3 +127,15 @@ test('every change fits the contract’s schema', () => {
   expect(changes.length).toBeGreaterThan(5);
   for (const change of changes) expect(campaignChange.parse(change)).toEqual(change);
 });
+
+test('the rollout: its strategy and its percentile, each its own change', () => {
+  const before = readyEmail();
+  const after = readyEmail({ rollout: { strategy: 'all_at_once', min_propensity_percentile: 90 } });
+  expect(diffCampaigns(before, after)).toEqual([
+    { field: 'rollout.strategy', change: 'changed', before: 'loyal_first', after: 'all_at_once' },
+    { field: 'rollout.min_propensity_percentile', change: 'changed', before: 80, after: 90 },
+  ]);
+  for (const change of diffCampaigns(before, after)) {
+    expect(campaignChange.safeParse(change).success).toBe(true);
+  }
+});

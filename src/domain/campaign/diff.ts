@@ -16,6 +16,7 @@ import {
   type CampaignBody,
 } from './campaign.ts';
 import { isoDate, messageChannel } from '../profile/schema.ts';
+import { rolloutStrategy } from './rollout.ts';
 
 /** Set: absent before. Cleared: absent after. Changed: another value. */
 export const changeKind = z.enum(['set', 'cleared', 'changed']);
@@ -64,6 +65,8 @@ export const campaignChange = z.discriminatedUnion('field', [
   change(z.literal('exclusion'), exclusion),
   /** Marked ready (with the audit and any override), or back to draft. */
   change(z.literal('readiness'), readiness),
+  change(z.literal('rollout.strategy'), rolloutStrategy),
+  change(z.literal('rollout.min_propensity_percentile'), z.number().int()),
 ]);
 export type CampaignChange = z.infer<typeof campaignChange>;
 
@@ -154,6 +157,14 @@ export function diffCampaigns(before: CampaignBody, after: CampaignBody): Campai
       ),
     );
   }
-  changes.push(...compare('readiness', before.readiness, after.readiness));
+  changes.push(
+    ...compare('readiness', before.readiness, after.readiness),
+    ...compare('rollout.strategy', before.rollout.strategy, after.rollout.strategy),
+    ...compare(
+      'rollout.min_propensity_percentile',
+      before.rollout.min_propensity_percentile,
+      after.rollout.min_propensity_percentile,
+    ),
+  );
   return changes;
 }

@@ -1,7 +1,7 @@
 // The pre-send audit of one campaign: run it (progress, cancel), read what every guardrail found
 // for every recipient, fix it in a click, and mark the campaign ready — with a written reason when
 // a blocking guardrail still flags recipients.
-import { ArrowLeft, Download, Play, ShieldCheck, Square } from 'lucide-react';
+import { ArrowLeft, Play, ShieldCheck, Square } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,10 +14,9 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { wordError, useErrorWords } from '../../ui/api-error-words.ts';
 import { GuardrailTable } from './GuardrailTable.tsx';
-import { saveTextFile } from '../../ui/download.ts';
-import { campaignExportFile } from './queries.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { RolloutPlan } from './RolloutPlan.tsx';
 import { useAudit } from './useAudit.ts';
 
 export interface AuditScreenProps {
@@ -83,45 +82,6 @@ function Summary({ audit }: { audit: CampaignAudit }) {
         {audit.reused && ` · ${t('audit.summary.reused')}`}
       </span>
     </div>
-  );
-}
-
-function ExportButtons({ campaign }: { campaign: SavedCampaign }) {
-  const { t } = useTranslation('campaigns');
-  const words = useErrorWords();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'csv' | 'jsonl' | null>(null);
-  const run = async (format: 'csv' | 'jsonl') => {
-    setBusy(format);
-    setFailure(null);
-    try {
-      const text = await campaignExportFile(campaign.campaign_id, format);
-      const name = `${campaign.campaign_id}-v${campaign.version}.${format}`;
-      saveTextFile(
-        name,
-        text,
-        format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
-      );
-    } catch (error: unknown) {
-      setFailure(wordError(error, words).detail);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <>
-      {(['csv', 'jsonl'] as const).map((format) => (
-        <Button key={format} loading={busy === format} onClick={() => void run(format)}>
-          <Download aria-hidden="true" />
-          {t(`audit.export.${format}`)}
-        </Button>
-      ))}
-      {failure && (
-        <p role="alert" className="w-full text-sm text-danger-700">
-          {failure}
-        </p>
-      )}
-    </>
   );
 }
 
@@ -249,6 +209,9 @@ export function AuditScreen({ campaign, onCampaign, drillDown }: AuditScreenProp
                 onRemedy={audit.remedy}
                 drillDown={drillDown}
               />
+              {latest.state === 'done' && latest.current && (
+                <RolloutPlan campaign={campaign} audit={latest} />
+              )}
               {latest.state === 'done' && (
                 <ReadyPanel
                   campaign={campaign}

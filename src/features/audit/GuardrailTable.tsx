@@ -54,7 +54,7 @@ export function GuardrailTable({ campaign, audit, history, busy, onRemedy, drill
     (a, b) => counts.by_guardrail[b].flagged - counts.by_guardrail[a].flagged,
   );
   return (
-    <Table>
+    <Table aria-label={t('audit.table.label')}>
       <THead>
         <Tr>
           <Th>{t('audit.table.guardrail')}</Th>

@@ -9,11 +9,13 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { WaveId } from '../../domain/campaign/rollout.ts';
 import { getJson, getText, ifMatch, sendJson } from '../../api/client.ts';
 import {
   applyRemedyResponse,
   campaignAudit,
   campaignAuditsResponse,
+  rolloutPlanResponse,
   savedCampaign,
   type ApplyRemedyRequest,
   type CampaignAudit,
@@ -28,6 +30,7 @@ export const PROGRESS_EVERY_MS = 500;
 export const auditKeys = {
   all: ['audits'] as const,
   list: (campaignId: string) => [...auditKeys.all, 'list', campaignId] as const,
+  rollout: (campaignId: string) => [...auditKeys.all, 'rollout', campaignId] as const,
 };
 
 export const auditQueries = {
@@ -44,6 +47,16 @@ export const auditQueries = {
       queryFn: ({ signal }) => getJson(campaignAuditsResponse, auditsPath(campaignId), { signal }),
       refetchInterval: (query) =>
         query.state.data?.audits.some((a) => a.state === 'running') ? PROGRESS_EVERY_MS : false,
+    }),
+  /** The rollout plan of a version, counted with the verdicts of the audit shown (`auditId`). */
+  rollout: (campaignId: string, version: number, auditId: string) =>
+    queryOptions({
+      queryKey: [...auditKeys.rollout(campaignId), version, auditId],
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }) =>
+        getJson(rolloutPlanResponse, `/api/campaigns/${encodeURIComponent(campaignId)}/rollout`, {
+          signal,
+        }),
     }),
 };
 
@@ -122,7 +135,15 @@ export function flaggedCsv(campaignId: string, guardrail: string): Promise<strin
   );
 }
 
-/** The ready campaign's final recipients with their messages, fetched once for a download. */
-export function campaignExportFile(campaignId: string, format: 'csv' | 'jsonl'): Promise<string> {
-  return getText(`/api/campaigns/${encodeURIComponent(campaignId)}/export?format=${format}`);
+/**
+ * The ready campaign's final recipients with their messages (of one rollout wave, or all),
+ * fetched once for a download.
+ */
+export function campaignExportFile(
+  campaignId: string,
+  format: 'csv' | 'jsonl',
+  wave: WaveId | null = null,
+): Promise<string> {
+  const query = new URLSearchParams({ format, ...(wave === null ? {} : { wave }) });
+  return getText(`/api/campaigns/${encodeURIComponent(campaignId)}/export?${query.toString()}`);
 }

@@ -17,6 +17,7 @@ import {
   type OfferPrice,
 } from '../../domain/campaign/campaign.ts';
 import type { CampaignIssue } from '../../domain/campaign/validate.ts';
+import { rolloutStrategy } from '../../domain/campaign/rollout.ts';
 import { productCategory } from '../../domain/profile/schema.ts';
 import { templatePart } from '../../domain/template/result.ts';
 import { getJson } from '../../api/client.ts';
@@ -203,7 +204,70 @@ export function AudienceSection({ body, onChange, issueAt }: FormProps) {
           )}
         </Field>
       </div>
+      <RolloutFields body={body} onChange={onChange} issueAt={issueAt} />
     </Section>
+  );
+}
+
+/** In which waves the campaign is sent: the loyal first (and from which propensity), or at once. */
+function RolloutFields({ body, onChange, issueAt }: FormProps) {
+  const { t } = useTranslation('campaigns');
+  const { rollout } = body;
+  return (
+    <div className="grid grid-cols-[1fr_12rem] items-start gap-3">
+      <Field
+        label={t('editor.rollout.label')}
+        error={issueAt('rollout.strategy')}
+        hint={t(`editor.rollout.hint.${rollout.strategy}`)}
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={rollout.strategy}
+            options={rolloutStrategy.options.map((strategy) => ({
+              value: strategy,
+              label: t(`editor.rollout.strategy.${strategy}`),
+            }))}
+            onValueChange={(value) => {
+              const strategy = rolloutStrategy.safeParse(value);
+              if (strategy.success) {
+                onChange({ ...body, rollout: { ...rollout, strategy: strategy.data } });
+              }
+            }}
+          />
+        )}
+      </Field>
+      {rollout.strategy === 'loyal_first' && (
+        <Field
+          label={t('editor.rollout.percentile')}
+          error={issueAt('rollout.min_propensity_percentile')}
+          hint={t('editor.rollout.percentileHint', {
+            top: 100 - rollout.min_propensity_percentile,
+          })}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              type="number"
+              min={50}
+              max={99}
+              step={1}
+              value={rollout.min_propensity_percentile}
+              onChange={(e) => {
+                const value = e.target.valueAsNumber;
+                if (!Number.isFinite(value)) return;
+                const percentile = Math.min(Math.max(Math.round(value), 50), 99);
+                onChange({
+                  ...body,
+                  rollout: { ...rollout, min_propensity_percentile: percentile },
+                });
+              }}
+              className="text-right"
+            />
+          )}
+        </Field>
+      )}
+    </div>
   );
 }
 

@@ -23,6 +23,9 @@ const changedField = z.enum([
   'time_zone',
   'offer',
   'recommendation',
+  'exclusion',
+  'readiness',
+  'rollout',
 ]);
 
 /** A changed field in the user's words: « Objet », « Offre ». */
