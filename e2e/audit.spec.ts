@@ -6,7 +6,7 @@
 // threshold) leave the audit clean of both; a send time is planned; "ready" is refused without a
 // reason over the remaining blocks and granted with one; the export holds exactly the recipients
 // left — no holdout, no exclusion — with the preview's messages.
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, PROMOTED_SKU, generateDataset } from '../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
@@ -305,6 +305,71 @@ async function journey(page: Page) {
     expect(preview.render.ok).toBe(true);
     expect(messages.get(id), id).toEqual(preview.render.message);
   }
+
+  await rolloutAddsUp(page, {
+    members: atSend.members.size,
+    holdout: atSend.holdout.size,
+    excluded: [...atSend.recipients].filter((id) => excluded.has(id)).length,
+    exported,
+  });
+}
+
+/** A count as the screen writes it (`1 377`). */
+const countIn = async (cell: Locator) => Number((await cell.innerText()).replace(/\D/g, ''));
+
+/**
+ * The rollout plan: the loyal first, then the rest; its members, holdouts, exclusions and
+ * recipients add up to what the test worked out from the rows; each wave's export holds its
+ * recipients, and the two exports are the whole export, each recipient once.
+ */
+async function rolloutAddsUp(
+  page: Page,
+  expected: { members: number; holdout: number; excluded: number; exported: string[] },
+) {
+  const table = page.getByRole('table', { name: 'Déploiement par vagues' });
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  const waves = [];
+  for (const [i, name] of [
+    [1, 'Fidèles'],
+    [2, 'Les autres'],
+  ] as const) {
+    const cells = rows.nth(i).getByRole('cell');
+    await expect(cells.first()).toContainText(`${i}. ${name}`);
+    waves.push({
+      members: await countIn(cells.nth(1)),
+      holdout: await countIn(cells.nth(2)),
+      excluded: await countIn(cells.nth(3)),
+      recipients: await countIn(cells.nth(4)),
+    });
+  }
+  const sum = (key: 'members' | 'holdout' | 'excluded' | 'recipients') =>
+    waves.reduce((total, w) => total + w[key], 0);
+  expect(sum('members')).toBe(expected.members);
+  expect(sum('holdout')).toBe(expected.holdout);
+  expect(sum('excluded')).toBe(expected.excluded);
+  expect(sum('recipients')).toBe(expected.exported.length);
+  expect(waves[0]?.recipients).toBeGreaterThan(0);
+  expect(waves[1]?.recipients).toBeGreaterThan(0);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter la vague « Fidèles » en CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^${DEMO_CAMPAIGN_ID}-v\\d+-loyal\\.csv$`),
+  );
+  const loyalCsv = await downloadedText(download);
+  expect(loyalCsv.split('\r\n')[0]).toContain(`wave loyal, ${waves[0]?.recipients} recipients`);
+  const loyal = parseCsv(loyalCsv.split('\r\n').slice(1).join('\r\n'))
+    .slice(1)
+    .map((r) => r[0] ?? '');
+  const [status, ...restCsv] = (await fetchText(page, `${API}/export?wave=rest`)).split('\n');
+  expect(status).toBe('200');
+  const rest = parseCsv(restCsv.join('\n').split('\r\n').slice(1).join('\r\n'))
+    .slice(1)
+    .map((r) => r[0] ?? '');
+  expect([loyal.length, rest.length]).toEqual([waves[0]?.recipients, waves[1]?.recipients]);
+  expect(sorted([...loyal, ...rest])).toEqual(sorted(expected.exported));
 }
 
 async function downloadedText(download: Download): Promise<string> {

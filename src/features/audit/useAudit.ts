@@ -43,11 +43,11 @@ export function useAudit(
   const ready = useMutation({ ...auditMutations.ready(id), onError });
   const audits = list.data?.audits;
   const newest = audits?.[0] ?? null;
-  // Current for the version on screen only (the list may still be the previous version's).
+  // Current as the list read for the version on screen says: while the previous version's list
+  // stands in (placeholder), nothing is current. An audit of an earlier version can be (a version
+  // that only marked the campaign ready checks the same content).
   const latest =
-    newest === null
-      ? null
-      : { ...newest, current: newest.current && newest.campaign_version === campaign.version };
+    newest === null ? null : { ...newest, current: newest.current && !list.isPlaceholderData };
   const by = author === '' ? {} : { by: author };
   return {
     audits,
