@@ -329,7 +329,7 @@ async function rolloutAddsUp(
   const table = page.getByRole('table', { name: 'Déploiement par vagues' });
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(3);
-  const waves = [];
+  const waves: { members: number; holdout: number; excluded: number; recipients: number }[] = [];
   for (const [i, name] of [
     [1, 'Fidèles'],
     [2, 'Les autres'],
