@@ -429,3 +429,64 @@ describe('cancelling an audit', () => {
     expect((await campaignNow(id)).version).toBe(1);
   });
 });
+
+describe('sending on the preferred channel', () => {
+  test('the remedy adds SMS and push messages; the audit reruns and each recipient moved off e-mail consented to their channel and has an address', async () => {
+    const demo = await campaignNow();
+    const copy = await call(
+      '/api/campaigns',
+      send('POST', {
+        ...bodyOfCampaign(demo),
+        status: 'draft',
+        exclusions: [],
+        readiness: null,
+        name: 'Repli par canal',
+      }),
+    );
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const id = savedCampaign.parse(copy.body).campaign_id;
+    const before = await finished((await start(id)).audit_id, id);
+    const blockedBefore = before.counts?.by_guardrail.no_consent.flagged ?? 0;
+    expect(blockedBefore).toBeGreaterThan(0);
+
+    const reply = await call(
+      `/api/campaigns/${id}/remedies`,
+      send('POST', { audit_id: before.audit_id, remedy: { kind: 'preferred_channel' } }, 1),
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const { campaign, audit } = applyRemedyResponse.parse(reply.body);
+    expect(campaign.alternates.sms).not.toBeNull();
+    expect(campaign.alternates.push).not.toBeNull();
+    const after = await finished(audit.audit_id, id);
+    const blockedAfter = after.counts?.by_guardrail.no_consent.flagged ?? 0;
+    expect(blockedAfter).toBeLessThan(blockedBefore);
+    expect(after.counts?.recipients).toBe(before.counts?.recipients);
+
+    // Checked from the rows: a recipient previewed on SMS or push had that channel's consent
+    // granted last before the send, and a phone number (SMS) or an app device (push).
+    const at = Date.parse(after.at ?? '');
+    const list = recipientsResponse.parse(
+      (await call(`/api/campaigns/${id}/recipients?limit=500`)).body,
+    );
+    let moved = 0;
+    for (const { customer_id } of list.recipients) {
+      const preview = previewResponse.parse(
+        (await call(`/api/campaigns/${id}/preview/${customer_id}`)).body,
+      );
+      if (!preview.render.ok || preview.render.message.channel === 'email') continue;
+      const channel = preview.render.message.channel;
+      moved += 1;
+      const latest = dataset.consents
+        .filter((c) => c.customer_id === customer_id && c.channel === channel)
+        .filter((c) => Date.parse(c.at) <= at)
+        .sort((a, b) => a.at.localeCompare(b.at) || a.consent_id.localeCompare(b.consent_id))
+        .at(-1);
+      expect(latest?.status, `${customer_id} on ${channel}`).toBe('granted');
+      if (channel === 'sms') {
+        const customer = dataset.customers.find((c) => c.customer_id === customer_id);
+        expect(customer?.phone, customer_id).toBeTruthy();
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+});

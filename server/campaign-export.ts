@@ -115,8 +115,8 @@ export async function campaignExport(
         );
         out.push({
           customer_id: customer.customer_id,
-          channel: campaign.channel,
-          address: addressOf(customer, campaign.channel),
+          channel: message.channel,
+          address: addressOf(customer, message.channel),
           language: message.language,
           message: message.render.ok ? message.render.message : null,
           error: message.render.ok ? null : message.render.error.message,

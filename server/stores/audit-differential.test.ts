@@ -183,6 +183,15 @@ test.each([11, 23, 37])(
         '2026-11-18T12:00',
       ]),
       template: TEMPLATES[channel],
+      // Half the time, messages on the other addressed channels: each recipient's channel is chosen.
+      alternates:
+        next() < 0.5
+          ? {}
+          : Object.fromEntries(
+              (['email', 'sms', 'push'] as const)
+                .filter((c) => c !== channel)
+                .map((c) => [c, TEMPLATES[c]]),
+            ),
       offer:
         next() < 0.25
           ? null

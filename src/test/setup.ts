@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 import { setFormatLanguage } from '../ui/format.ts';
@@ -7,6 +7,9 @@ import { setFormatLanguage } from '../ui/format.ts';
 import './i18n.ts';
 
 afterEach(() => cleanup());
+// A page's first visit loads its lazy chunk, which Vitest transforms on first import: over a
+// second when the other worker is busy. `findBy…` waits up to 5 s (a wait, not a time limit).
+configure({ asyncUtilTimeout: 5_000 });
 setFormatLanguage('en');
 
 // jsdom lays nothing out: give elements a size so virtualised lists render rows, and a no-op

@@ -24,6 +24,7 @@ test('a new draft has the defaults: Paris time, a 10 % holdout, an empty templat
     recommendation: null,
     exclusions: [],
     readiness: null,
+    alternates: { email: null, sms: null, push: null },
     rollout: { strategy: 'loyal_first', min_propensity_percentile: 80 },
   });
 });

@@ -66,6 +66,20 @@ export const webBannerTemplate = z.strictObject({
   /** Where the banner leads: an https: address. */
   link: text(2_000),
 });
+/** The channels a campaign may carry a second template for (a banner needs no consent). */
+export const ALTERNATE_CHANNELS = ['email', 'sms', 'push'] as const;
+export type AlternateChannel = (typeof ALTERNATE_CHANNELS)[number];
+/**
+ * Templates on other channels than the campaign's own: a recipient its channel cannot reach, or
+ * who prefers another, gets the message on one of these (src/domain/guardrails/channel-choice.ts).
+ * The campaign's own channel is never read here.
+ */
+export const alternateTemplates = z.strictObject({
+  email: emailTemplate.nullable().default(null),
+  sms: smsTemplate.nullable().default(null),
+  push: pushTemplate.nullable().default(null),
+});
+export type AlternateTemplates = z.infer<typeof alternateTemplates>;
 export type EmailTemplate = z.infer<typeof emailTemplate>;
 export type SmsTemplate = z.infer<typeof smsTemplate>;
 export type PushTemplate = z.infer<typeof pushTemplate>;
@@ -160,6 +174,8 @@ const extras = {
   exclusions: z.array(exclusion).max(guardrailId.options.length).default([]),
   /** Set when the campaign is marked ready; any later save returns it to draft without it. */
   readiness: readiness.nullable().default(null),
+  /** Its message on other channels, for the recipients its own does not reach (none by default). */
+  alternates: alternateTemplates.prefault({}),
   /** In which waves it is sent (rollout.ts): by default the loyal first, then the rest. */
   rollout: rolloutSettings.prefault({}),
 };
@@ -271,4 +287,38 @@ export function withChannel(body: CampaignBody, channel: CampaignChannel): Campa
   if (body.channel === channel) return body;
   const { heading, text } = templateText(body);
   return campaignBody.parse({ ...body, channel, template: templateParts(channel, heading, text) });
+}
+
+/**
+ * The campaign as it leaves on `channel`: itself on its own channel, else with the alternate
+ * template in place of its own (itself when it has none for that channel).
+ */
+export function bodyOnChannel(body: CampaignBody, channel: CampaignChannel): CampaignBody {
+  if (channel === body.channel) return body;
+  const { alternates } = body;
+  switch (channel) {
+    case 'email':
+      return alternates.email === null ? body : { ...body, channel, template: alternates.email };
+    case 'sms':
+      return alternates.sms === null ? body : { ...body, channel, template: alternates.sms };
+    case 'push':
+      return alternates.push === null ? body : { ...body, channel, template: alternates.push };
+    case 'web_banner':
+      return body;
+  }
+}
+
+/** `body` with the template of `sent` (the campaign on another channel) as that channel's alternate. */
+export function withAlternateOf(body: CampaignBody, sent: CampaignBody): CampaignBody {
+  if (sent.channel === body.channel) return body;
+  switch (sent.channel) {
+    case 'email':
+      return { ...body, alternates: { ...body.alternates, email: sent.template } };
+    case 'sms':
+      return { ...body, alternates: { ...body.alternates, sms: sent.template } };
+    case 'push':
+      return { ...body, alternates: { ...body.alternates, push: sent.template } };
+    case 'web_banner':
+      return body;
+  }
 }

@@ -65,6 +65,11 @@ export const campaignChange = z.discriminatedUnion('field', [
   change(z.literal('exclusion'), exclusion),
   /** Marked ready (with the audit and any override), or back to draft. */
   change(z.literal('readiness'), readiness),
+  /** A template for another channel's recipients: added, removed, or edited. */
+  change(
+    z.enum(['alternates.email', 'alternates.sms', 'alternates.push']),
+    z.record(z.string(), z.string()),
+  ),
   change(z.literal('rollout.strategy'), rolloutStrategy),
   change(z.literal('rollout.min_propensity_percentile'), z.number().int()),
 ]);
@@ -158,6 +163,9 @@ export function diffCampaigns(before: CampaignBody, after: CampaignBody): Campai
     );
   }
   changes.push(
+    ...compare('alternates.email', before.alternates.email, after.alternates.email),
+    ...compare('alternates.sms', before.alternates.sms, after.alternates.sms),
+    ...compare('alternates.push', before.alternates.push, after.alternates.push),
     ...compare('readiness', before.readiness, after.readiness),
     ...compare('rollout.strategy', before.rollout.strategy, after.rollout.strategy),
     ...compare(

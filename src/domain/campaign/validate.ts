@@ -1,7 +1,8 @@
 // What a campaign may never be saved with (whatever its status) and what it still lacks before it
 // is ready, each as a coded issue at its path with the figures its wording needs. A draft may be
 // incomplete; a campaign marked ready (or sent) must be complete.
-import type { CampaignBody, SegmentPin } from './campaign.ts';
+import { bodyOnChannel, type CampaignBody, type SegmentPin } from './campaign.ts';
+import { alternateChannels } from './alternates.ts';
 import { instantOf, isTimeZone } from './send-time.ts';
 
 export type CampaignIssueCode =
@@ -128,6 +129,18 @@ export function missingForReady(body: CampaignBody): CampaignIssue[] {
         { channel: body.channel, part },
       ),
     );
+  }
+  for (const channel of alternateChannels(body)) {
+    for (const part of emptyParts(bodyOnChannel(body, channel))) {
+      issues.push(
+        issue(
+          ['alternates', channel, part],
+          'template_part_required',
+          `The ${channel} message for recipients on that channel needs its ${part}.`,
+          { channel, part },
+        ),
+      );
+    }
   }
   const offer = body.offer;
   if (offer !== null) {

@@ -86,13 +86,21 @@ function addressVerdict(
   }
 }
 
-export const noConsent: Guardrail = (input: GuardrailInput) => {
-  const channel = input.campaign.channel;
+/**
+ * Why a channel does not reach the customer at `at` (epoch ms): no consent, no valid address.
+ * Empty: it reaches them. The channel choice (channel-choice.ts) asks the same question.
+ */
+export function reachVerdicts(
+  history: CustomerHistory,
+  channel: MessageChannel,
+  at: number,
+): NoConsent[] {
   if (channel === 'web_banner') return [];
-  requireScope(input.history, ['consents', 'identities']);
-  const at = Date.parse(input.at);
-  return [
-    consentVerdict(input.history, channel, at),
-    addressVerdict(input.history, channel, at),
-  ].filter((v) => v !== null);
-};
+  requireScope(history, ['consents', 'identities']);
+  return [consentVerdict(history, channel, at), addressVerdict(history, channel, at)].filter(
+    (v) => v !== null,
+  );
+}
+
+export const noConsent: Guardrail = (input: GuardrailInput) =>
+  reachVerdicts(input.history, input.campaign.channel, Date.parse(input.at));

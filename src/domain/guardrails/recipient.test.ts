@@ -241,3 +241,50 @@ describe('the verdicts', () => {
     expect(severities.length).toBeGreaterThan(0);
   });
 });
+
+describe('the channel', () => {
+  const email = (over: Record<string, unknown> = {}) =>
+    campaignBody.parse({
+      name: 'Films de Noël',
+      channel: 'email',
+      template: { subject: 'Noël', html: '<p>Bonjour {{ customer.first_name }}</p>' },
+      ...over,
+    });
+  const withdrawnEmail = (history: CustomerHistory): CustomerHistory => ({
+    ...history,
+    consents: [
+      ...history.consents,
+      consentRow({
+        consent_id: 'K3',
+        channel: 'email',
+        status: 'withdrawn',
+        at: '2026-11-01T00:00:00.000Z',
+      }),
+    ],
+  });
+
+  test('without alternates, the campaign’s: a withdrawn e-mail consent blocks it', async () => {
+    const message = await recipientMessage(withdrawnEmail(recipient([])), null, campaign(email()));
+    expect(message.channel).toBe('email');
+    expect(message.verdicts.map((v) => v.guardrail)).toContain('no_consent');
+  });
+
+  test('with an SMS alternate, a recipient the e-mail no longer reaches gets the SMS, checked as one', async () => {
+    const { render, asked } = spy();
+    const body = email({
+      alternates: { sms: { text: 'Bonjour {{ customer.first_name }} STOP au 36111' } },
+    });
+    const message = await recipientMessage(
+      withdrawnEmail(recipient([])),
+      null,
+      campaign(body, { render }),
+    );
+    expect(message.channel).toBe('sms');
+    expect(asked[0]?.template.channel).toBe('sms');
+    expect(message.render.ok && message.render.message.channel).toBe('sms');
+    expect(message.verdicts.filter((v) => v.guardrail === 'no_consent')).toEqual([]);
+    // Reachable by e-mail: the campaign's channel.
+    const kept = await recipientMessage(recipient([]), null, campaign(body));
+    expect(kept.channel).toBe('email');
+  });
+});

@@ -12,7 +12,7 @@
 //
 // The message is in the recipient's language (`customer.language`): the words Tact adds (civility,
 // tier and category names, the recommendations' reasons, money and dates) are theirs.
-import type { CampaignBody } from '../campaign/campaign.ts';
+import { bodyOnChannel, type CampaignBody, type CampaignChannel } from '../campaign/campaign.ts';
 import type { DomainLanguage } from '../language.ts';
 import type { CustomerHistory, HistoryReference } from '../profile/history.ts';
 import type { RecommendationContext } from '../recommend/context.ts';
@@ -26,6 +26,7 @@ import {
 } from '../template/context.ts';
 import type { RenderRequest } from '../template/render.ts';
 import type { MessageTemplate, TemplateRenderResult } from '../template/result.ts';
+import { recipientChannel } from './channel-choice.ts';
 import { checkRecipient } from './check.ts';
 import type { OfferTerms } from './input.ts';
 import { offerTerms } from './offer.ts';
@@ -47,6 +48,8 @@ export interface RecipientCampaign {
 }
 
 export interface RecipientMessage {
+  /** The channel it leaves on (channel-choice.ts): the campaign's, or an alternate's. */
+  channel: CampaignChannel;
   /** The message's language: the recipient's. */
   language: DomainLanguage;
   offer: OfferTerms | null;
@@ -114,11 +117,14 @@ export async function recipientMessage(
   scores: TemplateScores | null,
   campaign: RecipientCampaign,
 ): Promise<RecipientMessage> {
-  const { body, at } = campaign;
+  const { at } = campaign;
+  // Everything below reads the campaign as it leaves for this recipient, on their channel.
+  const channel = recipientChannel(history, campaign.body, at);
+  const body = bodyOnChannel(campaign.body, channel);
   const { customer } = history;
   const language = customer.language;
   const offer = offerTerms(body, campaign.reference.products, FALLBACK_OFFER_TITLE[language]);
-  const recommendations = slotRecommendations(history, campaign);
+  const recommendations = slotRecommendations(history, { ...campaign, body });
   const wording = { asOf: at, gender: customer.gender };
   const views: TemplateRecommendation[] = recommendations.map(({ product, reason }) => ({
     title: product.title,
@@ -149,5 +155,5 @@ export async function recipientMessage(
     render,
     policy: campaign.policy,
   });
-  return { language, offer, recommendations, render, verdicts };
+  return { channel, language, offer, recommendations, render, verdicts };
 }

@@ -249,6 +249,16 @@ describe('move the send time out of quiet hours', () => {
     expect(refusal(body, { kind: 'move_send_time' }, { places: [...places] })).toBe(reason);
   });
 
+  test('an e-mail campaign with an SMS message for some recipients keeps out of the SMS quiet hours', () => {
+    const body = readyEmail({
+      send_at: '2026-12-01T21:30',
+      alternates: { sms: { text: 'Noël STOP au 36111' } },
+    });
+    expect(applied(body, { kind: 'move_send_time' }, { places: [paris] }).body.send_at).toBe(
+      '2026-12-02T08:00',
+    );
+  });
+
   test('refuses when the policy leaves no hour open', () => {
     const policy = guardrailPolicy.parse({
       quiet_hours: { sms: { enabled: true, start: '12:00', end: '11:00' } },
@@ -264,4 +274,29 @@ test('every guardrail has a remedy, exclusion among them, each named once', () =
     expect(REMEDIES[id]).toContain('exclude_flagged');
     expect(new Set(REMEDIES[id]).size).toBe(REMEDIES[id].length);
   }
+});
+
+describe('send on the preferred channel', () => {
+  test('adds a draft on every other channel, keeps the campaign’s own and its content', () => {
+    const body = readyEmail();
+    const result = applied(body, { kind: 'preferred_channel' });
+    expect(result.effect).toEqual({ kind: 'preferred_channel', added: ['sms', 'push'] });
+    expect(result.body.alternates.email).toBeNull();
+    expect(result.body.alternates.sms?.text).toContain(body.template.subject);
+    expect(result.body.alternates.push?.title).toBe(body.template.subject);
+    expect({ ...result.body, alternates: body.alternates }).toEqual(body);
+  });
+
+  test('keeps an alternate already written, and refuses when every channel has one', () => {
+    const body = readyEmail({ alternates: { sms: { text: 'Écrit à la main' } } });
+    const result = applied(body, { kind: 'preferred_channel' });
+    expect(result.effect).toEqual({ kind: 'preferred_channel', added: ['push'] });
+    expect(result.body.alternates.sms).toEqual({ text: 'Écrit à la main' });
+    expect(refusal(result.body, { kind: 'preferred_channel' })).toBe('channels_already_set');
+  });
+
+  test('answers no_consent and preference_mismatch first', () => {
+    expect(REMEDIES.no_consent[0]).toBe('preferred_channel');
+    expect(REMEDIES.preference_mismatch[0]).toBe('preferred_channel');
+  });
 });

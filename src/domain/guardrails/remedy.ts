@@ -6,8 +6,10 @@
 // remedy is judged by the guardrails, never by itself.
 import { z } from 'zod';
 import { compareText } from '../compare.ts';
+import { alternateChannels, withDraftAlternates } from '../campaign/alternates.ts';
 import {
   recommendationStrategy,
+  type AlternateChannel,
   type CampaignBody,
   type Exclusion,
   type OfferPrice,
@@ -29,6 +31,11 @@ export const remedy = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('drop_offer') }),
   /** The first quarter of an hour, from the send time on, out of every flagged recipient's quiet hours. */
   z.strictObject({ kind: z.literal('move_send_time') }),
+  /**
+   * Send on the customer's consented, preferred channel: a draft template on every other channel
+   * the campaign has none for (channel-choice.ts picks each recipient's).
+   */
+  z.strictObject({ kind: z.literal('preferred_channel') }),
 ]);
 export type Remedy = z.infer<typeof remedy>;
 export type RemedyKind = Remedy['kind'];
@@ -41,11 +48,11 @@ export const REMEDIES: Readonly<Record<GuardrailId, readonly RemedyKind[]>> = {
   answered_elsewhere: ['exclude_flagged', 'drop_offer'],
   contact_pressure: ['exclude_flagged'],
   quiet_hours: ['move_send_time', 'exclude_flagged'],
-  no_consent: ['exclude_flagged'],
+  no_consent: ['preferred_channel', 'exclude_flagged'],
   missing_data: ['exclude_flagged'],
   unavailable: ['swap_strategy', 'drop_offer', 'exclude_flagged'],
   offer_not_valid: ['drop_offer', 'exclude_flagged'],
-  preference_mismatch: ['exclude_flagged'],
+  preference_mismatch: ['preferred_channel', 'exclude_flagged'],
 };
 
 /** What an audit tells a remedy about the campaign's recipients. */
@@ -72,7 +79,8 @@ export type RemedyRefusal =
   | 'meets_threshold'
   | 'threshold_beyond_price'
   | 'no_quiet_hours'
-  | 'no_quiet_time';
+  | 'no_quiet_time'
+  | 'channels_already_set';
 
 /** What the remedy changed, for its version note and its message. */
 export type RemedyEffect =
@@ -80,7 +88,8 @@ export type RemedyEffect =
   | { kind: 'swap_strategy'; from: string; to: string }
   | { kind: 'raise_discount'; from: OfferPrice; to: OfferPrice }
   | { kind: 'drop_offer' }
-  | { kind: 'move_send_time'; from: string | null; to: string };
+  | { kind: 'move_send_time'; from: string | null; to: string }
+  | { kind: 'preferred_channel'; added: AlternateChannel[] };
 
 export type RemedyResult =
   { ok: true; body: CampaignBody; effect: RemedyEffect } | { ok: false; reason: RemedyRefusal };
@@ -152,18 +161,21 @@ const QUARTER_HOUR = 15 * 60_000;
 /** How far ahead a quiet-free send time is looked for. */
 const SEARCH_DAYS = 14;
 
+type QuietRules = GuardrailPolicy['quiet_hours'][keyof GuardrailPolicy['quiet_hours']];
+
 /**
- * The first quarter of an hour at or after `fromMs` that breaks no quiet-hours rule in any of
- * `places`; null when none within SEARCH_DAYS (a policy that leaves no hour open).
+ * The first quarter of an hour at or after `fromMs` that breaks no quiet-hours rule of any of
+ * `quiet` (the rules of every channel the campaign sends on) in any of `places`; null when none
+ * within SEARCH_DAYS (a policy that leaves no hour open).
  */
 export function firstQuietFreeInstant(
   fromMs: number,
-  quiet: GuardrailPolicy['quiet_hours'][keyof GuardrailPolicy['quiet_hours']],
+  quiet: readonly QuietRules[],
   places: readonly QuietPlace[],
 ): number | null {
   const start = Math.ceil(fromMs / QUARTER_HOUR) * QUARTER_HOUR;
   const free = (ms: number) =>
-    places.every((p) => brokenQuietRules(quiet, ms, p).rules.length === 0);
+    quiet.every((rules) => places.every((p) => brokenQuietRules(rules, ms, p).rules.length === 0));
   if (free(fromMs)) return fromMs;
   for (let ms = start; ms <= fromMs + SEARCH_DAYS * 86_400_000; ms += QUARTER_HOUR) {
     if (free(ms)) return ms;
@@ -232,8 +244,12 @@ export function applyRemedy(
       };
     }
     case 'move_send_time': {
-      const quiet = context.policy.quiet_hours[body.channel];
-      if (!quiet.enabled || context.places.length === 0) return refuse('no_quiet_hours');
+      // The quiet hours of every channel the campaign sends on: a recipient moved to an
+      // alternate channel keeps that channel's.
+      const quiet = [body.channel, ...alternateChannels(body)]
+        .map((channel) => context.policy.quiet_hours[channel])
+        .filter((rules) => rules.enabled);
+      if (quiet.length === 0 || context.places.length === 0) return refuse('no_quiet_hours');
       const from =
         body.send_at === null ? Date.parse(context.now) : instantOf(body.send_at, body.time_zone);
       if (from === null) return refuse('no_quiet_time');
@@ -245,6 +261,15 @@ export function applyRemedy(
         ok: true,
         body: { ...body, send_at: sendAt },
         effect: { kind: 'move_send_time', from: body.send_at, to: sendAt },
+      };
+    }
+    case 'preferred_channel': {
+      const { alternates, added } = withDraftAlternates(body);
+      if (added.length === 0) return refuse('channels_already_set');
+      return {
+        ok: true,
+        body: { ...body, alternates },
+        effect: { kind: 'preferred_channel', added },
       };
     }
   }

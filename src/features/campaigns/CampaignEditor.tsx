@@ -29,6 +29,7 @@ import {
 import { CampaignHistory, fieldWords } from './CampaignHistory.tsx';
 import { SamplePreview, useRender } from './SamplePreview.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
+import { AlternatesSection } from './AlternatesSection.tsx';
 import { useCampaignEditor, type CampaignEditor as Editor } from './useCampaignEditor.ts';
 
 function ConflictNotice({ editor }: { editor: Editor }) {
@@ -257,6 +258,7 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
           <Section title={t('editor.section.message')}>
             <TemplateFields body={body} onChange={update} problem={problem} issueAt={issueAt} />
           </Section>
+          <AlternatesSection {...form} />
           <OfferSection {...form} />
           <RecommendationSection {...form} />
         </div>

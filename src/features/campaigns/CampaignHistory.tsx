@@ -26,6 +26,7 @@ const changedField = z.enum([
   'exclusion',
   'readiness',
   'rollout',
+  'alternates',
 ]);
 
 /** A changed field in the user's words: « Objet », « Offre ». */
