@@ -2,7 +2,7 @@
 // histories read a chunk at a time, narrowed to the tables the rules look at (whole: a guardrail
 // never answers from part of a table) — the store narrows what is read, the domain decides.
 import type { ForecastResponse } from '../src/api/contract.ts';
-import type { CampaignChannel } from '../src/domain/campaign/campaign.ts';
+import type { CampaignBody, CampaignChannel } from '../src/domain/campaign/campaign.ts';
 import {
   FORECAST_TABLES,
   emptyForecastTally,
@@ -22,6 +22,8 @@ export interface ForecastAudience {
   /** In customer id order. */
   ids: readonly string[];
   channel: CampaignChannel;
+  /** The campaign forecast, whose alternates choose each member's channel; absent in the builder. */
+  body?: CampaignBody;
   time_zone: string;
   at: string;
   policy: PolicyInUse;
@@ -34,6 +36,7 @@ export async function forecastAudience(
   const { channel, time_zone, at, policy } = audience;
   const setting = {
     channel,
+    ...(audience.body === undefined ? {} : { body: audience.body }),
     time_zone,
     at,
     policy: policy.policy,

@@ -14,6 +14,7 @@ import {
   recipientIds,
   sendInstant,
 } from '../campaign-preview.ts';
+import { bodyOfCampaign } from '../documents/campaigns.ts';
 import { currentPolicy } from '../documents/policies.ts';
 import { parseOr400 } from '../http.ts';
 import { forecastAudience } from '../pressure-forecast.ts';
@@ -56,6 +57,7 @@ export function campaignForecastRoutes(store: ProfileStore): Hono {
     const body: ForecastResponse = await forecastAudience(store, {
       ids: members.filter((m) => !excluded.has(m)),
       channel: campaign.channel,
+      body: bodyOfCampaign(campaign),
       time_zone: campaign.time_zone,
       at: sendInstant(campaign, store.asOf),
       policy,

@@ -131,6 +131,46 @@ test('a segment’s link opens the list narrowed to its campaigns, and the narro
 });
 
 describe('the campaign editor', () => {
+  test('the rollout and the messages on other channels save with the campaign', async () => {
+    const user = userEvent.setup();
+    const before = await createdElsewhere('Coffret — vagues');
+    const id = before.campaign_id;
+    expect(before.rollout).toEqual({ strategy: 'loyal_first', min_propensity_percentile: 80 });
+    renderAt(`/campaigns/${id}`, routes);
+    const percentile = await screen.findByRole('spinbutton', {
+      name: 'High propensity from the percentile',
+    });
+    await user.clear(percentile);
+    await user.type(percentile, '90');
+    expect(
+      screen.getByText('The 10% of customers most likely to order within 30 days.'),
+    ).toBeVisible();
+
+    const alternates = screen.getByRole('region', { name: 'Alternate channels' });
+    await user.click(
+      within(alternates).getByRole('button', { name: 'Add an alternate SMS message' }),
+    );
+    const sms = within(alternates).getByRole('region', { name: 'SMS message' });
+    expect(within(sms).getByRole('textbox', { name: 'Text' })).toHaveTextContent('STOP au 36111');
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(`Version ${before.version + 1}`)).toBeVisible();
+    const saved = savedCampaign.parse(await (await api(`/api/campaigns/${id}`)).json());
+    expect(saved.rollout.min_propensity_percentile).toBe(90);
+    expect(saved.alternates.sms?.text).toContain('STOP au 36111');
+    expect(saved.alternates.push).toBeNull();
+
+    // Everyone at once: the percentile no longer applies and is not shown.
+    await user.click(screen.getByRole('combobox', { name: 'Rollout' }));
+    await user.click(await screen.findByRole('option', { name: 'Everyone at once' }));
+    expect(
+      screen.queryByRole('spinbutton', { name: 'High propensity from the percentile' }),
+    ).toBeNull();
+    // Removing the SMS message.
+    await user.click(within(alternates).getByRole('button', { name: 'Remove the SMS message' }));
+    expect(within(alternates).queryByRole('region', { name: 'SMS message' })).toBeNull();
+  });
+
   test('a renamed campaign saves as the next version, and the list shows the new name', async () => {
     const user = userEvent.setup();
     const before = await createdElsewhere('Coffret de Noël');

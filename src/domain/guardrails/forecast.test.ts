@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readyEmail } from '../campaign/campaign.fixture.ts';
 import {
   consentRow,
   customerRow,
@@ -87,6 +88,14 @@ describe('one member', () => {
   test('no consent on the channel, or a withdrawn one, skips the member', () => {
     const never = historyOf({ ...reachable, consents: [] });
     expect(memberForecast(never, setting())).toEqual([{ action: 'skip', rule: 'never_granted' }]);
+    // A campaign with an SMS message: the member without e-mail consent is forecast on SMS.
+    const smsToo = readyEmail({ alternates: { sms: { text: 'Noël STOP au 36111' } } });
+    const smsOnly = historyOf({
+      ...reachable,
+      consents: reachable.consents.filter((c) => c.channel === 'sms'),
+    });
+    expect(memberForecast(smsOnly, setting())).toEqual([{ action: 'skip', rule: 'never_granted' }]);
+    expect(memberForecast(smsOnly, setting({ body: smsToo }))).toEqual([]);
     const withdrawn = historyOf({
       ...reachable,
       consents: [

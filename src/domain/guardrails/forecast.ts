@@ -4,7 +4,8 @@
 // verdicts are the guardrails' own (contactPressure, quietHours, noConsent) over their history:
 // the forecast beside a live count and the audit of a campaign never disagree on a member.
 import { z } from 'zod';
-import { newCampaign, type CampaignChannel } from '../campaign/campaign.ts';
+import { newCampaign, type CampaignBody, type CampaignChannel } from '../campaign/campaign.ts';
+import { recipientChannel } from './channel-choice.ts';
 import type { CustomerHistory, HistoryReference, HistoryTable } from '../profile/history.ts';
 import { noConsent } from './contact-consent.ts';
 import { contactPressure } from './contact-pressure.ts';
@@ -55,6 +56,11 @@ export type PressureForecast = z.infer<typeof pressureForecast>;
 
 export interface ForecastSetting {
   channel: CampaignChannel;
+  /**
+   * The campaign, when the forecast is of one: its alternate templates move each member to the
+   * channel they would get (channel-choice.ts). Absent: everyone on `channel`.
+   */
+  body?: CampaignBody;
   /** The IANA zone a customer's local time falls back to. */
   time_zone: string;
   /** The send instant (ISO). */
@@ -80,13 +86,17 @@ export function memberForecast(
   history: CustomerHistory,
   setting: ForecastSetting,
 ): { action: ForecastAction; rule: string }[] {
+  const channel =
+    setting.body === undefined
+      ? setting.channel
+      : recipientChannel(history, setting.body, setting.at);
   const input: GuardrailInput = {
     history,
     reference: setting.reference,
     campaign: {
-      channel: setting.channel,
+      channel,
       time_zone: setting.time_zone,
-      body: { ...newCampaign('forecast', setting.channel), time_zone: setting.time_zone },
+      body: { ...newCampaign('forecast', channel), time_zone: setting.time_zone },
     },
     offer: null,
     at: setting.at,

@@ -3,7 +3,7 @@
 // `onChange`; the template parts are in TemplateFields.
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CAMPAIGN_CHANNELS,
@@ -209,6 +209,46 @@ export function AudienceSection({ body, onChange, issueAt }: FormProps) {
   );
 }
 
+/**
+ * A whole percentile from 50 to 99, typed freely: each valid value is kept as it is typed ("9" on
+ * the way to "90" is not), and leaving the field shows the kept value again.
+ */
+function PercentileInput({
+  value,
+  onCommit,
+  ...control
+}: { value: number; onCommit: (value: number) => void } & Omit<
+  ComponentProps<typeof Input>,
+  'value' | 'onChange' | 'onBlur'
+>) {
+  const [text, setText] = useState(String(value));
+  // A value changed from outside (undo, another version loaded) replaces what was typed.
+  const [kept, setKept] = useState(value);
+  if (kept !== value) {
+    setKept(value);
+    setText(String(value));
+  }
+  return (
+    <Input
+      {...control}
+      type="number"
+      min={50}
+      max={99}
+      step={1}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const typed = Number(e.target.value);
+        if (Number.isInteger(typed) && typed >= 50 && typed <= 99 && typed !== value) {
+          onCommit(typed);
+        }
+      }}
+      onBlur={() => setText(String(value))}
+      className="text-right"
+    />
+  );
+}
+
 /** In which waves the campaign is sent: the loyal first (and from which propensity), or at once. */
 function RolloutFields({ body, onChange, issueAt }: FormProps) {
   const { t } = useTranslation('campaigns');
@@ -246,23 +286,15 @@ function RolloutFields({ body, onChange, issueAt }: FormProps) {
           })}
         >
           {(control) => (
-            <Input
+            <PercentileInput
               {...control}
-              type="number"
-              min={50}
-              max={99}
-              step={1}
               value={rollout.min_propensity_percentile}
-              onChange={(e) => {
-                const value = e.target.valueAsNumber;
-                if (!Number.isFinite(value)) return;
-                const percentile = Math.min(Math.max(Math.round(value), 50), 99);
+              onCommit={(percentile) =>
                 onChange({
                   ...body,
                   rollout: { ...rollout, min_propensity_percentile: percentile },
-                });
-              }}
-              className="text-right"
+                })
+              }
             />
           )}
         </Field>
