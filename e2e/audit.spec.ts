@@ -150,7 +150,8 @@ async function journey(page: Page) {
   expect(f.answered_elsewhere).toEqual(
     plantedAmong(generated.manifest, 'box_set_declined_in_store', asOf.recipients),
   );
-  expect(f.answered_elsewhere.size).toBeGreaterThan(5);
+  // A handful at the e2e size (4 of 1,000 customers): enough to tell them from anyone else.
+  expect(f.answered_elsewhere.size).toBeGreaterThan(2);
   for (const [story, set] of [
     ['promoted_box_set_in_store', f.already_owned],
     ['promoted_box_set_online', f.already_owned],
