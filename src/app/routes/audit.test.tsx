@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import type { CampaignAudit, RolloutPlanResponse, SavedCampaign } from '../../api/contract.ts';
-import type { WaveCounts } from '../../domain/campaign/rollout.ts';
+import { emptyWave, type WaveCounts } from '../../domain/campaign/rollout.ts';
 import { readyEmail } from '../../domain/campaign/campaign.fixture.ts';
 import { emptyTallies } from '../../domain/guardrails/audit.ts';
 import { renderAt } from '../../test/render.tsx';
@@ -61,20 +61,10 @@ function audit(over: Partial<CampaignAudit> = {}): CampaignAudit {
   };
 }
 
-function wave(over: Partial<WaveCounts> & Pick<WaveCounts, 'wave'>): WaveCounts {
-  return {
-    members: 0,
-    holdout: 0,
-    excluded: 0,
-    recipients: 0,
-    scored: 0,
-    expected_orders: 0,
-    flagged: 0,
-    blocked: 0,
-    by_guardrail: emptyTallies(),
-    ...over,
-  };
-}
+const wave = (over: Partial<WaveCounts> & Pick<WaveCounts, 'wave'>): WaveCounts => ({
+  ...emptyWave(over.wave),
+  ...over,
+});
 const loyalFindings = emptyTallies();
 loyalFindings.meaningless_discount = { flagged: 412, blocking: 412 };
 loyalFindings.already_owned = { flagged: 40, blocking: 40 };

@@ -98,7 +98,8 @@ export const waveCounts = z.strictObject({
 });
 export type WaveCounts = z.infer<typeof waveCounts>;
 
-function emptyWave(wave: WaveId): WaveCounts {
+/** A wave with no one counted yet. */
+export function emptyWave(wave: WaveId): WaveCounts {
   return {
     wave,
     members: 0,

@@ -63,7 +63,7 @@ export function PressureForecast(props: PressureForecastProps) {
         </h3>
         {props.control}
       </div>
-      <div className={clsx(stale && data !== undefined && 'opacity-50')}>{body}</div>
+      <div aria-busy={stale && data !== undefined}>{body}</div>
     </section>
   );
 }

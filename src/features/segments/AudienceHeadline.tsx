@@ -20,11 +20,14 @@ export function Headline({ data, updating }: { data: CountResponse; updating: bo
     <div>
       <div className="flex items-baseline gap-2">
         <span
-          className={clsx('text-xl font-semibold text-fg tabular-nums', updating && 'opacity-40')}
+          className={clsx(
+            'text-xl font-semibold tabular-nums',
+            updating ? 'text-fg-muted' : 'text-fg',
+          )}
         >
           {formatCount(data.count)}
         </span>
-        <span className={clsx('text-base text-fg-muted', updating && 'opacity-40')}>
+        <span className="text-base text-fg-muted">
           {t('audience.customers', { count: data.count })}
         </span>
         {updating && (
@@ -34,7 +37,7 @@ export function Headline({ data, updating }: { data: CountResponse; updating: bo
           </span>
         )}
       </div>
-      <p className={clsx('text-sm text-fg-muted tabular-nums', updating && 'opacity-40')}>
+      <p className="text-sm text-fg-muted tabular-nums">
         {t('audience.share', {
           share: share(data.count, data.total),
           total: formatCount(data.total),

@@ -1,7 +1,6 @@
 // The audience as it stands: the live count and its share of all customers, who can be reached on
 // each channel, a breakdown and sample members. Never a number for a definition it does not hold:
 // an earlier count shows dimmed while the new one runs, and an incomplete segment says why.
-import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueResponse } from '../../api/contract.ts';
@@ -89,7 +88,7 @@ export function CountPanel({
         </p>
       </section>
       {data && (
-        <div className={clsx(updating && 'opacity-50')}>
+        <div aria-busy={updating}>
           <section aria-labelledby="reach-heading" className="border-b border-line px-4 py-3">
             <h3 id="reach-heading" className="text-sm font-medium text-fg">
               {t('audience.reachable')}

@@ -25,7 +25,7 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
       title={t('row.aloneTitle')}
       className={clsx(
         'inline-flex h-7 shrink-0 items-center text-sm text-fg-muted tabular-nums',
-        count.stale && 'opacity-50',
+        count.stale && 'italic',
       )}
     >
       {formatCount(count.count)}
