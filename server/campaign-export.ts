@@ -1,8 +1,9 @@
 // The hand-off: a ready campaign's final recipients — the pinned segment's members less the
 // holdout and the exclusions — each with the message as it will leave (the same recipientMessage
 // the preview and the audit call), the recommendations, the offer and the channel, streamed a
-// chunk of histories at a time, all at once or one rollout wave. Only a ready campaign whose audit is still current exports: the
-// header names the campaign version, the policy version and the audit.
+// chunk of histories at a time, all at once or one rollout wave. Only a ready campaign whose audit
+// is still current exports: the header names the campaign version, the policy version, the audit
+// and the wave.
 import type { PreviewOffer, SavedCampaign } from '../src/api/contract.ts';
 import { excludedIds } from '../src/domain/campaign/campaign.ts';
 import type { Renderer } from '../src/domain/guardrails/recipient.ts';

@@ -191,6 +191,8 @@ export interface Check {
   at: string;
   /** Members at the pinned version less the holdout, in customer id order. */
   members: readonly ListedRecipient[];
+  /** The members held out, in customer id order. */
+  heldOut: readonly string[];
 }
 
 export interface CheckProgress {
@@ -239,8 +241,20 @@ export async function recipientIds(
   definition: SegmentDefinition,
   signal?: AbortSignal,
 ): Promise<string[]> {
-  const members = await memberIds(store, definition, signal);
-  return members.filter((id) => !inHoldout(campaign.campaign_id, id, campaign.holdout_share));
+  return splitHoldout(campaign, await memberIds(store, definition, signal)).recipients;
+}
+
+/** Members (in customer id order) split into those the campaign holds out and the others. */
+function splitHoldout(
+  campaign: Pick<SavedCampaign, 'campaign_id' | 'holdout_share'>,
+  members: readonly string[],
+): { recipients: string[]; heldOut: string[] } {
+  const recipients: string[] = [];
+  const heldOut: string[] = [];
+  for (const id of members) {
+    (inHoldout(campaign.campaign_id, id, campaign.holdout_share) ? heldOut : recipients).push(id);
+  }
+  return { recipients, heldOut };
 }
 
 async function checkAll(
@@ -252,11 +266,12 @@ async function checkAll(
   run: Pick<CheckRun, 'progress' | 'controller'>,
 ): Promise<Check> {
   const { signal } = run.controller;
-  const [ids, setting, book] = await Promise.all([
-    recipientIds(store, campaign, definition, signal),
+  const [all, setting, book] = await Promise.all([
+    memberIds(store, definition, signal),
     recipientCampaign(store, render, campaign, policy),
     scoreBookOf(store),
   ]);
+  const { recipients: ids, heldOut } = splitHoldout(campaign, all);
   run.progress.total = ids.length;
   const members: ListedRecipient[] = [];
   for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
@@ -279,7 +294,7 @@ async function checkAll(
     );
     chunk.forEach((h, i) => members.push(listedRecipient(h.customer, messages[i]?.verdicts ?? [])));
   }
-  return { policy, at: setting.at, members };
+  return { policy, at: setting.at, members, heldOut };
 }
 
 /** Per store, the latest check of each campaign. */

@@ -1,10 +1,9 @@
-// A campaign's rollout plan (src/domain/campaign/rollout.ts) over its members now: every member of
-// the pinned segment version with their scores, whether they are held out or excluded, and the
-// verdicts of the campaign's check (the one its audit shares); and the recipients of one wave,
-// which the export sends wave by wave.
+// A campaign's rollout plan (src/domain/campaign/rollout.ts) over its members now, as the
+// campaign's check (the one its audit shares) read them: those held out, and the others with
+// their verdicts, each with their scores and whether the campaign excludes them; and the
+// recipients of one wave, which the export sends wave by wave.
 import type { RolloutPlanResponse } from '../src/api/contract.ts';
 import { excludedIds } from '../src/domain/campaign/campaign.ts';
-import { inHoldout } from '../src/domain/campaign/holdout.ts';
 import {
   planRollout,
   ROLLOUT_HORIZON_DAYS,
@@ -14,14 +13,7 @@ import {
   type WaveId,
 } from '../src/domain/campaign/rollout.ts';
 import type { Renderer } from '../src/domain/guardrails/recipient.ts';
-import type { RecipientSummary } from '../src/domain/guardrails/recipient-list.ts';
-import {
-  campaignOrNotFound,
-  checkRunFor,
-  memberIds,
-  pinnedSegment,
-  scoreBookOf,
-} from './campaign-preview.ts';
+import { campaignOrNotFound, checkRunFor, scoreBookOf } from './campaign-preview.ts';
 import type { SavedCampaign } from '../src/api/contract.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { ProfileStore } from './store.ts';
@@ -49,26 +41,28 @@ export async function rolloutPlan(
 ): Promise<RolloutPlanResponse> {
   const campaign = await campaignOrNotFound(store, campaignId);
   const { run } = await checkRunFor(store, render, campaign);
-  const [pinned, book, check] = await Promise.all([
-    pinnedSegment(store, campaign),
-    scoreBookOf(store),
-    run.result,
-  ]);
-  const ids = await memberIds(store, pinned.definition);
-  const summaries = new Map<string, RecipientSummary>(
-    check.members.map((m) => [m.summary.customer_id, m.summary]),
-  );
+  const [book, check] = await Promise.all([scoreBookOf(store), run.result]);
   const excluded = excludedIds(campaign);
   function* members(): Iterable<RolloutMember> {
-    for (const id of ids) {
-      const summary = summaries.get(id);
+    for (const id of check.heldOut) {
+      const scores = rolloutScoresOf(book, id);
       yield {
         customer_id: id,
-        scores: rolloutScoresOf(book, id),
-        held_out: inHoldout(campaign.campaign_id, id, campaign.holdout_share),
-        excluded: excluded.has(id),
-        guardrails: summary?.guardrails ?? [],
-        blocking: summary?.blocking ?? [],
+        scores,
+        held_out: true,
+        excluded: false,
+        guardrails: [],
+        blocking: [],
+      };
+    }
+    for (const { summary } of check.members) {
+      yield {
+        customer_id: summary.customer_id,
+        scores: rolloutScoresOf(book, summary.customer_id),
+        held_out: false,
+        excluded: excluded.has(summary.customer_id),
+        guardrails: summary.guardrails,
+        blocking: summary.blocking,
       };
     }
   }

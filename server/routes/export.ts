@@ -6,7 +6,7 @@
 // Lines opens with the header object, then one recipient per line.
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { campaignIdParam, exportQuery } from '../../src/api/contract.ts';
+import { campaignIdParam, exportFileName, exportQuery } from '../../src/api/contract.ts';
 import { csvRow } from '../../src/domain/segment/csv.ts';
 import { PARTS_OF, templatePart, type TemplatePart } from '../../src/domain/template/result.ts';
 import { campaignExport, type ExportHeader, type ExportLine } from '../campaign-export.ts';
@@ -56,12 +56,6 @@ const headerLine = (h: ExportHeader) =>
   (h.wave === null ? '' : `wave ${h.wave}, `) +
   `${h.recipients} recipients, at ${h.at}\r\n`;
 
-/** `CMP01-v4.csv`, or `CMP01-v4-loyal.csv` for one wave. */
-export const exportFileName = (
-  h: Pick<ExportHeader, 'campaign_id' | 'version' | 'wave'>,
-  ext: string,
-) => `${h.campaign_id}-v${h.version}${h.wave === null ? '' : `-${h.wave}`}.${ext}`;
-
 export function exportRoutes(
   store: ProfileStore,
   render: TemplateRenderer = renderInThisThread,
@@ -83,7 +77,7 @@ export function exportRoutes(
       );
       c.header(
         'content-disposition',
-        `attachment; filename="${exportFileName(header, csv ? 'csv' : 'jsonl')}"`,
+        `attachment; filename="${exportFileName(header.campaign_id, header.version, header.wave, format)}"`,
       );
       return stream(c, async (out) => {
         await out.write(

@@ -3,7 +3,7 @@
 // remedies applied from it, each a new campaign version; and marking the campaign ready from it.
 import { z } from 'zod';
 import { overrideReason } from '../../domain/campaign/campaign.ts';
-import { rolloutSettings, waveCounts, waveId } from '../../domain/campaign/rollout.ts';
+import { rolloutSettings, waveCounts, waveId, type WaveId } from '../../domain/campaign/rollout.ts';
 import { auditCounts } from '../../domain/guardrails/audit.ts';
 import { remedy } from '../../domain/guardrails/remedy.ts';
 import { isoInstant } from '../../domain/profile/schema.ts';
@@ -88,6 +88,16 @@ export const exportQuery = z.strictObject({
   /** One wave of the rollout plan only; every recipient without it. */
   wave: waveId.optional(),
 });
+
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+/** An export's file name: `CMP01-v4.csv`, or `CMP01-v4-loyal.csv` for one wave. */
+export const exportFileName = (
+  campaignId: string,
+  version: number,
+  wave: WaveId | null,
+  format: ExportQuery['format'],
+) => `${campaignId}-v${version}${wave === null ? '' : `-${wave}`}.${format}`;
 
 /** GET /api/campaigns/:id/rollout: the campaign's waves with their counts. */
 export const rolloutPlanResponse = z.strictObject({

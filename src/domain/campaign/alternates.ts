@@ -10,15 +10,8 @@ import {
   type AlternateChannel,
   type AlternateTemplates,
   type CampaignBody,
-  type CampaignChannel,
 } from './campaign.ts';
 import { hasStopMention } from '../template/sms.ts';
-
-/** Whether the campaign has a template for a channel: its own, or an alternate. */
-export function hasTemplate(body: CampaignBody, channel: CampaignChannel): boolean {
-  if (channel === body.channel) return true;
-  return channel !== 'web_banner' && body.alternates[channel] !== null;
-}
 
 /** The channels with an alternate template, the campaign's own left out. */
 export function alternateChannels(body: CampaignBody): AlternateChannel[] {
@@ -112,6 +105,32 @@ export function draftAlternate(
   }
 }
 
+/** The campaign with a draft of its message on `channel` (`on`), or without a message there. */
+export function withAlternate(
+  body: CampaignBody,
+  channel: AlternateChannel,
+  on: boolean,
+): CampaignBody {
+  const { alternates } = body;
+  switch (channel) {
+    case 'email':
+      return {
+        ...body,
+        alternates: { ...alternates, email: on ? draftAlternate(body, channel) : null },
+      };
+    case 'sms':
+      return {
+        ...body,
+        alternates: { ...alternates, sms: on ? draftAlternate(body, channel) : null },
+      };
+    case 'push':
+      return {
+        ...body,
+        alternates: { ...alternates, push: on ? draftAlternate(body, channel) : null },
+      };
+  }
+}
+
 /**
  * The campaign's alternates with a draft on every channel that has none yet (its own left out);
  * `added` names them, none when every channel already has one.
@@ -120,14 +139,9 @@ export function withDraftAlternates(body: CampaignBody): {
   alternates: AlternateTemplates;
   added: AlternateChannel[];
 } {
-  const alternates: AlternateTemplates = { ...body.alternates };
-  const added: AlternateChannel[] = [];
-  for (const channel of ALTERNATE_CHANNELS) {
-    if (channel === body.channel || alternates[channel] !== null) continue;
-    added.push(channel);
-    if (channel === 'email') alternates.email = draftAlternate(body, 'email');
-    if (channel === 'sms') alternates.sms = draftAlternate(body, 'sms');
-    if (channel === 'push') alternates.push = draftAlternate(body, 'push');
-  }
-  return { alternates, added };
+  const added = ALTERNATE_CHANNELS.filter(
+    (channel) => channel !== body.channel && body.alternates[channel] === null,
+  );
+  const drafted = added.reduce((next, channel) => withAlternate(next, channel, true), body);
+  return { alternates: drafted.alternates, added };
 }

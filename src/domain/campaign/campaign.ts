@@ -230,8 +230,8 @@ const UNCHECKED: ReadonlySet<string> = new Set(['status', 'readiness', 'exclusio
 /**
  * What decides the messages and the recipients' verdicts, as one text: the body without its
  * status and readiness (which record decisions about it), its exclusions (which only leave
- * recipients out) and its rollout (which only orders the sending), its keys sorted. Two bodies with the same key are checked the same,
- * recipient by recipient.
+ * recipients out) and its rollout (which only orders the sending), its keys sorted. Two bodies
+ * with the same key are checked the same, recipient by recipient.
  */
 export function checkedKey(body: CampaignBody): string {
   const checked = Object.entries(body).filter(([key]) => !UNCHECKED.has(key));

@@ -8,19 +8,12 @@
 // 4. else the campaign's channel — and no_consent stops the message, as without alternates.
 // The guardrails, the personalisation and the render then run on the channel chosen, so a
 // recipient moved to SMS is checked for SMS consent, SMS pressure and SMS quiet hours.
-import { alternateChannels, hasTemplate } from '../campaign/alternates.ts';
+import { alternateChannels } from '../campaign/alternates.ts';
 import type { CampaignBody, CampaignChannel } from '../campaign/campaign.ts';
 import type { CustomerHistory } from '../profile/history.ts';
 import { latestPreference } from './contact-history.ts';
 import { reachVerdicts } from './contact-consent.ts';
-
-/** A stated preferred channel as a campaign channel (`web` is met by a web banner). */
-function preferredChannel(value: string): CampaignChannel | null {
-  if (value === 'web') return 'web_banner';
-  return value === 'email' || value === 'sms' || value === 'push' || value === 'web_banner'
-    ? value
-    : null;
-}
+import { meets } from './contact-preferences.ts';
 
 /** The channel the recipient gets the message on, at `at` (ISO). */
 export function recipientChannel(
@@ -34,8 +27,10 @@ export function recipientChannel(
   const reaches = (channel: CampaignChannel) =>
     channel === 'web_banner' || reachVerdicts(history, channel, when).length === 0;
   const stated = latestPreference(history.preferences, 'preferred_channel', when);
-  const preferred = stated === null ? null : preferredChannel(stated.value);
-  if (preferred !== null && hasTemplate(body, preferred) && reaches(preferred)) return preferred;
+  // The channel with a template that meets their preference, as preference_mismatch reads it.
+  const preferred =
+    stated === null ? undefined : [body.channel, ...others].find((c) => meets(c, stated.value));
+  if (preferred !== undefined && reaches(preferred)) return preferred;
   if (reaches(body.channel)) return body.channel;
   return others.find(reaches) ?? body.channel;
 }

@@ -12,7 +12,7 @@ import type { Evidence, VerdictOf } from './verdict.ts';
 type Mismatch = VerdictOf<'preference_mismatch'>;
 
 /** Whether a campaign's channel meets a preferred channel: its own, or the site for a web banner. */
-const meets = (channel: MessageChannel, preferred: string) =>
+export const meets = (channel: MessageChannel, preferred: string) =>
   preferred === channel || (channel === 'web_banner' && preferred === 'web');
 
 function offerCategory(offer: OfferTerms | null): ProductCategory | null {

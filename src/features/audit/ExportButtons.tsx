@@ -4,7 +4,7 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedCampaign } from '../../api/contract.ts';
+import { exportFileName, type SavedCampaign } from '../../api/contract.ts';
 import type { WaveId } from '../../domain/campaign/rollout.ts';
 import { wordError, useErrorWords } from '../../ui/api-error-words.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -29,7 +29,7 @@ export function ExportButtons({
     setFailure(null);
     try {
       const text = await campaignExportFile(campaign.campaign_id, format, wave);
-      const name = `${campaign.campaign_id}-v${campaign.version}${wave === null ? '' : `-${wave}`}.${format}`;
+      const name = exportFileName(campaign.campaign_id, campaign.version, wave, format);
       saveTextFile(
         name,
         text,

@@ -6,34 +6,11 @@ import {
   ALTERNATE_CHANNELS,
   bodyOnChannel,
   withAlternateOf,
-  type AlternateChannel,
-  type CampaignBody,
 } from '../../domain/campaign/campaign.ts';
-import { draftAlternate } from '../../domain/campaign/alternates.ts';
+import { withAlternate } from '../../domain/campaign/alternates.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Section, type FormProps } from './CampaignForm.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
-
-function withAlternate(body: CampaignBody, channel: AlternateChannel, on: boolean): CampaignBody {
-  const { alternates } = body;
-  switch (channel) {
-    case 'email':
-      return {
-        ...body,
-        alternates: { ...alternates, email: on ? draftAlternate(body, channel) : null },
-      };
-    case 'sms':
-      return {
-        ...body,
-        alternates: { ...alternates, sms: on ? draftAlternate(body, channel) : null },
-      };
-    case 'push':
-      return {
-        ...body,
-        alternates: { ...alternates, push: on ? draftAlternate(body, channel) : null },
-      };
-  }
-}
 
 export function AlternatesSection({ body, onChange, issueAt }: FormProps) {
   const { t } = useTranslation('campaigns');
