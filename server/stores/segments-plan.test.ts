@@ -40,6 +40,12 @@ const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 300);
 const TIMEOUT = 60_000 + RUNS * 400;
 const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const SAMPLE = 7;
+/**
+ * Base-table SQL (one statement per definition) runs on one plan in this many: it costs more than
+ * the rest of a case together, and the differential test and the sweep hold it to the reference
+ * on every condition kind (decision 023).
+ */
+const BASE_EVERY = 4;
 
 describe('a count plan in one pass = each definition on its own', () => {
   let data: Dataset;
@@ -86,6 +92,7 @@ describe('a count plan in one pass = each definition on its own', () => {
   test(
     `counts and first members agree on ${RUNS} random plans`,
     async () => {
+      let cases = 0;
       await fc.assert(
         fc.asyncProperty(caseArb(), async ({ root, segments }) => {
           const { definitions } = countPlan(root);
@@ -114,6 +121,8 @@ describe('a count plan in one pass = each definition on its own', () => {
           expect(planned.total).toBe(facts.length);
           expect(await firstIds(planned.first)).toEqual(sample);
 
+          cases += 1;
+          if (cases % BASE_EVERY !== 0) return;
           const base: number[] = [];
           for (const d of definitions) {
             base.push(await countSegment(duck.connection, d, { ...ctx, tables: 'base' }));

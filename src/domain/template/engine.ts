@@ -91,7 +91,7 @@ const noFiles: FS = {
   containsSync: () => false,
 };
 
-/** The options every template is parsed and rendered with (renderLimit is set per part). */
+/** The options every template is parsed and rendered with (renderLimit is set per render). */
 const liquidOptions: LiquidOptions = {
   strictFilters: true,
   strictVariables: false,
@@ -224,11 +224,19 @@ function recordFallback(
 const plain = (text: string, session: RenderSession) =>
   session.plainSpaces ? text.replace(/[\u00a0\u202f]/g, ' ') : text;
 
-/** A Liquid engine for one part of one render. */
-export function partEngine(session: RenderSession, scope: PartScope, renderLimit: number): Liquid {
+/**
+ * A Liquid engine for one part's source, reused by every render of it. Its filters serve the render
+ * under way (`run.session`): renders are synchronous (liquidjs's `renderSync`), one at a time.
+ */
+export function partEngine(scope: PartScope, run: { session: RenderSession | null }): Liquid {
   const site = (token: object) => scope.sites.get(token);
+  const sessionNow = (): RenderSession => {
+    if (run.session === null) throw new Error('A template part rendered outside a render.');
+    return run.session;
+  };
 
   function observe(this: FilterImpl, value: unknown): string {
+    const session = sessionNow();
     const text = liquidText(value);
     const at = site(this.token);
     if (at && !at.chain.includes('default')) {
@@ -252,10 +260,11 @@ export function partEngine(session: RenderSession, scope: PartScope, renderLimit
     return escapeHtml(text);
   }
 
-  const liquid = new Liquid({ ...liquidOptions, renderLimit, outputEscape: observe });
+  const liquid = new Liquid({ ...liquidOptions, outputEscape: observe });
   for (const tag of FILE_TAGS) Reflect.deleteProperty(liquid.tags, tag);
 
   liquid.registerFilter('default', function (this: FilterImpl, value: unknown, ...args: unknown[]) {
+    const session = sessionNow();
     const v: unknown = toValue(value);
     if (v === false && allowsFalse(args.slice(1))) return v;
     const at = site(this.token);
@@ -275,6 +284,7 @@ export function partEngine(session: RenderSession, scope: PartScope, renderLimit
   });
 
   liquid.registerFilter('money', function (this: FilterImpl, value: unknown) {
+    const session = sessionNow();
     const text = formatMoney(toValue(value), session.language);
     if (text === null) {
       if (!rendersEmpty(toValue(value))) {
@@ -288,6 +298,7 @@ export function partEngine(session: RenderSession, scope: PartScope, renderLimit
   });
 
   liquid.registerFilter('date', function (this: FilterImpl, value: unknown, format?: unknown) {
+    const session = sessionNow();
     const wanted = format === undefined || format === null ? undefined : liquidText(format);
     this.context.memoryLimit.use(wanted?.length ?? 0);
     const text = formatDate(toValue(value), wanted, session.language, session.now);
@@ -305,7 +316,7 @@ export function partEngine(session: RenderSession, scope: PartScope, renderLimit
 
   // `raw` keeps its name (templates written for other tools use it) but not its power.
   liquid.registerFilter('raw', function (this: FilterImpl, value: unknown) {
-    if (scope.html) warnAt(session, scope, site(this.token), 'raw_ignored', {});
+    if (scope.html) warnAt(sessionNow(), scope, site(this.token), 'raw_ignored', {});
     return value;
   });
 

@@ -694,3 +694,58 @@ describe('fields outside the list', () => {
     });
   });
 });
+
+describe('a template parsed once serves every recipient', () => {
+  const subject = 'Bonjour {{ customer.first_name | default: "à vous" }} {{ customer.nickname }}';
+  const template = { subject, preheader: '', html: '<p>{{ offer.price | money }}</p>' };
+
+  test('each render lists its own fallbacks and warnings, side by side or one after the other', async () => {
+    const named = recipient({ first_name: 'Olivier' });
+    const unnamed = recipient({ first_name: '' });
+    const [a, b, c] = (
+      await Promise.all([
+        email(template.html, named, subject),
+        email(template.html, unnamed, subject),
+        email(template.html, named, subject),
+      ])
+    ).map(rendered);
+    for (const r of [a, b, c]) {
+      expect(r?.warnings.filter((w) => w.code === 'unknown_field')).toHaveLength(1);
+    }
+    expect(a?.fallbacks).toEqual([]);
+    expect(b?.fallbacks.map((f) => [f.field, f.reason, f.replacement])).toEqual([
+      ['customer.first_name', 'empty', 'à vous'],
+    ]);
+    expect(c).toEqual(a);
+    expect(a?.message).toMatchObject({ subject: 'Bonjour Olivier' });
+    expect(b?.message).toMatchObject({ subject: 'Bonjour à vous' });
+  });
+
+  test('a template that does not parse says so at every render, in the same words', async () => {
+    const first = failed(await email('{% if %}'));
+    const again = failed(await email('{% if %}'));
+    expect(again).toEqual(first);
+    expect(first.code).toBe('syntax');
+    // A template that renders fine after it is not held back by the failure kept.
+    expect(await html('{{ "ok" }}')).toBe('ok');
+  });
+
+  test('the time limit is each render’s own: a slow render does not shorten the next', async () => {
+    // 2^30 passes over the two recommendations: nothing allocated, only time spent.
+    const loop = `${'{% for r in recommendations %}'.repeat(30)}{{ r.title }}${'{% endfor %}'.repeat(30)}`;
+    const slow = failed(
+      await renderTemplate({
+        template: { channel: 'sms', template: { text: loop } },
+        personalisation: recipient(),
+        now: NOW,
+        budgetMs: 50,
+      }),
+    );
+    expect(slow.code).toBe('render_time');
+    expect(slow.params).toEqual({ max_ms: 50 });
+    expect(failed(await sms(loop)).params).toEqual({ max_ms: 500 });
+    expect(rendered(await sms('Fin STOP au 36111')).message).toMatchObject({
+      text: 'Fin STOP au 36111',
+    });
+  });
+});

@@ -215,7 +215,62 @@ interface PartOutput {
   text: string;
 }
 
-async function renderPart(
+/** One part's source parsed once, for every recipient it is rendered for. */
+interface CompiledPart {
+  engine: Liquid;
+  templates: Template[];
+  /** Variables read that are not fields, warned at every render. */
+  unknown: readonly { field: string; line: number; column: number }[];
+  /** The render under way: its filters write their fallbacks and warnings there. */
+  run: { session: RenderSession | null };
+}
+
+/** Parsed parts kept (a campaign's parts on every channel, an editor's latest sources). */
+const COMPILED_KEPT = 64;
+const compiledParts = new Map<string, CompiledPart | TemplateError>();
+
+/** The part parsed for this source, or the error its parse gives: kept, and the same each time. */
+function compiledPart(part: TemplatePart, source: string, html: boolean): CompiledPart {
+  const key = `${part}\u0000${html ? 'html' : 'text'}\u0000${source}`;
+  let compiled = compiledParts.get(key);
+  if (compiled === undefined) {
+    compiled = compile(part, source, html);
+    if (compiledParts.size >= COMPILED_KEPT) {
+      const oldest = compiledParts.keys().next();
+      if (oldest.done !== true) compiledParts.delete(oldest.value);
+    }
+  } else {
+    // The latest used last: the oldest is dropped first.
+    compiledParts.delete(key);
+  }
+  compiledParts.set(key, compiled);
+  if ('code' in compiled) throw new TemplateFailure(compiled);
+  return compiled;
+}
+
+function compile(part: TemplatePart, source: string, html: boolean): CompiledPart | TemplateError {
+  try {
+    if (source.length > PARSE_LIMIT) {
+      throw failure('too_long', 'The template is too long.', part, null, { max: PARSE_LIMIT });
+    }
+    const deep = tooDeep(source, MAX_NESTING);
+    if (deep !== null) {
+      throw failure('too_deep', `Blocks nest deeper than ${MAX_NESTING}.`, part, deep, {
+        max: MAX_NESTING,
+      });
+    }
+    const scope: PartScope = { part, html, sites: new WeakMap() };
+    const run: CompiledPart['run'] = { session: null };
+    const engine = partEngine(scope, run);
+    const templates = engine.parse(source);
+    scope.sites = tokenSites(templates);
+    return { engine, templates, unknown: unknownFields(engine, templates), run };
+  } catch (error: unknown) {
+    return templateFailure(error, part, RENDER_BUDGET_MS).failure;
+  }
+}
+
+function renderPart(
   session: RenderSession,
   part: TemplatePart,
   source: string,
@@ -223,22 +278,10 @@ async function renderPart(
   context: object,
   deadline: number,
   budgetMs: number,
-): Promise<PartOutput> {
-  if (source.length > PARSE_LIMIT) {
-    throw failure('too_long', 'The template is too long.', part, null, { max: PARSE_LIMIT });
-  }
-  const scope: PartScope = { part, html, sites: new WeakMap() };
+): PartOutput {
   try {
-    const deep = tooDeep(source, MAX_NESTING);
-    if (deep !== null) {
-      throw failure('too_deep', `Blocks nest deeper than ${MAX_NESTING}.`, part, deep, {
-        max: MAX_NESTING,
-      });
-    }
-    const engine = partEngine(session, scope, Math.max(1, deadline - Date.now()));
-    const templates = engine.parse(source);
-    scope.sites = tokenSites(templates);
-    for (const unknown of unknownFields(engine, templates)) {
+    const compiled = compiledPart(part, source, html);
+    for (const unknown of compiled.unknown) {
       warn(session, {
         code: 'unknown_field',
         part,
@@ -247,9 +290,15 @@ async function renderPart(
         params: { field: unknown.field },
       });
     }
-    const rendered: unknown = await engine.render(templates, context, {
-      renderLimit: Math.max(1, deadline - Date.now()),
-    });
+    compiled.run.session = session;
+    let rendered: unknown;
+    try {
+      rendered = compiled.engine.renderSync(compiled.templates, context, {
+        renderLimit: Math.max(1, deadline - Date.now()),
+      });
+    } finally {
+      compiled.run.session = null;
+    }
     let text = typeof rendered === 'string' ? rendered : '';
     if (text.length > MAX_OUTPUT[part]) {
       throw failure(
@@ -386,7 +435,7 @@ export async function renderTemplate(request: RenderRequest): Promise<TemplateRe
   try {
     for (const part of PARTS_OF[template.channel]) {
       const html = template.channel === 'email' && part === 'html';
-      const output = await renderPart(
+      const output = renderPart(
         session,
         part,
         sources[part] ?? '',
