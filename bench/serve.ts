@@ -1,10 +1,11 @@
 // Child process of the bench: the profile API alone over a DuckDB file, on a free port of
 // 127.0.0.1, as `npm start` serves it (4 read connections) but without the app or background
-// scoring; with `--render-workers`, templates render in worker threads as `npm start` renders
-// them. Prints `{"port": N}` once it listens; stops on SIGTERM.
+// scoring; with `--render-workers`, templates render and recipients are checked in worker threads
+// as `npm start` does it. Prints `{"port": N}` once it listens; stops on SIGTERM.
 import { serve } from '@hono/node-server';
 import { createApi } from '../server/app.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+import { checkWorkers } from '../server/checks/check-workers.ts';
 import { workerRenderer } from '../server/templates/worker-renderer.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
@@ -13,15 +14,22 @@ const store = await openDuckDbStore({
   memoryLimit: process.env.TACT_DUCKDB_MEMORY ?? '2GB',
 });
 if ((await readMeta(store)) === null) throw new Error(`${file} holds no loaded data.`);
-const templates = process.argv.includes('--render-workers') ? workerRenderer() : null;
-const api = createApi(store, templates === null ? {} : { templates: templates.render });
+const workers = process.argv.includes('--render-workers');
+const templates = workers ? workerRenderer() : null;
+const checks = workers ? checkWorkers() : null;
+const api = createApi(
+  store,
+  templates === null || checks === null ? {} : { templates: templates.render, checks },
+);
 // Listening keeps the process alive while the workers load (idle workers do not).
 const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  void (templates?.ready() ?? Promise.resolve()).then(() =>
+  void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
     console.log(JSON.stringify({ port: info.port })),
   );
 });
 process.on('SIGTERM', () => {
   server.close();
-  void Promise.all([store.close(), templates?.close()]).then(() => process.exit(0));
+  void Promise.all([store.close(), templates?.close(), checks?.close()]).then(() =>
+    process.exit(0),
+  );
 });

@@ -1,5 +1,6 @@
 // The profile API, written once: the same Hono app runs in Node over DuckDB and in the browser
 // (behind MSW) over the memory store.
+import { attachCheckPool, type CheckPool } from './check-pool.ts';
 import { Hono } from 'hono';
 import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
@@ -26,8 +27,11 @@ export function createApi(
     logErrors?: boolean;
     /** Where templates render (default: in this thread; the Node server uses worker threads). */
     templates?: TemplateRenderer;
+    /** Where campaigns' recipients are checked (default: in this thread; the Node server's workers). */
+    checks?: CheckPool;
   } = {},
 ): Hono {
+  if (options.checks !== undefined) attachCheckPool(store, options.checks);
   const app = new Hono();
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));

@@ -34,6 +34,7 @@ import type { SavedSegment } from '../src/domain/segment/saved.ts';
 import { traceDefinition } from '../src/domain/segment/trace.ts';
 import { validateDefinition } from '../src/domain/segment/validate.ts';
 import type { TemplateScores } from '../src/domain/template/context.ts';
+import { checkPoolOf } from './check-pool.ts';
 import { bodyOfCampaign, campaignsOf, savedCampaignOf } from './documents/campaigns.ts';
 import { currentPolicy, type PolicyInUse } from './documents/policies.ts';
 import { httpError } from './http.ts';
@@ -273,6 +274,21 @@ async function checkAll(
   ]);
   const { recipients: ids, heldOut } = splitHoldout(campaign, all);
   run.progress.total = ids.length;
+  const scores = (id: string) => templateScoresOf(book, id);
+  const pool = checkPoolOf(store);
+  if (pool !== null && store.packedHistories !== undefined) {
+    // The Node server: decoded and checked in its worker threads, read here.
+    const { render, ...shared } = setting;
+    void render;
+    const members = await pool.check({
+      setting: shared,
+      chunks: store.packedHistories(ids, { chunkSize: CHECK_CHUNK }),
+      scores,
+      progress: run.progress,
+      signal,
+    });
+    return { policy, at: setting.at, members, heldOut };
+  }
   const members: ListedRecipient[] = [];
   for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
     signal.throwIfAborted();
@@ -281,11 +297,7 @@ async function checkAll(
       chunk,
       IN_FLIGHT,
       async (h) => {
-        const message = await recipientMessage(
-          h,
-          templateScoresOf(book, h.customer.customer_id),
-          setting,
-        );
+        const message = await recipientMessage(h, scores(h.customer.customer_id), setting);
         run.progress.done += 1;
         if (run.progress.done % YIELD_EVERY === 0) await nextTurn();
         return message;

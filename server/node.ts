@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApi } from './app.ts';
+import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { seedDemo } from './seed-demo.ts';
 import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
@@ -40,8 +41,9 @@ if (meta === null || meta.seed !== seed || meta.customers !== customers) {
 }
 
 const app = new Hono();
-// Templates render in worker threads: a slow one holds no other request.
-app.route('/', createApi(store, { templates: workerRenderer().render }));
+// Templates render in worker threads: a slow one holds no other request. Campaigns' recipients are
+// checked in worker threads too: both cores check, and the API answers meanwhile.
+app.route('/', createApi(store, { templates: workerRenderer().render, checks: checkWorkers() }));
 if (existsSync(path.join(staticRoot, 'index.html'))) {
   app.use('/*', serveStatic({ root: staticRoot }));
   // The app routes in the browser: any other page is the app's index.

@@ -15,6 +15,7 @@ import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
+import type { PackedRow } from './stores/packed-histories.ts';
 import type {
   DocumentRepository,
   IdempotencyClaim,
@@ -50,6 +51,21 @@ export interface HistorySource {
   ): AsyncIterable<CustomerHistory[]>;
   /** The reference rows histories point to: the product catalogue, stores, offers, campaigns. */
   referenceRows(): Promise<HistoryReference>;
+  /**
+   * The same histories still packed, for other threads to decode (`decodePacked`) and check: a
+   * store whose rows are text offers it (DuckDB); one holding objects does not (memory).
+   */
+  packedHistories?(
+    customerIds: readonly string[],
+    options?: HistoryReadOptions,
+  ): AsyncIterable<PackedChunk>;
+}
+
+/** Packed histories in customer id order (not yet sorted by code unit), with what they point to. */
+export interface PackedChunk {
+  rows: PackedRow[];
+  reference: HistoryReference;
+  scope: HistoryScope;
 }
 
 /** One save of a segment: what the new version holds. Already parsed and validated. */

@@ -3,6 +3,8 @@
 // offer, price and recommendation slot) give identical counts per guardrail and identical lists
 // of flagged recipients from the memory store and DuckDB. The stores only select members and
 // supply histories; the verdicts are the domain's, so a difference is a store supplying otherwise.
+// DuckDB's side checks in worker threads, as the Node server does (packed histories decoded in the
+// workers); the memory store's in this thread, as the browser's mock does.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_SEED, TEST_DEMO_CUSTOMERS } from '../../mocks/demo.ts';
@@ -27,7 +29,7 @@ let duckdb: Hono;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ memory, duckdb, close } = await bothStoresApis(dataset, DEMO_AS_OF));
+  ({ memory, duckdb, close } = await bothStoresApis(dataset, DEMO_AS_OF, { checkWorkers: true }));
 }, 120_000);
 afterAll(() => close());
 

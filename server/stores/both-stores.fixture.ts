@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import { createApi } from '../app.ts';
+import { checkWorkers } from '../checks/check-workers.ts';
 import { loadDataset, openDuckDbStore } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
 
@@ -13,13 +14,24 @@ export interface BothStoresApis {
   close: () => Promise<void>;
 }
 
-/** Both stores over `dataset` as of `asOf`; `close` releases DuckDB. Allow a minute to load. */
-export async function bothStoresApis(dataset: Dataset, asOf: string): Promise<BothStoresApis> {
+/**
+ * Both stores over `dataset` as of `asOf`; `close` releases DuckDB. Allow a minute to load. With
+ * `checkWorkers`, DuckDB's API checks recipients in worker threads as the Node server does, while
+ * the memory store's checks them in this thread.
+ */
+export async function bothStoresApis(
+  dataset: Dataset,
+  asOf: string,
+  options: { checkWorkers?: boolean } = {},
+): Promise<BothStoresApis> {
   const duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset, { asOf });
+  const checks = options.checkWorkers === true ? checkWorkers({ size: 2 }) : null;
   return {
     memory: createApi(new MemoryStore(dataset, asOf), { logErrors: false }),
-    duckdb: createApi(duck, { logErrors: false }),
-    close: () => duck.close(),
+    duckdb: createApi(duck, { logErrors: false, ...(checks === null ? {} : { checks }) }),
+    close: async () => {
+      await Promise.all([duck.close(), checks?.close()]);
+    },
   };
 }

@@ -8,30 +8,19 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import {
-  assembleHistory,
   historyReference,
   historyTables,
   wholeHistory,
   type CustomerHistory,
   type HistoryReference,
-  type HistoryRows,
   type HistoryScope,
   type HistoryTable,
 } from '../../src/domain/profile/history.ts';
 import { campaign, offer, product, store } from '../../src/domain/profile/schema.ts';
-import {
-  readConsents,
-  readCustomer,
-  readEvents,
-  readIdentities,
-  readMessages,
-  readOrders,
-  readPreferences,
-  readResponses,
-  tupleSql,
-} from './duckdb-history-codec.ts';
+import { tupleSql } from './duckdb-history-codec.ts';
 import { jsonObject } from './duckdb-schema.ts';
 import { queryRows, toText, toTextOrNull, type Row } from './duckdb-values.ts';
+import { decodePacked, type PackedRow } from './packed-histories.ts';
 
 /**
  * The packed rows of the customers in [$1, $2) ($2 NULL: to the end). Each table is cut to the
@@ -104,28 +93,6 @@ export async function buildHistoryTable(connection: DuckDBConnection): Promise<v
   await connection.run('CREATE INDEX customer_histories_id ON customer_histories (customer_id)');
 }
 
-function parsed(row: Row, column: HistoryTable): unknown {
-  const text = toTextOrNull(row[column] ?? null);
-  return text === null ? [] : JSON.parse(text);
-}
-
-/** One packed row as the customer's rows (tables outside the scope left empty). */
-function historyRows(row: Row, scope: HistoryScope): HistoryRows {
-  const customer = readCustomer(JSON.parse(toText(row.customer ?? null)));
-  const id = customer.customer_id;
-  const has = (t: HistoryTable) => scope.tables.includes(t);
-  return {
-    customer,
-    identities: has('identities') ? readIdentities(parsed(row, 'identities'), id) : [],
-    consents: has('consents') ? readConsents(parsed(row, 'consents'), id) : [],
-    preferences: has('preferences') ? readPreferences(parsed(row, 'preferences'), id) : [],
-    orders: has('orders') ? readOrders(parsed(row, 'orders'), id) : [],
-    events: has('events') ? readEvents(parsed(row, 'events'), id) : [],
-    messages: has('messages') ? readMessages(parsed(row, 'messages'), id) : [],
-    offerResponses: has('offer_responses') ? readResponses(parsed(row, 'offer_responses'), id) : [],
-  };
-}
-
 /**
  * The packed columns a scope reads: only its tables' (SQL narrows what is read); each table's rows
  * are packed in the column of the same name.
@@ -146,7 +113,7 @@ export async function readHistory(
     [customerId],
     [VARCHAR],
   );
-  return row === undefined ? null : assembleHistory(historyRows(row, scope), reference, scope);
+  return row === undefined ? null : (decodePacked([packedRow(row)], reference, scope)[0] ?? null);
 }
 
 const encoder = new TextEncoder();
@@ -171,7 +138,7 @@ export async function readPackedRows(
   connection: DuckDBConnection,
   customerIds: readonly string[],
   scope: HistoryScope = wholeHistory,
-): Promise<Row[]> {
+): Promise<PackedRow[]> {
   let first = customerIds[0];
   let last = first;
   if (first === undefined || last === undefined) return [];
@@ -180,23 +147,23 @@ export async function readPackedRows(
     if (byBytes(id, first) < 0) first = id;
     if (byBytes(id, last) > 0) last = id;
   }
-  return queryRows(
+  const rows = await queryRows(
     connection,
     // The bounds let DuckDB skip the row groups outside the chunk before it reads a packed column.
-    `SELECT ${columnsFor(scope)} FROM customer_histories
+    `SELECT customer_id, ${columnsFor(scope)} FROM customer_histories
      WHERE customer_id >= $2 AND customer_id <= $3
        AND customer_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY customer_id`,
     [listValue([...customerIds]), first, last],
     [LIST(VARCHAR), VARCHAR, VARCHAR],
   );
+  return rows.map(packedRow);
 }
 
-export function packedHistories(
-  rows: readonly Row[],
-  reference: HistoryReference,
-  scope: HistoryScope = wholeHistory,
-): CustomerHistory[] {
-  return rows.map((row) => assembleHistory(historyRows(row, scope), reference, scope));
+/** A packed row as text only: what another thread can be sent and decode. */
+function packedRow(row: Row): PackedRow {
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [column, toTextOrNull(value)]),
+  );
 }
 
 const referenceTables = {

@@ -18,16 +18,18 @@ import type {
   SegmentVersionSummary,
 } from '../../src/api/contract.ts';
 import { compareText } from '../../src/domain/compare.ts';
-import type {
-  CustomerHistory,
-  HistoryReference,
-  HistoryScope,
+import {
+  wholeHistory,
+  type CustomerHistory,
+  type HistoryReference,
+  type HistoryScope,
 } from '../../src/domain/profile/history.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   definitionsById,
   type HistoryReadOptions,
+  type PackedChunk,
   type IdempotencyClaim,
   type IdempotencyRecord,
   type ProfileStore,
@@ -45,12 +47,8 @@ import {
   type DuckDbSink,
   type LoadInfo,
 } from './duckdb-loader.ts';
-import {
-  packedHistories,
-  readHistory,
-  readHistoryReference,
-  readPackedRows,
-} from './duckdb-histories.ts';
+import { readHistory, readHistoryReference, readPackedRows } from './duckdb-histories.ts';
+import { decodePacked } from './packed-histories.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 import { SavedSegments } from '../documents/segments.ts';
 import { DuckDbDocuments } from './duckdb-documents.ts';
@@ -363,8 +361,24 @@ export class DuckDbStore implements ProfileStore {
     customerIds: readonly string[],
     options: HistoryReadOptions = {},
   ): AsyncIterable<CustomerHistory[]> {
+    for await (const { rows, reference, scope } of this.packedHistories(customerIds, options)) {
+      const histories = decodePacked(rows, reference, scope);
+      // DuckDB orders VARCHAR by bytes; the order promised is code units (they differ beyond the
+      // BMP only, but the order promised is one).
+      yield histories.sort((a, b) => compareText(a.customer.customer_id, b.customer.customer_id));
+    }
+  }
+
+  /**
+   * The histories `histories()` gives, still packed (decodePacked reads them): for threads that
+   * decode and check them apart from this one. Chunks in customer id order; none empty.
+   */
+  async *packedHistories(
+    customerIds: readonly string[],
+    options: HistoryReadOptions = {},
+  ): AsyncIterable<PackedChunk> {
     const size = Math.max(1, options.chunkSize ?? 1000);
-    const scope = options.scope;
+    const scope = options.scope ?? wholeHistory;
     const ids = [...new Set(customerIds)].sort(compareText);
     const read = (start: number) =>
       this.read(async (c) => ({
@@ -388,11 +402,7 @@ export class DuckDbStore implements ProfileStore {
     for (let current = ahead.shift(); current !== undefined; current = ahead.shift()) {
       fill();
       const { rows, reference } = await current;
-      const histories = packedHistories(rows, reference, scope);
-      if (histories.length === 0) continue;
-      // DuckDB orders VARCHAR by bytes; the order promised is code units (they differ beyond the
-      // BMP only, but the order promised is one).
-      yield histories.sort((a, b) => compareText(a.customer.customer_id, b.customer.customer_id));
+      if (rows.length > 0) yield { rows, reference, scope };
     }
   }
 
