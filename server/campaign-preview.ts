@@ -23,6 +23,7 @@ import {
   type RecipientTotals,
 } from '../src/domain/guardrails/recipient-list.ts';
 import {
+  RECIPIENT_SCOPE,
   recipientMessage,
   type RecipientCampaign,
   type Renderer,
@@ -282,7 +283,7 @@ async function checkAll(
     void render;
     const members = await pool.check({
       setting: shared,
-      chunks: store.packedHistories(ids, { chunkSize: CHECK_CHUNK }),
+      chunks: store.packedHistories(ids, { chunkSize: CHECK_CHUNK, scope: RECIPIENT_SCOPE }),
       scores,
       progress: run.progress,
       signal,
@@ -290,7 +291,8 @@ async function checkAll(
     return { policy, at: setting.at, members, heldOut };
   }
   const members: ListedRecipient[] = [];
-  for await (const chunk of store.histories(ids, { chunkSize: CHECK_CHUNK })) {
+  const read = { chunkSize: CHECK_CHUNK, scope: RECIPIENT_SCOPE };
+  for await (const chunk of store.histories(ids, read)) {
     signal.throwIfAborted();
     for (const h of chunk) run.progress.rows += historyRowCount(h);
     const messages = await inFlight(

@@ -15,6 +15,7 @@ import { renderTemplate } from '../template/render.ts';
 import { DEFAULT_POLICY } from './policy.ts';
 import {
   FALLBACK_OFFER_TITLE,
+  RECIPIENT_SCOPE,
   recipientMessage,
   type RecipientCampaign,
   type Renderer,
@@ -239,6 +240,39 @@ describe('the verdicts', () => {
     const severities = result.verdicts.map((v) => v.severity);
     expect(severities).toEqual([...severities].sort());
     expect(severities.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what it reads', () => {
+  const body = sms('{{ offer.title }}', offerOn('FI-LOTR-BR', { kind: 'percent', percent: 20 }));
+  const whole = recipient([{ sku: 'FI-LOTR-BR', at: '2026-10-26T16:30:00.000Z', order: 'O-BOX' }]);
+
+  test('a history without its browsing events gives the same message and verdicts', async () => {
+    const withoutEvents = { ...whole, events: [], scope: RECIPIENT_SCOPE };
+    expect(RECIPIENT_SCOPE.tables).not.toContain('events');
+    expect(await recipientMessage(withoutEvents, null, campaign(body))).toEqual(
+      await recipientMessage(whole, null, campaign(body)),
+    );
+  });
+
+  test.each([
+    'orders',
+    'messages',
+    'consents',
+    'identities',
+    'preferences',
+    'offer_responses',
+  ] as const)('a history without its %s is refused, not answered from', async (table) => {
+    const partial = {
+      ...whole,
+      scope: { tables: whole.scope.tables.filter((t) => t !== table), since: null },
+    };
+    await expect(recipientMessage(partial, null, campaign(body))).rejects.toThrow(`lacks ${table}`);
+  });
+
+  test('a history cut in time is refused', async () => {
+    const recent = { ...whole, scope: { ...whole.scope, since: '2026-01-01T00:00:00.000Z' } };
+    await expect(recipientMessage(recent, null, campaign(body))).rejects.toThrow('starts at');
   });
 });
 

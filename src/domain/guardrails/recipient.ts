@@ -14,7 +14,13 @@
 // tier and category names, the recommendations' reasons, money and dates) are theirs.
 import { bodyOnChannel, type CampaignBody, type CampaignChannel } from '../campaign/campaign.ts';
 import type { DomainLanguage } from '../language.ts';
-import type { CustomerHistory, HistoryReference } from '../profile/history.ts';
+import {
+  historyTables,
+  requireScope,
+  type CustomerHistory,
+  type HistoryReference,
+  type HistoryScope,
+} from '../profile/history.ts';
 import type { RecommendationContext } from '../recommend/context.ts';
 import { describeReason } from '../recommend/describe.ts';
 import { recommend, type Recommendation } from '../recommend/recommend.ts';
@@ -59,6 +65,16 @@ export interface RecipientMessage {
   /** Blocking first. */
   verdicts: Verdict[];
 }
+
+/**
+ * What a recipient's message and verdicts read of their history: every table but the browsing
+ * events (no guardrail, personalisation or recommendation reads them), each whole. A check reads
+ * no more than this (SQL narrows what is read); every function below still says what it needs.
+ */
+export const RECIPIENT_SCOPE: HistoryScope = {
+  tables: historyTables.filter((t) => t !== 'events'),
+  since: null,
+};
 
 /** How a blank offer title reads when no product names it (a category offer). */
 export const FALLBACK_OFFER_TITLE: Readonly<Record<DomainLanguage, string>> = {
@@ -109,14 +125,16 @@ export function slotRecommendations(
 }
 
 /**
- * One recipient's message and verdicts. `history` must be whole (the guardrails and the
- * personalisation refuse part of one); `scores` are what the models say of them, null without.
+ * One recipient's message and verdicts. `history` holds at least RECIPIENT_SCOPE (the guardrails
+ * and the personalisation refuse part of one); `scores` are what the models say of them, null
+ * without.
  */
 export async function recipientMessage(
   history: CustomerHistory,
   scores: TemplateScores | null,
   campaign: RecipientCampaign,
 ): Promise<RecipientMessage> {
+  requireScope(history, RECIPIENT_SCOPE.tables);
   const { at } = campaign;
   // Everything below reads the campaign as it leaves for this recipient, on their channel.
   const channel = recipientChannel(history, campaign.body, at);
