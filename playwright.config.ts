@@ -41,7 +41,9 @@ export default defineConfig({
     locale: 'fr-FR',
     launchOptions,
     serviceWorkers: 'allow',
-    trace: 'retain-on-failure',
+    // Tracing every test costs about a quarter of the run (a DOM snapshot per action): a failure is
+    // retried on CI, and the retry is traced (decision 023).
+    trace: 'on-first-retry',
   },
   projects: [
     { name: 'mock', use: { baseURL: `http://127.0.0.1:${MOCK_PORT}` } },

@@ -1,19 +1,19 @@
 // Child process of the bench: streams the histories of a segment's first N members out of a
-// DuckDB file (whole, or trimmed to what the pre-send audit reads: orders, messages, offer
-// responses, consents and preferences) twice and prints customers/s, rows/s and peak memory.
+// DuckDB file twice and prints customers/s, rows/s and peak memory: whole, trimmed to what the
+// pre-send audit reads (RECIPIENT_SCOPE: every table but browsing events), or `packed`: the same
+// trimmed rows as the audit's main thread reads them for its check workers, not decoded (customers
+// and bytes of packed JSON; the workers decode them beside the checks).
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
-import type { CustomerHistory, HistoryScope } from '../src/domain/profile/history.ts';
+import { RECIPIENT_SCOPE } from '../src/domain/guardrails/recipient.ts';
+import type { CustomerHistory } from '../src/domain/profile/history.ts';
 import { wholeHistory } from '../src/domain/profile/history.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const members = Number(process.argv[3] ?? 100_000);
-const trimmed = process.argv[4] === 'trimmed';
-
-const audit: HistoryScope = {
-  tables: ['orders', 'messages', 'offer_responses', 'consents', 'preferences'],
-  since: null,
-};
+const mode = process.argv[4] ?? 'whole';
+if (mode !== 'whole' && mode !== 'trimmed' && mode !== 'packed')
+  throw new Error(`The mode is whole, trimmed or packed, not "${mode}".`);
 
 /** Customers living in Paris: 176,000 of the 1 M, spread over the whole file. */
 const parisians: SegmentDefinition = {
@@ -59,7 +59,18 @@ async function pass(): Promise<{ ms: number; customers: number; rows: number }> 
   const started = performance.now();
   let customers = 0;
   let rows = 0;
-  for await (const chunk of store.histories(ids, { scope: trimmed ? audit : wholeHistory })) {
+  if (mode === 'packed') {
+    const packed = store.packedHistories(ids, { scope: RECIPIENT_SCOPE });
+    for await (const chunk of packed) {
+      customers += chunk.rows.length;
+      // Bytes of packed JSON, in `rows`' place.
+      for (const row of chunk.rows)
+        for (const text of Object.values(row)) rows += text?.length ?? 0;
+    }
+    return { ms: performance.now() - started, customers, rows };
+  }
+  const scope = mode === 'trimmed' ? RECIPIENT_SCOPE : wholeHistory;
+  for await (const chunk of store.histories(ids, { scope })) {
     customers += chunk.length;
     for (const h of chunk) rows += rowsOf(h);
   }
@@ -81,7 +92,7 @@ const rate = (p: { ms: number; customers: number; rows: number }) => ({
 console.log(
   JSON.stringify({
     members: ids.length,
-    scope: trimmed ? 'trimmed' : 'whole',
+    scope: mode,
     selectMs,
     first: rate(first),
     second: rate(second),
