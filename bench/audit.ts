@@ -51,11 +51,11 @@ const auditFigures = z.object({
 });
 
 /** One audit from its start to its end: wall time, recipients, rows read. */
-async function audit(fetchIt: Fetch) {
+async function audit(fetchIt: Fetch, campaign = base) {
   const started = performance.now();
-  const { audit_id } = await json(fetchIt, `${base}/audits`, post({ by: 'bench' }));
+  const { audit_id } = await json(fetchIt, `${campaign}/audits`, post({ by: 'bench' }));
   for (;;) {
-    const a = await json(fetchIt, `${base}/audits/${String(audit_id)}`);
+    const a = await json(fetchIt, `${campaign}/audits/${String(audit_id)}`);
     if (a.state !== 'running') {
       const ms = performance.now() - started;
       const { progress, counts } = auditFigures.parse(a);
@@ -72,15 +72,107 @@ async function audit(fetchIt: Fetch) {
   }
 }
 
-/** The campaign planned for a send time: new content, so the next audit checks every recipient anew. */
-async function planSend(fetchIt: Fetch, sendAt: string) {
-  const campaign = await json(fetchIt, base);
-  const { campaign_id, version, author, created_at, updated_at, ...body } = campaign;
+/** The campaign's body as it is saved now, and its version. */
+async function bodyOf(fetchIt: Fetch, campaign: string) {
+  const saved = await json(fetchIt, campaign);
+  const { campaign_id, version, author, created_at, updated_at, ...body } = saved;
   void [campaign_id, author, created_at, updated_at];
-  await json(fetchIt, base, {
-    ...post({ ...body, status: 'draft', send_at: sendAt }, version),
+  return { body, version };
+}
+
+/** The campaign saved with `changes`: new content, so the next audit checks every recipient anew. */
+async function edit(fetchIt: Fetch, campaign: string, changes: Record<string, unknown>) {
+  const { body, version } = await bodyOf(fetchIt, campaign);
+  return json(fetchIt, campaign, {
+    ...post({ ...body, status: 'draft', ...changes }, version),
     method: 'PUT',
   });
+}
+
+const planSend = (fetchIt: Fetch, sendAt: string) => edit(fetchIt, base, { send_at: sendAt });
+
+const pinSchema = z.object({
+  segment: z.object({ segment_id: z.string(), version: z.number(), size: z.number().nullable() }),
+});
+
+/**
+ * A campaign of about 100,000 recipients: the demo campaign on its segment narrowed to postcodes
+ * starting with the first digits, as many as it takes to reach 100,000 members, and a holdout
+ * leaving about 100,000 of them (the holdout is a hash of the customer id: within a few hundred).
+ */
+async function hundredThousand(fetchIt: Fetch): Promise<string> {
+  const demo = pinSchema.parse(await json(fetchIt, base));
+  const segment = z
+    .object({ definition: z.object({ root: z.unknown() }) })
+    .parse(await json(fetchIt, `/api/segments/${demo.segment.segment_id}`));
+  const postcodes = (digits: number) => ({
+    id: 'bench_postcodes',
+    kind: 'group',
+    negate: false,
+    combinator: 'or',
+    children: Array.from({ length: digits }, (_, d) => ({
+      id: `bench_postcode_${d}`,
+      kind: 'attribute',
+      negate: false,
+      field: 'customer.postcode',
+      test: { operator: 'starts_with', value: String(d) },
+    })),
+  });
+  const definition = (digits: number) => ({
+    version: 1,
+    root: {
+      id: 'bench_root',
+      kind: 'group',
+      negate: false,
+      combinator: 'and',
+      children: [segment.definition.root, postcodes(digits)],
+    },
+  });
+  const created = z
+    .object({ segment_id: z.string(), version: z.number() })
+    .parse(
+      await json(
+        fetchIt,
+        '/api/segments',
+        post({ name: `Bench 100k ${Date.now()}`, definition: definition(1), author: 'bench' }),
+      ),
+    );
+  const { body } = await bodyOf(fetchIt, base);
+  const campaign = z.object({ campaign_id: z.string() }).parse(
+    await json(
+      fetchIt,
+      '/api/campaigns',
+      post({
+        ...body,
+        name: 'Bench 100k',
+        status: 'draft',
+        exclusions: [],
+        holdout_share: 0,
+        segment: { segment_id: created.segment_id, version: created.version },
+      }),
+    ),
+  );
+  const path = `/api/campaigns/${campaign.campaign_id}`;
+  let pin = { segment_id: created.segment_id, version: created.version };
+  let size = pinSchema.parse(await json(fetchIt, path)).segment.size ?? 0;
+  for (let digits = 2; digits <= 10 && size < 100_000; digits += 1) {
+    const saved = await json(fetchIt, `/api/segments/${pin.segment_id}`);
+    const next = z.object({ segment_id: z.string(), version: z.number() }).parse(
+      await json(fetchIt, `/api/segments/${pin.segment_id}`, {
+        ...post(
+          { name: saved.name, definition: definition(digits), author: 'bench' },
+          saved.version,
+        ),
+        method: 'PUT',
+      }),
+    );
+    pin = { segment_id: next.segment_id, version: next.version };
+    await edit(fetchIt, path, { segment: pin });
+    size = pinSchema.parse(await json(fetchIt, path)).segment.size ?? 0;
+  }
+  const holdout = size > 100_000 ? Math.min(0.5, 1 - 100_000 / size) : 0;
+  await edit(fetchIt, path, { holdout_share: Math.round(holdout * 10_000) / 10_000 });
+  return path;
 }
 
 if (target === 'memory') {
@@ -142,6 +234,8 @@ if (target === 'memory') {
   const second = await audit(fetchIt);
   // The same content again: the check is reused, as after an exclusion.
   const again = await audit(fetchIt);
+  // About 100,000 recipients, warm.
+  const hundred = await audit(fetchIt, await hundredThousand(fetchIt));
   server.kill('SIGTERM');
-  console.log(JSON.stringify({ loadAverage, first, second, again }));
+  console.log(JSON.stringify({ loadAverage, first, second, again, hundred }));
 }

@@ -308,13 +308,12 @@ if (want('audit')) {
     const cold = asRecord(d.first);
     const warm = asRecord(d.second);
     const again = asRecord(d.again);
-    const per100k =
-      typeof warm.ms === 'number' && Number(warm.members) > 0
-        ? s((warm.ms * 100_000) / Number(warm.members))
-        : '?';
+    const hundred = asRecord(d.hundred);
     console.log(
       `  DuckDB at ${big.toLocaleString('en')} customers, recipients checked in worker threads (load average ${typeof d.loadAverage === 'number' ? d.loadAverage.toFixed(2) : '?'} before): first audit (cold: scores, co-purchase statistics) ${s(cold.ms)} for ${Number(cold.members).toLocaleString('en')} recipients · after planning the send (every recipient checked anew) ${s(warm.ms)} (${perS(warm)}/s, ${Number(warm.rows).toLocaleString('en')} rows read) · the same content again (check reused) ${s(again.ms)}`,
     );
-    console.log(`  100,000 recipients at that rate: ${per100k} (target ≤ 3 s)`);
+    console.log(
+      `  a campaign of about 100,000 recipients (the demo's segment narrowed by postcode, holdout set to leave 100,000): ${s(hundred.ms)} for ${Number(hundred.members).toLocaleString('en')} recipients (${perS(hundred)}/s, ${Number(hundred.rows).toLocaleString('en')} rows read; target ≤ 3 s)`,
+    );
   }
 }
