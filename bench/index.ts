@@ -125,7 +125,20 @@ if (want('api')) {
     `\nAPI latency on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app)`,
   );
   const api = run('bench/endpoints.ts', [file, 300]);
-  for (const key of ['profile', 'timeline', 'timelineFiltered', 'search']) {
+  if (typeof api.searchIndexMs === 'number')
+    console.log(`  search index (names and emails) read in ${s(api.searchIndexMs)}`);
+  for (const key of [
+    'profile',
+    'timeline',
+    'timelineFiltered',
+    'search',
+    'searchName',
+    'searchNameBare',
+    'searchTypo',
+    'searchLastName',
+    'searchPrefix',
+    'searchEmail',
+  ]) {
     const r = api[key];
     if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
       console.log(

@@ -1,6 +1,6 @@
 // The Customer 360 in French, as a French marketer's browser opens it: every label by its French
 // name, figures as the French UI writes them.
-import { expect, openCustomerBySearch, seriousViolations, test } from './fixtures.ts';
+import { demoData, expect, openCustomerBySearch, seriousViolations, test } from './fixtures.ts';
 
 test('finds the showcase customer by loyalty card and reads their cross-channel history in order', async ({
   page,
@@ -112,4 +112,44 @@ test('an unknown page is a 404 inside the app, with the navigation', async ({ pa
   await page.goto('/no/such/page');
   await expect(page.getByRole('navigation')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+});
+
+test('finds a customer typed without accents or capitals and with a typo in the last name', async ({
+  page,
+}) => {
+  const { customers } = demoData().dataset;
+  // Folded as a French keyboard user types: no accents, lower case.
+  const bare = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = new Set(
+    customers.flatMap((c) => bare(`${c.first_name ?? ''} ${c.last_name ?? ''}`).split(/[\s'-]+/)),
+  );
+  const typed = (last: string) =>
+    `${last.slice(0, 2)}${last[3] ?? ''}${last[2] ?? ''}${last.slice(4)}`;
+  const chosen = customers.find((c) => {
+    const first = c.first_name ?? '';
+    const last = bare(c.last_name ?? '');
+    if (bare(first) === first || last.length < 6 || !/^[a-z]+$/.test(last)) return false;
+    const typo = typed(last);
+    // The typo must spell no name word (or begin one), and few namesakes may share the name.
+    const namesakes = customers.filter(
+      (o) => o.first_name === first && o.last_name === c.last_name,
+    );
+    return ![...words].some((w) => w.startsWith(typo)) && namesakes.length < 10;
+  });
+  expect(chosen, 'the demo data holds an accented first name').toBeDefined();
+  if (!chosen) return;
+  await page.goto('/customers');
+  const search = page.getByRole('combobox', { name: 'Rechercher des clients' });
+  await search.fill(`${bare(chosen.first_name ?? '')} ${typed(bare(chosen.last_name ?? ''))}`);
+  const hit = page.getByRole('option').filter({ hasText: chosen.customer_id });
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText(`${chosen.first_name} ${chosen.last_name}`);
+
+  await search.fill('é'.repeat(300));
+  await expect(
+    page.getByText('Une recherche compte au plus 200 caractères (celle-ci en a 300)', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(page.getByText(/Invalid query/)).toHaveCount(0);
 });

@@ -6,14 +6,18 @@ import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import type { Manifest, PlantedStory } from '../mocks/seed/manifest.ts';
 
-let cached: Manifest | null = null;
-function demoManifest(): Manifest {
+let cached: ReturnType<typeof generateDataset> | null = null;
+/** The demo data as generated for the app under test: its rows and its manifest. */
+export function demoData(): ReturnType<typeof generateDataset> {
   cached ??= generateDataset({
     seed: DEMO_SEED,
     customers: E2E_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
-  }).manifest;
+  });
   return cached;
+}
+function demoManifest(): Manifest {
+  return demoData().manifest;
 }
 
 type Story<K extends PlantedStory['story']> = Extract<PlantedStory, { story: K }>;

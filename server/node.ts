@@ -70,6 +70,7 @@ async function scoreInBackground() {
   const started = performance.now();
   console.log('Scoring customers (lifetime value, propensity, churn, RFM) in the background…');
   try {
+    await store.prepareSearch();
     await store.catalogue();
     const book = await store.scoreBook();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

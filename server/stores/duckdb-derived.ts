@@ -2,17 +2,19 @@
 // they hold and why) and the packed histories (duckdb-histories.ts). Built after every load, and
 // once when a store opens a file of an older schema version that lacks them: version 2
 // (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories),
-// 5 and 6 (histories perhaps packed as JSON objects, without the index).
+// 5 and 6 (histories perhaps packed as JSON objects, without the index), 7 (search_names, now
+// unused).
 // Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
 // reload takes five.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { buildHistoryTable } from './duckdb-histories.ts';
+import { buildSearchTables } from './duckdb-search.ts';
 import { SCHEMA_VERSION } from './duckdb-schema.ts';
 import { DERIVED_TABLE_SQL } from './duckdb-segment-tables.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -20,7 +22,7 @@ export async function buildSegmentTables(connection: DuckDBConnection): Promise<
 }
 
 /**
- * Brings a file of version 2 to 6 to the current version: (re)builds what it lacks and bumps
+ * Brings a file of version 2 to 7 to the current version: (re)builds what it lacks and bumps
  * `meta`, in one transaction (a crash leaves the file as it was, to be migrated again). Any other
  * version is left alone (readMeta then says it must be reseeded). Answers whether it migrated.
  */
@@ -40,7 +42,8 @@ export async function migrateSegmentTables(connection: DuckDBConnection): Promis
   await connection.run('BEGIN TRANSACTION');
   try {
     if (version < 4) await buildSegmentTables(connection);
-    await buildHistoryTable(connection);
+    if (version < 7) await buildHistoryTable(connection);
+    await buildSearchTables(connection);
     await connection.run('UPDATE meta SET schema_version = $1', [SCHEMA_VERSION]);
     await connection.run('COMMIT');
   } catch (error) {

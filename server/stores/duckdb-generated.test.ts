@@ -138,10 +138,54 @@ describe(`DuckDB store = memory store, over ${CUSTOMERS} generated customers`, (
         if (c.email) queries.add(c.email.slice(0, 6));
         queries.add(c.customer_id.toLowerCase());
       });
-    for (const q of ['ma', 'é', 'jean-', 'xx', "l'", '%', '_', '06', '+33']) queries.add(q);
+    // Names as a marketer types them: without accents, in another order, with one typo or two.
+    const typos: { q: string; id: string }[] = [];
+    data.customers
+      .filter((_, i) => i % 67 === 0)
+      .forEach((c, n) => {
+        const first = c.first_name ?? '';
+        const last = c.last_name ?? '';
+        const bare = `${first} ${last}`.normalize('NFD').replace(/\p{M}/gu, '');
+        queries.add(bare.toLowerCase());
+        queries.add(`${last.slice(0, 3)} ${first}`);
+        const at = 1 + (n % Math.max(1, last.length - 2));
+        const changed = `${first} ${last.slice(0, at)}${'xqz'[n % 3]}${last.slice(at + 1)}`;
+        queries.add(changed);
+        if (first !== '' && last.length >= 4) typos.push({ q: changed, id: c.customer_id });
+        queries.add(`${first} ${last.slice(0, at)}${last.slice(at + 1)}`); // removed
+        queries.add(
+          `${first} ${last.slice(0, at)}${last[at + 1] ?? ''}${last[at] ?? ''}${last.slice(at + 2)}`,
+        ); // swapped
+        queries.add(`${first.slice(0, 2)}x ${last}y`); // two apart
+        queries.add(`${last}e`);
+      });
+    for (const q of [
+      'ma',
+      'é',
+      'jean-',
+      'xx',
+      "l'",
+      '%',
+      '_',
+      '06',
+      '+33',
+      'eric robin',
+      'marchant',
+      'oeuf',
+    ])
+      queries.add(q);
     await inBatches([...queries], 4, async (q) => {
       same(await duck.search(q, 20), await memory.search(q, 20));
       same(await duck.search(q, 3), await memory.search(q, 3));
     });
+    // The typos find their customer (the comparison above would also pass if neither did).
+    expect(typos.length).toBeGreaterThan(20);
+    for (const { q, id } of typos) {
+      const hits = await duck.search(q, 50);
+      expect(
+        hits.map((h) => h.customer_id),
+        q,
+      ).toContain(id);
+    }
   });
 });

@@ -19,8 +19,10 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  *    duckdb-documents-migration.ts).
  * 7: customer_histories packed as tuples and indexed by customer id (a version 5 or 6 file may
  *    hold the first packing, JSON objects without an index: versions 2 to 6 rebuild it).
+ * 8: no search_names: names and emails are searched in memory (duckdb-search.ts); versions 2 to
+ *    7 rebuild the search tables on open.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -259,7 +261,6 @@ export const META_DDL =
 const SEARCH_DDL = [
   `CREATE TABLE IF NOT EXISTS search_terms
      (term VARCHAR, rank INTEGER, customer_id VARCHAR, kind VARCHAR, value VARCHAR)`,
-  'CREATE TABLE IF NOT EXISTS search_names (customer_id VARCHAR, name VARCHAR, email VARCHAR)',
 ];
 
 /**

@@ -27,11 +27,11 @@ import type { Customer, Dataset, Identity } from '../../src/domain/profile/schem
 import {
   bestHits,
   compactPhone,
-  fullName,
   normaliseQuery,
   phoneForms,
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
+import { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type {
@@ -148,6 +148,9 @@ export class MemoryStore implements ProfileStore {
     return book;
   }
 
+  /** Names and emails indexed for search, built on the first search. */
+  private nameIndex: CustomerSearchIndex | null = null;
+
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const q = normaliseQuery(query);
     const candidates: RankedHit[] = [];
@@ -163,22 +166,8 @@ export class MemoryStore implements ProfileStore {
         value: identity.value,
       });
     }
-    for (const c of this.data.customers) {
-      if (c.customer_id.toLowerCase() === q) {
-        candidates.push({
-          customer_id: c.customer_id,
-          rank: 0,
-          kind: 'customer_id',
-          value: c.customer_id,
-        });
-      }
-      const name = fullName(c.first_name, c.last_name);
-      if (name.toLowerCase().includes(q)) {
-        candidates.push({ customer_id: c.customer_id, rank: 2, kind: 'name', value: name });
-      } else if (c.email !== null && c.email.toLowerCase().startsWith(q)) {
-        candidates.push({ customer_id: c.customer_id, rank: 2, kind: 'email', value: c.email });
-      }
-    }
+    this.nameIndex ??= new CustomerSearchIndex(this.data.customers);
+    candidates.push(...this.nameIndex.idHits(q), ...this.nameIndex.search(q, limit));
     return bestHits(candidates, limit).flatMap((hit) => {
       const c = this.customers.get(hit.customer_id);
       if (!c) return [];

@@ -23,12 +23,16 @@ import {
 
 // ---------------------------------------------------------------- search
 
+/** The shortest and longest search, in characters once trimmed. */
+export const SEARCH_MIN_CHARS = 2;
+export const SEARCH_MAX_CHARS = 200;
+
 export const searchQuery = z.object({
   q: z
     .string()
     .trim()
-    .min(2, 'Type at least 2 characters.')
-    .max(200, 'A search is at most 200 characters.'),
+    .min(SEARCH_MIN_CHARS, `Type at least ${SEARCH_MIN_CHARS} characters.`)
+    .max(SEARCH_MAX_CHARS, `A search is at most ${SEARCH_MAX_CHARS} characters.`),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;

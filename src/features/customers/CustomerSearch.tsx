@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { SearchHit } from '../../api/contract.ts';
+import { SEARCH_MAX_CHARS, SEARCH_MIN_CHARS, type SearchHit } from '../../api/contract.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { describeError } from '../../ui/QueryState.tsx';
@@ -43,11 +43,19 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const [text, setText] = useState('');
   const query = useDebounced(text, 150);
   const search = useQuery(customerQueries.search(query));
-  const tooShort = text.trim().length < 2;
-  const hits = tooShort ? [] : (search.data?.hits ?? []);
+  const length = text.trim().length;
+  const tooShort = length < SEARCH_MIN_CHARS;
+  const tooLong = length > SEARCH_MAX_CHARS;
+  const idle = tooShort || tooLong;
+  const hits = idle ? [] : (search.data?.hits ?? []);
 
   let emptyText = t('search.noMatch');
-  if (tooShort) emptyText = t('search.tooShort', { min: formatCount(2) });
+  if (tooShort) emptyText = t('search.tooShort', { min: formatCount(SEARCH_MIN_CHARS) });
+  else if (tooLong)
+    emptyText = t('search.tooLong', {
+      max: formatCount(SEARCH_MAX_CHARS),
+      count: formatCount(length),
+    });
   else if (search.isError) {
     const fallback = { title: tCommon('state.errorTitle'), detail: tCommon('state.errorDetail') };
     const { title, detail } = describeError(search.error, errorWords, fallback);
@@ -64,7 +72,7 @@ export function CustomerSearch({ autoFocus = false }: { autoFocus?: boolean }) {
       getKey={(hit) => hit.customer_id}
       inputValue={text}
       onInputChange={setText}
-      loading={!tooShort && (search.isFetching || query !== text)}
+      loading={!idle && (search.isFetching || query !== text)}
       emptyText={emptyText}
       onSelect={(hit) => {
         setText('');

@@ -5,6 +5,8 @@ import {
   customerScoresResponse,
   profileResponse,
   searchResponse,
+  SEARCH_MAX_CHARS,
+  SEARCH_MIN_CHARS,
   timelineResponse,
   type TimelineKind,
 } from '../../api/contract.ts';
@@ -38,7 +40,7 @@ export const customerQueries = {
       queryKey: customerKeys.search(q.trim()),
       queryFn: ({ signal }) =>
         getJson(searchResponse, '/api/customers', { query: { q: q.trim(), limit: 20 }, signal }),
-      enabled: q.trim().length >= 2,
+      enabled: q.trim().length >= SEARCH_MIN_CHARS && q.trim().length <= SEARCH_MAX_CHARS,
       placeholderData: keepPreviousData,
       staleTime: 60_000,
     }),
