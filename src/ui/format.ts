@@ -78,6 +78,17 @@ export function formatDecimal(n: number, digits: number): string {
   return format.format(n);
 }
 
+/**
+ * A number as typed in a box, in the user's language: the decimal comma in French, no grouping
+ * unless `grouped` (for messages): 1234.5 → « 1234,5 » (« 1 234,5 » grouped; en: 1234.5).
+ */
+export function formatDecimalInput(n: number, grouped = false): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    maximumFractionDigits: 10,
+    useGrouping: grouped,
+  }).format(n);
+}
+
 /** A fraction as a percentage to one decimal: 0.1234 → « 12,3 % » (en: 12.3%). */
 export function formatPercent(fraction: number): string {
   return formats.percent.format(fraction);

@@ -108,6 +108,66 @@ describe('segment builder', () => {
     expect(within(audience()).queryByText('Updating…')).toBeNull();
   });
 
+  test('money is typed in euros, with a comma or a point, and counted in cents', async () => {
+    const bodies = recordCounts();
+    const user = userEvent.setup();
+    renderAt('/segments/new', routes);
+    await screen.findByText('Add a first condition', { selector: 'p' });
+    await addCondition(user, 'Total spend');
+    const box = screen.getByRole('textbox', { name: /^Value for Total spend/ });
+    await user.clear(box);
+    await user.type(box, '125,5');
+    await waitFor(() =>
+      expect(bodies.at(-1)?.definition).toMatchObject({
+        root: { children: [{ test: { value: 12_550 } }] },
+      }),
+    );
+    expect(screen.getByText(/is at least €125\.50/)).toBeVisible();
+    await user.clear(box);
+    await user.type(box, '-5');
+    expect(await screen.findByText('Type an amount from 0 € to 1,000,000,000 €.')).toBeVisible();
+    expect(box).toHaveValue('-5');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(box);
+    await user.type(box, '19.999');
+    expect(await screen.findByText('At most 2 decimals.')).toBeVisible();
+    expect(bodies.at(-1)?.definition).toMatchObject({
+      root: { children: [{ test: { value: 12_550 } }] },
+    });
+  });
+
+  test('an over-long value is kept as typed and marked; values are trimmed', async () => {
+    const bodies = recordCounts();
+    const user = userEvent.setup();
+    await buildCityIsLyon(user);
+    const box = screen.getByRole('combobox', { name: 'Value for City' });
+    await user.clear(box);
+    await user.click(box);
+    await user.paste('x'.repeat(5_000));
+    expect(box).toHaveValue('x'.repeat(5_000));
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText(
+        'At most 1,000 characters: this value has 5,000. Shorten it; nothing was lost.',
+      ),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        'One box marked in red is not taken yet: these words and the count use its last valid value.',
+      ),
+    ).toBeVisible();
+    await user.clear(box);
+    await user.type(box, ' Paris ');
+    expect(box).toHaveValue(' Paris ');
+    await waitFor(() =>
+      expect(bodies.at(-1)?.definition).toMatchObject({
+        root: { children: [{ test: { value: 'Paris' } }] },
+      }),
+    );
+    expect(screen.getByText('Customers whose city is “Paris”')).toBeVisible();
+    expect(screen.queryByText(/not taken yet/)).toBeNull();
+  });
+
   test('an incomplete row shows its message, and no count is shown or asked for', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();
@@ -246,6 +306,25 @@ describe('segment builder', () => {
         ],
       },
     });
+  });
+
+  test('a count of times that is legal but surely a slip says so', async () => {
+    const user = userEvent.setup();
+    renderAt('/segments/new', routes);
+    await screen.findByText('Add a first condition', { selector: 'p' });
+    await addCondition(user, 'Placed an order');
+    const row = screen.getByRole('listitem', { name: 'Placed an order' });
+    const times = within(row).getByRole('textbox', { name: 'Number of times for Placed an order' });
+    await user.clear(times);
+    await user.type(times, '0');
+    expect(within(row).getByText(/At least 0 times is every customer/)).toBeVisible();
+    await user.clear(times);
+    await user.type(times, '99999');
+    expect(within(row).getByText(/99,999 times is more than any customer/)).toBeVisible();
+    expect(within(row).queryByText(/At least 0 times/)).toBeNull();
+    await user.clear(times);
+    await user.type(times, '3');
+    expect(within(row).queryByText(/more than any customer/)).toBeNull();
   });
 
   test('groups nest, switch to ANY, take a NOT, and conditions move out through their menu', async () => {

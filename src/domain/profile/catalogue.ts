@@ -50,7 +50,7 @@ export const columnFields: readonly ColumnFieldSpec[] = [
       ['promo_code', 'Promo code', 'string'],
       ['payment_method', 'Payment method', 'enum'],
       ['placed_at', 'Order date', 'date'],
-      ['total_cents', 'Order total (cents)', 'number'],
+      ['total_cents', 'Order total (€)', 'number'],
     ] as const
   ).map(([column, label, type]) => ({
     id: `order.${column}`,
@@ -64,7 +64,7 @@ export const columnFields: readonly ColumnFieldSpec[] = [
     [
       ['order_lines', 'sku', 'Product SKU', 'string'],
       ['order_lines', 'qty', 'Quantity', 'number'],
-      ['order_lines', 'unit_price_cents', 'Unit price (cents)', 'number'],
+      ['order_lines', 'unit_price_cents', 'Unit price (€)', 'number'],
       ['products', 'category', 'Product category', 'enum'],
       ['products', 'subcategory', 'Product subcategory', 'string'],
       ['products', 'format', 'Product format', 'string'],
@@ -86,13 +86,13 @@ export const aggregateFields: readonly FieldSpec[] = [
   {
     id: 'aggregate.total_spend_cents',
     group: 'aggregate',
-    label: 'Total spend (cents)',
+    label: 'Total spend (€)',
     type: 'number',
   },
   {
     id: 'aggregate.average_order_cents',
     group: 'aggregate',
-    label: 'Average order value (cents)',
+    label: 'Average order value (€)',
     type: 'number',
   },
   {

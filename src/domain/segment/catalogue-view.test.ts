@@ -99,9 +99,9 @@ test('the first of two catalogue fields with one id wins', () => {
 });
 
 test.each([
-  ['total_spend_cents', 'number', 'Total spend (cents)', []],
+  ['total_spend_cents', 'number', 'Total spend (€)', []],
   ['order_count', 'number', 'Number of orders', []],
-  ['average_order_cents', 'number', 'Average order value (cents)', []],
+  ['average_order_cents', 'number', 'Average order value (€)', []],
   ['days_since_last_order', 'number', 'Days since last order', []],
   ['promo_share', 'number', 'Share of orders with a promotion', []],
   ['favourite_category', 'enum', 'Favourite category', ['books', 'films', 'music']],

@@ -111,9 +111,9 @@ export const TYPE_NOUNS: Readonly<Record<ValueType, string>> = {
 const aggregateSpecs: Readonly<
   Record<AggregateMeasure, { label: string; type: ValueType; valuesFrom?: string }>
 > = {
-  total_spend_cents: { label: 'Total spend (cents)', type: 'number' },
+  total_spend_cents: { label: 'Total spend (€)', type: 'number' },
   order_count: { label: 'Number of orders', type: 'number' },
-  average_order_cents: { label: 'Average order value (cents)', type: 'number' },
+  average_order_cents: { label: 'Average order value (€)', type: 'number' },
   days_since_last_order: { label: 'Days since last order', type: 'number' },
   promo_share: { label: 'Share of orders with a promotion', type: 'number' },
   favourite_category: { label: 'Favourite category', type: 'enum', valuesFrom: 'line.category' },

@@ -23,7 +23,9 @@ export const nodeId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,40}$/, 'A node id is 1–40 letters, digits, _ or -.');
 const calendarDate = z.iso.date();
-const text = z.string().max(1_000, 'A value is at most 1,000 characters.');
+/** The longest text a condition's value may be. */
+export const MAX_TEXT_CHARS = 1_000;
+const text = z.string().max(MAX_TEXT_CHARS, 'A value is at most 1,000 characters.');
 const scalar = z.union([text, z.number().finite(), z.boolean()]);
 
 /** A test on one value: what the catalogue type of the field allows is checked by validate.ts. */

@@ -140,7 +140,7 @@ test.each<[string, SegmentNode, string]>([
   [
     'total spend over a year',
     aggregate('total_spend_cents', { operator: 'gt', value: 50000 }, last(365)),
-    'Total spend (cents) is more than 50,000 in the last 365 days',
+    'Total spend (€) is more than €500.00 in the last 365 days',
   ],
   [
     'a favourite category ever',
@@ -260,7 +260,7 @@ test.each<[string, BehaviourCondition, string]>([
       line('property.category', eq('films')),
       line('property.price_cents', { operator: 'gte', value: 2000 }),
     ]),
-    'Viewed a product where category is “films” and price_cents is at least 2,000 in the last 30 days',
+    'Viewed a product where category is “films” and price_cents is at least €20.00 in the last 30 days',
   ],
   ['an unknown event', event('teleported'), 'Ever did “teleported”'],
   ['one order', orders(atLeast(1), ever), 'Placed at least 1 order'],
@@ -295,7 +295,7 @@ test.each<[string, BehaviourCondition, string]>([
       line('line.category', eq('films')),
       line('line.unit_price_cents', { operator: 'lt', value: 1000 }),
     ]),
-    'Placed at least 1 order with a line whose product category is “films” and unit price (cents) is less than 1,000',
+    'Placed at least 1 order with a line whose product category is “films” and unit price (€) is less than €10.00',
   ],
   [
     'an unknown filter, by its id',

@@ -21,6 +21,7 @@ import {
   type FieldInfo,
 } from './catalogue-view.ts';
 import { isCalendarDate } from './validate-comparison.ts';
+import { numberUnit } from './number-units.ts';
 import type { DomainLanguage } from '../language.ts';
 import { describeDefinitionFr, describeNodeFr } from './describe-fr.ts';
 import { formatDateFr } from './phrasebook-fr.ts';
@@ -48,9 +49,16 @@ export function formatDate(iso: string, language: DomainLanguage = 'en'): string
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
+const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+
 function formatValue(field: FieldInfo | undefined, value: Scalar, valueWords = NO_WORDS): string {
-  if (typeof value === 'number')
-    return value.toLocaleString('en-GB', { maximumFractionDigits: 20 });
+  if (typeof value === 'number') {
+    const unit = field === undefined ? undefined : numberUnit(field.id);
+    if (unit === 'cents') return euros.format(value / 100);
+    if (unit === 'euros') return euros.format(value);
+    const shown = value.toLocaleString('en-GB', { maximumFractionDigits: 20 });
+    return unit === 'percent' ? `${shown}%` : shown;
+  }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return field?.type === 'date' && isCalendarDate(value)
     ? formatDate(value)

@@ -8,10 +8,14 @@ import { useBuilder } from './builder-context.ts';
 import { BehaviourFilters } from './BehaviourFilters.tsx';
 import { useBuilderWords } from './builder-words.ts';
 import { NumberField } from './ValueInputs.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { WindowEditor } from './WindowEditor.tsx';
 
 type Count = BehaviourCondition['count'];
 const COUNT_OPERATORS: readonly Count['operator'][] = ['at_least', 'at_most', 'exactly'];
+
+/** More times than this is legal but surely a slip: the builder says so beside the count. */
+export const UNLIKELY_TIMES = 1_000;
 
 /** "did not" is a count of zero, as the description reads it ("never …"). */
 export const didNot = (count: Count) => count.value === 0 && count.operator !== 'at_least';
@@ -86,6 +90,14 @@ export function BehaviourEditor({
           onWindow={(window, coalesce) => api.update({ ...node, window }, coalesce)}
         />
       </div>
+      {!never && node.count.operator === 'at_least' && node.count.value === 0 && (
+        <p className="text-sm text-warn-700">{t('behaviour.warnEveryone')}</p>
+      )}
+      {!never && node.count.value > UNLIKELY_TIMES && node.count.operator !== 'at_most' && (
+        <p className="text-sm text-warn-700">
+          {t('behaviour.warnUnlikely', { count: formatCount(node.count.value) })}
+        </p>
+      )}
       <BehaviourFilters node={node} name={name} />
     </div>
   );

@@ -27,6 +27,8 @@ export interface BuilderHeaderProps {
   notice: Notice | null;
   onDismissNotice: () => void;
   refusal: string | null;
+  /** Boxes whose typed text is not taken yet: the words describe their last valid values. */
+  pendingEdits?: number;
 }
 
 function SavedBadge({ document }: { document: SegmentDocument }) {
@@ -192,6 +194,11 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           className="rounded-md border border-line bg-surface px-3 py-2"
         >
           <p className="text-md text-fg">{props.description}</p>
+          {(props.pendingEdits ?? 0) > 0 && (
+            <p className="mt-1 text-sm text-warn-700">
+              {t('header.lastValid', { count: props.pendingEdits ?? 0 })}
+            </p>
+          )}
         </section>
       )}
     </header>

@@ -54,6 +54,7 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
               notice={builder.notice}
               onDismissNotice={builder.dismissNotice}
               refusal={builder.refusal}
+              pendingEdits={builder.pendingEdits}
             />
             {empty ? (
               <section

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comparison } from '../../domain/segment/definition.ts';
 import type { FieldInfo } from '../../domain/segment/catalogue-view.ts';
+import { numberUnit } from '../../domain/segment/number-units.ts';
 import { Select } from '../../ui/Select.tsx';
 import { hasIssue, useBuilder } from './builder-context.ts';
 import { useBuilderWords } from './builder-words.ts';
@@ -35,6 +36,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
   const typing = (part: string) => `${nodeId}:${at(part)}`;
   const box = (part: string, label: string) => ({ nodeId, path: at(part), label, autoFocus });
   const codes = field.type === 'enum' || field.type === 'set';
+  const unit = numberUnit(field.id);
   let value: ReactNode = null;
   switch (test.operator) {
     case 'equals':
@@ -43,6 +45,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
         value = (
           <NumberField
             {...box('value', t('test.valueFor', { name }))}
+            unit={unit}
             value={typeof test.value === 'boolean' ? '' : test.value}
             onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
           />
@@ -111,6 +114,7 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
       value = (
         <NumberField
           {...box('value', t('test.valueFor', { name }))}
+          unit={unit}
           value={test.value}
           onValue={(n) => onTest({ ...test, value: n }, typing('value'))}
         />
@@ -123,12 +127,14 @@ export function ValueEditor({ nodeId, path, name, field, test, onTest, autoFocus
           <>
             <NumberField
               {...box('min', t('test.minFor', { name }))}
+              unit={unit}
               value={min}
               onValue={(n) => onTest({ ...test, min: n }, typing('min'))}
             />
             <Word>{t('test.and')}</Word>
             <NumberField
               {...box('max', t('test.maxFor', { name }))}
+              unit={unit}
               value={max}
               autoFocus={false}
               onValue={(n) => onTest({ ...test, max: n }, typing('max'))}

@@ -5,7 +5,15 @@ import { clsx } from 'clsx';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '../../ui/Combobox.tsx';
 import { Input } from '../../ui/Input.tsx';
-import { formatCount } from '../../ui/format.ts';
+import { MAX_TEXT_CHARS } from '../../domain/segment/definition.ts';
+import { formatDecimalInput } from '../../ui/format.ts';
+import {
+  TYPED_BOUNDS,
+  toStored,
+  toTyped,
+  typedDecimals,
+  type NumberUnit,
+} from '../../domain/segment/number-units.ts';
 import { hasIssue, useBuilder } from './builder-context.ts';
 
 export interface BoxProps {
@@ -29,12 +37,24 @@ function useBox({ nodeId, path }: BoxProps) {
   };
 }
 
+/** A typed number as the user's language writes it in a box: no grouping, its decimal comma. */
+function typedText(n: number): string {
+  return formatDecimalInput(n);
+}
+
+/** A typed number read leniently: "1 234,50 €", "12.5", " 30 % " (spaces and a unit allowed). */
+export function parseTyped(text: string): number {
+  const bare = text.replace(/[\s\u00a0\u202f€%]/g, '').replace(',', '.');
+  return bare === '' ? Number.NaN : Number(bare);
+}
+
 export function NumberField({
   value,
   onValue,
   integer = false,
   min,
   max,
+  unit,
   ...box
 }: BoxProps & {
   value: number | string;
@@ -42,37 +62,68 @@ export function NumberField({
   integer?: boolean;
   min?: number;
   max?: number;
+  /** What the field measures: money is typed in euros (stored in cents), with its bounds. */
+  unit?: NumberUnit;
 }) {
   const { t } = useTranslation('builder');
   const { api, control } = useBox(box);
   const draft = api.draft(box.nodeId, box.path);
-  const shown = draft ?? String(value);
+  // What was last typed, shown as typed while it still means the value ("125," is 125 € and
+  // must not become "125" under the cursor); an undo or another edit shows the value anew.
+  const [typed, setTyped] = useState<string | null>(null);
+  const current =
+    typed !== null &&
+    Number.isFinite(parseTyped(typed)) &&
+    toStored(parseTyped(typed), unit) === value
+      ? typed
+      : null;
+  const shown =
+    draft ?? current ?? (typeof value === 'number' ? typedText(toTyped(value, unit)) : value);
+  const bounds = unit === undefined ? undefined : TYPED_BOUNDS[unit];
+  const low = min ?? bounds?.min;
+  const high = max ?? bounds?.max;
+  const decimals = integer ? 0 : typedDecimals(unit);
   const change = (text: string) => {
-    const n = Number(text.trim().replace(',', '.'));
+    setTyped(text);
+    const n = parseTyped(text);
     let message: string | null = null;
-    if (text.trim() === '' || !Number.isFinite(n)) message = t('input.typeNumber');
-    else if (integer && !Number.isInteger(n)) message = t('input.typeWhole');
-    else if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-      const bound = (b: number | undefined) => (b === undefined ? '…' : formatCount(b));
-      message = t('input.range', { min: bound(min), max: bound(max) });
+    const bound = (b: number | undefined) => (b === undefined ? '…' : formatDecimalInput(b, true));
+    if (!Number.isFinite(n)) message = t('input.typeNumber');
+    else if (decimals === 0 && !Number.isInteger(n)) message = t('input.typeWhole');
+    else if (
+      decimals !== undefined &&
+      Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) > 1e-6
+    )
+      message = t('input.decimals', { count: decimals });
+    else if ((low !== undefined && n < low) || (high !== undefined && n > high)) {
+      message = t(unit === undefined ? 'input.range' : `input.rangeIn.${unit}`, {
+        min: bound(low),
+        max: bound(high),
+      });
     }
     if (message === null) {
       api.setDraft(box.nodeId, box.path, null);
-      onValue(n);
+      onValue(toStored(n, unit));
     } else api.setDraft(box.nodeId, box.path, { text, message });
   };
+  const suffix = unit === 'cents' || unit === 'euros' ? '€' : unit === 'percent' ? '%' : null;
   return (
-    <div className={clsx('shrink-0', box.className ?? 'w-20')}>
+    <div className={clsx('flex shrink-0 items-center gap-1', box.className ?? 'w-20')}>
       <Input
         {...control}
         aria-label={box.label}
-        inputMode={integer ? 'numeric' : 'decimal'}
+        inputMode={decimals === 0 ? 'numeric' : 'decimal'}
         autoComplete="off"
         data-autofocus={box.autoFocus || undefined}
         className="text-right tabular-nums"
         value={shown}
         onChange={(event) => change(event.target.value)}
       />
+      {suffix !== null && (
+        <span aria-hidden className="text-sm text-fg-muted">
+          {suffix}
+        </span>
+      )}
     </div>
   );
 }
@@ -126,8 +177,13 @@ export function TextValue({
   suggestions: readonly string[];
 }) {
   const { t } = useTranslation('builder');
-  const { control } = useBox(box);
+  const { api, control } = useBox(box);
   const [touched, setTouched] = useState(false);
+  const draft = api.draft(box.nodeId, box.path);
+  // The value is stored trimmed (" Paris " is Paris); the box keeps what was typed, spaces
+  // included, while it still means the value.
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = draft ?? (typed !== null && typed.trim() === value ? typed : value);
   const needle = value.trim().toLowerCase();
   const items = suggestions
     .filter((s) => !touched || needle === '' || s.toLowerCase().includes(needle))
@@ -148,13 +204,30 @@ export function TextValue({
         items={items}
         getKey={(s) => s}
         renderItem={(s) => s}
-        inputValue={value}
+        inputValue={shown}
         emptyText={suggestions.length > 0 ? t('values.noMatch') : t('values.anyText')}
         onInputChange={(text) => {
           setTouched(true);
-          onValue(text, true);
+          setTyped(text);
+          if (text.trim().length > MAX_TEXT_CHARS) {
+            // Kept as typed and marked, never emptied: the marketer shortens it.
+            api.setDraft(box.nodeId, box.path, {
+              text,
+              message: t('input.tooLong', {
+                max: formatDecimalInput(MAX_TEXT_CHARS, true),
+                count: formatDecimalInput(text.trim().length, true),
+              }),
+            });
+            return;
+          }
+          api.setDraft(box.nodeId, box.path, null);
+          onValue(text.trim(), true);
         }}
-        onSelect={(s) => onValue(s, false)}
+        onSelect={(s) => {
+          setTyped(null);
+          api.setDraft(box.nodeId, box.path, null);
+          onValue(s, false);
+        }}
       />
     </div>
   );

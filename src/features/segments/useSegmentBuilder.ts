@@ -204,6 +204,8 @@ export function useSegmentBuilder({
     breakdown,
     setBreakdown: (field: string) => onBreakdownChange(field),
     description: describeDefinition(definition, catalogue, segmentNames, language, values),
+    /** Boxes holding typed text not taken into the definition (the words use the last valid). */
+    pendingEdits: pending.length,
     undo: history.undo,
     redo: history.redo,
     canUndo: state.past.length > 0,
