@@ -184,7 +184,7 @@ export function TextValue({
   // included, while it still means the value.
   const [typed, setTyped] = useState<string | null>(null);
   const shown = draft ?? (typed !== null && typed.trim() === value ? typed : value);
-  const needle = value.trim().toLowerCase();
+  const needle = shown.trim().toLowerCase();
   const items = suggestions
     .filter((s) => !touched || needle === '' || s.toLowerCase().includes(needle))
     .filter((s) => s !== value)
