@@ -443,6 +443,8 @@ test('known values read in the catalogue’s words; free text and unknown codes 
     ['gold', 'Gold'],
     ['card', 'Bank card'],
     ['Paris', 'not for free text'],
+    ['video_games', 'Video games'],
+    ['blu_ray', 'Blu-ray'],
   ]);
   const words = (code: string) => known.get(code) ?? code;
   const withWords = (...children: SegmentNode[]) =>
@@ -461,4 +463,11 @@ test('known values read in the catalogue’s words; free text and unknown codes 
   );
   expect(withWords(paid)).toContain('payment method is “Bank card” or “cash”');
   expect(describeNode(gold, testCatalogue, names, 'en', words)).toBe('Loyalty tier is “Gold”');
+  // An event's product category is a code though its field is text; so is a line's format.
+  const viewed = event('product_view', atLeast(1), last(30), [
+    line('property.category', eq('video_games')),
+  ]);
+  expect(withWords(viewed)).toContain('category is “Video games”');
+  const format = orders(atLeast(1), last(30), [line('line.format', eq('blu_ray'))]);
+  expect(withWords(format)).toContain('is “Blu-ray”');
 });
