@@ -86,6 +86,37 @@ describe('saved segments', () => {
     });
   });
 
+  test('a name already taken is flagged with a free one to use; a long one says its limit', async () => {
+    await createdElsewhere('Clients fidèles');
+    const user = userEvent.setup();
+    renderAt('/segments/new', routes);
+    const name = await screen.findByRole('textbox', { name: 'Segment name' });
+    await user.type(name, 'clients FIDELES');
+    expect(
+      await screen.findByText(
+        'Another segment is already named “Clients fidèles”: your team finds segments by name.',
+      ),
+    ).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Name it “clients FIDELES (2)”' }));
+    expect(name).toHaveValue('clients FIDELES (2)');
+    expect(screen.queryByText(/already named/)).toBeNull();
+
+    await user.clear(name);
+    await user.click(name);
+    await user.paste('n'.repeat(130));
+    expect(name).toHaveValue('n'.repeat(130));
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText('At most 120 characters: this name has 130. Shorten it to save.'),
+    ).toBeVisible();
+    await user.keyboard('{Control>}s{/Control}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A name is at most 120 characters; this one has 130. Nothing was saved yet.',
+    );
+    await user.keyboard('{Backspace}'.repeat(15));
+    expect(screen.getByText('115 of 120 characters.')).toBeVisible();
+  });
+
   test('a save made elsewhere meanwhile shows both versions; mine can become a new segment', async () => {
     const user = userEvent.setup();
     const original = await createdElsewhere('Lyonnais');

@@ -4,14 +4,58 @@
 import { ChevronLeft, Redo2, Save, Undo2, UserRound, X } from 'lucide-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { freeName, MAX_SEGMENT_NAME, namesake } from '../../domain/segment/names.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import type { Notice } from './useDefinitionHistory.ts';
+import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
+
+/** Past this many characters the name box shows how many are left. */
+const NAME_COUNT_FROM = 100;
+
+/** What the name box says under the header: its length near the limit, or a namesake. */
+function NameNotes({ document }: { document: SegmentDocument }) {
+  const { t } = useTranslation('segments');
+  const list = useQuery(segmentQueries.list());
+  const others = list.data?.segments ?? [];
+  const selfId = document.saved?.segment_id ?? null;
+  const length = document.name.trim().length;
+  const same = namesake(document.name, others, selfId);
+  return (
+    <>
+      {length > NAME_COUNT_FROM && (
+        <p
+          id="segment-name-length"
+          className={
+            length > MAX_SEGMENT_NAME ? 'text-sm text-danger-700' : 'text-sm text-fg-muted'
+          }
+        >
+          {length > MAX_SEGMENT_NAME
+            ? t('header.nameTooLong', { max: MAX_SEGMENT_NAME, count: length })
+            : t('header.nameLength', { count: length, max: MAX_SEGMENT_NAME })}
+        </p>
+      )}
+      {same !== null && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-warn-700">
+          {t('header.namesake', { name: same.name })}
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => document.setName(freeName(document.name, others, selfId))}
+          >
+            {t('header.useFreeName', { name: freeName(document.name, others, selfId) })}
+          </Button>
+        </p>
+      )}
+    </>
+  );
+}
 
 export interface BuilderHeaderProps {
   document: SegmentDocument;
@@ -108,11 +152,16 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           aria-label={t('header.name')}
           placeholder={t('header.untitled')}
           value={document.name}
-          maxLength={120}
+          aria-describedby={
+            document.name.trim().length > NAME_COUNT_FROM ? 'segment-name-length' : undefined
+          }
           onChange={(event) => document.setName(event.target.value)}
           className="h-8 w-auto max-w-[560px] min-w-[240px] border-transparent px-1.5 text-lg font-semibold [field-sizing:content] hover:border-line-control"
           aria-invalid={
-            saveState.status === 'refused' && document.name.trim() === '' ? true : undefined
+            (saveState.status === 'refused' && document.name.trim() === '') ||
+            document.name.trim().length > MAX_SEGMENT_NAME
+              ? true
+              : undefined
           }
         />
         <SavedBadge document={document} />
@@ -129,6 +178,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           {document.saved === null ? t('header.saveNew') : t('header.save')}
         </Button>
       </div>
+      <NameNotes document={document} />
       <div className="flex flex-wrap items-center gap-1">
         <Button
           size="sm"

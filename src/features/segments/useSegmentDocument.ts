@@ -3,6 +3,7 @@
 // else saved first. Nothing typed is lost: a failed save keeps the edits, a conflict shows both
 // versions, and taking the other version leaves the user's one a Ctrl+Z away.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { MAX_SEGMENT_NAME } from '../../domain/segment/names.ts';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -161,6 +162,14 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     const trimmed = name.trim();
     if (trimmed === '') {
       setSaveState({ status: 'refused', message: t('document.nameFirst') });
+      setNameAttention((n) => n + 1);
+      return;
+    }
+    if (trimmed.length > MAX_SEGMENT_NAME) {
+      setSaveState({
+        status: 'refused',
+        message: t('document.nameTooLong', { max: MAX_SEGMENT_NAME, count: trimmed.length }),
+      });
       setNameAttention((n) => n + 1);
       return;
     }
