@@ -168,6 +168,19 @@ describe('segment builder', () => {
     expect(screen.queryByText(/not taken yet/)).toBeNull();
   });
 
+  test('leaving with unsaved edits says the draft is kept', async () => {
+    const user = userEvent.setup();
+    const { router } = renderAt('/segments/new', routes);
+    await screen.findByText('Add a first condition', { selector: 'p' });
+    await addCondition(user, 'City');
+    await user.type(screen.getByRole('combobox', { name: 'Value for City' }), 'Lyon');
+    await router.navigate('/segments');
+    expect(await screen.findByText('Unsaved edits kept as a draft')).toBeVisible();
+    expect(
+      screen.getByText(/Your edits to “Untitled segment” wait in this browser/),
+    ).toBeInTheDocument();
+  });
+
   test('an incomplete row shows its message, and no count is shown or asked for', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();

@@ -110,6 +110,31 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     );
   }, [definition, name, dirty, baseVersion, origin.draftKey]);
 
+  // Leaving with unsaved edits loses nothing (the draft above is kept): say so as the page goes.
+  // The check waits a tick, so a remount (React's strict mode) is not a departure.
+  const leaving = useRef({ dirty, name, alive: false });
+  useEffect(() => {
+    leaving.current.dirty = dirty;
+    leaving.current.name = name;
+  }, [dirty, name]);
+  useEffect(() => {
+    const state = leaving.current;
+    state.alive = true;
+    return () => {
+      state.alive = false;
+      setTimeout(() => {
+        if (state.alive || !state.dirty || handedOff.current) return;
+        toast({
+          tone: 'info',
+          title: t('document.draftKept'),
+          description: t('document.draftKeptDetail', {
+            name: state.name.trim() || t('header.untitled'),
+          }),
+        });
+      }, 0);
+    };
+  }, [toast, t]);
+
   /** `segment` is what is saved now and these edits' new base: no draft, no conflict. */
   const becomeSaved = (segment: SavedSegment) => {
     writeDraft(origin.draftKey, null);
