@@ -8,12 +8,15 @@ export const PopoverTrigger = RadixPopover.Trigger;
 export const PopoverAnchor = RadixPopover.Anchor;
 export const PopoverClose = RadixPopover.Close;
 
+/** Radix gives the panel role="dialog": it must be named (axe's aria-dialog-name), so say how. */
+type Named = { 'aria-label': string } | { 'aria-labelledby': string };
+
 export function PopoverContent({
   className,
   sideOffset = 4,
   align = 'start',
   ...rest
-}: ComponentProps<typeof RadixPopover.Content>) {
+}: ComponentProps<typeof RadixPopover.Content> & Named) {
   return (
     <RadixPopover.Portal>
       <RadixPopover.Content

@@ -93,7 +93,7 @@ export function KitForms() {
             <PopoverTrigger asChild>
               <Button>Open popover</Button>
             </PopoverTrigger>
-            <PopoverContent>
+            <PopoverContent aria-label="Already owned">
               <p className="font-medium">Already owned</p>
               <p className="text-sm text-fg-muted">
                 Bought in store on 3 March with loyalty card 4410.

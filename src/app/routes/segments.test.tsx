@@ -181,6 +181,40 @@ describe('segment builder', () => {
     ).toBeInTheDocument();
   });
 
+  test('the field picker understands the marketer’s words: bought, a category, accents aside', async () => {
+    const bodies = recordCounts();
+    const user = userEvent.setup();
+    renderAt('/segments/new', routes);
+    await user.click(await screen.findByRole('button', { name: 'Add a first condition' }));
+    const search = screen.getByRole('combobox', { name: 'Search fields and events' });
+    await user.type(search, 'bought');
+    const order = screen.getByRole('option', { name: /^Placed an order for “bought”/ });
+    expect(order).toBeVisible();
+    await user.clear(search);
+    await user.type(search, 'video');
+    const videoGames = screen.getByRole('option', { name: /^Placed an order: Video games/ });
+    expect(within(videoGames).getByText('Product category')).toBeVisible();
+    await user.click(videoGames);
+    await waitFor(() =>
+      expect(bodies.at(-1)?.definition).toMatchObject({
+        root: {
+          children: [
+            {
+              kind: 'behaviour',
+              action: { type: 'order' },
+              filters: [
+                { field: 'line.category', test: { operator: 'equals', value: 'video_games' } },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    // Offered to a search only: the list at rest holds no category.
+    await user.click(screen.getByRole('button', { name: 'Add a condition to all conditions' }));
+    expect(screen.queryByRole('option', { name: /^Placed an order: / })).toBeNull();
+  });
+
   test('an incomplete row shows its message, and no count is shown or asked for', async () => {
     const bodies = recordCounts();
     const user = userEvent.setup();

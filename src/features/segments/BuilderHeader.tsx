@@ -112,7 +112,7 @@ function AuthorButton({ document }: { document: SegmentDocument }) {
           })}
         </Button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-64">
+      <PopoverContent align="end" className="w-64" aria-label={t('header.author.label')}>
         <label className="flex flex-col gap-1 text-sm font-medium text-fg">
           {t('header.author.label')}
           <Input

@@ -9,19 +9,41 @@ import {
   useState,
   type KeyboardEvent,
   type ReactElement,
+  type ReactNode,
 } from 'react';
+import type { MatchRange } from '../../domain/segment/field-search.ts';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { clsx } from 'clsx';
 import { Search } from 'lucide-react';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
-import { useBuilderWords } from './builder-words.ts';
+import { useBuilderWords, type BuilderWords } from './builder-words.ts';
 import type { PickerItem } from './catalogue-options.ts';
 import { useFieldSearch } from './useFieldSearch.ts';
 
-function hint(item: PickerItem, t: TFunction<'builder'>): string {
+/** The label with the matched words marked (as text: labels may come from the data). */
+function Highlighted({ text, ranges }: { text: string; ranges: readonly MatchRange[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  ranges.forEach(([from, to], i) => {
+    if (from < at) return;
+    if (from > at) parts.push(text.slice(at, from));
+    parts.push(
+      <mark key={i} className="bg-transparent font-semibold text-inherit">
+        {text.slice(from, to)}
+      </mark>,
+    );
+    at = to;
+  });
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+function hint(item: PickerItem, t: TFunction<'builder'>, words: BuilderWords): string {
   const { target } = item;
+  if (target.kind === 'behaviour' && target.filter)
+    return words.field(target.filter.field.id, target.filter.field.label);
   if (target.kind === 'behaviour') {
     return target.action.type === 'order' ? t('picker.hint.orders') : t('picker.hint.event');
   }
@@ -99,6 +121,7 @@ export function FieldPicker({
     >
       <PopoverTrigger asChild>{children}</PopoverTrigger>
       <PopoverContent
+        aria-label={t('picker.list')}
         className="w-96"
         onCloseAutoFocus={(event) => {
           if (picked.current && keepFocusOnPick) event.preventDefault();
@@ -140,7 +163,7 @@ export function FieldPicker({
               >
                 {t(`picker.kind.${g.kind}`)}
               </div>
-              {g.items.map((item) => (
+              {g.hits.map(({ item, ranges, keyword }) => (
                 <div
                   key={item.key}
                   id={optionId(item)}
@@ -155,8 +178,19 @@ export function FieldPicker({
                   onMouseMove={() => search.setActive(item)}
                   onClick={() => choose(item)}
                 >
-                  <span className="truncate">{item.label}</span>
-                  <span className="shrink-0 text-xs text-fg-subtle">{hint(item, t)}</span>
+                  <span className="truncate">
+                    <Highlighted text={item.label} ranges={ranges} />
+                    {keyword !== null && ' '}
+                    {keyword !== null && (
+                      <span className="ml-1 text-xs text-fg-muted">
+                        {t('picker.synonym', { word: keyword })}
+                      </span>
+                    )}
+                  </span>
+                  <span className="shrink-0 text-xs text-fg-muted">
+                    <span className="sr-only">, </span>
+                    {hint(item, t, words)}
+                  </span>
                 </div>
               ))}
             </div>

@@ -13,7 +13,7 @@ import type {
   SegmentNode,
 } from '../../domain/segment/definition.ts';
 import type { FieldCatalogue, ValueType } from '../../domain/segment/catalogue-view.ts';
-import type { ValueWords } from '../../domain/segment/value-words.ts';
+import { isCoded, type ValueWords } from '../../domain/segment/value-words.ts';
 import { humanize } from '../../ui/format.ts';
 import { useBuilder } from './builder-context.ts';
 import { conditionName, type PickerItem } from './catalogue-options.ts';
@@ -91,6 +91,12 @@ export function builderWords(
           case 'aggregate':
             return field(target.field.id, label);
           case 'behaviour':
+            if (target.filter)
+              return t('picker.orderOf', {
+                value: isCoded(target.filter.field)
+                  ? value(target.filter.value)
+                  : target.filter.value,
+              });
             return target.action.type === 'order'
               ? t('event.order')
               : event(target.action.event_type, label);

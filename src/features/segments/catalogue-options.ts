@@ -30,7 +30,12 @@ export const PICKER_KINDS: readonly { kind: PickerKind; label: string }[] = [
 
 export type PickerTarget =
   | { kind: 'attribute' | 'score' | 'aggregate'; field: FieldInfo }
-  | { kind: 'behaviour'; action: BehaviourCondition['action'] }
+  | {
+      kind: 'behaviour';
+      action: BehaviourCondition['action'];
+      /** An order of a category, a brand…: the line filter the condition starts with. */
+      filter?: { field: FieldInfo; value: string };
+    }
   | { kind: 'reachability'; check: ReachabilityCondition['check'] }
   | { kind: 'segment'; segmentId: string };
 
@@ -46,7 +51,12 @@ export interface PickerItem {
   kind: PickerKind;
   label: string;
   target: PickerTarget;
+  /** Offered only to a search that finds it (an order of one category among dozens). */
+  searchOnly?: boolean;
 }
+
+/** The order-line fields whose known values are offered as "Placed an order: …" to a search. */
+const ORDER_VALUE_FIELDS = ['line.category', 'line.subcategory', 'line.format', 'line.brand'];
 
 export const ORDER_LABEL = 'Placed an order';
 const checkSchema = reachabilityCondition.shape.check;
@@ -127,6 +137,25 @@ export function pickerItems(
     label: ORDER_LABEL,
     target: { kind: 'behaviour', action: order },
   });
+  for (const id of ORDER_VALUE_FIELDS) {
+    const listed = catalogue.fields.find((f) => f.id === id);
+    if (listed === undefined) continue;
+    const field = {
+      id: listed.id,
+      label: listed.label,
+      type: listed.type,
+      suggestions: listed.suggestions.map((v) => v.value),
+    };
+    for (const value of field.suggestions) {
+      items.push({
+        key: `${actionKey(order)}:${id}:${value}`,
+        kind: 'behaviour',
+        label: `${ORDER_LABEL}: ${value}`,
+        target: { kind: 'behaviour', action: order, filter: { field, value } },
+        searchOnly: true,
+      });
+    }
+  }
   for (const e of catalogue.event_types) {
     const action = { type: 'event' as const, event_type: e.type };
     items.push({

@@ -44,7 +44,16 @@ export function makeCondition(
         action: target.action,
         count: kept?.count ?? { operator: 'at_least', value: 1 },
         window: kept?.window ?? { type: 'last_days', days: DEFAULT_DAYS },
-        filters: sameAction ? kept.filters : [],
+        filters: target.filter
+          ? [
+              {
+                field: target.filter.field.id,
+                test: { operator: 'equals', value: target.filter.value },
+              },
+            ]
+          : sameAction
+            ? kept.filters
+            : [],
       };
     }
     case 'reachability':

@@ -1,18 +1,29 @@
-// The field picker's search: items filtered by what is typed, grouped by kind, and the option the
-// arrow keys have reached (by key, so filtering never points it at another item).
+// The field picker's search: items ranked by what is typed (field-search.ts: labels in any order
+// and without accents, then the marketer's synonyms), grouped by kind with the best group first,
+// and the option the arrow keys have reached (by key, so filtering never points it at another item).
 import { useState } from 'react';
+import { searchFields, type FieldHit } from '../../domain/segment/field-search.ts';
 import { PICKER_KINDS, type PickerItem } from './catalogue-options.ts';
+
+export type PickerHit = FieldHit<PickerItem>;
 
 export function useFieldSearch(items: readonly PickerItem[], current: string | undefined) {
   const [query, setQueryText] = useState('');
   const [activeKey, setActiveKey] = useState<string | undefined>(current);
-  const needle = query.trim().toLowerCase();
-  const shown = items.filter((i) => needle === '' || i.label.toLowerCase().includes(needle));
-  const groups = PICKER_KINDS.map((k) => ({
-    ...k,
-    items: shown.filter((i) => i.kind === k.kind),
-  })).filter((g) => g.items.length > 0);
-  const flat = groups.flatMap((g) => g.items);
+  const searching = query.trim() !== '';
+  const hits = searchFields(
+    searching ? items : items.filter((i) => i.searchOnly !== true),
+    query,
+  );
+  const groups = PICKER_KINDS.map((k) => {
+    const inKind = hits.filter((h) => h.item.kind === k.kind);
+    return { ...k, hits: inKind, best: inKind[0]?.rank ?? Infinity };
+  })
+    .filter((g) => g.hits.length > 0)
+    .map((g, order) => ({ g, order }))
+    .sort((a, b) => (searching ? a.g.best - b.g.best : 0) || a.order - b.order)
+    .map(({ g }) => g);
+  const flat = groups.flatMap((g) => g.hits.map((h) => h.item));
   const active = flat.find((i) => i.key === activeKey) ?? flat[0];
 
   return {
