@@ -76,7 +76,19 @@ export function FieldPicker({
   const words = useBuilderWords();
   // Searched in the words on screen.
   const shown = useMemo(
-    () => items.map((item) => ({ ...item, label: words.item(item) })),
+    () =>
+      items.map((item) => {
+        const { target } = item;
+        // An order of a category is also found by the category's word on screen.
+        const valueWord =
+          target.kind === 'behaviour' && target.filter ? [words.value(target.filter.value)] : [];
+        return {
+          ...item,
+          label: words.item(item),
+          keywords: [...(item.keywords ?? []), ...valueWord],
+          ...(item.searchOnly ? { searchOnly: [...item.searchOnly, ...valueWord] } : {}),
+        };
+      }),
     [items, words],
   );
   const search = useFieldSearch(shown, current);

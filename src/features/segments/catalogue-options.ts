@@ -1,6 +1,7 @@
 // What the field picker offers, read from the catalogue (never a list of our own), how a picked
 // item is matched back to a condition, and how conditions are named in labels.
 import { breakdownColumn } from '../../domain/segment/breakdown.ts';
+import { CONCEPT_WORDS } from '../../domain/segment/field-search.ts';
 import {
   aggregateMeasure,
   reachabilityCondition,
@@ -51,8 +52,13 @@ export interface PickerItem {
   kind: PickerKind;
   label: string;
   target: PickerTarget;
-  /** Offered only to a search that finds it (an order of one category among dozens). */
-  searchOnly?: boolean;
+  /** More words that find it (field-search.ts). */
+  keywords?: readonly string[];
+  /**
+   * Offered only to a search one of whose words begins one of these (an order of one category
+   * among dozens, found by the category's words, not by "order" alone).
+   */
+  searchOnly?: readonly string[];
 }
 
 /** The order-line fields whose known values are offered as "Placed an order: …" to a search. */
@@ -152,7 +158,8 @@ export function pickerItems(
         kind: 'behaviour',
         label: `${ORDER_LABEL}: ${value}`,
         target: { kind: 'behaviour', action: order, filter: { field, value } },
-        searchOnly: true,
+        keywords: [value.replaceAll('_', ' '), ...(CONCEPT_WORDS.get(actionKey(order)) ?? [])],
+        searchOnly: [value.replaceAll('_', ' ')],
       });
     }
   }

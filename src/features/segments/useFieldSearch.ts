@@ -2,6 +2,7 @@
 // and without accents, then the marketer's synonyms), grouped by kind with the best group first,
 // and the option the arrow keys have reached (by key, so filtering never points it at another item).
 import { useState } from 'react';
+import { searchWords } from '../../domain/profile/search.ts';
 import { searchFields, type FieldHit } from '../../domain/segment/field-search.ts';
 import { PICKER_KINDS, type PickerItem } from './catalogue-options.ts';
 
@@ -11,10 +12,13 @@ export function useFieldSearch(items: readonly PickerItem[], current: string | u
   const [query, setQueryText] = useState('');
   const [activeKey, setActiveKey] = useState<string | undefined>(current);
   const searching = query.trim() !== '';
-  const hits = searchFields(
-    searching ? items : items.filter((i) => i.searchOnly !== true),
-    query,
-  );
+  const typed = searchWords(query);
+  const offered = (item: PickerItem) =>
+    item.searchOnly === undefined ||
+    item.searchOnly.some((text) =>
+      searchWords(text).some((word) => typed.some((w) => word.startsWith(w))),
+    );
+  const hits = searchFields(items.filter(offered), query);
   const groups = PICKER_KINDS.map((k) => {
     const inKind = hits.filter((h) => h.item.kind === k.kind);
     return { ...k, hits: inKind, best: inKind[0]?.rank ?? Infinity };
