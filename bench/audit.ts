@@ -91,17 +91,16 @@ async function edit(fetchIt: Fetch, campaign: string, changes: Record<string, un
 
 const planSend = (fetchIt: Fetch, sendAt: string) => edit(fetchIt, base, { send_at: sendAt });
 
-const pinSchema = z.object({
-  segment: z.object({ segment_id: z.string(), version: z.number(), size: z.number().nullable() }),
-});
-
 /**
  * A campaign of about 100,000 recipients: the demo campaign on its segment narrowed to postcodes
- * starting with the first digits, as many as it takes to reach 100,000 members, and a holdout
- * leaving about 100,000 of them (the holdout is a hash of the customer id: within a few hundred).
+ * starting with the first digits, as many as it takes to reach 100,000 members (counted first),
+ * and a holdout leaving about 100,000 of them (the holdout is a hash of the customer id: within a
+ * few hundred).
  */
 async function hundredThousand(fetchIt: Fetch): Promise<string> {
-  const demo = pinSchema.parse(await json(fetchIt, base));
+  const demo = z
+    .object({ segment: z.object({ segment_id: z.string() }) })
+    .parse(await json(fetchIt, base));
   const segment = z
     .object({ definition: z.object({ root: z.unknown() }) })
     .parse(await json(fetchIt, `/api/segments/${demo.segment.segment_id}`));
@@ -128,15 +127,32 @@ async function hundredThousand(fetchIt: Fetch): Promise<string> {
       children: [segment.definition.root, postcodes(digits)],
     },
   });
+  const sizeOf = async (digits: number) =>
+    z
+      .object({ count: z.number() })
+      .parse(
+        await json(
+          fetchIt,
+          '/api/segments/count',
+          post({ definition: definition(digits), sample: 0 }),
+        ),
+      ).count;
+  let digits = 1;
+  let size = await sizeOf(digits);
+  while (digits < 10 && size < 100_000) {
+    digits += 1;
+    size = await sizeOf(digits);
+  }
   const created = z
     .object({ segment_id: z.string(), version: z.number() })
     .parse(
       await json(
         fetchIt,
         '/api/segments',
-        post({ name: `Bench 100k ${Date.now()}`, definition: definition(1), author: 'bench' }),
+        post({ name: `Bench 100k ${Date.now()}`, definition: definition(digits), author: 'bench' }),
       ),
     );
+  const holdout = size > 100_000 ? Math.min(0.5, 1 - 100_000 / size) : 0;
   const { body } = await bodyOf(fetchIt, base);
   const campaign = z.object({ campaign_id: z.string() }).parse(
     await json(
@@ -147,32 +163,12 @@ async function hundredThousand(fetchIt: Fetch): Promise<string> {
         name: 'Bench 100k',
         status: 'draft',
         exclusions: [],
-        holdout_share: 0,
+        holdout_share: Math.round(holdout * 10_000) / 10_000,
         segment: { segment_id: created.segment_id, version: created.version },
       }),
     ),
   );
-  const path = `/api/campaigns/${campaign.campaign_id}`;
-  let pin = { segment_id: created.segment_id, version: created.version };
-  let size = pinSchema.parse(await json(fetchIt, path)).segment.size ?? 0;
-  for (let digits = 2; digits <= 10 && size < 100_000; digits += 1) {
-    const saved = await json(fetchIt, `/api/segments/${pin.segment_id}`);
-    const next = z.object({ segment_id: z.string(), version: z.number() }).parse(
-      await json(fetchIt, `/api/segments/${pin.segment_id}`, {
-        ...post(
-          { name: saved.name, definition: definition(digits), author: 'bench' },
-          saved.version,
-        ),
-        method: 'PUT',
-      }),
-    );
-    pin = { segment_id: next.segment_id, version: next.version };
-    await edit(fetchIt, path, { segment: pin });
-    size = pinSchema.parse(await json(fetchIt, path)).segment.size ?? 0;
-  }
-  const holdout = size > 100_000 ? Math.min(0.5, 1 - 100_000 / size) : 0;
-  await edit(fetchIt, path, { holdout_share: Math.round(holdout * 10_000) / 10_000 });
-  return path;
+  return `/api/campaigns/${campaign.campaign_id}`;
 }
 
 if (target === 'memory') {
@@ -234,8 +230,13 @@ if (target === 'memory') {
   const second = await audit(fetchIt);
   // The same content again: the check is reused, as after an exclusion.
   const again = await audit(fetchIt);
-  // About 100,000 recipients, warm.
-  const hundred = await audit(fetchIt, await hundredThousand(fetchIt));
+  // About 100,000 recipients, warm. A failure here still prints what was measured before it.
+  let hundred: Awaited<ReturnType<typeof audit>> | null = null;
+  try {
+    hundred = await audit(fetchIt, await hundredThousand(fetchIt));
+  } catch (error: unknown) {
+    console.error('The 100,000-recipient audit failed:', error);
+  }
   server.kill('SIGTERM');
   console.log(JSON.stringify({ loadAverage, first, second, again, hundred }));
 }
