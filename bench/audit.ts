@@ -213,6 +213,8 @@ if (target === 'memory') {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  // However this script ends, its server goes with it (it holds the DuckDB file's lock).
+  process.once('exit', () => server.kill('SIGTERM'));
   const port = await new Promise<number>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`bench/serve.ts exited with ${code}`)));
     createInterface({ input: server.stdout }).once('line', (line) => {
