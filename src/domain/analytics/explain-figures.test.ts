@@ -49,8 +49,8 @@ test('the explainer reads weeks as days and compares each customer with the whol
   );
   expect(frequent.drivers.map((d) => d.text)).toEqual([
     'Last ordered 7 days ago, within their usual 35 days between orders: still on their rhythm.',
-    'Bought 7 times in 7 months: one of the 34% most frequent buyers.',
-    'Spends €40.00 per order on average, more than 66% of customers: that raises their predicted value.',
+    'Bought on 7 different days in 7 months: one of the 34% most frequent buyers.',
+    'Spends €40.00 per purchase day on average, returns deducted, more than 66% of customers: that raises their predicted value.',
   ]);
   const lapsed = explain(1);
   expect(lapsed.drivers[0]!.text).toBe(

@@ -40,14 +40,14 @@ describe('a customer’s scores explained in French', () => {
         factor: 'frequency',
         direction: 'up',
         text: fr(
-          'A acheté 14 fois en 2 ans : parmi les 5 % de clients qui achètent le plus souvent.',
+          'A acheté à 14 dates différentes en 2 ans : parmi les 5 % de clients qui achètent le plus souvent.',
         ),
       },
       {
         factor: 'monetary',
         direction: 'up',
         text: fr(
-          'Dépense en moyenne 48,20 € par commande, plus que 81 % des clients : cela fait monter sa valeur prédite.',
+          'Dépense en moyenne 48,20 € par date d’achat, retours déduits, plus que 81 % des clients : cela fait monter sa valeur prédite.',
         ),
       },
     ]);
@@ -71,13 +71,13 @@ describe('a customer’s scores explained in French', () => {
       [
         'frequency',
         'up',
-        fr('A acheté 8 fois en 16 mois : parmi les 20 % de clients qui achètent le plus souvent.'),
+        fr('A acheté à 8 dates différentes en 16 mois : parmi les 20 % de clients qui achètent le plus souvent.'),
       ],
       [
         'monetary',
         'down',
         fr(
-          'Dépense en moyenne 12,10 € par commande ; 78 % des clients dépensent autant ou plus : cela fait baisser sa valeur prédite.',
+          'Dépense en moyenne 12,10 € par date d’achat, retours déduits ; 78 % des clients dépensent autant ou plus : cela fait baisser sa valeur prédite.',
         ),
       ],
     ]);
@@ -109,7 +109,7 @@ describe('a customer’s scores explained in French', () => {
         'monetary',
         'up',
         fr(
-          'A dépensé 25,00 € pour son unique commande, plus que 55 % des clients : cela fait monter sa valeur prédite.',
+          'A dépensé 25,00 € à sa seule date d’achat, retours déduits, plus que 55 % des clients : cela fait monter sa valeur prédite.',
         ),
       ],
     ]);
@@ -144,7 +144,7 @@ describe('a customer’s scores explained in French', () => {
       fr(
         'Dernière commande il y a 25 jours, soit 1,4 fois son intervalle habituel de 18 jours entre deux commandes : léger retard.',
       ),
-      'A acheté 3 fois en 2 mois, environ une fois tous les 18 jours.',
+      'A acheté à 3 dates différentes en 2 mois, environ une fois tous les 18 jours.',
       fr('Première commande il y a 60 jours : un nouveau client, qui a déjà recommandé 2 fois.'),
     ]);
   });
@@ -171,9 +171,9 @@ describe('a customer’s scores explained in French', () => {
       fr(
         'Dernière commande aujourd’hui, pour un intervalle habituel de 30 jours entre deux commandes : toujours à son rythme.',
       ),
-      'A acheté 2 fois en 30 jours, environ une fois tous les 30 jours.',
+      'A acheté à 2 dates différentes en 30 jours, environ une fois tous les 30 jours.',
       fr(
-        'Dépense en moyenne 48,20 € par commande, plus que 81 % des clients : cela fait monter sa valeur prédite.',
+        'Dépense en moyenne 48,20 € par date d’achat, retours déduits, plus que 81 % des clients : cela fait monter sa valeur prédite.',
       ),
       fr('Première commande il y a 30 jours : un nouveau client, qui a déjà recommandé une fois.'),
     ]);
@@ -207,7 +207,7 @@ describe('a customer’s scores explained in French', () => {
       fr(
         'Dernière commande il y a 1 jour, pour un intervalle habituel de 1 jour entre deux commandes : toujours à son rythme.',
       ),
-      'A acheté 40 fois en 40 jours, environ une fois par jour.',
+      'A acheté à 40 dates différentes en 40 jours, environ une fois par jour.',
     ]);
   });
 
@@ -228,7 +228,7 @@ describe('a customer’s scores explained in French', () => {
       repeatOrders: 1,
       typicalGapDays: days,
     });
-    expect(frequency).toContain(`A acheté 2 fois en ${span}${NBSP}:`);
+    expect(frequency).toContain(`A acheté à 2 dates différentes en ${span}${NBSP}:`);
   });
 
   test.each<[number, string]>([
@@ -275,7 +275,7 @@ describe('a customer’s scores explained in French', () => {
     [49.9, 'seuls 49 % des clients ont acheté moins souvent'],
   ])('with %d % buying less often: « %s »', (share, text) => {
     const [, frequency] = textsFr({ ...lapsedBuyer, repeatOrders: 1, shareWithFewerOrders: share });
-    expect(frequency).toBe(fr(`A acheté 2 fois en 16 mois : ${text}.`));
+    expect(frequency).toBe(fr(`A acheté à 2 dates différentes en 16 mois : ${text}.`));
   });
 
   test.each<[number, string]>([
@@ -286,7 +286,7 @@ describe('a customer’s scores explained in French', () => {
     const [, , monetary] = textsFr({ ...lapsedBuyer, shareSpendingLess: share });
     expect(monetary).toBe(
       fr(
-        `Dépense en moyenne 12,10 € par commande ; ${text} : cela fait baisser sa valeur prédite.`,
+        `Dépense en moyenne 12,10 € par date d’achat, retours déduits ; ${text} : cela fait baisser sa valeur prédite.`,
       ),
     );
   });
@@ -298,7 +298,7 @@ describe('a customer’s scores explained in French', () => {
   ])('a high spender with %d % spending less: « %s »', (share, text) => {
     const [, , monetary] = textsFr({ ...frequentBuyer, shareSpendingLess: share });
     expect(monetary).toBe(
-      fr(`Dépense en moyenne 48,20 € par commande, ${text} : cela fait monter sa valeur prédite.`),
+      fr(`Dépense en moyenne 48,20 € par date d’achat, retours déduits, ${text} : cela fait monter sa valeur prédite.`),
     );
   });
 
@@ -314,7 +314,7 @@ describe('a customer’s scores explained in French', () => {
         '12,5 % de chances de commander dans les prochaines 24 heures (99e centile) ; risque de churn faible ; valeur prédite 12 345,60 € (99e centile) ; prochaine commande vers le 4 déc. 2026 si le client reste actif.',
       ),
     );
-    expect(rich.drivers[2]?.text).toContain(fr('Dépense en moyenne 1 234,56 € par commande'));
+    expect(rich.drivers[2]?.text).toContain(fr('Dépense en moyenne 1 234,56 € par date d’achat, retours déduits'));
     expect(explainFr({ ...frequentBuyer, currency: 'USD' }).headline).toContain(
       fr('valeur prédite 312,40 $US'),
     );

@@ -64,13 +64,14 @@ function ago(n: number): string {
 /** « une fois », « 14 fois ». */
 const times = (n: number) => (n === 1 ? 'une fois' : `${num(n)} fois`);
 const usualGap = (n: number) => `son intervalle habituel de ${days(n)} entre deux commandes`;
+/** The models count purchase days (two orders on one day are one purchase), so the words do too. */
 const bought = (fact: { orders: number; span: Span }) =>
-  `A acheté ${times(fact.orders)} en ${spanText(fact.span)}`;
+  `A acheté ${fact.orders === 1 ? 'à une seule date' : `à ${num(fact.orders)} dates différentes`} en ${spanText(fact.span)}`;
 
 function spendText(spend: number, onlyOrder: boolean, currency: string): string {
   return onlyOrder
-    ? `A dépensé ${money(spend, currency)} pour son unique commande`
-    : `Dépense en moyenne ${money(spend, currency)} par commande`;
+    ? `A dépensé ${money(spend, currency)} à sa seule date d’achat, retours déduits`
+    : `Dépense en moyenne ${money(spend, currency)} par date d’achat, retours déduits`;
 }
 
 function driverText(fact: DriverFact, currency: string): string {

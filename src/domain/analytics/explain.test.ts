@@ -23,12 +23,12 @@ test('a frequent buyer on their rhythm: recency, frequency and spend all raise t
     {
       factor: 'frequency',
       direction: 'up',
-      text: 'Bought 14 times in 2 years: one of the 5% most frequent buyers.',
+      text: 'Bought on 14 different days in 2 years: one of the 5% most frequent buyers.',
     },
     {
       factor: 'monetary',
       direction: 'up',
-      text: 'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
+      text: 'Spends €48.20 per purchase day on average, returns deducted, more than 81% of customers: that raises their predicted value.',
     },
   ]);
 });
@@ -46,12 +46,12 @@ test('a lapsed buyer: the silence against their own rhythm is what lowers the sc
   expect(drivers[1]).toMatchObject({
     factor: 'frequency',
     direction: 'up',
-    text: 'Bought 8 times in 16 months: one of the 20% most frequent buyers.',
+    text: 'Bought on 8 different days in 16 months: one of the 20% most frequent buyers.',
   });
   expect(drivers[2]).toEqual({
     factor: 'monetary',
     direction: 'down',
-    text: 'Spends €12.10 per order on average; 78% of customers spend as much or more: that lowers their predicted value.',
+    text: 'Spends €12.10 per purchase day on average, returns deducted; 78% of customers spend as much or more: that lowers their predicted value.',
   });
 });
 
@@ -82,7 +82,7 @@ test('a one-time buyer is told plainly that only one order is known', () => {
     {
       factor: 'monetary',
       direction: 'up',
-      text: 'Spent €25.00 on their only order, more than 55% of customers: that raises their predicted value.',
+      text: 'Spent €25.00 on their only purchase day, returns deducted, more than 55% of customers: that raises their predicted value.',
     },
   ]);
 });
@@ -120,7 +120,7 @@ test('slightly overdue, a new customer, and no percentiles to compare with', () 
     {
       factor: 'frequency',
       direction: 'up',
-      text: 'Bought 3 times in 2 months, about once every 18 days.',
+      text: 'Bought on 3 different days in 2 months, about once every 18 days.',
     },
     {
       factor: 'tenure',
@@ -140,7 +140,7 @@ test('a repeat buyer who buys less often than most says how few buy less often',
   expect(drivers[1]).toEqual({
     factor: 'frequency',
     direction: 'down',
-    text: 'Bought 2 times in 3 years: only 12% of customers bought less often.',
+    text: 'Bought on 2 different days in 3 years: only 12% of customers bought less often.',
   });
 });
 
@@ -291,8 +291,8 @@ test('an order on the scoring day is today, a single repeat order is once', () =
   });
   expect(drivers.map((d) => d.text)).toEqual([
     'Last ordered today, within their usual 30 days between orders: still on their rhythm.',
-    'Bought 2 times in 30 days, about once every 30 days.',
-    'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
+    'Bought on 2 different days in 30 days, about once every 30 days.',
+    'Spends €48.20 per purchase day on average, returns deducted, more than 81% of customers: that raises their predicted value.',
     'First ordered 30 days ago: a new customer, already back once.',
   ]);
   expect(
@@ -316,7 +316,7 @@ test('a customer buying every day, a 1-day horizon and four-figure silences', ()
   expect(daily.drivers[0]?.text).toBe(
     'Last ordered 1 day ago, within their usual 1 day between orders: still on their rhythm.',
   );
-  expect(daily.drivers[1]?.text).toBe('Bought 40 times in 40 days, about once a day.');
+  expect(daily.drivers[1]?.text).toBe('Bought on 40 different days in 40 days, about once a day.');
   expect(daily.headline).toMatch(/^62.0% likely to order in the next day \(99th percentile\);/);
   const long = explainCustomer({
     ...lapsedBuyer,
@@ -336,18 +336,18 @@ test('the extreme shares are said in words: nobody buys less often, nobody spend
     shareSpendingLess: 0,
   });
   expect(rarest.drivers[1]?.text).toBe(
-    'Bought 2 times in 16 months: no customer bought less often.',
+    'Bought on 2 different days in 16 months: no customer bought less often.',
   );
   expect(rarest.drivers[2]?.text).toBe(
-    'Spends €12.10 per order on average; no customer spends less: that lowers their predicted value.',
+    'Spends €12.10 per purchase day on average, returns deducted; no customer spends less: that lowers their predicted value.',
   );
   const top = explainCustomer({ ...frequentBuyer, shareSpendingLess: 100 });
   expect(top.drivers[2]?.text).toBe(
-    'Spends €48.20 per order on average, more than any other customer: that raises their predicted value.',
+    'Spends €48.20 per purchase day on average, returns deducted, more than any other customer: that raises their predicted value.',
   );
   const few = explainCustomer({ ...lapsedBuyer, repeatOrders: 1, shareWithFewerOrders: 1.5 });
   expect(few.drivers[1]?.text).toBe(
-    'Bought 2 times in 16 months: only 1% of customers bought less often.',
+    'Bought on 2 different days in 16 months: only 1% of customers bought less often.',
   );
 });
 

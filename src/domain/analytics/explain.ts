@@ -89,6 +89,8 @@ function ago(days: number): string {
 
 const usualGap = (days: number) => `their usual ${formatDays(days)} between orders`;
 const times = (n: number) => (n === 1 ? 'once' : `${num(n)} times`);
+/** The models count purchase days (two orders on one day are one purchase), so the words do too. */
+const onDays = (n: number) => (n === 1 ? 'on one day' : `on ${num(n)} different days`);
 
 function driverText(fact: DriverFact, currency: string): string {
   switch (fact.kind) {
@@ -107,16 +109,16 @@ function driverText(fact: DriverFact, currency: string): string {
     case 'no-repeat':
       return '0 repeat purchases so far: no rhythm of their own to compare with, so the score rests on how long the silence has lasted.';
     case 'buys-regularly': {
-      const base = `Bought ${times(fact.orders)} in ${spanText(fact.span)}`;
+      const base = `Bought ${onDays(fact.orders)} in ${spanText(fact.span)}`;
       if (fact.everyDays === null) return `${base}.`;
       const every =
         fact.everyDays <= 1 ? 'about once a day' : `about once every ${formatDays(fact.everyDays)}`;
       return `${base}, ${every}.`;
     }
     case 'frequent-buyer':
-      return `Bought ${times(fact.orders)} in ${spanText(fact.span)}: one of the ${num(fact.topShare)}% most frequent buyers.`;
+      return `Bought ${onDays(fact.orders)} in ${spanText(fact.span)}: one of the ${num(fact.topShare)}% most frequent buyers.`;
     case 'infrequent-buyer': {
-      const base = `Bought ${times(fact.orders)} in ${spanText(fact.span)}`;
+      const base = `Bought ${onDays(fact.orders)} in ${spanText(fact.span)}`;
       return fact.shareBuyingLess === 0
         ? `${base}: no customer bought less often.`
         : `${base}: only ${num(fact.shareBuyingLess)}% of customers bought less often.`;
@@ -144,8 +146,8 @@ function driverText(fact: DriverFact, currency: string): string {
 
 function spendText(spend: number, onlyOrder: boolean, currency: string): string {
   return onlyOrder
-    ? `Spent ${money(spend, currency)} on their only order`
-    : `Spends ${money(spend, currency)} per order on average`;
+    ? `Spent ${money(spend, currency)} on their only purchase day, returns deducted`
+    : `Spends ${money(spend, currency)} per purchase day on average, returns deducted`;
 }
 
 function headlineText(facts: ExplanationFacts): string {

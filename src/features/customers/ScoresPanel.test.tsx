@@ -81,8 +81,8 @@ describe('the scores panel', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'Last ordered 12 days ago, within their usual 41 days between orders: still on their rhythm.',
-      'Bought 14 times in 2 years: one of the 5% most frequent buyers.',
-      'Spends €48.20 per order on average, more than 81% of customers: that raises their predicted value.',
+      'Bought on 14 different days in 2 years: one of the 5% most frequent buyers.',
+      'Spends €48.20 per purchase day on average, returns deducted, more than 81% of customers: that raises their predicted value.',
     ]);
     expect(within(why).getAllByLabelText('raises the score')).toHaveLength(3);
   });
@@ -130,6 +130,8 @@ describe('the scores panel', () => {
     renderAt('/c', routes);
     const panel = await screen.findByRole('region', { name: 'Scores' });
     expect(await within(panel).findByText('Can’t lose them')).toBeVisible();
+    // Never cut: the segment's name wraps (the longest French one did not fit on one line).
+    expect(within(panel).getByText('Can’t lose them')).not.toHaveClass('truncate');
   });
 
   test("a fit that failed for another reason says so without the server's English", async () => {

@@ -75,6 +75,8 @@ function Figure({
           'text-md font-semibold text-fg tabular-nums',
           words ? 'leading-tight break-words' : 'truncate',
         )}
+        // A cut figure keeps its whole text on hover (screen readers read the text itself).
+        title={!words && typeof value === 'string' ? value : undefined}
       >
         {value}
       </dd>

@@ -103,3 +103,21 @@ test('an entry to focus on an older page is loaded, then made current', async ()
     expect(current[0]).toHaveAttribute('aria-posinset', String(entries.length));
   });
 });
+
+test('a message links to its campaign and to the message as the campaign renders it for them', async () => {
+  render([], null);
+  const list = await screen.findByRole('list', { name: 'History entries' });
+  const res = await fetch(new URL('/api/customers/C0000001/timeline?limit=500', location.href));
+  const { entries } = timelineResponse.parse(await res.json());
+  const message = entries.find((e) => e.kind === 'message');
+  if (message?.kind !== 'message') throw new Error('The fixture customer received a message.');
+  const campaign = await within(list).findByRole('link', {
+    name: message.campaign_name ?? message.message.campaign_id,
+  });
+  expect(campaign).toHaveAttribute('href', `/campaigns/${message.message.campaign_id}`);
+  const [preview] = within(list).getAllByRole('link', { name: /the message for them/ });
+  expect(preview).toHaveAttribute(
+    'href',
+    `/campaigns/${message.message.campaign_id}/preview/C0000001`,
+  );
+});

@@ -1,5 +1,6 @@
 // One entry of the unified timeline, whatever its kind; customer-provided text is rendered as text.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TimelineEntry } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatMoney, humanize } from '../../ui/format.ts';
@@ -93,7 +94,12 @@ function Body({ entry }: { entry: TimelineEntry }) {
     case 'message':
       return (
         <p className="min-w-0 text-base">
-          <span className="font-medium">{entry.campaign_name ?? entry.message.campaign_id}</span>
+          <Link
+            to={`/campaigns/${encodeURIComponent(entry.message.campaign_id)}`}
+            className="font-medium text-accent-700 hover:underline"
+          >
+            {entry.campaign_name ?? entry.message.campaign_id}
+          </Link>
           <span className="text-fg-muted">
             {' · '}
             {t(`entry.messageStatus.${entry.message.status}`)}
@@ -101,6 +107,13 @@ function Body({ entry }: { entry: TimelineEntry }) {
           {entry.offer_title !== null && (
             <span className="text-fg-muted">{t('entry.offer', { title: entry.offer_title })}</span>
           )}
+          {' · '}
+          <Link
+            to={`/campaigns/${encodeURIComponent(entry.message.campaign_id)}/preview/${encodeURIComponent(entry.message.customer_id)}`}
+            className="text-sm text-accent-700 hover:underline"
+          >
+            {t('entry.messagePreview')}
+          </Link>
         </p>
       );
     case 'offer_response':
