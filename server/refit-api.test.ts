@@ -75,7 +75,7 @@ test('a refit on data too small to fit ends as failed, saying why', async () => 
 
 test('a run that throws ends as failed with no reason about the data', async () => {
   const job = new RefitJob(() => Promise.reject(new Error('disk full')));
-  job.start();
+  job.start('Marie Curie');
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(job.status()).toMatchObject({ state: 'failed', error: 'disk full', no_model: null });
 });
@@ -90,10 +90,14 @@ test('a start while a run is running is that run, and its stages show as they co
         finish = resolve;
       }),
   );
-  const first = job.start();
+  const first = job.start('Marie Curie');
   stage('reading the orders');
-  expect(job.status()).toMatchObject({ state: 'running', stage: 'reading the orders' });
-  const again = job.start();
+  expect(job.status()).toMatchObject({
+    state: 'running',
+    stage: 'reading the orders',
+    by: 'Marie Curie',
+  });
+  const again = job.start('Marie Curie');
   expect(again.state === 'running' && first.state === 'running' && again.started_at).toBe(
     first.state === 'running' && first.started_at,
   );

@@ -5,10 +5,13 @@
 import { Hono } from 'hono';
 import {
   customerIdParam,
+  refitRequest,
   type CustomerScoresResponse,
   type NoModelReason,
 } from '../../src/api/contract.ts';
 import { httpError, parseOr400 } from '../http.ts';
+import { ANONYMOUS_AUTHOR } from './saved-segments.ts';
+import { readJson } from './versioned-http.ts';
 import type { RefitJob } from '../scoring/refit.ts';
 import type { ScoreService } from '../scoring/service.ts';
 
@@ -37,7 +40,10 @@ export function scoreRoutes(
       if ('unavailable' in book) return c.json(unscored(id, book.reason));
       return c.json(book.customer(id));
     })
-    .post('/models/clv/refit', (c) => c.json(refit.start(), 202))
+    .post('/models/clv/refit', async (c) => {
+      const request = parseOr400(refitRequest, await readJson(c.req.raw, {}), 'body');
+      return c.json(refit.start(request.by ?? ANONYMOUS_AUTHOR), 202);
+    })
     .get('/models/clv/refit', (c) => c.json(refit.status()))
     .get('/models/clv', async (c) => {
       const book = await scores.book();

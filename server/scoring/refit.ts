@@ -18,11 +18,11 @@ export class RefitJob {
     return this.current;
   }
 
-  /** Starts a run unless one is running; answers the status either way. */
-  start(): RefitStatus {
+  /** Starts a run for `by` unless one is running (then joins it); answers the status either way. */
+  start(by: string): RefitStatus {
     if (this.current.state === 'running') return this.current;
     const startedAt = this.now().toISOString();
-    this.current = { state: 'running', stage: 'starting', started_at: startedAt };
+    this.current = { state: 'running', stage: 'starting', started_at: startedAt, by };
     void this.run((stage) => {
       if (this.current.state === 'running') this.current = { ...this.current, stage };
     }).then(
@@ -32,6 +32,7 @@ export class RefitJob {
           'unavailable' in book
             ? {
                 state: 'failed',
+                by,
                 started_at: startedAt,
                 finished_at: finishedAt,
                 error: book.unavailable,
@@ -39,6 +40,7 @@ export class RefitJob {
               }
             : {
                 state: 'done',
+                by,
                 started_at: startedAt,
                 finished_at: finishedAt,
                 model_version: book.modelVersion,
@@ -48,6 +50,7 @@ export class RefitJob {
       (error: unknown) => {
         this.current = {
           state: 'failed',
+          by,
           started_at: startedAt,
           finished_at: this.now().toISOString(),
           error: error instanceof Error ? error.message : String(error),

@@ -199,12 +199,29 @@ export const modelCardResponse = z.object({
 });
 export type ModelCardResponse = z.infer<typeof modelCardResponse>;
 
-/** A refit of the models on demand: its stage while it runs, how it ended after. */
+/** POST /api/models/clv/refit (body optional): who asks for it. */
+export const refitRequest = z.strictObject({
+  by: z
+    .string()
+    .trim()
+    .min(1, 'A name is at least one character.')
+    .max(120, 'A name is at most 120 characters.')
+    .optional(),
+});
+export type RefitRequest = z.input<typeof refitRequest>;
+
+/** A refit of the models on demand: its stage while it runs, how it ended after, and who ran it. */
 export const refitStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('idle') }),
-  z.object({ state: z.literal('running'), stage: z.string(), started_at: isoInstant }),
+  z.object({
+    state: z.literal('running'),
+    stage: z.string(),
+    started_at: isoInstant,
+    by: z.string(),
+  }),
   z.object({
     state: z.literal('done'),
+    by: z.string(),
     started_at: isoInstant,
     finished_at: isoInstant,
     model_version: z.string(),
@@ -212,6 +229,7 @@ export const refitStatus = z.discriminatedUnion('state', [
   }),
   z.object({
     state: z.literal('failed'),
+    by: z.string(),
     started_at: isoInstant,
     finished_at: isoInstant,
     /** What went wrong, in English, for logs. */

@@ -19,6 +19,7 @@ afterAll(() => mockApi.close());
 
 const done: RefitStatus = {
   state: 'done',
+  by: 'Marie Curie',
   started_at: '2026-11-23T09:00:00.000Z',
   finished_at: '2026-11-23T09:00:02.000Z',
   model_version: 'clv-2026-11-16-week-00c0ffee',
@@ -53,6 +54,7 @@ test('after a refit the saved-segment list is read again (its sizes count scored
   await router.navigate('/dashboards');
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'Refit now' }));
+  await user.click(await screen.findByRole('button', { name: 'Refit and rescore' }));
   expect(await screen.findByText('Models refitted')).toBeVisible();
 
   await router.navigate('/segments');

@@ -1,17 +1,19 @@
 // "Refit now" on the model card: fits the models again and rescores every customer, shows the
 // stage while it runs (the server's stage words, per language), and says how it ended.
-import { useMutation, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
+import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
+import { useAuthor } from '../../ui/author.ts';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
-import { formatCount } from '../../ui/format.ts';
+import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { refitFailureText } from './refit-failure.ts';
-import { modelMutations } from './queries.ts';
+import { modelMutations, modelQueries } from './queries.ts';
 
 /** The stages the server reports today; a stage not listed shows as it came. */
 const stageKeys = {
@@ -33,11 +35,15 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   const errorWords = useErrorWords();
   const toast = useToast();
   const refit = useMutation(modelMutations.refit(rescored));
+  const last = useQuery(modelQueries.lastRefit());
+  const [author] = useAuthor();
+  const [confirming, setConfirming] = useState(false);
   const [stage, setStage] = useState<string | null>(null);
   const start = () => {
+    setConfirming(false);
     setStage(null);
     refit.mutate(
-      { onStage: setStage },
+      { onStage: setStage, by: author },
       {
         onSuccess: (status) => {
           if (status.state !== 'done') return;
@@ -65,10 +71,25 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
             }),
           )
         : null;
+  const previous = last.data;
+  const lastText =
+    previous === undefined
+      ? ''
+      : previous.state === 'done' || previous.state === 'failed'
+        ? t(previous.state === 'done' ? 'modelCard.refit.last' : 'modelCard.refit.lastFailed', {
+            at: formatDateTime(previous.finished_at),
+            by: previous.by,
+          })
+        : previous.state === 'idle'
+          ? t('modelCard.refit.none')
+          : '';
   // The header gives its actions the room they ask for: a long outcome wraps rather than squeeze
   // the card's title.
   return (
     <div className="flex items-center gap-2">
+      {!refit.isPending && failure === null && lastText !== '' && (
+        <span className="max-w-md text-right text-sm text-fg-muted">{lastText}</span>
+      )}
       <span role="status" className="max-w-md text-right text-sm text-fg-muted">
         {refit.isPending && stage !== null
           ? t('modelCard.refit.running', { stage: stageText(t, stage) })
@@ -83,11 +104,35 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
         size="sm"
         icon={<RefreshCw aria-hidden="true" />}
         loading={refit.isPending}
-        onClick={start}
+        onClick={() => setConfirming(true)}
         title={t('modelCard.refit.hint')}
       >
         {t('modelCard.refit.action')}
       </Button>
+      <Dialog open={confirming} onOpenChange={setConfirming}>
+        <DialogContent
+          width="sm"
+          title={t('modelCard.refit.confirmTitle')}
+          description={t('modelCard.refit.confirmDescription')}
+          footer={
+            <>
+              <DialogClose asChild>
+                <Button>{t('modelCard.refit.keep')}</Button>
+              </DialogClose>
+              <Button variant="primary" onClick={start}>
+                {t('modelCard.refit.confirm')}
+              </Button>
+            </>
+          }
+        >
+          <ul className="list-disc space-y-1 pl-5 text-base text-fg">
+            <li>{t('modelCard.refit.changesScores')}</li>
+            <li>{t('modelCard.refit.changesSegments')}</li>
+            <li>{t('modelCard.refit.changesAudits')}</li>
+          </ul>
+          {lastText !== '' && <p className="mt-2 text-sm text-fg-muted">{lastText}</p>}
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }

@@ -1,7 +1,12 @@
 // The customer-base models over the API: the model card of the current fit, and refitting them.
 import { mutationOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../api/client.ts';
-import { modelCardResponse, refitStatus, type RefitStatus } from '../../api/contract.ts';
+import {
+  modelCardResponse,
+  refitStatus,
+  type RefitRequest,
+  type RefitStatus,
+} from '../../api/contract.ts';
 
 const REFIT_PATH = '/api/models/clv/refit';
 /** How often a running refit is asked for its stage. */
@@ -10,6 +15,7 @@ const POLL_MS = 400;
 export const modelKeys = {
   all: ['models'] as const,
   card: () => [...modelKeys.all, 'clv'] as const,
+  refit: () => [...modelKeys.all, 'refit'] as const,
 };
 
 export const modelQueries = {
@@ -18,6 +24,12 @@ export const modelQueries = {
       queryKey: modelKeys.card(),
       queryFn: ({ signal }) => getJson(modelCardResponse, '/api/models/clv', { signal }),
       staleTime: 5 * 60_000,
+    }),
+  /** The last refit (or none since the server started), for "last refit … by …". */
+  lastRefit: () =>
+    queryOptions({
+      queryKey: modelKeys.refit(),
+      queryFn: ({ signal }) => getJson(refitStatus, REFIT_PATH, { signal }),
     }),
 };
 
@@ -31,8 +43,9 @@ export const modelMutations = {
    */
   refit: (rescored: readonly QueryKey[]) =>
     mutationOptions({
-      mutationFn: async ({ onStage }: { onStage: (stage: string) => void }) => {
-        let status: RefitStatus = await sendJson('POST', refitStatus, REFIT_PATH, undefined);
+      mutationFn: async ({ onStage, by }: { onStage: (stage: string) => void; by: string }) => {
+        const request: RefitRequest = by.trim() === '' ? {} : { by: by.trim() };
+        let status: RefitStatus = await sendJson('POST', refitStatus, REFIT_PATH, request);
         while (status.state === 'running') {
           onStage(status.stage);
           await sleep(POLL_MS);
