@@ -83,3 +83,43 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
 
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('pop-ups pass the accessibility check while open: field picker, author, a menu, the refit dialog', async ({
+  page,
+}) => {
+  await page.goto('/segments/new');
+  await page.getByRole('button', { name: 'Ajouter une première condition' }).click();
+  const search = page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' });
+  // The marketer's word finds the order, said as such.
+  await search.fill('acheté');
+  await expect(
+    page.getByRole('option', { name: /^Passé une commande pour « acheté »/ }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page
+    .getByRole('option', { name: /^Passé une commande/ })
+    .first()
+    .click();
+
+  await page.getByRole('button', { name: /^Auteur/ }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Votre nom dans l’historique des versions' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('combobox', { name: /combien de fois$/ }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.goto('/dashboards');
+  await page.getByRole('button', { name: 'Réentraîner' }).click();
+  const dialog = page.getByRole('dialog', {
+    name: 'Réentraîner les modèles et recalculer les scores de tous les clients ?',
+  });
+  await expect(dialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Garder les scores actuels' }).click();
+  await expect(dialog).toBeHidden();
+});

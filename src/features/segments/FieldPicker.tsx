@@ -190,7 +190,7 @@ export function FieldPicker({
                   onMouseMove={() => search.setActive(item)}
                   onClick={() => choose(item)}
                 >
-                  <span className="truncate">
+                  <span className="truncate" title={item.label}>
                     <Highlighted text={item.label} ranges={ranges} />
                     {keyword !== null && ' '}
                     {keyword !== null && (
