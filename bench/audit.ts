@@ -89,7 +89,15 @@ async function edit(fetchIt: Fetch, campaign: string, changes: Record<string, un
   });
 }
 
-const planSend = (fetchIt: Fetch, sendAt: string) => edit(fetchIt, base, { send_at: sendAt });
+/**
+ * Plans the send at 10:00 on 1 December, or 11:00 when a run before this one (on a reused file)
+ * already planned 10:00: either way the content changes and every recipient is checked anew.
+ */
+async function planSend(fetchIt: Fetch) {
+  const { body } = await bodyOf(fetchIt, base);
+  const sendAt = body.send_at === '2026-12-01T10:00' ? '2026-12-01T11:00' : '2026-12-01T10:00';
+  return edit(fetchIt, base, { send_at: sendAt });
+}
 
 /**
  * A campaign of about 100,000 recipients: the demo campaign on its segment narrowed to postcodes
@@ -182,7 +190,7 @@ if (target === 'memory') {
   const loadAverage = loadavg()[0];
   const first = await audit(fetchIt);
   // Planned, audited again, marked ready over its blocks, exported.
-  await planSend(fetchIt, '2026-12-01T10:00');
+  await planSend(fetchIt);
   const second = await audit(fetchIt);
   const planned = await json(fetchIt, base);
   await json(
@@ -228,7 +236,7 @@ if (target === 'memory') {
   // Cold: the scores and the co-purchase statistics are computed on the way.
   const first = await audit(fetchIt);
   // Warm: the campaign planned for another time, so every recipient is checked anew.
-  await planSend(fetchIt, '2026-12-01T10:00');
+  await planSend(fetchIt);
   const second = await audit(fetchIt);
   // The same content again: the check is reused, as after an exclusion.
   const again = await audit(fetchIt);
