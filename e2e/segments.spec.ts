@@ -84,7 +84,7 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('pop-ups pass the accessibility check while open: field picker, author, a menu, the refit dialog', async ({
+test('pop-ups pass the accessibility check while open: field picker, author, the refit dialog', async ({
   page,
 }) => {
   await page.goto('/segments/new');
@@ -105,11 +105,6 @@ test('pop-ups pass the accessibility check while open: field picker, author, a m
   await expect(
     page.getByRole('dialog', { name: 'Votre nom dans l’historique des versions' }),
   ).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.keyboard.press('Escape');
-
-  await page.getByRole('combobox', { name: /combien de fois$/ }).click();
-  await expect(page.getByRole('listbox')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
