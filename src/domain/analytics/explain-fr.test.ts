@@ -71,7 +71,9 @@ describe('a customer’s scores explained in French', () => {
       [
         'frequency',
         'up',
-        fr('A acheté à 8 dates différentes en 16 mois : parmi les 20 % de clients qui achètent le plus souvent.'),
+        fr(
+          'A acheté à 8 dates différentes en 16 mois : parmi les 20 % de clients qui achètent le plus souvent.',
+        ),
       ],
       [
         'monetary',
@@ -298,7 +300,9 @@ describe('a customer’s scores explained in French', () => {
   ])('a high spender with %d % spending less: « %s »', (share, text) => {
     const [, , monetary] = textsFr({ ...frequentBuyer, shareSpendingLess: share });
     expect(monetary).toBe(
-      fr(`Dépense en moyenne 48,20 € par date d’achat, retours déduits, ${text} : cela fait monter sa valeur prédite.`),
+      fr(
+        `Dépense en moyenne 48,20 € par date d’achat, retours déduits, ${text} : cela fait monter sa valeur prédite.`,
+      ),
     );
   });
 
@@ -314,7 +318,9 @@ describe('a customer’s scores explained in French', () => {
         '12,5 % de chances de commander dans les prochaines 24 heures (99e centile) ; risque de churn faible ; valeur prédite 12 345,60 € (99e centile) ; prochaine commande vers le 4 déc. 2026 si le client reste actif.',
       ),
     );
-    expect(rich.drivers[2]?.text).toContain(fr('Dépense en moyenne 1 234,56 € par date d’achat, retours déduits'));
+    expect(rich.drivers[2]?.text).toContain(
+      fr('Dépense en moyenne 1 234,56 € par date d’achat, retours déduits'),
+    );
     expect(explainFr({ ...frequentBuyer, currency: 'USD' }).headline).toContain(
       fr('valeur prédite 312,40 $US'),
     );
