@@ -111,8 +111,14 @@ function Body({ entry }: { entry: TimelineEntry }) {
           <Link
             to={`/campaigns/${encodeURIComponent(entry.message.campaign_id)}/preview/${encodeURIComponent(entry.message.customer_id)}`}
             className="text-sm text-accent-700 hover:underline"
+            aria-label={t('entry.messagePreview', {
+              campaign: entry.campaign_name ?? entry.message.campaign_id,
+            })}
+            title={t('entry.messagePreview', {
+              campaign: entry.campaign_name ?? entry.message.campaign_id,
+            })}
           >
-            {t('entry.messagePreview')}
+            {t('entry.messageLink')}
           </Link>
         </p>
       );
