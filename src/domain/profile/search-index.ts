@@ -20,13 +20,16 @@ export type IndexedCustomer = Pick<
   'customer_id' | 'first_name' | 'last_name' | 'email' | 'city' | 'loyalty_tier'
 >;
 
-/** First index in the sorted `list` whose entry is not below `key`. */
-function lowerBound(list: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = list.length;
+/**
+ * The first index from `from` to `to` where `before` stops holding, for a `before` that holds on a
+ * prefix of the range and never after it (a binary search).
+ */
+function firstNot(from: number, to: number, before: (i: number) => boolean): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] ?? '') < key) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -37,15 +40,8 @@ function lowerBound(list: readonly string[], key: string): number {
  * block, as every entry below it is less than the prefix and every entry after it is neither.
  */
 function prefixRange(sorted: readonly string[], prefix: string): [number, number] {
-  const from = lowerBound(sorted, prefix);
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? '').startsWith(prefix)) lo = mid + 1;
-    else hi = mid;
-  }
-  return [from, lo];
+  const from = firstNot(0, sorted.length, (i) => (sorted[i] ?? '') < prefix);
+  return [from, firstNot(from, sorted.length, (i) => (sorted[i] ?? '').startsWith(prefix))];
 }
 
 export class CustomerSearchIndex {
@@ -144,14 +140,12 @@ export class CustomerSearchIndex {
   }
 
   private positionOf(customerId: string): number {
-    let lo = 0;
-    let hi = this.customers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareText(this.customers[mid]?.customer_id ?? '', customerId) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.customers[lo]?.customer_id === customerId ? lo : -1;
+    const at = firstNot(
+      0,
+      this.customers.length,
+      (i) => compareText(this.customers[i]?.customer_id ?? '', customerId) < 0,
+    );
+    return this.customers[at]?.customer_id === customerId ? at : -1;
   }
 
   customer(customerId: string): IndexedCustomer | undefined {
@@ -296,16 +290,7 @@ function listCursor(list: Int32Array): Cursor {
     advance: () => {
       at += 1;
     },
-    has: (value) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((list[mid] ?? 0) < value) lo = mid + 1;
-        else hi = mid;
-      }
-      return list[lo] === value;
-    },
+    has: (value) => list[firstNot(0, list.length, (i) => (list[i] ?? 0) < value)] === value,
   };
 }
 
