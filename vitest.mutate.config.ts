@@ -7,6 +7,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 const TESTS = [
+  'src/domain/profile/search.test.ts',
+  'src/domain/profile/search-index.test.ts',
+  'src/domain/segment/field-search.test.ts',
+  'src/domain/segment/number-units.test.ts',
+  'src/domain/segment/names.test.ts',
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',
