@@ -195,9 +195,16 @@ function foldedWithSource(label: string): { text: string; from: number[] } {
   return { text, from };
 }
 
-/** Ranges in the label where each query word begins one of its words, or null if one does not. */
-function wordRanges(label: string, words: readonly string[]): MatchRange[] | null {
-  const { text, from } = foldedWithSource(label);
+/**
+ * Ranges in the (folded) label where each query word begins one of its words, or null if one
+ * does not.
+ */
+function wordRanges(
+  label: string,
+  folded: { text: string; from: number[] },
+  words: readonly string[],
+): MatchRange[] | null {
+  const { text, from } = folded;
   const ranges: MatchRange[] = [];
   for (const word of words) {
     let found = -1;
@@ -225,33 +232,29 @@ export function searchFields<T extends SearchableItem>(
   const whole = foldText(query.trim());
   const hits: FieldHit<T>[] = [];
   for (const item of items) {
-    const ranges = wordRanges(item.label, words);
+    const folded = foldedWithSource(item.label);
+    const ranges = wordRanges(item.label, folded, words);
     if (ranges !== null) {
-      const starts = foldedWithSource(item.label).text.startsWith(whole);
-      hits.push({ item, rank: starts ? 0 : 1, ranges, keyword: null });
+      hits.push({ item, rank: folded.text.startsWith(whole) ? 0 : 1, ranges, keyword: null });
       continue;
     }
-    const synonyms = [...(CONCEPT_WORDS.get(item.key) ?? []), ...(item.keywords ?? [])];
-    const keywordWords = synonyms.flatMap((k) => searchWords(k));
+    const synonyms = [...(CONCEPT_WORDS.get(item.key) ?? []), ...(item.keywords ?? [])].map(
+      (synonym) => ({ synonym, words: searchWords(synonym) }),
+    );
     const labelWords = searchWords(item.label);
     const unmet = words.filter((w) => !labelWords.some((l) => l.startsWith(w)));
-    const keyword = synonyms.find((k) =>
-      searchWords(k).some((s) => unmet.some((w) => s.startsWith(w))),
-    );
-    if (unmet.every((w) => keywordWords.some((k) => k.startsWith(w))) && keyword !== undefined) {
+    const meets = (w: string) => (s: { words: string[] }) => s.words.some((k) => k.startsWith(w));
+    const keyword = synonyms.find((s) => unmet.some((w) => meets(w)(s)));
+    if (keyword !== undefined && unmet.every((w) => synonyms.some(meets(w)))) {
+      const met = words.filter((w) => !unmet.includes(w));
       hits.push({
         item,
         rank: 2,
-        ranges:
-          wordRanges(
-            item.label,
-            words.filter((w) => !unmet.includes(w)),
-          ) ?? [],
-        keyword,
+        ranges: wordRanges(item.label, folded, met) ?? [],
+        keyword: keyword.synonym,
       });
       continue;
     }
-    const folded = foldedWithSource(item.label);
     const inside = folded.text.indexOf(whole);
     if (inside !== -1) {
       hits.push({
@@ -264,8 +267,6 @@ export function searchFields<T extends SearchableItem>(
       });
     }
   }
-  return hits
-    .map((hit, order) => ({ hit, order }))
-    .sort((a, b) => a.hit.rank - b.hit.rank || a.order - b.order)
-    .map(({ hit }) => hit);
+  // A stable sort: within a rank, the items keep their given order.
+  return hits.sort((a, b) => a.rank - b.rank);
 }

@@ -27,6 +27,7 @@ function NameNotes({ document }: { document: SegmentDocument }) {
   const selfId = document.saved?.segment_id ?? null;
   const length = document.name.trim().length;
   const same = namesake(document.name, others, selfId);
+  const free = same === null ? '' : freeName(document.name, others, selfId);
   return (
     <>
       {length > NAME_COUNT_FROM && (
@@ -44,12 +45,8 @@ function NameNotes({ document }: { document: SegmentDocument }) {
       {same !== null && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-warn-700">
           {t('header.namesake', { name: same.name })}
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => document.setName(freeName(document.name, others, selfId))}
-          >
-            {t('header.useFreeName', { name: freeName(document.name, others, selfId) })}
+          <Button size="sm" variant="ghost" onClick={() => document.setName(free)}>
+            {t('header.useFreeName', { name: free })}
           </Button>
         </p>
       )}

@@ -37,13 +37,8 @@ function useBox({ nodeId, path }: BoxProps) {
   };
 }
 
-/** A typed number as the user's language writes it in a box: no grouping, its decimal comma. */
-function typedText(n: number): string {
-  return formatDecimalInput(n);
-}
-
 /** A typed number read leniently: "1 234,50 €", "12.5", " 30 % " (spaces and a unit allowed). */
-export function parseTyped(text: string): number {
+function parseTyped(text: string): number {
   const bare = text.replace(/[\s\u00a0\u202f€%]/g, '').replace(',', '.');
   return bare === '' ? Number.NaN : Number(bare);
 }
@@ -71,14 +66,13 @@ export function NumberField({
   // What was last typed, shown as typed while it still means the value ("125," is 125 € and
   // must not become "125" under the cursor); an undo or another edit shows the value anew.
   const [typed, setTyped] = useState<string | null>(null);
+  const typedValue = typed === null ? Number.NaN : parseTyped(typed);
   const current =
-    typed !== null &&
-    Number.isFinite(parseTyped(typed)) &&
-    toStored(parseTyped(typed), unit) === value
-      ? typed
-      : null;
+    Number.isFinite(typedValue) && toStored(typedValue, unit) === value ? typed : null;
   const shown =
-    draft ?? current ?? (typeof value === 'number' ? typedText(toTyped(value, unit)) : value);
+    draft ??
+    current ??
+    (typeof value === 'number' ? formatDecimalInput(toTyped(value, unit)) : value);
   const bounds = unit === undefined ? undefined : TYPED_BOUNDS[unit];
   const low = min ?? bounds?.min;
   const high = max ?? bounds?.max;
