@@ -214,7 +214,8 @@ export function TextValue({
             });
             return;
           }
-          api.setDraft(box.nodeId, box.path, null);
+          // Only a box holding a draft clears it: no extra builder update per keystroke.
+          if (draft !== undefined) api.setDraft(box.nodeId, box.path, null);
           onValue(text.trim(), true);
         }}
         onSelect={(s) => {
