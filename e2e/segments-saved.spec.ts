@@ -16,8 +16,11 @@ const DAY_MS = 86_400_000;
 /** Île-de-France: the départements of Paris and around it, by the first two postcode digits. */
 const IDF = ['75', '77', '78', '91', '92', '93', '94', '95'];
 
-/** The example counted straight from the generated rows, without any of the app's code. */
-function expectedCount(): number {
+/**
+ * The example counted straight from the generated rows, without any of the app's code: a Blu-ray
+ * bought in store in the last `boughtDays`, no email opened in the last `openedDays`.
+ */
+function expectedCount(boughtDays = 90, openedDays = 60): number {
   const { dataset } = generateDataset({
     seed: DEMO_SEED,
     customers: E2E_DEMO_CUSTOMERS,
@@ -40,7 +43,7 @@ function expectedCount(): number {
     if (at <= asOf && formats.includes('4k')) bought4k.add(order.customer_id);
     if (
       order.channel === 'store' &&
-      at >= asOf - 90 * DAY_MS &&
+      at >= asOf - boughtDays * DAY_MS &&
       at <= asOf &&
       formats.includes('blu_ray')
     ) {
@@ -50,7 +53,7 @@ function expectedCount(): number {
   const openedRecently = new Set(
     dataset.events
       .filter((e) => e.type === 'email_open')
-      .filter((e) => Date.parse(e.at) >= asOf - 60 * DAY_MS && Date.parse(e.at) <= asOf)
+      .filter((e) => Date.parse(e.at) >= asOf - openedDays * DAY_MS && Date.parse(e.at) <= asOf)
       .map((e) => e.customer_id),
   );
   // The latest email consent decides (ties broken by the later consent id).
@@ -135,6 +138,8 @@ const announced = (page: Page) =>
     .getByRole('complementary', { name: 'Audience' })
     .getByRole('status')
     .filter({ hasText: /match/ });
+const matchesOf = (n: number) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? 'customer' : 'customers'}`;
 const matches = (n: number) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? 'customer matches' : 'customers match'}.`;
 
@@ -224,7 +229,18 @@ test('builds the Île-de-France Blu-ray example, counts it exactly, saves it, an
   await expect(versions).toHaveCount(3);
   await expect(versions.nth(0)).toContainText('Camille Roux');
   await expect(versions.nth(1)).toContainText('Sophie Lambert');
+  // Each version's audience when it was saved and now (the data has not changed since).
+  const audiences = [expectedCount(120, 30), expectedCount(90, 30), expected];
+  for (const [i, n] of audiences.entries()) {
+    const said = n.toLocaleString('en-GB');
+    await expect(versions.nth(i)).toContainText(`Audience: ${said} when saved, ${said} now`);
+  }
   await versions.nth(1).click();
+  const selected = page.getByRole('region', { name: 'Version 2' });
+  await expect(selected).toContainText(
+    `it selected ${matchesOf(audiences[1] ?? 0)} of ${E2E_DEMO_CUSTOMERS.toLocaleString('en-GB')}`,
+  );
+  await expect(selected).toContainText('No change since.');
   await expect(page.getByRole('list', { name: 'Changes from version 1 to 2' })).toContainText(
     'in the last 30 days',
   );

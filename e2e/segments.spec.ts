@@ -10,8 +10,11 @@ const DAY_MS = 86_400_000;
 /** Counts as the French UI writes them: « 1 234 » with a narrow no-break space. */
 const frenchCount = new Intl.NumberFormat('fr-FR');
 
-/** Customers in Lyon (any case) with a completed store order at or after as_of − 90 days. */
-function lyonStoreBuyersInLast90Days(): number {
+/**
+ * Customers in Lyon (any case) with a completed store order at or after as_of − 90 days, and how
+ * many of them ordered (completed, any time) through each channel.
+ */
+function lyonStoreBuyersInLast90Days(): { count: number; byChannel: Map<string, number> } {
   const { dataset } = generateDataset({
     seed: DEMO_SEED,
     customers: E2E_DEMO_CUSTOMERS,
@@ -28,15 +31,28 @@ function lyonStoreBuyersInLast90Days(): number {
       })
       .map((o) => o.customer_id),
   );
-  return dataset.customers.filter(
-    (c) => c.city?.toLowerCase() === 'lyon' && buyers.has(c.customer_id),
-  ).length;
+  const members = new Set(
+    dataset.customers
+      .filter((c) => c.city?.toLowerCase() === 'lyon' && buyers.has(c.customer_id))
+      .map((c) => c.customer_id),
+  );
+  const channels = new Map<string, Set<string>>();
+  for (const o of dataset.orders) {
+    if (o.status !== 'completed' || !members.has(o.customer_id)) continue;
+    const who = channels.get(o.channel) ?? new Set<string>();
+    who.add(o.customer_id);
+    channels.set(o.channel, who);
+  }
+  return {
+    count: members.size,
+    byChannel: new Map([...channels].map(([channel, who]) => [channel, who.size])),
+  };
 }
 
 test('builds Lyon store buyers of the last 90 days by clicking and typing, and counts them exactly', async ({
   page,
 }) => {
-  const expected = lyonStoreBuyersInLast90Days();
+  const { count: expected, byChannel: byChannelCounts } = lyonStoreBuyersInLast90Days();
   expect(expected, 'the demo data has such customers').toBeGreaterThan(0);
 
   await page.goto('/segments/new');
@@ -73,6 +89,27 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
   await expect(announced).toHaveText(
     `${frenchCount.format(expected)} ${expected === 1 ? 'client correspond' : 'clients correspondent'}.`,
   );
+
+  // Broken down by the channels they ordered through: every one of them in store, some on the web
+  // too. The choice list passes the accessibility check while open.
+  await audience.getByRole('combobox', { name: 'Répartir l’audience par' }).click();
+  await expect(page.getByRole('option', { name: 'Canaux de commande utilisés' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('option', { name: 'Canaux de commande utilisés' }).click();
+  const byChannel = audience.getByRole('list', {
+    name: 'Membres par Canaux de commande utilisés',
+  });
+  const words = { store: 'Magasin', web: 'Web', app: 'App', call_centre: 'Centre d’appels' };
+  for (const [channel, label] of Object.entries(words)) {
+    const n = byChannelCounts.get(channel) ?? 0;
+    const row = byChannel
+      .getByRole('listitem')
+      .filter({ has: page.getByText(label, { exact: true }) });
+    if (n === 0) await expect(row).toHaveCount(0);
+    else await expect(row).toHaveText(new RegExp(`^${label}\\s*${frenchCount.format(n)} ·`));
+  }
+  expect(byChannelCounts.get('store')).toBe(expected);
+  await expect(audience).toContainText('les parts dépassent 100 %');
 
   // The link reproduces the builder, count included.
   await page.reload();

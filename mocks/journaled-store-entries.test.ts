@@ -44,7 +44,7 @@ describe('the browser demo journal records document writes', () => {
     const storage = memoryStorage();
     const first = new JournaledStore(fixtureDataset(), FIXTURE_AS_OF, storage, 'k');
     await first.sync();
-    const body = { name: 'Lyon', description: '', definition };
+    const body = { name: 'Lyon', description: '', definition, audience: null };
     await first.createSegment(
       'seg_a',
       { ...body, author: 'Camille', note: 'created', at: '2026-11-20T10:00:00.000Z' },

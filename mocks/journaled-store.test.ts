@@ -16,6 +16,7 @@ function memoryStorage(): JournalStorage & { map: Map<string, string> } {
 const write = (name: string, value: string, at: string): SegmentWrite => ({
   name,
   description: '',
+  audience: null,
   author: 'Camille',
   note: '',
   at,

@@ -415,7 +415,7 @@ describe.each(apiErrorReasons)('%s', (reason) => {
       previous = reply.body;
     }
     const reply = await send(api, typeof call === 'function' ? call(previous) : call);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+    expect(reply.status, JSON.stringify(reply.body) + JSON.stringify(previous)).toBe(status);
     const { error } = apiError.parse(reply.body);
     expect(error.reason).toBe(reason);
     expect(error.code).toBe(errorReasons[reason].code);

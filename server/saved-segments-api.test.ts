@@ -9,6 +9,7 @@ import {
   countResponse,
   invalidDefinitionResponse,
   savedSegment,
+  segmentAudiencesResponse,
   segmentDiffResponse,
   segmentInUse,
   segmentListResponse,
@@ -362,6 +363,56 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
     });
     expect(missing.status).toBe(404);
     expect(apiError.parse(missing.body).error.message).toContain('versions 1 to 3 are recorded');
+  });
+
+  test('each version keeps its audience at save; the audiences say it then and now', async () => {
+    const rows = dataset().customers;
+    const inCity = (name: string) =>
+      rows.filter((c) => c.city?.trim().toLowerCase() === name.toLowerCase()).length;
+    const lyon = inCity('Lyon');
+    const either = lyon + inCity('Paris');
+    expect(lyon).toBeGreaterThan(0);
+    expect(either).toBeGreaterThan(lyon);
+    const lyonOrParis = definition([city('Lyon'), city('Paris', 'c2')], 'or');
+    const total = rows.length;
+
+    const place = await create('Place', definition([city('Lyon')]));
+    const follower = await create('Follows place', definition([memberOf(place.segment_id)]));
+    const atSave = segmentVersion.parse(
+      (await send('GET', `/${follower.segment_id}/versions/1`)).body,
+    );
+    expect(atSave.audience).toEqual({ count: lyon, total, as_of: FIXTURE_AS_OF });
+
+    // The segment it follows changes: version 1 selected the Lyonnais then, Paris too now.
+    expect((await update(place, { name: 'Place', definition: lyonOrParis })).status).toBe(200);
+    // Version 2 stops following it, and it is deleted: version 1 no longer counts.
+    const v2 = await update(follower, { name: 'Follows place', definition: lyonOrParis });
+    expect(v2.status).toBe(200);
+    const audiences = async () =>
+      segmentAudiencesResponse.parse((await send('GET', `/${follower.segment_id}/audiences`)).body);
+    let answer = await audiences();
+    expect(answer).toMatchObject({ segment_id: follower.segment_id, total, as_of: FIXTURE_AS_OF });
+    expect(answer.versions.map((v) => [v.version, v.saved?.count ?? null, v.now])).toEqual([
+      [2, either, either],
+      [1, lyon, either],
+    ]);
+    expect((await send('DELETE', `/${place.segment_id}`, { headers: ifMatch(2) })).status).toBe(
+      204,
+    );
+    answer = await audiences();
+    expect(answer.versions[1]).toMatchObject({ version: 1, saved: { count: lyon }, now: null });
+    expect(answer.versions[1]?.problem?.code).toBe('unknown_segment');
+    // A restore counts again when it is saved.
+    const restored = await send('POST', `/${follower.segment_id}/versions/2/restore`, {
+      headers: ifMatch(2),
+    });
+    expect(restored.status).toBe(200);
+    const v3 = segmentVersion.parse((await send('GET', `/${follower.segment_id}/versions/3`)).body);
+    expect(v3.audience?.count).toBe(either);
+    // A loaded segment's version was never counted at a save.
+    const loaded = segmentAudiencesResponse.parse((await send('GET', '/seg_lyon/audiences')).body);
+    expect(loaded.versions).toEqual([{ version: 3, saved: null, now: lyon, problem: null }]);
+    expect((await send('GET', '/seg_gone/audiences')).status).toBe(404);
   });
 
   test('the diff between two versions names the changed node and the new name', async () => {

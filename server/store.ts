@@ -7,6 +7,7 @@ import type { FieldCatalogue } from '../src/domain/profile/field-catalogue.ts';
 import type { MemberSummary, SearchHit } from '../src/domain/profile/summaries.ts';
 import type {
   SavedSegment,
+  SegmentAudience,
   SegmentVersion,
   SegmentVersionSummary,
 } from '../src/domain/segment/saved.ts';
@@ -73,6 +74,8 @@ export interface SegmentWrite {
   name: string;
   description: string;
   definition: SegmentDefinition;
+  /** The definition's audience counted at the save; null when it could not be counted. */
+  audience: SegmentAudience | null;
   author: string;
   note: string;
   /** The instant of the save (ISO). */
@@ -159,7 +162,7 @@ export interface SegmentSelection {
   segmentCountAnswer(
     definitions: readonly SegmentDefinition[],
     sample: number,
-    breakdownColumn: string | null,
+    breakdown: string | null,
   ): Promise<SegmentCountAnswer>;
   /** The first members by customer id. */
   segmentSample(
@@ -167,10 +170,13 @@ export interface SegmentSelection {
     limit: number,
     afterId?: string,
   ): Promise<MemberSummary[]>;
-  /** Members per value of a customer column (an allowlisted `customer.*` string or enum field). */
+  /**
+   * Members per value of an allowlisted breakdown (src/domain/segment/breakdown.ts: a customer
+   * text attribute, a score, the channels), ranked and cut by rankBreakdown.
+   */
   segmentBreakdown(
     definition: SegmentDefinition,
-    column: string,
+    fieldId: string,
   ): Promise<{ value: string | null; count: number }[]>;
 }
 

@@ -2,10 +2,11 @@
 // definition; the API's SavedSegment and SegmentVersion are mapped from the document and its
 // versions. The stores serve SavedSegmentStore through this, written once over any repository.
 import { z } from 'zod';
-import type {
-  SavedSegment,
-  SegmentVersion,
-  SegmentVersionSummary,
+import {
+  segmentAudience,
+  type SavedSegment,
+  type SegmentVersion,
+  type SegmentVersionSummary,
 } from '../../src/api/contract.ts';
 import type { Segment } from '../../src/domain/profile/schema.ts';
 import { segmentDefinition } from '../../src/domain/segment/definition.ts';
@@ -30,6 +31,11 @@ export const segmentBody = z.object({
   name: z.string(),
   description: z.string(),
   definition: segmentDefinition,
+  /**
+   * The definition's audience counted when the version was saved (absent from versions saved
+   * before counts were kept, null when the count failed: the save does not wait on it).
+   */
+  audience: segmentAudience.nullable().optional(),
 });
 export type SegmentBody = z.infer<typeof segmentBody>;
 
@@ -50,13 +56,14 @@ export function savedSegmentOf(document: StoredDocument<SegmentBody>): SavedSegm
 }
 
 export function segmentVersionOf(version: DocumentVersion<SegmentBody>): SegmentVersion {
-  const { name, description, definition } = version.body;
+  const { name, description, definition, audience } = version.body;
   return {
     segment_id: version.id,
     version: version.version,
     name,
     description,
     definition,
+    audience: audience ?? null,
     author: version.author,
     at: version.at,
     note: version.note,
@@ -92,8 +99,8 @@ export function importedSegments(rows: readonly Segment[]): ImportedDocument<Seg
   });
 }
 
-const toWrite = ({ name, description, definition, author, note, at }: SegmentWrite) => ({
-  body: { name, description, definition },
+const toWrite = ({ name, description, definition, audience, author, note, at }: SegmentWrite) => ({
+  body: { name, description, definition, audience },
   author,
   note,
   at,

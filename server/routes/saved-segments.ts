@@ -12,6 +12,9 @@ import {
   segmentVersionParam,
   updateSegmentRequest,
   type SavedSegment,
+  type DefinitionIssue,
+  type SegmentAudience,
+  type SegmentAudiencesResponse,
   type SegmentDiffResponse,
   type SegmentListResponse,
   type SegmentUsage,
@@ -19,10 +22,16 @@ import {
   type SegmentVersionsResponse,
 } from '../../src/api/contract.ts';
 import { diffSegments } from '../../src/domain/segment/diff.ts';
-import { referencedSegments } from '../../src/domain/segment/validate.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { referencedSegments, validateDefinition } from '../../src/domain/segment/validate.ts';
 import { CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
-import type { ProfileStore, SegmentCampaign, SegmentWrite } from '../store.ts';
+import {
+  definitionsById,
+  type ProfileStore,
+  type SegmentCampaign,
+  type SegmentWrite,
+} from '../store.ts';
 import { checkDefinition, definitionShape, limitSegmentBody } from './segment-definitions.ts';
 import {
   fingerprintOf,
@@ -76,6 +85,28 @@ function describeUsage(usage: SegmentUsage): string {
     ? parts.join(', ')
     : `${parts.slice(0, 5).join(', ')} and ${parts.length - 5} more`;
 }
+
+/**
+ * The definition's audience now, kept with the version about to be saved; null when it cannot be
+ * counted (the save does not depend on it, and the history says it was not counted).
+ */
+async function audienceAtSave(
+  store: ProfileStore,
+  definition: SegmentDefinition,
+): Promise<SegmentAudience | null> {
+  try {
+    const [[count], total] = await Promise.all([
+      store.segmentCounts([definition]),
+      store.customerCount(),
+    ]);
+    return count === undefined ? null : { count, total, as_of: store.asOf };
+  } catch {
+    return null;
+  }
+}
+
+/** The newest versions whose audiences the history shows: enough for any real history. */
+export const AUDIENCE_VERSIONS = 100;
 
 function newSegmentId(): string {
   return `seg_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
@@ -137,7 +168,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const request = parseOr400(createSegmentRequest, await readJson(c.req.raw), 'body');
       const notCreated = { outcome: 'not_created' } as const;
       const definition = definitionShape(request.definition, notCreated);
-      const write: Omit<SegmentWrite, 'at'> = {
+      const write: Omit<SegmentWrite, 'at' | 'audience'> = {
         name: request.name,
         description: request.description,
         definition,
@@ -151,9 +182,10 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
         if (replayed !== null) return replayed;
         const all = await store.savedSegments();
         await checkDefinition(store, definition, all, notCreated);
+        const audience = await audienceAtSave(store, definition);
         const segment = await store.createSegment(
           newSegmentId(),
-          { ...write, at: new Date().toISOString() },
+          { ...write, audience, at: new Date().toISOString() },
           key === null ? null : { key, fingerprint },
         );
         return versioned.respond(c, segment, 201);
@@ -178,6 +210,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           name: request.name,
           description: request.description ?? current.description,
           definition,
+          audience: await audienceAtSave(store, definition),
           author: request.author ?? ANONYMOUS_AUTHOR,
           note: request.note ?? '',
           at: new Date().toISOString(),
@@ -226,6 +259,59 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
       const { id, v } = parseOr400(segmentVersionParam, c.req.param(), 'params');
       return c.json(await versioned.version(id, v));
     })
+    .get('/:id/audiences', async (c) => {
+      const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
+      const history = (await versioned.history(id)).slice(0, AUDIENCE_VERSIONS);
+      const [versions, catalogue, saved, total] = await Promise.all([
+        Promise.all(history.map((v) => versioned.version(id, v.version))),
+        store.catalogue(),
+        store.savedSegments(),
+        store.customerCount(),
+      ]);
+      const segments = definitionsById(saved);
+      // Each version as it would count now: one that no longer validates (a segment it names was
+      // deleted, a field left the data) says why instead; equal definitions are counted once.
+      const problems = versions.map((v): DefinitionIssue | null => {
+        const validation = validateDefinition(v.definition, { catalogue, segments, selfId: id });
+        if (validation.valid) return null;
+        const [first] = validation.issues;
+        return first === undefined
+          ? {
+              node_id: null,
+              path: ['definition'],
+              code: 'invalid_definition',
+              message: 'Not valid now.',
+              params: {},
+            }
+          : {
+              node_id: first.nodeId,
+              path: ['definition', ...first.path],
+              code: first.code,
+              message: first.message,
+              params: first.params,
+            };
+      });
+      const keys = versions.map((v) => JSON.stringify(v.definition.root));
+      const distinct = [
+        ...new Map(
+          versions.flatMap((v, i) => (problems[i] === null ? [[keys[i], v.definition]] : [])),
+        ),
+      ];
+      const counts = await store.segmentCounts(distinct.map(([, d]) => d));
+      const countOf = new Map(distinct.map(([key], i) => [key, counts[i] ?? null]));
+      const body: SegmentAudiencesResponse = {
+        segment_id: id,
+        total,
+        as_of: store.asOf,
+        versions: versions.map((v, i) => ({
+          version: v.version,
+          saved: v.audience,
+          now: problems[i] === null ? (countOf.get(keys[i] ?? '') ?? null) : null,
+          problem: problems[i] ?? null,
+        })),
+      };
+      return c.json(body);
+    })
     .get('/:id/diff', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
       const { from, to } = parseOr400(segmentDiffQuery, queryOf(c), 'query');
@@ -262,6 +348,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           name: restored.name,
           description: restored.description,
           definition: restored.definition,
+          audience: await audienceAtSave(store, restored.definition),
           author: request.author ?? ANONYMOUS_AUTHOR,
           note: restoredNote(v),
           at: new Date().toISOString(),

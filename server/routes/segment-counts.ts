@@ -3,7 +3,7 @@
 // per channel and each top-level part, with a sample of members and an optional breakdown.
 import { Hono } from 'hono';
 import { countRequest, type CountResponse } from '../../src/api/contract.ts';
-import { breakdownColumn } from '../../src/domain/segment/breakdown.ts';
+import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
 import { countPlan, planCounts } from '../../src/domain/segment/count-plan.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
@@ -16,21 +16,20 @@ export function segmentCountRoutes(store: ProfileStore): Hono {
     const outcome = { outcome: 'not_counted' } as const;
     const definition = definitionShape(request.definition, outcome);
     await checkDefinition(store, definition, await store.savedSegments(), outcome);
-    let column: string | null = null;
-    if (request.breakdown !== undefined) {
-      column = breakdownColumn(request.breakdown);
-      if (column === null) {
+    const breakdown = request.breakdown ?? null;
+    if (breakdown !== null) {
+      if (breakdownSource(breakdown) === null) {
         throw httpError(
           'invalid_breakdown',
-          `Cannot break down by "${request.breakdown}": choose a customer text or list attribute.`,
-          { breakdown: request.breakdown },
+          `Cannot break down by "${breakdown}": choose a customer text or list attribute, a score band or the channels.`,
+          { breakdown },
           {
             issues: [
               {
                 path: ['body', 'breakdown'],
                 code: 'invalid_breakdown',
-                message: 'Not a customer text or list attribute.',
-                params: { breakdown: request.breakdown },
+                message: 'Not a customer text or list attribute, a score band or the channels.',
+                params: { breakdown },
               },
             ],
           },
@@ -38,22 +37,18 @@ export function segmentCountRoutes(store: ProfileStore): Hono {
       }
     }
     const plan = countPlan(definition);
-    const { counts, total, sample, breakdown } = await store.segmentCountAnswer(
-      plan.definitions,
-      request.sample,
-      column,
-    );
-    const named = planCounts(plan, counts);
+    const answer = await store.segmentCountAnswer(plan.definitions, request.sample, breakdown);
+    const named = planCounts(plan, answer.counts);
     const body: CountResponse = {
       count: named.segment,
-      total,
+      total: answer.total,
       reachable: named.reachable,
       groups: named.groups,
       breakdown:
-        request.breakdown === undefined || breakdown === null
+        breakdown === null || answer.breakdown === null
           ? null
-          : { field: request.breakdown, values: breakdown },
-      sample,
+          : { field: breakdown, values: answer.breakdown },
+      sample: answer.sample,
       as_of: store.asOf,
     };
     return c.json(body);

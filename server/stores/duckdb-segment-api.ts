@@ -3,9 +3,10 @@
 // membership conditions reading the saved segments in ctx.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
-import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
+import { breakdownSource, rankBreakdown } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
+import { propertyPointer } from '../../src/domain/segment/sql-comparison.ts';
 import type { SegmentCountAnswer } from '../store.ts';
 import { overSegmentTables } from './duckdb-segment-layout.ts';
 import {
@@ -71,21 +72,86 @@ async function summariesByNumber(
   return rows.map((r) => summary(toText(r.customer_id ?? null), r));
 }
 
-/** `column` comes from the breakdown allowlist (src/domain/segment/breakdown.ts), never the user. */
+/** SQL text for a constant from the allowlist (a score id): quoted, never the user's text. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The members per value of `source` (from the breakdown allowlist, src/domain/segment/breakdown.ts,
+ * never the user's text), as breakdownReader says for the memory store: one value per member, or
+ * for the channels one row per channel a member has (NULL when none). A score the store does not
+ * expose (no model) is missing for every member.
+ */
 export async function segmentBreakdown(
   connection: DuckDBConnection,
   ctx: SegmentQueryContext,
   definition: SegmentDefinition,
-  column: string,
+  fieldId: string,
 ): Promise<{ value: string | null; count: number }[]> {
+  const source = breakdownSource(fieldId);
+  if (source === null) throw new Error(`Not a breakdown: ${fieldId}`);
   const compiled = compileDefinition(definition, overSegmentTables(ctx));
-  const rows = await runSegmentStatement(connection, {
-    sql: `SELECT c.${quote(column)}::VARCHAR AS value, count(*)::INTEGER AS n
-            FROM ${compiled.from} WHERE (${compiled.where}) GROUP BY 1`,
-    params: compiled.params,
-  });
+  const members = `SELECT c.* FROM ${compiled.from} WHERE (${compiled.where})`;
+  let sql: string;
+  switch (source.kind) {
+    case 'column':
+      sql = `SELECT m.${quote(source.column)}::VARCHAR AS value, count(*)::INTEGER AS n
+               FROM (${members}) m GROUP BY 1`;
+      break;
+    case 'score': {
+      if (!ctx.scores?.has(source.score)) {
+        sql = `SELECT NULL::VARCHAR AS value, count(*)::INTEGER AS n FROM (${members}) m`;
+        break;
+      }
+      const json = `json_extract(s.scores, ${literal(propertyPointer(source.score))})`;
+      // least and greatest skip NULLs: a customer without the score must stay missing.
+      const number = `TRY_CAST(${json} AS DOUBLE)`;
+      const band = `least(9, greatest(0, floor(${number} / 10)))::INTEGER`;
+      const value = source.banded
+        ? `CASE WHEN ${number} IS NOT NULL AND isfinite(${number})
+             THEN (${band} * 10)::VARCHAR || '-' || (${band} * 10 + 10)::VARCHAR END`
+        : `json_extract_string(s.scores, ${literal(propertyPointer(source.score))})`;
+      sql = `SELECT ${value} AS value, count(*)::INTEGER AS n
+               FROM (${members}) m LEFT JOIN customer_scores s ON s.customer_id = m.customer_id
+               GROUP BY 1`;
+      break;
+    }
+    case 'reach': {
+      const on = {
+        email: 'm.email_granted AND m.valid_email',
+        sms: 'm.sms_granted AND m.valid_phone',
+        push: 'm.push_granted',
+      };
+      const counts = Object.entries(on).map(
+        ([channel, test]) => `count(*) FILTER (WHERE ${test})::INTEGER AS ${channel}`,
+      );
+      const none = `count(*) FILTER (WHERE NOT (${Object.values(on).join(' OR ')}))::INTEGER AS none`;
+      const rows = await runSegmentStatement(connection, {
+        sql: `SELECT ${[...counts, none].join(', ')} FROM (${members}) m`,
+        params: compiled.params,
+      });
+      const [row] = rows;
+      const tally = (v: string | null, key: string) => ({
+        value: v,
+        count: toNumber(row?.[key] ?? null),
+      });
+      return rankBreakdown(
+        [...Object.keys(on).map((channel) => tally(channel, channel)), tally(null, 'none')],
+        fieldId,
+      );
+    }
+    case 'order_channel':
+      sql = `WITH m AS (${members}),
+               ch AS (SELECT DISTINCT o.customer_no, o.channel::VARCHAR AS channel
+                        FROM segment_orders o SEMI JOIN m ON m.customer_no = o.customer_no)
+             SELECT channel AS value, count(*)::INTEGER AS n FROM ch GROUP BY 1
+             UNION ALL
+             SELECT NULL, count(*)::INTEGER FROM m ANTI JOIN ch ON ch.customer_no = m.customer_no`;
+      break;
+  }
+  const rows = await runSegmentStatement(connection, { sql, params: compiled.params });
   return rankBreakdown(
     rows.map((r) => ({ value: toTextOrNull(r.value ?? null), count: toNumber(r.n ?? null) })),
+    fieldId,
   );
 }
 
@@ -99,7 +165,7 @@ export async function segmentCountAnswer(
   ctx: SegmentQueryContext,
   definitions: readonly SegmentDefinition[],
   sample: number,
-  column: string | null,
+  breakdownId: string | null,
 ): Promise<SegmentCountAnswer> {
   const [first] = definitions;
   const [counted, breakdown] = await Promise.all([
@@ -107,9 +173,9 @@ export async function segmentCountAnswer(
       const counts = await countPlanned(c, definitions, ctx, sample);
       return { ...counts, sample: await summariesByNumber(c, counts.first) };
     }),
-    column === null || first === undefined
+    breakdownId === null || first === undefined
       ? null
-      : borrow((c) => segmentBreakdown(c, ctx, first, column)),
+      : borrow((c) => segmentBreakdown(c, ctx, first, breakdownId)),
   ]);
   return { counts: counted.counts, total: counted.total, sample: counted.sample, breakdown };
 }

@@ -62,6 +62,7 @@ import { writeCustomerScores } from './duckdb-scores.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
+import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
 import { countSegments, type SegmentQueryContext } from './duckdb-segments.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
 
@@ -291,6 +292,18 @@ export class DuckDbStore implements ProfileStore {
     return named ? { ...ctx, scores: (await this.scores()).ids } : ctx;
   }
 
+  /** segmentContext, with the scores written when the breakdown reads one. */
+  private async breakdownContext(
+    definitions: readonly SegmentDefinition[],
+    breakdown: string | null,
+  ): Promise<SegmentQueryContext> {
+    const ctx = await this.segmentContext(definitions);
+    const source = breakdown === null ? null : breakdownSource(breakdown);
+    return source?.kind === 'score' && ctx.scores === undefined
+      ? { ...ctx, scores: (await this.scores()).ids }
+      : ctx;
+  }
+
   private countContext(): Promise<SegmentQueryContext> {
     const asOf = this.asOf;
     if (this.segmentCustomers === null) {
@@ -436,10 +449,10 @@ export class DuckDbStore implements ProfileStore {
   async segmentCountAnswer(
     definitions: readonly SegmentDefinition[],
     sample: number,
-    breakdownColumn: string | null,
+    breakdown: string | null,
   ): Promise<SegmentCountAnswer> {
-    const ctx = await this.segmentContext(definitions);
-    return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdownColumn);
+    const ctx = await this.breakdownContext(definitions, breakdown);
+    return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdown);
   }
 
   async segmentSample(
@@ -453,10 +466,10 @@ export class DuckDbStore implements ProfileStore {
 
   async segmentBreakdown(
     definition: SegmentDefinition,
-    column: string,
+    fieldId: string,
   ): Promise<{ value: string | null; count: number }[]> {
-    const ctx = await this.segmentContext([definition]);
-    return this.read((c) => segmentBreakdown(c, ctx, definition, column));
+    const ctx = await this.breakdownContext([definition], fieldId);
+    return this.read((c) => segmentBreakdown(c, ctx, definition, fieldId));
   }
 
   /** Copies: callers may change what they get. */

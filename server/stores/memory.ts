@@ -32,7 +32,11 @@ import {
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
 import { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
-import { rankBreakdown } from '../../src/domain/segment/breakdown.ts';
+import {
+  breakdownReader,
+  breakdownSource,
+  rankBreakdown,
+} from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type {
   HistoryReadOptions,
@@ -230,31 +234,46 @@ export class MemoryStore implements ProfileStore {
   async segmentCountAnswer(
     definitions: readonly SegmentDefinition[],
     sample: number,
-    breakdownColumn: string | null,
+    breakdown: string | null,
   ): Promise<SegmentCountAnswer> {
     const top = Number.isNaN(sample) ? 0 : Math.max(0, Math.floor(sample));
     const first: MemberSummary[] = [];
-    const byValue = new Map<string | null, number>();
+    const tally = breakdown === null ? null : this.breakdownTally(breakdown);
     const counts = this.segments().countAll(definitions, this.saved.definitions(), (f) => {
       const c = f.customer;
       if (first.length < top) {
         const { customer_id, first_name, last_name, email, city } = c;
         first.push({ customer_id, first_name, last_name, email, city });
       }
-      if (breakdownColumn !== null) {
-        const raw = columnValue(c, breakdownColumn);
-        const value = raw === null ? null : String(raw);
-        byValue.set(value, (byValue.get(value) ?? 0) + 1);
-      }
+      tally?.add(f);
     });
     return {
       counts,
       total: this.customers.size,
       sample: first,
-      breakdown:
-        breakdownColumn === null
-          ? null
-          : rankBreakdown([...byValue].map(([value, count]) => ({ value, count }))),
+      breakdown: tally === null ? null : tally.ranked(),
+    };
+  }
+
+  /** Counts members per breakdown value (breakdownReader), then ranks them as every store does. */
+  private breakdownTally(fieldId: string) {
+    const source = breakdownSource(fieldId);
+    if (source === null) throw new Error(`Not a breakdown: ${fieldId}`);
+    const read = breakdownReader(
+      source,
+      { asOf: this.asOf, segments: this.saved.definitions() },
+      (f, column) => columnValue(f.customer, column),
+    );
+    const byValue = new Map<string | null, number>();
+    return {
+      add(f: Parameters<typeof read>[0]) {
+        for (const value of read(f)) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+      },
+      ranked: () =>
+        rankBreakdown(
+          [...byValue].map(([value, count]) => ({ value, count })),
+          fieldId,
+        ),
     };
   }
 
@@ -283,20 +302,11 @@ export class MemoryStore implements ProfileStore {
 
   async segmentBreakdown(
     definition: SegmentDefinition,
-    column: string,
+    fieldId: string,
   ): Promise<{ value: string | null; count: number }[]> {
-    const counts = new Map<string | null, number>();
-    for (const id of this.segments().members(
-      definition,
-      this.saved.definitions(),
-      Number.MAX_SAFE_INTEGER,
-    )) {
-      const c = this.customers.get(id);
-      const raw = c ? columnValue(c, column) : null;
-      const value = raw === null ? null : String(raw);
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    return rankBreakdown([...counts].map(([value, count]) => ({ value, count })));
+    const tally = this.breakdownTally(fieldId);
+    this.segments().countAll([definition], this.saved.definitions(), (f) => tally.add(f));
+    return tally.ranked();
   }
 
   async savedSegments(): Promise<SavedSegment[]> {

@@ -85,7 +85,7 @@ describe(`scores as segment fields, memory = DuckDB over ${CUSTOMERS} generated 
     // One at a time too: the members-first plan and the one-statement columns.
     for (const d of definitions) {
       const [m] = await memory.segmentCounts([d]);
-      const answer = await duck.segmentCountAnswer([d], 5, 'city');
+      const answer = await duck.segmentCountAnswer([d], 5, 'customer.city');
       expect(answer.counts[0]).toBe(m);
       const sample = await memory.segmentSample(d, 5);
       expect(await duck.segmentSample(d, 5)).toEqual(sample);

@@ -11,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../../mocks/seed/index.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import { countPlan } from '../../src/domain/segment/count-plan.ts';
+import {
+  CHANNEL_BREAKDOWN_IDS,
+  REACH_BREAKDOWN,
+  SCORE_BREAKDOWN_IDS,
+} from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileEvaluator, selectMembers } from '../../src/domain/segment/evaluate.ts';
 import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
@@ -148,7 +153,7 @@ describe('the one-go count answer', () => {
     for (const store of [memoryStore, duck]) {
       for (const { definition } of saved) {
         const { definitions } = countPlan(definition);
-        for (const column of [null, 'city', 'loyalty_tier']) {
+        for (const column of [null, 'customer.city', 'customer.loyalty_tier', REACH_BREAKDOWN]) {
           const answer = await store.segmentCountAnswer(definitions, 12, column);
           expect(answer.counts).toEqual(await store.segmentCounts(definitions));
           expect(answer.total).toBe(await store.customerCount());
@@ -162,9 +167,15 @@ describe('the one-go count answer', () => {
     // And the two stores agree with each other.
     for (const { definition } of saved) {
       const { definitions } = countPlan(definition);
-      expect(await duck.segmentCountAnswer(definitions, 12, 'city')).toEqual(
-        await memoryStore.segmentCountAnswer(definitions, 12, 'city'),
+      expect(await duck.segmentCountAnswer(definitions, 12, 'customer.city')).toEqual(
+        await memoryStore.segmentCountAnswer(definitions, 12, 'customer.city'),
       );
+      // Every breakdown, the scores and the channels included, counts the same members.
+      for (const id of [...SCORE_BREAKDOWN_IDS, ...CHANNEL_BREAKDOWN_IDS, 'customer.gender']) {
+        const expected = await memoryStore.segmentBreakdown(definition, id);
+        expect(await duck.segmentBreakdown(definition, id), id).toEqual(expected);
+        expect(expected.length, id).toBeGreaterThan(0);
+      }
     }
     await duck.close();
   });
@@ -183,7 +194,9 @@ describe('a file loaded at schema version 2 or 3', () => {
       await loadDataset(first, dataset, { asOf: manifest.as_of, seed: 9 });
       const saved = await first.savedSegments();
       const plans: SegmentDefinition[][] = saved.map((s) => countPlan(s.definition).definitions);
-      const before = await Promise.all(plans.map((p) => first.segmentCountAnswer(p, 5, 'city')));
+      const before = await Promise.all(
+        plans.map((p) => first.segmentCountAnswer(p, 5, 'customer.city')),
+      );
       // What a version 2 load left: the loaded tables, no segment tables; version 3 had them
       // without the lower-cased copies.
       for (const table of DERIVED_TABLES) await first.connection.run(`DROP TABLE ${table}`);
@@ -195,7 +208,9 @@ describe('a file loaded at schema version 2 or 3', () => {
 
       const second = await openDuckDbStore({ path: file });
       expect((await readMeta(second))?.schema_version).toBe(SCHEMA_VERSION);
-      const after = await Promise.all(plans.map((p) => second.segmentCountAnswer(p, 5, 'city')));
+      const after = await Promise.all(
+        plans.map((p) => second.segmentCountAnswer(p, 5, 'customer.city')),
+      );
       expect(after).toEqual(before);
       await second.close();
     },

@@ -1,5 +1,12 @@
 // A single-choice dropdown over a short, known list of options (Radix Select, keyboard included).
-import type { ComponentProps, ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Select as RadixSelect } from 'radix-ui';
 import { Check, ChevronDown } from 'lucide-react';
@@ -23,6 +30,35 @@ export type SelectProps<V extends string> = {
   'id' | 'aria-label' | 'aria-labelledby' | 'aria-describedby' | 'aria-invalid'
 >;
 
+/**
+ * While the list is open, Radix hides the rest of the page from screen readers (aria-hidden) but
+ * leaves it focusable; marking the same elements inert makes it unfocusable too, as a modal list
+ * means (and as the aria-hidden-focus rule asks). Returns what to call on close: the marks go
+ * before focus goes back to the trigger.
+ */
+function useInertWhileOpen(open: boolean): () => void {
+  const marked = useRef<Element[]>([]);
+  const release = useCallback(() => {
+    for (const element of marked.current) element.removeAttribute('inert');
+    marked.current = [];
+  }, []);
+  useEffect(() => {
+    if (!open) return;
+    // After Radix has hidden the others (its effect runs once the list is in the page).
+    const frame = requestAnimationFrame(() => {
+      marked.current = [...document.querySelectorAll('[data-aria-hidden="true"]')].filter(
+        (element) => !element.hasAttribute('inert'),
+      );
+      for (const element of marked.current) element.setAttribute('inert', '');
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      release();
+    };
+  }, [open, release]);
+  return release;
+}
+
 export function Select<V extends string>({
   value,
   onValueChange,
@@ -35,12 +71,25 @@ export function Select<V extends string>({
   ...triggerProps
 }: SelectProps<V>) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const release = useInertWhileOpen(open);
+  const openChange = (next: boolean) => {
+    if (!next) release();
+    setOpen(next);
+  };
   const change = (next: string) => {
     const option = options.find((o) => o.value === next);
     if (option) onValueChange(option.value);
   };
   return (
-    <RadixSelect.Root value={value ?? ''} onValueChange={change} disabled={disabled} name={name}>
+    <RadixSelect.Root
+      value={value ?? ''}
+      onValueChange={change}
+      open={open}
+      onOpenChange={openChange}
+      disabled={disabled}
+      name={name}
+    >
       <RadixSelect.Trigger
         className={clsx(
           controlClass,

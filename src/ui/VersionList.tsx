@@ -1,6 +1,7 @@
 // The versions of a versioned document (a segment, a campaign), newest first: each with who saved
-// it, when and why, the current one marked, one selected. The history dialogs put what the
+// it, when and why (and what the kind adds: a segment's audience), the current one marked, one selected. The history dialogs put what the
 // selected version changed beside it.
+import type { ReactNode } from 'react';
 import { clsx } from 'clsx';
 import { Badge } from './Badge.tsx';
 import { formatDateTime } from './format.ts';
@@ -21,6 +22,7 @@ export function VersionList({
   versionLabel,
   currentLabel,
   noteText,
+  detail,
 }: {
   label: string;
   versions: readonly VersionEntry[];
@@ -32,6 +34,8 @@ export function VersionList({
   currentLabel: string;
   /** A note in the user's words (the system's notes are codes). */
   noteText: (note: string) => string;
+  /** A line of the kind's own under each version (a segment's audience). */
+  detail?: (version: number) => ReactNode;
 }) {
   return (
     <ol aria-label={label} className="max-h-[52vh] space-y-0.5 overflow-y-auto">
@@ -54,8 +58,11 @@ export function VersionList({
               {v.author} · {formatDateTime(v.at)}
             </span>
             {v.note !== '' && (
-              <span className="block truncate text-sm text-fg-subtle">{noteText(v.note)}</span>
+              <span className="block truncate text-sm text-fg-subtle" title={noteText(v.note)}>
+                {noteText(v.note)}
+              </span>
             )}
+            {detail?.(v.version)}
           </button>
         </li>
       ))}

@@ -25,7 +25,7 @@ export const invalidDefinitionResponse = z.object({
 export const countRequest = z.object({
   /** Parsed by the segment definition schema on the server (zod errors come back as issues). */
   definition: z.unknown(),
-  /** A `customer.*` attribute to break the members down by. */
+  /** What to break the members down by: a customer text attribute, a score, the channels (breakdown.ts). */
   breakdown: z.string().max(200).optional(),
   /** How many sample members to return. */
   sample: z.number().int().min(0).max(100).default(20),

@@ -1,5 +1,6 @@
 // Saved segments, versioned: every save appends a version; the current version is the ETag
 // (`"3"`), and a save must send it back in If-Match. See docs/decisions/006-saved-segments.md.
+import { definitionIssue } from './segment-count.ts';
 import { z } from 'zod';
 import { campaignStatus } from '../../domain/campaign/campaign.ts';
 import { segmentDefinition } from '../../domain/segment/definition.ts';
@@ -123,12 +124,42 @@ export const segmentVersionsResponse = z.object({
 });
 export type SegmentVersionsResponse = z.infer<typeof segmentVersionsResponse>;
 
+/** A definition's audience as counted at an instant: its members among the store's customers. */
+export const segmentAudience = z.object({
+  count: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** The data's as-of instant when it was counted. */
+  as_of: isoInstant,
+});
+export type SegmentAudience = z.infer<typeof segmentAudience>;
+
 export const segmentVersion = segmentVersionSummary.extend({
   segment_id: segmentId,
   description: z.string(),
   definition: segmentDefinition,
+  /** Counted when this version was saved; null for versions saved before counts were kept. */
+  audience: segmentAudience.nullable(),
 });
 export type SegmentVersion = z.infer<typeof segmentVersion>;
+
+/** Each version's audience when it was saved and now, newest first. */
+export const segmentAudiencesResponse = z.object({
+  segment_id: segmentId,
+  /** Customers in the store now, and the data's as-of instant. */
+  total: z.number().int().nonnegative(),
+  as_of: isoInstant,
+  versions: z.array(
+    z.object({
+      version: z.number().int().min(1),
+      saved: segmentAudience.nullable(),
+      /** Members now; null when the version no longer counts as it is (problem says why). */
+      now: z.number().int().nonnegative().nullable(),
+      /** Why it does not count now (a segment it refers to was deleted…), else null. */
+      problem: definitionIssue.nullable(),
+    }),
+  ),
+});
+export type SegmentAudiencesResponse = z.infer<typeof segmentAudiencesResponse>;
 
 export const segmentDiffQuery = z.object({
   from: segmentVersionParam.shape.v,

@@ -7,7 +7,7 @@ export const REACH_CHANNELS = ['email', 'sms', 'push'] as const;
 export type ReachChannel = (typeof REACH_CHANNELS)[number];
 
 /** Reachable = consent granted on the channel and, where one is needed, a valid address. */
-function reachConditions(channel: ReachChannel): Condition[] {
+export function reachConditions(channel: ReachChannel): Condition[] {
   const consent: Condition = {
     id: `__reach_${channel}`,
     kind: 'reachability',

@@ -23,8 +23,18 @@ export interface SegmentVersionSummary {
   note: string;
 }
 
+/** A definition's audience as counted at an instant: its members among the store's customers. */
+export interface SegmentAudience {
+  count: number;
+  total: number;
+  /** The data's as-of instant when it was counted. */
+  as_of: string;
+}
+
 export interface SegmentVersion extends SegmentVersionSummary {
   segment_id: string;
   description: string;
   definition: SegmentDefinition;
+  /** Counted when this version was saved; null for versions saved before counts were kept. */
+  audience: SegmentAudience | null;
 }

@@ -1,23 +1,45 @@
-// The members broken down by one customer attribute, as a compact bar list.
+// The members broken down by a customer attribute, a score or the channels, as a compact bar list.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { breakdownFields } from './catalogue-options.ts';
+import { breakdownChoices, type BreakdownChoice } from './catalogue-options.ts';
+import {
+  ORDER_CHANNEL_BREAKDOWN,
+  PROPENSITY_BANDS,
+  REACH_BREAKDOWN,
+  isMultiValued,
+} from '../../domain/segment/breakdown.ts';
 import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
 import { Select } from '../../ui/Select.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { share } from './audience-format.ts';
 import { builderWords, type BuilderWords } from './builder-words.ts';
 
-/** A value as read: the codes of choice fields in the catalogue's words, a missing value said so. */
+/**
+ * A value as read: a propensity band in points, the codes of choice fields, scores and channels in
+ * the catalogue's words, a missing value said so (for the channels: none).
+ */
 function valueLabel(
   t: TFunction<'segments'>,
   words: BuilderWords,
   value: string | null,
-  isChoice: boolean,
+  choice: BreakdownChoice | undefined,
 ): string {
-  if (value === null || value === '') return t('breakdown.notSet');
-  return isChoice ? words.value(value) : value;
+  if (value === null || value === '') {
+    return choice?.kind === 'channel' ? t('breakdown.noChannel') : t('breakdown.notSet');
+  }
+  if (PROPENSITY_BANDS.includes(value)) {
+    const [from, to] = value.split('-');
+    return t('breakdown.band', { from, to });
+  }
+  return choice?.coded === true ? words.value(value) : value;
+}
+
+/** A choice as the picker names it. */
+function choiceLabel(t: TFunction<'segments'>, words: BuilderWords, choice: BreakdownChoice) {
+  if (choice.id === REACH_BREAKDOWN) return t('breakdown.reach');
+  if (choice.id === ORDER_CHANNEL_BREAKDOWN) return t('breakdown.orderChannel');
+  return words.field(choice.id, choice.label ?? choice.id);
 }
 
 const NO_SEGMENTS: ReadonlyMap<string, string> = new Map();
@@ -39,8 +61,8 @@ export function Breakdown({
     () => builderWords(tBuilder, catalogue, NO_SEGMENTS),
     [tBuilder, catalogue],
   );
-  const attributes = breakdownFields(catalogue);
-  const chosen = attributes.find((f) => f.id === field);
+  const choices = breakdownChoices(catalogue);
+  const chosen = choices.find((f) => f.id === field);
   const values = data.breakdown?.field === field ? data.breakdown.values : [];
   const max = Math.max(1, ...values.map((v) => v.count));
   return (
@@ -55,7 +77,7 @@ export function Breakdown({
             aria-label={t('breakdown.by')}
             value={field ?? undefined}
             placeholder={t('breakdown.pick')}
-            options={attributes.map((f) => ({ value: f.id, label: words.field(f.id, f.label) }))}
+            options={choices.map((f) => ({ value: f.id, label: choiceLabel(t, words, f) }))}
             onValueChange={onField}
           />
         </div>
@@ -65,7 +87,7 @@ export function Breakdown({
       ) : (
         <ul
           aria-label={t('breakdown.members', {
-            attribute: chosen ? words.field(chosen.id, chosen.label) : t('breakdown.attribute'),
+            attribute: chosen ? choiceLabel(t, words, chosen) : t('breakdown.attribute'),
           })}
           className="mt-2 space-y-1"
         >
@@ -75,7 +97,7 @@ export function Breakdown({
               className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm"
             >
               <span className="truncate text-fg" title={v.value ?? undefined}>
-                {valueLabel(t, words, v.value, chosen?.type === 'enum')}
+                {valueLabel(t, words, v.value, chosen)}
               </span>
               <span aria-hidden="true" className="h-1.5 rounded-full bg-subtle">
                 <span
@@ -90,6 +112,9 @@ export function Breakdown({
             </li>
           ))}
         </ul>
+      )}
+      {values.length > 0 && field !== null && isMultiValued(field) && (
+        <p className="mt-1.5 text-sm text-fg-muted">{t('breakdown.several')}</p>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
-// A saved segment's version history: every version with who saved it, when and why; what each
-// changed from the one before, in words; and restoring one (which appends a new version, so the
+// A saved segment's version history: every version with who saved it, when and why, and its
+// audience when saved and now; what each changed from the one before, in words; and restoring one (which appends a new version, so the
 // history itself never loses anything).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,15 +7,19 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type {
   SavedSegment,
+  SegmentAudiencesResponse,
   SegmentDiffResponse,
   SegmentVersionSummary,
 } from '../../api/contract.ts';
+import { formatCount, formatDateTime } from '../../ui/format.ts';
+import { share } from './audience-format.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { VersionList } from '../../ui/VersionList.tsx';
 import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState, describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
+import { wordIssue } from '../../ui/issue-words.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { describeDefinition } from '../../domain/segment/describe.ts';
 import { systemNote } from '../../domain/version-notes.ts';
@@ -116,6 +120,83 @@ function FirstVersion({ id, version }: { id: string; version: number }) {
   );
 }
 
+type AudienceEntry = SegmentAudiencesResponse['versions'][number];
+
+/** Under a version in the list: its audience when saved → now (said in full to screen readers). */
+function AudienceLine({ entry, pending }: { entry: AudienceEntry | undefined; pending: boolean }) {
+  const { t } = useTranslation('segments');
+  if (entry === undefined) {
+    return pending ? (
+      <span className="block text-sm text-fg-subtle">{t('history.audience.counting')}</span>
+    ) : null;
+  }
+  const saved = entry.saved === null ? '–' : formatCount(entry.saved.count);
+  const now = entry.now === null ? '–' : formatCount(entry.now);
+  const full = t('history.audience.line', {
+    saved: entry.saved === null ? t('history.audience.notKept') : formatCount(entry.saved.count),
+    now: entry.now === null ? t('history.audience.notNow') : formatCount(entry.now),
+  });
+  return (
+    <span className="block text-sm text-fg-muted tabular-nums" title={full}>
+      <span aria-hidden="true">{t('history.audience.short', { saved, now })}</span>
+      <span className="sr-only">{full}</span>
+    </span>
+  );
+}
+
+/** The selected version's audience in words: when saved, now, and what changed between. */
+function AudienceSummary({
+  entry,
+  at,
+  total,
+}: {
+  entry: AudienceEntry;
+  at: string;
+  total: number;
+}) {
+  const { t } = useTranslation('segments');
+  const errorWords = useErrorWords();
+  const sentences: string[] = [];
+  if (entry.saved === null) sentences.push(t('history.audience.savedUnknown'));
+  else {
+    sentences.push(
+      t('history.audience.savedWas', {
+        at: formatDateTime(at),
+        count: entry.saved.count,
+        countText: formatCount(entry.saved.count),
+        total: formatCount(entry.saved.total),
+        share: share(entry.saved.count, entry.saved.total),
+      }),
+    );
+  }
+  if (entry.now === null) {
+    sentences.push(
+      t('history.audience.notCountedNow', {
+        problem: entry.problem === null ? '' : wordIssue(entry.problem, errorWords),
+      }),
+    );
+  } else {
+    const delta = entry.saved === null ? null : entry.now - entry.saved.count;
+    sentences.push(
+      t('history.audience.nowIs', {
+        count: entry.now,
+        countText: formatCount(entry.now),
+        total: formatCount(total),
+        share: share(entry.now, total),
+      }) +
+        (delta === null
+          ? ''
+          : ' ' +
+            (delta === 0
+              ? t('history.audience.same')
+              : t('history.audience.delta', {
+                  delta: `${delta > 0 ? '+' : '−'}${formatCount(Math.abs(delta))}`,
+                }))),
+    );
+  }
+  return <p className="text-base text-fg">{sentences.join(' ')}</p>;
+}
+
 function VersionDiff({
   id,
   version,
@@ -162,6 +243,8 @@ export function HistoryDialog({
   const { t } = useTranslation('segments');
   const errorWords = useErrorWords();
   const versions = useQuery(segmentQueries.versions(saved.segment_id));
+  const audiences = useQuery(segmentQueries.audiences(saved.segment_id));
+  const audienceOf = new Map(audiences.data?.versions.map((v) => [v.version, v]));
   const [selected, setSelected] = useState(saved.version);
   const restore = useMutation(segmentMutations.restore());
   const current = staleCurrent(restore.error);
@@ -216,6 +299,9 @@ export function HistoryDialog({
                 versionLabel={(version) => t('history.version', { version })}
                 currentLabel={t('history.current')}
                 noteText={(note) => noteWords(t, note)}
+                detail={(version) => (
+                  <AudienceLine entry={audienceOf.get(version)} pending={audiences.isPending} />
+                )}
               />
               <section
                 aria-label={t('history.version', { version: selected })}
@@ -240,6 +326,18 @@ export function HistoryDialog({
                 {selected !== saved.version && document.dirty && (
                   <p className="text-sm text-warn-700">{t('history.replacesEdits')}</p>
                 )}
+                {(() => {
+                  const entry = audienceOf.get(selected);
+                  const at = data.versions.find((v) => v.version === selected)?.at;
+                  if (entry !== undefined && at !== undefined && audiences.data) {
+                    return <AudienceSummary entry={entry} at={at} total={audiences.data.total} />;
+                  }
+                  return audiences.isError ? (
+                    <p className="text-sm text-danger-700">
+                      {t('history.audience.failed', describeError(audiences.error, errorWords))}
+                    </p>
+                  ) : null;
+                })()}
                 {failure !== null && (
                   <p role="alert" className="text-base text-danger-700">
                     {failure}

@@ -1,6 +1,10 @@
 // What the field picker offers, read from the catalogue (never a list of our own), how a picked
 // item is matched back to a condition, and how conditions are named in labels.
-import { breakdownColumn } from '../../domain/segment/breakdown.ts';
+import {
+  CHANNEL_BREAKDOWN_IDS,
+  SCORE_BREAKDOWN_IDS,
+  breakdownColumn,
+} from '../../domain/segment/breakdown.ts';
 import { CONCEPT_WORDS } from '../../domain/segment/field-search.ts';
 import {
   aggregateMeasure,
@@ -227,9 +231,40 @@ export function conditionName(
   }
 }
 
-/** The customer text and choice attributes a count can be broken down by (the server's allowlist). */
-export function breakdownFields<F extends { id: string; group: string }>(catalogue: {
-  fields: readonly F[];
-}): F[] {
-  return catalogue.fields.filter((f) => f.group === 'attribute' && breakdownColumn(f.id) !== null);
+/** One way a count can be broken down, as the picker lists it. */
+export interface BreakdownChoice {
+  id: string;
+  /** The catalogue's label; the channels' come from the interface's words. */
+  label: string | null;
+  kind: 'attribute' | 'score' | 'channel';
+  /** Its values are codes to read as words (choice attributes, scores, channels). */
+  coded: boolean;
+}
+
+/**
+ * What a count can be broken down by (the server's allowlist): the customer text and choice
+ * attributes, the scores the catalogue has (a model was fitted), then the channels.
+ */
+export function breakdownChoices(catalogue: {
+  fields: readonly { id: string; group: string; label: string; type: string }[];
+}): BreakdownChoice[] {
+  const attributes = catalogue.fields
+    .filter((f) => f.group === 'attribute' && breakdownColumn(f.id) !== null)
+    .map((f) => ({
+      id: f.id,
+      label: f.label,
+      kind: 'attribute' as const,
+      coded: f.type === 'enum',
+    }));
+  const scores = SCORE_BREAKDOWN_IDS.flatMap((id) => {
+    const field = catalogue.fields.find((f) => f.id === id && f.group === 'score');
+    return field ? [{ id, label: field.label, kind: 'score' as const, coded: true }] : [];
+  });
+  const channels = CHANNEL_BREAKDOWN_IDS.map((id) => ({
+    id,
+    label: null,
+    kind: 'channel' as const,
+    coded: true,
+  }));
+  return [...attributes, ...scores, ...channels];
 }

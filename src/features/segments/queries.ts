@@ -8,6 +8,7 @@ import {
   countResponse,
   overlapResponse,
   savedSegment,
+  segmentAudiencesResponse,
   segmentDiffResponse,
   segmentListResponse,
   segmentVersion,
@@ -30,6 +31,8 @@ export const segmentKeys = {
   list: () => [...segmentKeys.all, 'list'] as const,
   one: (id: string) => [...segmentKeys.all, 'one', id] as const,
   versions: (id: string) => [...segmentKeys.all, 'versions', id] as const,
+  /** Under versions: whatever refreshes the history refreshes the audiences. */
+  audiences: (id: string) => [...segmentKeys.versions(id), 'audiences'] as const,
   version: (id: string, v: number) => [...segmentKeys.all, 'version', id, v] as const,
   diff: (id: string, from: number, to: number) =>
     [...segmentKeys.all, 'diff', id, from, to] as const,
@@ -75,6 +78,12 @@ export const segmentQueries = {
       queryKey: segmentKeys.versions(id),
       queryFn: ({ signal }) =>
         getJson(segmentVersionsResponse, `${segmentPath(id)}/versions`, { signal }),
+    }),
+  audiences: (id: string) =>
+    queryOptions({
+      queryKey: segmentKeys.audiences(id),
+      queryFn: ({ signal }) =>
+        getJson(segmentAudiencesResponse, `${segmentPath(id)}/audiences`, { signal }),
     }),
   version: (id: string, v: number) =>
     queryOptions({

@@ -11,7 +11,7 @@ import { validateDefinition } from '../../domain/segment/validate.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import type { BuilderApi, FocusRequest } from './builder-context.ts';
 import { builderWords, nameNodes, useValueWords } from './builder-words.ts';
-import { breakdownFields, pickerItems, type PickerItem } from './catalogue-options.ts';
+import { breakdownChoices, pickerItems, type PickerItem } from './catalogue-options.ts';
 import { makeCondition } from './new-condition.ts';
 import { basisOf, draftKey, liveDrafts, summariseIssues, type Draft } from './node-issues.ts';
 import { NEW_DRAFT_KEY, savedDraftKey } from './definition-url.ts';
@@ -46,9 +46,9 @@ export interface SegmentBuilderProps {
 
 /** The asked breakdown if the catalogue has it, else the first enum attribute (short, readable). */
 function chosenBreakdown(catalogue: CatalogueResponse, asked: string | null): string | null {
-  const attributes = breakdownFields(catalogue);
-  if (asked !== null && attributes.some((f) => f.id === asked)) return asked;
-  return (attributes.find((f) => f.type === 'enum') ?? attributes[0])?.id ?? null;
+  const choices = breakdownChoices(catalogue);
+  if (asked !== null && choices.some((f) => f.id === asked)) return asked;
+  return (choices.find((f) => f.kind === 'attribute' && f.coded) ?? choices[0])?.id ?? null;
 }
 
 function originOf(segment: SavedSegment | null): Origin {
