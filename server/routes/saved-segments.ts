@@ -24,7 +24,7 @@ import {
 import { diffSegments } from '../../src/domain/segment/diff.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { referencedSegments, validateDefinition } from '../../src/domain/segment/validate.ts';
-import { CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
+import { ANONYMOUS_AUTHOR, CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import {
   definitionsById,
@@ -42,8 +42,7 @@ import {
 } from './versioned-http.ts';
 import { VersionedResource } from './versioned-resource.ts';
 
-/** Who saved a version when the request does not say. */
-export const ANONYMOUS_AUTHOR = 'Anonymous';
+export { ANONYMOUS_AUTHOR } from '../../src/domain/version-notes.ts';
 
 const ETAG_SOURCE = 'GET /api/segments/:id';
 

@@ -25,3 +25,6 @@ export function systemNote(note: string): SystemNote | null {
   if (imported !== undefined) return { kind: 'imported', version: Number(imported) };
   return null;
 }
+
+/** Who saved a version when the request does not say (stored as is; the interface words it). */
+export const ANONYMOUS_AUTHOR = 'Anonymous';

@@ -3,6 +3,7 @@
 // selected version changed beside it.
 import type { ReactNode } from 'react';
 import { clsx } from 'clsx';
+import { useAuthorText } from './author.ts';
 import { Badge } from './Badge.tsx';
 import { formatDateTime } from './format.ts';
 
@@ -37,6 +38,7 @@ export function VersionList({
   /** A line of the kind's own under each version (a segment's audience). */
   detail?: (version: number) => ReactNode;
 }) {
+  const authorText = useAuthorText();
   return (
     <ol aria-label={label} className="max-h-[52vh] space-y-0.5 overflow-y-auto">
       {versions.map((v) => (
@@ -55,7 +57,7 @@ export function VersionList({
               {v.version === current && <Badge tone="accent">{currentLabel}</Badge>}
             </span>
             <span className="block text-sm text-fg-muted">
-              {v.author} · {formatDateTime(v.at)}
+              {authorText(v.author)} · {formatDateTime(v.at)}
             </span>
             {v.note !== '' && (
               <span className="block truncate text-sm text-fg-subtle" title={noteText(v.note)}>

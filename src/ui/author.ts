@@ -1,6 +1,7 @@
 // Who saves: there are no accounts yet, so the name a marketer gives is kept in this browser and
 // sent with every save (the history shows it). Read through zod like anything from storage.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 const AUTHOR_KEY = 'tact.author';
@@ -29,4 +30,19 @@ export function useAuthor(): [string, (author: string) => void] {
     }
   };
   return [author, update];
+}
+
+/**
+ * What the API records as the author of a save that names nobody (the domain's ANONYMOUS_AUTHOR,
+ * which this layer may not import; src/test/author-word.test.ts holds them equal).
+ */
+export const API_ANONYMOUS_AUTHOR = 'Anonymous';
+
+/** Who saved a version as said here: the name typed, or "Anonymous" in the user's language. */
+export function useAuthorText(): (author: string) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (author: string) => (author === API_ANONYMOUS_AUTHOR ? t('anonymous') : author),
+    [t],
+  );
 }

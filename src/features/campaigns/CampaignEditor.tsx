@@ -17,6 +17,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { useAuthorText } from '../../ui/author.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import {
   AudienceSection,
@@ -85,6 +86,7 @@ export interface CampaignEditorProps {
 
 export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
   const { t } = useTranslation('campaigns');
+  const authorText = useAuthorText();
   const { t: previewWords } = useTranslation('preview');
   const editor = useCampaignEditor(saved);
   const { body, update } = editor;
@@ -192,7 +194,7 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
         {editor.saved && (
           <span>
             {t('editor.savedBy', {
-              author: editor.saved.author,
+              author: authorText(editor.saved.author),
               at: formatDateTime(editor.saved.updated_at),
             })}
           </span>

@@ -5,6 +5,7 @@ import { AlertTriangle, Gift, Plus, ShieldCheck, Sparkles, X } from 'lucide-reac
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { useAuthorText } from '../../ui/author.ts';
 import { useTranslation } from 'react-i18next';
 import type { CampaignListItem } from '../../api/contract.ts';
 import { CAMPAIGN_CHANNELS, campaignStatus } from '../../domain/campaign/campaign.ts';
@@ -101,6 +102,7 @@ const segmentParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export function CampaignList() {
   const { t } = useTranslation('campaigns');
   const { t: tg } = useTranslation('guardrails');
+  const authorText = useAuthorText();
   const list = useQuery(campaignQueries.list());
   const [params, setParams] = useSearchParams();
   const parsedSegment = segmentParam.safeParse(params.get('segment'));
@@ -334,7 +336,7 @@ export function CampaignList() {
                         formatDateTime(item.send_instant)
                       )}
                     </Td>
-                    <Td className="max-w-[160px] truncate">{item.author}</Td>
+                    <Td className="max-w-[160px] truncate">{authorText(item.author)}</Td>
                     <Td className="whitespace-nowrap">{formatDateTime(item.updated_at)}</Td>
                   </Tr>
                 ))}

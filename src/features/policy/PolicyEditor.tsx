@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { useAuthorText } from '../../ui/author.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PolicyHistory } from './PolicyHistory.tsx';
 import { OffersSection } from './OffersSection.tsx';
@@ -94,6 +95,7 @@ function Notices({ editor }: { editor: Editor }) {
 
 export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
   const { t } = useTranslation('guardrails');
+  const authorText = useAuthorText();
   const editor = usePolicyEditor(saved);
   const [historyOpen, setHistoryOpen] = useState(false);
   const toast = useToast();
@@ -120,7 +122,10 @@ export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
         {editor.dirty && <span className="text-sm text-warn-700">{t('policy.unsaved')}</span>}
         <span className="flex-1" />
         <span className="text-sm text-fg-subtle">
-          {t('policy.savedBy', { author: current.author, at: formatDateTime(current.updated_at) })}
+          {t('policy.savedBy', {
+            author: authorText(current.author),
+            at: formatDateTime(current.updated_at),
+          })}
         </span>
         <Button variant="ghost" onClick={() => setHistoryOpen(true)}>
           <History aria-hidden="true" />

@@ -11,6 +11,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
+import { useAuthorText } from '../../ui/author.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import type { Notice } from './useDefinitionHistory.ts';
 import { segmentQueries } from './queries.ts';
@@ -87,12 +88,16 @@ function SavedBadge({ document }: { document: SegmentDocument }) {
 
 function SavedMeta({ document }: { document: SegmentDocument }) {
   const { t } = useTranslation('segments');
+  const authorText = useAuthorText();
   const { saved } = document;
   return (
     <span className="truncate text-sm text-fg-subtle">
       {saved === null
         ? t('header.draft')
-        : t('header.savedBy', { author: saved.author, at: formatDateTime(saved.updated_at) })}
+        : t('header.savedBy', {
+            author: authorText(saved.author),
+            at: formatDateTime(saved.updated_at),
+          })}
     </span>
   );
 }

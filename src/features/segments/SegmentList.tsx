@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Plus, Shapes } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { useAuthorText } from '../../ui/author.ts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SegmentListItem } from '../../api/contract.ts';
@@ -64,6 +65,7 @@ function sorted(items: readonly SegmentListItem[], key: SortKey, descending: boo
 
 export function SegmentList() {
   const { t } = useTranslation('segments');
+  const authorText = useAuthorText();
   const list = useQuery(segmentQueries.list());
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
@@ -229,7 +231,7 @@ export function SegmentList() {
                       {share(item.size, data.total)}
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(item.updated_at)}</Td>
-                    <Td className="max-w-[160px] truncate">{item.author}</Td>
+                    <Td className="max-w-[160px] truncate">{authorText(item.author)}</Td>
                     <Td numeric>{item.version}</Td>
                     <Td title={usageTitle(t, item)} className="whitespace-nowrap text-fg-muted">
                       {item.usage.campaigns.length > 0 ? (
