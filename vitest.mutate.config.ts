@@ -12,6 +12,7 @@ const TESTS = [
   'src/domain/segment/field-search.test.ts',
   'src/domain/segment/number-units.test.ts',
   'src/domain/segment/names.test.ts',
+  'src/domain/segment/breakdown.test.ts',
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
+  CHANNEL_BREAKDOWN_IDS,
   ORDER_CHANNEL_BREAKDOWN,
   PROPENSITY_BANDS,
   REACH_BREAKDOWN,
+  SCORE_BREAKDOWN_IDS,
   breakdownColumn,
   breakdownReader,
   breakdownSource,
@@ -194,4 +196,37 @@ test('ordinal values read in their order, the missing one last; values without m
   ).toEqual(['0-10', '10-20', '90-100']);
   // Not ordinal: largest first.
   expect(rankBreakdown(rows, 'score.rfm_cell').map((r) => r.value)).toEqual([null, 'low', 'high']);
+});
+
+test('the ids the API and the picker use are these', () => {
+  expect(REACH_BREAKDOWN).toBe('reach.channel');
+  expect(ORDER_CHANNEL_BREAKDOWN).toBe('order.channels_used');
+  expect(SCORE_BREAKDOWN_IDS).toEqual([
+    'score.churn_band',
+    'score.rfm_cell',
+    'score.propensity_30d',
+    'score.propensity_90d',
+  ]);
+  expect(CHANNEL_BREAKDOWN_IDS).toEqual(['reach.channel', 'order.channels_used']);
+  expect(breakdownSource('reach.channel')).toEqual({ kind: 'reach' });
+  expect(breakdownSource('order.channels_used')).toEqual({ kind: 'order_channel' });
+});
+
+test('equal counts read by value, the missing one last, whatever order they come in', () => {
+  const rows = [
+    { value: 'b', count: 1 },
+    { value: null, count: 1 },
+    { value: 'a', count: 1 },
+    { value: 'c', count: 1 },
+  ];
+  for (const order of [rows, [...rows].reverse(), [rows[1], rows[3], rows[0], rows[2]]]) {
+    const given = order.flatMap((r) => (r === undefined ? [] : [r]));
+    expect(rankBreakdown(given, 'customer.city').map((r) => r.value)).toEqual([
+      'a',
+      'b',
+      'c',
+      null,
+    ]);
+    expect(rankBreakdown(given).map((r) => r.value)).toEqual(['a', 'b', 'c', null]);
+  }
 });
