@@ -145,7 +145,7 @@ test('pop-ups pass the accessibility check while open: field picker, author, the
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
-  await page.goto('/dashboards');
+  await page.goto('/dashboards?view=model');
   await page.getByRole('button', { name: 'Réentraîner' }).click();
   const dialog = page.getByRole('dialog', {
     name: 'Réentraîner les modèles et recalculer les scores de tous les clients ?',

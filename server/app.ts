@@ -16,6 +16,7 @@ import { previewRoutes } from './routes/preview.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { templateRoutes, type TemplateRenderer } from './routes/templates.ts';
 import { RefitJob } from './scoring/refit.ts';
@@ -53,6 +54,7 @@ export function createApi(
   app.route('/api/campaigns', exportRoutes(store, options.templates));
   app.route('/api/campaigns', campaignForecastRoutes(store));
   app.route('/api/policies', policyRoutes(store));
+  app.route('/api/dashboards', dashboardRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));
   app.all('/api/*', (c) =>

@@ -12,6 +12,7 @@ import type {
   SegmentVersionSummary,
 } from '../src/domain/segment/saved.ts';
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
+import type { BuyerMonth, BuyersQuery } from '../src/domain/analytics/buyers.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
@@ -180,7 +181,14 @@ export interface SegmentSelection {
   ): Promise<{ value: string | null; count: number }[]>;
 }
 
-export interface ProfileStore extends HistorySource, SegmentSelection, SavedSegmentStore {
+/** The dashboards' figures, each computed where the data is (src/domain/analytics in memory). */
+export interface DashboardFigures {
+  /** First-time and repeat buyers per month among `definition`'s members (everyone when null). */
+  buyersByMonth(definition: SegmentDefinition | null, query: BuyersQuery): Promise<BuyerMonth[]>;
+}
+
+export interface ProfileStore
+  extends HistorySource, SegmentSelection, SavedSegmentStore, DashboardFigures {
   readonly kind: 'memory' | 'duckdb';
   /** Versioned documents of every kind: saved segments now, campaigns and guardrail policies next. */
   readonly documents: DocumentRepository;

@@ -62,6 +62,8 @@ import { writeCustomerScores } from './duckdb-scores.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
+import { buyersByMonth } from './duckdb-dashboards.ts';
+import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.ts';
 import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
 import { countSegments, type SegmentQueryContext } from './duckdb-segments.ts';
 import { queryRows, toNumber, toNumberOrNull, toText } from './duckdb-values.ts';
@@ -453,6 +455,14 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<SegmentCountAnswer> {
     const ctx = await this.breakdownContext(definitions, breakdown);
     return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdown);
+  }
+
+  async buyersByMonth(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<BuyerMonth[]> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    return this.read((c) => buyersByMonth(c, ctx, definition, query));
   }
 
   async segmentSample(

@@ -33,6 +33,11 @@ import {
 } from '../../src/domain/profile/search.ts';
 import { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import {
+  buyersByMonth,
+  type BuyerMonth,
+  type BuyersQuery,
+} from '../../src/domain/analytics/buyers.ts';
+import {
   breakdownReader,
   breakdownSource,
   rankBreakdown,
@@ -275,6 +280,19 @@ export class MemoryStore implements ProfileStore {
           fieldId,
         ),
     };
+  }
+
+  async buyersByMonth(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<BuyerMonth[]> {
+    const members =
+      definition === null
+        ? null
+        : new Set(
+            this.segments().members(definition, this.saved.definitions(), Number.MAX_SAFE_INTEGER),
+          );
+    return buyersByMonth(this.data.orders, members, query);
   }
 
   async segmentSample(

@@ -12,6 +12,7 @@ export * from './contract/segment-overlap.ts';
 export * from './contract/scores.ts';
 export * from './contract/campaigns.ts';
 export * from './contract/policies.ts';
+export * from './contract/dashboards.ts';
 export * from './contract/recommendations.ts';
 export * from './contract/templates.ts';
 export * from './contract/preview.ts';

@@ -94,6 +94,17 @@ export function formatPercent(fraction: number): string {
   return formats.percent.format(fraction);
 }
 
+/** A calendar month "2026-03" as read: « mars 2026 » (en: Mar 2026). */
+export function formatMonth(month: string): string {
+  const date = new Date(`${month}-01T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
 /** An instant in Paris time: « 1 oct. 2026, 17:00 » (en: 1 Oct 2026, 17:00). */
 export function formatDateTime(iso: string): string {
   return formats.dateTime.format(new Date(iso));

@@ -51,7 +51,7 @@ test('after a refit the saved-segment list is read again (its sizes count scored
   await screen.findByRole('heading', { name: 'Saved segments' }, { timeout: 10_000 });
   await waitFor(() => expect(requests('/api/segments')).toBe(1));
 
-  await router.navigate('/dashboards');
+  await router.navigate('/dashboards?view=model');
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'Refit now' }));
   await user.click(await screen.findByRole('button', { name: 'Refit and rescore' }));

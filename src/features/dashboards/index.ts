@@ -1,1 +1,2 @@
+export { Dashboards } from './Dashboards.tsx';
 export { ModelCard } from './ModelCard.tsx';

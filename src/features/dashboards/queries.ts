@@ -2,6 +2,9 @@
 import { mutationOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../api/client.ts';
 import {
+  buyersResponse,
+  segmentListResponse,
+  segmentVersionsResponse,
   modelCardResponse,
   refitStatus,
   type RefitRequest,
@@ -59,5 +62,34 @@ export const modelMutations = {
           void client.invalidateQueries({ queryKey });
         }
       },
+    }),
+};
+
+export const dashboardKeys = {
+  all: ['dashboards'] as const,
+  buyers: (query: Record<string, string>) => [...dashboardKeys.all, 'buyers', query] as const,
+};
+
+export const dashboardQueries = {
+  buyers: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.buyers(query),
+      queryFn: ({ signal }) => getJson(buyersResponse, '/api/dashboards/buyers', { query, signal }),
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    }),
+  /** The saved segments a dashboard can be filtered on (the segments feature's own list). */
+  segments: () =>
+    queryOptions({
+      queryKey: ['segments', 'list'] as const,
+      queryFn: ({ signal }) => getJson(segmentListResponse, '/api/segments', { signal }),
+    }),
+  versions: (id: string) =>
+    queryOptions({
+      queryKey: ['segments', 'versions', id] as const,
+      queryFn: ({ signal }) =>
+        getJson(segmentVersionsResponse, `/api/segments/${encodeURIComponent(id)}/versions`, {
+          signal,
+        }),
     }),
 };

@@ -1,0 +1,122 @@
+// The buyers dashboard as a marketer uses it: the default period, then a saved segment, then a
+// shorter period; each time the table's figures equal what this spec counts from the generated
+// rows, and the CSV holds the same numbers as the table.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
+import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import { expect, seriousViolations, test } from './fixtures.ts';
+
+const DAY_MS = 86_400_000;
+const frenchCount = new Intl.NumberFormat('fr-FR');
+const { dataset } = generateDataset({
+  seed: DEMO_SEED,
+  customers: E2E_DEMO_CUSTOMERS,
+  asOf: DEMO_AS_OF,
+});
+
+function monthsFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > to) return out;
+    out.push(month);
+    m += 1;
+    if (m === 13) [y, m] = [y + 1, 1];
+  }
+}
+
+/** Per month: first-time buyers, repeat buyers, orders — counted from the rows. */
+function expected(months: string[], members: Set<string> | null): number[][] {
+  const completed = dataset.orders.filter((o) => o.status === 'completed');
+  const firstMonth = new Map<string, string>();
+  for (const o of completed) {
+    const month = o.placed_at.slice(0, 7);
+    const seen = firstMonth.get(o.customer_id);
+    if (seen === undefined || month < seen) firstMonth.set(o.customer_id, month);
+  }
+  return months.map((month) => {
+    const orders = completed.filter(
+      (o) => o.placed_at.startsWith(month) && (members === null || members.has(o.customer_id)),
+    );
+    const buyers = new Set(orders.map((o) => o.customer_id));
+    const first = [...buyers].filter((id) => firstMonth.get(id) === month).length;
+    return [first, buyers.size - first, orders.length];
+  });
+}
+
+/** seg_cinephiles: a completed order with a film in the last 365 days. */
+function cinephiles(): Set<string> {
+  const asOf = Date.parse(DEMO_AS_OF);
+  const films = new Set(dataset.products.filter((p) => p.category === 'films').map((p) => p.sku));
+  const withFilm = new Set(
+    dataset.order_lines.filter((l) => films.has(l.sku)).map((l) => l.order_id),
+  );
+  return new Set(
+    dataset.orders
+      .filter((o) => o.status === 'completed' && withFilm.has(o.order_id))
+      .filter((o) => {
+        const at = Date.parse(o.placed_at);
+        return at >= asOf - 365 * DAY_MS && at <= asOf;
+      })
+      .map((o) => o.customer_id),
+  );
+}
+
+/** The table's first-time, repeat and orders columns, row by row. */
+async function tableFigures(page: Page): Promise<number[][]> {
+  const table = page.getByRole('table', {
+    name: 'Nouveaux acheteurs et acheteurs récurrents par mois, en tableau',
+  });
+  await expect(table).toBeVisible();
+  const rows = await table.locator('tbody tr').all();
+  const out: number[][] = [];
+  for (const row of rows) {
+    const cells = await row.locator('td').allTextContents();
+    out.push(cells.slice(1, 4).map((c) => Number(c.replace(/\s/g, ''))));
+  }
+  return out;
+}
+
+test('the buyers dashboard counts first-time and repeat buyers exactly, by segment and period', async ({
+  page,
+}) => {
+  await page.goto('/dashboards');
+  await page.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const year = monthsFrom('2025-12', '2026-11');
+  const everyone = expected(year, null);
+  await expect.poll(() => tableFigures(page)).toEqual(everyone);
+  expect(everyone.some(([first, repeat]) => (first ?? 0) > 0 && (repeat ?? 0) > 0)).toBe(true);
+
+  // The CSV holds the table's numbers.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv[0]).toContain('Nouveaux acheteurs');
+  expect(csv.slice(1).map((line) => line.split(',').slice(1, 4).map(Number))).toEqual(everyone);
+  expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(year);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A saved segment: fewer buyers, the figures of its members.
+  await page.getByRole('combobox', { name: 'Segment' }).click();
+  await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
+  const members = cinephiles();
+  await expect.poll(() => tableFigures(page)).toEqual(expected(year, members));
+  await expect(page.getByRole('region', { name: 'Filtres' })).toContainText(
+    `${frenchCount.format(members.size)} membres aujourd’hui`,
+  );
+  await expect(page).toHaveURL(/segment=seg_cinephiles/);
+
+  // A shorter period, kept in the link.
+  await page.getByLabel('Du mois').fill('2026-06');
+  const summer = monthsFrom('2026-06', '2026-11');
+  await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
+  await expect(page).toHaveURL(/from=2026-06/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Afficher le tableau' }).click();
+  await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
+  expect(await seriousViolations(page)).toEqual([]);
+});

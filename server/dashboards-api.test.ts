@@ -1,0 +1,116 @@
+// The dashboards' API on both stores over generated data: the same figures from the memory
+// store's domain functions and from DuckDB's SQL, equal to what this test counts from the rows,
+// filtered by segment, version, period and channel; and the filters' errors.
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateDataset } from '../mocks/seed/index.ts';
+import { apiError, buyersResponse, type BuyersResponse } from '../src/api/contract.ts';
+import type { Dataset } from '../src/domain/profile/schema.ts';
+import { createApi } from './app.ts';
+import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
+import { MemoryStore } from './stores/memory.ts';
+
+const generated = generateDataset({ seed: 12, customers: 600 });
+const data: Dataset = generated.dataset;
+const asOf = generated.manifest.as_of;
+let duck: DuckDbStore;
+const apis: { memory: Hono | null; duckdb: Hono | null } = { memory: null, duckdb: null };
+
+beforeAll(async () => {
+  apis.memory = createApi(new MemoryStore(data, asOf), { logErrors: false });
+  duck = await openDuckDbStore({ path: ':memory:', connections: 2 });
+  await loadDataset(duck, data, { asOf, seed: 12 });
+  apis.duckdb = createApi(duck, { logErrors: false });
+}, 120_000);
+afterAll(() => duck.close());
+
+async function get(api: Hono | null, url: string) {
+  if (!api) throw new Error('API not ready');
+  const res = await api.request(url);
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/** First-time and repeat buyers of one month, counted straight from the rows. */
+function counted(month: string, channel: string | null, members: Set<string> | null) {
+  const completed = data.orders.filter((o) => o.status === 'completed');
+  const first = new Map<string, string>();
+  for (const o of completed) {
+    const seen = first.get(o.customer_id);
+    if (seen === undefined || o.placed_at < seen) first.set(o.customer_id, o.placed_at);
+  }
+  const inMonth = completed.filter(
+    (o) =>
+      o.placed_at.startsWith(month) &&
+      (channel === null || o.channel === channel) &&
+      (members === null || members.has(o.customer_id)),
+  );
+  const firstTime = new Set(
+    inMonth.filter((o) => first.get(o.customer_id)?.startsWith(month)).map((o) => o.customer_id),
+  );
+  const repeat = new Set(
+    inMonth.filter((o) => !firstTime.has(o.customer_id)).map((o) => o.customer_id),
+  );
+  return {
+    first_time: firstTime.size,
+    repeat: repeat.size,
+    orders: inMonth.length,
+    revenue_cents: inMonth.reduce((sum, o) => sum + o.total_cents, 0),
+  };
+}
+
+describe('GET /api/dashboards/buyers', () => {
+  const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
+
+  test.each([
+    ['everyone, every channel', ''],
+    ['the web only', '&channel=web'],
+    ['the store only', '&channel=store'],
+  ])('%s: both stores give the figures counted from the rows', async (_, extra) => {
+    const url = `/api/dashboards/buyers?from=2025-12&to=2026-05${extra}`;
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = buyersResponse.parse(memory.body);
+    expect(body.segment).toBeNull();
+    expect(body.months.map((m) => m.month)).toEqual(months);
+    const channel = extra === '' ? null : extra.slice('&channel='.length);
+    for (const m of body.months) {
+      expect(m, m.month).toMatchObject(counted(m.month, channel, null));
+    }
+    expect(body.months.some((m) => m.first_time > 0 && m.repeat > 0)).toBe(true);
+  });
+
+  test('a segment narrows the customers, the same on both stores; its version is said', async () => {
+    const url = '/api/dashboards/buyers?from=2025-06&to=2026-10&segment=seg_cinephiles';
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body: BuyersResponse = buyersResponse.parse(memory.body);
+    expect(body.segment).toMatchObject({ segment_id: 'seg_cinephiles' });
+    const everyone = buyersResponse.parse(
+      (await get(apis.memory, '/api/dashboards/buyers?from=2025-06&to=2026-10')).body,
+    );
+    const sum = (b: BuyersResponse) => b.months.reduce((n, m) => n + m.orders, 0);
+    expect(sum(body)).toBeGreaterThan(0);
+    expect(sum(body)).toBeLessThan(sum(everyone));
+  });
+
+  test.each([
+    ['/api/dashboards/buyers?from=2026-13&to=2026-05', 400, 'invalid_query'],
+    ['/api/dashboards/buyers?from=2026-06&to=2026-05', 400, 'invalid_query'],
+    ['/api/dashboards/buyers?from=2026-01&to=2026-05&channel=fax', 400, 'invalid_query'],
+    ['/api/dashboards/buyers?from=2026-01&to=2026-05&version=2', 400, 'invalid_query'],
+    ['/api/dashboards/buyers?from=2026-01&to=2026-05&segment=seg_gone', 404, 'segment_not_found'],
+    [
+      '/api/dashboards/buyers?from=2026-01&to=2026-05&segment=seg_cinephiles&version=99',
+      404,
+      'version_not_found',
+    ],
+  ])('%s is refused: %i %s', async (url, status, reason) => {
+    for (const api of [apis.memory, apis.duckdb]) {
+      const reply = await get(api, url);
+      expect(reply.status).toBe(status);
+      expect(apiError.parse(reply.body).error.reason).toBe(reason);
+    }
+  });
+});

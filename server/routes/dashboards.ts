@@ -1,0 +1,66 @@
+// The dashboards' figures: GET /api/dashboards/<figure>?segment=&version=&from=&to=&channel=.
+// Every figure shares the filters: a saved segment (its current version, or the one asked for),
+// a period of calendar months, an order channel. A segment or version that does not exist is its
+// 404; a version that no longer counts as it is (it names a deleted segment) its 422.
+import { Hono } from 'hono';
+import {
+  dashboardQuery,
+  type BuyersResponse,
+  type DashboardQuery,
+} from '../../src/api/contract.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { httpError, parseOr400, queryOf } from '../http.ts';
+import type { ProfileStore } from '../store.ts';
+import { checkDefinition } from './segment-definitions.ts';
+import { versionNotFound } from './versioned-http.ts';
+
+interface Filtered {
+  definition: SegmentDefinition | null;
+  segment: BuyersResponse['segment'];
+}
+
+/** The segment the query names, at its version, with its members now; none when not asked. */
+async function segmentOf(store: ProfileStore, query: DashboardQuery): Promise<Filtered> {
+  if (query.segment === undefined) return { definition: null, segment: null };
+  const id = query.segment;
+  const current = await store.savedSegment(id);
+  if (current === null) {
+    throw httpError('segment_not_found', `No segment '${id}': it may have been deleted.`, {
+      segment_id: id,
+      count: 1,
+    });
+  }
+  let { definition, name, version } = current;
+  if (query.version !== undefined && query.version !== current.version) {
+    const older = await store.segmentVersion(id, query.version);
+    if (older === null) {
+      const held = (await store.segmentVersions(id)) ?? [];
+      throw versionNotFound(
+        'segment',
+        id,
+        query.version,
+        held.map((v) => v.version),
+      );
+    }
+    ({ definition, name, version } = older);
+  }
+  await checkDefinition(store, definition, await store.savedSegments(), {
+    outcome: 'not_counted',
+  });
+  const [members] = await store.segmentCounts([definition]);
+  return { definition, segment: { segment_id: id, name, version, members: members ?? 0 } };
+}
+
+export function dashboardRoutes(store: ProfileStore): Hono {
+  return new Hono().get('/buyers', async (c) => {
+    const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+    const { definition, segment } = await segmentOf(store, query);
+    const months = await store.buyersByMonth(definition, {
+      from: query.from,
+      to: query.to,
+      channel: query.channel ?? null,
+    });
+    const body: BuyersResponse = { segment, months, as_of: store.asOf };
+    return c.json(body);
+  });
+}

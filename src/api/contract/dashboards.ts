@@ -1,0 +1,51 @@
+// The dashboards' figures, each computed where the data is (src/domain/analytics for the memory
+// store, SQL on DuckDB) and filtered the same way: a saved segment at a version, a period of
+// calendar months (UTC), an order channel.
+import { z } from 'zod';
+import { isMonth } from '../../domain/analytics/buyers.ts';
+import { isoInstant, orderChannel } from '../../domain/profile/schema.ts';
+import { segmentId } from './segments.ts';
+
+export const month = z.string().refine(isMonth, 'A month is written YYYY-MM (2026-03).');
+
+/** The filters every dashboard shares (query string). */
+export const dashboardQuery = z
+  .object({
+    segment: segmentId.optional(),
+    /** The segment's version; its current one when absent. */
+    version: z.coerce.number().int().min(1).optional(),
+    from: month,
+    to: month,
+    channel: orderChannel.optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'The period ends before it starts.', path: ['to'] })
+  .refine((q) => q.version === undefined || q.segment !== undefined, {
+    message: 'A version needs its segment.',
+    path: ['version'],
+  });
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+/** The segment a dashboard was filtered on, as it was read. */
+export const dashboardSegment = z.object({
+  segment_id: segmentId,
+  name: z.string(),
+  version: z.number().int().min(1),
+  /** Its members now. */
+  members: z.number().int().nonnegative(),
+});
+
+export const buyerMonth = z.object({
+  month: z.string(),
+  first_time: z.number().int().nonnegative(),
+  repeat: z.number().int().nonnegative(),
+  orders: z.number().int().nonnegative(),
+  revenue_cents: z.number().int(),
+  repeat_revenue_cents: z.number().int(),
+});
+
+export const buyersResponse = z.object({
+  segment: dashboardSegment.nullable(),
+  months: z.array(buyerMonth),
+  as_of: isoInstant,
+});
+export type BuyersResponse = z.infer<typeof buyersResponse>;
