@@ -120,3 +120,53 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
   await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the value dashboard: customers, value and the most valuable customers, as the rows say', async ({
+  page,
+}) => {
+  const values = new Map<string, { cents: number; orders: number }>();
+  for (const o of dataset.orders) {
+    const month = o.placed_at.slice(0, 7);
+    if (o.status !== 'completed' || month < '2025-12' || month > '2026-11') continue;
+    const v = values.get(o.customer_id) ?? { cents: 0, orders: 0 };
+    v.cents += o.total_cents;
+    v.orders += 1;
+    values.set(o.customer_id, v);
+  }
+  const ranked = [...values].sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : 1));
+  const total = ranked.reduce((n, [, v]) => n + v.cents, 0);
+
+  await page.goto('/dashboards?view=value');
+  const tiles = page.getByRole('definition');
+  await expect(page.getByRole('term').filter({ hasText: 'Clients ayant commandé' })).toBeVisible();
+  await expect(tiles.first()).toHaveText(frenchCount.format(values.size));
+  await expect(tiles.nth(1)).toHaveText(
+    new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(total / 100),
+  );
+
+  const top = page.getByRole('table', { name: 'Clients les plus précieux' });
+  const rows = await top.locator('tbody tr').all();
+  expect(rows).toHaveLength(10);
+  for (const [i, row] of rows.entries()) {
+    const [id, orders] = ranked[i] ?? ['', { cents: 0, orders: 0 }];
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe(id);
+    expect(Number(cells[1]?.replace(/\s/g, ''))).toBe(orders.orders);
+  }
+  // Its CSV holds the same customers and their value in euros.
+  const card = page.getByRole('region', { name: 'Clients les plus précieux' });
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv.slice(1).map((line) => line.split(','))).toEqual(
+    ranked.slice(0, 10).map(([id, v]) => [id, String(v.orders), (v.cents / 100).toFixed(2)]),
+  );
+  // A customer opens their 360.
+  await top.getByRole('link', { name: ranked[0]?.[0] ?? '' }).click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${ranked[0]?.[0] ?? ''}$`));
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Concentration de la valeur' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

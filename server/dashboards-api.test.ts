@@ -4,7 +4,12 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../mocks/seed/index.ts';
-import { apiError, buyersResponse, type BuyersResponse } from '../src/api/contract.ts';
+import {
+  apiError,
+  buyersResponse,
+  valueResponse,
+  type BuyersResponse,
+} from '../src/api/contract.ts';
 import type { Dataset } from '../src/domain/profile/schema.ts';
 import { createApi } from './app.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
@@ -112,5 +117,57 @@ describe('GET /api/dashboards/buyers', () => {
       expect(reply.status).toBe(status);
       expect(apiError.parse(reply.body).error.reason).toBe(reason);
     }
+  });
+});
+
+describe('GET /api/dashboards/value', () => {
+  /** Each customer's value over a period (and channel), counted straight from the rows. */
+  function values(from: string, to: string, channel: string | null) {
+    const out = new Map<string, number>();
+    for (const o of data.orders) {
+      const month = o.placed_at.slice(0, 7);
+      if (o.status !== 'completed' || month < from || month > to) continue;
+      if (channel !== null && o.channel !== channel) continue;
+      out.set(o.customer_id, (out.get(o.customer_id) ?? 0) + o.total_cents);
+    }
+    return out;
+  }
+
+  test.each([
+    ['a year, every channel', '2025-12', '2026-11', null],
+    ['a quarter on the web', '2026-04', '2026-06', 'web'],
+  ])('%s: both stores agree, and with the rows', async (_, from, to, channel) => {
+    const url = `/api/dashboards/value?from=${from}&to=${to}${channel === null ? '' : `&channel=${channel}`}`;
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = valueResponse.parse(memory.body);
+    const counted = values(from, to, channel);
+    const sorted = [...counted.values()].sort((a, b) => b - a);
+    expect(body.customers).toBe(counted.size);
+    expect(body.value_cents).toBe(sorted.reduce((a, b) => a + b, 0));
+    expect(body.bands.reduce((n, b) => n + b.customers, 0)).toBe(counted.size);
+    const top10 = body.pareto.find((p) => p.top_percent === 10);
+    const n10 = Math.ceil(counted.size / 10);
+    expect(top10).toEqual({
+      top_percent: 10,
+      customers: n10,
+      value_cents: sorted.slice(0, n10).reduce((a, b) => a + b, 0),
+    });
+    expect(body.top.map((t) => t.value_cents)).toEqual(sorted.slice(0, 10));
+    expect(body.cohorts.reduce((n, g) => n + g.customers, 0)).toBe(counted.size);
+    expect(body.first_channels.reduce((n, g) => n + g.value_cents, 0)).toBe(body.value_cents);
+    expect(body.cohorts.length).toBeGreaterThan(3);
+  });
+
+  test('a segment narrows it the same way on both stores', async () => {
+    const url = '/api/dashboards/value?from=2025-12&to=2026-11&segment=seg_fideles_or';
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = valueResponse.parse(memory.body);
+    expect(body.segment?.segment_id).toBe('seg_fideles_or');
+    expect(body.customers).toBeGreaterThan(0);
+    expect(body.customers).toBeLessThanOrEqual(body.segment?.members ?? 0);
   });
 });

@@ -13,6 +13,7 @@ import type {
 } from '../src/domain/segment/saved.ts';
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { BuyerMonth, BuyersQuery } from '../src/domain/analytics/buyers.ts';
+import type { ValueFigures } from '../src/domain/analytics/value.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
@@ -185,6 +186,8 @@ export interface SegmentSelection {
 export interface DashboardFigures {
   /** First-time and repeat buyers per month among `definition`'s members (everyone when null). */
   buyersByMonth(definition: SegmentDefinition | null, query: BuyersQuery): Promise<BuyerMonth[]>;
+  /** What `definition`'s members (everyone when null) are worth so far, over the query. */
+  valueFigures(definition: SegmentDefinition | null, query: BuyersQuery): Promise<ValueFigures>;
 }
 
 export interface ProfileStore

@@ -7,6 +7,7 @@ import {
   dashboardQuery,
   type BuyersResponse,
   type DashboardQuery,
+  type ValueResponse,
 } from '../../src/api/contract.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
@@ -51,16 +52,26 @@ async function segmentOf(store: ProfileStore, query: DashboardQuery): Promise<Fi
   return { definition, segment: { segment_id: id, name, version, members: members ?? 0 } };
 }
 
+const periodOf = (query: DashboardQuery) => ({
+  from: query.from,
+  to: query.to,
+  channel: query.channel ?? null,
+});
+
 export function dashboardRoutes(store: ProfileStore): Hono {
-  return new Hono().get('/buyers', async (c) => {
-    const query = parseOr400(dashboardQuery, queryOf(c), 'query');
-    const { definition, segment } = await segmentOf(store, query);
-    const months = await store.buyersByMonth(definition, {
-      from: query.from,
-      to: query.to,
-      channel: query.channel ?? null,
+  return new Hono()
+    .get('/buyers', async (c) => {
+      const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+      const { definition, segment } = await segmentOf(store, query);
+      const months = await store.buyersByMonth(definition, periodOf(query));
+      const body: BuyersResponse = { segment, months, as_of: store.asOf };
+      return c.json(body);
+    })
+    .get('/value', async (c) => {
+      const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+      const { definition, segment } = await segmentOf(store, query);
+      const figures = await store.valueFigures(definition, periodOf(query));
+      const body: ValueResponse = { segment, ...figures, as_of: store.asOf };
+      return c.json(body);
     });
-    const body: BuyersResponse = { segment, months, as_of: store.asOf };
-    return c.json(body);
-  });
 }

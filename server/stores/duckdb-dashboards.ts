@@ -10,6 +10,14 @@ import {
   type BuyerMonth,
   type BuyersQuery,
 } from '../../src/domain/analytics/buyers.ts';
+import {
+  PARETO_SHARES,
+  TOP_CUSTOMERS,
+  VALUE_BANDS_CENTS,
+  valueFigures as domainValueFigures,
+  type ValueFigures,
+} from '../../src/domain/analytics/value.ts';
+import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import { overSegmentTables } from './duckdb-segment-layout.ts';
@@ -69,4 +77,108 @@ export async function buyersByMonth(
       repeat_revenue_cents: toNumber(r?.repeat_revenue ?? null),
     };
   });
+}
+
+/**
+ * What customers are worth so far (src/domain/analytics/value.ts), in one statement: each part of
+ * the answer a set of rows tagged by `part`, over the customers' values computed once.
+ */
+export async function valueFigures(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definition: SegmentDefinition | null,
+  query: BuyersQuery,
+  channels: readonly OrderChannel[],
+): Promise<ValueFigures> {
+  const empty = domainValueFigures([], null, query, channels);
+  if (!isMonth(query.from) || !isMonth(query.to)) return empty;
+  const { start, end } = monthBounds(query.from, query.to);
+  const compiled =
+    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
+  const filters = [
+    `o.placed_at >= ${literal(start)}::TIMESTAMP`,
+    `o.placed_at < ${literal(end)}::TIMESTAMP`,
+    ...(query.channel === null ? [] : [`o.channel = ${literal(query.channel)}`]),
+    ...(compiled === null
+      ? []
+      : [
+          `o.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`,
+        ]),
+  ];
+  const band = `CASE ${VALUE_BANDS_CENTS.map((upper, i) => `WHEN value < ${upper} THEN ${i}`).join(' ')} ELSE ${VALUE_BANDS_CENTS.length} END`;
+  const pareto = PARETO_SHARES.map(
+    (p) =>
+      `SELECT 'pareto', '${p}', ((${p} * n + 99) // 100)::BIGINT,
+         coalesce(sum(value) FILTER (WHERE rk <= (${p} * n + 99) // 100), 0)::BIGINT, 0
+       FROM ranked GROUP BY n`,
+  );
+  const rows = await runSegmentStatement(connection, {
+    sql: `WITH firsts AS MATERIALIZED (
+            SELECT customer_id, first(channel::VARCHAR ORDER BY placed_at, order_id) AS first_channel,
+                   strftime(min(placed_at), '%Y-%m') AS cohort
+            FROM orders WHERE status = 'completed' GROUP BY customer_id),
+          v AS MATERIALIZED (
+            SELECT c.customer_id, sum(o.total_cents)::BIGINT AS value, count(*)::BIGINT AS orders,
+                   f.first_channel, f.cohort
+            FROM segment_orders o JOIN segment_customers c ON c.customer_no = o.customer_no
+            JOIN firsts f ON f.customer_id = c.customer_id
+            WHERE ${filters.join(' AND ')}
+            GROUP BY c.customer_id, f.first_channel, f.cohort),
+          ranked AS MATERIALIZED (
+            SELECT value, row_number() OVER (ORDER BY value DESC, customer_id) AS rk,
+                   count(*) OVER () AS n
+            FROM v)
+          SELECT 'band' AS part, (${band})::VARCHAR AS key, count(*)::BIGINT AS customers,
+                 sum(value)::BIGINT AS value, 0::BIGINT AS orders FROM v GROUP BY 2
+          UNION ALL ${pareto.join(' UNION ALL ')}
+          UNION ALL SELECT 'cohort', cohort, count(*), sum(value), 0 FROM v GROUP BY cohort
+          UNION ALL SELECT 'first', first_channel, count(*), sum(value), 0 FROM v GROUP BY first_channel
+          UNION ALL (SELECT 'top', customer_id, 1, value, orders FROM v
+                     ORDER BY value DESC, customer_id LIMIT ${TOP_CUSTOMERS})`,
+    params: compiled?.params ?? [],
+  });
+  const part = (name: string) => rows.filter((r) => toText(r.part ?? null) === name);
+  const figure = (r: (typeof rows)[number]) => ({
+    key: toText(r.key ?? null),
+    customers: toNumber(r.customers ?? null),
+    value_cents: toNumber(r.value ?? null),
+    orders: toNumber(r.orders ?? null),
+  });
+  const bands = empty.bands.map((b, i) => {
+    const found = part('band')
+      .map(figure)
+      .find((r) => r.key === String(i));
+    return found ? { ...b, customers: found.customers, value_cents: found.value_cents } : b;
+  });
+  const customers = bands.reduce((n, b) => n + b.customers, 0);
+  const paretoRows = new Map(part('pareto').map((r) => [figure(r).key, figure(r)]));
+  const byKey = (name: string) =>
+    part(name)
+      .map(figure)
+      .map(({ key, customers: n, value_cents }) => ({ key, customers: n, value_cents }));
+  const firsts = new Map(byKey('first').map((g) => [g.key, g]));
+  return {
+    customers,
+    value_cents: bands.reduce((n, b) => n + b.value_cents, 0),
+    bands,
+    pareto: PARETO_SHARES.map((p) => {
+      const r = paretoRows.get(String(p));
+      return { top_percent: p, customers: r?.customers ?? 0, value_cents: r?.value_cents ?? 0 };
+    }),
+    cohorts: byKey('cohort').sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    first_channels: channels.flatMap((ch) => {
+      const g = firsts.get(ch);
+      return g ? [g] : [];
+    }),
+    top: part('top')
+      .map(figure)
+      .map((r) => ({ customer_id: r.key, value_cents: r.value_cents, orders: r.orders }))
+      .sort((a, b) =>
+        b.value_cents !== a.value_cents
+          ? b.value_cents - a.value_cents
+          : a.customer_id < b.customer_id
+            ? -1
+            : 1,
+      ),
+  };
 }

@@ -24,7 +24,7 @@ import {
   type HistoryReference,
   type HistoryScope,
 } from '../../src/domain/profile/history.ts';
-import type { Dataset } from '../../src/domain/profile/schema.ts';
+import { orderChannel, type Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   definitionsById,
@@ -62,7 +62,8 @@ import { writeCustomerScores } from './duckdb-scores.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
-import { buyersByMonth } from './duckdb-dashboards.ts';
+import { buyersByMonth, valueFigures } from './duckdb-dashboards.ts';
+import type { ValueFigures } from '../../src/domain/analytics/value.ts';
 import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.ts';
 import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
 import { countSegments, type SegmentQueryContext } from './duckdb-segments.ts';
@@ -463,6 +464,14 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<BuyerMonth[]> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
     return this.read((c) => buyersByMonth(c, ctx, definition, query));
+  }
+
+  async valueFigures(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<ValueFigures> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
   }
 
   async segmentSample(

@@ -23,7 +23,12 @@ import {
   type HistoryRows,
   type HistoryScope,
 } from '../../src/domain/profile/history.ts';
-import type { Customer, Dataset, Identity } from '../../src/domain/profile/schema.ts';
+import {
+  orderChannel,
+  type Customer,
+  type Dataset,
+  type Identity,
+} from '../../src/domain/profile/schema.ts';
 import {
   bestHits,
   compactPhone,
@@ -37,6 +42,7 @@ import {
   type BuyerMonth,
   type BuyersQuery,
 } from '../../src/domain/analytics/buyers.ts';
+import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
 import {
   breakdownReader,
   breakdownSource,
@@ -286,13 +292,23 @@ export class MemoryStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<BuyerMonth[]> {
-    const members =
-      definition === null
-        ? null
-        : new Set(
-            this.segments().members(definition, this.saved.definitions(), Number.MAX_SAFE_INTEGER),
-          );
-    return buyersByMonth(this.data.orders, members, query);
+    return buyersByMonth(this.data.orders, this.members(definition), query);
+  }
+
+  async valueFigures(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<ValueFigures> {
+    return valueFigures(this.data.orders, this.members(definition), query, orderChannel.options);
+  }
+
+  /** Every member of `definition` (null: no filter). */
+  private members(definition: SegmentDefinition | null): ReadonlySet<string> | null {
+    return definition === null
+      ? null
+      : new Set(
+          this.segments().members(definition, this.saved.definitions(), Number.MAX_SAFE_INTEGER),
+        );
   }
 
   async segmentSample(

@@ -49,3 +49,41 @@ export const buyersResponse = z.object({
   as_of: isoInstant,
 });
 export type BuyersResponse = z.infer<typeof buyersResponse>;
+
+const valueGroup = z.object({
+  key: z.string(),
+  customers: z.number().int().nonnegative(),
+  value_cents: z.number().int(),
+});
+
+export const valueResponse = z.object({
+  segment: dashboardSegment.nullable(),
+  customers: z.number().int().nonnegative(),
+  value_cents: z.number().int(),
+  bands: z.array(
+    z.object({
+      from_cents: z.number().int(),
+      to_cents: z.number().int().nullable(),
+      customers: z.number().int().nonnegative(),
+      value_cents: z.number().int(),
+    }),
+  ),
+  pareto: z.array(
+    z.object({
+      top_percent: z.number(),
+      customers: z.number().int().nonnegative(),
+      value_cents: z.number().int(),
+    }),
+  ),
+  cohorts: z.array(valueGroup),
+  first_channels: z.array(valueGroup),
+  top: z.array(
+    z.object({
+      customer_id: z.string(),
+      value_cents: z.number().int(),
+      orders: z.number().int().nonnegative(),
+    }),
+  ),
+  as_of: isoInstant,
+});
+export type ValueResponse = z.infer<typeof valueResponse>;

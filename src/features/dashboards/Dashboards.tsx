@@ -9,10 +9,11 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/Tabs.tsx';
 import { BuyersDashboard } from './BuyersDashboard.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { ModelCard } from './ModelCard.tsx';
+import { ValueDashboard } from './ValueDashboard.tsx';
 import { filterQuery, useDashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
-const view = z.enum(['buyers', 'model']);
+const view = z.enum(['buyers', 'value', 'model']);
 type View = z.infer<typeof view>;
 
 export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonly QueryKey[] }) {
@@ -28,7 +29,18 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
     ...dashboardQueries.buyers(filterQuery(filters)),
     enabled: shown === 'buyers',
   });
-  const segment = buyers.data?.segment ?? null;
+  const value = useQuery({
+    ...dashboardQueries.value(filterQuery(filters)),
+    enabled: shown === 'value',
+  });
+  const segment = (shown === 'value' ? value.data?.segment : buyers.data?.segment) ?? null;
+  const filterBar = (
+    <FilterBar
+      filters={filters}
+      onChange={setFilters}
+      members={segment === null ? null : { version: segment.version, members: segment.members }}
+    />
+  );
   return (
     <div className="space-y-3">
       <h1 className="sr-only">{t('page.title')}</h1>
@@ -49,17 +61,16 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
       >
         <TabsList aria-label={t('page.views')}>
           <TabsTrigger value="buyers">{t('page.buyers')}</TabsTrigger>
+          <TabsTrigger value="value">{t('page.value')}</TabsTrigger>
           <TabsTrigger value="model">{t('page.model')}</TabsTrigger>
         </TabsList>
         <TabsContent value="buyers" className="space-y-3">
-          <FilterBar
-            filters={filters}
-            onChange={setFilters}
-            members={
-              segment === null ? null : { version: segment.version, members: segment.members }
-            }
-          />
+          {filterBar}
           <BuyersDashboard filters={filters} />
+        </TabsContent>
+        <TabsContent value="value" className="space-y-3">
+          {filterBar}
+          <ValueDashboard filters={filters} />
         </TabsContent>
         <TabsContent value="model">
           <ModelCard rescored={rescored} />

@@ -3,6 +3,7 @@ import { mutationOptions, queryOptions, type QueryKey } from '@tanstack/react-qu
 import { getJson, sendJson } from '../../api/client.ts';
 import {
   buyersResponse,
+  valueResponse,
   segmentListResponse,
   segmentVersionsResponse,
   modelCardResponse,
@@ -68,6 +69,7 @@ export const modelMutations = {
 export const dashboardKeys = {
   all: ['dashboards'] as const,
   buyers: (query: Record<string, string>) => [...dashboardKeys.all, 'buyers', query] as const,
+  value: (query: Record<string, string>) => [...dashboardKeys.all, 'value', query] as const,
 };
 
 export const dashboardQueries = {
@@ -75,6 +77,13 @@ export const dashboardQueries = {
     queryOptions({
       queryKey: dashboardKeys.buyers(query),
       queryFn: ({ signal }) => getJson(buyersResponse, '/api/dashboards/buyers', { query, signal }),
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    }),
+  value: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.value(query),
+      queryFn: ({ signal }) => getJson(valueResponse, '/api/dashboards/value', { query, signal }),
       staleTime: 60_000,
       placeholderData: (previous) => previous,
     }),

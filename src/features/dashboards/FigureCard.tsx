@@ -1,0 +1,104 @@
+// One figure of a dashboard: its title, its chart (when it has one) or its data table — the
+// table is always one click away, for screen readers and for copying — and a CSV of the same rows
+// (plain numbers: euros with a point, shares between 0 and 1).
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { csvRow } from '../../domain/segment/csv.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '../../ui/Card.tsx';
+import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
+import { saveTextFile } from '../../ui/download.ts';
+
+export interface FigureColumn<R> {
+  label: string;
+  numeric?: boolean;
+  cell: (row: R) => ReactNode;
+  csv: (row: R) => string;
+}
+
+export function figureCsv<R>(columns: readonly FigureColumn<R>[], rows: readonly R[]): string {
+  return (
+    csvRow(columns.map((c) => c.label)) +
+    rows.map((r) => csvRow(columns.map((c) => c.csv(r)))).join('')
+  );
+}
+
+export function FigureCard<R>({
+  id,
+  title,
+  description,
+  tableLabel,
+  columns,
+  rows,
+  rowKey,
+  chart,
+  file,
+  className,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  tableLabel: string;
+  columns: readonly FigureColumn<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  /** The chart; without one the table is the figure. */
+  chart?: ReactNode;
+  /** The CSV's file name. */
+  file: string;
+  className?: string;
+}) {
+  const { t } = useTranslation('dashboards');
+  const [asTable, setAsTable] = useState(chart === undefined);
+  return (
+    <Card aria-labelledby={`${id}-title`} className={className}>
+      <CardHeader
+        actions={
+          <>
+            {chart !== undefined && (
+              <Button size="sm" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+                {asTable ? t('figure.showChart') : t('figure.showTable')}
+              </Button>
+            )}
+            <Button size="sm" onClick={() => saveTextFile(file, figureCsv(columns, rows))}>
+              {t('figure.csv')}
+            </Button>
+          </>
+        }
+      >
+        <CardTitle id={`${id}-title`}>{title}</CardTitle>
+        {description !== undefined && <CardDescription>{description}</CardDescription>}
+      </CardHeader>
+      <CardBody>
+        {asTable || chart === undefined ? (
+          <Table aria-label={tableLabel}>
+            <THead>
+              <Tr>
+                {columns.map((c) => (
+                  <Th key={c.label} numeric={c.numeric}>
+                    {c.label}
+                  </Th>
+                ))}
+              </Tr>
+            </THead>
+            <TBody>
+              {rows.map((r) => (
+                <Tr key={rowKey(r)}>
+                  {columns.map((c) => (
+                    <Td key={c.label} numeric={c.numeric}>
+                      {c.cell(r)}
+                    </Td>
+                  ))}
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        ) : (
+          <figure aria-label={title} className="m-0">
+            {chart}
+          </figure>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
