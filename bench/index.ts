@@ -22,6 +22,7 @@ const STAGES = [
   'generate',
   'load',
   'api',
+  'dashboards',
   'reads',
   'histories',
   'segments',
@@ -114,7 +115,9 @@ if (!reused && want('load')) {
 } else if (reused) {
   console.log(`Reusing ${bigFile}: no generation or load timed.`);
 }
-const needsFile = (['api', 'reads', 'histories', 'segments', 'clv', 'preview'] as const).some(want);
+const needsFile = (
+  ['api', 'dashboards', 'reads', 'histories', 'segments', 'clv', 'preview'] as const
+).some(want);
 if (needsFile && !existsSync(file)) {
   console.error(`${file} is not there: run the load stage first (--only load).`);
   process.exit(1);
@@ -140,6 +143,28 @@ if (want('api')) {
     'searchEmail',
   ]) {
     const r = api[key];
+    if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
+      console.log(
+        `  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`,
+      );
+    }
+  }
+}
+
+if (want('dashboards')) {
+  const d = run('bench/dashboards.ts', [file, quick ? 5 : 20]);
+  console.log(
+    `\nDashboard endpoints on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app, ${String(d.samples)} requests each, filters changing every request; target p95 ≤ 300 ms, ≤ 1 s for the heaviest)`,
+  );
+  for (const key of [
+    'buyers',
+    'buyersSegment',
+    'buyersChannel',
+    'value',
+    'valueSegment',
+    'valueChannel',
+  ]) {
+    const r = d[key];
     if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {
       console.log(
         `  ${key.padEnd(17)} p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}`,

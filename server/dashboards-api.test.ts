@@ -85,6 +85,20 @@ describe('GET /api/dashboards/buyers', () => {
     expect(body.months.some((m) => m.first_time > 0 && m.repeat > 0)).toBe(true);
   });
 
+  test('months without an order are zeros on both stores (customers gone quiet)', async () => {
+    const url = '/api/dashboards/buyers?from=2026-06&to=2026-11&segment=seg_inactifs_6_mois';
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = buyersResponse.parse(memory.body);
+    expect(body.months.some((m) => m.orders === 0)).toBe(true);
+    const value = '/api/dashboards/value?from=2026-07&to=2026-11&segment=seg_inactifs_6_mois';
+    const [v1, v2] = await Promise.all([get(apis.memory, value), get(apis.duckdb, value)]);
+    expect(v2.body).toEqual(v1.body);
+    expect(valueResponse.parse(v1.body).customers).toBe(0);
+  });
+
   test('a segment narrows the customers, the same on both stores; its version is said', async () => {
     const url = '/api/dashboards/buyers?from=2025-06&to=2026-10&segment=seg_cinephiles';
     const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);

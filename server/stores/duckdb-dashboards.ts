@@ -2,7 +2,7 @@
 // segment tables (segment_orders holds the completed orders with each customer's number), the
 // members of a segment from the segment compiler. Held to the memory store's domain functions by
 // the differential test (dashboards-differential.test.ts).
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import {
   isMonth,
   monthBounds,
@@ -68,13 +68,15 @@ export async function buyersByMonth(
   const byMonth = new Map(rows.map((r) => [toText(r.month ?? null), r]));
   return monthsBetween(query.from, query.to).map((month) => {
     const r = byMonth.get(month);
+    // A month without an order has no row: zeros.
+    const n = (v: DuckDBValue | undefined) => (v === undefined ? 0 : toNumber(v));
     return {
       month,
-      first_time: toNumber(r?.first_time ?? null),
-      repeat: toNumber(r?.repeat ?? null),
-      orders: toNumber(r?.orders ?? null),
-      revenue_cents: toNumber(r?.revenue ?? null),
-      repeat_revenue_cents: toNumber(r?.repeat_revenue ?? null),
+      first_time: n(r?.first_time),
+      repeat: n(r?.repeat),
+      orders: n(r?.orders),
+      revenue_cents: n(r?.revenue),
+      repeat_revenue_cents: n(r?.repeat_revenue),
     };
   });
 }

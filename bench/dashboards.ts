@@ -1,0 +1,56 @@
+// Child process of the bench: p50/p95 of each dashboard endpoint through the real Hono app over a
+// DuckDB file, each request with other filters (period shifted month by month, a saved segment or
+// none, a channel or none), so no two in a row ask the same thing.
+import { createApi } from '../server/app.ts';
+import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+
+const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
+const samples = Number(process.argv[3] ?? 20);
+const store = await openDuckDbStore({ path: file });
+const meta = await readMeta(store);
+if (meta === null) throw new Error(`${file} holds no loaded data.`);
+const api = createApi(store);
+const segments = (await store.savedSegments()).map((s) => s.segment_id);
+const CHANNELS = ['web', 'store', 'app'];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Twelve months ending `back` months before the as-of month. */
+function period(back: number): string {
+  const asOf = new Date(meta?.as_of ?? Date.now());
+  const end = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth() - back;
+  const month = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return `from=${month(end - 11)}&to=${month(end)}`;
+}
+
+async function measure(query: (i: number) => string) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const started = performance.now();
+    const res = await api.request(query(i));
+    await res.text();
+    times.push(performance.now() - started);
+    if (res.status !== 200) throw new Error(`${query(i)} answered ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
+}
+
+const segment = (i: number) => `&segment=${segments[i % segments.length] ?? ''}`;
+const channel = (i: number) => `&channel=${CHANNELS[i % CHANNELS.length] ?? 'web'}`;
+// Warm up the file's pages, as a running server would be.
+await api.request(`/api/dashboards/buyers?${period(0)}`);
+const result = {
+  customers: meta.customers,
+  samples,
+  buyers: await measure((i) => `/api/dashboards/buyers?${period(i)}`),
+  buyersSegment: await measure((i) => `/api/dashboards/buyers?${period(i)}${segment(i)}`),
+  buyersChannel: await measure((i) => `/api/dashboards/buyers?${period(i)}${channel(i)}`),
+  value: await measure((i) => `/api/dashboards/value?${period(i)}`),
+  valueSegment: await measure((i) => `/api/dashboards/value?${period(i)}${segment(i)}`),
+  valueChannel: await measure((i) => `/api/dashboards/value?${period(i)}${channel(i)}`),
+};
+await store.close();
+console.log(JSON.stringify(result));
