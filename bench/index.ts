@@ -156,6 +156,8 @@ if (want('dashboards')) {
   console.log(
     `\nDashboard endpoints on DuckDB at ${big.toLocaleString('en')} customers (in-process Hono app, ${String(d.samples)} requests each, filters changing every request; target p95 ≤ 300 ms, ≤ 1 s for the heaviest)`,
   );
+  if (typeof d.warmUpMs === 'number')
+    console.log(`  warm-up (first requests, the scores fitted once): ${s(d.warmUpMs)}`);
   for (const key of [
     'buyers',
     'buyersSegment',

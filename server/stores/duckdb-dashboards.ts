@@ -48,13 +48,10 @@ export async function buyersByMonth(
         ]),
   ];
   const rows = await runSegmentStatement(connection, {
-    sql: `WITH firsts AS (
-            SELECT customer_no, strftime(min(placed_at), '%Y-%m') AS first_month
-            FROM segment_orders GROUP BY customer_no),
-          o AS (
+    sql: `WITH o AS (
             SELECT o.customer_no, strftime(o.placed_at, '%Y-%m') AS month, o.total_cents,
-                   f.first_month
-            FROM segment_orders o JOIN firsts f ON f.customer_no = o.customer_no
+                   strftime(c.first_order_at, '%Y-%m') AS first_month
+            FROM segment_orders o JOIN segment_customers c ON c.customer_no = o.customer_no
             WHERE ${filters.join(' AND ')})
           SELECT month,
             (count(DISTINCT customer_no) FILTER (WHERE first_month = month))::INTEGER AS first_time,
@@ -115,17 +112,13 @@ export async function valueFigures(
        FROM ranked GROUP BY n`,
   );
   const rows = await runSegmentStatement(connection, {
-    sql: `WITH firsts AS MATERIALIZED (
-            SELECT customer_id, first(channel::VARCHAR ORDER BY placed_at, order_id) AS first_channel,
-                   strftime(min(placed_at), '%Y-%m') AS cohort
-            FROM orders WHERE status = 'completed' GROUP BY customer_id),
-          v AS MATERIALIZED (
+    sql: `WITH v AS MATERIALIZED (
             SELECT c.customer_id, sum(o.total_cents)::BIGINT AS value, count(*)::BIGINT AS orders,
-                   f.first_channel, f.cohort
+                   any_value(c.first_order_channel) AS first_channel,
+                   strftime(any_value(c.first_order_at), '%Y-%m') AS cohort
             FROM segment_orders o JOIN segment_customers c ON c.customer_no = o.customer_no
-            JOIN firsts f ON f.customer_id = c.customer_id
             WHERE ${filters.join(' AND ')}
-            GROUP BY c.customer_id, f.first_channel, f.cohort),
+            GROUP BY c.customer_id),
           ranked AS MATERIALIZED (
             SELECT value, row_number() OVER (ORDER BY value DESC, customer_id) AS rk,
                    count(*) OVER () AS n

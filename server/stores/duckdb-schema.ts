@@ -21,8 +21,10 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  *    hold the first packing, JSON objects without an index: versions 2 to 6 rebuild it).
  * 8: no search_names: names and emails are searched in memory (duckdb-search.ts); versions 2 to
  *    7 rebuild the search tables on open.
+ * 9: segment_customers holds each customer's first completed order (first_order_at,
+ *    first_order_channel) for the dashboards; versions 2 to 8 rebuild the segment tables on open.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,

@@ -71,7 +71,8 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
   `CREATE OR REPLACE TABLE segment_customers AS
    WITH o AS (
      SELECT customer_id, count(*)::INTEGER AS n, sum(total_cents)::BIGINT AS spend,
-            max(placed_at) AS last_at,
+            max(placed_at) AS last_at, min(placed_at) AS first_at,
+            first(channel::VARCHAR ORDER BY placed_at, order_id) AS first_channel,
             (count(*) FILTER (WHERE ${usedPromo('orders')}))::INTEGER AS promos
      FROM orders WHERE status = 'completed' GROUP BY customer_id),
    k AS (
@@ -81,6 +82,7 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
    SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer_no, c.*,
      coalesce(o.n, 0) AS completed_orders, coalesce(o.spend, 0) AS completed_spend_cents,
      o.last_at AS last_completed_at, coalesce(o.promos, 0) AS promo_orders,
+     o.first_at AS first_order_at, o.first_channel AS first_order_channel,
      ${[...CONSENT_COLUMNS].map(([ch, col]) => `coalesce(k.${ch} = 'granted', FALSE) AS ${col}`).join(', ')},
      coalesce(regexp_matches(c.email, '${VALID_EMAIL_RE2}'), FALSE) AS valid_email,
      coalesce(length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}, FALSE)
