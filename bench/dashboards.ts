@@ -56,6 +56,8 @@ const result = {
   value: await measure((i) => `/api/dashboards/value?${period(i)}`),
   valueSegment: await measure((i) => `/api/dashboards/value?${period(i)}${segment(i)}`),
   valueChannel: await measure((i) => `/api/dashboards/value?${period(i)}${channel(i)}`),
+  propensity: await measure((i) => `/api/dashboards/propensity?${period(i)}`),
+  propensitySegment: await measure((i) => `/api/dashboards/propensity?${period(i)}${segment(i)}`),
 };
 await store.close();
 console.log(JSON.stringify(result));

@@ -165,6 +165,8 @@ if (want('dashboards')) {
     'value',
     'valueSegment',
     'valueChannel',
+    'propensity',
+    'propensitySegment',
   ]) {
     const r = d[key];
     if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {

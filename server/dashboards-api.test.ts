@@ -7,6 +7,7 @@ import { generateDataset } from '../mocks/seed/index.ts';
 import {
   apiError,
   buyersResponse,
+  propensityResponse,
   valueResponse,
   type BuyersResponse,
 } from '../src/api/contract.ts';
@@ -183,5 +184,35 @@ describe('GET /api/dashboards/value', () => {
     expect(body.segment?.segment_id).toBe('seg_fideles_or');
     expect(body.customers).toBeGreaterThan(0);
     expect(body.customers).toBeLessThanOrEqual(body.segment?.members ?? 0);
+  });
+});
+
+describe('GET /api/dashboards/propensity', () => {
+  test('bands of propensity and churn, the same on both stores; the unscored are those without an order', async () => {
+    for (const extra of ['', '&segment=seg_cinephiles']) {
+      const url = `/api/dashboards/propensity?from=2025-12&to=2026-11${extra}`;
+      const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+      expect(memory.status).toBe(200);
+      expect(duckdb.body).toEqual(memory.body);
+      const body = propensityResponse.parse(memory.body);
+      const sum = (rows: { customers: number }[]) => rows.reduce((n, r) => n + r.customers, 0);
+      expect(body.propensity_30d.map((b) => b.band)).toHaveLength(10);
+      expect(sum(body.propensity_30d) + body.unscored).toBe(body.customers);
+      expect(sum(body.propensity_90d) + body.unscored).toBe(body.customers);
+      expect(sum(body.churn) + body.unscored).toBe(body.customers);
+      if (extra === '') {
+        const buyers = new Set(
+          data.orders.filter((o) => o.status === 'completed').map((o) => o.customer_id),
+        );
+        expect(body.customers).toBe(data.customers.length);
+        expect(body.unscored).toBe(data.customers.length - buyers.size);
+      } else {
+        expect(body.customers).toBe(body.segment?.members);
+      }
+      // Propensity over 90 days is never below the one over 30: the bands shift up.
+      const mean = (rows: { band: string; customers: number }[]) =>
+        rows.reduce((n, r, i) => n + i * r.customers, 0) / Math.max(1, sum(rows));
+      expect(mean(body.propensity_90d)).toBeGreaterThan(mean(body.propensity_30d));
+    }
   });
 });

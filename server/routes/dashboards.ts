@@ -7,9 +7,12 @@ import {
   dashboardQuery,
   type BuyersResponse,
   type DashboardQuery,
+  type PropensityResponse,
   type ValueResponse,
 } from '../../src/api/contract.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
+import { PROPENSITY_BANDS } from '../../src/domain/segment/breakdown.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { checkDefinition } from './segment-definitions.ts';
@@ -52,6 +55,12 @@ async function segmentOf(store: ProfileStore, query: DashboardQuery): Promise<Fi
   return { definition, segment: { segment_id: id, name, version, members: members ?? 0 } };
 }
 
+/** A definition every customer meets: not the empty group (which nobody meets). */
+const EVERYONE: SegmentDefinition = {
+  version: 1,
+  root: { id: 'everyone', kind: 'group', negate: true, combinator: 'and', children: [] },
+};
+
 const periodOf = (query: DashboardQuery) => ({
   from: query.from,
   to: query.to,
@@ -65,6 +74,32 @@ export function dashboardRoutes(store: ProfileStore): Hono {
       const { definition, segment } = await segmentOf(store, query);
       const months = await store.buyersByMonth(definition, periodOf(query));
       const body: BuyersResponse = { segment, months, as_of: store.asOf };
+      return c.json(body);
+    })
+    .get('/propensity', async (c) => {
+      const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+      const { definition, segment } = await segmentOf(store, query);
+      const selected = definition ?? EVERYONE;
+      const [p30, p90, churn] = await Promise.all(
+        ['score.propensity_30d', 'score.propensity_90d', 'score.churn_band'].map((id) =>
+          store.segmentBreakdown(selected, id),
+        ),
+      );
+      const customers = (p30 ?? []).reduce((n, r) => n + r.count, 0);
+      const bands = (
+        rows: readonly { value: string | null; count: number }[],
+        order: readonly string[],
+      ) =>
+        order.map((band) => ({ band, customers: rows.find((r) => r.value === band)?.count ?? 0 }));
+      const body: PropensityResponse = {
+        segment,
+        customers,
+        unscored: (p30 ?? []).find((r) => r.value === null)?.count ?? 0,
+        propensity_30d: bands(p30 ?? [], PROPENSITY_BANDS),
+        propensity_90d: bands(p90 ?? [], PROPENSITY_BANDS),
+        churn: bands(churn ?? [], CHURN_BANDS),
+        as_of: store.asOf,
+      };
       return c.json(body);
     })
     .get('/value', async (c) => {

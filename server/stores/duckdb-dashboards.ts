@@ -48,18 +48,23 @@ export async function buyersByMonth(
         ]),
   ];
   const rows = await runSegmentStatement(connection, {
-    sql: `WITH o AS (
-            SELECT o.customer_no, strftime(o.placed_at, '%Y-%m') AS month, o.total_cents,
-                   strftime(c.first_order_at, '%Y-%m') AS first_month
-            FROM segment_orders o JOIN segment_customers c ON c.customer_no = o.customer_no
-            WHERE ${filters.join(' AND ')})
-          SELECT month,
-            (count(DISTINCT customer_no) FILTER (WHERE first_month = month))::INTEGER AS first_time,
-            (count(DISTINCT customer_no) FILTER (WHERE first_month < month))::INTEGER AS repeat,
-            count(*)::INTEGER AS orders,
-            coalesce(sum(total_cents), 0)::BIGINT AS revenue,
-            coalesce(sum(total_cents) FILTER (WHERE first_month < month), 0)::BIGINT AS repeat_revenue
-          FROM o GROUP BY month`,
+    // Orders summed per customer and month first (no DISTINCT), then per month. A buyer's first
+    // order is never after an order of theirs, so "not first this month" is "first before it".
+    sql: `WITH per AS (
+            SELECT date_trunc('month', o.placed_at) AS m, o.customer_no, count(*) AS n,
+                   sum(o.total_cents) AS revenue
+            FROM segment_orders o WHERE ${filters.join(' AND ')}
+            GROUP BY 1, 2),
+          j AS (
+            SELECT per.*, date_trunc('month', c.first_order_at) = per.m AS first
+            FROM per JOIN segment_customers c ON c.customer_no = per.customer_no)
+          SELECT strftime(m, '%Y-%m') AS month,
+            (count(*) FILTER (WHERE first))::INTEGER AS first_time,
+            (count(*) FILTER (WHERE NOT first))::INTEGER AS repeat,
+            sum(n)::INTEGER AS orders,
+            coalesce(sum(revenue), 0)::BIGINT AS revenue,
+            coalesce(sum(revenue) FILTER (WHERE NOT first), 0)::BIGINT AS repeat_revenue
+          FROM j GROUP BY m`,
     params: compiled?.params ?? [],
   });
   const byMonth = new Map(rows.map((r) => [toText(r.month ?? null), r]));
@@ -112,13 +117,14 @@ export async function valueFigures(
        FROM ranked GROUP BY n`,
   );
   const rows = await runSegmentStatement(connection, {
-    sql: `WITH v AS MATERIALIZED (
-            SELECT c.customer_id, sum(o.total_cents)::BIGINT AS value, count(*)::BIGINT AS orders,
-                   any_value(c.first_order_channel) AS first_channel,
-                   strftime(any_value(c.first_order_at), '%Y-%m') AS cohort
-            FROM segment_orders o JOIN segment_customers c ON c.customer_no = o.customer_no
-            WHERE ${filters.join(' AND ')}
-            GROUP BY c.customer_id),
+    sql: `WITH per AS (
+            SELECT o.customer_no, sum(o.total_cents)::BIGINT AS value, count(*)::BIGINT AS orders
+            FROM segment_orders o WHERE ${filters.join(' AND ')}
+            GROUP BY o.customer_no),
+          v AS MATERIALIZED (
+            SELECT c.customer_id, per.value, per.orders, c.first_order_channel AS first_channel,
+                   strftime(c.first_order_at, '%Y-%m') AS cohort
+            FROM per JOIN segment_customers c ON c.customer_no = per.customer_no),
           ranked AS MATERIALIZED (
             SELECT value, row_number() OVER (ORDER BY value DESC, customer_id) AS rk,
                    count(*) OVER () AS n

@@ -87,3 +87,19 @@ export const valueResponse = z.object({
   as_of: isoInstant,
 });
 export type ValueResponse = z.infer<typeof valueResponse>;
+
+const bandCount = z.object({ band: z.string(), customers: z.number().int().nonnegative() });
+
+/** Scores as of the data's date: the period and channel do not apply to them. */
+export const propensityResponse = z.object({
+  segment: dashboardSegment.nullable(),
+  /** Customers counted (the segment's members, or everyone). */
+  customers: z.number().int().nonnegative(),
+  /** Customers without a score (no completed order). */
+  unscored: z.number().int().nonnegative(),
+  propensity_30d: z.array(bandCount),
+  propensity_90d: z.array(bandCount),
+  churn: z.array(bandCount),
+  as_of: isoInstant,
+});
+export type PropensityResponse = z.infer<typeof propensityResponse>;

@@ -9,11 +9,12 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/Tabs.tsx';
 import { BuyersDashboard } from './BuyersDashboard.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { ModelCard } from './ModelCard.tsx';
+import { PropensityDashboard } from './PropensityDashboard.tsx';
 import { ValueDashboard } from './ValueDashboard.tsx';
 import { filterQuery, useDashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
-const view = z.enum(['buyers', 'value', 'model']);
+const view = z.enum(['buyers', 'value', 'propensity', 'model']);
 type View = z.infer<typeof view>;
 
 export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonly QueryKey[] }) {
@@ -33,7 +34,16 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
     ...dashboardQueries.value(filterQuery(filters)),
     enabled: shown === 'value',
   });
-  const segment = (shown === 'value' ? value.data?.segment : buyers.data?.segment) ?? null;
+  const propensity = useQuery({
+    ...dashboardQueries.propensity(filterQuery(filters)),
+    enabled: shown === 'propensity',
+  });
+  const segment =
+    (shown === 'value'
+      ? value.data?.segment
+      : shown === 'propensity'
+        ? propensity.data?.segment
+        : buyers.data?.segment) ?? null;
   const filterBar = (
     <FilterBar
       filters={filters}
@@ -62,6 +72,7 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsList aria-label={t('page.views')}>
           <TabsTrigger value="buyers">{t('page.buyers')}</TabsTrigger>
           <TabsTrigger value="value">{t('page.value')}</TabsTrigger>
+          <TabsTrigger value="propensity">{t('page.propensity')}</TabsTrigger>
           <TabsTrigger value="model">{t('page.model')}</TabsTrigger>
         </TabsList>
         <TabsContent value="buyers" className="space-y-3">
@@ -71,6 +82,10 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsContent value="value" className="space-y-3">
           {filterBar}
           <ValueDashboard filters={filters} />
+        </TabsContent>
+        <TabsContent value="propensity" className="space-y-3">
+          {filterBar}
+          <PropensityDashboard filters={filters} />
         </TabsContent>
         <TabsContent value="model">
           <ModelCard rescored={rescored} />
