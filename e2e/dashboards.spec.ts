@@ -170,3 +170,41 @@ test('the value dashboard: customers, value and the most valuable customers, as 
   await expect(page.getByRole('heading', { name: 'Concentration de la valeur' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the propensity dashboard: every customer in a band or unscored, as the rows say', async ({
+  page,
+}) => {
+  const buyers = new Set(
+    dataset.orders.filter((o) => o.status === 'completed').map((o) => o.customer_id),
+  );
+  const unscored = dataset.customers.length - buyers.size;
+  await page.goto('/dashboards?view=propensity');
+  await expect(page.getByText(/^Scores au /)).toContainText(
+    `${frenchCount.format(buyers.size)} clients scorés ; ${frenchCount.format(unscored)} sans commande`,
+  );
+  const card = page.getByRole('region', { name: 'Propension d’achat' });
+  await card.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const table = card.getByRole('table', { name: 'Clients par tranche de propension, en tableau' });
+  const rows = await table.locator('tbody tr').all();
+  expect(rows).toHaveLength(10);
+  let d30 = 0;
+  let d90 = 0;
+  for (const row of rows) {
+    const cells = await row.locator('td').allTextContents();
+    d30 += Number(cells[1]?.replace(/\s/g, ''));
+    d90 += Number(cells[2]?.replace(/\s/g, ''));
+  }
+  expect(d30).toBe(buyers.size);
+  expect(d90).toBe(buyers.size);
+  // Its CSV holds the same counts.
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv.slice(1).reduce((n, line) => n + Number(line.split(',')[1]), 0)).toBe(buyers.size);
+  await expect(
+    page.getByRole('region', { name: 'Calibration sur la période de contrôle' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
