@@ -53,8 +53,14 @@ test('an unknown address shows the not-found page inside the layout', async () =
   expect(screen.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 });
 
-test('/dashboards shows the model card, and why there is none on data too small to fit', async () => {
+test('/dashboards opens on the buyers; its Model tab shows why there is no model on data too small to fit', async () => {
   renderApp('/dashboards');
+  expect(
+    await screen.findByRole('heading', { name: 'First-time and repeat buyers' }),
+  ).toBeVisible();
+  expect(screen.getByRole('tab', { name: 'Buyers', selected: true })).toBeVisible();
+  cleanup();
+  renderApp('/dashboards?view=model');
   expect(
     await screen.findByRole('heading', { name: 'Model card: lifetime value and propensity' }),
   ).toBeVisible();
