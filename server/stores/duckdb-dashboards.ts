@@ -14,6 +14,7 @@ import {
   PARETO_SHARES,
   TOP_CUSTOMERS,
   VALUE_BANDS_CENTS,
+  byValue,
   valueFigures as domainValueFigures,
   type ValueFigures,
 } from '../../src/domain/analytics/value.ts';
@@ -27,13 +28,15 @@ import { toNumber, toText } from './duckdb-values.ts';
 /** A constant of the query as SQL text: checked months and enum channels, quoted all the same. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-export async function buyersByMonth(
-  connection: DuckDBConnection,
+/**
+ * What narrows segment_orders (alias `o`) to the query: its period and channel, and the members
+ * of `definition` (whose compiled parameters the statement binds).
+ */
+function orderFilters(
   ctx: SegmentQueryContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
-): Promise<BuyerMonth[]> {
-  if (!isMonth(query.from) || !isMonth(query.to)) return [];
+) {
   const { start, end } = monthBounds(query.from, query.to);
   const compiled =
     definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
@@ -47,6 +50,17 @@ export async function buyersByMonth(
           `o.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`,
         ]),
   ];
+  return { filters, compiled };
+}
+
+export async function buyersByMonth(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definition: SegmentDefinition | null,
+  query: BuyersQuery,
+): Promise<BuyerMonth[]> {
+  if (!isMonth(query.from) || !isMonth(query.to)) return [];
+  const { filters, compiled } = orderFilters(ctx, definition, query);
   const rows = await runSegmentStatement(connection, {
     // Orders summed per customer and month first (no DISTINCT), then per month. A buyer's first
     // order is never after an order of theirs, so "not first this month" is "first before it".
@@ -96,19 +110,7 @@ export async function valueFigures(
 ): Promise<ValueFigures> {
   const empty = domainValueFigures([], null, query, channels);
   if (!isMonth(query.from) || !isMonth(query.to)) return empty;
-  const { start, end } = monthBounds(query.from, query.to);
-  const compiled =
-    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
-  const filters = [
-    `o.placed_at >= ${literal(start)}::TIMESTAMP`,
-    `o.placed_at < ${literal(end)}::TIMESTAMP`,
-    ...(query.channel === null ? [] : [`o.channel = ${literal(query.channel)}`]),
-    ...(compiled === null
-      ? []
-      : [
-          `o.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`,
-        ]),
-  ];
+  const { filters, compiled } = orderFilters(ctx, definition, query);
   const band = `CASE ${VALUE_BANDS_CENTS.map((upper, i) => `WHEN value < ${upper} THEN ${i}`).join(' ')} ELSE ${VALUE_BANDS_CENTS.length} END`;
   const pareto = PARETO_SHARES.map(
     (p) =>
@@ -174,12 +176,6 @@ export async function valueFigures(
     top: part('top')
       .map(figure)
       .map((r) => ({ customer_id: r.key, value_cents: r.value_cents, orders: r.orders }))
-      .sort((a, b) =>
-        b.value_cents !== a.value_cents
-          ? b.value_cents - a.value_cents
-          : a.customer_id < b.customer_id
-            ? -1
-            : 1,
-      ),
+      .sort(byValue),
   };
 }

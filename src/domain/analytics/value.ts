@@ -48,6 +48,15 @@ export interface ValueFigures {
   top: { customer_id: string; value_cents: number; orders: number }[];
 }
 
+/** Most valuable first, ties by customer id: the order of the top and of the Pareto curve. */
+export function byValue(
+  a: { customer_id: string; value_cents: number },
+  b: { customer_id: string; value_cents: number },
+): number {
+  if (b.value_cents !== a.value_cents) return b.value_cents - a.value_cents;
+  return a.customer_id < b.customer_id ? -1 : 1;
+}
+
 /** The band index of a value in cents (the last band holds everything above). */
 export function bandOf(cents: number): number {
   const i = VALUE_BANDS_CENTS.findIndex((upper) => cents < upper);
@@ -92,13 +101,7 @@ export function valueFigures(
   }
   const ranked = [...byCustomer]
     .map(([customer_id, c]) => ({ customer_id, value_cents: c.value, orders: c.orders }))
-    .sort((a, b) =>
-      b.value_cents !== a.value_cents
-        ? b.value_cents - a.value_cents
-        : a.customer_id < b.customer_id
-          ? -1
-          : 1,
-    );
+    .sort(byValue);
   const total = ranked.reduce((sum, c) => sum + c.value_cents, 0);
 
   const bands: ValueBand[] = [0, ...VALUE_BANDS_CENTS].map((from, i) => ({

@@ -29,6 +29,7 @@ import {
   formatPercent,
 } from '../../ui/format.ts';
 import { monthOf } from '../../domain/analytics/buyers.ts';
+import { Tile, legendText } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
@@ -68,15 +69,6 @@ export function buyersCsv(months: readonly Month[], header: readonly string[]): 
         ]);
       })
       .join('')
-  );
-}
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-md border border-line px-3 py-2">
-      <dt className="text-sm text-fg-muted">{label}</dt>
-      <dd className="text-lg font-semibold text-fg tabular-nums">{value}</dd>
-    </div>
   );
 }
 
@@ -173,9 +165,7 @@ export function BuyersDashboard({ filters }: { filters: DashboardFilters }) {
                           tickFormatter={(v: number) => formatCount(v)}
                         />
                         <Tooltip formatter={(v) => (typeof v === 'number' ? formatCount(v) : v)} />
-                        <Legend
-                          formatter={(value: string) => <span className="text-fg">{value}</span>}
-                        />
+                        <Legend formatter={legendText} />
                         <Bar
                           dataKey="first_time"
                           name={t('buyers.firstTime')}

@@ -16,6 +16,19 @@ export interface FigureColumn<R> {
   csv: (row: R) => string;
 }
 
+/** One figure of a dashboard's totals, inside a <dl>. */
+export function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-md border border-line bg-surface px-3 py-2">
+      <dt className="text-sm text-fg-muted">{label}</dt>
+      <dd className="text-lg font-semibold text-fg tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** A chart legend's entry in the page's text colour (the series' own colour can fail contrast). */
+export const legendText = (value: string) => <span className="text-fg">{value}</span>;
+
 export function figureCsv<R>(columns: readonly FigureColumn<R>[], rows: readonly R[]): string {
   return (
     csvRow(columns.map((c) => c.label)) +

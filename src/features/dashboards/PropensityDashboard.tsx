@@ -20,13 +20,12 @@ import {
 import type { PropensityResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatDay, formatPercent } from '../../ui/format.ts';
-import { FigureCard } from './FigureCard.tsx';
+import { FigureCard, legendText } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries, modelQueries } from './queries.ts';
 
 const DARK = 'var(--color-accent-600, #4a50d6)';
 const LIGHT = 'var(--color-accent-300, #a3aefa)';
-const legendText = (value: string) => <span className="text-fg">{value}</span>;
 const bandLabel = (band: string) => `${band.replace('-', '–')} %`;
 
 type Band = PropensityResponse['propensity_30d'][number];

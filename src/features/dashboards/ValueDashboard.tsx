@@ -19,7 +19,7 @@ import {
 import type { ValueResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatMoney, formatMonth, formatPercent } from '../../ui/format.ts';
-import { FigureCard, type FigureColumn } from './FigureCard.tsx';
+import { FigureCard, Tile, legendText, type FigureColumn } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
@@ -27,18 +27,8 @@ const ACCENT = 'var(--color-accent-600, #4a50d6)';
 const euros = (cents: number) => formatMoney(cents, 'EUR');
 const plainEuros = (cents: number) => (cents / 100).toFixed(2);
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-const legendText = (value: string) => <span className="text-fg">{value}</span>;
 
 type Group = ValueResponse['cohorts'][number];
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-md border border-line bg-surface px-3 py-2">
-      <dt className="text-sm text-fg-muted">{label}</dt>
-      <dd className="text-lg font-semibold text-fg tabular-nums">{value}</dd>
-    </div>
-  );
-}
 
 export function ValueDashboard({ filters }: { filters: DashboardFilters }) {
   const { t } = useTranslation('dashboards');
