@@ -7,6 +7,7 @@ import { generateDataset } from '../mocks/seed/index.ts';
 import {
   apiError,
   buyersResponse,
+  campaignsResponse,
   propensityResponse,
   valueResponse,
   type BuyersResponse,
@@ -214,5 +215,103 @@ describe('GET /api/dashboards/propensity', () => {
         rows.reduce((n, r, i) => n + i * r.customers, 0) / Math.max(1, sum(rows));
       expect(mean(body.propensity_90d)).toBeGreaterThan(mean(body.propensity_30d));
     }
+  });
+});
+
+describe('GET /api/dashboards/campaigns', () => {
+  /** Floating figures (variances, intervals) to nine significant digits: the stores sum apart. */
+  const rounded = (value: unknown): unknown =>
+    typeof value === 'number' && !Number.isInteger(value)
+      ? Number(value.toPrecision(9))
+      : Array.isArray(value)
+        ? value.map(rounded)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]))
+          : value;
+
+  /** One campaign's groups counted straight from the rows. */
+  function counted(campaignId: string, channel: string | null, members: Set<string> | null) {
+    const week = 7 * 86_400_000;
+    const starts = (rows: { customer_id: string; at: string }[]) => {
+      const out = new Map<string, number>();
+      for (const r of rows) {
+        if (members !== null && !members.has(r.customer_id)) continue;
+        const ms = Date.parse(r.at);
+        out.set(r.customer_id, Math.min(ms, out.get(r.customer_id) ?? Infinity));
+      }
+      return out;
+    };
+    const group = (units: Map<string, number>) => {
+      let converted = 0;
+      let revenue = 0;
+      for (const [customer, start] of units) {
+        const bought = data.orders.filter(
+          (o) =>
+            o.customer_id === customer &&
+            o.status === 'completed' &&
+            (channel === null || o.channel === channel) &&
+            Date.parse(o.placed_at) > start &&
+            Date.parse(o.placed_at) <= start + week,
+        );
+        if (bought.length > 0) converted += 1;
+        revenue += bought.reduce((n, o) => n + o.total_cents, 0);
+      }
+      return { customers: units.size, converted, revenue_cents: revenue };
+    };
+    const messages = data.messages.filter((m) => m.campaign_id === campaignId);
+    return {
+      messages: messages.filter((m) => members === null || members.has(m.customer_id)).length,
+      recipients: group(starts(messages.map((m) => ({ ...m, at: m.sent_at })))),
+      holdout: group(
+        starts(
+          data.holdouts
+            .filter((h) => h.campaign_id === campaignId)
+            .map((h) => ({ ...h, at: h.held_at })),
+        ),
+      ),
+    };
+  }
+
+  test.each([
+    ['everyone, any channel', ''],
+    ['conversions in store only', '&channel=store'],
+  ])('%s: both stores agree, and with the rows', async (_, extra) => {
+    const url = `/api/dashboards/campaigns?from=2024-11&to=2026-11${extra}`;
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.status).toBe(200);
+    expect(rounded(duckdb.body)).toEqual(rounded(memory.body));
+    const body = campaignsResponse.parse(memory.body);
+    const experiments = generated.manifest.experiments;
+    expect(experiments.length).toBeGreaterThan(5);
+    for (const e of experiments) {
+      const row = body.campaigns.find((c) => c.campaign_id === e.campaign_id);
+      expect(row, e.campaign_id).toBeDefined();
+      expect(row?.holdout.customers).toBe(e.held_out);
+      expect(row?.name).not.toBe(e.campaign_id);
+    }
+    const channel = extra === '' ? null : 'store';
+    for (const row of body.campaigns) {
+      expect(row, row.campaign_id).toMatchObject(counted(row.campaign_id, channel, null));
+      expect(row.delivered).toBeLessThanOrEqual(row.messages);
+      expect(row.clicked).toBeLessThanOrEqual(row.opened);
+    }
+    // Most recent first.
+    const sends = body.campaigns.map((c) => c.sent_at);
+    expect(sends).toEqual([...sends].sort().reverse());
+  });
+
+  test('a segment keeps its members among recipients and holdouts, the same on both stores', async () => {
+    const url = '/api/dashboards/campaigns?from=2025-11&to=2026-11&segment=seg_optin_email';
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(rounded(duckdb.body)).toEqual(rounded(memory.body));
+    const body = campaignsResponse.parse(memory.body);
+    const everyone = campaignsResponse.parse(
+      (await get(apis.memory, '/api/dashboards/campaigns?from=2025-11&to=2026-11')).body,
+    );
+    expect(body.campaigns.length).toBeGreaterThan(0);
+    const total = (b: typeof body) => b.campaigns.reduce((n, c) => n + c.recipients.customers, 0);
+    expect(total(body)).toBeLessThan(total(everyone));
   });
 });

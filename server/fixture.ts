@@ -342,6 +342,9 @@ export function fixtureDataset(): Dataset {
         offer_id: 'OFF01',
       },
     ],
+    holdouts: [
+      { customer_id: 'C0000002', campaign_id: 'CMP01', held_at: '2026-10-20T09:00:00.000Z' },
+    ],
     offers: [
       {
         offer_id: 'OFF01',

@@ -14,6 +14,7 @@ import type {
 import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { BuyerMonth, BuyersQuery } from '../src/domain/analytics/buyers.ts';
 import type { ValueFigures } from '../src/domain/analytics/value.ts';
+import type { CampaignFigures } from '../src/domain/analytics/campaigns.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
@@ -188,6 +189,14 @@ export interface DashboardFigures {
   buyersByMonth(definition: SegmentDefinition | null, query: BuyersQuery): Promise<BuyerMonth[]>;
   /** What `definition`'s members (everyone when null) are worth so far, over the query. */
   valueFigures(definition: SegmentDefinition | null, query: BuyersQuery): Promise<ValueFigures>;
+  /**
+   * Each campaign sent in the query's period: its messages, and its recipients and holdout among
+   * `definition`'s members (everyone when null) against their orders.
+   */
+  campaignFigures(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<CampaignFigures[]>;
 }
 
 export interface ProfileStore

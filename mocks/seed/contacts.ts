@@ -205,6 +205,18 @@ function reachable(
   }
 }
 
+/** A planted experiment's target, sent the campaign (treated) or held out. */
+export interface Assignment {
+  send: Send;
+  treated: boolean;
+}
+
+/** Where a customer who can take part in experiments draws their holdouts and records them. */
+export interface Trial {
+  rng: Rng;
+  assignments: Assignment[];
+}
+
 export function campaignMessages(
   world: World,
   rng: Rng,
@@ -212,6 +224,7 @@ export function campaignMessages(
   consents: readonly ConsentDraft[],
   reach: Reach,
   forcedSend: Send | null,
+  trial: Trial | null,
 ): MessageDraft[] {
   const out: MessageDraft[] = [];
   for (const send of world.marketing.sends) {
@@ -228,6 +241,15 @@ export function campaignMessages(
         ? 'opened'
         : 'delivered'
       : messageStatus(rng, send.channel, person);
+    if (send.experiment !== null) {
+      // Customers in a planted story stay out of experiments (their orders are the story's). The
+      // holdout is drawn from the trial's own stream, after the status all the same: a customer's
+      // other draws stay as they were.
+      if (trial === null) continue;
+      const treated = !trial.rng.chance(send.experiment.holdoutShare);
+      trial.assignments.push({ send, treated });
+      if (!treated) continue;
+    }
     out.push({
       ms: send.sendMs,
       campaignId: send.campaign.campaign_id,

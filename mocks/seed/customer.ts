@@ -2,19 +2,21 @@
 // consents, preferences, orders, messages, offer responses and events, plus the stories planted in
 // it and its data-quality faults. Each phase is a function in customer/; they draw from the
 // customer's random stream in the order `generateCustomer` lists them.
+import type { Trial } from './contacts.ts';
 import type { FaultKind, Faults } from './faults.ts';
 import { NO_FAULTS, drawFaults, faultKinds } from './faults.ts';
 import type { PlantedStory } from './manifest.ts';
 import { drawPerson, householdTraits } from './person.ts';
 import type { HouseholdTraits, Person } from './person.ts';
 import { Rng, hashInts } from './random.ts';
-import { planStories } from './stories.ts';
+import { inStory, planStories } from './stories.ts';
 import type { StoryPlan } from './stories.ts';
 import { MINUTE } from './time.ts';
 import type { World } from './world.ts';
 import { consentsOf, preferencesOf } from './customer/consents.ts';
 import { pad, type CustomerDraw } from './customer/draw.ts';
 import { eventsOf } from './customer/events.ts';
+import { applyExperiments, type ExperimentTarget } from './customer/experiments.ts';
 import { firstSeen, identitiesOf } from './customer/identities.ts';
 import { messagesOf, responsesOf } from './customer/messages.ts';
 import { ordersOf } from './customer/orders.ts';
@@ -27,6 +29,8 @@ export { emptyCustomerRows, type CustomerRows } from './customer/rows.ts';
 export interface CustomerOutcome {
   stories: PlantedStory[];
   faults: FaultKind[];
+  /** The planted experiments that targeted the customer, and what each assignment changed. */
+  experiments: ExperimentTarget[];
 }
 
 export function generateCustomer(
@@ -56,7 +60,14 @@ export function generateCustomer(
   const seen = firstSeen(draw);
   const consents = consentsOf(draw, seen);
   const orders = ordersOf(draw);
-  const messages = messagesOf(draw, consents.drafts, seen);
+  // Experiments draw from their own stream, so the rest of the customer is drawn as before them.
+  const trial: Trial | null = inStory(plan)
+    ? null
+    : { rng: new Rng(hashInts(world.seed, index, 0xe4e1)), assignments: [] };
+  const messages = messagesOf(draw, consents.drafts, seen, trial);
+  const experiments = trial
+    ? applyExperiments(draw, trial.rng, orders.drafts, trial.assignments)
+    : { targets: [], holdouts: [] };
   const responses = responsesOf(draw, orders, messages);
   const events = eventsOf(draw, orders.drafts, messages, seen);
   const identities = identitiesOf(draw, { orders: orders.drafts, events, seen });
@@ -70,9 +81,10 @@ export function generateCustomer(
     events,
     identities,
     preferences,
+    holdouts: experiments.holdouts,
   });
   const stories = plantedStories(draw, { consents, orders, messages, responses, events });
-  return { stories, faults: faultKinds(faults) };
+  return { stories, faults: faultKinds(faults), experiments: experiments.targets };
 }
 
 /** Planted stories need a reachable customer: their e-mail (and phone) are spared faults. */

@@ -30,6 +30,7 @@ const rowSchemas: { [K in keyof Dataset]: { parse: (row: unknown) => unknown } }
   order_lines: schema.orderLine,
   events: schema.event,
   messages: schema.message,
+  holdouts: schema.holdout,
   offers: schema.offer,
   offer_responses: schema.offerResponse,
   campaigns: schema.campaign,

@@ -20,7 +20,7 @@ import { buildWorld } from './world.ts';
 
 export type { CustomerRows } from './customer.ts';
 export { Manifest, plantedStory } from './manifest.ts';
-export type { PlantedStory, StoryName } from './manifest.ts';
+export type { PlantedExperiment, PlantedStory, StoryName } from './manifest.ts';
 export { FAULT_KINDS, FAULT_RATES, JUNK_FIRST_NAMES, isWellFormedEmail } from './faults.ts';
 export type { FaultKind } from './faults.ts';
 export { HEAVY_HISTORY_MIN_EVENTS, STORY_RATES, XSS_FIRST_NAME } from './stories.ts';
@@ -101,6 +101,7 @@ export function streamDataset(options: SeedOptions, sink: DatasetSink): Manifest
 
   const stories: PlantedStory[] = [];
   const faults = emptyFaultLists();
+  const trials = new Map<string, { targeted: number; held: number; effect: number }>();
   for (let start = 0; start < total; start += BATCH_SIZE) {
     const batch = emptyCustomerRows();
     const stop = Math.min(total, start + BATCH_SIZE);
@@ -109,11 +110,33 @@ export function streamDataset(options: SeedOptions, sink: DatasetSink): Manifest
       for (const story of outcome.stories) stories.push(story);
       const id = batch.customers[batch.customers.length - 1]?.customer_id ?? '';
       for (const kind of outcome.faults) faults[kind].push(id);
+      for (const target of outcome.experiments) {
+        const t = trials.get(target.campaignId) ?? { targeted: 0, held: 0, effect: 0 };
+        t.targeted += 1;
+        if (!target.treated) t.held += 1;
+        t.effect += target.effect;
+        trials.set(target.campaignId, t);
+      }
     }
     for (const table of CUSTOMER_TABLES) counts[table] = (counts[table] ?? 0) + batch[table].length;
     sink.customers(batch);
   }
-  return { seed, customers: total, as_of: iso(asOfMs), counts, stories, faults };
+  const experiments = world.marketing.sends.flatMap((send) => {
+    if (send.experiment === null) return [];
+    const t = trials.get(send.campaign.campaign_id) ?? { targeted: 0, held: 0, effect: 0 };
+    return [
+      {
+        campaign_id: send.campaign.campaign_id,
+        sent_at: iso(send.sendMs),
+        holdout_share: send.experiment.holdoutShare,
+        effect: send.experiment.effect,
+        targeted: t.targeted,
+        held_out: t.held,
+        true_uplift: t.targeted > 0 ? t.effect / t.targeted : 0,
+      },
+    ];
+  });
+  return { seed, customers: total, as_of: iso(asOfMs), counts, stories, faults, experiments };
 }
 
 /** The whole dataset in memory, built on `streamDataset`. */
@@ -132,6 +155,7 @@ export function generateDataset(options: SeedOptions): { dataset: Dataset; manif
       append(dataset.order_lines, rows.order_lines);
       append(dataset.events, rows.events);
       append(dataset.messages, rows.messages);
+      append(dataset.holdouts, rows.holdouts);
       append(dataset.offer_responses, rows.offer_responses);
     },
   });

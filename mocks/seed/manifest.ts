@@ -108,6 +108,28 @@ export const plantedStory = z.discriminatedUnion('story', [
 export type PlantedStory = z.infer<typeof plantedStory>;
 export type StoryName = PlantedStory['story'];
 
+/**
+ * A past campaign that kept a holdout, with its planted effect and the true uplift it makes: the
+ * mean over its targets of (chance of ordering within the attribution window if sent − if held
+ * out). Conversions were drawn from those chances (customer/experiments.ts).
+ */
+export const plantedExperiment = z.object({
+  campaign_id: z.string(),
+  sent_at: instant,
+  holdout_share: z.number(),
+  effect: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('lift'), probability: z.number() }),
+    z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('loss'), probability: z.number() }),
+  ]),
+  /** Customers it targeted: recipients and holdout. */
+  targeted: z.number().int().nonnegative(),
+  held_out: z.number().int().nonnegative(),
+  /** In probability (0.031 is 3.1 points of conversion rate). */
+  true_uplift: z.number(),
+});
+export type PlantedExperiment = z.infer<typeof plantedExperiment>;
+
 export const manifest = z.object({
   seed: z.number().int(),
   customers: z.number().int().nonnegative(),
@@ -115,6 +137,7 @@ export const manifest = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
   stories: z.array(plantedStory),
   faults: z.record(z.enum(FAULT_KINDS), z.array(customerId)),
+  experiments: z.array(plantedExperiment),
 });
 export type Manifest = z.infer<typeof manifest>;
 export const Manifest = manifest;

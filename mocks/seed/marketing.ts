@@ -11,6 +11,7 @@ import type { Catalogue } from './catalogue.ts';
 import { CATEGORY_ORDER, PROMOTED_PRICE_CENTS, PROMOTED_SKU, launchedBy } from './catalogue.ts';
 import { Rng, cumulative, hashInts, itemAt } from './random.ts';
 import { DAY, HOUR, YEAR, dayStart, instantMs, iso } from './time.ts';
+import { ATTRIBUTION_WINDOW_DAYS } from '../../src/domain/analytics/campaigns.ts';
 
 export const DEMO_CAMPAIGN_ID = 'cmp_coffret_noel';
 export const PROMOTED_OFFER_ID = 'off_coffret_noel';
@@ -42,6 +43,36 @@ La trilogie du Seigneur des Anneaux en version longue, réunie dans un coffret B
 
 À très vite chez Tact !`;
 
+/**
+ * What a past campaign with a holdout truly did to the chance that a customer it targeted orders
+ * within the attribution window: `lift`, a treated target who would not have ordered does, with
+ * this probability; `loss`, a treated target who would have ordered does not (the order is not
+ * placed), with this probability; `none`, nothing. The manifest states each campaign's resulting
+ * true uplift (customer/experiments.ts).
+ */
+export type PlantedEffect =
+  { kind: 'lift'; probability: number } | { kind: 'none' } | { kind: 'loss'; probability: number };
+
+/** A sent campaign that kept a holdout: each target is held out with `holdoutShare`. */
+export interface Experiment {
+  holdoutShare: number;
+  effect: PlantedEffect;
+}
+
+/** The lifts of the planted experiments, most recent first (between the zero and the loss). */
+const LIFTS = [0.06, 0.1, 0.04, 0.08] as const;
+/** The over-contacting campaign: sent to nearly everyone it could reach, it cost orders. */
+const OVER_CONTACTING_SHARE = 0.95;
+
+/** The effect planted in the `rank`-th most recent experiment: one zero, one loss, lifts. */
+function plantedEffect(rank: number): PlantedEffect {
+  if (rank === 1) return { kind: 'none' };
+  if (rank === 3) return { kind: 'loss', probability: 0.6 };
+  return { kind: 'lift', probability: itemAt(LIFTS, rank % LIFTS.length) };
+}
+
+const withHoldout = (share: number, kept: boolean) => (kept ? share : 0);
+
 /** A campaign that went out, with what the generator needs to address its messages. */
 export interface Send {
   campaign: Campaign;
@@ -52,6 +83,8 @@ export interface Send {
   share: number;
   /** Customers fond of this category are likelier to be targeted. */
   focus: ProductCategory | null;
+  /** Its holdout and true effect when it kept one; null otherwise. */
+  experiment: Experiment | null;
 }
 
 export interface Marketing {
@@ -364,15 +397,38 @@ export function buildMarketing(
       offer_id: offer?.offer_id ?? null,
       recommendation_slot: channel === 'email' && rng.chance(0.5),
       segment_id: rng.chance(0.5) ? rng.pick(segments).segment_id : null,
-      holdout_share: rng.pick([0, 0.05, 0.1]),
+      // Holdouts were kept from two years before as-of on: each such campaign is an experiment.
+      holdout_share: withHoldout(rng.pick([0, 0.1, 0.2]), sendDay > asOfMs - 2 * YEAR),
       status: 'sent',
       version: rng.between(1, 3),
       author: rng.pick(AUTHORS),
       updated_at: iso(sendMs - rng.uniform(1, 5) * DAY),
     };
     campaigns.push(campaign);
-    sends.push({ campaign, channel, sendMs, offer, share: rng.uniform(0.25, 0.6), focus });
+    sends.push({
+      campaign,
+      channel,
+      sendMs,
+      offer,
+      share: rng.uniform(0.25, 0.6),
+      focus,
+      experiment: null,
+    });
   }
+  // Every sent campaign with a holdout whose attribution window closed before as-of is a planted
+  // experiment; the most recent ones carry the zero and the loss, so a year's view shows them.
+  const experiments = sends
+    .filter(
+      (send) =>
+        send.campaign.holdout_share > 0 &&
+        send.sendMs + ATTRIBUTION_WINDOW_DAYS * DAY < asOfMs - 5 * DAY,
+    )
+    .reverse();
+  experiments.forEach((send, rank) => {
+    const effect = plantedEffect(rank);
+    send.experiment = { holdoutShare: send.campaign.holdout_share, effect };
+    if (effect.kind === 'loss') send.share = OVER_CONTACTING_SHARE;
+  });
 
   for (const channel of CHANNELS) {
     campaigns.push({

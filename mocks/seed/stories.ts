@@ -72,6 +72,23 @@ const NONE: StoryPlan = {
   household: null,
 };
 
+/** Whether the customer plays a part in a planted story (their history is the story's). */
+export function inStory(plan: StoryPlan): boolean {
+  return (
+    plan.showcase ||
+    plan.xss ||
+    plan.noHistory ||
+    plan.heavy ||
+    plan.boxSet !== null ||
+    plan.gameConsole ||
+    plan.offerBeforeEmail ||
+    plan.pressure ||
+    plan.emailWithdrawn ||
+    plan.boxSetDeclined ||
+    plan.household !== null
+  );
+}
+
 function householdOf(seed: number, index: number, total: number): Household | null {
   const pair = Math.floor(index / 2);
   const partner = index % 2 === 0 ? index + 1 : index - 1;

@@ -6,12 +6,16 @@ import { Hono } from 'hono';
 import {
   dashboardQuery,
   type BuyersResponse,
+  type CampaignsResponse,
   type DashboardQuery,
   type PropensityResponse,
   type ValueResponse,
 } from '../../src/api/contract.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
+import { ATTRIBUTION_WINDOW_DAYS, campaignUplift } from '../../src/domain/analytics/campaigns.ts';
+import { MIN_HOLDOUT } from '../../src/domain/analytics/uplift.ts';
+import { messageChannel } from '../../src/domain/profile/schema.ts';
 import { PROPENSITY_BANDS } from '../../src/domain/segment/breakdown.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
@@ -98,6 +102,30 @@ export function dashboardRoutes(store: ProfileStore): Hono {
         propensity_30d: bands(p30 ?? [], PROPENSITY_BANDS),
         propensity_90d: bands(p90 ?? [], PROPENSITY_BANDS),
         churn: bands(churn ?? [], CHURN_BANDS),
+        as_of: store.asOf,
+      };
+      return c.json(body);
+    })
+    .get('/campaigns', async (c) => {
+      const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+      const { definition, segment } = await segmentOf(store, query);
+      const [figures, reference] = await Promise.all([
+        store.campaignFigures(definition, periodOf(query)),
+        store.referenceRows(),
+      ]);
+      const body: CampaignsResponse = {
+        segment,
+        window_days: ATTRIBUTION_WINDOW_DAYS,
+        min_holdout: MIN_HOLDOUT,
+        campaigns: figures.map((f) => {
+          const channel = messageChannel.safeParse(f.channel);
+          return {
+            ...f,
+            name: reference.campaigns.get(f.campaign_id)?.name ?? f.campaign_id,
+            channel: channel.success ? channel.data : null,
+            uplift: campaignUplift(f),
+          };
+        }),
         as_of: store.asOf,
       };
       return c.json(body);

@@ -18,6 +18,12 @@ import {
   valueFigures as domainValueFigures,
   type ValueFigures,
 } from '../../src/domain/analytics/value.ts';
+import {
+  ATTRIBUTION_WINDOW_DAYS,
+  bySend,
+  type CampaignFigures,
+  type GroupFigures,
+} from '../../src/domain/analytics/campaigns.ts';
 import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
@@ -178,4 +184,117 @@ export async function valueFigures(
       .map((r) => ({ customer_id: r.key, value_cents: r.value_cents, orders: r.orders }))
       .sort(byValue),
   };
+}
+
+/**
+ * Each campaign sent in the period, its messages and its recipients and holdout against their
+ * orders (src/domain/analytics/campaigns.ts says the definition), in one statement: a row per
+ * campaign and group.
+ */
+export async function campaignFigures(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definition: SegmentDefinition | null,
+  query: BuyersQuery,
+): Promise<CampaignFigures[]> {
+  if (!isMonth(query.from) || !isMonth(query.to)) return [];
+  const { start, end } = monthBounds(query.from, query.to);
+  const compiled =
+    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
+  const member = (alias: string) =>
+    compiled === null
+      ? ''
+      : `AND ${alias}.customer_id IN (SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where}))`;
+  const channel = query.channel === null ? '' : `AND o.channel = ${literal(query.channel)}`;
+  const window = `INTERVAL ${ATTRIBUTION_WINDOW_DAYS} DAY`;
+  const rows = await runSegmentStatement(connection, {
+    sql: `WITH sends AS (
+            SELECT campaign_id, min(t) AS sent_at FROM (
+              SELECT campaign_id, sent_at AS t FROM messages
+              UNION ALL SELECT campaign_id, held_at FROM holdouts)
+            GROUP BY campaign_id
+            HAVING min(t) >= ${literal(start)}::TIMESTAMP AND min(t) < ${literal(end)}::TIMESTAMP),
+          units AS MATERIALIZED (
+            SELECT m.campaign_id, m.customer_id, true AS treated, min(m.sent_at) AS t,
+                   count(*) AS messages,
+                   count(*) FILTER (WHERE m.status <> 'bounced') AS delivered,
+                   count(*) FILTER (WHERE m.status IN ('opened', 'clicked')) AS opened,
+                   count(*) FILTER (WHERE m.status = 'clicked') AS clicked,
+                   min(m.channel) AS channel
+            FROM messages m
+            WHERE m.campaign_id IN (SELECT campaign_id FROM sends) ${member('m')}
+            GROUP BY m.campaign_id, m.customer_id
+            UNION ALL
+            SELECT h.campaign_id, h.customer_id, false, min(h.held_at), 0, 0, 0, 0, NULL
+            FROM holdouts h
+            WHERE h.campaign_id IN (SELECT campaign_id FROM sends) ${member('h')}
+            GROUP BY h.campaign_id, h.customer_id),
+          outcomes AS (
+            SELECT u.campaign_id, u.customer_id, u.treated,
+                   count(o.order_id) > 0 AS converted,
+                   coalesce(sum(o.total_cents), 0)::BIGINT AS revenue
+            FROM units u LEFT JOIN orders o
+              ON o.customer_id = u.customer_id AND o.status = 'completed'
+             AND o.placed_at > u.t AND o.placed_at <= u.t + ${window} ${channel}
+            GROUP BY u.campaign_id, u.customer_id, u.treated),
+          unsubscribed AS (
+            SELECT DISTINCT u.campaign_id, u.customer_id
+            FROM units u JOIN consents k
+              ON k.customer_id = u.customer_id AND k.channel = u.channel
+             AND k.status = 'withdrawn' AND k.at > u.t AND k.at <= u.t + ${window}
+            WHERE u.treated)
+          SELECT u.campaign_id, u.treated,
+                 strftime(any_value(s.sent_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS sent_at,
+                 min(u.channel) AS channel,
+                 sum(u.messages)::BIGINT AS messages, sum(u.delivered)::BIGINT AS delivered,
+                 sum(u.opened)::BIGINT AS opened, sum(u.clicked)::BIGINT AS clicked,
+                 count(*)::BIGINT AS customers,
+                 (count(*) FILTER (WHERE x.converted))::BIGINT AS converted,
+                 sum(x.revenue)::BIGINT AS revenue,
+                 coalesce(var_samp(x.revenue::DOUBLE), 0) AS variance,
+                 count(un.customer_id)::BIGINT AS unsubscribed
+          FROM units u
+          JOIN outcomes x USING (campaign_id, customer_id, treated)
+          JOIN sends s ON s.campaign_id = u.campaign_id
+          LEFT JOIN unsubscribed un
+            ON u.treated AND un.campaign_id = u.campaign_id AND un.customer_id = u.customer_id
+          GROUP BY u.campaign_id, u.treated`,
+    params: compiled?.params ?? [],
+  });
+  const none: GroupFigures = { customers: 0, converted: 0, revenue_cents: 0, revenue_variance: 0 };
+  const byCampaign = new Map<string, CampaignFigures>();
+  for (const r of rows) {
+    const id = toText(r.campaign_id ?? null);
+    const figures = byCampaign.get(id) ?? {
+      campaign_id: id,
+      channel: null,
+      sent_at: toText(r.sent_at ?? null),
+      messages: 0,
+      delivered: 0,
+      opened: 0,
+      clicked: 0,
+      unsubscribed: 0,
+      recipients: none,
+      holdout: none,
+    };
+    const group: GroupFigures = {
+      customers: toNumber(r.customers ?? null),
+      converted: toNumber(r.converted ?? null),
+      revenue_cents: toNumber(r.revenue ?? null),
+      revenue_variance: toNumber(r.variance ?? null),
+    };
+    if (r.treated === true) {
+      figures.channel = r.channel === null || r.channel === undefined ? null : toText(r.channel);
+      figures.messages = toNumber(r.messages ?? null);
+      figures.delivered = toNumber(r.delivered ?? null);
+      figures.opened = toNumber(r.opened ?? null);
+      figures.clicked = toNumber(r.clicked ?? null);
+      figures.unsubscribed = toNumber(r.unsubscribed ?? null);
+      figures.recipients = group;
+    } else {
+      figures.holdout = group;
+    }
+    byCampaign.set(id, figures);
+  }
+  return [...byCampaign.values()].sort(bySend);
 }

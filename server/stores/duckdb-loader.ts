@@ -170,6 +170,7 @@ export async function createDuckDbSink(
       write('order_lines', rows.order_lines);
       write('events', rows.events);
       write('messages', rows.messages);
+      write('holdouts', rows.holdouts);
       write('offer_responses', rows.offer_responses);
     },
     async finish() {

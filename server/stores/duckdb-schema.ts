@@ -23,8 +23,11 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  *    7 rebuild the search tables on open.
  * 9: segment_customers holds each customer's first completed order (first_order_at,
  *    first_order_channel) for the dashboards; versions 2 to 8 rebuild the segment tables on open.
+ * 10: holdouts, the customers each campaign targeted and did not send (the campaign dashboard's
+ *    control groups). A file of versions 2 to 9 gains the table empty: it was loaded before
+ *    holdouts were recorded, and says so by holding none.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -158,6 +161,7 @@ export const tables: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
     'status:text',
     'offer_id:text?',
   ),
+  holdouts: columns('customer_id:text', 'campaign_id:text', 'held_at:instant'),
   offers: columns(
     'offer_id:text',
     'title:text',
@@ -213,6 +217,7 @@ export const tableNames: readonly TableName[] = [
   'order_lines',
   'events',
   'messages',
+  'holdouts',
   'offers',
   'offer_responses',
   'campaigns',

@@ -58,11 +58,12 @@ import { importLoadedCampaigns } from './duckdb-campaigns.ts';
 import { importDefaultPolicy } from './duckdb-policies.ts';
 import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
+import type { CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
-import { buyersByMonth, valueFigures } from './duckdb-dashboards.ts';
+import { buyersByMonth, campaignFigures, valueFigures } from './duckdb-dashboards.ts';
 import type { ValueFigures } from '../../src/domain/analytics/value.ts';
 import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.ts';
 import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
@@ -472,6 +473,14 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<ValueFigures> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
     return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
+  }
+
+  async campaignFigures(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<CampaignFigures[]> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    return this.read((c) => campaignFigures(c, ctx, definition, query));
   }
 
   async segmentSample(

@@ -43,6 +43,7 @@ import {
   type BuyersQuery,
 } from '../../src/domain/analytics/buyers.ts';
 import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
+import { campaignFigures, type CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import {
   breakdownReader,
   breakdownSource,
@@ -300,6 +301,18 @@ export class MemoryStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<ValueFigures> {
     return valueFigures(this.data.orders, this.members(definition), query, orderChannel.options);
+  }
+
+  async campaignFigures(
+    definition: SegmentDefinition | null,
+    query: BuyersQuery,
+  ): Promise<CampaignFigures[]> {
+    const { messages, holdouts, orders, consents } = this.data;
+    return campaignFigures(
+      { messages, holds: holdouts, orders, consents },
+      this.members(definition),
+      query,
+    );
   }
 
   /** Every member of `definition` (null: no filter). */

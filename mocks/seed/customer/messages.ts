@@ -1,6 +1,6 @@
 // What the customer was sent and how they answered: campaign and pressure messages, then offer
 // responses (to messages, at the till, and the planted ones), each sorted and numbered.
-import type { ConsentDraft, MessageDraft, ResponseDraft } from '../contacts.ts';
+import type { ConsentDraft, MessageDraft, ResponseDraft, Trial } from '../contacts.ts';
 import { campaignMessages, pressureMessages, responsesToMessages } from '../contacts.ts';
 import { MINUTE } from '../time.ts';
 import { pad, type CustomerDraw } from './draw.ts';
@@ -12,6 +12,7 @@ export function messagesOf(
   draw: CustomerDraw,
   consents: readonly ConsentDraft[],
   { webSinceMs, appSinceMs }: FirstSeen,
+  trial: Trial | null,
 ): MessageDraft[] {
   const { world, rng, plan, scenes, person, num } = draw;
   const messages: MessageDraft[] = plan.noHistory
@@ -23,6 +24,7 @@ export function messagesOf(
         consents,
         { webSinceMs, appSinceMs },
         scenes.offerBeforeEmail?.send ?? null,
+        trial,
       );
   if (plan.pressure) messages.push(...pressureMessages(world, rng, person));
   messages.sort((x, y) => x.ms - y.ms);

@@ -4,6 +4,7 @@ import type {
   Consent,
   Customer,
   CustomerEvent,
+  Holdout,
   Identity,
   Message,
   OfferResponse,
@@ -32,6 +33,7 @@ export type CustomerRows = {
   order_lines: OrderLine[];
   events: CustomerEvent[];
   messages: Message[];
+  holdouts: Holdout[];
   offer_responses: OfferResponse[];
 };
 
@@ -45,6 +47,7 @@ export function emptyCustomerRows(): CustomerRows {
     order_lines: [],
     events: [],
     messages: [],
+    holdouts: [],
     offer_responses: [],
   };
 }
@@ -57,12 +60,14 @@ export interface CustomerDrafts {
   events: readonly EventDraft[];
   identities: readonly Identity[];
   preferences: readonly Preference[];
+  holdouts: readonly Holdout[];
 }
 
 export function writeRows(out: CustomerRows, draw: CustomerDraw, drafts: CustomerDrafts): void {
   const { world, person, num } = draw;
   const { asOfMs } = world;
-  const { consents, orders, messages, responses, events, identities, preferences } = drafts;
+  const { consents, orders, messages, responses, events, identities, preferences, holdouts } =
+    drafts;
   const id = person.id;
   out.customers.push({
     customer_id: id,
@@ -118,6 +123,7 @@ export function writeRows(out: CustomerRows, draw: CustomerDraw, drafts: Custome
       offer_id: m.offer?.offer_id ?? null,
     });
   }
+  for (const h of holdouts) out.holdouts.push(h);
   for (const r of responses) {
     out.offer_responses.push({
       response_id: r.id,

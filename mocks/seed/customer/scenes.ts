@@ -75,7 +75,11 @@ export function setScenes(world: World, rng: Rng, plan: StoryPlan): Scenes {
   let offerBeforeEmail: Scenes['offerBeforeEmail'] = null;
   if (plan.offerBeforeEmail) {
     const candidates = world.marketing.sends.filter(
-      (s) => s.channel === 'email' && s.offer !== null && s.sendMs > world.windowStartMs + 60 * DAY,
+      (s) =>
+        s.channel === 'email' &&
+        s.offer !== null &&
+        s.experiment === null &&
+        s.sendMs > world.windowStartMs + 60 * DAY,
     );
     const recent = candidates.filter((s) => s.sendMs > asOfMs - YEAR);
     const pool = recent.length > 0 && rng.chance(0.7) ? recent : candidates;

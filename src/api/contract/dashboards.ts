@@ -3,7 +3,7 @@
 // calendar months (UTC), an order channel.
 import { z } from 'zod';
 import { isMonth } from '../../domain/analytics/buyers.ts';
-import { isoInstant, orderChannel } from '../../domain/profile/schema.ts';
+import { isoInstant, messageChannel, orderChannel } from '../../domain/profile/schema.ts';
 import { segmentId } from './segments.ts';
 
 export const month = z.string().refine(isMonth, 'A month is written YYYY-MM (2026-03).');
@@ -103,3 +103,50 @@ export const propensityResponse = z.object({
   as_of: isoInstant,
 });
 export type PropensityResponse = z.infer<typeof propensityResponse>;
+
+const campaignGroup = z.object({
+  customers: z.number().int().nonnegative(),
+  /** Customers with a completed order in their attribution window. */
+  converted: z.number().int().nonnegative(),
+  revenue_cents: z.number().int(),
+  /** Sample variance of each customer's window revenue (cents²). */
+  revenue_variance: z.number().nonnegative(),
+});
+
+const upliftInterval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
+export const upliftVerdict = z.enum(['up', 'down', 'too_small']);
+
+export const campaignPerformance = z.object({
+  campaign_id: z.string(),
+  name: z.string(),
+  /** Null when every target was held out. */
+  channel: messageChannel.nullable(),
+  sent_at: isoInstant,
+  messages: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  opened: z.number().int().nonnegative(),
+  clicked: z.number().int().nonnegative(),
+  unsubscribed: z.number().int().nonnegative(),
+  recipients: campaignGroup,
+  holdout: campaignGroup,
+  uplift: z.object({
+    /** Conversion rate difference (probability), Newcombe's hybrid score interval. */
+    conversion: upliftInterval.nullable(),
+    conversion_verdict: upliftVerdict,
+    /** Revenue per customer difference (cents), Welch's interval. */
+    revenue: upliftInterval.nullable(),
+    revenue_verdict: upliftVerdict,
+  }),
+});
+export type CampaignPerformance = z.infer<typeof campaignPerformance>;
+
+/** Campaigns sent in the period, most recent first; the channel filter narrows conversions. */
+export const campaignsResponse = z.object({
+  segment: dashboardSegment.nullable(),
+  window_days: z.number().int().positive(),
+  /** Under this many held-out customers, no uplift is called. */
+  min_holdout: z.number().int().positive(),
+  campaigns: z.array(campaignPerformance),
+  as_of: isoInstant,
+});
+export type CampaignsResponse = z.infer<typeof campaignsResponse>;

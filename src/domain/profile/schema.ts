@@ -208,6 +208,19 @@ export const message = z.object({
 });
 export type Message = z.infer<typeof message>;
 
+/**
+ * A customer a campaign targeted and, drawn at random, did not send: its holdout (control group).
+ * What the campaign's recipients did is compared with what its holdout did (the campaign
+ * dashboard's uplift); `held_at` is the instant the others were sent, where the holdout's
+ * attribution window starts.
+ */
+export const holdout = z.object({
+  customer_id: z.string(),
+  campaign_id: z.string(),
+  held_at: isoInstant,
+});
+export type Holdout = z.infer<typeof holdout>;
+
 export const offer = z.object({
   offer_id: z.string(),
   title: z.string(),
@@ -271,6 +284,7 @@ export interface Dataset {
   order_lines: OrderLine[];
   events: CustomerEvent[];
   messages: Message[];
+  holdouts: Holdout[];
   offers: Offer[];
   offer_responses: OfferResponse[];
   campaigns: Campaign[];
@@ -291,6 +305,7 @@ export function emptyDataset(): Dataset {
     order_lines: [],
     events: [],
     messages: [],
+    holdouts: [],
     offers: [],
     offer_responses: [],
     campaigns: [],
@@ -308,6 +323,7 @@ export const customerTables = [
   'order_lines',
   'events',
   'messages',
+  'holdouts',
   'offer_responses',
 ] as const;
 export const referenceTables = [

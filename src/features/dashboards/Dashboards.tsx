@@ -7,6 +7,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/Tabs.tsx';
 import { BuyersDashboard } from './BuyersDashboard.tsx';
+import { CampaignsDashboard } from './CampaignsDashboard.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { ModelCard } from './ModelCard.tsx';
 import { PropensityDashboard } from './PropensityDashboard.tsx';
@@ -14,7 +15,7 @@ import { ValueDashboard } from './ValueDashboard.tsx';
 import { filterQuery, useDashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
-const view = z.enum(['buyers', 'value', 'propensity', 'model']);
+const view = z.enum(['buyers', 'value', 'campaigns', 'propensity', 'model']);
 type View = z.infer<typeof view>;
 
 export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonly QueryKey[] }) {
@@ -34,6 +35,10 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
     ...dashboardQueries.value(filterQuery(filters)),
     enabled: shown === 'value',
   });
+  const campaigns = useQuery({
+    ...dashboardQueries.campaigns(filterQuery(filters)),
+    enabled: shown === 'campaigns',
+  });
   const propensity = useQuery({
     ...dashboardQueries.propensity(filterQuery(filters)),
     enabled: shown === 'propensity',
@@ -41,9 +46,11 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
   const segment =
     (shown === 'value'
       ? value.data?.segment
-      : shown === 'propensity'
-        ? propensity.data?.segment
-        : buyers.data?.segment) ?? null;
+      : shown === 'campaigns'
+        ? campaigns.data?.segment
+        : shown === 'propensity'
+          ? propensity.data?.segment
+          : buyers.data?.segment) ?? null;
   const filterBar = (
     <FilterBar
       filters={filters}
@@ -72,6 +79,7 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsList aria-label={t('page.views')}>
           <TabsTrigger value="buyers">{t('page.buyers')}</TabsTrigger>
           <TabsTrigger value="value">{t('page.value')}</TabsTrigger>
+          <TabsTrigger value="campaigns">{t('page.campaigns')}</TabsTrigger>
           <TabsTrigger value="propensity">{t('page.propensity')}</TabsTrigger>
           <TabsTrigger value="model">{t('page.model')}</TabsTrigger>
         </TabsList>
@@ -82,6 +90,10 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsContent value="value" className="space-y-3">
           {filterBar}
           <ValueDashboard filters={filters} />
+        </TabsContent>
+        <TabsContent value="campaigns" className="space-y-3">
+          {filterBar}
+          <CampaignsDashboard filters={filters} />
         </TabsContent>
         <TabsContent value="propensity" className="space-y-3">
           {filterBar}

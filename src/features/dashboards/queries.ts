@@ -3,6 +3,7 @@ import { mutationOptions, queryOptions, type QueryKey } from '@tanstack/react-qu
 import { getJson, sendJson } from '../../api/client.ts';
 import {
   buyersResponse,
+  campaignsResponse,
   propensityResponse,
   valueResponse,
   segmentListResponse,
@@ -71,6 +72,7 @@ export const dashboardKeys = {
   all: ['dashboards'] as const,
   buyers: (query: Record<string, string>) => [...dashboardKeys.all, 'buyers', query] as const,
   value: (query: Record<string, string>) => [...dashboardKeys.all, 'value', query] as const,
+  campaigns: (query: Record<string, string>) => [...dashboardKeys.all, 'campaigns', query] as const,
   /** Scores do not depend on the period or the channel: keyed by the segment alone. */
   propensity: (query: Record<string, string>) =>
     [...dashboardKeys.all, 'propensity', query.segment ?? null, query.version ?? null] as const,
@@ -88,6 +90,14 @@ export const dashboardQueries = {
     queryOptions({
       queryKey: dashboardKeys.value(query),
       queryFn: ({ signal }) => getJson(valueResponse, '/api/dashboards/value', { query, signal }),
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    }),
+  campaigns: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.campaigns(query),
+      queryFn: ({ signal }) =>
+        getJson(campaignsResponse, '/api/dashboards/campaigns', { query, signal }),
       staleTime: 60_000,
       placeholderData: (previous) => previous,
     }),
