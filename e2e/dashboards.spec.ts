@@ -208,3 +208,143 @@ test('the propensity dashboard: every customer in a band or unscored, as the row
   ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the campaigns dashboard: each campaign’s recipients, holdout and conversions, as the rows say', async ({
+  page,
+}) => {
+  const percent = new Intl.NumberFormat('fr-FR', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const WEEK_MS = 7 * DAY_MS;
+  const names = new Map(dataset.campaigns.map((c) => [c.campaign_id, c.name]));
+  /** Per campaign sent in [from, to]: messages, recipients, converted recipients, held out. */
+  function counted(from: string, to: string, members: Set<string> | null) {
+    const sendOf = new Map<string, string>();
+    const earliest = (id: string, at: string) => {
+      const seen = sendOf.get(id);
+      if (seen === undefined || at < seen) sendOf.set(id, at);
+    };
+    for (const m of dataset.messages) earliest(m.campaign_id, m.sent_at);
+    for (const h of dataset.holdouts) earliest(h.campaign_id, h.held_at);
+    const completed = dataset.orders.filter((o) => o.status === 'completed');
+    const out = new Map<
+      string,
+      { messages: number; recipients: number; converted: number; held: number }
+    >();
+    for (const [id, at] of sendOf) {
+      const month = at.slice(0, 7);
+      if (month < from || month > to) continue;
+      const mine = dataset.messages.filter(
+        (m) => m.campaign_id === id && (members === null || members.has(m.customer_id)),
+      );
+      const first = new Map<string, number>();
+      for (const m of mine) {
+        const ms = Date.parse(m.sent_at);
+        first.set(m.customer_id, Math.min(ms, first.get(m.customer_id) ?? Infinity));
+      }
+      const converted = [...first].filter(([customer, start]) =>
+        completed.some(
+          (o) =>
+            o.customer_id === customer &&
+            Date.parse(o.placed_at) > start &&
+            Date.parse(o.placed_at) <= start + WEEK_MS,
+        ),
+      ).length;
+      const held = new Set(
+        dataset.holdouts
+          .filter((h) => h.campaign_id === id && (members === null || members.has(h.customer_id)))
+          .map((h) => h.customer_id),
+      ).size;
+      if (first.size + held > 0)
+        out.set(names.get(id) ?? id, {
+          messages: mine.length,
+          recipients: first.size,
+          converted,
+          held,
+        });
+    }
+    return out;
+  }
+  /**
+   * The table's rows: name → messages, recipients, converted (as shown), held out. Read in one go:
+   * the rows change under a reader going row by row while new figures arrive.
+   */
+  async function shown() {
+    const table = page.getByRole('table', { name: 'Performance des campagnes' });
+    await expect(table).toBeVisible();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('a')?.textContent ?? '',
+          ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+        ]),
+      );
+    const number = (text: string | undefined) => Number((text ?? '').replace(/\s/g, ''));
+    return new Map(
+      rows.map(([name = '', ...cells]) => [
+        name,
+        {
+          messages: number(cells[1]),
+          recipients: number(cells[5]),
+          converted: cells[6] ?? '',
+          held: cells[8] === 'Aucun' ? 0 : number(cells[8]),
+        },
+      ]),
+    );
+  }
+  const asShown = (figures: ReturnType<typeof counted>) =>
+    new Map(
+      [...figures].map(([name, f]) => [
+        name,
+        {
+          messages: f.messages,
+          recipients: f.recipients,
+          converted: f.recipients > 0 ? percent.format(f.converted / f.recipients) : '—',
+          held: f.held,
+        },
+      ]),
+    );
+
+  await page.goto('/dashboards?view=campaigns');
+  const year = counted('2025-12', '2026-11', null);
+  expect([...year.values()].some((f) => f.held > 0)).toBe(true);
+  await expect.poll(shown).toEqual(asShown(year));
+
+  // The campaigns table's CSV holds the same recipients and holdouts.
+  const card = page.getByRole('region', { name: 'Campagnes', exact: true });
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  expect(csv[0]?.[0]).toBe('Campagne');
+  const header = csv[0] ?? [];
+  const column = (label: string) => header.indexOf(label);
+  expect(
+    new Map(
+      csv
+        .slice(1)
+        .map((cells) => [
+          cells[0] ?? '',
+          [Number(cells[column('Destinataires')]), Number(cells[column('Témoins')])],
+        ]),
+    ),
+  ).toEqual(new Map([...year].map(([name, f]) => [name, [f.recipients, f.held]])));
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A saved segment keeps its members among recipients and holdouts alike.
+  await page.getByRole('combobox', { name: 'Segment' }).click();
+  await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
+  const members = cinephiles();
+  await expect.poll(shown).toEqual(asShown(counted('2025-12', '2026-11', members)));
+
+  // A shorter period: the campaigns sent in it.
+  await page.getByLabel('Du mois').fill('2026-06');
+  await expect.poll(shown).toEqual(asShown(counted('2026-06', '2026-11', members)));
+  await expect(page).toHaveURL(/view=campaigns/);
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -24,8 +24,8 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  * 9: segment_customers holds each customer's first completed order (first_order_at,
  *    first_order_channel) for the dashboards; versions 2 to 8 rebuild the segment tables on open.
  * 10: holdouts, the customers each campaign targeted and did not send (the campaign dashboard's
- *    control groups). A file of versions 2 to 9 gains the table empty: it was loaded before
- *    holdouts were recorded, and says so by holding none.
+ *    control groups). A version 9 file is reseeded (its demo data predates the planted
+ *    experiments); older versions still migrate their derived tables, their holdouts empty.
  */
 export const SCHEMA_VERSION = 10;
 

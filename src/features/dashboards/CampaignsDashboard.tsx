@@ -40,7 +40,9 @@ const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / wh
 const points = (difference: number) =>
   `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${formatDecimal(Math.abs(difference) * 100, 1)}`;
 
-const VERDICT_TONE: Record<CampaignPerformance['uplift']['conversion_verdict'], Tone> = {
+type Verdict = CampaignPerformance['uplift']['conversion_verdict'];
+
+const VERDICT_TONE: Record<Verdict, Tone> = {
   up: 'success',
   down: 'danger',
   too_small: 'neutral',
@@ -53,8 +55,6 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
   const campaigns = useQuery(dashboardQueries.campaigns(filterQuery(filters)));
   const channelName = (channel: CampaignPerformance['channel']) =>
     channel === null ? '—' : tCampaigns(`channel.${channel}`);
-  const verdict = (v: CampaignPerformance['uplift']['conversion_verdict']) =>
-    t(`campaigns.verdict.${v}`);
   return (
     <QueryState
       status={campaigns.status}
@@ -68,6 +68,11 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
     >
       {(data) => {
         const rows = data.campaigns;
+        /** What may be concluded, and why not when the holdout is too small. */
+        const verdict = (v: Verdict, held: number) =>
+          v === 'too_small' && held < data.min_holdout
+            ? t('campaigns.verdict.smallHoldout', { minimum: formatCount(data.min_holdout) })
+            : t(`campaigns.verdict.${v}`);
         const sum = (pick: (c: CampaignPerformance) => number) =>
           rows.reduce((n, c) => n + pick(c), 0);
         const recipients = sum((c) => c.recipients.customers);
@@ -105,7 +110,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
           {
             label: t('campaigns.table.campaign'),
             cell: (c) => (
-              <span className="flex flex-col">
+              <span className="flex min-w-56 flex-col">
                 <Link
                   to={`/campaigns/${encodeURIComponent(c.campaign_id)}`}
                   className="text-accent-700 underline-offset-2 hover:underline"
@@ -121,8 +126,15 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
           },
           {
             label: t('campaigns.table.sentAt'),
+            csvOnly: true,
             cell: (c) => formatDay(c.sent_at),
             csv: (c) => c.sent_at,
+          },
+          {
+            label: t('campaigns.table.channel'),
+            csvOnly: true,
+            cell: (c) => channelName(c.channel),
+            csv: (c) => c.channel ?? '',
           },
           {
             label: t('campaigns.table.messages'),
@@ -173,7 +185,12 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
           {
             label: t('campaigns.table.holdout'),
             numeric: true,
-            cell: (c) => formatCount(c.holdout.customers),
+            cell: (c) =>
+              c.holdout.customers === 0 ? (
+                <span className="text-fg-muted">{t('campaigns.table.noHoldout')}</span>
+              ) : (
+                formatCount(c.holdout.customers)
+              ),
             csv: (c) => String(c.holdout.customers),
           },
           {
@@ -186,12 +203,11 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             label: t('campaigns.table.conversionUplift'),
             numeric: true,
             cell: (c) => (
-              <span className="flex flex-col items-end gap-0.5">
-                <span>{interval(c.uplift.conversion, 'points')}</span>
-                <Badge tone={VERDICT_TONE[c.uplift.conversion_verdict]}>
-                  {verdict(c.uplift.conversion_verdict)}
-                </Badge>
-              </span>
+              <Uplift
+                text={interval(c.uplift.conversion, 'points')}
+                verdict={c.holdout.customers === 0 ? null : c.uplift.conversion_verdict}
+                label={verdict(c.uplift.conversion_verdict, c.holdout.customers)}
+              />
             ),
             csv: (c) => String(c.uplift.conversion?.estimate ?? ''),
           },
@@ -199,12 +215,11 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             label: t('campaigns.table.revenueUplift'),
             numeric: true,
             cell: (c) => (
-              <span className="flex flex-col items-end gap-0.5">
-                <span>{interval(c.uplift.revenue, 'euros')}</span>
-                <Badge tone={VERDICT_TONE[c.uplift.revenue_verdict]}>
-                  {verdict(c.uplift.revenue_verdict)}
-                </Badge>
-              </span>
+              <Uplift
+                text={interval(c.uplift.revenue, 'euros')}
+                verdict={c.holdout.customers === 0 ? null : c.uplift.revenue_verdict}
+                label={verdict(c.uplift.revenue_verdict, c.holdout.customers)}
+              />
             ),
             csv: (c) =>
               c.uplift.revenue === null ? '' : (c.uplift.revenue.estimate / 100).toFixed(2),
@@ -267,9 +282,15 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
                     csv: (c) => c.sent_at,
                   },
                   {
+                    label: t('campaigns.table.holdout'),
+                    numeric: true,
+                    cell: (c) => formatCount(c.holdout.customers),
+                    csv: (c) => String(c.holdout.customers),
+                  },
+                  {
                     label: t('campaigns.uplift.estimate'),
                     numeric: true,
-                    cell: (c) => interval(c.uplift.conversion, 'points'),
+                    cell: (c) => (c.uplift.conversion ? points(c.uplift.conversion.estimate) : '—'),
                     csv: (c) => String(c.uplift.conversion?.estimate ?? ''),
                   },
                   {
@@ -286,7 +307,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
                   },
                   {
                     label: t('campaigns.uplift.verdict'),
-                    cell: (c) => verdict(c.uplift.conversion_verdict),
+                    cell: (c) => verdict(c.uplift.conversion_verdict, c.holdout.customers),
                     csv: (c) => c.uplift.conversion_verdict,
                   },
                 ]}
@@ -340,5 +361,24 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
         );
       }}
     </QueryState>
+  );
+}
+
+/** An uplift and what it lets one conclude; nothing to conclude without a holdout. */
+function Uplift({
+  text,
+  verdict,
+  label,
+}: {
+  text: string;
+  verdict: Verdict | null;
+  label: string;
+}) {
+  if (verdict === null) return <span className="text-fg-muted">—</span>;
+  return (
+    <span className="flex flex-col items-end gap-0.5">
+      <span className="whitespace-nowrap">{text}</span>
+      <Badge tone={VERDICT_TONE[verdict]}>{label}</Badge>
+    </span>
   );
 }

@@ -12,6 +12,8 @@ import { saveTextFile } from '../../ui/download.ts';
 export interface FigureColumn<R> {
   label: string;
   numeric?: boolean;
+  /** In the CSV only: what the table already shows within another column (a date under a name). */
+  csvOnly?: boolean;
   cell: (row: R) => ReactNode;
   csv: (row: R) => string;
 }
@@ -63,6 +65,7 @@ export function FigureCard<R>({
 }) {
   const { t } = useTranslation('dashboards');
   const [asTable, setAsTable] = useState(chart === undefined);
+  const shown = columns.filter((c) => c.csvOnly !== true);
   return (
     <Card aria-labelledby={`${id}-title`} className={className}>
       <CardHeader
@@ -87,7 +90,7 @@ export function FigureCard<R>({
           <Table aria-label={tableLabel}>
             <THead>
               <Tr>
-                {columns.map((c) => (
+                {shown.map((c) => (
                   <Th key={c.label} numeric={c.numeric}>
                     {c.label}
                   </Th>
@@ -97,7 +100,7 @@ export function FigureCard<R>({
             <TBody>
               {rows.map((r) => (
                 <Tr key={rowKey(r)}>
-                  {columns.map((c) => (
+                  {shown.map((c) => (
                     <Td key={c.label} numeric={c.numeric}>
                       {c.cell(r)}
                     </Td>
