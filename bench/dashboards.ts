@@ -58,6 +58,9 @@ const result = {
   valueChannel: await measure((i) => `/api/dashboards/value?${period(i)}${channel(i)}`),
   propensity: await measure((i) => `/api/dashboards/propensity?${period(i)}`),
   propensitySegment: await measure((i) => `/api/dashboards/propensity?${period(i)}${segment(i)}`),
+  campaigns: await measure((i) => `/api/dashboards/campaigns?${period(i)}`),
+  campaignsSegment: await measure((i) => `/api/dashboards/campaigns?${period(i)}${segment(i)}`),
+  campaignsChannel: await measure((i) => `/api/dashboards/campaigns?${period(i)}${channel(i)}`),
 };
 await store.close();
 console.log(JSON.stringify(result));

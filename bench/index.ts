@@ -167,6 +167,9 @@ if (want('dashboards')) {
     'valueChannel',
     'propensity',
     'propensitySegment',
+    'campaigns',
+    'campaignsSegment',
+    'campaignsChannel',
   ]) {
     const r = d[key];
     if (typeof r === 'object' && r !== null && 'p50' in r && 'p95' in r) {

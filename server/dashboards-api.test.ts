@@ -8,6 +8,8 @@ import {
   apiError,
   buyersResponse,
   campaignsResponse,
+  qualityListResponse,
+  qualityResponse,
   propensityResponse,
   valueResponse,
   type BuyersResponse,
@@ -313,5 +315,130 @@ describe('GET /api/dashboards/campaigns', () => {
     expect(body.campaigns.length).toBeGreaterThan(0);
     const total = (b: typeof body) => b.campaigns.reduce((n, c) => n + c.recipients.customers, 0);
     expect(total(body)).toBeLessThan(total(everyone));
+  });
+});
+
+describe('GET /api/dashboards/quality', () => {
+  const year = 'from=2025-12&to=2026-11';
+
+  /** The figures this test counts from the rows (first names aside: the domain judges them). */
+  function counted() {
+    const emailOk = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+    const state = (v: string | null, ok: (v: string) => boolean) =>
+      v === null || v === '' ? 'missing' : ok(v) ? 'valid' : 'invalid';
+    const tally = (states: string[]) => ({
+      valid: states.filter((x) => x === 'valid').length,
+      invalid: states.filter((x) => x === 'invalid').length,
+      missing: states.filter((x) => x === 'missing').length,
+    });
+    const byEmail = new Map<string, number>();
+    for (const c of data.customers) {
+      const key = (c.email ?? '').trim().toLowerCase();
+      if (key !== '') byEmail.set(key, (byEmail.get(key) ?? 0) + 1);
+    }
+    const holders = new Map<string, Set<string>>();
+    for (const i of data.identities) {
+      if (i.kind !== 'app_device' && i.kind !== 'web_cookie') continue;
+      const set = holders.get(`${i.kind}|${i.value}`) ?? new Set();
+      set.add(i.customer_id);
+      holders.set(`${i.kind}|${i.value}`, set);
+    }
+    const shared = new Set([...holders.values()].filter((h) => h.size > 1).flatMap((h) => [...h]));
+    const latest = new Map<string, { at: string; status: string }>();
+    for (const k of data.consents) {
+      const key = `${k.customer_id}|${k.channel}`;
+      const seen = latest.get(key);
+      if (seen === undefined || k.at >= seen.at) latest.set(key, k);
+    }
+    return {
+      customers: data.customers.length,
+      email: tally(data.customers.map((c) => state(c.email, (v) => emailOk.test(v)))),
+      phone: tally(
+        data.customers.map((c) => state(c.phone, (v) => v.replace(/[^0-9]/g, '').length >= 8)),
+      ),
+      consent: ['email', 'sms', 'push', 'phone'].map((channel) => {
+        const s = data.customers.map((c) => latest.get(`${c.customer_id}|${channel}`)?.status);
+        return {
+          channel,
+          granted: s.filter((x) => x === 'granted').length,
+          withdrawn: s.filter((x) => x === 'withdrawn').length,
+          unknown: s.filter((x) => x === undefined).length,
+        };
+      }),
+      shared_device: shared.size,
+      duplicate_email: data.customers.filter(
+        (c) => (byEmail.get((c.email ?? '').trim().toLowerCase()) ?? 0) > 1,
+      ).length,
+    };
+  }
+
+  test('both stores agree, and with the rows; every list holds as many customers as its figure', async () => {
+    const url = `/api/dashboards/quality?${year}`;
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = qualityResponse.parse(memory.body);
+    expect(body).toMatchObject(counted());
+    const unusable = body.first_name.unusable.reduce((n, u) => n + u.customers, 0);
+    expect(body.first_name.usable + unusable).toBe(body.customers);
+    expect(unusable).toBeGreaterThan(0);
+    expect(body.identities.reduce((n, b) => n + b.customers, 0)).toBe(body.customers);
+    expect(body.shared_device).toBeGreaterThan(0);
+    const expectedTotals = {
+      first_name_unusable: unusable,
+      email_missing: body.email.missing,
+      email_invalid: body.email.invalid,
+      phone_invalid: body.phone.invalid,
+      consent_sms_unknown: body.consent.find((c) => c.channel === 'sms')?.unknown,
+      shared_device: body.shared_device,
+      duplicate_email: body.duplicate_email,
+      duplicate_phone: body.duplicate_phone,
+    };
+    for (const [list, total] of Object.entries(expectedTotals)) {
+      const page = `/api/dashboards/quality/customers?${year}&list=${list}&limit=5`;
+      const [m, d] = await Promise.all([get(apis.memory, page), get(apis.duckdb, page)]);
+      expect(m.status, list).toBe(200);
+      expect(d.body, list).toEqual(m.body);
+      const answer = qualityListResponse.parse(m.body);
+      expect(answer.total, list).toBe(total);
+      expect(answer.customers.length, list).toBe(Math.min(5, total ?? 0));
+    }
+  });
+
+  test('a list opened as a segment counts the same customers', async () => {
+    const body = qualityResponse.parse(
+      (await get(apis.memory, `/api/dashboards/quality?${year}`)).body,
+    );
+    for (const { list, definition } of body.definitions) {
+      for (const api of [apis.memory, apis.duckdb]) {
+        if (!api) throw new Error('API not ready');
+        const res = await api.request('/api/segments/count', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ definition }),
+        });
+        expect(res.status, list).toBe(200);
+        const { count } = (await res.json()) as { count: number };
+        const expected: Partial<Record<string, number>> = {
+          email_missing: body.email.missing,
+          email_invalid: body.email.invalid,
+          phone_missing: body.phone.missing,
+          phone_invalid: body.phone.invalid,
+        };
+        expect(expected[list], list).toBeDefined();
+        expect(count, list).toBe(expected[list]);
+      }
+    }
+  });
+
+  test('a segment keeps its members, the same on both stores; an unknown list is refused', async () => {
+    const url = `/api/dashboards/quality?${year}&segment=seg_fideles_or`;
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = qualityResponse.parse(memory.body);
+    expect(body.customers).toBe(body.segment?.members);
+    const bad = await get(apis.duckdb, `/api/dashboards/quality/customers?${year}&list=everyone`);
+    expect(bad.status).toBe(400);
+    expect(apiError.parse(bad.body).error.reason).toBe('invalid_query');
   });
 });

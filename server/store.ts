@@ -15,6 +15,11 @@ import type { IndexedTransactions } from '../src/domain/analytics/summary.ts';
 import type { BuyerMonth, BuyersQuery } from '../src/domain/analytics/buyers.ts';
 import type { ValueFigures } from '../src/domain/analytics/value.ts';
 import type { CampaignFigures } from '../src/domain/analytics/campaigns.ts';
+import type {
+  QualityFigures,
+  QualityList,
+  QualityListPage,
+} from '../src/domain/analytics/quality.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
@@ -197,7 +202,16 @@ export interface DashboardFigures {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<CampaignFigures[]>;
+  /** The data quality of `definition`'s members (everyone when null). */
+  qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures>;
+  /** A page of the customers behind one quality figure, by customer id. */
+  qualityList(
+    definition: SegmentDefinition | null,
+    list: QualityList,
+    page: { limit: number; offset: number },
+  ): Promise<QualityListPage>;
 }
+
 
 export interface ProfileStore
   extends HistorySource, SegmentSelection, SavedSegmentStore, DashboardFigures {

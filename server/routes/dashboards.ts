@@ -7,6 +7,9 @@ import {
   dashboardQuery,
   type BuyersResponse,
   type CampaignsResponse,
+  type QualityListResponse,
+  type QualityResponse,
+  qualityListQuery,
   type DashboardQuery,
   type PropensityResponse,
   type ValueResponse,
@@ -15,6 +18,10 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
 import { ATTRIBUTION_WINDOW_DAYS, campaignUplift } from '../../src/domain/analytics/campaigns.ts';
 import { MIN_HOLDOUT } from '../../src/domain/analytics/uplift.ts';
+import {
+  QUALITY_LIST_NAMES,
+  qualityListDefinition,
+} from '../../src/domain/analytics/quality.ts';
 import { messageChannel } from '../../src/domain/profile/schema.ts';
 import { PROPENSITY_BANDS } from '../../src/domain/segment/breakdown.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
@@ -128,6 +135,30 @@ export function dashboardRoutes(store: ProfileStore): Hono {
         }),
         as_of: store.asOf,
       };
+      return c.json(body);
+    })
+    .get('/quality', async (c) => {
+      const query = parseOr400(dashboardQuery, queryOf(c), 'query');
+      const { definition, segment } = await segmentOf(store, query);
+      const figures = await store.qualityFigures(definition);
+      const body: QualityResponse = {
+        segment,
+        ...figures,
+        definitions: QUALITY_LIST_NAMES.flatMap((list) => {
+          const listed = qualityListDefinition(list);
+          return listed === null ? [] : [{ list, definition: listed }];
+        }),
+        as_of: store.asOf,
+      };
+      return c.json(body);
+    })
+    .get('/quality/customers', async (c) => {
+      const raw = queryOf(c);
+      const query = parseOr400(dashboardQuery, raw, 'query');
+      const page = parseOr400(qualityListQuery, raw, 'query');
+      const { definition } = await segmentOf(store, query);
+      const found = await store.qualityList(definition, page.list, page);
+      const body: QualityListResponse = { list: page.list, offset: page.offset, ...found };
       return c.json(body);
     })
     .get('/value', async (c) => {

@@ -64,6 +64,17 @@ import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
 import { buyersByMonth, campaignFigures, valueFigures } from './duckdb-dashboards.ts';
+import {
+  buildQualityTable,
+  qualityFigures,
+  qualityList,
+  registerQualityFunctions,
+} from './duckdb-quality.ts';
+import type {
+  QualityFigures,
+  QualityList,
+  QualityListPage,
+} from '../../src/domain/analytics/quality.ts';
 import type { ValueFigures } from '../../src/domain/analytics/value.ts';
 import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.ts';
 import { breakdownSource } from '../../src/domain/segment/breakdown.ts';
@@ -132,6 +143,7 @@ export class DuckDbStore implements ProfileStore {
   private cachedCatalogue: Promise<CatalogueResponse> | null = null;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private quality: Promise<void> | null = null;
   /**
    * Versioned documents: each kind's list is read once and dropped on both sides of each write of
    * that kind (every count validates against the saved segments and evaluates their definitions).
@@ -169,6 +181,7 @@ export class DuckDbStore implements ProfileStore {
       ...(threads === undefined ? {} : { threads: String(threads) }),
     });
     const connection = await instance.connect();
+    registerQualityFunctions(connection);
     await createSchema(connection);
     const store = new DuckDbStore(instance, connection, options);
     await store.reload();
@@ -205,7 +218,20 @@ export class DuckDbStore implements ProfileStore {
     this.scoreFields = null;
     this.reference = null;
     this.searchIndex = null;
+    this.quality = null;
     this.pool.reset();
+  }
+
+  /** The quality table, built once per load on first use (duckdb-quality.ts). */
+  private qualityTable(): Promise<void> {
+    if (this.quality === null) {
+      const building = this.read((c) => buildQualityTable(c));
+      building.catch(() => {
+        if (this.quality === building) this.quality = null;
+      });
+      this.quality = building;
+    }
+    return this.quality;
   }
 
   private read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -473,6 +499,22 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<ValueFigures> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
     return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
+  }
+
+  async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    await this.qualityTable();
+    return this.read((c) => qualityFigures(c, ctx, definition));
+  }
+
+  async qualityList(
+    definition: SegmentDefinition | null,
+    list: QualityList,
+    page: { limit: number; offset: number },
+  ): Promise<QualityListPage> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    await this.qualityTable();
+    return this.read((c) => qualityList(c, ctx, definition, list, page));
   }
 
   async campaignFigures(

@@ -45,6 +45,15 @@ import {
 import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
 import { campaignFigures, type CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import {
+  QUALITY_LISTS,
+  qualityFigures,
+  qualityRows,
+  type QualityFigures,
+  type QualityList,
+  type QualityListPage,
+  type QualityRow,
+} from '../../src/domain/analytics/quality.ts';
+import {
   breakdownReader,
   breakdownSource,
   rankBreakdown,
@@ -301,6 +310,49 @@ export class MemoryStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<ValueFigures> {
     return valueFigures(this.data.orders, this.members(definition), query, orderChannel.options);
+  }
+
+  async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
+    return qualityFigures(this.qualityRows(), this.members(definition));
+  }
+
+  async qualityList(
+    definition: SegmentDefinition | null,
+    list: QualityList,
+    page: { limit: number; offset: number },
+  ): Promise<QualityListPage> {
+    const members = this.members(definition);
+    const keep = QUALITY_LISTS[list];
+    const ids = this.qualityRows()
+      .filter((r) => keep(r) && (members === null || members.has(r.customer_id)))
+      .map((r) => r.customer_id)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const byId = new Map(this.data.customers.map((c) => [c.customer_id, c]));
+    return {
+      total: ids.length,
+      customers: ids.slice(page.offset, page.offset + page.limit).flatMap((id) => {
+        const c = byId.get(id);
+        return c === undefined
+          ? []
+          : [
+              {
+                customer_id: id,
+                first_name: c.first_name,
+                last_name: c.last_name,
+                email: c.email,
+                phone: c.phone,
+              },
+            ];
+      }),
+    };
+  }
+
+  private qualityCache: QualityRow[] | null = null;
+
+  /** Every customer's data quality, worked out once (the data does not change). */
+  private qualityRows(): QualityRow[] {
+    this.qualityCache ??= qualityRows(this.data);
+    return this.qualityCache;
   }
 
   async campaignFigures(

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { isMonth } from '../../domain/analytics/buyers.ts';
 import { isoInstant, messageChannel, orderChannel } from '../../domain/profile/schema.ts';
+import { QUALITY_CONSENT_CHANNELS, QUALITY_LIST_NAMES } from '../../domain/analytics/quality.ts';
+import { junkReasons } from '../../domain/template/codes.ts';
+import { segmentDefinition } from '../../domain/segment/definition.ts';
 import { segmentId } from './segments.ts';
 
 export const month = z.string().refine(isMonth, 'A month is written YYYY-MM (2026-03).');
@@ -150,3 +153,58 @@ export const campaignsResponse = z.object({
   as_of: isoInstant,
 });
 export type CampaignsResponse = z.infer<typeof campaignsResponse>;
+
+const count = z.number().int().nonnegative();
+const contactStates = z.object({ valid: count, invalid: count, missing: count });
+export const qualityList = z.enum(QUALITY_LIST_NAMES);
+
+/** Data quality as of now: the period and channel do not apply. */
+export const qualityResponse = z.object({
+  segment: dashboardSegment.nullable(),
+  customers: count,
+  first_name: z.object({
+    usable: count,
+    unusable: z.array(z.object({ reason: z.enum(junkReasons), customers: count })),
+  }),
+  email: contactStates,
+  phone: contactStates,
+  consent: z.array(
+    z.object({
+      channel: z.enum(QUALITY_CONSENT_CHANNELS),
+      granted: count,
+      withdrawn: count,
+      unknown: count,
+    }),
+  ),
+  identities: z.array(z.object({ identities: count, customers: count })),
+  shared_device: count,
+  duplicate_email: count,
+  duplicate_phone: count,
+  /** The segment definition each list can be opened as, where the segment engine can say it. */
+  definitions: z.array(z.object({ list: qualityList, definition: segmentDefinition })),
+  as_of: isoInstant,
+});
+export type QualityResponse = z.infer<typeof qualityResponse>;
+
+/** A page of a quality list (query string, beside the dashboard's filters). */
+export const qualityListQuery = z.object({
+  list: qualityList,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const qualityListResponse = z.object({
+  list: qualityList,
+  total: count,
+  offset: count,
+  customers: z.array(
+    z.object({
+      customer_id: z.string(),
+      first_name: z.string().nullable(),
+      last_name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+});
+export type QualityListResponse = z.infer<typeof qualityListResponse>;

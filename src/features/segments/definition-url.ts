@@ -15,12 +15,7 @@ export type LinkProblem =
 export type Decoded =
   { ok: true; definition: SegmentDefinition } | { ok: false; problem: LinkProblem };
 
-export function encodeDefinition(definition: SegmentDefinition): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(definition));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
+export { encodeDefinition } from '../../domain/segment/link.ts';
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
