@@ -348,3 +348,54 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
   await expect(page).toHaveURL(/view=campaigns/);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the data quality dashboard: each count opens its customers, an address list opens as a segment', async ({
+  page,
+}) => {
+  const validEmail = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+  const invalid = dataset.customers
+    .filter((c) => c.email !== null && c.email !== '' && !validEmail.test(c.email))
+    .map((c) => c.customer_id)
+    .sort();
+  const missing = dataset.customers.filter((c) => c.email === null || c.email === '').length;
+  const smsKnown = new Set(
+    dataset.consents.filter((k) => k.channel === 'sms').map((k) => k.customer_id),
+  );
+  const smsUnknown = dataset.customers.length - smsKnown.size;
+  expect(invalid.length).toBeGreaterThan(0);
+
+  await page.goto('/dashboards?view=quality');
+  const contact = page.getByRole('table', { name: 'Qualité des coordonnées' });
+  const emailRow = contact.getByRole('row').filter({ hasText: 'E-mail' });
+  await expect(emailRow.getByRole('cell').nth(2)).toHaveText(frenchCount.format(invalid.length));
+  await expect(emailRow.getByRole('cell').nth(3)).toHaveText(frenchCount.format(missing));
+  // The consent table (the chart's alternative) and its CSV agree with the rows.
+  const consent = page.getByRole('region', { name: 'Consentement par canal' });
+  await consent.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const smsRow = consent.getByRole('row').filter({ hasText: 'SMS' });
+  await expect(smsRow.getByRole('cell').nth(3)).toHaveText(frenchCount.format(smsUnknown));
+  const download = page.waitForEvent('download');
+  await consent.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv.find((line) => line.startsWith('sms,'))?.split(',')[3]).toBe(String(smsUnknown));
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The invalid addresses open as a list, a page at a time, in customer id order.
+  await emailRow.getByRole('button', { name: /Adresse e-mail invalide : ouvrir/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Adresse e-mail invalide' });
+  await expect(dialog).toContainText(`${frenchCount.format(invalid.length)} clients`);
+  const ids = dialog.getByRole('table').getByRole('link');
+  await expect(ids).toHaveText(invalid.slice(0, 50));
+  await expect(page).toHaveURL(/list=email_invalid/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // And as a segment: the builder counts the same customers.
+  await dialog.getByRole('link', { name: 'Ouvrir comme segment' }).click();
+  await expect(page).toHaveURL(/\/segments\/new\?d=/);
+  const audience = page.getByRole('complementary', { name: 'Audience' });
+  await expect(audience.getByRole('status').filter({ hasText: /correspond/ })).toHaveText(
+    `${frenchCount.format(invalid.length)} ${invalid.length === 1 ? 'client correspond' : 'clients correspondent'}.`,
+  );
+});

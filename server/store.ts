@@ -212,7 +212,6 @@ export interface DashboardFigures {
   ): Promise<QualityListPage>;
 }
 
-
 export interface ProfileStore
   extends HistorySource, SegmentSelection, SavedSegmentStore, DashboardFigures {
   readonly kind: 'memory' | 'duckdb';

@@ -18,10 +18,7 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
 import { ATTRIBUTION_WINDOW_DAYS, campaignUplift } from '../../src/domain/analytics/campaigns.ts';
 import { MIN_HOLDOUT } from '../../src/domain/analytics/uplift.ts';
-import {
-  QUALITY_LIST_NAMES,
-  qualityListDefinition,
-} from '../../src/domain/analytics/quality.ts';
+import { QUALITY_LIST_NAMES, qualityListDefinition } from '../../src/domain/analytics/quality.ts';
 import { messageChannel } from '../../src/domain/profile/schema.ts';
 import { PROPENSITY_BANDS } from '../../src/domain/segment/breakdown.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';

@@ -154,10 +154,7 @@ export async function qualityFigures(
       ),
     ),
     ...Array.from({ length: IDENTITY_BUCKETS + 1 }, (_, n) =>
-      count(
-        `ids_${n}`,
-        n === IDENTITY_BUCKETS ? `q.identities >= ${n}` : `q.identities = ${n}`,
-      ),
+      count(`ids_${n}`, n === IDENTITY_BUCKETS ? `q.identities >= ${n}` : `q.identities = ${n}`),
     ),
     count('shared_device', 'q.shared_device'),
     count('duplicate_email', 'q.duplicate_email'),
@@ -192,7 +189,8 @@ export async function qualityFigures(
   };
 }
 
-const textOrNull = (v: DuckDBValue | undefined) => (v === null || v === undefined ? null : toText(v));
+const textOrNull = (v: DuckDBValue | undefined) =>
+  v === null || v === undefined ? null : toText(v);
 
 export async function qualityList(
   connection: DuckDBConnection,

@@ -11,11 +11,12 @@ import { CampaignsDashboard } from './CampaignsDashboard.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { ModelCard } from './ModelCard.tsx';
 import { PropensityDashboard } from './PropensityDashboard.tsx';
+import { QualityDashboard } from './QualityDashboard.tsx';
 import { ValueDashboard } from './ValueDashboard.tsx';
 import { filterQuery, useDashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
-const view = z.enum(['buyers', 'value', 'campaigns', 'propensity', 'model']);
+const view = z.enum(['buyers', 'value', 'campaigns', 'propensity', 'quality', 'model']);
 type View = z.infer<typeof view>;
 
 export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonly QueryKey[] }) {
@@ -39,6 +40,10 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
     ...dashboardQueries.campaigns(filterQuery(filters)),
     enabled: shown === 'campaigns',
   });
+  const quality = useQuery({
+    ...dashboardQueries.quality(filterQuery(filters)),
+    enabled: shown === 'quality',
+  });
   const propensity = useQuery({
     ...dashboardQueries.propensity(filterQuery(filters)),
     enabled: shown === 'propensity',
@@ -48,9 +53,11 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
       ? value.data?.segment
       : shown === 'campaigns'
         ? campaigns.data?.segment
-        : shown === 'propensity'
-          ? propensity.data?.segment
-          : buyers.data?.segment) ?? null;
+        : shown === 'quality'
+          ? quality.data?.segment
+          : shown === 'propensity'
+            ? propensity.data?.segment
+            : buyers.data?.segment) ?? null;
   const filterBar = (
     <FilterBar
       filters={filters}
@@ -81,6 +88,7 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
           <TabsTrigger value="value">{t('page.value')}</TabsTrigger>
           <TabsTrigger value="campaigns">{t('page.campaigns')}</TabsTrigger>
           <TabsTrigger value="propensity">{t('page.propensity')}</TabsTrigger>
+          <TabsTrigger value="quality">{t('page.quality')}</TabsTrigger>
           <TabsTrigger value="model">{t('page.model')}</TabsTrigger>
         </TabsList>
         <TabsContent value="buyers" className="space-y-3">
@@ -98,6 +106,10 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsContent value="propensity" className="space-y-3">
           {filterBar}
           <PropensityDashboard filters={filters} />
+        </TabsContent>
+        <TabsContent value="quality" className="space-y-3">
+          {filterBar}
+          <QualityDashboard filters={filters} />
         </TabsContent>
         <TabsContent value="model">
           <ModelCard rescored={rescored} />

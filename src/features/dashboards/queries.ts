@@ -4,6 +4,8 @@ import { getJson, sendJson } from '../../api/client.ts';
 import {
   buyersResponse,
   campaignsResponse,
+  qualityListResponse,
+  qualityResponse,
   propensityResponse,
   valueResponse,
   segmentListResponse,
@@ -73,6 +75,18 @@ export const dashboardKeys = {
   buyers: (query: Record<string, string>) => [...dashboardKeys.all, 'buyers', query] as const,
   value: (query: Record<string, string>) => [...dashboardKeys.all, 'value', query] as const,
   campaigns: (query: Record<string, string>) => [...dashboardKeys.all, 'campaigns', query] as const,
+  /** Data quality does not depend on the period or the channel: keyed by the segment alone. */
+  quality: (query: Record<string, string>) =>
+    [...dashboardKeys.all, 'quality', query.segment ?? null, query.version ?? null] as const,
+  qualityList: (query: Record<string, string>) =>
+    [
+      ...dashboardKeys.all,
+      'quality',
+      query.segment ?? null,
+      query.version ?? null,
+      query.list ?? null,
+      query.offset ?? '0',
+    ] as const,
   /** Scores do not depend on the period or the channel: keyed by the segment alone. */
   propensity: (query: Record<string, string>) =>
     [...dashboardKeys.all, 'propensity', query.segment ?? null, query.version ?? null] as const,
@@ -90,6 +104,22 @@ export const dashboardQueries = {
     queryOptions({
       queryKey: dashboardKeys.value(query),
       queryFn: ({ signal }) => getJson(valueResponse, '/api/dashboards/value', { query, signal }),
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    }),
+  quality: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.quality(query),
+      queryFn: ({ signal }) =>
+        getJson(qualityResponse, '/api/dashboards/quality', { query, signal }),
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    }),
+  qualityList: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.qualityList(query),
+      queryFn: ({ signal }) =>
+        getJson(qualityListResponse, '/api/dashboards/quality/customers', { query, signal }),
       staleTime: 60_000,
       placeholderData: (previous) => previous,
     }),
