@@ -158,6 +158,8 @@ if (want('dashboards')) {
   );
   if (typeof d.warmUpMs === 'number')
     console.log(`  warm-up (first requests, the scores fitted once): ${s(d.warmUpMs)}`);
+  if (typeof d.qualityFirstMs === 'number')
+    console.log(`  first quality request (its table built once per load): ${s(d.qualityFirstMs)}`);
   for (const key of [
     'buyers',
     'buyersSegment',
@@ -167,6 +169,9 @@ if (want('dashboards')) {
     'valueChannel',
     'propensity',
     'propensitySegment',
+    'quality',
+    'qualitySegment',
+    'qualityList',
     'campaigns',
     'campaignsSegment',
     'campaignsChannel',

@@ -303,6 +303,43 @@ describe('GET /api/dashboards/campaigns', () => {
     expect(sends).toEqual([...sends].sort().reverse());
   });
 
+  test('the latest finished audit of each campaign built here says what the guardrails would stop', async () => {
+    const api = apis.memory;
+    if (!api) throw new Error('API not ready');
+    const started = await api.request('/api/campaigns/cmp_coffret_noel/audits', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'Lise Marchand' }),
+    });
+    expect(started.status).toBe(202);
+    const { audit_id } = (await started.json()) as { audit_id: string };
+    type Audit = { state: string; counts: unknown; finished_at: string | null };
+    let audit: Audit | null = null;
+    for (let i = 0; i < 600 && audit?.state !== 'done'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const res = await api.request(`/api/campaigns/cmp_coffret_noel/audits/${audit_id}`);
+      audit = (await res.json()) as Audit;
+    }
+    expect(audit?.state).toBe('done');
+    const month = (audit?.finished_at ?? '').slice(0, 7);
+    const body = campaignsResponse.parse(
+      (await get(api, `/api/dashboards/campaigns?from=2025-12&to=${month}`)).body,
+    );
+    expect(body.audits).toEqual([
+      expect.objectContaining({
+        campaign_id: 'cmp_coffret_noel',
+        audit_id,
+        current: true,
+        counts: audit?.counts,
+      }),
+    ]);
+    // A period that ended before the audit holds none.
+    const before = campaignsResponse.parse(
+      (await get(api, '/api/dashboards/campaigns?from=2025-12&to=2026-10')).body,
+    );
+    expect(before.audits).toEqual([]);
+  });
+
   test('a segment keeps its members among recipients and holdouts, the same on both stores', async () => {
     const url = '/api/dashboards/campaigns?from=2025-11&to=2026-11&segment=seg_optin_email';
     const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);

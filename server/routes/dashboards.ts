@@ -3,6 +3,10 @@
 // a period of calendar months, an order channel. A segment or version that does not exist is its
 // 404; a version that no longer counts as it is (it names a deleted segment) its 422.
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { monthBounds } from '../../src/domain/analytics/buyers.ts';
+import { auditsOfCampaign } from '../campaign-audits.ts';
+import { auditsOf } from '../documents/audits.ts';
 import {
   dashboardQuery,
   type BuyersResponse,
@@ -63,6 +67,37 @@ async function segmentOf(store: ProfileStore, query: DashboardQuery): Promise<Fi
   return { definition, segment: { segment_id: id, name, version, members: members ?? 0 } };
 }
 
+/** Each campaign's latest audit that finished (done) in the period, most recent first. */
+async function auditedIn(store: ProfileStore, query: DashboardQuery) {
+  const { start, end } = monthBounds(query.from, query.to);
+  const campaigns = new Set(
+    (await auditsOf(store.documents).list()).map(({ body }) => body.campaign_id),
+  );
+  const out: CampaignsResponse['audits'] = [];
+  for (const id of campaigns) {
+    // A campaign deleted since keeps its audits, but has nothing left to send.
+    const campaign = await store.documents.get('campaign', id);
+    if (campaign === null) continue;
+    const latest = (await auditsOfCampaign(store, id)).find(
+      (a) => a.state === 'done' && a.counts !== null && a.finished_at !== null,
+    );
+    if (latest?.counts == null || latest.finished_at === null) continue;
+    if (latest.finished_at < start || latest.finished_at >= end) continue;
+    const parsed = campaignName.safeParse(campaign.body);
+    out.push({
+      campaign_id: id,
+      name: parsed.success ? parsed.data.name : id,
+      audit_id: latest.audit_id,
+      finished_at: latest.finished_at,
+      current: latest.current,
+      counts: latest.counts,
+    });
+  }
+  return out.sort((a, b) => (a.finished_at < b.finished_at ? 1 : -1));
+}
+
+const campaignName = z.object({ name: z.string() });
+
 /** A definition every customer meets: not the empty group (which nobody meets). */
 const EVERYONE: SegmentDefinition = {
   version: 1,
@@ -113,12 +148,14 @@ export function dashboardRoutes(store: ProfileStore): Hono {
     .get('/campaigns', async (c) => {
       const query = parseOr400(dashboardQuery, queryOf(c), 'query');
       const { definition, segment } = await segmentOf(store, query);
-      const [figures, reference] = await Promise.all([
+      const [figures, reference, audits] = await Promise.all([
         store.campaignFigures(definition, periodOf(query)),
         store.referenceRows(),
+        auditedIn(store, query),
       ]);
       const body: CampaignsResponse = {
         segment,
+        audits,
         window_days: ATTRIBUTION_WINDOW_DAYS,
         min_holdout: MIN_HOLDOUT,
         campaigns: figures.map((f) => {

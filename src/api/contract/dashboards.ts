@@ -7,6 +7,7 @@ import { isoInstant, messageChannel, orderChannel } from '../../domain/profile/s
 import { QUALITY_CONSENT_CHANNELS, QUALITY_LIST_NAMES } from '../../domain/analytics/quality.ts';
 import { junkReasons } from '../../domain/template/codes.ts';
 import { segmentDefinition } from '../../domain/segment/definition.ts';
+import { auditCounts } from '../../domain/guardrails/audit.ts';
 import { segmentId } from './segments.ts';
 
 export const month = z.string().refine(isMonth, 'A month is written YYYY-MM (2026-03).');
@@ -143,9 +144,22 @@ export const campaignPerformance = z.object({
 });
 export type CampaignPerformance = z.infer<typeof campaignPerformance>;
 
+/** The latest finished audit of a campaign built in Tact: what the guardrails would stop. */
+export const campaignAuditFigures = z.object({
+  campaign_id: z.string(),
+  name: z.string(),
+  audit_id: z.string(),
+  finished_at: isoInstant,
+  /** Whether it is of the campaign's content and policy as they are now. */
+  current: z.boolean(),
+  counts: auditCounts,
+});
+
 /** Campaigns sent in the period, most recent first; the channel filter narrows conversions. */
 export const campaignsResponse = z.object({
   segment: dashboardSegment.nullable(),
+  /** Campaigns audited in the period (their latest finished audit), most recent first. */
+  audits: z.array(campaignAuditFigures),
   window_days: z.number().int().positive(),
   /** Under this many held-out customers, no uplift is called. */
   min_holdout: z.number().int().positive(),

@@ -18,7 +18,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CampaignPerformance } from '../../api/contract.ts';
+import type { CampaignPerformance, CampaignsResponse } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import {
@@ -60,7 +60,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
       status={campaigns.status}
       error={campaigns.error}
       data={campaigns.data}
-      isEmpty={(d) => d.campaigns.length === 0}
+      isEmpty={(d) => d.campaigns.length === 0 && d.audits.length === 0}
       empty={<p className="py-6 text-base text-fg-muted">{t('campaigns.empty')}</p>}
       loadingLabel={t('campaigns.loading')}
       onRetry={() => void campaigns.refetch()}
@@ -347,6 +347,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
                 }
               />
             )}
+            {data.audits.length > 0 && <AuditFigures audits={data.audits} />}
             <FigureCard
               id="campaign-table"
               title={t('campaigns.table.title')}
@@ -380,5 +381,89 @@ function Uplift({
       <span className="whitespace-nowrap">{text}</span>
       <Badge tone={VERDICT_TONE[verdict]}>{label}</Badge>
     </span>
+  );
+}
+
+type Audited = CampaignsResponse['audits'][number];
+type GuardrailName = keyof Audited['counts']['by_guardrail'];
+
+/** What the guardrails would stop in the campaigns built here, as their latest audit found. */
+function AuditFigures({ audits }: { audits: readonly Audited[] }) {
+  const { t } = useTranslation('dashboards');
+  const { t: tGuardrails } = useTranslation('guardrails');
+  const guardrails = Object.keys(audits[0]?.counts.by_guardrail ?? {}).filter(
+    (g): g is GuardrailName => audits.some((a) => g in a.counts.by_guardrail),
+  );
+  const blocking = (a: Audited, g: GuardrailName) => a.counts.by_guardrail[g]?.blocking ?? 0;
+  const reasons = (a: Audited) =>
+    guardrails
+      .filter((g) => blocking(a, g) > 0)
+      .sort((x, y) => blocking(a, y) - blocking(a, x))
+      .map((g) => `${tGuardrails(`verdict.name.${g}`)} ${formatCount(blocking(a, g))}`)
+      .join(' · ');
+  return (
+    <FigureCard
+      id="campaign-guardrails"
+      title={t('campaigns.audits.title')}
+      description={t('campaigns.audits.description')}
+      tableLabel={t('campaigns.audits.table')}
+      file="campaign-guardrails.csv"
+      rows={audits}
+      rowKey={(a) => a.audit_id}
+      columns={[
+        {
+          label: t('campaigns.table.campaign'),
+          cell: (a) => (
+            <span className="flex flex-col">
+              <Link
+                to={`/campaigns/${encodeURIComponent(a.campaign_id)}/audit`}
+                className="text-accent-700 underline-offset-2 hover:underline"
+              >
+                {a.name}
+              </Link>
+              {!a.current && (
+                <span className="text-xs text-fg-muted">{t('campaigns.audits.stale')}</span>
+              )}
+            </span>
+          ),
+          csv: (a) => a.name,
+        },
+        {
+          label: t('campaigns.audits.at'),
+          cell: (a) => formatDay(a.finished_at),
+          csv: (a) => a.finished_at,
+        },
+        {
+          label: t('campaigns.audits.recipients'),
+          numeric: true,
+          cell: (a) => formatCount(a.counts.recipients),
+          csv: (a) => String(a.counts.recipients),
+        },
+        {
+          label: t('campaigns.audits.blocked'),
+          numeric: true,
+          cell: (a) =>
+            `${formatCount(a.counts.blocked)} (${rate(a.counts.blocked, a.counts.recipients)})`,
+          csv: (a) => String(a.counts.blocked),
+        },
+        {
+          label: t('campaigns.audits.flagged'),
+          numeric: true,
+          cell: (a) => formatCount(a.counts.flagged),
+          csv: (a) => String(a.counts.flagged),
+        },
+        {
+          label: t('campaigns.audits.why'),
+          cell: (a) => reasons(a) || '—',
+          csv: (a) => reasons(a),
+        },
+        ...guardrails.map((g) => ({
+          label: tGuardrails(`verdict.name.${g}`),
+          csvOnly: true,
+          cell: (a: Audited) => formatCount(blocking(a, g)),
+          csv: (a: Audited) => String(blocking(a, g)),
+        })),
+      ]}
+    />
   );
 }
