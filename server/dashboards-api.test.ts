@@ -11,6 +11,7 @@ import {
   qualityListResponse,
   qualityResponse,
   propensityResponse,
+  segmentValueResponse,
   valueResponse,
   type BuyersResponse,
 } from '../src/api/contract.ts';
@@ -477,5 +478,33 @@ describe('GET /api/dashboards/quality', () => {
     const bad = await get(apis.duckdb, `/api/dashboards/quality/customers?${year}&list=everyone`);
     expect(bad.status).toBe(400);
     expect(apiError.parse(bad.body).error.reason).toBe('invalid_query');
+  });
+});
+
+describe('GET /api/dashboards/segments', () => {
+  test('predicted 12-month value of every saved segment and of everyone, the same on both stores', async () => {
+    const url = '/api/dashboards/segments?from=2025-12&to=2026-11';
+    const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+    expect(memory.status).toBe(200);
+    expect(duckdb.body).toEqual(memory.body);
+    const body = segmentValueResponse.parse(memory.body);
+    const buyers = new Set(
+      data.orders.filter((o) => o.status === 'completed').map((o) => o.customer_id),
+    );
+    expect(body.everyone).toMatchObject({ members: data.customers.length, scored: buyers.size });
+    expect(body.everyone.clv_cents).toBeGreaterThan(0);
+    expect(body.segments.map((s) => s.segment_id)).toEqual(
+      data.segments.map((s) => s.segment_id).sort(),
+    );
+    for (const s of body.segments) {
+      expect(s.counted, s.segment_id).toBe(true);
+      expect(s.scored, s.segment_id).toBeLessThanOrEqual(s.members);
+      expect(s.clv_cents, s.segment_id).toBeLessThanOrEqual(body.everyone.clv_cents);
+    }
+    // The propensity dashboard's value bands hold every scored customer.
+    const propensity = propensityResponse.parse(
+      (await get(apis.duckdb, '/api/dashboards/propensity?from=2025-12&to=2026-11')).body,
+    );
+    expect(propensity.clv_12m.reduce((n, b) => n + b.customers, 0)).toBe(buyers.size);
   });
 });

@@ -115,6 +115,14 @@ export interface SegmentCountAnswer {
   breakdown: { value: string | null; count: number }[] | null;
 }
 
+/** A score over a segment's members: each member's value rounded to the cent, then summed. */
+export interface ScoreTotals {
+  members: number;
+  /** Members with the score (those with a completed order). */
+  scored: number;
+  total_cents: number;
+}
+
 /** A campaign document that targets a segment (at any version of it). */
 export interface SegmentCampaign {
   campaign_id: string;
@@ -202,6 +210,11 @@ export interface DashboardFigures {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<CampaignFigures[]>;
+  /** For each definition: its members, those with the score, the score summed in cents. */
+  segmentScoreTotals(
+    definitions: readonly SegmentDefinition[],
+    scoreId: string,
+  ): Promise<ScoreTotals[]>;
   /** The data quality of `definition`'s members (everyone when null). */
   qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures>;
   /** A page of the customers behind one quality figure, by customer id. */

@@ -11,6 +11,7 @@ import {
   dashboardQuery,
   type BuyersResponse,
   type CampaignsResponse,
+  type SegmentValueResponse,
   type QualityListResponse,
   type QualityResponse,
   qualityListQuery,
@@ -24,7 +25,9 @@ import { ATTRIBUTION_WINDOW_DAYS, campaignUplift } from '../../src/domain/analyt
 import { MIN_HOLDOUT } from '../../src/domain/analytics/uplift.ts';
 import { QUALITY_LIST_NAMES, qualityListDefinition } from '../../src/domain/analytics/quality.ts';
 import { messageChannel } from '../../src/domain/profile/schema.ts';
-import { PROPENSITY_BANDS } from '../../src/domain/segment/breakdown.ts';
+import { PROPENSITY_BANDS, VALUE_BANDS } from '../../src/domain/segment/breakdown.ts';
+import { validateDefinition } from '../../src/domain/segment/validate.ts';
+import { definitionsById } from '../store.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { checkDefinition } from './segment-definitions.ts';
@@ -123,9 +126,9 @@ export function dashboardRoutes(store: ProfileStore): Hono {
       const query = parseOr400(dashboardQuery, queryOf(c), 'query');
       const { definition, segment } = await segmentOf(store, query);
       const selected = definition ?? EVERYONE;
-      const [p30, p90, churn] = await Promise.all(
-        ['score.propensity_30d', 'score.propensity_90d', 'score.churn_band'].map((id) =>
-          store.segmentBreakdown(selected, id),
+      const [p30, p90, churn, clv] = await Promise.all(
+        ['score.propensity_30d', 'score.propensity_90d', 'score.churn_band', 'score.clv_12m'].map(
+          (id) => store.segmentBreakdown(selected, id),
         ),
       );
       const customers = (p30 ?? []).reduce((n, r) => n + r.count, 0);
@@ -141,6 +144,7 @@ export function dashboardRoutes(store: ProfileStore): Hono {
         propensity_30d: bands(p30 ?? [], PROPENSITY_BANDS),
         propensity_90d: bands(p90 ?? [], PROPENSITY_BANDS),
         churn: bands(churn ?? [], CHURN_BANDS),
+        clv_12m: bands(clv ?? [], VALUE_BANDS),
         as_of: store.asOf,
       };
       return c.json(body);
@@ -167,6 +171,35 @@ export function dashboardRoutes(store: ProfileStore): Hono {
             uplift: campaignUplift(f),
           };
         }),
+        as_of: store.asOf,
+      };
+      return c.json(body);
+    })
+    .get('/segments', async (c) => {
+      parseOr400(dashboardQuery, queryOf(c), 'query');
+      const saved = await store.savedSegments();
+      const context = { catalogue: await store.catalogue(), segments: definitionsById(saved) };
+      const counted = saved.map((s) => validateDefinition(s.definition, context).valid);
+      const valid = saved.filter((_, i) => counted[i]);
+      const [everyone, ...totals] = await store.segmentScoreTotals(
+        [EVERYONE, ...valid.map((s) => s.definition)],
+        'score.clv_12m',
+      );
+      const byId = new Map(valid.map((s, i) => [s.segment_id, totals[i]]));
+      const value = (t: { members: number; scored: number; total_cents: number } | undefined) => ({
+        members: t?.members ?? 0,
+        scored: t?.scored ?? 0,
+        clv_cents: t?.total_cents ?? 0,
+      });
+      const body: SegmentValueResponse = {
+        everyone: value(everyone),
+        segments: saved.map((s, i) => ({
+          segment_id: s.segment_id,
+          name: s.name,
+          version: s.version,
+          counted: counted[i] === true,
+          ...value(byId.get(s.segment_id)),
+        })),
         as_of: store.asOf,
       };
       return c.json(body);

@@ -3,7 +3,13 @@
 // membership conditions reading the saved segments in ctx.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
-import { breakdownSource, rankBreakdown } from '../../src/domain/segment/breakdown.ts';
+import type { ScoreTotals } from '../store.ts';
+import {
+  VALUE_BAND_EUROS,
+  VALUE_BANDS,
+  breakdownSource,
+  rankBreakdown,
+} from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import { propertyPointer } from '../../src/domain/segment/sql-comparison.ts';
@@ -106,10 +112,16 @@ export async function segmentBreakdown(
       // least and greatest skip NULLs: a customer without the score must stay missing.
       const number = `TRY_CAST(${json} AS DOUBLE)`;
       const band = `least(9, greatest(0, floor(${number} / 10)))::INTEGER`;
-      const value = source.banded
-        ? `CASE WHEN ${number} IS NOT NULL AND isfinite(${number})
+      const finite = `${number} IS NOT NULL AND isfinite(${number})`;
+      const value =
+        source.bands === 'propensity'
+          ? `CASE WHEN ${finite}
              THEN (${band} * 10)::VARCHAR || '-' || (${band} * 10 + 10)::VARCHAR END`
-        : `json_extract_string(s.scores, ${literal(propertyPointer(source.score))})`;
+          : source.bands === 'value'
+            ? `CASE WHEN NOT (${finite}) THEN NULL ${VALUE_BAND_EUROS.map(
+                (upper, i) => `WHEN ${number} < ${upper} THEN ${literal(VALUE_BANDS[i] ?? '')}`,
+              ).join(' ')} ELSE ${literal(VALUE_BANDS[VALUE_BANDS.length - 1] ?? '')} END`
+            : `json_extract_string(s.scores, ${literal(propertyPointer(source.score))})`;
       sql = `SELECT ${value} AS value, count(*)::INTEGER AS n
                FROM (${members}) m LEFT JOIN customer_scores s ON s.customer_id = m.customer_id
                GROUP BY 1`;
@@ -178,4 +190,38 @@ export async function segmentCountAnswer(
       : borrow((c) => segmentBreakdown(c, ctx, first, breakdownId)),
   ]);
   return { counts: counted.counts, total: counted.total, sample: counted.sample, breakdown };
+}
+
+/**
+ * For each definition: its members, those with the score, and the score summed in cents (each
+ * member's value rounded to the cent first, as the memory store sums them).
+ */
+export async function segmentScoreTotals(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definitions: readonly SegmentDefinition[],
+  scoreId: string,
+): Promise<ScoreTotals[]> {
+  const out: ScoreTotals[] = [];
+  for (const definition of definitions) {
+    const compiled = compileDefinition(definition, overSegmentTables(ctx));
+    const members = `SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})`;
+    const number = `TRY_CAST(json_extract(s.scores, ${literal(propertyPointer(scoreId))}) AS DOUBLE)`;
+    const value = ctx.scores?.has(scoreId)
+      ? `CASE WHEN isfinite(${number}) THEN ${number} END`
+      : 'NULL::DOUBLE';
+    const [row] = await runSegmentStatement(connection, {
+      sql: `SELECT count(*)::BIGINT AS members, count(v)::BIGINT AS scored,
+                   coalesce(sum(round(v * 100)::BIGINT), 0)::BIGINT AS cents
+            FROM (SELECT ${value} AS v
+                  FROM (${members}) m LEFT JOIN customer_scores s ON s.customer_id = m.customer_id)`,
+      params: compiled.params,
+    });
+    out.push({
+      members: toNumber(row?.members ?? null),
+      scored: toNumber(row?.scored ?? null),
+      total_cents: toNumber(row?.cents ?? null),
+    });
+  }
+  return out;
 }

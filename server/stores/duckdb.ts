@@ -38,6 +38,7 @@ import {
   type SegmentDeleteResult,
   type SegmentSaveResult,
   type SegmentWrite,
+  type ScoreTotals,
 } from '../store.ts';
 import { readCatalogue } from './duckdb-catalogue.ts';
 import { migrateSegmentTables } from './duckdb-derived.ts';
@@ -62,7 +63,12 @@ import type { CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
-import { segmentBreakdown, segmentCountAnswer, segmentSample } from './duckdb-segment-api.ts';
+import {
+  segmentBreakdown,
+  segmentCountAnswer,
+  segmentSample,
+  segmentScoreTotals,
+} from './duckdb-segment-api.ts';
 import { buyersByMonth, campaignFigures, valueFigures } from './duckdb-dashboards.ts';
 import {
   buildQualityTable,
@@ -499,6 +505,14 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<ValueFigures> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
     return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
+  }
+
+  async segmentScoreTotals(
+    definitions: readonly SegmentDefinition[],
+    scoreId: string,
+  ): Promise<ScoreTotals[]> {
+    const ctx = await this.breakdownContext(definitions, scoreId);
+    return this.read((c) => segmentScoreTotals(c, ctx, definitions, scoreId));
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {

@@ -68,6 +68,7 @@ import type {
   SegmentDeleteResult,
   SegmentSaveResult,
   SegmentWrite,
+  ScoreTotals,
 } from '../store.ts';
 import { factsOf } from '../../src/domain/segment/facts.ts';
 import { columnValue, memoryCatalogue } from './memory-catalogue.ts';
@@ -310,6 +311,23 @@ export class MemoryStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<ValueFigures> {
     return valueFigures(this.data.orders, this.members(definition), query, orderChannel.options);
+  }
+
+  async segmentScoreTotals(
+    definitions: readonly SegmentDefinition[],
+    scoreId: string,
+  ): Promise<ScoreTotals[]> {
+    return definitions.map((definition) => {
+      const totals: ScoreTotals = { members: 0, scored: 0, total_cents: 0 };
+      this.segments().countAll([definition], this.saved.definitions(), (f) => {
+        totals.members += 1;
+        const v = f.scores.get(scoreId);
+        if (typeof v !== 'number' || !Number.isFinite(v)) return;
+        totals.scored += 1;
+        totals.total_cents += Math.round(v * 100);
+      });
+      return totals;
+    });
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {

@@ -104,6 +104,8 @@ export const propensityResponse = z.object({
   propensity_30d: z.array(bandCount),
   propensity_90d: z.array(bandCount),
   churn: z.array(bandCount),
+  /** Predicted value over the next 12 months, in bands of euros (VALUE_BANDS). */
+  clv_12m: z.array(bandCount),
   as_of: isoInstant,
 });
 export type PropensityResponse = z.infer<typeof propensityResponse>;
@@ -222,3 +224,27 @@ export const qualityListResponse = z.object({
   ),
 });
 export type QualityListResponse = z.infer<typeof qualityListResponse>;
+
+const scoreTotals = z.object({
+  members: count,
+  /** Members with a predicted value (those with a completed order). */
+  scored: count,
+  /** Their predicted value over the next 12 months, summed (cents). */
+  clv_cents: z.number().int(),
+});
+
+/** Predicted 12-month value of every saved segment (current version) and of everyone. */
+export const segmentValueResponse = z.object({
+  everyone: scoreTotals,
+  segments: z.array(
+    scoreTotals.extend({
+      segment_id: segmentId,
+      name: z.string(),
+      version: z.number().int().min(1),
+      /** False when the segment no longer counts as it is (it names a deleted segment). */
+      counted: z.boolean(),
+    }),
+  ),
+  as_of: isoInstant,
+});
+export type SegmentValueResponse = z.infer<typeof segmentValueResponse>;

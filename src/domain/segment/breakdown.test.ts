@@ -10,6 +10,8 @@ import {
   breakdownSource,
   isMultiValued,
   propensityBand,
+  valueBand,
+  VALUE_BANDS,
   rankBreakdown,
 } from './breakdown.ts';
 import type { CustomerFacts } from './facts.ts';
@@ -47,20 +49,27 @@ test('values come largest first, ties by value, the missing value last, at most 
 });
 
 describe('what a segment can be broken down by', () => {
-  test('customer attributes, four scores and the two channel breakdowns; nothing else', () => {
+  test('customer attributes, five scores and the two channel breakdowns; nothing else', () => {
     expect(breakdownSource('customer.city')).toEqual({ kind: 'column', column: 'city' });
     expect(breakdownSource('score.churn_band')).toEqual({
       kind: 'score',
       score: 'score.churn_band',
-      banded: false,
+      bands: null,
     });
-    expect(breakdownSource('score.rfm_cell')).toMatchObject({ kind: 'score', banded: false });
-    expect(breakdownSource('score.propensity_30d')).toMatchObject({ kind: 'score', banded: true });
-    expect(breakdownSource('score.propensity_90d')).toMatchObject({ kind: 'score', banded: true });
+    expect(breakdownSource('score.rfm_cell')).toMatchObject({ kind: 'score', bands: null });
+    expect(breakdownSource('score.propensity_30d')).toMatchObject({
+      kind: 'score',
+      bands: 'propensity',
+    });
+    expect(breakdownSource('score.propensity_90d')).toMatchObject({
+      kind: 'score',
+      bands: 'propensity',
+    });
+    expect(breakdownSource('score.clv_12m')).toMatchObject({ kind: 'score', bands: 'value' });
     expect(breakdownSource(REACH_BREAKDOWN)).toEqual({ kind: 'reach' });
     expect(breakdownSource(ORDER_CHANNEL_BREAKDOWN)).toEqual({ kind: 'order_channel' });
     for (const refused of [
-      'score.clv_12m',
+      'score.clv_90d',
       'score.x',
       'order.channel',
       'customer.email',
@@ -206,6 +215,7 @@ test('the ids the API and the picker use are these', () => {
     'score.rfm_cell',
     'score.propensity_30d',
     'score.propensity_90d',
+    'score.clv_12m',
   ]);
   expect(CHANNEL_BREAKDOWN_IDS).toEqual(['reach.channel', 'order.channels_used']);
   expect(breakdownSource('reach.channel')).toEqual({ kind: 'reach' });
@@ -228,5 +238,31 @@ test('equal counts read by value, the missing one last, whatever order they come
       null,
     ]);
     expect(rankBreakdown(given).map((r) => r.value)).toEqual(['a', 'b', 'c', null]);
+  }
+});
+
+test('predicted value bands in euros: lower end in, upper end out, 1,000 and more last', () => {
+  expect(VALUE_BANDS).toEqual([
+    '0-25',
+    '25-50',
+    '50-100',
+    '100-250',
+    '250-500',
+    '500-1000',
+    '1000+',
+  ]);
+  expect(valueBand(0)).toBe('0-25');
+  expect(valueBand(-3)).toBe('0-25');
+  expect(valueBand(24.99)).toBe('0-25');
+  expect(valueBand(25)).toBe('25-50');
+  expect(valueBand(99.99)).toBe('50-100');
+  expect(valueBand(100)).toBe('100-250');
+  expect(valueBand(499.99)).toBe('250-500');
+  expect(valueBand(500)).toBe('500-1000');
+  expect(valueBand(999.99)).toBe('500-1000');
+  expect(valueBand(1000)).toBe('1000+');
+  expect(valueBand(1e9)).toBe('1000+');
+  for (const none of [null, undefined, Number.NaN, -Infinity, Infinity, '40']) {
+    expect(valueBand(none)).toBeNull();
   }
 });

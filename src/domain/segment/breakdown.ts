@@ -27,18 +27,34 @@ export const ORDER_CHANNEL_BREAKDOWN = 'order.channels_used';
 /** Propensity in bands of ten points: "0-10" holds 0 ≤ p < 10, the last band holds 100. */
 export const PROPENSITY_BANDS = Array.from({ length: 10 }, (_, i) => `${i * 10}-${i * 10 + 10}`);
 
-/** The breakdowns by a score: which are banded, and the order their values read in. */
-const SCORE_BREAKDOWNS: ReadonlyMap<string, { banded: boolean; order: readonly string[] | null }> =
-  new Map([
-    ['score.churn_band', { banded: false, order: CHURN_BANDS }],
-    ['score.rfm_cell', { banded: false, order: null }],
-    ['score.propensity_30d', { banded: true, order: PROPENSITY_BANDS }],
-    ['score.propensity_90d', { banded: true, order: PROPENSITY_BANDS }],
-  ]);
+/**
+ * Predicted value in euros by band: "0-25" holds 0 ≤ v < 25, the last band ("1000+") holds 1,000
+ * and more (a value under 0, which the model does not give, counts in the first).
+ */
+export const VALUE_BAND_EUROS = [25, 50, 100, 250, 500, 1000] as const;
+export const VALUE_BANDS: readonly string[] = [
+  ...VALUE_BAND_EUROS.map((upper, i) => `${i === 0 ? 0 : VALUE_BAND_EUROS[i - 1]}-${upper}`),
+  `${VALUE_BAND_EUROS[VALUE_BAND_EUROS.length - 1]}+`,
+];
+
+/** How a score's values are grouped: ten-point bands, bands of euros, or as they are. */
+export type ScoreBands = 'propensity' | 'value' | null;
+
+/** The breakdowns by a score: how they are banded, and the order their values read in. */
+const SCORE_BREAKDOWNS: ReadonlyMap<
+  string,
+  { bands: ScoreBands; order: readonly string[] | null }
+> = new Map([
+  ['score.churn_band', { bands: null, order: CHURN_BANDS }],
+  ['score.rfm_cell', { bands: null, order: null }],
+  ['score.propensity_30d', { bands: 'propensity', order: PROPENSITY_BANDS }],
+  ['score.propensity_90d', { bands: 'propensity', order: PROPENSITY_BANDS }],
+  ['score.clv_12m', { bands: 'value', order: VALUE_BANDS }],
+]);
 
 export type BreakdownSource =
   | { kind: 'column'; column: string }
-  | { kind: 'score'; score: string; banded: boolean }
+  | { kind: 'score'; score: string; bands: ScoreBands }
   | { kind: 'reach' }
   | { kind: 'order_channel' };
 
@@ -57,7 +73,7 @@ export function breakdownSource(fieldId: string): BreakdownSource | null {
   const column = breakdownColumn(fieldId);
   if (column !== null) return { kind: 'column', column };
   const score = SCORE_BREAKDOWNS.get(fieldId);
-  if (score) return { kind: 'score', score: fieldId, banded: score.banded };
+  if (score) return { kind: 'score', score: fieldId, bands: score.bands };
   if (fieldId === REACH_BREAKDOWN) return { kind: 'reach' };
   if (fieldId === ORDER_CHANNEL_BREAKDOWN) return { kind: 'order_channel' };
   return null;
@@ -79,6 +95,13 @@ export function propensityBand(value: number | string | null | undefined): strin
   return PROPENSITY_BANDS[band] ?? null;
 }
 
+/** The band of a predicted value in euros, or null when there is none. */
+export function valueBand(value: number | string | null | undefined): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const band = VALUE_BAND_EUROS.findIndex((upper) => value < upper);
+  return VALUE_BANDS[band < 0 ? VALUE_BANDS.length - 1 : band] ?? null;
+}
+
 /**
  * What one member counts under, for a store that walks its customers: one value (null when
  * missing), or for the channels each channel (null when none). `column` reads a customer column.
@@ -97,7 +120,8 @@ export function breakdownReader(
     case 'score':
       return (f) => {
         const v = f.scores.get(source.score) ?? null;
-        if (source.banded) return [propensityBand(v)];
+        if (source.bands === 'propensity') return [propensityBand(v)];
+        if (source.bands === 'value') return [valueBand(v)];
         return [v === null ? null : String(v)];
       };
     case 'reach': {

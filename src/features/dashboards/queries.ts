@@ -5,6 +5,7 @@ import {
   buyersResponse,
   campaignsResponse,
   qualityListResponse,
+  segmentValueResponse,
   qualityResponse,
   propensityResponse,
   valueResponse,
@@ -75,6 +76,8 @@ export const dashboardKeys = {
   buyers: (query: Record<string, string>) => [...dashboardKeys.all, 'buyers', query] as const,
   value: (query: Record<string, string>) => [...dashboardKeys.all, 'value', query] as const,
   campaigns: (query: Record<string, string>) => [...dashboardKeys.all, 'campaigns', query] as const,
+  /** Every saved segment's predicted value: no filter applies. */
+  segmentValue: () => [...dashboardKeys.all, 'segment-value'] as const,
   /** Data quality does not depend on the period or the channel: keyed by the segment alone. */
   quality: (query: Record<string, string>) =>
     [...dashboardKeys.all, 'quality', query.segment ?? null, query.version ?? null] as const,
@@ -106,6 +109,13 @@ export const dashboardQueries = {
       queryFn: ({ signal }) => getJson(valueResponse, '/api/dashboards/value', { query, signal }),
       staleTime: 60_000,
       placeholderData: (previous) => previous,
+    }),
+  segmentValue: (query: Record<string, string>) =>
+    queryOptions({
+      queryKey: dashboardKeys.segmentValue(),
+      queryFn: ({ signal }) =>
+        getJson(segmentValueResponse, '/api/dashboards/segments', { query, signal }),
+      staleTime: 60_000,
     }),
   quality: (query: Record<string, string>) =>
     queryOptions({

@@ -7,6 +7,7 @@ import {
   ORDER_CHANNEL_BREAKDOWN,
   PROPENSITY_BANDS,
   REACH_BREAKDOWN,
+  VALUE_BANDS,
   isMultiValued,
 } from '../../domain/segment/breakdown.ts';
 import type { CatalogueResponse, CountResponse } from '../../api/contract.ts';
@@ -16,7 +17,7 @@ import { share } from './audience-format.ts';
 import { builderWords, type BuilderWords } from './builder-words.ts';
 
 /**
- * A value as read: a propensity band in points, the codes of choice fields, scores and channels in
+ * A value as read: a propensity band in points, a predicted value band in euros, the codes of choice fields, scores and channels in
  * the catalogue's words, a missing value said so (for the channels: none).
  */
 function valueLabel(
@@ -31,6 +32,12 @@ function valueLabel(
   if (PROPENSITY_BANDS.includes(value)) {
     const [from, to] = value.split('-');
     return t('breakdown.band', { from, to });
+  }
+  if (VALUE_BANDS.includes(value)) {
+    const [from = '', to] = value.replace('+', '').split('-');
+    return to === undefined
+      ? t('breakdown.valueFrom', { from: formatCount(Number(from)) })
+      : t('breakdown.valueBand', { from: formatCount(Number(from)), to: formatCount(Number(to)) });
   }
   return choice?.coded === true ? words.value(value) : value;
 }
