@@ -168,6 +168,22 @@ test('the value dashboard: customers, value and the most valuable customers, as 
   await expect(page).toHaveURL(new RegExp(`/customers/${ranked[0]?.[0] ?? ''}$`));
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Concentration de la valeur' })).toBeVisible();
+
+  // Predicted value: every customer with a completed order in a band; each segment's members.
+  const buyers = new Set(
+    dataset.orders.filter((o) => o.status === 'completed').map((o) => o.customer_id),
+  );
+  const bands = page.getByRole('region', { name: 'Valeur prédite, 12 prochains mois' });
+  await bands.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const bandCounts = await bands
+    .getByRole('table')
+    .locator('tbody tr td:nth-child(2)')
+    .allTextContents();
+  expect(bandCounts.reduce((n, c) => n + Number(c.replace(/\s/g, '')), 0)).toBe(buyers.size);
+  const bySegment = page.getByRole('table', { name: 'Valeur prédite par segment' });
+  await expect(
+    bySegment.getByRole('row').filter({ hasText: 'Cinéphiles' }).getByRole('cell').nth(1),
+  ).toHaveText(frenchCount.format(cinephiles().size));
   expect(await seriousViolations(page)).toEqual([]);
 });
 

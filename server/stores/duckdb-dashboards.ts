@@ -186,10 +186,65 @@ export async function valueFigures(
   };
 }
 
+export const CAMPAIGN_TABLE = 'campaign_outcomes';
+
+/**
+ * Every campaign's recipients and held-out customers with what they did in their attribution
+ * window (src/domain/analytics/campaigns.ts says how), on any channel and on each order channel:
+ * built once per load on first use, so a request only filters and sums it.
+ */
+export async function buildCampaignTable(
+  connection: DuckDBConnection,
+  channels: readonly OrderChannel[],
+): Promise<void> {
+  const window = `INTERVAL ${ATTRIBUTION_WINDOW_DAYS} DAY`;
+  const perChannel = channels.flatMap((ch) => [
+    `count(o.order_id) FILTER (WHERE o.channel = ${literal(ch)}) > 0 AS converted_${ch}`,
+    `coalesce(sum(o.total_cents) FILTER (WHERE o.channel = ${literal(ch)}), 0)::BIGINT AS revenue_${ch}`,
+  ]);
+  await connection.run(`CREATE OR REPLACE TABLE ${CAMPAIGN_TABLE} AS
+    WITH units AS (
+      SELECT m.campaign_id, m.customer_id, true AS treated, min(m.sent_at) AS t,
+             count(*)::BIGINT AS messages,
+             (count(*) FILTER (WHERE m.status <> 'bounced'))::BIGINT AS delivered,
+             (count(*) FILTER (WHERE m.status IN ('opened', 'clicked')))::BIGINT AS opened,
+             (count(*) FILTER (WHERE m.status = 'clicked'))::BIGINT AS clicked,
+             min(m.channel) AS channel
+      FROM messages m GROUP BY m.campaign_id, m.customer_id
+      UNION ALL
+      SELECT h.campaign_id, h.customer_id, false, min(h.held_at), 0, 0, 0, 0, NULL
+      FROM holdouts h GROUP BY h.campaign_id, h.customer_id),
+    sends AS (SELECT campaign_id, min(t) AS sent_at FROM units GROUP BY campaign_id),
+    outcomes AS (
+      SELECT u.campaign_id, u.customer_id, u.treated,
+             count(o.order_id) > 0 AS converted_any,
+             coalesce(sum(o.total_cents), 0)::BIGINT AS revenue_any,
+             ${perChannel.join(',\n             ')}
+      FROM units u LEFT JOIN orders o
+        ON o.customer_id = u.customer_id AND o.status = 'completed'
+       AND o.placed_at > u.t AND o.placed_at <= u.t + ${window}
+      GROUP BY u.campaign_id, u.customer_id, u.treated),
+    unsubscribed AS (
+      SELECT DISTINCT u.campaign_id, u.customer_id
+      FROM units u JOIN consents k
+        ON k.customer_id = u.customer_id AND k.channel = u.channel
+       AND k.status = 'withdrawn' AND k.at > u.t AND k.at <= u.t + ${window}
+      WHERE u.treated)
+    SELECT u.*, s.sent_at, x.* EXCLUDE (campaign_id, customer_id, treated),
+           un.customer_id IS NOT NULL AS unsubscribed
+    FROM units u
+    JOIN sends s ON s.campaign_id = u.campaign_id
+    JOIN outcomes x ON x.campaign_id = u.campaign_id AND x.customer_id = u.customer_id
+                   AND x.treated = u.treated
+    LEFT JOIN unsubscribed un
+      ON u.treated AND un.campaign_id = u.campaign_id AND un.customer_id = u.customer_id
+    ORDER BY s.sent_at, u.campaign_id`);
+}
+
 /**
  * Each campaign sent in the period, its messages and its recipients and holdout against their
- * orders (src/domain/analytics/campaigns.ts says the definition), in one statement: a row per
- * campaign and group.
+ * orders (src/domain/analytics/campaigns.ts says the definition), summed from the campaign table:
+ * a row per campaign and group.
  */
 export async function campaignFigures(
   connection: DuckDBConnection,
@@ -201,63 +256,26 @@ export async function campaignFigures(
   const { start, end } = monthBounds(query.from, query.to);
   const compiled =
     definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
-  const member = (alias: string) =>
+  const member =
     compiled === null
       ? ''
-      : `AND ${alias}.customer_id IN (SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where}))`;
-  const channel = query.channel === null ? '' : `AND o.channel = ${literal(query.channel)}`;
-  const window = `INTERVAL ${ATTRIBUTION_WINDOW_DAYS} DAY`;
+      : `AND u.customer_id IN (SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where}))`;
+  // The channel is an enum value, checked by the route: one of the table's column suffixes.
+  const suffix = query.channel ?? 'any';
   const rows = await runSegmentStatement(connection, {
-    sql: `WITH sends AS (
-            SELECT campaign_id, min(t) AS sent_at FROM (
-              SELECT campaign_id, sent_at AS t FROM messages
-              UNION ALL SELECT campaign_id, held_at FROM holdouts)
-            GROUP BY campaign_id
-            HAVING min(t) >= ${literal(start)}::TIMESTAMP AND min(t) < ${literal(end)}::TIMESTAMP),
-          units AS MATERIALIZED (
-            SELECT m.campaign_id, m.customer_id, true AS treated, min(m.sent_at) AS t,
-                   count(*) AS messages,
-                   count(*) FILTER (WHERE m.status <> 'bounced') AS delivered,
-                   count(*) FILTER (WHERE m.status IN ('opened', 'clicked')) AS opened,
-                   count(*) FILTER (WHERE m.status = 'clicked') AS clicked,
-                   min(m.channel) AS channel
-            FROM messages m
-            WHERE m.campaign_id IN (SELECT campaign_id FROM sends) ${member('m')}
-            GROUP BY m.campaign_id, m.customer_id
-            UNION ALL
-            SELECT h.campaign_id, h.customer_id, false, min(h.held_at), 0, 0, 0, 0, NULL
-            FROM holdouts h
-            WHERE h.campaign_id IN (SELECT campaign_id FROM sends) ${member('h')}
-            GROUP BY h.campaign_id, h.customer_id),
-          outcomes AS (
-            SELECT u.campaign_id, u.customer_id, u.treated,
-                   count(o.order_id) > 0 AS converted,
-                   coalesce(sum(o.total_cents), 0)::BIGINT AS revenue
-            FROM units u LEFT JOIN orders o
-              ON o.customer_id = u.customer_id AND o.status = 'completed'
-             AND o.placed_at > u.t AND o.placed_at <= u.t + ${window} ${channel}
-            GROUP BY u.campaign_id, u.customer_id, u.treated),
-          unsubscribed AS (
-            SELECT DISTINCT u.campaign_id, u.customer_id
-            FROM units u JOIN consents k
-              ON k.customer_id = u.customer_id AND k.channel = u.channel
-             AND k.status = 'withdrawn' AND k.at > u.t AND k.at <= u.t + ${window}
-            WHERE u.treated)
-          SELECT u.campaign_id, u.treated,
-                 strftime(any_value(s.sent_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS sent_at,
+    sql: `SELECT u.campaign_id, u.treated,
+                 strftime(any_value(u.sent_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS sent_at,
                  min(u.channel) AS channel,
                  sum(u.messages)::BIGINT AS messages, sum(u.delivered)::BIGINT AS delivered,
                  sum(u.opened)::BIGINT AS opened, sum(u.clicked)::BIGINT AS clicked,
                  count(*)::BIGINT AS customers,
-                 (count(*) FILTER (WHERE x.converted))::BIGINT AS converted,
-                 sum(x.revenue)::BIGINT AS revenue,
-                 coalesce(var_samp(x.revenue::DOUBLE), 0) AS variance,
-                 count(un.customer_id)::BIGINT AS unsubscribed
-          FROM units u
-          JOIN outcomes x USING (campaign_id, customer_id, treated)
-          JOIN sends s ON s.campaign_id = u.campaign_id
-          LEFT JOIN unsubscribed un
-            ON u.treated AND un.campaign_id = u.campaign_id AND un.customer_id = u.customer_id
+                 (count(*) FILTER (WHERE u.converted_${suffix}))::BIGINT AS converted,
+                 sum(u.revenue_${suffix})::BIGINT AS revenue,
+                 coalesce(var_samp(u.revenue_${suffix}::DOUBLE), 0) AS variance,
+                 (count(*) FILTER (WHERE u.unsubscribed))::BIGINT AS unsubscribed
+          FROM ${CAMPAIGN_TABLE} u
+          WHERE u.sent_at >= ${literal(start)}::TIMESTAMP AND u.sent_at < ${literal(end)}::TIMESTAMP
+            ${member}
           GROUP BY u.campaign_id, u.treated`,
     params: compiled?.params ?? [],
   });

@@ -69,7 +69,12 @@ import {
   segmentSample,
   segmentScoreTotals,
 } from './duckdb-segment-api.ts';
-import { buyersByMonth, campaignFigures, valueFigures } from './duckdb-dashboards.ts';
+import {
+  buildCampaignTable,
+  buyersByMonth,
+  campaignFigures,
+  valueFigures,
+} from './duckdb-dashboards.ts';
 import {
   buildQualityTable,
   qualityFigures,
@@ -150,6 +155,7 @@ export class DuckDbStore implements ProfileStore {
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
   private quality: Promise<void> | null = null;
+  private campaignOutcomes: Promise<void> | null = null;
   /**
    * Versioned documents: each kind's list is read once and dropped on both sides of each write of
    * that kind (every count validates against the saved segments and evaluates their definitions).
@@ -225,7 +231,20 @@ export class DuckDbStore implements ProfileStore {
     this.reference = null;
     this.searchIndex = null;
     this.quality = null;
+    this.campaignOutcomes = null;
     this.pool.reset();
+  }
+
+  /** The campaign table, built once per load on first use (duckdb-dashboards.ts). */
+  private campaignTable(): Promise<void> {
+    if (this.campaignOutcomes === null) {
+      const building = this.read((c) => buildCampaignTable(c, orderChannel.options));
+      building.catch(() => {
+        if (this.campaignOutcomes === building) this.campaignOutcomes = null;
+      });
+      this.campaignOutcomes = building;
+    }
+    return this.campaignOutcomes;
   }
 
   /** The quality table, built once per load on first use (duckdb-quality.ts). */
@@ -536,6 +555,7 @@ export class DuckDbStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<CampaignFigures[]> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    await this.campaignTable();
     return this.read((c) => campaignFigures(c, ctx, definition, query));
   }
 
