@@ -158,6 +158,10 @@ if (want('dashboards')) {
   );
   if (typeof d.warmUpMs === 'number')
     console.log(`  warm-up (first requests, the scores fitted once): ${s(d.warmUpMs)}`);
+  if (typeof d.campaignsFirstMs === 'number')
+    console.log(
+      `  first campaigns request (every recipient's outcome, worked out once per load): ${s(d.campaignsFirstMs)}`,
+    );
   if (typeof d.qualityFirstMs === 'number')
     console.log(`  first quality request (its table built once per load): ${s(d.qualityFirstMs)}`);
   for (const key of [
@@ -169,6 +173,7 @@ if (want('dashboards')) {
     'valueChannel',
     'propensity',
     'propensitySegment',
+    'segmentValue',
     'quality',
     'qualitySegment',
     'qualityList',

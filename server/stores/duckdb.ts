@@ -235,6 +235,15 @@ export class DuckDbStore implements ProfileStore {
     this.pool.reset();
   }
 
+  /**
+   * Builds what the campaign and quality dashboards read (once per load), so that their first
+   * request does not wait for it: the server calls it in the background after start.
+   */
+  async prepareDashboards(): Promise<void> {
+    await this.campaignTable();
+    await this.qualityTable();
+  }
+
   /** The campaign table, built once per load on first use (duckdb-dashboards.ts). */
   private campaignTable(): Promise<void> {
     if (this.campaignOutcomes === null) {
