@@ -13,6 +13,8 @@ const TESTS = [
   'src/domain/segment/number-units.test.ts',
   'src/domain/segment/names.test.ts',
   'src/domain/segment/breakdown.test.ts',
+  'src/domain/analytics/campaigns.test.ts',
+  'src/domain/analytics/quality.test.ts',
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',

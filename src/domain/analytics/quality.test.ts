@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import {
+  IDENTITY_BUCKETS,
+  QUALITY_LISTS,
+  QUALITY_LIST_NAMES,
+  contactState,
+  emailKey,
+  firstNameJunk,
+  phoneKey,
+  qualityFigures,
+  qualityListDefinition,
+  qualityRows,
+  type QualityInput,
+} from './quality.ts';
+
+const customer = (
+  id: string,
+  first_name: string | null,
+  email: string | null,
+  phone: string | null,
+) => ({ customer_id: id, first_name, email, phone });
+
+const input: QualityInput = {
+  customers: [
+    customer('C1', 'Camille', 'camille.roux@example.fr', '+33 6 12 34 56 78'),
+    customer('C2', 'XXX', 'CAMILLE.ROUX@example.fr ', '06 12 34 56 78'),
+    customer('C3', 'jdupont', 'jdupont@example.fr', '123'),
+    customer('C4', null, null, null),
+    customer('C5', 'Léa', 'lea@@example.fr', ''),
+  ],
+  identities: [
+    { customer_id: 'C1', kind: 'app_device', value: 'dev-1' },
+    { customer_id: 'C1', kind: 'email', value: 'camille.roux@example.fr' },
+    { customer_id: 'C2', kind: 'app_device', value: 'dev-1' },
+    { customer_id: 'C3', kind: 'web_cookie', value: 'dev-1' },
+    { customer_id: 'C3', kind: 'loyalty_card', value: 'L1' },
+    { customer_id: 'C4', kind: 'loyalty_card', value: 'L1' },
+    ...Array.from({ length: 7 }, (_, i) => ({
+      customer_id: 'C5',
+      kind: 'web_cookie',
+      value: `ck-${i}`,
+    })),
+  ],
+  consents: [
+    { customer_id: 'C1', channel: 'email', status: 'granted', at: '2026-01-01T00:00:00.000Z' },
+    { customer_id: 'C1', channel: 'email', status: 'withdrawn', at: '2026-02-01T00:00:00.000Z' },
+    { customer_id: 'C1', channel: 'sms', status: 'withdrawn', at: '2026-01-01T00:00:00.000Z' },
+    { customer_id: 'C1', channel: 'sms', status: 'granted', at: '2026-03-01T00:00:00.000Z' },
+    { customer_id: 'C2', channel: 'push', status: 'granted', at: '2026-01-01T00:00:00.000Z' },
+  ],
+};
+
+describe('data quality, customer by customer', () => {
+  const rows = qualityRows(input);
+  const row = (id: string) => rows.find((r) => r.customer_id === id);
+
+  test('a first name greets unless the salutation check says why not', () => {
+    expect(row('C1')?.first_name).toBeNull();
+    expect(row('C2')?.first_name).toBe('placeholder');
+    expect(row('C3')?.first_name).toBe('email_local_part');
+    expect(row('C4')?.first_name).toBe('missing');
+    expect(firstNameJunk('JULES', null)).toBe('all_capitals');
+    expect(firstNameJunk('Jules', 'jules')).toBe('email_local_part');
+  });
+
+  test('e-mail and phone: missing, valid by the segment engine’s checks, invalid otherwise', () => {
+    expect(rows.map((r) => r.email)).toEqual(['valid', 'invalid', 'valid', 'missing', 'invalid']);
+    expect(rows.map((r) => r.phone)).toEqual(['valid', 'valid', 'invalid', 'missing', 'missing']);
+    expect(contactState('', () => true)).toBe('missing');
+  });
+
+  test('consent: the latest record per channel, unknown without one', () => {
+    expect(row('C1')?.consent).toEqual({
+      email: 'withdrawn',
+      sms: 'granted',
+      push: 'unknown',
+      phone: 'unknown',
+    });
+    expect(row('C2')?.consent.push).toBe('granted');
+  });
+
+  test('a device held by two profiles is shared; the same kind and value only', () => {
+    expect(rows.filter((r) => r.shared_device).map((r) => r.customer_id)).toEqual(['C1', 'C2']);
+  });
+
+  test('duplicates: the same e-mail trimmed and lower-cased, the same phone digits (+33 as 0)', () => {
+    expect(emailKey(' A@B.fr ')).toBe('a@b.fr');
+    expect(emailKey('  ')).toBeNull();
+    expect(phoneKey('+33 6 12 34 56 78')).toBe('0612345678');
+    expect(phoneKey('06.12.34.56.78')).toBe('0612345678');
+    expect(phoneKey('123')).toBeNull();
+    expect(rows.filter((r) => r.duplicate_email).map((r) => r.customer_id)).toEqual(['C1', 'C2']);
+    expect(rows.filter((r) => r.duplicate_phone).map((r) => r.customer_id)).toEqual(['C1', 'C2']);
+  });
+
+  test('the figures add up; a segment keeps its members', () => {
+    const all = qualityFigures(rows, null);
+    expect(all.customers).toBe(5);
+    expect(all.first_name.usable).toBe(2);
+    expect(all.first_name.unusable.reduce((n, u) => n + u.customers, 0)).toBe(3);
+    expect(all.email).toEqual({ valid: 2, invalid: 2, missing: 1 });
+    expect(all.consent.find((c) => c.channel === 'email')).toEqual({
+      channel: 'email',
+      granted: 0,
+      withdrawn: 1,
+      unknown: 4,
+    });
+    expect(all.identities).toHaveLength(IDENTITY_BUCKETS + 1);
+    expect(all.identities.map((b) => b.customers)).toEqual([0, 2, 2, 0, 0, 0, 1]);
+    expect(all.shared_device).toBe(2);
+    const some = qualityFigures(rows, new Set(['C2', 'C5']));
+    expect(some.customers).toBe(2);
+    expect(some.email).toEqual({ valid: 0, invalid: 2, missing: 0 });
+  });
+
+  test('every list has its predicate, and a definition where the segment engine can say it', () => {
+    expect(Object.keys(QUALITY_LISTS).sort()).toEqual([...QUALITY_LIST_NAMES].sort());
+    expect(rows.filter(QUALITY_LISTS.email_invalid).map((r) => r.customer_id)).toEqual([
+      'C2',
+      'C5',
+    ]);
+    expect(rows.filter(QUALITY_LISTS.consent_push_unknown)).toHaveLength(4);
+    const withDefinition = QUALITY_LIST_NAMES.filter((l) => qualityListDefinition(l) !== null);
+    expect(withDefinition).toEqual([
+      'email_missing',
+      'email_invalid',
+      'phone_missing',
+      'phone_invalid',
+    ]);
+  });
+});
