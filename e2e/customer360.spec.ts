@@ -28,16 +28,6 @@ test('finds the showcase customer by loyalty card and reads their cross-channel 
   const rows = history
     .getByRole('list', { name: 'Entrées de l’historique' })
     .locator(':scope > li');
-  await expect(rows.first()).toBeVisible();
-  const shown = await rows.evaluateAll((items) =>
-    items.map((li) => ({
-      at: li.querySelector('time')?.getAttribute('datetime') ?? '',
-      text: li.textContent ?? '',
-    })),
-  );
-  const position = (at: string, text: RegExp) =>
-    shown.findIndex((row) => row.at === at && text.test(row.text));
-
   const expected = [
     ...Object.entries(showcase.orders).map(([channel, o]) => ({
       at: o.placed_at,
@@ -52,6 +42,24 @@ test('finds the showcase customer by loyalty card and reads their cross-channel 
     },
   ].sort((a, b) => (a.at < b.at ? 1 : -1));
 
+  // The filtered list replaces the whole one once it arrives: read it when it holds them all.
+  const read = () =>
+    rows.evaluateAll((items) =>
+      items.map((li) => ({
+        at: li.querySelector('time')?.getAttribute('datetime') ?? '',
+        text: li.textContent ?? '',
+      })),
+    );
+  let shown: { at: string; text: string }[] = [];
+  const position = (at: string, text: RegExp) =>
+    shown.findIndex((row) => row.at === at && text.test(row.text));
+  await expect(rows.first()).toBeVisible();
+  await expect
+    .poll(async () => {
+      shown = await read();
+      return expected.filter((e) => position(e.at, e.text) < 0).map((e) => e.what);
+    })
+    .toEqual([]);
   const positions = expected.map((e) => ({ what: e.what, index: position(e.at, e.text) }));
   for (const p of positions)
     expect(p.index, `${p.what} is in the timeline`).toBeGreaterThanOrEqual(0);
