@@ -83,7 +83,11 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
   page,
 }) => {
   await page.goto('/dashboards');
-  await page.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const card = page.getByRole('region', {
+    name: 'Nouveaux acheteurs et acheteurs récurrents',
+    exact: true,
+  });
+  await card.getByRole('button', { name: 'Afficher le tableau' }).click();
   const year = monthsFrom('2025-12', '2026-11');
   const everyone = expected(year, null);
   await expect.poll(() => tableFigures(page)).toEqual(everyone);
@@ -91,13 +95,36 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
 
   // The CSV holds the table's numbers.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  await card.getByRole('button', { name: 'Télécharger le CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\r\n');
   expect(csv[0]).toContain('Nouveaux acheteurs');
   expect(csv.slice(1).map((line) => line.split(',').slice(1, 4).map(Number))).toEqual(everyone);
   expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(year);
+  // Side by side by channel: the first-time buyers of each channel, as the rows say.
+  const byChannel = page.getByRole('region', {
+    name: 'Nouveaux acheteurs et acheteurs récurrents par canal de commande',
+  });
+  await byChannel.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const completed = dataset.orders.filter((o) => o.status === 'completed');
+  const firstOrder = new Map<string, string>();
+  for (const o of [...completed].sort((x, y) => (x.placed_at < y.placed_at ? -1 : 1)))
+    if (!firstOrder.has(o.customer_id)) firstOrder.set(o.customer_id, o.placed_at.slice(0, 7));
+  const firstOnStore = new Set(
+    completed
+      .filter(
+        (o) =>
+          o.channel === 'store' &&
+          o.placed_at.slice(0, 7) === firstOrder.get(o.customer_id) &&
+          o.placed_at.slice(0, 7) >= '2025-12' &&
+          o.placed_at.slice(0, 7) <= '2026-11',
+      )
+      .map((o) => o.customer_id),
+  );
+  await expect(
+    byChannel.getByRole('row').filter({ hasText: 'Magasin' }).getByRole('cell').nth(1),
+  ).toHaveText(frenchCount.format(firstOnStore.size));
   expect(await seriousViolations(page)).toEqual([]);
 
   // A saved segment: fewer buyers, the figures of its members.
@@ -116,7 +143,7 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
   await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
   await expect(page).toHaveURL(/from=2026-06/);
   await page.reload();
-  await page.getByRole('button', { name: 'Afficher le tableau' }).click();
+  await card.getByRole('button', { name: 'Afficher le tableau' }).click();
   await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
   expect(await seriousViolations(page)).toEqual([]);
 });

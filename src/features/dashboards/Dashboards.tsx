@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/Tabs.tsx';
+import { BuyersByChannel } from './BuyersByChannel.tsx';
 import { BuyersDashboard } from './BuyersDashboard.tsx';
 import { CampaignsDashboard } from './CampaignsDashboard.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -94,6 +95,7 @@ export function Dashboards({ asOf, rescored }: { asOf: string; rescored: readonl
         <TabsContent value="buyers" className="space-y-3">
           {filterBar}
           <BuyersDashboard filters={filters} />
+          <BuyersByChannel filters={filters} />
         </TabsContent>
         <TabsContent value="value" className="space-y-3">
           {filterBar}

@@ -1,0 +1,125 @@
+// First-time and repeat buyers on each order channel side by side, over the period and segment of
+// the filters (the channel filter aside): the same figures as the buyers dashboard with the
+// channel filter set to each channel in turn (GET /api/dashboards/buyers, one request a channel).
+import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { orderChannel } from '../../domain/profile/schema.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { formatCount, formatMoney, formatPercent } from '../../ui/format.ts';
+import { FigureCard, legendText } from './FigureCard.tsx';
+import { filterQuery, type DashboardFilters } from './filters.ts';
+import { dashboardQueries } from './queries.ts';
+
+const FIRST = 'var(--color-accent-600, #4a50d6)';
+const REPEAT = 'var(--color-accent-300, #a3aefa)';
+
+export function BuyersByChannel({ filters }: { filters: DashboardFilters }) {
+  const { t } = useTranslation('dashboards');
+  const { t: tBuilder } = useTranslation('builder');
+  const results = useQueries({
+    queries: orderChannel.options.map((channel) =>
+      dashboardQueries.buyers(filterQuery({ ...filters, channel })),
+    ),
+  });
+  const failed = results.find((r) => r.isError);
+  const status = failed
+    ? 'error'
+    : results.some((r) => r.data === undefined)
+      ? 'pending'
+      : 'success';
+  const rows = orderChannel.options.map((channel, i) => {
+    const months = results[i]?.data?.months ?? [];
+    const sum = (pick: (m: (typeof months)[number]) => number) =>
+      months.reduce((n, m) => n + pick(m), 0);
+    const revenue = sum((m) => m.revenue_cents);
+    return {
+      channel,
+      label: tBuilder(`value.${channel}`),
+      first_time: sum((m) => m.first_time),
+      repeat: sum((m) => m.repeat),
+      orders: sum((m) => m.orders),
+      revenue_cents: revenue,
+      repeat_share: revenue > 0 ? sum((m) => m.repeat_revenue_cents) / revenue : null,
+    };
+  });
+  return (
+    <QueryState
+      status={status}
+      error={failed?.error ?? null}
+      data={rows}
+      isEmpty={(r) => r.every((c) => c.orders === 0)}
+      empty={null}
+      loadingLabel={t('byChannel.loading')}
+      onRetry={() => results.forEach((r) => void r.refetch())}
+      retrying={results.some((r) => r.isRefetching)}
+    >
+      {(data) => (
+        <FigureCard
+          id="buyers-by-channel"
+          title={t('byChannel.title')}
+          description={t('byChannel.description')}
+          tableLabel={t('byChannel.table')}
+          file={`buyers-by-channel-${filters.from}-${filters.to}.csv`}
+          rows={data}
+          rowKey={(r) => r.channel}
+          columns={[
+            { label: t('byChannel.channel'), cell: (r) => r.label, csv: (r) => r.channel },
+            {
+              label: t('buyers.firstTime'),
+              numeric: true,
+              cell: (r) => formatCount(r.first_time),
+              csv: (r) => String(r.first_time),
+            },
+            {
+              label: t('byChannel.repeat'),
+              numeric: true,
+              cell: (r) => formatCount(r.repeat),
+              csv: (r) => String(r.repeat),
+            },
+            {
+              label: t('buyers.orders'),
+              numeric: true,
+              cell: (r) => formatCount(r.orders),
+              csv: (r) => String(r.orders),
+            },
+            {
+              label: t('buyers.revenue'),
+              numeric: true,
+              cell: (r) => formatMoney(r.revenue_cents, 'EUR'),
+              csv: (r) => (r.revenue_cents / 100).toFixed(2),
+            },
+            {
+              label: t('buyers.repeatShare'),
+              numeric: true,
+              cell: (r) => (r.repeat_share === null ? '–' : formatPercent(r.repeat_share)),
+              csv: (r) => (r.repeat_share === null ? '' : r.repeat_share.toFixed(4)),
+            },
+          ]}
+          chart={
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+                <CartesianGrid vertical={false} stroke="var(--color-line, #e5e7eb)" />
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+                <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? formatCount(v) : v)} />
+                <Legend formatter={legendText} />
+                <Bar dataKey="first_time" name={t('buyers.firstTime')} fill={FIRST} />
+                <Bar dataKey="repeat" name={t('byChannel.repeat')} fill={REPEAT} />
+              </BarChart>
+            </ResponsiveContainer>
+          }
+        />
+      )}
+    </QueryState>
+  );
+}
