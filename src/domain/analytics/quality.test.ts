@@ -128,4 +128,83 @@ describe('data quality, customer by customer', () => {
       'phone_invalid',
     ]);
   });
+
+  test('each list keeps exactly the customers its figure counts', () => {
+    const ids = (list: keyof typeof QUALITY_LISTS) =>
+      rows.filter(QUALITY_LISTS[list]).map((r) => r.customer_id);
+    expect(ids('first_name_unusable')).toEqual(['C2', 'C3', 'C4']);
+    expect(ids('email_missing')).toEqual(['C4']);
+    expect(ids('email_invalid')).toEqual(['C2', 'C5']);
+    expect(ids('phone_missing')).toEqual(['C4', 'C5']);
+    expect(ids('phone_invalid')).toEqual(['C3']);
+    expect(ids('consent_email_unknown')).toEqual(['C2', 'C3', 'C4', 'C5']);
+    expect(ids('consent_sms_unknown')).toEqual(['C2', 'C3', 'C4', 'C5']);
+    expect(ids('consent_push_unknown')).toEqual(['C1', 'C3', 'C4', 'C5']);
+    expect(ids('consent_phone_unknown')).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    expect(ids('shared_device')).toEqual(['C1', 'C2']);
+    expect(ids('duplicate_email')).toEqual(['C1', 'C2']);
+    expect(ids('duplicate_phone')).toEqual(['C1', 'C2']);
+  });
+});
+
+describe('the lists the segment engine can say', () => {
+  const attribute = (id: string, field: string, operator: string) => ({
+    id,
+    kind: 'attribute',
+    negate: false,
+    field,
+    test: { operator },
+  });
+  const invalid = (id: string, type: string) => ({
+    id,
+    kind: 'reachability',
+    negate: true,
+    check: { type },
+  });
+  const group = (id: string, children: unknown[]) => ({
+    version: 1,
+    root: { id, kind: 'group', negate: false, combinator: 'and', children },
+  });
+
+  test('missing: the field is empty; invalid: it is set and the engine’s check fails', () => {
+    expect(qualityListDefinition('email_missing')).toEqual(
+      group('qualite_email_absent', [attribute('email_absent', 'customer.email', 'is_empty')]),
+    );
+    expect(qualityListDefinition('email_invalid')).toEqual(
+      group('qualite_email_invalide', [
+        attribute('email_renseigne', 'customer.email', 'is_set'),
+        invalid('email_invalide', 'valid_email'),
+      ]),
+    );
+    expect(qualityListDefinition('phone_missing')).toEqual(
+      group('qualite_telephone_absent', [
+        attribute('telephone_absent', 'customer.phone', 'is_empty'),
+      ]),
+    );
+    expect(qualityListDefinition('phone_invalid')).toEqual(
+      group('qualite_telephone_invalide', [
+        attribute('telephone_renseigne', 'customer.phone', 'is_set'),
+        invalid('telephone_invalide', 'valid_phone'),
+      ]),
+    );
+    for (const list of ['first_name_unusable', 'shared_device', 'duplicate_email'] as const)
+      expect(qualityListDefinition(list)).toBeNull();
+  });
+});
+
+describe('keys and first names at the edges', () => {
+  test('an address without @ is its own local part; the local part is compared trimmed, in lower case', () => {
+    expect(firstNameJunk('Jules', 'JULES')).toBe('email_local_part');
+    expect(firstNameJunk('Jules', ' Jules @example.fr')).toBe('email_local_part');
+    expect(firstNameJunk('Jules', 'julia@example.fr')).toBeNull();
+    expect(firstNameJunk('Jules', null)).toBeNull();
+  });
+
+  test('phone keys: only eleven digits starting 33 read as 0', () => {
+    expect(phoneKey('33612345678')).toBe('0612345678');
+    expect(phoneKey('44612345678')).toBe('44612345678');
+    expect(phoneKey('336123456789')).toBe('336123456789');
+    expect(phoneKey(null)).toBeNull();
+    expect(emailKey(null)).toBeNull();
+  });
 });
