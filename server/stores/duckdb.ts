@@ -154,8 +154,8 @@ export class DuckDbStore implements ProfileStore {
   private cachedCatalogue: Promise<CatalogueResponse> | null = null;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
-  private quality: Promise<void> | null = null;
-  private campaignOutcomes: Promise<void> | null = null;
+  /** Tables the dashboards read, each built once per load on first use, by name. */
+  private readonly perLoad = new Map<string, Promise<void>>();
   /**
    * Versioned documents: each kind's list is read once and dropped on both sides of each write of
    * that kind (every count validates against the saved segments and evaluates their definitions).
@@ -230,8 +230,7 @@ export class DuckDbStore implements ProfileStore {
     this.scoreFields = null;
     this.reference = null;
     this.searchIndex = null;
-    this.quality = null;
-    this.campaignOutcomes = null;
+    this.perLoad.clear();
     this.pool.reset();
   }
 
@@ -244,28 +243,31 @@ export class DuckDbStore implements ProfileStore {
     await this.qualityTable();
   }
 
-  /** The campaign table, built once per load on first use (duckdb-dashboards.ts). */
+  /** The campaign table (duckdb-dashboards.ts), built once per load on first use. */
   private campaignTable(): Promise<void> {
-    if (this.campaignOutcomes === null) {
-      const building = this.read((c) => buildCampaignTable(c, orderChannel.options));
-      building.catch(() => {
-        if (this.campaignOutcomes === building) this.campaignOutcomes = null;
-      });
-      this.campaignOutcomes = building;
-    }
-    return this.campaignOutcomes;
+    return this.builtOnce('campaigns', (c) => buildCampaignTable(c, orderChannel.options));
   }
 
-  /** The quality table, built once per load on first use (duckdb-quality.ts). */
+  /** The quality table (duckdb-quality.ts), built once per load on first use. */
   private qualityTable(): Promise<void> {
-    if (this.quality === null) {
-      const building = this.read((c) => buildQualityTable(c));
-      building.catch(() => {
-        if (this.quality === building) this.quality = null;
+    return this.builtOnce('quality', (c) => buildQualityTable(c));
+  }
+
+  /** Runs `build` once per load (again after a failure), every caller awaiting the same run. */
+  private builtOnce(
+    name: string,
+    build: (connection: DuckDBConnection) => Promise<void>,
+  ): Promise<void> {
+    let building = this.perLoad.get(name);
+    if (building === undefined) {
+      const started = this.read(build);
+      started.catch(() => {
+        if (this.perLoad.get(name) === started) this.perLoad.delete(name);
       });
-      this.quality = building;
+      this.perLoad.set(name, started);
+      building = started;
     }
-    return this.quality;
+    return building;
   }
 
   private read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -345,11 +345,10 @@ export class MemoryStore implements ProfileStore {
       .filter((r) => keep(r) && (members === null || members.has(r.customer_id)))
       .map((r) => r.customer_id)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const byId = new Map(this.data.customers.map((c) => [c.customer_id, c]));
     return {
       total: ids.length,
       customers: ids.slice(page.offset, page.offset + page.limit).flatMap((id) => {
-        const c = byId.get(id);
+        const c = this.customers.get(id);
         return c === undefined
           ? []
           : [

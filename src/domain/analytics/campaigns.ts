@@ -13,9 +13,9 @@
 //   their window (a web banner has no consent to withdraw).
 // - A segment filter keeps its members among recipients and holdouts alike.
 // The uplift of each campaign (campaignUplift) is then a function of these figures alone.
-import type { Month } from './buyers.ts';
 import { monthBounds, type BuyerOrder, type BuyersQuery } from './buyers.ts';
 import {
+  meanSample,
   newcombeDifference,
   upliftVerdict,
   welchDifference,
@@ -93,21 +93,12 @@ interface Unit {
 
 /** A group's figures from each of its customers' window revenue (cents; zero without an order). */
 export function groupFigures(revenues: readonly number[], converted: number): GroupFigures {
-  const n = revenues.length;
-  let mean = 0;
-  let squares = 0;
-  let total = 0;
-  revenues.forEach((v, k) => {
-    total += v;
-    const delta = v - mean;
-    mean += delta / (k + 1);
-    squares += delta * (v - mean);
-  });
+  const { n, variance } = meanSample(revenues);
   return {
     customers: n,
     converted,
-    revenue_cents: total,
-    revenue_variance: n > 1 ? squares / (n - 1) : 0,
+    revenue_cents: revenues.reduce((sum, v) => sum + v, 0),
+    revenue_variance: variance,
   };
 }
 
@@ -129,7 +120,7 @@ export function campaignFigures(
   members: ReadonlySet<string> | null,
   query: BuyersQuery,
 ): CampaignFigures[] {
-  const { start, end } = periodOf(query.from, query.to);
+  const { start, end } = monthBounds(query.from, query.to);
   const sends = new Map<string, string>();
   const earliest = (campaign: string, at: string) => {
     const seen = sends.get(campaign);
@@ -257,10 +248,6 @@ export function campaignFigures(
     });
   }
   return out.sort(bySend);
-}
-
-function periodOf(from: Month, to: Month): { start: string; end: string } {
-  return monthBounds(from, to);
 }
 
 /** What a campaign did against its holdout, with what a marketer may conclude. */

@@ -16,6 +16,7 @@ import {
 import { orderChannel } from '../../domain/profile/schema.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatMoney, formatPercent } from '../../ui/format.ts';
+import { repeatShare, totals } from './BuyersDashboard.tsx';
 import { FigureCard, legendText } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
@@ -38,18 +39,12 @@ export function BuyersByChannel({ filters }: { filters: DashboardFilters }) {
       ? 'pending'
       : 'success';
   const rows = orderChannel.options.map((channel, i) => {
-    const months = results[i]?.data?.months ?? [];
-    const sum = (pick: (m: (typeof months)[number]) => number) =>
-      months.reduce((n, m) => n + pick(m), 0);
-    const revenue = sum((m) => m.revenue_cents);
+    const sum = totals(results[i]?.data?.months ?? []);
     return {
+      ...sum,
       channel,
       label: tBuilder(`value.${channel}`),
-      first_time: sum((m) => m.first_time),
-      repeat: sum((m) => m.repeat),
-      orders: sum((m) => m.orders),
-      revenue_cents: revenue,
-      repeat_share: revenue > 0 ? sum((m) => m.repeat_revenue_cents) / revenue : null,
+      repeat_share: repeatShare(sum),
     };
   });
   return (

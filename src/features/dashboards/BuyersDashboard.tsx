@@ -39,13 +39,15 @@ const FIRST = 'var(--color-accent-600, #4a50d6)';
 const REPEAT = 'var(--color-accent-300, #a3aefa)';
 
 /** Repeat buyers' share of the revenue; null without revenue. */
-const repeatShare = (m: Pick<Month, 'revenue_cents' | 'repeat_revenue_cents'>) =>
+export const repeatShare = (m: Pick<Month, 'revenue_cents' | 'repeat_revenue_cents'>) =>
   m.revenue_cents > 0 ? m.repeat_revenue_cents / m.revenue_cents : null;
 
-function totals(months: readonly Month[]) {
+/** The months summed (repeat buyers once a month each). */
+export function totals(months: readonly Month[]) {
   const sum = (pick: (m: Month) => number) => months.reduce((n, m) => n + pick(m), 0);
   return {
     first_time: sum((m) => m.first_time),
+    repeat: sum((m) => m.repeat),
     orders: sum((m) => m.orders),
     revenue_cents: sum((m) => m.revenue_cents),
     repeat_revenue_cents: sum((m) => m.repeat_revenue_cents),

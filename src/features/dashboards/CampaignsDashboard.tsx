@@ -21,20 +21,13 @@ import {
 import type { CampaignPerformance, CampaignsResponse } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import {
-  formatCount,
-  formatDay,
-  formatDecimal,
-  formatMoney,
-  formatPercent,
-} from '../../ui/format.ts';
+import { formatCount, formatDay, formatDecimal } from '../../ui/format.ts';
 import { FigureCard, Tile, legendText, type FigureColumn } from './FigureCard.tsx';
+import { euros, percentOf } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
 const ACCENT = 'var(--color-accent-600, #4a50d6)';
-const euros = (cents: number) => formatMoney(cents, 'EUR');
-const rate = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '—');
 const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / whole) : '');
 /** A difference of rates in percentage points, signed: « +3,4 pts ». */
 const points = (difference: number) =>
@@ -145,19 +138,19 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
           {
             label: t('campaigns.table.delivered'),
             numeric: true,
-            cell: (c) => rate(c.delivered, c.messages),
+            cell: (c) => percentOf(c.delivered, c.messages),
             csv: (c) => plainRate(c.delivered, c.messages),
           },
           {
             label: t('campaigns.table.opened'),
             numeric: true,
-            cell: (c) => rate(c.opened, c.messages),
+            cell: (c) => percentOf(c.opened, c.messages),
             csv: (c) => plainRate(c.opened, c.messages),
           },
           {
             label: t('campaigns.table.clicked'),
             numeric: true,
-            cell: (c) => rate(c.clicked, c.messages),
+            cell: (c) => percentOf(c.clicked, c.messages),
             csv: (c) => plainRate(c.clicked, c.messages),
           },
           {
@@ -171,7 +164,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             numeric: true,
             cell: (c) => (
               <span title={t('campaigns.table.convertedTitle', { count: c.recipients.converted })}>
-                {rate(c.recipients.converted, c.recipients.customers)}
+                {percentOf(c.recipients.converted, c.recipients.customers)}
               </span>
             ),
             csv: (c) => plainRate(c.recipients.converted, c.recipients.customers),
@@ -196,7 +189,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
           {
             label: t('campaigns.table.holdoutConverted'),
             numeric: true,
-            cell: (c) => rate(c.holdout.converted, c.holdout.customers),
+            cell: (c) => percentOf(c.holdout.converted, c.holdout.customers),
             csv: (c) => plainRate(c.holdout.converted, c.holdout.customers),
           },
           {
@@ -255,7 +248,10 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
                 value={formatCount(sum((c) => c.messages))}
               />
               <Tile label={t('campaigns.tiles.recipients')} value={formatCount(recipients)} />
-              <Tile label={t('campaigns.tiles.converted')} value={rate(converted, recipients)} />
+              <Tile
+                label={t('campaigns.tiles.converted')}
+                value={percentOf(converted, recipients)}
+              />
               <Tile
                 label={t('campaigns.tiles.revenue')}
                 value={euros(sum((c) => c.recipients.revenue_cents))}
@@ -443,7 +439,7 @@ function AuditFigures({ audits }: { audits: readonly Audited[] }) {
           label: t('campaigns.audits.blocked'),
           numeric: true,
           cell: (a) =>
-            `${formatCount(a.counts.blocked)} (${rate(a.counts.blocked, a.counts.recipients)})`,
+            `${formatCount(a.counts.blocked)} (${percentOf(a.counts.blocked, a.counts.recipients)})`,
           csv: (a) => String(a.counts.blocked),
         },
         {

@@ -17,14 +17,13 @@ import {
 } from 'recharts';
 import type { SegmentValueResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { formatCount, formatMoney } from '../../ui/format.ts';
+import { formatCount } from '../../ui/format.ts';
 import { FigureCard, legendText } from './FigureCard.tsx';
+import { euros, plainEuros } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
 const ACCENT = 'var(--color-accent-600, #4a50d6)';
-const euros = (cents: number) => formatMoney(cents, 'EUR');
-const plainEuros = (cents: number) => (cents / 100).toFixed(2);
 
 type SegmentRow = SegmentValueResponse['segments'][number];
 

@@ -23,8 +23,9 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
-import { formatCount, formatPercent } from '../../ui/format.ts';
+import { formatCount } from '../../ui/format.ts';
 import { FigureCard, Tile, legendText } from './FigureCard.tsx';
+import { percentOf } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
@@ -33,7 +34,6 @@ const PAGE = 50;
 const GREEN = 'var(--color-success-600, #15803d)';
 const AMBER = 'var(--color-warn-600, #b45309)';
 const GREY = 'var(--color-gray-400, #9ca3af)';
-const share = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '—');
 
 export function QualityDashboard({ filters }: { filters: DashboardFilters }) {
   const { t } = useTranslation('dashboards');
@@ -68,7 +68,6 @@ export function QualityDashboard({ filters }: { filters: DashboardFilters }) {
             <ListDialog
               list={listed.data}
               filters={filters}
-              total={totalOf(data, listed.data)}
               definition={data.definitions.find((d) => d.list === listed.data)?.definition ?? null}
               onClose={() => open(null)}
             />
@@ -77,38 +76,6 @@ export function QualityDashboard({ filters }: { filters: DashboardFilters }) {
       )}
     </QueryState>
   );
-}
-
-/** How many customers a list holds, as the figures say. */
-function totalOf(data: QualityResponse, list: List): number {
-  const consent = (channel: string) =>
-    data.consent.find((c) => c.channel === channel)?.unknown ?? 0;
-  switch (list) {
-    case 'first_name_unusable':
-      return data.customers - data.first_name.usable;
-    case 'email_missing':
-      return data.email.missing;
-    case 'email_invalid':
-      return data.email.invalid;
-    case 'phone_missing':
-      return data.phone.missing;
-    case 'phone_invalid':
-      return data.phone.invalid;
-    case 'consent_email_unknown':
-      return consent('email');
-    case 'consent_sms_unknown':
-      return consent('sms');
-    case 'consent_push_unknown':
-      return consent('push');
-    case 'consent_phone_unknown':
-      return consent('phone');
-    case 'shared_device':
-      return data.shared_device;
-    case 'duplicate_email':
-      return data.duplicate_email;
-    case 'duplicate_phone':
-      return data.duplicate_phone;
-  }
 }
 
 /** A count that opens the list of the customers behind it (none to open at zero). */
@@ -173,14 +140,21 @@ function QualityFiguresView({
     list: `consent_${c.channel}_unknown` as const,
   }));
   const reasons = data.first_name.unusable.filter((r) => r.customers > 0);
+  const identityRows = data.identities.map((b, i) => ({
+    ...b,
+    label:
+      i === data.identities.length - 1
+        ? t('quality.identities.orMore', { count: b.identities })
+        : formatCount(b.identities),
+  }));
   return (
     <>
       <p className="text-sm text-fg-muted">{t('quality.note')}</p>
       <dl className="grid grid-cols-3 gap-3 lg:grid-cols-6" aria-label={t('quality.totals')}>
         <Tile label={t('quality.tiles.customers')} value={formatCount(n)} />
-        <Tile label={t('quality.tiles.firstName')} value={share(data.first_name.usable, n)} />
-        <Tile label={t('quality.tiles.email')} value={share(data.email.valid, n)} />
-        <Tile label={t('quality.tiles.phone')} value={share(data.phone.valid, n)} />
+        <Tile label={t('quality.tiles.firstName')} value={percentOf(data.first_name.usable, n)} />
+        <Tile label={t('quality.tiles.email')} value={percentOf(data.email.valid, n)} />
+        <Tile label={t('quality.tiles.phone')} value={percentOf(data.phone.valid, n)} />
         <Tile label={t('quality.tiles.shared')} value={formatCount(data.shared_device)} />
         <Tile
           label={t('quality.tiles.duplicates')}
@@ -201,7 +175,7 @@ function QualityFiguresView({
             {
               label: t('quality.contact.usable'),
               numeric: true,
-              cell: (r) => `${formatCount(r.ok)} (${share(r.ok, n)})`,
+              cell: (r) => `${formatCount(r.ok)} (${percentOf(r.ok, n)})`,
               csv: (r) => String(r.ok),
             },
             {
@@ -250,7 +224,7 @@ function QualityFiguresView({
             {
               label: t('quality.identity.share'),
               numeric: true,
-              cell: (r) => share(r.count, n),
+              cell: (r) => percentOf(r.count, n),
               csv: (r) => (n > 0 ? String(r.count / n) : ''),
             },
           ]}
@@ -342,13 +316,7 @@ function QualityFiguresView({
           description={t('quality.identities.description')}
           tableLabel={t('quality.identities.table')}
           file="identities-per-profile.csv"
-          rows={data.identities.map((b, i) => ({
-            ...b,
-            label:
-              i === data.identities.length - 1
-                ? t('quality.identities.orMore', { count: b.identities })
-                : formatCount(b.identities),
-          }))}
+          rows={identityRows}
           rowKey={(r) => String(r.identities)}
           columns={[
             {
@@ -365,16 +333,7 @@ function QualityFiguresView({
           ]}
           chart={
             <ResponsiveContainer width="100%" height={200}>
-              <BarChart
-                data={data.identities.map((b, i) => ({
-                  ...b,
-                  label:
-                    i === data.identities.length - 1
-                      ? t('quality.identities.orMore', { count: b.identities })
-                      : formatCount(b.identities),
-                }))}
-                margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-              >
+              <BarChart data={identityRows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
                 <CartesianGrid vertical={false} stroke="var(--color-line, #e5e7eb)" />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v)} />
@@ -398,13 +357,11 @@ function QualityFiguresView({
 function ListDialog({
   list,
   filters,
-  total,
   definition,
   onClose,
 }: {
   list: List;
   filters: DashboardFilters;
-  total: number;
   definition: QualityResponse['definitions'][number]['definition'] | null;
   onClose: () => void;
 }) {
@@ -414,6 +371,7 @@ function ListDialog({
   const page = useQuery(
     dashboardQueries.qualityList({ ...filterQuery(filters), list, offset: String(offset) }),
   );
+  const total = page.data?.total;
   const move = (to: number) =>
     setParams(
       (current) => {
@@ -429,7 +387,11 @@ function ListDialog({
       <DialogContent
         width="lg"
         title={t(`quality.lists.${list}`)}
-        description={t('quality.list.count', { count: total, countText: formatCount(total) })}
+        description={
+          total === undefined
+            ? undefined
+            : t('quality.list.count', { count: total, countText: formatCount(total) })
+        }
         footer={
           <>
             {definition === null ? (
@@ -451,7 +413,11 @@ function ListDialog({
             >
               {t('quality.list.previous')}
             </Button>
-            <Button size="sm" disabled={offset + PAGE >= total} onClick={() => move(offset + PAGE)}>
+            <Button
+              size="sm"
+              disabled={total === undefined || offset + PAGE >= total}
+              onClick={() => move(offset + PAGE)}
+            >
               {t('quality.list.next')}
             </Button>
           </>

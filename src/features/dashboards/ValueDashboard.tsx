@@ -18,15 +18,14 @@ import {
 } from 'recharts';
 import type { ValueResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { formatCount, formatMoney, formatMonth, formatPercent } from '../../ui/format.ts';
+import { formatCount, formatMonth, formatPercent } from '../../ui/format.ts';
 import { FigureCard, Tile, legendText, type FigureColumn } from './FigureCard.tsx';
+import { euros, plainEuros } from './numbers.ts';
 import { PredictedValue } from './PredictedValue.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
 const ACCENT = 'var(--color-accent-600, #4a50d6)';
-const euros = (cents: number) => formatMoney(cents, 'EUR');
-const plainEuros = (cents: number) => (cents / 100).toFixed(2);
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 type Group = ValueResponse['cohorts'][number];
