@@ -15,6 +15,7 @@ const TESTS = [
   'src/domain/segment/breakdown.test.ts',
   'src/domain/analytics/campaigns.test.ts',
   'src/domain/analytics/quality.test.ts',
+  'src/domain/analytics/churn-trend.test.ts',
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',

@@ -158,6 +158,14 @@ if (want('dashboards')) {
   );
   if (typeof d.warmUpMs === 'number')
     console.log(`  warm-up (first requests, the scores fitted once): ${s(d.warmUpMs)}`);
+  if (typeof d.monthsFirstMs === 'number')
+    console.log(
+      `  first buyers request (every buyer's orders per month, summed once per load): ${s(d.monthsFirstMs)}`,
+    );
+  if (typeof d.churnFirstMs === 'number')
+    console.log(
+      `  first propensity request (churn bands refitted at each of 12 month ends, once per load): ${s(d.churnFirstMs)}`,
+    );
   if (typeof d.campaignsFirstMs === 'number')
     console.log(
       `  first campaigns request (every recipient's outcome, worked out once per load): ${s(d.campaignsFirstMs)}`,

@@ -249,6 +249,45 @@ test('the propensity dashboard: every customer in a band or unscored, as the row
   await expect(
     page.getByRole('region', { name: 'Calibration sur la période de contrôle' }),
   ).toBeVisible();
+  // Churn month by month: twelve month ends, each banding every customer who had ordered by then;
+  // the last one (the as-of day) is today's churn bands.
+  const trend = page.getByRole('region', { name: 'Risque d’attrition mois par mois' });
+  await trend.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const trendRows = await trend
+    .getByRole('table', { name: 'Risque d’attrition par mois, en tableau' })
+    .locator('tbody tr')
+    .all();
+  expect(trendRows).toHaveLength(12);
+  const asOfDay = DEMO_AS_OF.slice(0, 10);
+  const asOfMonth = Number(asOfDay.slice(0, 4)) * 12 + Number(asOfDay.slice(5, 7)) - 1;
+  const totals: number[][] = [];
+  for (const [i, row] of trendRows.entries()) {
+    const month = asOfMonth - 11 + i;
+    // The month's last day (the day before the next month's first), or the as-of day.
+    const cutoff =
+      i === 11
+        ? asOfDay
+        : new Date(Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) - DAY_MS)
+            .toISOString()
+            .slice(0, 10);
+    const banded = new Set(
+      dataset.orders
+        .filter((o) => o.status === 'completed' && o.placed_at.slice(0, 10) <= cutoff)
+        .map((o) => o.customer_id),
+    ).size;
+    const cells = (await row.locator('td').allTextContents()).map((c) =>
+      Number(c.replace(/\s/g, '')),
+    );
+    const bands = cells.slice(1, 4);
+    totals.push(bands);
+    expect(bands.reduce((n, v) => n + v, 0)).toBe(banded);
+  }
+  const churnCard = page.getByRole('region', { name: 'Risque d’attrition', exact: true });
+  const today = await churnCard
+    .getByRole('table', { name: 'Clients par niveau de risque d’attrition' })
+    .locator('tbody tr td:nth-child(2)')
+    .allTextContents();
+  expect(today.map((c) => Number(c.replace(/\s/g, '')))).toEqual(totals[11]);
   expect(await seriousViolations(page)).toEqual([]);
 });
 

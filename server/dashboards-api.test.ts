@@ -8,6 +8,7 @@ import {
   apiError,
   buyersResponse,
   campaignsResponse,
+  membersResponse,
   qualityListResponse,
   qualityResponse,
   propensityResponse,
@@ -38,6 +39,21 @@ async function get(api: Hono | null, url: string) {
   if (!api) throw new Error('API not ready');
   const res = await api.request(url);
   return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/** A saved segment's members as the segment engine selects them (pages of the members route). */
+async function segmentMembers(id: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  let cursor: string | null = '';
+  while (cursor !== null) {
+    const after: string = cursor === '' ? '' : `&cursor=${cursor}`;
+    const page = membersResponse.parse(
+      (await get(apis.memory, `/api/segments/${id}/members?limit=500${after}`)).body,
+    );
+    for (const m of page.members) out.add(m.customer_id);
+    cursor = page.next_cursor;
+  }
+  return out;
 }
 
 /** First-time and repeat buyers of one month, counted straight from the rows. */
@@ -217,6 +233,42 @@ describe('GET /api/dashboards/propensity', () => {
       const mean = (rows: { band: string; customers: number }[]) =>
         rows.reduce((n, r, i) => n + i * r.customers, 0) / Math.max(1, sum(rows));
       expect(mean(body.propensity_90d)).toBeGreaterThan(mean(body.propensity_30d));
+    }
+  });
+
+  test('churn bands at the end of each of the last twelve months, the same on both stores', async () => {
+    const members = await segmentMembers('seg_cinephiles');
+    for (const extra of ['', '&segment=seg_cinephiles']) {
+      const url = `/api/dashboards/propensity?from=2025-12&to=2026-11${extra}`;
+      const [memory, duckdb] = await Promise.all([get(apis.memory, url), get(apis.duckdb, url)]);
+      expect(duckdb.body).toEqual(memory.body);
+      const body = propensityResponse.parse(memory.body);
+      const trend = body.churn_trend;
+      expect(trend).toHaveLength(12);
+      expect(trend.at(-1)).toMatchObject({ month: asOf.slice(0, 7), cutoff: asOf.slice(0, 10) });
+      // Each month: the customers (of the segment) with a completed order by its cut-off day.
+      for (const month of trend) {
+        const buyers = new Set(
+          data.orders
+            .filter(
+              (o) =>
+                o.status === 'completed' &&
+                o.placed_at.slice(0, 10) <= month.cutoff &&
+                (extra === '' || members.has(o.customer_id)),
+            )
+            .map((o) => o.customer_id),
+        );
+        expect(month.fitted).toBe(true);
+        expect(month.customers).toBe(buyers.size);
+        expect(month.low + month.medium + month.high).toBe(month.customers);
+        expect(month.cutoff.slice(0, 7)).toBe(month.month);
+      }
+      // The last point is today's churn bands, from the same model.
+      const today = Object.fromEntries(body.churn.map((b) => [b.band, b.customers]));
+      expect(trend.at(-1)).toMatchObject(today);
+      // Each month its own refit: the shares move from month to month.
+      const highShares = new Set(trend.map((m) => (m.high / m.customers).toFixed(3)));
+      expect(highShares.size).toBeGreaterThan(3);
     }
   });
 });

@@ -3,6 +3,7 @@
 // (SegmentSelection: the one place a segment's meaning is written per engine) and versioned
 // documents (DocumentRepository); plus the catalogue, search and the models' scores. Its types are
 // the domain's; the routes map them to the contract.
+import type { ChurnTrendMonth } from './scoring/churn-trend.ts';
 import type { FieldCatalogue } from '../src/domain/profile/field-catalogue.ts';
 import type { MemberSummary, SearchHit } from '../src/domain/profile/summaries.ts';
 import type {
@@ -215,6 +216,13 @@ export interface DashboardFigures {
     definitions: readonly SegmentDefinition[],
     scoreId: string,
   ): Promise<ScoreTotals[]>;
+  /** segmentBreakdown of several scores (ids of the breakdown allowlist) over one pass. */
+  scoreBreakdowns(
+    definition: SegmentDefinition,
+    fieldIds: readonly string[],
+  ): Promise<{ value: string | null; count: number }[][]>;
+  /** Churn bands at each month's end of the last year, among `definition`'s members (or all). */
+  churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]>;
   /** The data quality of `definition`'s members (everyone when null). */
   qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures>;
   /** A page of the customers behind one quality figure, by customer id. */

@@ -126,11 +126,15 @@ export function dashboardRoutes(store: ProfileStore): Hono {
       const query = parseOr400(dashboardQuery, queryOf(c), 'query');
       const { definition, segment } = await segmentOf(store, query);
       const selected = definition ?? EVERYONE;
-      const [p30, p90, churn, clv] = await Promise.all(
-        ['score.propensity_30d', 'score.propensity_90d', 'score.churn_band', 'score.clv_12m'].map(
-          (id) => store.segmentBreakdown(selected, id),
-        ),
-      );
+      const [[p30, p90, churn, clv], trend] = await Promise.all([
+        store.scoreBreakdowns(selected, [
+          'score.propensity_30d',
+          'score.propensity_90d',
+          'score.churn_band',
+          'score.clv_12m',
+        ]),
+        store.churnTrend(definition),
+      ]);
       const customers = (p30 ?? []).reduce((n, r) => n + r.count, 0);
       const bands = (
         rows: readonly { value: string | null; count: number }[],
@@ -145,6 +149,7 @@ export function dashboardRoutes(store: ProfileStore): Hono {
         propensity_90d: bands(p90 ?? [], PROPENSITY_BANDS),
         churn: bands(churn ?? [], CHURN_BANDS),
         clv_12m: bands(clv ?? [], VALUE_BANDS),
+        churn_trend: trend,
         as_of: store.asOf,
       };
       return c.json(body);

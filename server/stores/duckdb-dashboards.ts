@@ -2,7 +2,10 @@
 // segment tables (segment_orders holds the completed orders with each customer's number), the
 // members of a segment from the segment compiler. Held to the memory store's domain functions by
 // the differential test (dashboards-differential.test.ts).
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDataChunk, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
+import { NOT_A_CUSTOMER, type ChurnCounts } from '../../src/domain/analytics/churn-trend.ts';
+import type { ChurnTrend } from '../scoring/churn-trend.ts';
 import {
   isMonth,
   monthBounds,
@@ -31,25 +34,56 @@ import { overSegmentTables } from './duckdb-segment-layout.ts';
 import { runSegmentStatement, type SegmentQueryContext } from './duckdb-segments.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
+/** DuckDB's vector size: a data chunk holds at most this many rows (as the loader's). */
+const CHUNK_ROWS = 2048;
+
 /** A constant of the query as SQL text: checked months and enum channels, quoted all the same. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+export const MONTH_TABLE = 'order_months';
+
+/** A calendar month as an integer (year × 12 + month − 1), as the month table numbers them. */
+function monthNumber(month: string): number {
+  const [year, m] = month.split('-').map(Number);
+  return (year ?? 0) * 12 + (m ?? 1) - 1;
+}
+
 /**
- * What narrows segment_orders (alias `o`) to the query: its period and channel, and the members
- * of `definition` (whose compiled parameters the statement binds).
+ * Each customer's completed orders summed per calendar month (UTC), once over every channel
+ * (channel NULL) and once per order channel, with whether that month is the one of their first
+ * completed order (on any channel, as buyers.ts says): built once per load on first use, so that
+ * a dashboard request reads one row per buyer and month, neither grouping nor joining per order.
  */
-function orderFilters(
+export async function buildMonthTable(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE ${MONTH_TABLE} AS
+    WITH per AS (
+      SELECT (year(o.placed_at) * 12 + month(o.placed_at) - 1)::INTEGER AS month, o.customer_no,
+             o.channel::VARCHAR AS channel, count(*)::INTEGER AS orders,
+             sum(o.total_cents)::BIGINT AS revenue
+      FROM segment_orders o GROUP BY ALL)
+    SELECT per.*, (year(c.first_order_at) * 12 + month(c.first_order_at) - 1) = per.month AS is_first
+    FROM (SELECT * FROM per
+          UNION ALL
+          SELECT month, customer_no, NULL, sum(orders)::INTEGER, sum(revenue)::BIGINT
+          FROM per GROUP BY month, customer_no) per
+    JOIN segment_customers c ON c.customer_no = per.customer_no
+    ORDER BY per.channel NULLS FIRST, per.month, per.customer_no`);
+}
+
+/**
+ * What narrows the month table (alias `o`) to the query: its months and channel (NULL: every
+ * channel), and the members of `definition` (whose compiled parameters the statement binds).
+ */
+function monthFilters(
   ctx: SegmentQueryContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
 ) {
-  const { start, end } = monthBounds(query.from, query.to);
   const compiled =
     definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
   const filters = [
-    `o.placed_at >= ${literal(start)}::TIMESTAMP`,
-    `o.placed_at < ${literal(end)}::TIMESTAMP`,
-    ...(query.channel === null ? [] : [`o.channel = ${literal(query.channel)}`]),
+    `o.month BETWEEN ${monthNumber(query.from)} AND ${monthNumber(query.to)}`,
+    query.channel === null ? 'o.channel IS NULL' : `o.channel = ${literal(query.channel)}`,
     ...(compiled === null
       ? []
       : [
@@ -59,6 +93,9 @@ function orderFilters(
   return { filters, compiled };
 }
 
+/** The month table's month number as 'YYYY-MM'. */
+const monthText = (column: string) => `printf('%04d-%02d', ${column} // 12, ${column} % 12 + 1)`;
+
 export async function buyersByMonth(
   connection: DuckDBConnection,
   ctx: SegmentQueryContext,
@@ -66,25 +103,17 @@ export async function buyersByMonth(
   query: BuyersQuery,
 ): Promise<BuyerMonth[]> {
   if (!isMonth(query.from) || !isMonth(query.to)) return [];
-  const { filters, compiled } = orderFilters(ctx, definition, query);
+  const { filters, compiled } = monthFilters(ctx, definition, query);
   const rows = await runSegmentStatement(connection, {
-    // Orders summed per customer and month first (no DISTINCT), then per month. A buyer's first
-    // order is never after an order of theirs, so "not first this month" is "first before it".
-    sql: `WITH per AS (
-            SELECT date_trunc('month', o.placed_at) AS m, o.customer_no, count(*) AS n,
-                   sum(o.total_cents) AS revenue
-            FROM segment_orders o WHERE ${filters.join(' AND ')}
-            GROUP BY 1, 2),
-          j AS (
-            SELECT per.*, date_trunc('month', c.first_order_at) = per.m AS first
-            FROM per JOIN segment_customers c ON c.customer_no = per.customer_no)
-          SELECT strftime(m, '%Y-%m') AS month,
-            (count(*) FILTER (WHERE first))::INTEGER AS first_time,
-            (count(*) FILTER (WHERE NOT first))::INTEGER AS repeat,
-            sum(n)::INTEGER AS orders,
-            coalesce(sum(revenue), 0)::BIGINT AS revenue,
-            coalesce(sum(revenue) FILTER (WHERE NOT first), 0)::BIGINT AS repeat_revenue
-          FROM j GROUP BY m`,
+    // One row per buyer and month already: each month sums its rows.
+    sql: `SELECT ${monthText('o.month')} AS month,
+            (count(*) FILTER (WHERE o.is_first))::INTEGER AS first_time,
+            (count(*) FILTER (WHERE NOT o.is_first))::INTEGER AS repeat,
+            sum(o.orders)::INTEGER AS orders,
+            coalesce(sum(o.revenue), 0)::BIGINT AS revenue,
+            coalesce(sum(o.revenue) FILTER (WHERE NOT o.is_first), 0)::BIGINT AS repeat_revenue
+          FROM ${MONTH_TABLE} o WHERE ${filters.join(' AND ')}
+          GROUP BY o.month`,
     params: compiled?.params ?? [],
   });
   const byMonth = new Map(rows.map((r) => [toText(r.month ?? null), r]));
@@ -116,7 +145,7 @@ export async function valueFigures(
 ): Promise<ValueFigures> {
   const empty = domainValueFigures([], null, query, channels);
   if (!isMonth(query.from) || !isMonth(query.to)) return empty;
-  const { filters, compiled } = orderFilters(ctx, definition, query);
+  const { filters, compiled } = monthFilters(ctx, definition, query);
   const band = `CASE ${VALUE_BANDS_CENTS.map((upper, i) => `WHEN value < ${upper} THEN ${i}`).join(' ')} ELSE ${VALUE_BANDS_CENTS.length} END`;
   const pareto = PARETO_SHARES.map(
     (p) =>
@@ -126,16 +155,17 @@ export async function valueFigures(
   );
   const rows = await runSegmentStatement(connection, {
     sql: `WITH per AS (
-            SELECT o.customer_no, sum(o.total_cents)::BIGINT AS value, count(*)::BIGINT AS orders
-            FROM segment_orders o WHERE ${filters.join(' AND ')}
+            SELECT o.customer_no, sum(o.revenue)::BIGINT AS value, sum(o.orders)::BIGINT AS orders
+            FROM ${MONTH_TABLE} o WHERE ${filters.join(' AND ')}
             GROUP BY o.customer_no),
           v AS MATERIALIZED (
             SELECT c.customer_id, per.value, per.orders, c.first_order_channel AS first_channel,
                    strftime(c.first_order_at, '%Y-%m') AS cohort
             FROM per JOIN segment_customers c ON c.customer_no = per.customer_no),
+          -- Ranked by value alone: which of two equal values comes first changes no sum.
           ranked AS MATERIALIZED (
-            SELECT value, row_number() OVER (ORDER BY value DESC, customer_id) AS rk,
-                   count(*) OVER () AS n
+            SELECT value, row_number() OVER (ORDER BY value DESC) AS rk,
+                   (SELECT count(*) FROM v) AS n
             FROM v)
           SELECT 'band' AS part, (${band})::VARCHAR AS key, count(*)::BIGINT AS customers,
                  sum(value)::BIGINT AS value, 0::BIGINT AS orders FROM v GROUP BY 2
@@ -315,4 +345,90 @@ export async function campaignFigures(
     byCampaign.set(id, figures);
   }
   return [...byCampaign.values()].sort(bySend);
+}
+
+export const CHURN_TABLE = 'churn_months';
+
+/**
+ * Every customer's churn band at each cut-off of `trend` (server/scoring/churn-trend.ts), one
+ * column per month (`b0` the oldest; NULL before their first order or when no model was fitted),
+ * by customer_no: written once per load, so that a request only counts a segment's members.
+ */
+export async function writeChurnTable(
+  connection: DuckDBConnection,
+  trend: ChurnTrend,
+): Promise<void> {
+  const columns = trend.months.map((_, i) => `b${String(i)}`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE churn_staging (customer_id VARCHAR${columns
+      .map((c) => `, ${c} UTINYINT`)
+      .join('')})`,
+  );
+  const appender = await connection.createAppender('churn_staging');
+  try {
+    const chunk = DuckDBDataChunk.create(
+      [0, ...columns.map((_, i) => i + 1)].map((i) => appender.columnType(i)),
+    );
+    let from = 0;
+    const ids = trend.customerIds;
+    while (from < ids.length) {
+      const to = Math.min(ids.length, from + CHUNK_ROWS);
+      const bands = trend.months.map(({ bands: b }) => {
+        const out: (number | null)[] = [];
+        for (let k = from; k < to; k += 1) {
+          const band = b?.[k] ?? NOT_A_CUSTOMER;
+          out.push(band === NOT_A_CUSTOMER ? null : band);
+        }
+        return out;
+      });
+      chunk.reset();
+      chunk.setColumns([ids.slice(from, to), ...bands]);
+      appender.appendDataChunk(chunk);
+      from = to;
+    }
+  } finally {
+    appender.closeSync();
+  }
+  await connection.run(`CREATE OR REPLACE TABLE ${CHURN_TABLE} AS
+    SELECT n.customer_no, ${columns.map((c) => `s.${c}`).join(', ')}
+    FROM churn_staging s JOIN segment_customers n ON n.customer_id = s.customer_id
+    ORDER BY n.customer_no`);
+  await connection.run('DROP TABLE churn_staging');
+}
+
+/** Each of `months` columns' customers per band among `definition`'s members (or everyone). */
+export async function churnCounts(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definition: SegmentDefinition | null,
+  months: number,
+): Promise<ChurnCounts[]> {
+  if (months === 0) return [];
+  const compiled =
+    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
+  const member =
+    compiled === null
+      ? ''
+      : `WHERE h.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`;
+  const counts = Array.from({ length: months }, (_, i) =>
+    CHURN_BANDS.map(
+      (name, band) =>
+        `(count(*) FILTER (WHERE h.b${String(i)} = ${String(band)}))::BIGINT AS ${name}_${String(i)}`,
+    ).join(', '),
+  );
+  const [row] = await runSegmentStatement(connection, {
+    sql: `SELECT ${counts.join(', ')} FROM ${CHURN_TABLE} h ${member}`,
+    params: compiled?.params ?? [],
+  });
+  return Array.from({ length: months }, (_, i) => {
+    const [low, medium, high] = CHURN_BANDS.map((name) =>
+      toNumber(row?.[`${name}_${String(i)}`] ?? null),
+    );
+    return {
+      customers: (low ?? 0) + (medium ?? 0) + (high ?? 0),
+      low: low ?? 0,
+      medium: medium ?? 0,
+      high: high ?? 0,
+    };
+  });
 }

@@ -2,8 +2,20 @@
 // scored customer with all of their scores as one JSON object (score id → number, string or
 // null), read by sql.ts as it reads an event's properties. Derived from the data and the fitted
 // models, so it is rewritten whole whenever the scores are (after each load), never migrated.
+// Beside it, `score_columns`: the same values typed, one column per score named by its id, keyed by
+// customer_no — what breakdowns and sums over every member read (a JSON object parsed per member
+// per request cost 0.7 s a breakdown at 1 M customers; the typed column 0.17 s).
 import { DuckDBDataChunk, type DuckDBConnection } from '@duckdb/node-api';
-import type { ScoreValue } from '../scoring/score-fields.ts';
+import { SCORE_FIELDS, type ScoreValue } from '../scoring/score-fields.ts';
+import { propertyPointer } from '../../src/domain/segment/sql-comparison.ts';
+import { quote } from './duckdb-schema.ts';
+
+/** The typed scores' table and a score's column in it. */
+export const SCORE_COLUMNS = 'score_columns';
+export const scoreColumn = (scoreId: string): string => quote(scoreId);
+
+/** SQL text for a constant from SCORE_FIELDS, never the user's text. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** DuckDB's vector size: a data chunk holds at most this many rows (as the loader's). */
 const CHUNK_ROWS = 2048;
@@ -42,4 +54,20 @@ export async function writeCustomerScores(
   } finally {
     appender.closeSync();
   }
+  // Each value read from the JSON as the segment conditions read it: a number cast as it is, an
+  // enum's text; a customer of customer_scores without a segment_customers row has no number.
+  const columns = SCORE_FIELDS.map((field) => {
+    const pointer = literal(propertyPointer(field.id));
+    const read =
+      field.type === 'number'
+        ? `TRY_CAST(json_extract(s.scores, ${pointer}) AS DOUBLE)`
+        : `json_extract_string(s.scores, ${pointer})`;
+    return `${read} AS ${scoreColumn(field.id)}`;
+  });
+  await connection.run(
+    `CREATE OR REPLACE TABLE ${SCORE_COLUMNS} AS
+     SELECT n.customer_no, ${columns.join(', ')}
+     FROM customer_scores s JOIN segment_customers n ON n.customer_id = s.customer_id
+     ORDER BY n.customer_no`,
+  );
 }

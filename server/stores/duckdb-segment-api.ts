@@ -9,10 +9,10 @@ import {
   VALUE_BANDS,
   breakdownSource,
   rankBreakdown,
+  type ScoreBands,
 } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileDefinition } from '../../src/domain/segment/sql.ts';
-import { propertyPointer } from '../../src/domain/segment/sql-comparison.ts';
+import { compileColumns, compileDefinition } from '../../src/domain/segment/sql.ts';
 import type { SegmentCountAnswer } from '../store.ts';
 import { overSegmentTables } from './duckdb-segment-layout.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type SegmentQueryContext,
 } from './duckdb-segments.ts';
 import { quote } from './duckdb-schema.ts';
+import { SCORE_COLUMNS, scoreColumn } from './duckdb-scores.ts';
 import { queryRows, toNumber, toText, toTextOrNull, type Row } from './duckdb-values.ts';
 
 function summary(id: string, r: Row): MemberSummary {
@@ -81,6 +82,70 @@ async function summariesByNumber(
 /** SQL text for a constant from the allowlist (a score id): quoted, never the user's text. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/** A score breakdown's value of the member joined as `s` on score_columns (NULL when missing). */
+function scoreValue(source: { score: string; bands: ScoreBands }): string {
+  const column = `s.${scoreColumn(source.score)}`;
+  // least and greatest skip NULLs: a customer without the score must stay missing.
+  const band = `least(9, greatest(0, floor(${column} / 10)))::INTEGER`;
+  const finite = `${column} IS NOT NULL AND isfinite(${column})`;
+  switch (source.bands) {
+    case 'propensity':
+      return `CASE WHEN ${finite}
+              THEN (${band} * 10)::VARCHAR || '-' || (${band} * 10 + 10)::VARCHAR END`;
+    case 'value':
+      return `CASE WHEN NOT (${finite}) THEN NULL ${VALUE_BAND_EUROS.map(
+        (upper, i) => `WHEN ${column} < ${upper} THEN ${literal(VALUE_BANDS[i] ?? '')}`,
+      ).join(' ')} ELSE ${literal(VALUE_BANDS[VALUE_BANDS.length - 1] ?? '')} END`;
+    case null:
+      // Unbanded: the enum scores, whose column holds their text.
+      return `${column}::VARCHAR`;
+  }
+}
+
+/**
+ * Several score breakdowns of one definition's members in one statement (a grouping set per
+ * score), each as segmentBreakdown gives it.
+ */
+export async function scoreBreakdowns(
+  connection: DuckDBConnection,
+  ctx: SegmentQueryContext,
+  definition: SegmentDefinition,
+  fieldIds: readonly string[],
+): Promise<{ value: string | null; count: number }[][]> {
+  const sources = fieldIds.map((id) => {
+    const source = breakdownSource(id);
+    if (source?.kind !== 'score') throw new Error(`Not a score breakdown: ${id}`);
+    return source;
+  });
+  if (sources.length === 0) return [];
+  const compiled = compileDefinition(definition, overSegmentTables(ctx));
+  const members = `SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where})`;
+  const values = sources.map(
+    (source, i) =>
+      `${ctx.scores?.has(source.score) ? scoreValue(source) : 'NULL::VARCHAR'} AS v${String(i)}`,
+  );
+  const columns = sources.map((_, i) => `v${String(i)}`);
+  const rows = await runSegmentStatement(connection, {
+    sql: `SELECT ${columns.join(', ')}, ${columns.map((v) => `GROUPING(${v}) AS g${v}`).join(', ')},
+                 count(*)::INTEGER AS n
+          FROM (SELECT ${values.join(', ')}
+                FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no)
+          GROUP BY GROUPING SETS (${columns.map((v) => `(${v})`).join(', ')})`,
+    params: compiled.params,
+  });
+  return fieldIds.map((id, i) =>
+    rankBreakdown(
+      rows
+        .filter((r) => toNumber(r[`gv${String(i)}`] ?? null) === 0)
+        .map((r) => ({
+          value: toTextOrNull(r[`v${String(i)}`] ?? null),
+          count: toNumber(r.n ?? null),
+        })),
+      id,
+    ),
+  );
+}
+
 /**
  * The members per value of `source` (from the breakdown allowlist, src/domain/segment/breakdown.ts,
  * never the user's text), as breakdownReader says for the memory store: one value per member, or
@@ -108,22 +173,8 @@ export async function segmentBreakdown(
         sql = `SELECT NULL::VARCHAR AS value, count(*)::INTEGER AS n FROM (${members}) m`;
         break;
       }
-      const json = `json_extract(s.scores, ${literal(propertyPointer(source.score))})`;
-      // least and greatest skip NULLs: a customer without the score must stay missing.
-      const number = `TRY_CAST(${json} AS DOUBLE)`;
-      const band = `least(9, greatest(0, floor(${number} / 10)))::INTEGER`;
-      const finite = `${number} IS NOT NULL AND isfinite(${number})`;
-      const value =
-        source.bands === 'propensity'
-          ? `CASE WHEN ${finite}
-             THEN (${band} * 10)::VARCHAR || '-' || (${band} * 10 + 10)::VARCHAR END`
-          : source.bands === 'value'
-            ? `CASE WHEN NOT (${finite}) THEN NULL ${VALUE_BAND_EUROS.map(
-                (upper, i) => `WHEN ${number} < ${upper} THEN ${literal(VALUE_BANDS[i] ?? '')}`,
-              ).join(' ')} ELSE ${literal(VALUE_BANDS[VALUE_BANDS.length - 1] ?? '')} END`
-            : `json_extract_string(s.scores, ${literal(propertyPointer(source.score))})`;
-      sql = `SELECT ${value} AS value, count(*)::INTEGER AS n
-               FROM (${members}) m LEFT JOIN customer_scores s ON s.customer_id = m.customer_id
+      sql = `SELECT ${scoreValue(source)} AS value, count(*)::INTEGER AS n
+               FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no
                GROUP BY 1`;
       break;
     }
@@ -194,7 +245,8 @@ export async function segmentCountAnswer(
 
 /**
  * For each definition: its members, those with the score, and the score summed in cents (each
- * member's value rounded to the cent first, as the memory store sums them).
+ * member's value rounded to the cent first, as the memory store sums them). One pass over the
+ * customers for every definition (compileColumns: each a predicate over shared condition columns).
  */
 export async function segmentScoreTotals(
   connection: DuckDBConnection,
@@ -202,26 +254,29 @@ export async function segmentScoreTotals(
   definitions: readonly SegmentDefinition[],
   scoreId: string,
 ): Promise<ScoreTotals[]> {
-  const out: ScoreTotals[] = [];
-  for (const definition of definitions) {
-    const compiled = compileDefinition(definition, overSegmentTables(ctx));
-    const members = `SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})`;
-    const number = `TRY_CAST(json_extract(s.scores, ${literal(propertyPointer(scoreId))}) AS DOUBLE)`;
-    const value = ctx.scores?.has(scoreId)
-      ? `CASE WHEN isfinite(${number}) THEN ${number} END`
-      : 'NULL::DOUBLE';
-    const [row] = await runSegmentStatement(connection, {
-      sql: `SELECT count(*)::BIGINT AS members, count(v)::BIGINT AS scored,
-                   coalesce(sum(round(v * 100)::BIGINT), 0)::BIGINT AS cents
-            FROM (SELECT ${value} AS v
-                  FROM (${members}) m LEFT JOIN customer_scores s ON s.customer_id = m.customer_id)`,
-      params: compiled.params,
-    });
-    out.push({
-      members: toNumber(row?.members ?? null),
-      scored: toNumber(row?.scored ?? null),
-      total_cents: toNumber(row?.cents ?? null),
-    });
-  }
-  return out;
+  if (definitions.length === 0) return [];
+  const compiled = compileColumns(definitions, overSegmentTables(ctx));
+  const number = `s.${scoreColumn(scoreId)}`;
+  const value = ctx.scores?.has(scoreId)
+    ? `CASE WHEN isfinite(${number}) THEN ${number} END`
+    : 'NULL::DOUBLE';
+  const inner = compiled.conditions.map((where, i) => `, ${where} AS k${String(i)}`).join('');
+  const sums = compiled.columns.map((where, i) => {
+    const n = String(i);
+    return `(count(*) FILTER (WHERE ${where}))::BIGINT AS members${n},
+            (count(v) FILTER (WHERE ${where}))::BIGINT AS scored${n},
+            coalesce(sum(round(v * 100)::BIGINT) FILTER (WHERE ${where}), 0)::BIGINT AS cents${n}`;
+  });
+  const [row] = await runSegmentStatement(connection, {
+    sql: `SELECT ${sums.join(', ')}
+          FROM (SELECT x.*, ${value} AS v
+                FROM (SELECT c.customer_no${inner} FROM ${compiled.from}) x
+                LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = x.customer_no)`,
+    params: compiled.params,
+  });
+  return definitions.map((_, i) => ({
+    members: toNumber(row?.[`members${String(i)}`] ?? null),
+    scored: toNumber(row?.[`scored${String(i)}`] ?? null),
+    total_cents: toNumber(row?.[`cents${String(i)}`] ?? null),
+  }));
 }

@@ -61,6 +61,12 @@ import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import type { CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
+import {
+  buildChurnTrend,
+  churnTrendMonths,
+  type ChurnTrend,
+  type ChurnTrendMonth,
+} from '../scoring/churn-trend.ts';
 import { readSearchIndex, searchCustomers } from './duckdb-search.ts';
 import type { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
 import {
@@ -68,11 +74,15 @@ import {
   segmentCountAnswer,
   segmentSample,
   segmentScoreTotals,
+  scoreBreakdowns,
 } from './duckdb-segment-api.ts';
 import {
   buildCampaignTable,
+  buildMonthTable,
   buyersByMonth,
   campaignFigures,
+  churnCounts,
+  writeChurnTable,
   valueFigures,
 } from './duckdb-dashboards.ts';
 import {
@@ -169,6 +179,8 @@ export class DuckDbStore implements ProfileStore {
   private book: Promise<ScoreBook | NoModel> | null = null;
   /** customer_scores written from `book` and the catalogue entries, once per load. */
   private scoreFields: Promise<ScoreFields> | null = null;
+  /** Every customer's churn band per month of the last year, worked out once per load. */
+  private churn: Promise<ChurnTrend> | null = null;
   /** The reference rows histories point to, read once per load. */
   private reference: Promise<HistoryReference> | null = null;
   /** Names and emails indexed for search, read once per load (on the first search). */
@@ -227,6 +239,7 @@ export class DuckDbStore implements ProfileStore {
     this.documents.forget();
     this.segmentCustomers = null;
     this.book = null;
+    this.churn = null;
     this.scoreFields = null;
     this.reference = null;
     this.searchIndex = null;
@@ -239,8 +252,43 @@ export class DuckDbStore implements ProfileStore {
    * request does not wait for it: the server calls it in the background after start.
    */
   async prepareDashboards(): Promise<void> {
+    await this.monthTable();
+    await this.churnTrend(null);
     await this.campaignTable();
     await this.qualityTable();
+  }
+
+  /** Every customer's churn band at each month's end (churn-trend.ts), worked out once per load. */
+  private churnBook(): Promise<ChurnTrend> {
+    if (this.churn === null) {
+      const asOf = this.asOf;
+      const pending = this.scoringTransactions().then((t) => buildChurnTrend(t, asOf));
+      pending.catch(() => {
+        if (this.churn === pending) this.churn = null;
+      });
+      this.churn = pending;
+    }
+    return this.churn;
+  }
+
+  async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
+    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const trend = await this.churnBook();
+    // Everyone: counted once from the bands themselves; a segment's members, in SQL.
+    if (definition === null) return churnTrendMonths(trend, null);
+    await this.builtOnce('churn', (c) => writeChurnTable(c, trend));
+    const counts = await this.read((c) => churnCounts(c, ctx, definition, trend.months.length));
+    return trend.months.map(({ month, cutoff, bands }, i) => {
+      const found = counts[i];
+      return bands === null || found === undefined
+        ? { month, cutoff, fitted: false, customers: 0, low: 0, medium: 0, high: 0 }
+        : { month, cutoff, fitted: true, ...found };
+    });
+  }
+
+  /** The month table (duckdb-dashboards.ts), built once per load on first use. */
+  private monthTable(): Promise<void> {
+    return this.builtOnce('months', (c) => buildMonthTable(c));
   }
 
   /** The campaign table (duckdb-dashboards.ts), built once per load on first use. */
@@ -526,6 +574,7 @@ export class DuckDbStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<BuyerMonth[]> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    await this.monthTable();
     return this.read((c) => buyersByMonth(c, ctx, definition, query));
   }
 
@@ -534,6 +583,7 @@ export class DuckDbStore implements ProfileStore {
     query: BuyersQuery,
   ): Promise<ValueFigures> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    await this.monthTable();
     return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
   }
 
@@ -587,7 +637,14 @@ export class DuckDbStore implements ProfileStore {
     return this.read((c) => segmentBreakdown(c, ctx, definition, fieldId));
   }
 
-  /** Copies: callers may change what they get. */
+  async scoreBreakdowns(
+    definition: SegmentDefinition,
+    fieldIds: readonly string[],
+  ): Promise<{ value: string | null; count: number }[][]> {
+    const ctx = await this.breakdownContext([definition], fieldIds[0] ?? null);
+    return this.read((c) => scoreBreakdowns(c, ctx, definition, fieldIds));
+  }
+
   /** Copies of the kept list: callers may change what they get. */
   async savedSegments(): Promise<SavedSegment[]> {
     return structuredClone(await this.saved());

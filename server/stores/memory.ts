@@ -2,6 +2,12 @@
 // component tests, and is the reference the DuckDB store is held to.
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { ordersTransactions } from '../scoring/sources.ts';
+import {
+  buildChurnTrend,
+  churnTrendMonths,
+  type ChurnTrend,
+  type ChurnTrendMonth,
+} from '../scoring/churn-trend.ts';
 import type { ScoreBook } from '../scoring/score-book.ts';
 import { scoreCatalogueFields, scoreValues, type ScoreValue } from '../scoring/score-fields.ts';
 import { fitScoreBook, type NoModel } from '../scoring/service.ts';
@@ -330,6 +336,14 @@ export class MemoryStore implements ProfileStore {
     });
   }
 
+  /** The churn trend of the data, worked out on first use (its data never changes). */
+  private churn: Promise<ChurnTrend> | null = null;
+
+  async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
+    this.churn ??= buildChurnTrend(ordersTransactions(this.data.orders), this.asOf);
+    return churnTrendMonths(await this.churn, this.members(definition));
+  }
+
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
     return qualityFigures(this.qualityRows(), this.members(definition));
   }
@@ -423,6 +437,17 @@ export class MemoryStore implements ProfileStore {
     const tally = this.breakdownTally(fieldId);
     this.segments().countAll([definition], this.saved.definitions(), (f) => tally.add(f));
     return tally.ranked();
+  }
+
+  async scoreBreakdowns(
+    definition: SegmentDefinition,
+    fieldIds: readonly string[],
+  ): Promise<{ value: string | null; count: number }[][]> {
+    const tallies = fieldIds.map((id) => this.breakdownTally(id));
+    this.segments().countAll([definition], this.saved.definitions(), (f) => {
+      for (const tally of tallies) tally.add(f);
+    });
+    return tallies.map((tally) => tally.ranked());
   }
 
   async savedSegments(): Promise<SavedSegment[]> {

@@ -106,6 +106,22 @@ export const propensityResponse = z.object({
   churn: z.array(bandCount),
   /** Predicted value over the next 12 months, in bands of euros (VALUE_BANDS). */
   clv_12m: z.array(bandCount),
+  /**
+   * Churn bands at the end of each of the last months (the as-of day for its own month), each
+   * from the model fitted again on the orders up to then; `fitted` false when that data was too
+   * little to fit (counts then 0). Customers who had ordered by the cut-off, of the segment today.
+   */
+  churn_trend: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      cutoff: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      fitted: z.boolean(),
+      customers: z.number().int().nonnegative(),
+      low: z.number().int().nonnegative(),
+      medium: z.number().int().nonnegative(),
+      high: z.number().int().nonnegative(),
+    }),
+  ),
   as_of: isoInstant,
 });
 export type PropensityResponse = z.infer<typeof propensityResponse>;

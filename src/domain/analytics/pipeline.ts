@@ -161,7 +161,7 @@ export class TooLittleDataError extends RangeError {
 }
 
 /** Refuses a summary with too few customers or repeat buyers to fit anything worth scoring. */
-function requireEnoughData(summary: SummaryColumns): void {
+export function requireEnoughData(summary: SummaryColumns): void {
   const customers = summary.x.length;
   let repeatCustomers = 0;
   for (let i = 0; i < customers; i += 1) if ((summary.x[i] ?? 0) > 0) repeatCustomers += 1;

@@ -1,6 +1,7 @@
 // Who is likely to buy again, over the shared segment filter: the members by band of propensity
 // over 30 and 90 days and by churn band (scores as of the data's date, so the period and channel
-// do not apply), and how well the propensity is calibrated — predicted against observed by decile
+// do not apply), the churn bands at each month's end of the last year (a model refitted per month),
+// and how well the propensity is calibrated — predicted against observed by decile
 // on the holdout period of the validation fit (the whole base, whatever the filter). From
 // GET /api/dashboards/propensity and the model card.
 import { useQuery } from '@tanstack/react-query';
@@ -19,16 +20,27 @@ import {
 } from 'recharts';
 import type { PropensityResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { formatCount, formatDay, formatPercent } from '../../ui/format.ts';
+import {
+  formatCalendarDate,
+  formatCount,
+  formatDay,
+  formatMonth,
+  formatPercent,
+} from '../../ui/format.ts';
 import { FigureCard, legendText } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries, modelQueries } from './queries.ts';
 
 const DARK = 'var(--color-accent-600, #4a50d6)';
 const LIGHT = 'var(--color-accent-300, #a3aefa)';
+// Low to high risk: green, amber, red, each 3:1 against the page (non-text contrast).
+const LOW = 'var(--color-success-600, #15803d)';
+const MEDIUM = 'var(--color-warn-600, #b45309)';
+const HIGH = 'var(--color-danger-600, #dc2626)';
 const bandLabel = (band: string) => `${band.replace('-', '–')} %`;
 
 type Band = PropensityResponse['propensity_30d'][number];
+type TrendMonth = PropensityResponse['churn_trend'][number];
 
 export function PropensityDashboard({ filters }: { filters: DashboardFilters }) {
   const { t } = useTranslation('dashboards');
@@ -202,6 +214,64 @@ export function PropensityDashboard({ filters }: { filters: DashboardFilters }) 
                 }
               />
             </div>
+            <FigureCard<TrendMonth>
+              id="propensity-trend"
+              title={t('propensity.trend.title')}
+              description={t('propensity.trend.description', { asOf: formatDay(data.as_of) })}
+              tableLabel={t('propensity.trend.table')}
+              file="churn-trend.csv"
+              rows={data.churn_trend}
+              rowKey={(m) => m.month}
+              columns={[
+                {
+                  label: t('propensity.trend.month'),
+                  cell: (m) => formatMonth(m.month),
+                  csv: (m) => m.month,
+                },
+                {
+                  label: t('propensity.trend.cutoff'),
+                  csvOnly: true,
+                  cell: (m) => formatCalendarDate(m.cutoff),
+                  csv: (m) => m.cutoff,
+                },
+                ...(['low', 'medium', 'high'] as const).map((band) => ({
+                  label: t(`propensity.churn.${band}`),
+                  numeric: true,
+                  cell: (m: TrendMonth) => (m.fitted ? formatCount(m[band]) : '–'),
+                  csv: (m: TrendMonth) => (m.fitted ? String(m[band]) : ''),
+                })),
+                {
+                  label: t('propensity.trend.highShare'),
+                  numeric: true,
+                  cell: (m) =>
+                    m.fitted && m.customers > 0 ? formatPercent(m.high / m.customers) : '–',
+                  csv: (m) =>
+                    m.fitted && m.customers > 0 ? (m.high / m.customers).toFixed(4) : '',
+                },
+              ]}
+              chart={
+                <ResponsiveContainer width="100%" height={240}>
+                  <BarChart
+                    data={data.churn_trend.map((m) => ({ ...m, label: formatMonth(m.month) }))}
+                    margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+                  >
+                    <CartesianGrid vertical={false} stroke="var(--color-line, #e5e7eb)" />
+                    <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+                    <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v)} />
+                    <Tooltip formatter={(v) => (typeof v === 'number' ? formatCount(v) : v)} />
+                    <Legend formatter={legendText} />
+                    <Bar dataKey="low" stackId="c" name={t('propensity.churn.low')} fill={LOW} />
+                    <Bar
+                      dataKey="medium"
+                      stackId="c"
+                      name={t('propensity.churn.medium')}
+                      fill={MEDIUM}
+                    />
+                    <Bar dataKey="high" stackId="c" name={t('propensity.churn.high')} fill={HIGH} />
+                  </BarChart>
+                </ResponsiveContainer>
+              }
+            />
           </div>
         );
       }}
