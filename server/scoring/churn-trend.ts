@@ -18,7 +18,8 @@ export interface ChurnTrend {
 
 export type ChurnTrendMonth = ChurnCutoff & ChurnCounts & { fitted: boolean };
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setTimeout, not setImmediate: the memory store also runs in the browser (the MSW demo).
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function buildChurnTrend(
   transactions: IndexedTransactions,

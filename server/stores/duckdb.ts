@@ -180,7 +180,7 @@ export class DuckDbStore implements ProfileStore {
   /** customer_scores written from `book` and the catalogue entries, once per load. */
   private scoreFields: Promise<ScoreFields> | null = null;
   /** Every customer's churn band per month of the last year, worked out once per load. */
-  private churn: Promise<ChurnTrend> | null = null;
+  private churn: Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> | null = null;
   /** The reference rows histories point to, read once per load. */
   private reference: Promise<HistoryReference> | null = null;
   /** Names and emails indexed for search, read once per load (on the first search). */
@@ -259,10 +259,16 @@ export class DuckDbStore implements ProfileStore {
   }
 
   /** Every customer's churn band at each month's end (churn-trend.ts), worked out once per load. */
-  private churnBook(): Promise<ChurnTrend> {
+  private churnBook(): Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> {
     if (this.churn === null) {
       const asOf = this.asOf;
-      const pending = this.scoringTransactions().then((t) => buildChurnTrend(t, asOf));
+      const pending = this.scoringTransactions()
+        .then((t) => buildChurnTrend(t, asOf))
+        .then(async (trend) => {
+          // Every customer's bands, by customer_no, for the segments; everyone's counts kept.
+          await this.read((c) => writeChurnTable(c, trend));
+          return { trend, everyone: churnTrendMonths(trend, null) };
+        });
       pending.catch(() => {
         if (this.churn === pending) this.churn = null;
       });
@@ -273,10 +279,9 @@ export class DuckDbStore implements ProfileStore {
 
   async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
     const ctx = await this.segmentContext(definition === null ? [] : [definition]);
-    const trend = await this.churnBook();
+    const { trend, everyone } = await this.churnBook();
     // Everyone: counted once from the bands themselves; a segment's members, in SQL.
-    if (definition === null) return churnTrendMonths(trend, null);
-    await this.builtOnce('churn', (c) => writeChurnTable(c, trend));
+    if (definition === null) return everyone;
     const counts = await this.read((c) => churnCounts(c, ctx, definition, trend.months.length));
     return trend.months.map(({ month, cutoff, bands }, i) => {
       const found = counts[i];

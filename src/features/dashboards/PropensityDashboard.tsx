@@ -258,7 +258,11 @@ export function PropensityDashboard({ filters }: { filters: DashboardFilters }) 
                     <CartesianGrid vertical={false} stroke="var(--color-line, #e5e7eb)" />
                     <XAxis dataKey="label" tick={{ fontSize: 11 }} />
                     <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v)} />
-                    <Tooltip formatter={(v) => (typeof v === 'number' ? formatCount(v) : v)} />
+                    {/* The values in the text colour: amber text on white fails contrast. */}
+                    <Tooltip
+                      formatter={(v) => (typeof v === 'number' ? formatCount(v) : v)}
+                      itemStyle={{ color: 'var(--color-fg, #111827)' }}
+                    />
                     <Legend formatter={legendText} />
                     <Bar dataKey="low" stackId="c" name={t('propensity.churn.low')} fill={LOW} />
                     <Bar
