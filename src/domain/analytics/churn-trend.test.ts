@@ -1,17 +1,46 @@
 import { describe, expect, test } from 'vitest';
-// eslint-disable-next-line tact/boundaries -- a data file read as text, not code from another layer
-import sampleText from '../../../bench/data/cdnow/CDNOW_sample.txt?raw';
 import { NOT_A_CUSTOMER, churnBandsAt, churnCutoffs, tallyChurnBands } from './churn-trend.ts';
 import { fitBgNbd } from './bgnbd.ts';
 import { scoreCustomerBase } from './pipeline.ts';
 import { scoreCustomers } from './score.ts';
-import { dayNumber, summariseIndexed, type IndexedTransactions } from './summary.ts';
-import { createTransactionsReader } from './transactions-csv.ts';
+import { simulateTransactions } from './simulate.ts';
+import {
+  dayNumber,
+  summariseIndexed,
+  type IndexedTransactions,
+  type TransactionRow,
+} from './summary.ts';
 
-function cdnow(): IndexedTransactions {
-  const reader = createTransactionsReader({ format: 'cdnow' });
-  for (const line of sampleText.split('\n')) reader.readLine(line);
-  return reader.finishColumns();
+function indexed(rows: readonly TransactionRow[]): IndexedTransactions {
+  const ids = new Map<string, number>();
+  const customer = new Int32Array(rows.length);
+  const day = new Int32Array(rows.length);
+  const amount = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    let k = ids.get(r.customerId);
+    if (k === undefined) ids.set(r.customerId, (k = ids.size));
+    customer[i] = k;
+    day[i] = dayNumber(r.date);
+    amount[i] = r.amount;
+  });
+  return { customerIds: [...ids.keys()], customer, day, amount };
+}
+
+/** 2,000 customers from the models: first orders over 2024–2025, orders up to mid-2026. */
+function simulated(): IndexedTransactions {
+  return indexed(
+    simulateTransactions(
+      { r: 0.6, alpha: 40, a: 0.8, b: 2.5 },
+      { p: 6, q: 4, gamma: 15 },
+      {
+        customers: 2000,
+        seed: 7,
+        start: '2024-01-01',
+        calibrationEnd: '2025-12-31',
+        end: '2026-06-30',
+      },
+    ),
+  );
 }
 
 /** The same customers (same indices) with only the rows on or before `cutoff`. */
@@ -47,19 +76,19 @@ describe('churnCutoffs', () => {
   });
 
   test('twelve months by default', () => {
-    const cutoffs = churnCutoffs('1998-06-30');
+    const cutoffs = churnCutoffs('2026-06-30');
     expect(cutoffs).toHaveLength(12);
-    expect(cutoffs[0]).toEqual({ month: '1997-07', cutoff: '1997-07-31' });
-    expect(cutoffs.at(-1)).toEqual({ month: '1998-06', cutoff: '1998-06-30' });
+    expect(cutoffs[0]).toEqual({ month: '2025-07', cutoff: '2025-07-31' });
+    expect(cutoffs.at(-1)).toEqual({ month: '2026-06', cutoff: '2026-06-30' });
   });
 });
 
-describe('churnBandsAt on the CDNOW sample', () => {
-  const t = cdnow();
+describe('churnBandsAt on simulated customers', () => {
+  const t = simulated();
 
   test('at the as-of day: the bands the scores give today', () => {
-    const bands = churnBandsAt(t, '1998-06-30');
-    const base = scoreCustomerBase(t, { asOf: '1998-06-30', holdoutDays: 0 });
+    const bands = churnBandsAt(t, '2026-06-30');
+    const base = scoreCustomerBase(t, { asOf: '2026-06-30', holdoutDays: 0 });
     expect(bands).not.toBeNull();
     const byId = new Map(base.summary.customerIds.map((id, i) => [id, base.scores.churnBand[i]]));
     t.customerIds.forEach((id, i) => {
@@ -67,14 +96,14 @@ describe('churnBandsAt on the CDNOW sample', () => {
     });
     // Every band is used: the comparison above is not between empty answers.
     const counts = tallyChurnBands(bands ?? new Uint8Array());
-    expect(counts.customers).toBe(2357);
+    expect(counts.customers).toBe(2000);
     expect(counts.low).toBeGreaterThan(0);
     expect(counts.medium).toBeGreaterThan(0);
     expect(counts.high).toBeGreaterThan(0);
   });
 
   test('a past cut-off reads no order after it, and leaves out who had not bought yet', () => {
-    const cutoff = '1997-02-28';
+    const cutoff = '2024-06-30';
     const bands = churnBandsAt(t, cutoff);
     expect(bands).toEqual(churnBandsAt(upTo(t, cutoff), cutoff));
     const first = new Map<number, number>();
@@ -91,7 +120,7 @@ describe('churnBandsAt on the CDNOW sample', () => {
   });
 
   test("each cut-off's bands come from a model fitted on its own data, not today's", () => {
-    const cutoff = '1997-04-30';
+    const cutoff = '2024-09-30';
     const bands = churnBandsAt(t, cutoff);
     const summary = summariseIndexed(t, { calibrationEnd: cutoff, unit: 'week' });
     const input = {
@@ -105,7 +134,7 @@ describe('churnBandsAt on the CDNOW sample', () => {
     };
     const then = scoreCustomers(fitBgNbd(summary), null, input);
     const today = scoreCustomers(
-      fitBgNbd(summariseIndexed(t, { calibrationEnd: '1998-06-30', unit: 'week' })),
+      fitBgNbd(summariseIndexed(t, { calibrationEnd: '2026-06-30', unit: 'week' })),
       null,
       input,
     );
@@ -115,13 +144,15 @@ describe('churnBandsAt on the CDNOW sample', () => {
       expect(bands?.[index.get(id) ?? -1]).toBe(then.churnBand[i]);
       if (then.churnBand[i] !== today.churnBand[i]) differ += 1;
     });
-    // Four months of data give another model than eighteen: hundreds of customers move band.
-    expect(differ).toBeGreaterThan(100);
+    // Nine months of data give another model than thirty: dozens of customers (55) move band.
+    expect(differ).toBeGreaterThan(20);
   });
 
   test('too little data to fit before the first repeat purchases: no bands', () => {
-    expect(churnBandsAt(t, '1997-01-01')).toBeNull();
-    expect(churnBandsAt(t, '1996-12-31')).toBeNull();
+    // Before anyone's first order; then a week of first orders (≈ 20 customers, none repeating).
+    expect(churnBandsAt(t, '2023-12-31')).toBeNull();
+    expect(churnBandsAt(t, '2024-01-07')).toBeNull();
+    expect(churnBandsAt(t, '2024-03-31')).not.toBeNull();
   });
 });
 
