@@ -560,3 +560,40 @@ describe('GET /api/dashboards/segments', () => {
     expect(propensity.clv_12m.reduce((n, b) => n + b.customers, 0)).toBe(buyers.size);
   });
 });
+
+describe('without a model (too few customers to fit one)', () => {
+  const small = generateDataset({ seed: 5, customers: 40 });
+  let tiny: DuckDbStore;
+  const tinyApis: { memory: Hono | null; duckdb: Hono | null } = { memory: null, duckdb: null };
+  beforeAll(async () => {
+    tinyApis.memory = createApi(new MemoryStore(small.dataset, small.manifest.as_of), {
+      logErrors: false,
+    });
+    tiny = await openDuckDbStore({ path: ':memory:', connections: 2 });
+    await loadDataset(tiny, small.dataset, { asOf: small.manifest.as_of, seed: 5 });
+    tinyApis.duckdb = createApi(tiny, { logErrors: false });
+  }, 120_000);
+  afterAll(() => tiny.close());
+
+  test('propensity and predicted value answer on both stores alike: everyone unscored, no month fitted', async () => {
+    for (const url of [
+      '/api/dashboards/propensity?from=2026-01&to=2026-06',
+      '/api/dashboards/segments?from=2026-01&to=2026-06',
+    ]) {
+      const [memory, duckdb] = await Promise.all([
+        get(tinyApis.memory, url),
+        get(tinyApis.duckdb, url),
+      ]);
+      expect(memory.status).toBe(200);
+      expect(duckdb.status).toBe(200);
+      expect(duckdb.body).toEqual(memory.body);
+    }
+    const body = propensityResponse.parse(
+      (await get(tinyApis.duckdb, '/api/dashboards/propensity?from=2026-01&to=2026-06')).body,
+    );
+    expect(body.unscored).toBe(body.customers);
+    expect(body.customers).toBe(40);
+    expect(body.churn_trend).toHaveLength(12);
+    expect(body.churn_trend.every((m) => !m.fitted && m.customers === 0)).toBe(true);
+  });
+});

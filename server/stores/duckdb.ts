@@ -253,9 +253,9 @@ export class DuckDbStore implements ProfileStore {
    */
   async prepareDashboards(): Promise<void> {
     await this.monthTable();
-    await this.churnTrend(null);
-    await this.campaignTable();
     await this.qualityTable();
+    await this.campaignTable();
+    await this.churnTrend(null);
   }
 
   /** Every customer's churn band at each month's end (churn-trend.ts), worked out once per load. */
@@ -385,7 +385,11 @@ export class DuckDbStore implements ProfileStore {
   private scores(): Promise<ScoreFields> {
     if (this.scoreFields === null) {
       const pending = this.scoreBook().then(async (book): Promise<ScoreFields> => {
-        if ('unavailable' in book) return { ids: new Set(), catalogue: [] };
+        if ('unavailable' in book) {
+          // No model: the score tables exist all the same, empty (dashboards join them).
+          await this.read((c) => writeCustomerScores(c, new Map()));
+          return { ids: new Set(), catalogue: [] };
+        }
         const values = scoreValues(book);
         const customers = await this.customerCount();
         await this.read((c) => writeCustomerScores(c, values));

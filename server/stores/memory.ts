@@ -340,7 +340,14 @@ export class MemoryStore implements ProfileStore {
   private churn: Promise<ChurnTrend> | null = null;
 
   async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
-    this.churn ??= buildChurnTrend(ordersTransactions(this.data.orders), this.asOf);
+    if (this.churn === null) {
+      const pending = buildChurnTrend(ordersTransactions(this.data.orders), this.asOf);
+      // A failure is not kept: the next request tries again.
+      pending.catch(() => {
+        if (this.churn === pending) this.churn = null;
+      });
+      this.churn = pending;
+    }
     return churnTrendMonths(await this.churn, this.members(definition));
   }
 
@@ -443,7 +450,10 @@ export class MemoryStore implements ProfileStore {
     definition: SegmentDefinition,
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]> {
-    const tallies = fieldIds.map((id) => this.breakdownTally(id));
+    const tallies = fieldIds.map((id) => {
+      if (breakdownSource(id)?.kind !== 'score') throw new Error(`Not a score breakdown: ${id}`);
+      return this.breakdownTally(id);
+    });
     this.segments().countAll([definition], this.saved.definitions(), (f) => {
       for (const tally of tallies) tally.add(f);
     });

@@ -5,7 +5,7 @@
 // order placed after its cut-off. Decision 032 says why refits and not the holdout fit.
 import { fitBgNbd } from './bgnbd.ts';
 import { requireEnoughData } from './pipeline.ts';
-import { scoreCustomers } from './score.ts';
+import { scoreCustomers, type CustomerScores } from './score.ts';
 import { dateOfDay, dayNumber, summariseIndexed, type IndexedTransactions } from './summary.ts';
 
 /** Months the trend covers, the as-of month included. */
@@ -45,26 +45,28 @@ export function churnCutoffs(asOf: string, months: number = CHURN_TREND_MONTHS):
  */
 export function churnBandsAt(transactions: IndexedTransactions, cutoff: string): Uint8Array | null {
   const summary = summariseIndexed(transactions, { calibrationEnd: cutoff, unit: 'week' });
+  let scores: CustomerScores;
   try {
     requireEnoughData(summary);
+    scores = scoreCustomers(
+      fitBgNbd(summary),
+      null,
+      {
+        unit: summary.unit,
+        calibrationEnd: cutoff,
+        customerIds: summary.customerIds,
+        x: summary.x,
+        tx: summary.tx,
+        T: summary.T,
+        m: summary.m,
+      },
+      { horizonsDays: [CHURN_HORIZON_DAYS], churnHorizonDays: CHURN_HORIZON_DAYS },
+    );
   } catch (error: unknown) {
+    // Too little data, or a fit that cannot be made of it: no model that month, as for the scores.
     if (error instanceof RangeError) return null;
     throw error;
   }
-  const scores = scoreCustomers(
-    fitBgNbd(summary),
-    null,
-    {
-      unit: summary.unit,
-      calibrationEnd: cutoff,
-      customerIds: summary.customerIds,
-      x: summary.x,
-      tx: summary.tx,
-      T: summary.T,
-      m: summary.m,
-    },
-    { horizonsDays: [CHURN_HORIZON_DAYS], churnHorizonDays: CHURN_HORIZON_DAYS },
-  );
   const bands = new Uint8Array(transactions.customerIds.length).fill(NOT_A_CUSTOMER);
   // The summary keeps the customers in index order, leaving out those without an order yet.
   let k = 0;
