@@ -8,6 +8,7 @@ import {
   apiError,
   buyersResponse,
   campaignsResponse,
+  countResponse,
   membersResponse,
   qualityListResponse,
   qualityResponse,
@@ -269,6 +270,53 @@ describe('GET /api/dashboards/propensity', () => {
       // Each month its own refit: the shares move from month to month.
       const highShares = new Set(trend.map((m) => (m.high / m.customers).toFixed(3)));
       expect(highShares.size).toBeGreaterThan(3);
+    }
+  });
+  test("the builder's breakdown by a score gives the dashboard's bands, on both stores", async () => {
+    const dashboard = propensityResponse.parse(
+      (await get(apis.memory, '/api/dashboards/propensity?from=2025-12&to=2026-11')).body,
+    );
+    // Everyone, as a marketer would say it: an email or none.
+    const email = (id: string, operator: 'is_set' | 'is_empty') => ({
+      id,
+      kind: 'attribute',
+      negate: false,
+      field: 'customer.email',
+      test: { operator },
+    });
+    const everyone = {
+      version: 1,
+      root: {
+        id: 'tous',
+        kind: 'group',
+        negate: false,
+        combinator: 'or',
+        children: [email('avec', 'is_set'), email('sans', 'is_empty')],
+      },
+    };
+    const bands = {
+      'score.propensity_30d': dashboard.propensity_30d,
+      'score.propensity_90d': dashboard.propensity_90d,
+      'score.churn_band': dashboard.churn,
+      'score.clv_12m': dashboard.clv_12m,
+    };
+    for (const [field, expected] of Object.entries(bands)) {
+      const answers = await Promise.all(
+        [apis.memory, apis.duckdb].map(async (api) => {
+          if (!api) throw new Error('API not ready');
+          const res = await api.request('/api/segments/count', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ definition: everyone, breakdown: field }),
+          });
+          expect(res.status).toBe(200);
+          return countResponse.parse(await res.json()).breakdown;
+        }),
+      );
+      expect(answers[1]).toEqual(answers[0]);
+      const counted = new Map(answers[0]?.values.map((v) => [v.value, v.count]));
+      for (const band of expected) expect(counted.get(band.band) ?? 0).toBe(band.customers);
+      expect(counted.get(null)).toBe(dashboard.unscored);
     }
   });
 });

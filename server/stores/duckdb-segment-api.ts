@@ -1,10 +1,11 @@
 // The segment side of the DuckDB store's ProfileStore: counts, sample members and breakdowns, on
 // the SQL the segment compiler emits over the segment tables (duckdb-segment-layout.ts), with
 // membership conditions reading the saved segments in ctx.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { MemberSummary } from '../../src/api/contract.ts';
 import type { ScoreTotals } from '../store.ts';
 import {
+  PROPENSITY_BANDS,
   VALUE_BAND_EUROS,
   VALUE_BANDS,
   breakdownSource,
@@ -79,26 +80,35 @@ async function summariesByNumber(
   return rows.map((r) => summary(toText(r.customer_id ?? null), r));
 }
 
-/** SQL text for a constant from the allowlist (a score id): quoted, never the user's text. */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** A score breakdown's value of the member joined as `s` on score_columns (NULL when missing). */
-function scoreValue(source: { score: string; bands: ScoreBands }): string {
+/**
+ * A score breakdown's value of the member joined as `s` on score_columns (NULL when missing): a
+ * band's index in SQL (an integer groups fast; building its text per member took half the time),
+ * named after grouping by `label`.
+ */
+function scoreValue(source: { score: string; bands: ScoreBands }): {
+  sql: string;
+  label: (value: DuckDBValue) => string | null;
+} {
   const column = `s.${scoreColumn(source.score)}`;
-  // least and greatest skip NULLs: a customer without the score must stay missing.
-  const band = `least(9, greatest(0, floor(${column} / 10)))::INTEGER`;
   const finite = `${column} IS NOT NULL AND isfinite(${column})`;
+  const named = (bands: readonly string[]) => (value: DuckDBValue) =>
+    value === null ? null : (bands[toNumber(value)] ?? null);
   switch (source.bands) {
     case 'propensity':
-      return `CASE WHEN ${finite}
-              THEN (${band} * 10)::VARCHAR || '-' || (${band} * 10 + 10)::VARCHAR END`;
+      return {
+        sql: `CASE WHEN ${finite} THEN least(9, greatest(0, floor(${column} / 10)))::INTEGER END`,
+        label: named(PROPENSITY_BANDS),
+      };
     case 'value':
-      return `CASE WHEN NOT (${finite}) THEN NULL ${VALUE_BAND_EUROS.map(
-        (upper, i) => `WHEN ${column} < ${upper} THEN ${literal(VALUE_BANDS[i] ?? '')}`,
-      ).join(' ')} ELSE ${literal(VALUE_BANDS[VALUE_BANDS.length - 1] ?? '')} END`;
+      return {
+        sql: `CASE WHEN NOT (${finite}) THEN NULL ${VALUE_BAND_EUROS.map(
+          (upper, i) => `WHEN ${column} < ${upper} THEN ${String(i)}`,
+        ).join(' ')} ELSE ${String(VALUE_BANDS.length - 1)} END`,
+        label: named(VALUE_BANDS),
+      };
     case null:
       // Unbanded: the enum scores, whose column holds their text.
-      return `${column}::VARCHAR`;
+      return { sql: `${column}::VARCHAR`, label: toTextOrNull };
   }
 }
 
@@ -120,10 +130,12 @@ export async function scoreBreakdowns(
   if (sources.length === 0) return [];
   const compiled = compileDefinition(definition, overSegmentTables(ctx));
   const members = `SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where})`;
-  const values = sources.map(
-    (source, i) =>
-      `${ctx.scores?.has(source.score) ? scoreValue(source) : 'NULL::VARCHAR'} AS v${String(i)}`,
+  const read = sources.map((source) =>
+    ctx.scores?.has(source.score)
+      ? scoreValue(source)
+      : { sql: 'NULL::VARCHAR', label: () => null },
   );
+  const values = read.map((r, i) => `${r.sql} AS v${String(i)}`);
   const columns = sources.map((_, i) => `v${String(i)}`);
   const rows = await runSegmentStatement(connection, {
     sql: `SELECT ${columns.join(', ')}, ${columns.map((v) => `GROUPING(${v}) AS g${v}`).join(', ')},
@@ -138,7 +150,7 @@ export async function scoreBreakdowns(
       rows
         .filter((r) => toNumber(r[`gv${String(i)}`] ?? null) === 0)
         .map((r) => ({
-          value: toTextOrNull(r[`v${String(i)}`] ?? null),
+          value: read[i]?.label(r[`v${String(i)}`] ?? null) ?? null,
           count: toNumber(r.n ?? null),
         })),
       id,
@@ -173,10 +185,17 @@ export async function segmentBreakdown(
         sql = `SELECT NULL::VARCHAR AS value, count(*)::INTEGER AS n FROM (${members}) m`;
         break;
       }
-      sql = `SELECT ${scoreValue(source)} AS value, count(*)::INTEGER AS n
-               FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no
-               GROUP BY 1`;
-      break;
+      const { sql: value, label } = scoreValue(source);
+      const rows = await runSegmentStatement(connection, {
+        sql: `SELECT ${value} AS value, count(*)::INTEGER AS n
+              FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no
+              GROUP BY 1`,
+        params: compiled.params,
+      });
+      return rankBreakdown(
+        rows.map((r) => ({ value: label(r.value ?? null), count: toNumber(r.n ?? null) })),
+        fieldId,
+      );
     }
     case 'reach': {
       const on = {
