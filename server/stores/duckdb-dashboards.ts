@@ -3,7 +3,6 @@
 // members of a segment from the segment compiler. Held to the memory store's domain functions by
 // the differential test (dashboards-differential.test.ts).
 import { DuckDBDataChunk, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
 import { NOT_A_CUSTOMER, type ChurnCounts } from '../../src/domain/analytics/churn-trend.ts';
 import type { ChurnTrend } from '../scoring/churn-trend.ts';
 import {
@@ -349,86 +348,84 @@ export async function campaignFigures(
 
 export const CHURN_TABLE = 'churn_months';
 
+/** A customer's band at each cut-off as one number: month i's band (3 when none) × 4^i. */
+const BAND_BASE = 4;
+const NO_BAND = 3;
+
 /**
- * Every customer's churn band at each cut-off of `trend` (server/scoring/churn-trend.ts), one
- * column per month (`b0` the oldest; NULL before their first order or when no model was fitted),
- * by customer_no: written once per load, so that a request only counts a segment's members.
+ * Every customer's churn bands at the cut-offs of `trend` (server/scoring/churn-trend.ts) as one
+ * code by customer_no (a band per month in base 4, NO_BAND before their first order or when no
+ * model was fitted): written once per load, so that a request only counts a segment's members per
+ * code — a few thousand trajectories — and adds them up by month here.
  */
 export async function writeChurnTable(
   connection: DuckDBConnection,
   trend: ChurnTrend,
 ): Promise<void> {
-  const columns = trend.months.map((_, i) => `b${String(i)}`);
+  if (trend.months.length > 30) throw new RangeError('Too many months for one code per customer.');
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE churn_staging (customer_id VARCHAR${columns
-      .map((c) => `, ${c} UTINYINT`)
-      .join('')})`,
+    'CREATE OR REPLACE TEMP TABLE churn_staging (customer_id VARCHAR, code BIGINT)',
   );
   const appender = await connection.createAppender('churn_staging');
   try {
-    const chunk = DuckDBDataChunk.create(
-      [0, ...columns.map((_, i) => i + 1)].map((i) => appender.columnType(i)),
-    );
-    let from = 0;
+    const chunk = DuckDBDataChunk.create([appender.columnType(0), appender.columnType(1)]);
     const ids = trend.customerIds;
-    while (from < ids.length) {
+    for (let from = 0; from < ids.length; from += CHUNK_ROWS) {
       const to = Math.min(ids.length, from + CHUNK_ROWS);
-      const bands = trend.months.map(({ bands: b }) => {
-        const out: (number | null)[] = [];
-        for (let k = from; k < to; k += 1) {
-          const band = b?.[k] ?? NOT_A_CUSTOMER;
-          out.push(band === NOT_A_CUSTOMER ? null : band);
-        }
-        return out;
-      });
+      const codes: bigint[] = [];
+      for (let k = from; k < to; k += 1) {
+        let code = 0;
+        trend.months.forEach(({ bands }, i) => {
+          const band = bands?.[k] ?? NOT_A_CUSTOMER;
+          code += (band === NOT_A_CUSTOMER ? NO_BAND : band) * BAND_BASE ** i;
+        });
+        codes.push(BigInt(code));
+      }
       chunk.reset();
-      chunk.setColumns([ids.slice(from, to), ...bands]);
+      chunk.setColumns([ids.slice(from, to), codes]);
       appender.appendDataChunk(chunk);
-      from = to;
     }
   } finally {
     appender.closeSync();
   }
   await connection.run(`CREATE OR REPLACE TABLE ${CHURN_TABLE} AS
-    SELECT n.customer_no, ${columns.map((c) => `s.${c}`).join(', ')}
+    SELECT n.customer_no, s.code
     FROM churn_staging s JOIN segment_customers n ON n.customer_id = s.customer_id
     ORDER BY n.customer_no`);
   await connection.run('DROP TABLE churn_staging');
 }
 
-/** Each of `months` columns' customers per band among `definition`'s members (or everyone). */
+/** Each of `months` cut-offs' customers per band among `definition`'s members (or everyone). */
 export async function churnCounts(
   connection: DuckDBConnection,
   ctx: SegmentQueryContext,
   definition: SegmentDefinition | null,
   months: number,
 ): Promise<ChurnCounts[]> {
-  if (months === 0) return [];
   const compiled =
     definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
   const member =
     compiled === null
       ? ''
       : `WHERE h.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`;
-  const counts = Array.from({ length: months }, (_, i) =>
-    CHURN_BANDS.map(
-      (name, band) =>
-        `(count(*) FILTER (WHERE h.b${String(i)} = ${String(band)}))::BIGINT AS ${name}_${String(i)}`,
-    ).join(', '),
-  );
-  const [row] = await runSegmentStatement(connection, {
-    sql: `SELECT ${counts.join(', ')} FROM ${CHURN_TABLE} h ${member}`,
+  const rows = await runSegmentStatement(connection, {
+    sql: `SELECT h.code, count(*)::BIGINT AS n FROM ${CHURN_TABLE} h ${member} GROUP BY h.code`,
     params: compiled?.params ?? [],
   });
-  return Array.from({ length: months }, (_, i) => {
-    const [low, medium, high] = CHURN_BANDS.map((name) =>
-      toNumber(row?.[`${name}_${String(i)}`] ?? null),
-    );
-    return {
-      customers: (low ?? 0) + (medium ?? 0) + (high ?? 0),
-      low: low ?? 0,
-      medium: medium ?? 0,
-      high: high ?? 0,
-    };
-  });
+  const counts = Array.from({ length: months }, () => [0, 0, 0, 0]);
+  for (const r of rows) {
+    let code = toNumber(r.code ?? null);
+    const n = toNumber(r.n ?? null);
+    for (const month of counts) {
+      const band = code % BAND_BASE;
+      month[band] = (month[band] ?? 0) + n;
+      code = Math.floor(code / BAND_BASE);
+    }
+  }
+  return counts.map(([low = 0, medium = 0, high = 0]) => ({
+    customers: low + medium + high,
+    low,
+    medium,
+    high,
+  }));
 }
