@@ -42,6 +42,16 @@ async function get(api: Hono | null, url: string) {
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
+/** Floating figures (variances, intervals) to nine significant digits: the stores sum apart. */
+const rounded = (value: unknown): unknown =>
+  typeof value === 'number' && !Number.isInteger(value)
+    ? Number(value.toPrecision(9))
+    : Array.isArray(value)
+      ? value.map(rounded)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]))
+        : value;
+
 /** A saved segment's members as the segment engine selects them (pages of the members route). */
 async function segmentMembers(id: string): Promise<Set<string>> {
   const out = new Set<string>();
@@ -322,16 +332,6 @@ describe('GET /api/dashboards/propensity', () => {
 });
 
 describe('GET /api/dashboards/campaigns', () => {
-  /** Floating figures (variances, intervals) to nine significant digits: the stores sum apart. */
-  const rounded = (value: unknown): unknown =>
-    typeof value === 'number' && !Number.isInteger(value)
-      ? Number(value.toPrecision(9))
-      : Array.isArray(value)
-        ? value.map(rounded)
-        : typeof value === 'object' && value !== null
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]))
-          : value;
-
   /** One campaign's groups counted straight from the rows. */
   function counted(campaignId: string, channel: string | null, members: Set<string> | null) {
     const week = 7 * 86_400_000;
@@ -643,5 +643,102 @@ describe('without a model (too few customers to fit one)', () => {
     expect(body.customers).toBe(40);
     expect(body.churn_trend).toHaveLength(12);
     expect(body.churn_trend.every((m) => !m.fitted && m.customers === 0)).toBe(true);
+  });
+});
+
+describe('a segment of segments on the dashboards, when the segment it names changes', () => {
+  async function send(
+    api: Hono | null,
+    method: string,
+    url: string,
+    body: unknown,
+    version?: number,
+  ) {
+    if (!api) throw new Error('API not ready');
+    const res = await api.request(url, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(version === undefined ? {} : { 'if-match': `"${String(version)}"` }),
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { segment_id: string } };
+  }
+  const group = (children: unknown[]) => ({
+    version: 1,
+    root: { id: 'racine', kind: 'group', negate: false, combinator: 'and', children },
+  });
+  const city = (value: string) =>
+    group([
+      {
+        id: 'ville',
+        kind: 'attribute',
+        negate: false,
+        field: 'customer.city',
+        test: { operator: 'equals', value },
+      },
+    ]);
+
+  test('every figure follows the new members on both stores (none kept from before)', async () => {
+    const urls = (id: string) =>
+      [
+        `/api/dashboards/buyers?from=2025-12&to=2026-11&segment=${id}`,
+        `/api/dashboards/value?from=2025-12&to=2026-11&segment=${id}`,
+        `/api/dashboards/propensity?from=2025-12&to=2026-11&segment=${id}`,
+        `/api/dashboards/quality?from=2025-12&to=2026-11&segment=${id}`,
+        `/api/dashboards/campaigns?from=2025-12&to=2026-11&segment=${id}`,
+      ] as const;
+    /** Each dashboard's answer on both stores, the segment's id (which differs) left out. */
+    const answers = async () => {
+      const out: { memory: unknown; duckdb: unknown }[] = [];
+      for (const [i, url] of urls(ids.memory.outer).entries()) {
+        const [memory, duckdb] = await Promise.all([
+          get(apis.memory, url),
+          get(apis.duckdb, urls(ids.duckdb.outer)[i] ?? ''),
+        ]);
+        expect(duckdb.status).toBe(200);
+        const bare = (body: unknown) =>
+          typeof body === 'object' && body !== null ? { ...body, segment: null } : body;
+        out.push({ memory: rounded(bare(memory.body)), duckdb: rounded(bare(duckdb.body)) });
+      }
+      return out;
+    };
+    const ids: Record<'memory' | 'duckdb', { inner: string; outer: string }> = {
+      memory: { inner: '', outer: '' },
+      duckdb: { inner: '', outer: '' },
+    };
+    for (const kind of ['memory', 'duckdb'] as const) {
+      const inner = await send(apis[kind], 'POST', '/api/segments', {
+        name: 'Lyonnais du tableau de bord',
+        definition: city('Lyon'),
+      });
+      const outer = await send(apis[kind], 'POST', '/api/segments', {
+        name: 'Membres des Lyonnais',
+        definition: group([
+          { id: 'membre', kind: 'segment', negate: false, segment_id: inner.body.segment_id },
+        ]),
+      });
+      expect(outer.status).toBe(201);
+      ids[kind] = { inner: inner.body.segment_id, outer: outer.body.segment_id };
+    }
+    const before = await answers();
+    for (const a of before) expect(a.duckdb).toEqual(a.memory);
+    for (const kind of ['memory', 'duckdb'] as const) {
+      const saved = await send(
+        apis[kind],
+        'PUT',
+        `/api/segments/${ids[kind].inner}`,
+        { name: 'Lyonnais du tableau de bord', definition: city('Paris') },
+        1,
+      );
+      expect(saved.status).toBe(200);
+    }
+    const after = await answers();
+    for (const [i, a] of after.entries()) {
+      expect(a.duckdb).toEqual(a.memory);
+      // The segment now holds other customers: its figures moved.
+      expect(a.memory).not.toEqual(before[i]?.memory);
+    }
   });
 });

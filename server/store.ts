@@ -216,9 +216,9 @@ export interface DashboardFigures {
     definitions: readonly SegmentDefinition[],
     scoreId: string,
   ): Promise<ScoreTotals[]>;
-  /** segmentBreakdown of several scores (ids of the breakdown allowlist) over one pass. */
+  /** segmentBreakdown of several scores (score ids of the breakdown allowlist), everyone's when null. */
   scoreBreakdowns(
-    definition: SegmentDefinition,
+    definition: SegmentDefinition | null,
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]>;
   /** Churn bands at each month's end of the last year, among `definition`'s members (or all). */

@@ -19,7 +19,7 @@ import {
   type PropensityResponse,
   type ValueResponse,
 } from '../../src/api/contract.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { CHURN_BANDS } from '../../src/domain/analytics/churn.ts';
 import { ATTRIBUTION_WINDOW_DAYS, campaignUplift } from '../../src/domain/analytics/campaigns.ts';
 import { MIN_HOLDOUT } from '../../src/domain/analytics/uplift.ts';
@@ -101,12 +101,6 @@ async function auditedIn(store: ProfileStore, query: DashboardQuery) {
 
 const campaignName = z.object({ name: z.string() });
 
-/** A definition every customer meets: not the empty group (which nobody meets). */
-const EVERYONE: SegmentDefinition = {
-  version: 1,
-  root: { id: 'everyone', kind: 'group', negate: true, combinator: 'and', children: [] },
-};
-
 const periodOf = (query: DashboardQuery) => ({
   from: query.from,
   to: query.to,
@@ -125,9 +119,8 @@ export function dashboardRoutes(store: ProfileStore): Hono {
     .get('/propensity', async (c) => {
       const query = parseOr400(dashboardQuery, queryOf(c), 'query');
       const { definition, segment } = await segmentOf(store, query);
-      const selected = definition ?? EVERYONE;
       const [[p30, p90, churn, clv], trend] = await Promise.all([
-        store.scoreBreakdowns(selected, [
+        store.scoreBreakdowns(definition, [
           'score.propensity_30d',
           'score.propensity_90d',
           'score.churn_band',

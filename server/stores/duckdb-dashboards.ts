@@ -28,9 +28,8 @@ import {
 } from '../../src/domain/analytics/campaigns.ts';
 import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileDefinition } from '../../src/domain/segment/sql.ts';
-import { overSegmentTables } from './duckdb-segment-layout.ts';
-import { runSegmentStatement, type SegmentQueryContext } from './duckdb-segments.ts';
+import { memberRows, type DashboardContext } from './duckdb-members.ts';
+import { runSegmentStatement } from './duckdb-segments.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
 /** DuckDB's vector size: a data chunk holds at most this many rows (as the loader's). */
@@ -74,22 +73,17 @@ export async function buildMonthTable(connection: DuckDBConnection): Promise<voi
  * channel), and the members of `definition` (whose compiled parameters the statement binds).
  */
 function monthFilters(
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
 ) {
-  const compiled =
-    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
+  const members = definition === null ? null : memberRows(ctx, definition);
   const filters = [
     `o.month BETWEEN ${monthNumber(query.from)} AND ${monthNumber(query.to)}`,
     query.channel === null ? 'o.channel IS NULL' : `o.channel = ${literal(query.channel)}`,
-    ...(compiled === null
-      ? []
-      : [
-          `o.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`,
-        ]),
+    ...(members === null ? [] : [`o.customer_no IN (${members.numbers})`]),
   ];
-  return { filters, compiled };
+  return { filters, params: members?.params ?? [] };
 }
 
 /** The month table's month number as 'YYYY-MM'. */
@@ -97,12 +91,12 @@ const monthText = (column: string) => `printf('%04d-%02d', ${column} // 12, ${co
 
 export async function buyersByMonth(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
 ): Promise<BuyerMonth[]> {
   if (!isMonth(query.from) || !isMonth(query.to)) return [];
-  const { filters, compiled } = monthFilters(ctx, definition, query);
+  const { filters, params } = monthFilters(ctx, definition, query);
   const rows = await runSegmentStatement(connection, {
     // One row per buyer and month already: each month sums its rows.
     sql: `SELECT ${monthText('o.month')} AS month,
@@ -113,7 +107,7 @@ export async function buyersByMonth(
             coalesce(sum(o.revenue) FILTER (WHERE NOT o.is_first), 0)::BIGINT AS repeat_revenue
           FROM ${MONTH_TABLE} o WHERE ${filters.join(' AND ')}
           GROUP BY o.month`,
-    params: compiled?.params ?? [],
+    params,
   });
   const byMonth = new Map(rows.map((r) => [toText(r.month ?? null), r]));
   return monthsBetween(query.from, query.to).map((month) => {
@@ -137,14 +131,14 @@ export async function buyersByMonth(
  */
 export async function valueFigures(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
   channels: readonly OrderChannel[],
 ): Promise<ValueFigures> {
   const empty = domainValueFigures([], null, query, channels);
   if (!isMonth(query.from) || !isMonth(query.to)) return empty;
-  const { filters, compiled } = monthFilters(ctx, definition, query);
+  const { filters, params } = monthFilters(ctx, definition, query);
   const band = `CASE ${VALUE_BANDS_CENTS.map((upper, i) => `WHEN value < ${upper} THEN ${i}`).join(' ')} ELSE ${VALUE_BANDS_CENTS.length} END`;
   const pareto = PARETO_SHARES.map(
     (p) =>
@@ -173,7 +167,7 @@ export async function valueFigures(
           UNION ALL SELECT 'first', first_channel, count(*), sum(value), 0 FROM v GROUP BY first_channel
           UNION ALL (SELECT 'top', customer_id, 1, value, orders FROM v
                      ORDER BY value DESC, customer_id LIMIT ${TOP_CUSTOMERS})`,
-    params: compiled?.params ?? [],
+    params,
   });
   const part = (name: string) => rows.filter((r) => toText(r.part ?? null) === name);
   const figure = (r: (typeof rows)[number]) => ({
@@ -277,18 +271,14 @@ export async function buildCampaignTable(
  */
 export async function campaignFigures(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   query: BuyersQuery,
 ): Promise<CampaignFigures[]> {
   if (!isMonth(query.from) || !isMonth(query.to)) return [];
   const { start, end } = monthBounds(query.from, query.to);
-  const compiled =
-    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
-  const member =
-    compiled === null
-      ? ''
-      : `AND u.customer_id IN (SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where}))`;
+  const members = definition === null ? null : memberRows(ctx, definition);
+  const member = members === null ? '' : `AND u.customer_id IN (${members.ids})`;
   // The channel is an enum value, checked by the route: one of the table's column suffixes.
   const suffix = query.channel ?? 'any';
   const rows = await runSegmentStatement(connection, {
@@ -306,7 +296,7 @@ export async function campaignFigures(
           WHERE u.sent_at >= ${literal(start)}::TIMESTAMP AND u.sent_at < ${literal(end)}::TIMESTAMP
             ${member}
           GROUP BY u.campaign_id, u.treated`,
-    params: compiled?.params ?? [],
+    params: members?.params ?? [],
   });
   const none: GroupFigures = { customers: 0, converted: 0, revenue_cents: 0, revenue_variance: 0 };
   const byCampaign = new Map<string, CampaignFigures>();
@@ -398,19 +388,15 @@ export async function writeChurnTable(
 /** Each of `months` cut-offs' customers per band among `definition`'s members (or everyone). */
 export async function churnCounts(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   months: number,
 ): Promise<ChurnCounts[]> {
-  const compiled =
-    definition === null ? null : compileDefinition(definition, overSegmentTables(ctx));
-  const member =
-    compiled === null
-      ? ''
-      : `WHERE h.customer_no IN (SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where}))`;
+  const members = definition === null ? null : memberRows(ctx, definition);
+  const member = members === null ? '' : `WHERE h.customer_no IN (${members.numbers})`;
   const rows = await runSegmentStatement(connection, {
     sql: `SELECT h.code, count(*)::BIGINT AS n FROM ${CHURN_TABLE} h ${member} GROUP BY h.code`,
-    params: compiled?.params ?? [],
+    params: members?.params ?? [],
   });
   const counts = Array.from({ length: months }, () => [0, 0, 0, 0]);
   for (const r of rows) {

@@ -20,10 +20,9 @@ import {
 import { JS_SPACE_RE2, VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
 import { MIN_PHONE_DIGITS } from '../../src/domain/segment/facts.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import { junkReasons } from '../../src/domain/template/salutation.ts';
-import { overSegmentTables } from './duckdb-segment-layout.ts';
-import { runSegmentStatement, type SegmentQueryContext } from './duckdb-segments.ts';
+import { memberRows, type DashboardContext } from './duckdb-members.ts';
+import { runSegmentStatement } from './duckdb-segments.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
 const JUNK_FUNCTION = 'tact_first_name_junk';
@@ -124,18 +123,15 @@ const LIST_SQL: Record<QualityList, string> = {
   duplicate_phone: 'q.duplicate_phone',
 };
 
-function memberFilter(ctx: SegmentQueryContext, definition: SegmentDefinition | null) {
+function memberFilter(ctx: DashboardContext, definition: SegmentDefinition | null) {
   if (definition === null) return { sql: 'TRUE', params: [] };
-  const compiled = compileDefinition(definition, overSegmentTables(ctx));
-  return {
-    sql: `q.customer_id IN (SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where}))`,
-    params: compiled.params,
-  };
+  const members = memberRows(ctx, definition);
+  return { sql: `q.customer_id IN (${members.ids})`, params: members.params };
 }
 
 export async function qualityFigures(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
 ): Promise<QualityFigures> {
   const members = memberFilter(ctx, definition);
@@ -194,7 +190,7 @@ const textOrNull = (v: DuckDBValue | undefined) =>
 
 export async function qualityList(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition | null,
   list: QualityList,
   page: { limit: number; offset: number },

@@ -24,6 +24,7 @@ import {
 } from './duckdb-segments.ts';
 import { quote } from './duckdb-schema.ts';
 import { SCORE_COLUMNS, scoreColumn } from './duckdb-scores.ts';
+import { memberRows, type DashboardContext } from './duckdb-members.ts';
 import { queryRows, toNumber, toText, toTextOrNull, type Row } from './duckdb-values.ts';
 
 function summary(id: string, r: Row): MemberSummary {
@@ -118,7 +119,7 @@ function scoreValue(source: { score: string; bands: ScoreBands }): {
  */
 export async function scoreBreakdowns(
   connection: DuckDBConnection,
-  ctx: SegmentQueryContext,
+  ctx: DashboardContext,
   definition: SegmentDefinition,
   fieldIds: readonly string[],
 ): Promise<{ value: string | null; count: number }[][]> {
@@ -128,8 +129,7 @@ export async function scoreBreakdowns(
     return source;
   });
   if (sources.length === 0) return [];
-  const compiled = compileDefinition(definition, overSegmentTables(ctx));
-  const members = `SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where})`;
+  const { numbers: members, params } = memberRows(ctx, definition);
   const read = sources.map((source) =>
     ctx.scores?.has(source.score)
       ? scoreValue(source)
@@ -143,7 +143,7 @@ export async function scoreBreakdowns(
           FROM (SELECT ${values.join(', ')}
                 FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no)
           GROUP BY GROUPING SETS (${columns.map((v) => `(${v})`).join(', ')})`,
-    params: compiled.params,
+    params,
   });
   return fieldIds.map((id, i) =>
     rankBreakdown(

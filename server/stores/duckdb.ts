@@ -25,7 +25,7 @@ import {
   type HistoryScope,
 } from '../../src/domain/profile/history.ts';
 import { orderChannel, type Dataset } from '../../src/domain/profile/schema.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
   definitionsById,
   type HistoryReadOptions,
@@ -61,6 +61,12 @@ import { segmentCampaignsOf } from '../documents/campaigns.ts';
 import { createSchema, SCHEMA_VERSION } from './duckdb-schema.ts';
 import type { CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import { writeCustomerScores } from './duckdb-scores.ts';
+import {
+  createMemberTable,
+  dropMembers,
+  keepMembers,
+  type DashboardContext,
+} from './duckdb-members.ts';
 import {
   buildChurnTrend,
   churnTrendMonths,
@@ -149,6 +155,11 @@ function namesScore(node: SegmentNode): boolean {
   return node.kind === 'group' ? node.children.some(namesScore) : node.kind === 'score';
 }
 
+/** Member sets the dashboards keep at most (the oldest goes first). */
+const MAX_KEPT_SETS = 16;
+/** How long a forgotten member set's rows stay, for the requests still reading them. */
+const KEPT_DROP_DELAY_MS = 60_000;
+
 /** Chunks of a history stream read ahead of the one being consumed. */
 const READ_AHEAD = 2;
 
@@ -179,6 +190,13 @@ export class DuckDbStore implements ProfileStore {
   private book: Promise<ScoreBook | NoModel> | null = null;
   /** customer_scores written from `book` and the catalogue entries, once per load. */
   private scoreFields: Promise<ScoreFields> | null = null;
+  /**
+   * Members of the segments the dashboards were asked about (duckdb-members.ts), by definition:
+   * kept for this load, these saved segments and these scores.
+   */
+  private kept = new Map<string, Promise<number>>();
+  private keptGeneration: string | null = null;
+  private nextSetId = 0;
   /** Every customer's churn band per month of the last year, worked out once per load. */
   private churn: Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> | null = null;
   /** The reference rows histories point to, read once per load. */
@@ -240,6 +258,8 @@ export class DuckDbStore implements ProfileStore {
     this.segmentCustomers = null;
     this.book = null;
     this.churn = null;
+    // The member table is made again (perLoad): the rows of the kept sets go with it.
+    this.kept.clear();
     this.scoreFields = null;
     this.reference = null;
     this.searchIndex = null;
@@ -256,6 +276,61 @@ export class DuckDbStore implements ProfileStore {
     await this.qualityTable();
     await this.campaignTable();
     await this.churnTrend(null);
+  }
+
+  /** The context of a dashboard statement: `definition`'s members kept (selected once). */
+  private async dashboardContext(
+    definition: SegmentDefinition | null,
+    base?: SegmentQueryContext,
+  ): Promise<DashboardContext> {
+    const ctx = base ?? (await this.segmentContext(definition === null ? [] : [definition]));
+    if (definition === null) return ctx;
+    const generation = this.documents.generation('segment');
+    if (generation !== this.keptGeneration) {
+      // A saved segment changed: so may the members of any definition naming one.
+      this.forgetKept();
+      this.keptGeneration = generation;
+    }
+    const key = JSON.stringify(definition);
+    let setId = this.kept.get(key);
+    if (setId === undefined) {
+      const id = this.nextSetId;
+      this.nextSetId += 1;
+      const pending = this.builtOnce('members', (c) => createMemberTable(c))
+        .then(() => this.read((c) => keepMembers(c, ctx, definition, id)))
+        .then(() => id);
+      pending.catch(() => {
+        if (this.kept.get(key) === pending) this.kept.delete(key);
+      });
+      this.kept.set(key, pending);
+      // The oldest set goes beyond MAX_KEPT_SETS (a Map keeps insertion order).
+      const [oldest] = this.kept.keys();
+      if (this.kept.size > MAX_KEPT_SETS && oldest !== undefined) {
+        const dropped = this.kept.get(oldest);
+        this.kept.delete(oldest);
+        if (dropped !== undefined) this.dropKeptLater([dropped]);
+      }
+      setId = pending;
+    }
+    return { ...ctx, kept: { definition, setId: await setId } };
+  }
+
+  /** Forgets every kept set; their rows are dropped once requests reading them are done. */
+  private forgetKept(): void {
+    this.dropKeptLater([...this.kept.values()]);
+    this.kept.clear();
+  }
+
+  private dropKeptLater(sets: readonly Promise<number>[]): void {
+    if (sets.length === 0) return;
+    const timer = setTimeout(() => {
+      void Promise.allSettled(sets).then(async (results) => {
+        const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        if (this.closed || ids.length === 0) return;
+        await this.read((c) => dropMembers(c, ids)).catch(() => undefined);
+      });
+    }, KEPT_DROP_DELAY_MS);
+    timer.unref();
   }
 
   /** Every customer's churn band at each month's end (churn-trend.ts), worked out once per load. */
@@ -278,10 +353,10 @@ export class DuckDbStore implements ProfileStore {
   }
 
   async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
     const { trend, everyone } = await this.churnBook();
     // Everyone: counted once from the bands themselves; a segment's members, in SQL.
     if (definition === null) return everyone;
+    const ctx = await this.dashboardContext(definition);
     const counts = await this.read((c) => churnCounts(c, ctx, definition, trend.months.length));
     return trend.months.map(({ month, cutoff, bands }, i) => {
       const found = counts[i];
@@ -371,6 +446,7 @@ export class DuckDbStore implements ProfileStore {
     stage('fitting the models and scoring');
     const book = fitScoreBook(transactions, this.asOf);
     this.book = Promise.resolve(book);
+    this.forgetKept();
     this.scoreFields = null;
     this.cachedCatalogue = null;
     stage('writing the scores');
@@ -582,7 +658,7 @@ export class DuckDbStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<BuyerMonth[]> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const ctx = await this.dashboardContext(definition);
     await this.monthTable();
     return this.read((c) => buyersByMonth(c, ctx, definition, query));
   }
@@ -591,7 +667,7 @@ export class DuckDbStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<ValueFigures> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const ctx = await this.dashboardContext(definition);
     await this.monthTable();
     return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
   }
@@ -605,7 +681,7 @@ export class DuckDbStore implements ProfileStore {
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const ctx = await this.dashboardContext(definition);
     await this.qualityTable();
     return this.read((c) => qualityFigures(c, ctx, definition));
   }
@@ -615,7 +691,7 @@ export class DuckDbStore implements ProfileStore {
     list: QualityList,
     page: { limit: number; offset: number },
   ): Promise<QualityListPage> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const ctx = await this.dashboardContext(definition);
     await this.qualityTable();
     return this.read((c) => qualityList(c, ctx, definition, list, page));
   }
@@ -624,7 +700,7 @@ export class DuckDbStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<CampaignFigures[]> {
-    const ctx = await this.segmentContext(definition === null ? [] : [definition]);
+    const ctx = await this.dashboardContext(definition);
     await this.campaignTable();
     return this.read((c) => campaignFigures(c, ctx, definition, query));
   }
@@ -647,11 +723,13 @@ export class DuckDbStore implements ProfileStore {
   }
 
   async scoreBreakdowns(
-    definition: SegmentDefinition,
+    definition: SegmentDefinition | null,
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]> {
-    const ctx = await this.breakdownContext([definition], fieldIds[0] ?? null);
-    return this.read((c) => scoreBreakdowns(c, ctx, definition, fieldIds));
+    const selected = definition ?? EVERYONE;
+    const base = await this.breakdownContext([selected], fieldIds[0] ?? null);
+    const ctx = await this.dashboardContext(definition, base);
+    return this.read((c) => scoreBreakdowns(c, ctx, selected, fieldIds));
   }
 
   /** Copies of the kept list: callers may change what they get. */

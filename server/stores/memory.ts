@@ -64,7 +64,7 @@ import {
   breakdownSource,
   rankBreakdown,
 } from '../../src/domain/segment/breakdown.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type {
   HistoryReadOptions,
   IdempotencyRecord,
@@ -447,14 +447,14 @@ export class MemoryStore implements ProfileStore {
   }
 
   async scoreBreakdowns(
-    definition: SegmentDefinition,
+    definition: SegmentDefinition | null,
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]> {
     const tallies = fieldIds.map((id) => {
       if (breakdownSource(id)?.kind !== 'score') throw new Error(`Not a score breakdown: ${id}`);
       return this.breakdownTally(id);
     });
-    this.segments().countAll([definition], this.saved.definitions(), (f) => {
+    this.segments().countAll([definition ?? EVERYONE], this.saved.definitions(), (f) => {
       for (const tally of tallies) tally.add(f);
     });
     return tallies.map((tally) => tally.ranked());

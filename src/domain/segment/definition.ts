@@ -181,3 +181,9 @@ export const segmentDefinition = z.object({
   root: group,
 });
 export type SegmentDefinition = z.infer<typeof segmentDefinition>;
+
+/** A definition every customer meets: the negation of the empty group (which nobody meets). */
+export const EVERYONE: SegmentDefinition = {
+  version: 1,
+  root: { id: 'everyone', kind: 'group', negate: true, combinator: 'and', children: [] },
+};
