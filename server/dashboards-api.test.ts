@@ -742,3 +742,62 @@ describe('a segment of segments on the dashboards, when the segment it names cha
     }
   });
 });
+
+describe('more segments at once than the DuckDB store keeps', () => {
+  test('each answer is its own segment’s, while older sets are let go under requests reading them', async () => {
+    const cities = [...new Set(data.customers.map((c) => c.city).filter((c) => c !== null))]
+      .sort()
+      .slice(0, 18);
+    expect(cities).toHaveLength(18);
+    const ids: Record<'memory' | 'duckdb', string[]> = { memory: [], duckdb: [] };
+    for (const kind of ['memory', 'duckdb'] as const) {
+      const api = apis[kind];
+      if (!api) throw new Error('API not ready');
+      for (const city of cities) {
+        const res = await api.request('/api/segments', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name: `Clients de ${city}`,
+            definition: {
+              version: 1,
+              root: {
+                id: 'racine',
+                kind: 'group',
+                negate: false,
+                combinator: 'and',
+                children: [
+                  {
+                    id: 'ville',
+                    kind: 'attribute',
+                    negate: false,
+                    field: 'customer.city',
+                    test: { operator: 'equals', value: city },
+                  },
+                ],
+              },
+            },
+          }),
+        });
+        expect(res.status).toBe(201);
+        ids[kind].push(((await res.json()) as { segment_id: string }).segment_id);
+      }
+    }
+    const url = (id: string, i: number) =>
+      i % 2 === 0
+        ? `/api/dashboards/buyers?from=2025-12&to=2026-11&segment=${id}`
+        : `/api/dashboards/propensity?from=2025-12&to=2026-11&segment=${id}`;
+    const bare = (body: unknown) =>
+      typeof body === 'object' && body !== null ? { ...body, segment: null } : body;
+    const expected = await Promise.all(
+      ids.memory.map(async (id, i) => bare((await get(apis.memory, url(id, i))).body)),
+    );
+    // Twice over, all at once: the second round finds some sets kept and others evicted.
+    for (let round = 0; round < 2; round += 1) {
+      const answers = await Promise.all(
+        ids.duckdb.map(async (id, i) => bare((await get(apis.duckdb, url(id, i))).body)),
+      );
+      expect(answers).toEqual(expected);
+    }
+  });
+});

@@ -352,7 +352,8 @@ export async function writeChurnTable(
   connection: DuckDBConnection,
   trend: ChurnTrend,
 ): Promise<void> {
-  if (trend.months.length > 30) throw new RangeError('Too many months for one code per customer.');
+  // 4^26 = 2^52: every code up to 26 months is an exact JavaScript number.
+  if (trend.months.length > 26) throw new RangeError('Too many months for one code per customer.');
   await connection.run(
     'CREATE OR REPLACE TEMP TABLE churn_staging (customer_id VARCHAR, code BIGINT)',
   );

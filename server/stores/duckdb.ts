@@ -157,8 +157,16 @@ function namesScore(node: SegmentNode): boolean {
 
 /** Member sets the dashboards keep at most (the oldest goes first). */
 const MAX_KEPT_SETS = 16;
-/** How long a forgotten member set's rows stay, for the requests still reading them. */
-const KEPT_DROP_DELAY_MS = 60_000;
+/** A member set kept for the dashboards: its id in dashboard_members and who reads it. */
+interface KeptSet {
+  id: number;
+  /** Settles once its rows are written. */
+  ready: Promise<void>;
+  /** Requests reading it now. */
+  users: number;
+  forgotten: boolean;
+  dropped: boolean;
+}
 
 /** Chunks of a history stream read ahead of the one being consumed. */
 const READ_AHEAD = 2;
@@ -194,8 +202,11 @@ export class DuckDbStore implements ProfileStore {
    * Members of the segments the dashboards were asked about (duckdb-members.ts), by definition:
    * kept for this load, these saved segments and these scores.
    */
-  private kept = new Map<string, Promise<number>>();
-  private keptGeneration: string | null = null;
+  private kept = new Map<string, KeptSet>();
+  /** The load and saved segments the kept sets were selected under (see withMembers). */
+  private keptStamp: string | null = null;
+  /** Bumped by every load and refit: a set selected before one is not kept after it. */
+  private keptEpoch = 0;
   private nextSetId = 0;
   /** Every customer's churn band per month of the last year, worked out once per load. */
   private churn: Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> | null = null;
@@ -258,8 +269,9 @@ export class DuckDbStore implements ProfileStore {
     this.segmentCustomers = null;
     this.book = null;
     this.churn = null;
-    // The member table is made again (perLoad): the rows of the kept sets go with it.
-    this.kept.clear();
+    // The member table is made again (perLoad); a set selected meanwhile is dropped from it.
+    this.keptEpoch += 1;
+    this.forgetKept();
     this.scoreFields = null;
     this.reference = null;
     this.searchIndex = null;
@@ -278,59 +290,84 @@ export class DuckDbStore implements ProfileStore {
     await this.churnTrend(null);
   }
 
-  /** The context of a dashboard statement: `definition`'s members kept (selected once). */
-  private async dashboardContext(
+  /** What compiling `definition` (or nothing) needs, read when called. */
+  private contextOf(definition: SegmentDefinition | null): () => Promise<SegmentQueryContext> {
+    return () => this.segmentContext(definition === null ? [] : [definition]);
+  }
+
+  private keptNow(): string {
+    return `${String(this.keptEpoch)}/${this.documents.generation('segment')}`;
+  }
+
+  /**
+   * Runs `work` with `definition`'s members kept (selected once into dashboard_members) in its
+   * context. A set is filed under the load and saved segments its context was read under: when
+   * either moved while the context was read, the work compiles the definition instead and nothing
+   * is kept. A set in use is leased: forgotten, its rows go only once its last user is done.
+   */
+  private async withMembers<T>(
     definition: SegmentDefinition | null,
-    base?: SegmentQueryContext,
-  ): Promise<DashboardContext> {
-    const ctx = base ?? (await this.segmentContext(definition === null ? [] : [definition]));
-    if (definition === null) return ctx;
-    const generation = this.documents.generation('segment');
-    if (generation !== this.keptGeneration) {
-      // A saved segment changed: so may the members of any definition naming one.
+    context: () => Promise<SegmentQueryContext>,
+    work: (ctx: DashboardContext) => Promise<T>,
+  ): Promise<T> {
+    const stamp = this.keptNow();
+    const ctx = await context();
+    if (definition === null || this.keptNow() !== stamp) return work(ctx);
+    if (stamp !== this.keptStamp) {
+      // A saved segment changed (or the data, or the scores): so may any set's members.
       this.forgetKept();
-      this.keptGeneration = generation;
+      this.keptStamp = stamp;
     }
     const key = JSON.stringify(definition);
-    let setId = this.kept.get(key);
-    if (setId === undefined) {
+    let set = this.kept.get(key);
+    if (set === undefined) {
       const id = this.nextSetId;
       this.nextSetId += 1;
-      const pending = this.builtOnce('members', (c) => createMemberTable(c))
-        .then(() => this.read((c) => keepMembers(c, ctx, definition, id)))
-        .then(() => id);
-      pending.catch(() => {
-        if (this.kept.get(key) === pending) this.kept.delete(key);
+      const ready = this.builtOnce('members', (c) => createMemberTable(c)).then(() =>
+        this.read((c) => keepMembers(c, ctx, definition, id)),
+      );
+      const created: KeptSet = { id, ready, users: 0, forgotten: false, dropped: false };
+      ready.catch(() => {
+        if (this.kept.get(key) === created) this.kept.delete(key);
       });
-      this.kept.set(key, pending);
-      // The oldest set goes beyond MAX_KEPT_SETS (a Map keeps insertion order).
+      set = created;
+      this.kept.set(key, set);
+      // The least recently used set goes beyond MAX_KEPT_SETS (a Map keeps insertion order).
       const [oldest] = this.kept.keys();
       if (this.kept.size > MAX_KEPT_SETS && oldest !== undefined) {
-        const dropped = this.kept.get(oldest);
+        const evicted = this.kept.get(oldest);
         this.kept.delete(oldest);
-        if (dropped !== undefined) this.dropKeptLater([dropped]);
+        if (evicted !== undefined) this.release(evicted, true);
       }
-      setId = pending;
+    } else {
+      this.kept.delete(key);
+      this.kept.set(key, set);
     }
-    return { ...ctx, kept: { definition, setId: await setId } };
+    set.users += 1;
+    try {
+      await set.ready;
+      return await work({ ...ctx, kept: { definition, setId: set.id } });
+    } finally {
+      set.users -= 1;
+      this.release(set, false);
+    }
   }
 
-  /** Forgets every kept set; their rows are dropped once requests reading them are done. */
+  /** Forgets every kept set (each dropped once no request reads it). */
   private forgetKept(): void {
-    this.dropKeptLater([...this.kept.values()]);
+    const sets = [...this.kept.values()];
     this.kept.clear();
+    for (const set of sets) this.release(set, true);
   }
 
-  private dropKeptLater(sets: readonly Promise<number>[]): void {
-    if (sets.length === 0) return;
-    const timer = setTimeout(() => {
-      void Promise.allSettled(sets).then(async (results) => {
-        const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-        if (this.closed || ids.length === 0) return;
-        await this.read((c) => dropMembers(c, ids)).catch(() => undefined);
-      });
-    }, KEPT_DROP_DELAY_MS);
-    timer.unref();
+  /** Marks `set` forgotten when asked; drops its rows once forgotten and unused. */
+  private release(set: KeptSet, forget: boolean): void {
+    if (forget) set.forgotten = true;
+    if (!set.forgotten || set.users > 0 || set.dropped) return;
+    set.dropped = true;
+    set.ready
+      .then(() => (this.closed ? undefined : this.read((c) => dropMembers(c, [set.id]))))
+      .catch(() => undefined);
   }
 
   /** Every customer's churn band at each month's end (churn-trend.ts), worked out once per load. */
@@ -356,8 +393,11 @@ export class DuckDbStore implements ProfileStore {
     const { trend, everyone } = await this.churnBook();
     // Everyone: counted once from the bands themselves; a segment's members, in SQL.
     if (definition === null) return everyone;
-    const ctx = await this.dashboardContext(definition);
-    const counts = await this.read((c) => churnCounts(c, ctx, definition, trend.months.length));
+    const counts = await this.withMembers(
+      definition,
+      () => this.segmentContext([definition]),
+      (ctx) => this.read((c) => churnCounts(c, ctx, definition, trend.months.length)),
+    );
     return trend.months.map(({ month, cutoff, bands }, i) => {
       const found = counts[i];
       return bands === null || found === undefined
@@ -446,6 +486,7 @@ export class DuckDbStore implements ProfileStore {
     stage('fitting the models and scoring');
     const book = fitScoreBook(transactions, this.asOf);
     this.book = Promise.resolve(book);
+    this.keptEpoch += 1;
     this.forgetKept();
     this.scoreFields = null;
     this.cachedCatalogue = null;
@@ -658,18 +699,20 @@ export class DuckDbStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<BuyerMonth[]> {
-    const ctx = await this.dashboardContext(definition);
     await this.monthTable();
-    return this.read((c) => buyersByMonth(c, ctx, definition, query));
+    return this.withMembers(definition, this.contextOf(definition), (ctx) =>
+      this.read((c) => buyersByMonth(c, ctx, definition, query)),
+    );
   }
 
   async valueFigures(
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<ValueFigures> {
-    const ctx = await this.dashboardContext(definition);
     await this.monthTable();
-    return this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options));
+    return this.withMembers(definition, this.contextOf(definition), (ctx) =>
+      this.read((c) => valueFigures(c, ctx, definition, query, orderChannel.options)),
+    );
   }
 
   async segmentScoreTotals(
@@ -681,9 +724,10 @@ export class DuckDbStore implements ProfileStore {
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
-    const ctx = await this.dashboardContext(definition);
     await this.qualityTable();
-    return this.read((c) => qualityFigures(c, ctx, definition));
+    return this.withMembers(definition, this.contextOf(definition), (ctx) =>
+      this.read((c) => qualityFigures(c, ctx, definition)),
+    );
   }
 
   async qualityList(
@@ -691,18 +735,20 @@ export class DuckDbStore implements ProfileStore {
     list: QualityList,
     page: { limit: number; offset: number },
   ): Promise<QualityListPage> {
-    const ctx = await this.dashboardContext(definition);
     await this.qualityTable();
-    return this.read((c) => qualityList(c, ctx, definition, list, page));
+    return this.withMembers(definition, this.contextOf(definition), (ctx) =>
+      this.read((c) => qualityList(c, ctx, definition, list, page)),
+    );
   }
 
   async campaignFigures(
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<CampaignFigures[]> {
-    const ctx = await this.dashboardContext(definition);
     await this.campaignTable();
-    return this.read((c) => campaignFigures(c, ctx, definition, query));
+    return this.withMembers(definition, this.contextOf(definition), (ctx) =>
+      this.read((c) => campaignFigures(c, ctx, definition, query)),
+    );
   }
 
   async segmentSample(
@@ -727,9 +773,11 @@ export class DuckDbStore implements ProfileStore {
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]> {
     const selected = definition ?? EVERYONE;
-    const base = await this.breakdownContext([selected], fieldIds[0] ?? null);
-    const ctx = await this.dashboardContext(definition, base);
-    return this.read((c) => scoreBreakdowns(c, ctx, selected, fieldIds));
+    return this.withMembers(
+      definition,
+      () => this.breakdownContext([selected], fieldIds[0] ?? null),
+      (ctx) => this.read((c) => scoreBreakdowns(c, ctx, selected, fieldIds)),
+    );
   }
 
   /** Copies of the kept list: callers may change what they get. */
