@@ -30,13 +30,7 @@ import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { memberRows, type DashboardContext } from './duckdb-members.ts';
 import { runSegmentStatement } from './duckdb-segments.ts';
-import { toNumber, toText } from './duckdb-values.ts';
-
-/** DuckDB's vector size: a data chunk holds at most this many rows (as the loader's). */
-const CHUNK_ROWS = 2048;
-
-/** A constant of the query as SQL text: checked months and enum channels, quoted all the same. */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+import { CHUNK_ROWS, sqlText, toNumber, toText } from './duckdb-values.ts';
 
 export const MONTH_TABLE = 'order_months';
 
@@ -80,7 +74,7 @@ function monthFilters(
   const members = definition === null ? null : memberRows(ctx, definition);
   const filters = [
     `o.month BETWEEN ${monthNumber(query.from)} AND ${monthNumber(query.to)}`,
-    query.channel === null ? 'o.channel IS NULL' : `o.channel = ${literal(query.channel)}`,
+    query.channel === null ? 'o.channel IS NULL' : `o.channel = ${sqlText(query.channel)}`,
     ...(members === null ? [] : [`o.customer_no IN (${members.numbers})`]),
   ];
   return { filters, params: members?.params ?? [] };
@@ -222,8 +216,8 @@ export async function buildCampaignTable(
 ): Promise<void> {
   const window = `INTERVAL ${ATTRIBUTION_WINDOW_DAYS} DAY`;
   const perChannel = channels.flatMap((ch) => [
-    `count(o.order_id) FILTER (WHERE o.channel = ${literal(ch)}) > 0 AS converted_${ch}`,
-    `coalesce(sum(o.total_cents) FILTER (WHERE o.channel = ${literal(ch)}), 0)::BIGINT AS revenue_${ch}`,
+    `count(o.order_id) FILTER (WHERE o.channel = ${sqlText(ch)}) > 0 AS converted_${ch}`,
+    `coalesce(sum(o.total_cents) FILTER (WHERE o.channel = ${sqlText(ch)}), 0)::BIGINT AS revenue_${ch}`,
   ]);
   await connection.run(`CREATE OR REPLACE TABLE ${CAMPAIGN_TABLE} AS
     WITH units AS (
@@ -293,7 +287,7 @@ export async function campaignFigures(
                  coalesce(var_samp(u.revenue_${suffix}::DOUBLE), 0) AS variance,
                  (count(*) FILTER (WHERE u.unsubscribed))::BIGINT AS unsubscribed
           FROM ${CAMPAIGN_TABLE} u
-          WHERE u.sent_at >= ${literal(start)}::TIMESTAMP AND u.sent_at < ${literal(end)}::TIMESTAMP
+          WHERE u.sent_at >= ${sqlText(start)}::TIMESTAMP AND u.sent_at < ${sqlText(end)}::TIMESTAMP
             ${member}
           GROUP BY u.campaign_id, u.treated`,
     params: members?.params ?? [],

@@ -22,7 +22,7 @@ import {
 import { buildSegmentTables } from './duckdb-derived.ts';
 import { buildHistoryTable } from './duckdb-histories.ts';
 import { buildSearchTables } from './duckdb-search.ts';
-import { instantValue, toDuckDb } from './duckdb-values.ts';
+import { CHUNK_ROWS, instantValue, toDuckDb } from './duckdb-values.ts';
 
 export type ReferenceRows = Pick<Dataset, (typeof referenceTables)[number]>;
 export type CustomerRows = Pick<Dataset, (typeof customerTables)[number]>;
@@ -44,9 +44,6 @@ export interface LoadInfo {
   asOf: string;
   seed: number | null;
 }
-
-/** DuckDB's vector size: a data chunk holds at most this many rows. */
-const CHUNK_ROWS = 2048;
 
 /**
  * Buffers one table's rows as columns of DuckDB values and appends them a full data chunk at a

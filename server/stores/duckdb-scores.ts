@@ -9,16 +9,11 @@ import { DuckDBDataChunk, type DuckDBConnection } from '@duckdb/node-api';
 import { SCORE_FIELDS, type ScoreValue } from '../scoring/score-fields.ts';
 import { propertyPointer } from '../../src/domain/segment/sql-comparison.ts';
 import { quote } from './duckdb-schema.ts';
+import { CHUNK_ROWS, sqlText } from './duckdb-values.ts';
 
 /** The typed scores' table and a score's column in it. */
 export const SCORE_COLUMNS = 'score_columns';
 export const scoreColumn = (scoreId: string): string => quote(scoreId);
-
-/** SQL text for a constant from SCORE_FIELDS, never the user's text. */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** DuckDB's vector size: a data chunk holds at most this many rows (as the loader's). */
-const CHUNK_ROWS = 2048;
 
 /** Replaces `customer_scores` with `values` (customer id → score id → value). */
 export async function writeCustomerScores(
@@ -57,7 +52,7 @@ export async function writeCustomerScores(
   // Each value read from the JSON as the segment conditions read it: a number cast as it is, an
   // enum's text; a customer of customer_scores without a segment_customers row has no number.
   const columns = SCORE_FIELDS.map((field) => {
-    const pointer = literal(propertyPointer(field.id));
+    const pointer = sqlText(propertyPointer(field.id));
     const read =
       field.type === 'number'
         ? `TRY_CAST(json_extract(s.scores, ${pointer}) AS DOUBLE)`

@@ -154,3 +154,9 @@ export async function queryRows(
   const reader = await prepared.runAndReadAll();
   return reader.getRowObjects();
 }
+
+/** DuckDB's vector size: a data chunk holds at most this many rows. */
+export const CHUNK_ROWS = 2048;
+
+/** A constant of ours (an id, a checked month, an enum value) as SQL text; never the user's text. */
+export const sqlText = (text: string): string => `'${text.replaceAll("'", "''")}'`;

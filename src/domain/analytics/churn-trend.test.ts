@@ -6,29 +6,14 @@ import { scoreCustomers } from './score.ts';
 import { simulateTransactions } from './simulate.ts';
 import {
   dayNumber,
+  indexTransactions,
   summariseIndexed,
   type IndexedTransactions,
-  type TransactionRow,
 } from './summary.ts';
-
-function indexed(rows: readonly TransactionRow[]): IndexedTransactions {
-  const ids = new Map<string, number>();
-  const customer = new Int32Array(rows.length);
-  const day = new Int32Array(rows.length);
-  const amount = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    let k = ids.get(r.customerId);
-    if (k === undefined) ids.set(r.customerId, (k = ids.size));
-    customer[i] = k;
-    day[i] = dayNumber(r.date);
-    amount[i] = r.amount;
-  });
-  return { customerIds: [...ids.keys()], customer, day, amount };
-}
 
 /** 2,000 customers from the models: first orders over 2024–2025, orders up to mid-2026. */
 function simulated(): IndexedTransactions {
-  return indexed(
+  return indexTransactions(
     simulateTransactions(
       { r: 0.6, alpha: 40, a: 0.8, b: 2.5 },
       { p: 6, q: 4, gamma: 15 },
@@ -123,20 +108,11 @@ describe('churnBandsAt on simulated customers', () => {
     const cutoff = '2024-09-30';
     const bands = churnBandsAt(t, cutoff);
     const summary = summariseIndexed(t, { calibrationEnd: cutoff, unit: 'week' });
-    const input = {
-      unit: summary.unit,
-      calibrationEnd: cutoff,
-      customerIds: summary.customerIds,
-      x: summary.x,
-      tx: summary.tx,
-      T: summary.T,
-      m: summary.m,
-    };
-    const then = scoreCustomers(fitBgNbd(summary), null, input);
+    const then = scoreCustomers(fitBgNbd(summary), null, summary);
     const today = scoreCustomers(
       fitBgNbd(summariseIndexed(t, { calibrationEnd: '2026-06-30', unit: 'week' })),
       null,
-      input,
+      summary,
     );
     const index = new Map(t.customerIds.map((id, k) => [id, k]));
     let differ = 0;

@@ -48,20 +48,11 @@ export function churnBandsAt(transactions: IndexedTransactions, cutoff: string):
   let scores: CustomerScores;
   try {
     requireEnoughData(summary);
-    scores = scoreCustomers(
-      fitBgNbd(summary),
-      null,
-      {
-        unit: summary.unit,
-        calibrationEnd: cutoff,
-        customerIds: summary.customerIds,
-        x: summary.x,
-        tx: summary.tx,
-        T: summary.T,
-        m: summary.m,
-      },
-      { horizonsDays: [CHURN_HORIZON_DAYS], churnHorizonDays: CHURN_HORIZON_DAYS },
-    );
+    // The summary is the scoring input itself (its calibration end is the cut-off).
+    scores = scoreCustomers(fitBgNbd(summary), null, summary, {
+      horizonsDays: [CHURN_HORIZON_DAYS],
+      churnHorizonDays: CHURN_HORIZON_DAYS,
+    });
   } catch (error: unknown) {
     // Too little data, or a fit that cannot be made of it: no model that month, as for the scores.
     if (error instanceof RangeError) return null;

@@ -4,28 +4,13 @@ import sampleText from '../../../bench/data/cdnow/CDNOW_sample.txt?raw';
 import { explainCustomer } from './explain.ts';
 import { fitAndValidate, scoreCustomerBase, TooLittleDataError } from './pipeline.ts';
 import { simulateTransactions } from './simulate.ts';
-import { summariseColumns, type IndexedTransactions, type TransactionRow } from './summary.ts';
+import { indexTransactions, summariseColumns, type IndexedTransactions } from './summary.ts';
 import { createTransactionsReader } from './transactions-csv.ts';
 
 function cdnow(): IndexedTransactions {
   const reader = createTransactionsReader({ format: 'cdnow' });
   for (const line of sampleText.split('\n')) reader.readLine(line);
   return reader.finishColumns();
-}
-
-function indexed(rows: readonly TransactionRow[]): IndexedTransactions {
-  const ids = new Map<string, number>();
-  const customer = new Int32Array(rows.length);
-  const day = new Int32Array(rows.length);
-  const amount = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    let k = ids.get(r.customerId);
-    if (k === undefined) ids.set(r.customerId, (k = ids.size));
-    customer[i] = k;
-    day[i] = Math.round(Date.parse(`${r.date}T00:00:00Z`) / 86_400_000);
-    amount[i] = r.amount;
-  });
-  return { customerIds: [...ids.keys()], customer, day, amount };
 }
 
 describe('fitAndValidate on the raw CDNOW sample', () => {
@@ -89,7 +74,7 @@ describe('scoreCustomerBase', () => {
     },
   );
   const ticks = [0];
-  const base = scoreCustomerBase(indexed(rows), {
+  const base = scoreCustomerBase(indexTransactions(rows), {
     asOf: '2026-06-30',
     currency: 'EUR',
     fittedAt: '2026-07-01T00:00:00.000Z',
@@ -130,13 +115,13 @@ describe('scoreCustomerBase', () => {
         end: '2026-06-30',
       },
     );
-    expect(() => scoreCustomerBase(indexed(few), { asOf: '2026-06-30' })).toThrow(
+    expect(() => scoreCustomerBase(indexTransactions(few), { asOf: '2026-06-30' })).toThrow(
       /too little data to score: \d+ customers with an order/,
     );
     // The counts travel with the error, so that the app can say it in the user's language.
     const error = (() => {
       try {
-        scoreCustomerBase(indexed(few), { asOf: '2026-06-30' });
+        scoreCustomerBase(indexTransactions(few), { asOf: '2026-06-30' });
       } catch (thrown: unknown) {
         return thrown;
       }

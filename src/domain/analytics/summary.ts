@@ -135,13 +135,10 @@ export interface IndexedTransactions {
 }
 
 /**
- * Builds the columnar summary. Rows may come in any order; customers come out in the order of
- * their first row.
+ * Rows as indexed transactions: customers numbered in the order of their first row, days as day
+ * numbers. Rows may come in any order.
  */
-export function summariseColumns(
-  rows: readonly TransactionRow[],
-  options: SummaryOptions,
-): SummaryColumns {
+export function indexTransactions(rows: readonly TransactionRow[]): IndexedTransactions {
   const index = new Map<string, number>();
   const ids: string[] = [];
   const n = rows.length;
@@ -177,15 +174,23 @@ export function summariseColumns(
     amount[kept] = row.amount;
     kept++;
   }
-  return summariseIndexed(
-    {
-      customerIds: ids,
-      customer: customer.subarray(0, kept),
-      day: day.subarray(0, kept),
-      amount: amount.subarray(0, kept),
-    },
-    options,
-  );
+  return {
+    customerIds: ids,
+    customer: customer.subarray(0, kept),
+    day: day.subarray(0, kept),
+    amount: amount.subarray(0, kept),
+  };
+}
+
+/**
+ * Builds the columnar summary. Rows may come in any order; customers come out in the order of
+ * their first row.
+ */
+export function summariseColumns(
+  rows: readonly TransactionRow[],
+  options: SummaryOptions,
+): SummaryColumns {
+  return summariseIndexed(indexTransactions(rows), options);
 }
 
 /**

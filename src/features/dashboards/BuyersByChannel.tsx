@@ -17,7 +17,7 @@ import { orderChannel } from '../../domain/profile/schema.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatMoney, formatPercent } from '../../ui/format.ts';
 import { repeatShare, totals } from './BuyersDashboard.tsx';
-import { FigureCard, legendText } from './FigureCard.tsx';
+import { FigureCard, legendText, countColumn } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
@@ -69,24 +69,9 @@ export function BuyersByChannel({ filters }: { filters: DashboardFilters }) {
           rowKey={(r) => r.channel}
           columns={[
             { label: t('byChannel.channel'), cell: (r) => r.label, csv: (r) => r.channel },
-            {
-              label: t('buyers.firstTime'),
-              numeric: true,
-              cell: (r) => formatCount(r.first_time),
-              csv: (r) => String(r.first_time),
-            },
-            {
-              label: t('byChannel.repeat'),
-              numeric: true,
-              cell: (r) => formatCount(r.repeat),
-              csv: (r) => String(r.repeat),
-            },
-            {
-              label: t('buyers.orders'),
-              numeric: true,
-              cell: (r) => formatCount(r.orders),
-              csv: (r) => String(r.orders),
-            },
+            countColumn(t('buyers.firstTime'), 'first_time'),
+            countColumn(t('byChannel.repeat'), 'repeat'),
+            countColumn(t('buyers.orders'), 'orders'),
             {
               label: t('buyers.revenue'),
               numeric: true,

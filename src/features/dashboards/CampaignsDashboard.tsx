@@ -22,7 +22,7 @@ import type { CampaignPerformance, CampaignsResponse } from '../../api/contract.
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatDay, formatDecimal } from '../../ui/format.ts';
-import { FigureCard, Tile, legendText, type FigureColumn } from './FigureCard.tsx';
+import { FigureCard, Tile, legendText, type FigureColumn, countColumn } from './FigureCard.tsx';
 import { euros, percentOf } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
@@ -129,12 +129,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             cell: (c) => channelName(c.channel),
             csv: (c) => c.channel ?? '',
           },
-          {
-            label: t('campaigns.table.messages'),
-            numeric: true,
-            cell: (c) => formatCount(c.messages),
-            csv: (c) => String(c.messages),
-          },
+          countColumn(t('campaigns.table.messages'), 'messages'),
           {
             label: t('campaigns.table.delivered'),
             numeric: true,
@@ -217,12 +212,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             csv: (c) =>
               c.uplift.revenue === null ? '' : (c.uplift.revenue.estimate / 100).toFixed(2),
           },
-          {
-            label: t('campaigns.table.unsubscribed'),
-            numeric: true,
-            cell: (c) => formatCount(c.unsubscribed),
-            csv: (c) => String(c.unsubscribed),
-          },
+          countColumn(t('campaigns.table.unsubscribed'), 'unsubscribed'),
         ];
         return (
           <div className="space-y-3" aria-busy={campaigns.isFetching}>

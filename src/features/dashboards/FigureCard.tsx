@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '../../ui/Card.tsx';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { saveTextFile } from '../../ui/download.ts';
+import { formatCount } from '../../ui/format.ts';
 
 export interface FigureColumn<R> {
   label: string;
@@ -16,6 +17,19 @@ export interface FigureColumn<R> {
   csvOnly?: boolean;
   cell: (row: R) => ReactNode;
   csv: (row: R) => string;
+}
+
+/** A column of the rows' counts under `key`: French grouping on screen, the integer in the CSV. */
+export function countColumn<K extends string>(
+  label: string,
+  key: K,
+): FigureColumn<Record<K, number>> {
+  return {
+    label,
+    numeric: true,
+    cell: (row) => formatCount(row[key]),
+    csv: (row) => String(row[key]),
+  };
 }
 
 /** One figure of a dashboard's totals, inside a <dl>. */
@@ -54,7 +68,8 @@ export function FigureCard<R>({
   title: string;
   description?: string;
   tableLabel: string;
-  columns: readonly FigureColumn<R>[];
+  // The rows say what R is; a column of any type R's rows fit (countColumn) is one of R's.
+  columns: readonly FigureColumn<NoInfer<R>>[];
   rows: readonly R[];
   rowKey: (row: R) => string;
   /** The chart; without one the table is the figure. */

@@ -18,7 +18,7 @@ import {
 import type { SegmentValueResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount } from '../../ui/format.ts';
-import { FigureCard, legendText } from './FigureCard.tsx';
+import { FigureCard, legendText, countColumn } from './FigureCard.tsx';
 import { euros, plainEuros } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
@@ -66,12 +66,7 @@ export function PredictedValue({ filters }: { filters: DashboardFilters }) {
               rowKey={(r) => r.band}
               columns={[
                 { label: t('predicted.bands.band'), cell: (r) => r.label, csv: (r) => r.band },
-                {
-                  label: t('predicted.bands.customers'),
-                  numeric: true,
-                  cell: (r) => formatCount(r.customers),
-                  csv: (r) => String(r.customers),
-                },
+                countColumn(t('predicted.bands.customers'), 'customers'),
               ]}
               chart={
                 <ResponsiveContainer width="100%" height={240}>

@@ -27,7 +27,7 @@ import {
   formatMonth,
   formatPercent,
 } from '../../ui/format.ts';
-import { FigureCard, legendText } from './FigureCard.tsx';
+import { FigureCard, legendText, countColumn } from './FigureCard.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries, modelQueries } from './queries.ts';
 
@@ -85,18 +85,8 @@ export function PropensityDashboard({ filters }: { filters: DashboardFilters }) 
               rowKey={(r) => r.band}
               columns={[
                 { label: t('propensity.bands.band'), cell: (r) => r.label, csv: (r) => r.band },
-                {
-                  label: t('propensity.bands.d30'),
-                  numeric: true,
-                  cell: (r) => formatCount(r.d30),
-                  csv: (r) => String(r.d30),
-                },
-                {
-                  label: t('propensity.bands.d90'),
-                  numeric: true,
-                  cell: (r) => formatCount(r.d90),
-                  csv: (r) => String(r.d90),
-                },
+                countColumn(t('propensity.bands.d30'), 'd30'),
+                countColumn(t('propensity.bands.d90'), 'd90'),
               ]}
               chart={
                 <ResponsiveContainer width="100%" height={240}>
@@ -130,12 +120,7 @@ export function PropensityDashboard({ filters }: { filters: DashboardFilters }) 
                       ),
                     csv: (r) => r.band,
                   },
-                  {
-                    label: t('propensity.churn.customers'),
-                    numeric: true,
-                    cell: (r) => formatCount(r.customers),
-                    csv: (r) => String(r.customers),
-                  },
+                  countColumn(t('propensity.churn.customers'), 'customers'),
                   {
                     label: t('propensity.churn.share'),
                     numeric: true,
@@ -158,12 +143,7 @@ export function PropensityDashboard({ filters }: { filters: DashboardFilters }) 
                     cell: (d) => String(d.decile),
                     csv: (d) => String(d.decile),
                   },
-                  {
-                    label: t('propensity.reliability.customers'),
-                    numeric: true,
-                    cell: (d) => formatCount(d.customers),
-                    csv: (d) => String(d.customers),
-                  },
+                  countColumn(t('propensity.reliability.customers'), 'customers'),
                   {
                     label: t('propensity.reliability.predicted'),
                     numeric: true,

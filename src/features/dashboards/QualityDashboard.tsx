@@ -24,7 +24,7 @@ import { Dialog, DialogContent } from '../../ui/Dialog.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { formatCount } from '../../ui/format.ts';
-import { FigureCard, Tile, legendText } from './FigureCard.tsx';
+import { FigureCard, Tile, legendText, countColumn } from './FigureCard.tsx';
 import { percentOf } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
@@ -240,18 +240,8 @@ function QualityFiguresView({
         rowKey={(r) => r.channel}
         columns={[
           { label: t('quality.consent.channel'), cell: (r) => r.label, csv: (r) => r.channel },
-          {
-            label: t('quality.consent.granted'),
-            numeric: true,
-            cell: (r) => formatCount(r.granted),
-            csv: (r) => String(r.granted),
-          },
-          {
-            label: t('quality.consent.withdrawn'),
-            numeric: true,
-            cell: (r) => formatCount(r.withdrawn),
-            csv: (r) => String(r.withdrawn),
-          },
+          countColumn(t('quality.consent.granted'), 'granted'),
+          countColumn(t('quality.consent.withdrawn'), 'withdrawn'),
           {
             label: t('quality.consent.unknown'),
             numeric: true,
@@ -302,12 +292,7 @@ function QualityFiguresView({
               cell: (r) => t(`quality.reasons.${r.reason}`),
               csv: (r) => r.reason,
             },
-            {
-              label: t('quality.firstNames.customers'),
-              numeric: true,
-              cell: (r) => formatCount(r.customers),
-              csv: (r) => String(r.customers),
-            },
+            countColumn(t('quality.firstNames.customers'), 'customers'),
           ]}
         />
         <FigureCard
@@ -324,12 +309,7 @@ function QualityFiguresView({
               cell: (r) => r.label,
               csv: (r) => r.label,
             },
-            {
-              label: t('quality.identities.customers'),
-              numeric: true,
-              cell: (r) => formatCount(r.customers),
-              csv: (r) => String(r.customers),
-            },
+            countColumn(t('quality.identities.customers'), 'customers'),
           ]}
           chart={
             <ResponsiveContainer width="100%" height={200}>

@@ -19,7 +19,7 @@ import {
 import type { ValueResponse } from '../../api/contract.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatMonth, formatPercent } from '../../ui/format.ts';
-import { FigureCard, Tile, legendText, type FigureColumn } from './FigureCard.tsx';
+import { FigureCard, Tile, legendText, type FigureColumn, countColumn } from './FigureCard.tsx';
 import { euros, plainEuros } from './numbers.ts';
 import { PredictedValue } from './PredictedValue.tsx';
 import { filterQuery, type DashboardFilters } from './filters.ts';
@@ -51,12 +51,7 @@ export function ValueDashboard({ filters }: { filters: DashboardFilters }) {
           const top10 = data.pareto.find((p) => p.top_percent === 10);
           const groupColumns = (first: FigureColumn<Group>): FigureColumn<Group>[] => [
             first,
-            {
-              label: t('value.cohorts.customers'),
-              numeric: true,
-              cell: (g) => formatCount(g.customers),
-              csv: (g) => String(g.customers),
-            },
+            countColumn(t('value.cohorts.customers'), 'customers'),
             {
               label: t('value.cohorts.value'),
               numeric: true,
@@ -103,12 +98,7 @@ export function ValueDashboard({ filters }: { filters: DashboardFilters }) {
                       cell: (r) => `${r.top_percent} %`,
                       csv: (r) => String(r.top_percent),
                     },
-                    {
-                      label: t('value.pareto.customers'),
-                      numeric: true,
-                      cell: (r) => formatCount(r.customers),
-                      csv: (r) => String(r.customers),
-                    },
+                    countColumn(t('value.pareto.customers'), 'customers'),
                     {
                       label: t('value.pareto.value'),
                       numeric: true,
@@ -179,12 +169,7 @@ export function ValueDashboard({ filters }: { filters: DashboardFilters }) {
                       csv: (b) =>
                         `${plainEuros(b.from_cents)}-${b.to_cents === null ? '' : plainEuros(b.to_cents)}`,
                     },
-                    {
-                      label: t('value.bands.customers'),
-                      numeric: true,
-                      cell: (b) => formatCount(b.customers),
-                      csv: (b) => String(b.customers),
-                    },
+                    countColumn(t('value.bands.customers'), 'customers'),
                     {
                       label: t('value.bands.value'),
                       numeric: true,
@@ -268,12 +253,7 @@ export function ValueDashboard({ filters }: { filters: DashboardFilters }) {
                         ),
                         csv: (c) => c.customer_id,
                       },
-                      {
-                        label: t('value.top.orders'),
-                        numeric: true,
-                        cell: (c) => formatCount(c.orders),
-                        csv: (c) => String(c.orders),
-                      },
+                      countColumn(t('value.top.orders'), 'orders'),
                       {
                         label: t('value.top.value'),
                         numeric: true,
