@@ -125,7 +125,7 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
   await expect(
     byChannel.getByRole('row').filter({ hasText: 'Magasin' }).getByRole('cell').nth(1),
   ).toHaveText(frenchCount.format(firstOnStore.size));
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
   // A saved segment: fewer buyers, the figures of its members.
   await page.getByRole('combobox', { name: 'Segment' }).click();
@@ -145,7 +145,7 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
   await page.reload();
   await card.getByRole('button', { name: 'Afficher le tableau' }).click();
   await expect.poll(() => tableFigures(page)).toEqual(expected(summer, members));
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
 test('the value dashboard: customers, value and the most valuable customers, as the rows say', async ({
@@ -211,7 +211,7 @@ test('the value dashboard: customers, value and the most valuable customers, as 
   await expect(
     bySegment.getByRole('row').filter({ hasText: 'Cinéphiles' }).getByRole('cell').nth(1),
   ).toHaveText(frenchCount.format(cinephiles().size));
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
 test('the propensity dashboard: every customer in a band or unscored, as the rows say', async ({
@@ -288,7 +288,7 @@ test('the propensity dashboard: every customer in a band or unscored, as the row
     .locator('tbody tr td:nth-child(2)')
     .allTextContents();
   expect(today.map((c) => Number(c.replace(/\s/g, '')))).toEqual(totals[11]);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
 test('the campaigns dashboard: each campaign’s recipients, holdout and conversions, as the rows say', async ({
@@ -416,7 +416,7 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
         ]),
     ),
   ).toEqual(new Map([...year].map(([name, f]) => [name, [f.recipients, f.held]])));
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
   // A saved segment keeps its members among recipients and holdouts alike.
   await page.getByRole('combobox', { name: 'Segment' }).click();
@@ -428,7 +428,7 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
   await page.getByLabel('Du mois').fill('2026-06');
   await expect.poll(shown).toEqual(asShown(counted('2026-06', '2026-11', members)));
   await expect(page).toHaveURL(/view=campaigns/);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
 test('the data quality dashboard: each count opens its customers, an address list opens as a segment', async ({
@@ -462,7 +462,7 @@ test('the data quality dashboard: each count opens its customers, an address lis
     .trim()
     .split('\r\n');
   expect(csv.find((line) => line.startsWith('sms,'))?.split(',')[3]).toBe(String(smsUnknown));
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
   // The invalid addresses open as a list, a page at a time, in customer id order.
   await emailRow.getByRole('button', { name: /Adresse e-mail invalide : ouvrir/ }).click();
@@ -471,7 +471,7 @@ test('the data quality dashboard: each count opens its customers, an address lis
   const ids = dialog.getByRole('table').getByRole('link');
   await expect(ids).toHaveText(invalid.slice(0, 50));
   await expect(page).toHaveURL(/list=email_invalid/);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
   // And as a segment: the builder counts the same customers.
   await dialog.getByRole('link', { name: 'Ouvrir comme segment' }).click();
