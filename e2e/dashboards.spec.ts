@@ -480,4 +480,22 @@ test('the data quality dashboard: each count opens its customers, an address lis
   await expect(audience.getByRole('status').filter({ hasText: /correspond/ })).toHaveText(
     `${frenchCount.format(invalid.length)} ${invalid.length === 1 ? 'client correspond' : 'clients correspondent'}.`,
   );
+
+  // A consent never asked for is a segment too: the customers without any SMS consent record.
+  await page.goto('/dashboards?view=quality');
+  const consents = page.getByRole('region', { name: 'Consentement par canal' });
+  await consents.getByRole('button', { name: 'Afficher le tableau' }).click();
+  await consents
+    .getByRole('button', { name: /^Consentement SMS jamais recueilli : ouvrir/ })
+    .click();
+  const smsList = page.getByRole('dialog', { name: 'Consentement SMS jamais recueilli' });
+  await expect(smsList).toContainText(`${frenchCount.format(smsUnknown)} clients`);
+  await smsList.getByRole('link', { name: 'Ouvrir comme segment' }).click();
+  await expect(page).toHaveURL(/\/segments\/new\?d=/);
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Audience' })
+      .getByRole('status')
+      .filter({ hasText: /correspond/ }),
+  ).toHaveText(`${frenchCount.format(smsUnknown)} clients correspondent.`);
 });

@@ -547,6 +547,8 @@ describe('GET /api/dashboards/quality', () => {
     const body = qualityResponse.parse(
       (await get(apis.memory, `/api/dashboards/quality?${year}`)).body,
     );
+    // Every list but those comparing a customer with the others (shared device, duplicates).
+    expect(body.definitions).toHaveLength(9);
     for (const { list, definition } of body.definitions) {
       for (const api of [apis.memory, apis.duckdb]) {
         if (!api) throw new Error('API not ready');
@@ -557,11 +559,18 @@ describe('GET /api/dashboards/quality', () => {
         });
         expect(res.status, list).toBe(200);
         const { count } = (await res.json()) as { count: number };
+        const unknown = (channel: string) =>
+          body.consent.find((c) => c.channel === channel)?.unknown;
         const expected: Partial<Record<string, number>> = {
+          first_name_unusable: body.first_name.unusable.reduce((n, u) => n + u.customers, 0),
           email_missing: body.email.missing,
           email_invalid: body.email.invalid,
           phone_missing: body.phone.missing,
           phone_invalid: body.phone.invalid,
+          consent_email_unknown: unknown('email'),
+          consent_sms_unknown: unknown('sms'),
+          consent_push_unknown: unknown('push'),
+          consent_phone_unknown: unknown('phone'),
         };
         expect(expected[list], list).toBeDefined();
         expect(count, list).toBe(expected[list]);

@@ -13,6 +13,7 @@ import {
   type ColumnFieldSpec,
   type FieldSpec,
 } from '../../src/domain/profile/catalogue.ts';
+import { FIRST_NAME_JUNK_SQL } from '../../src/domain/template/salutation.ts';
 import { readEventTypes } from './duckdb-catalogue-events.ts';
 import { INSTANT_FORMAT, quote, tables } from './duckdb-schema.ts';
 import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from './duckdb-values.ts';
@@ -156,6 +157,13 @@ const REACH_SQL = `
     SELECT 'valid_email', regexp_matches(coalesce(email, ''), '${EMAIL_PATTERN}')::VARCHAR FROM customers
     UNION ALL
     SELECT 'has_phone', (phone IS NOT NULL AND phone <> '')::VARCHAR FROM customers
+    UNION ALL
+    SELECT 'usable_first_name', (${FIRST_NAME_JUNK_SQL}(first_name, email) IS NULL)::VARCHAR
+      FROM customers
+    UNION ALL
+    SELECT 'known_consent_' || ch.channel, (l.status IS NOT NULL)::VARCHAR
+      FROM customers c CROSS JOIN (VALUES ('email'), ('sms'), ('push'), ('phone')) ch(channel)
+      LEFT JOIN latest l ON l.customer_id = c.customer_id AND l.channel = ch.channel
   )
   SELECT field, value, count(*)::INTEGER AS n FROM v GROUP BY field, value`;
 

@@ -3,8 +3,9 @@
 // once when a store opens a file of an older schema version that lacks them: version 2
 // (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories),
 // 5 and 6 (histories perhaps packed as JSON objects, without the index), 7 (search_names, now
-// unused), 8 (segment tables without each customer's first order). A version 9 file is not
-// migrated but reseeded: its generated data predates the planted experiments and their holdouts.
+// unused), 8 (segment tables without each customer's first order), 10 (segment tables without
+// the consent records' presence and the usable first name). A version 9 file is not migrated but
+// reseeded: its generated data predates the planted experiments and their holdouts.
 // Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
 // reload takes five.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -15,7 +16,7 @@ import { DERIVED_TABLE_SQL } from './duckdb-segment-tables.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 10]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -23,7 +24,7 @@ export async function buildSegmentTables(connection: DuckDBConnection): Promise<
 }
 
 /**
- * Brings a file of version 2 to 8 to the current version: (re)builds what it lacks and bumps
+ * Brings a file of version 2 to 8, or 10, to the current version: (re)builds what it lacks and bumps
  * `meta`, in one transaction (a crash leaves the file as it was, to be migrated again). Any other
  * version is left alone (readMeta then says it must be reseeded). Answers whether it migrated.
  */
@@ -42,7 +43,7 @@ export async function migrateSegmentTables(connection: DuckDBConnection): Promis
   if (!MIGRATES_FROM.has(version)) return false;
   await connection.run('BEGIN TRANSACTION');
   try {
-    if (version < 9) await buildSegmentTables(connection);
+    if (version < 11) await buildSegmentTables(connection);
     if (version < 7) await buildHistoryTable(connection);
     if (version < 8) await buildSearchTables(connection);
     await connection.run('UPDATE meta SET schema_version = $1', [SCHEMA_VERSION]);

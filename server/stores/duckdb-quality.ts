@@ -12,7 +12,6 @@ import {
   DEVICE_KINDS,
   IDENTITY_BUCKETS,
   QUALITY_CONSENT_CHANNELS,
-  firstNameJunk,
   type QualityFigures,
   type QualityList,
   type QualityListPage,
@@ -20,15 +19,22 @@ import {
 import { JS_SPACE_RE2, VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
 import { MIN_PHONE_DIGITS } from '../../src/domain/segment/facts.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { junkReasons } from '../../src/domain/template/salutation.ts';
+import {
+  FIRST_NAME_JUNK_SQL,
+  firstNameJunk,
+  junkReasons,
+} from '../../src/domain/template/salutation.ts';
 import { memberRows, type DashboardContext } from './duckdb-members.ts';
 import { runSegmentStatement } from './duckdb-segments.ts';
 import { toNumber, toText } from './duckdb-values.ts';
 
-const JUNK_FUNCTION = 'tact_first_name_junk';
+const JUNK_FUNCTION = FIRST_NAME_JUNK_SQL;
 export const QUALITY_TABLE = 'quality_customers';
 
-/** Makes firstNameJunk callable from SQL on every connection of the instance. */
+/**
+ * Makes firstNameJunk callable from SQL on every connection of the instance: the quality table and
+ * the segment engine's `usable_first_name` check call it.
+ */
 export function registerQualityFunctions(connection: DuckDBConnection): void {
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({

@@ -26,8 +26,11 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  * 10: holdouts, the customers each campaign targeted and did not send (the campaign dashboard's
  *    control groups). A version 9 file is reseeded (its demo data predates the planted
  *    experiments); older versions still migrate their derived tables, their holdouts empty.
+ * 11: segment_customers says whether each reach channel has a consent record (`<channel>_known`)
+ *    and whether the first name can greet them (`usable_first_name`); versions 2 to 8 and 10
+ *    rebuild the segment tables on open.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,

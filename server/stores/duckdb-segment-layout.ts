@@ -28,7 +28,7 @@ import {
   type SqlLayout,
 } from '../../src/domain/segment/sql-layout.ts';
 import { SqlTree, type SqlContext } from '../../src/domain/segment/sql-tree.ts';
-import { CONSENT_COLUMNS, loweredColumn } from './duckdb-segment-tables.ts';
+import { CONSENT_COLUMNS, knownColumn, loweredColumn } from './duckdb-segment-tables.ts';
 
 /** What compiling over the segment tables needs. */
 export interface SegmentTablesContext {
@@ -119,6 +119,10 @@ export class SegmentTablesLayout implements SqlLayout {
         const column = CONSENT_COLUMNS.get(check.channel);
         return column === undefined ? undefined : `c.${column}`;
       }
+      case 'consent_known':
+        return CONSENT_COLUMNS.has(check.channel) ? `c.${knownColumn(check.channel)}` : undefined;
+      case 'usable_first_name':
+        return 'c.usable_first_name';
     }
   }
 

@@ -6,7 +6,10 @@
 // - segment_customers: every customers row (same columns, same names) in customer id order, with
 //   `customer_no` (its rank by id, so "first members" is an integer minimum) and the per-customer
 //   facts a walk would otherwise recompute per request: completed orders (count, spend, last, with
-//   a promo code), the latest consent per reach channel being 'granted', valid email / phone.
+//   a promo code), the latest consent per reach channel being 'granted' (`<channel>_granted`) and
+//   there being one at all (`<channel>_known`), valid email / phone, and whether the first name
+//   can greet them (`usable_first_name`: the domain's firstNameJunk, a SQL function the store
+//   registers before it builds these tables).
 // - segment_orders: completed orders with their customer_no, sorted by placed_at (zone maps then
 //   skip the row groups a window excludes). `order_no` is the orders row's rowid.
 // - segment_lines: completed orders' lines joined to their order (every order field) and product
@@ -22,8 +25,12 @@ import {
   orderFields,
 } from '../../src/domain/segment/facts.ts';
 import { quote, usedPromo } from '../../src/domain/segment/sql-layout.ts';
+import { FIRST_NAME_JUNK_SQL } from '../../src/domain/template/salutation.ts';
 
-/** The reach channels with a consent column in segment_customers (`<channel>_granted`). */
+/**
+ * The reach channels with consent columns in segment_customers: `<channel>_granted`, and
+ * `<channel>_known` (see knownColumn).
+ */
 export const CONSENT_COLUMNS: ReadonlyMap<string, string> = new Map([
   ['email', 'email_granted'],
   ['sms', 'sms_granted'],
@@ -36,6 +43,11 @@ export const DERIVED_TABLES = [
   'segment_lines',
   'segment_events',
 ] as const;
+
+/** The column of segment_customers saying the channel has a consent record. */
+export function knownColumn(channel: string): string {
+  return `${channel}_known`;
+}
 
 /** The lower-cased copy of a string field's column. */
 export function loweredColumn(column: string): string {
@@ -84,6 +96,8 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
      o.last_at AS last_completed_at, coalesce(o.promos, 0) AS promo_orders,
      o.first_at AS first_order_at, o.first_channel AS first_order_channel,
      ${[...CONSENT_COLUMNS].map(([ch, col]) => `coalesce(k.${ch} = 'granted', FALSE) AS ${col}`).join(', ')},
+     ${[...CONSENT_COLUMNS.keys()].map((ch) => `k.${ch} IS NOT NULL AS ${knownColumn(ch)}`).join(', ')},
+     ${FIRST_NAME_JUNK_SQL}(c.first_name, c.email) IS NULL AS usable_first_name,
      coalesce(regexp_matches(c.email, '${VALID_EMAIL_RE2}'), FALSE) AS valid_email,
      coalesce(length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}, FALSE)
        AS valid_phone${lowerCopies(customerFields.values(), () => 'c')}

@@ -17,6 +17,7 @@ import {
   type FieldSpec,
 } from '../../src/domain/profile/catalogue.ts';
 import { latestConsents, orderFigures } from '../../src/domain/profile/figures.ts';
+import { firstNameJunk } from '../../src/domain/template/salutation.ts';
 import {
   eventType as eventTypeSchema,
   type Dataset,
@@ -124,10 +125,13 @@ export function memoryCatalogue(data: Dataset, asOf: string): CatalogueResponse 
     'reachability.valid_email': data.customers.map((c) => isValidEmail(c.email)),
     'reachability.has_phone': data.customers.map((c) => c.phone !== null && c.phone !== ''),
   };
+  reach['reachability.usable_first_name'] = data.customers.map(
+    (c) => firstNameJunk(c.first_name, c.email) === null,
+  );
   for (const channel of ['email', 'sms', 'push', 'phone']) {
-    reach[`reachability.consent_${channel}`] = states.map(
-      (s) => s.find((x) => x.channel === channel)?.status ?? 'unknown',
-    );
+    const status = states.map((s) => s.find((x) => x.channel === channel)?.status ?? 'unknown');
+    reach[`reachability.consent_${channel}`] = status;
+    reach[`reachability.known_consent_${channel}`] = status.map((v) => v !== 'unknown');
   }
   for (const spec of reachabilityFields) fields.push(describeValues(spec, reach[spec.id] ?? []));
 

@@ -594,8 +594,12 @@ export function conditionArb(
       fc
         .constantFrom(...consentChannel.options)
         .map((channel) => ({ type: 'consent' as const, channel })),
+      fc
+        .constantFrom(...consentChannel.options)
+        .map((channel) => ({ type: 'consent_known' as const, channel })),
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
+      fc.constant({ type: 'usable_first_name' as const }),
     ),
   });
 

@@ -344,11 +344,13 @@ export function sweepConditions(allFacts: readonly CustomerFacts[], asOf: string
     }
   }
 
-  // Reachability on the tied and re-granted consents, odd emails and phones.
+  // Reachability on the tied and re-granted consents, odd emails, phones and first names.
   for (const channel of ['email', 'sms', 'push', 'phone'] as const) {
     out.push({ ...base, kind: 'reachability', check: { type: 'consent', channel } });
+    out.push({ ...base, kind: 'reachability', check: { type: 'consent_known', channel } });
   }
   out.push({ ...base, kind: 'reachability', check: { type: 'valid_email' } });
   out.push({ ...base, kind: 'reachability', check: { type: 'valid_phone' } });
+  out.push({ ...base, kind: 'reachability', check: { type: 'usable_first_name' } });
   return out;
 }

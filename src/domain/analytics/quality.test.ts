@@ -5,13 +5,13 @@ import {
   QUALITY_LIST_NAMES,
   contactState,
   emailKey,
-  firstNameJunk,
   phoneKey,
   qualityFigures,
   qualityListDefinition,
   qualityRows,
   type QualityInput,
 } from './quality.ts';
+import { firstNameJunk } from '../template/salutation.ts';
 
 const customer = (
   id: string,
@@ -122,10 +122,15 @@ describe('data quality, customer by customer', () => {
     expect(rows.filter(QUALITY_LISTS.consent_push_unknown)).toHaveLength(4);
     const withDefinition = QUALITY_LIST_NAMES.filter((l) => qualityListDefinition(l) !== null);
     expect(withDefinition).toEqual([
+      'first_name_unusable',
       'email_missing',
       'email_invalid',
       'phone_missing',
       'phone_invalid',
+      'consent_email_unknown',
+      'consent_sms_unknown',
+      'consent_push_unknown',
+      'consent_phone_unknown',
     ]);
   });
 
@@ -187,8 +192,32 @@ describe('the lists the segment engine can say', () => {
         invalid('telephone_invalide', 'valid_phone'),
       ]),
     );
-    for (const list of ['first_name_unusable', 'shared_device', 'duplicate_email'] as const)
+    for (const list of ['shared_device', 'duplicate_email', 'duplicate_phone'] as const)
       expect(qualityListDefinition(list)).toBeNull();
+  });
+
+  test('an unusable first name and an unknown consent: the engine’s own check, negated', () => {
+    expect(qualityListDefinition('first_name_unusable')).toEqual(
+      group('qualite_prenom', [invalid('prenom_inutilisable', 'usable_first_name')]),
+    );
+    const unknown = (channel: string, id: string) => ({
+      id,
+      kind: 'reachability',
+      negate: true,
+      check: { type: 'consent_known', channel },
+    });
+    expect(qualityListDefinition('consent_email_unknown')).toEqual(
+      group('qualite_consentement_email', [unknown('email', 'email_inconnu')]),
+    );
+    expect(qualityListDefinition('consent_sms_unknown')).toEqual(
+      group('qualite_consentement_sms', [unknown('sms', 'sms_inconnu')]),
+    );
+    expect(qualityListDefinition('consent_push_unknown')).toEqual(
+      group('qualite_consentement_push', [unknown('push', 'push_inconnu')]),
+    );
+    expect(qualityListDefinition('consent_phone_unknown')).toEqual(
+      group('qualite_consentement_telephone', [unknown('phone', 'telephone_inconnu')]),
+    );
   });
 });
 

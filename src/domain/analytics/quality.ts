@@ -18,7 +18,7 @@ import { isValidEmail } from '../profile/catalogue.ts';
 import type { ConsentChannel } from '../profile/schema.ts';
 import type { Condition, SegmentDefinition } from '../segment/definition.ts';
 import { isValidPhone } from '../segment/facts.ts';
-import { junkReasons, salutationJunk, type JunkReason } from '../template/salutation.ts';
+import { firstNameJunk, junkReasons, type JunkReason } from '../template/salutation.ts';
 
 export const QUALITY_CONSENT_CHANNELS = ['email', 'sms', 'push', 'phone'] as const;
 export type ContactState = 'valid' | 'invalid' | 'missing';
@@ -53,13 +53,6 @@ export interface QualityRow {
   shared_device: boolean;
   duplicate_email: boolean;
   duplicate_phone: boolean;
-}
-
-/** Why a first name cannot greet its customer (as written), or null when it can. */
-export function firstNameJunk(firstName: string | null, email: string | null): JunkReason | null {
-  const at = email === null ? -1 : email.indexOf('@');
-  const local = email === null ? [] : [(at < 0 ? email : email.slice(0, at)).trim().toLowerCase()];
-  return salutationJunk(firstName, { emailLocalParts: local, capitalised: false });
 }
 
 export function contactState(value: string | null, valid: (v: string) => boolean): ContactState {
@@ -176,11 +169,16 @@ const condition = (
   field: 'customer.email' | 'customer.phone',
   operator: 'is_empty' | 'is_set',
 ): Condition => ({ id, kind: 'attribute', negate: false, field, test: { operator } });
-const reach = (id: string, type: 'valid_email' | 'valid_phone', negate: boolean): Condition => ({
+const reach = (
+  id: string,
+  type: 'valid_email' | 'valid_phone' | 'usable_first_name',
+  negate: boolean,
+): Condition => ({ id, kind: 'reachability', negate, check: { type } });
+const unknownConsent = (id: string, channel: ConsentChannel): Condition => ({
   id,
   kind: 'reachability',
-  negate,
-  check: { type },
+  negate: true,
+  check: { type: 'consent_known', channel },
 });
 const all = (id: string, children: Condition[]): SegmentDefinition => ({
   version: 1,
@@ -189,10 +187,22 @@ const all = (id: string, children: Condition[]): SegmentDefinition => ({
 
 /**
  * The segment definition that selects a list's customers, where the segment engine can say it
- * (the builder opens it, to count, refine or save); null where it cannot yet.
+ * (the builder opens it, to count, refine or save); null for the lists that compare a customer
+ * with the others (a device or an address another profile holds too), which no condition on one
+ * customer's history can say.
  */
 export function qualityListDefinition(list: QualityList): SegmentDefinition | null {
   switch (list) {
+    case 'first_name_unusable':
+      return all('qualite_prenom', [reach('prenom_inutilisable', 'usable_first_name', true)]);
+    case 'consent_email_unknown':
+      return all('qualite_consentement_email', [unknownConsent('email_inconnu', 'email')]);
+    case 'consent_sms_unknown':
+      return all('qualite_consentement_sms', [unknownConsent('sms_inconnu', 'sms')]);
+    case 'consent_push_unknown':
+      return all('qualite_consentement_push', [unknownConsent('push_inconnu', 'push')]);
+    case 'consent_phone_unknown':
+      return all('qualite_consentement_telephone', [unknownConsent('telephone_inconnu', 'phone')]);
     case 'email_missing':
       return all('qualite_email_absent', [condition('email_absent', 'customer.email', 'is_empty')]);
     case 'email_invalid':

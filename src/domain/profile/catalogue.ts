@@ -103,6 +103,8 @@ export const aggregateFields: readonly FieldSpec[] = [
   },
 ];
 
+const KNOWN_CONSENT_LABEL = { email: 'Email', sms: 'SMS', push: 'Push', phone: 'Phone' } as const;
+
 export const reachabilityFields: readonly FieldSpec[] = [
   { id: 'reachability.consent_email', group: 'reachability', label: 'Email consent', type: 'enum' },
   { id: 'reachability.consent_sms', group: 'reachability', label: 'SMS consent', type: 'enum' },
@@ -120,6 +122,18 @@ export const reachabilityFields: readonly FieldSpec[] = [
     label: 'Has a phone number',
     type: 'boolean',
   },
+  {
+    id: 'reachability.usable_first_name',
+    group: 'reachability',
+    label: 'First name usable in a greeting',
+    type: 'boolean',
+  },
+  ...(['email', 'sms', 'push', 'phone'] as const).map((channel): FieldSpec => ({
+    id: `reachability.known_consent_${channel}`,
+    group: 'reachability',
+    label: `${KNOWN_CONSENT_LABEL[channel]} consent on record`,
+    type: 'boolean',
+  })),
 ];
 
 /** A deliberately plain shape check; the same pattern runs in JS and in SQL (RE2). */

@@ -125,9 +125,17 @@ export const reachabilityCondition = z.object({
   ...base,
   kind: z.literal('reachability'),
   check: z.discriminatedUnion('type', [
+    /** The latest consent record of the channel grants it. */
     z.object({ type: z.literal('consent'), channel: z.enum(['email', 'sms', 'push', 'phone']) }),
+    /** The channel has a consent record, granted or withdrawn (without one, consent is unknown). */
+    z.object({
+      type: z.literal('consent_known'),
+      channel: z.enum(['email', 'sms', 'push', 'phone']),
+    }),
     z.object({ type: z.literal('valid_email') }),
     z.object({ type: z.literal('valid_phone') }),
+    /** The first name can greet them as written (template/salutation.ts, firstNameJunk). */
+    z.object({ type: z.literal('usable_first_name') }),
   ]),
 });
 

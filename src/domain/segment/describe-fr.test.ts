@@ -312,6 +312,36 @@ test.each<[string, SegmentNode, string]>([
     { id: 'r', kind: 'reachability', negate: false, check: { type: 'valid_phone' } },
     'Ayant un numéro de téléphone valide',
   ],
+  [
+    'a usable first name',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'usable_first_name' } },
+    'Ayant un prénom utilisable pour les saluer',
+  ],
+  [
+    'no usable first name',
+    { id: 'r', kind: 'reachability', negate: true, check: { type: 'usable_first_name' } },
+    'Sans prénom utilisable pour les saluer',
+  ],
+  [
+    'an SMS consent on record',
+    {
+      id: 'r',
+      kind: 'reachability',
+      negate: false,
+      check: { type: 'consent_known', channel: 'sms' },
+    },
+    'Dont le consentement par SMS est connu',
+  ],
+  [
+    'an e-mail consent never recorded',
+    {
+      id: 'r',
+      kind: 'reachability',
+      negate: true,
+      check: { type: 'consent_known', channel: 'email' },
+    },
+    'Dont le consentement par e-mail est inconnu',
+  ],
   ['a named segment', member('loyal'), 'Membres du segment « Fidèles »'],
   ['a segment with no name known', member('s42'), 'Membres du segment « s42 »'],
   [
@@ -828,8 +858,13 @@ const conditionArb: fc.Arbitrary<SegmentNode> = fc.oneof(
         type: fc.constant('consent' as const),
         channel: fc.constantFrom('email', 'sms', 'push', 'phone'),
       }),
+      fc.record({
+        type: fc.constant('consent_known' as const),
+        channel: fc.constantFrom('email', 'sms', 'push', 'phone'),
+      }),
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
+      fc.constant({ type: 'usable_first_name' as const }),
     ),
   }),
   fc.record({

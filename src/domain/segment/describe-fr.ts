@@ -452,6 +452,18 @@ function clause(node: Condition, ctx: Context): Clause {
         const full = 'ayant un numéro de téléphone valide';
         return { full, line: full, negative: 'sans numéro de téléphone valide' };
       }
+      if (check.type === 'usable_first_name') {
+        const full = 'ayant un prénom utilisable pour les saluer';
+        return { full, line: full, negative: 'sans prénom utilisable pour les saluer' };
+      }
+      if (check.type === 'consent_known') {
+        const full = `dont le consentement ${CONSENT_CHANNELS[check.channel]} est connu`;
+        return {
+          full,
+          line: full,
+          negative: `dont le consentement ${CONSENT_CHANNELS[check.channel]} est inconnu`,
+        };
+      }
       const full = `joignables ${CONSENT_CHANNELS[check.channel]}`;
       return { full, line: full, negative: `non ${full}` };
     }

@@ -188,6 +188,21 @@ test.each<[string, SegmentNode, string]>([
     'With a valid phone number',
   ],
   [
+    'a usable first name',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'usable_first_name' } },
+    'With a first name usable in a greeting',
+  ],
+  [
+    'a push consent on record',
+    {
+      id: 'r',
+      kind: 'reachability',
+      negate: false,
+      check: { type: 'consent_known', channel: 'push' },
+    },
+    'With push consent on record',
+  ],
+  [
     'a named segment',
     { id: 'm', kind: 'segment', negate: false, segment_id: 'vip' },
     'In segment “Big spenders”',

@@ -220,7 +220,11 @@ function clause(node: Condition, ctx: Context): { lead: string; text: string } {
       const { check } = node;
       if (check.type === 'valid_email') return { lead: '', text: 'with a valid email address' };
       if (check.type === 'valid_phone') return { lead: '', text: 'with a valid phone number' };
+      if (check.type === 'usable_first_name')
+        return { lead: '', text: 'with a first name usable in a greeting' };
       const channel = check.channel === 'sms' ? 'SMS' : check.channel;
+      if (check.type === 'consent_known')
+        return { lead: '', text: `with ${channel} consent on record` };
       return { lead: '', text: `with ${channel} consent` };
     }
     case 'segment': {

@@ -35,6 +35,7 @@ import {
   type NumericMeasure,
   type OrderTally,
 } from './evaluate.ts';
+import { firstNameJunk } from '../template/salutation.ts';
 import { valueTest } from './value-tests.ts';
 import {
   MAX_MEMBERSHIP_DEPTH,
@@ -335,6 +336,15 @@ class ColumnEvaluator {
           return this.columns.flag('valid_email', (f) => isValidEmail(f.customer.email));
         if (check.type === 'valid_phone')
           return this.columns.flag('valid_phone', (f) => isValidPhone(f.customer.phone));
+        if (check.type === 'usable_first_name')
+          return this.columns.flag(
+            'usable_first_name',
+            (f) => firstNameJunk(f.customer.first_name, f.customer.email) === null,
+          );
+        if (check.type === 'consent_known')
+          return this.columns.flag(`consent_known:${check.channel}`, (f) =>
+            f.consents.some((k) => k.channel === check.channel),
+          );
         return this.columns.flag(`consent:${check.channel}`, (f) =>
           latestConsents(f.consents).some(
             (k) => k.channel === check.channel && k.status === 'granted',

@@ -788,6 +788,41 @@ describe('reachability', () => {
       ),
     ).toBe(expected);
   });
+  test.each<[string | null, string | null, boolean]>([
+    ['Élodie', 'elodie.martin@example.fr', true],
+    ['élodie', null, true],
+    ['ELODIE', null, false],
+    ['Jules', 'jules@example.fr', false],
+    ['', 'a@b.fr', false],
+    [null, 'a@b.fr', false],
+    ['Client', null, false],
+  ])('first name %j with e-mail %j usable → %s', (first_name, email, expected) => {
+    expect(
+      matches(
+        { id: 'r', kind: 'reachability', negate: false, check: { type: 'usable_first_name' } },
+        facts({ customer: { first_name, email } }),
+      ),
+    ).toBe(expected);
+  });
+  test('a consent is known once the channel has a record, granted or withdrawn', () => {
+    const known = (channel: 'email' | 'sms' | 'push' | 'phone'): Condition => ({
+      id: 'r',
+      kind: 'reachability',
+      negate: false,
+      check: { type: 'consent_known', channel },
+    });
+    const f = facts({
+      consents: [
+        { consent_id: 'K1', channel: 'email', status: 'withdrawn', at: '2025-06-01T00:00:00.000Z' },
+        { consent_id: 'K2', channel: 'sms', status: 'granted', at: '2026-01-01T00:00:00.000Z' },
+      ],
+    });
+    expect(matches(known('email'), f)).toBe(true);
+    expect(matches(known('sms'), f)).toBe(true);
+    expect(matches(known('push'), f)).toBe(false);
+    expect(matches({ ...known('push'), negate: true }, f)).toBe(true);
+    expect(matches(known('email'), facts({ consents: [] }))).toBe(false);
+  });
 });
 
 describe('scores', () => {

@@ -28,7 +28,9 @@
 //   `equals` / `in` = holds any, `not_equals` / `not_in` = has orders and holds none, `all_of` = has
 //   orders and holds all, `is_empty` = no order.
 // - Reachability: consent = the latest consent event on the channel (latestConsents) is granted;
-//   valid_email = isValidEmail; valid_phone = at least MIN_PHONE_DIGITS ASCII digits.
+//   consent_known = the channel has a consent event (granted or withdrawn); valid_email =
+//   isValidEmail; valid_phone = at least MIN_PHONE_DIGITS ASCII digits; usable_first_name =
+//   firstNameJunk finds nothing wrong with the first name as written.
 // - Scores come from CustomerFacts.scores, typed by their value (number or string); absent = missing.
 // - Membership evaluates the referenced definition; an unknown segment, or nesting deeper than
 //   MAX_MEMBERSHIP_DEPTH (only a cycle gets there), matches no one.
@@ -61,6 +63,7 @@ import {
   type LineFacts,
   type OrderFacts,
 } from './facts.ts';
+import { firstNameJunk } from '../template/salutation.ts';
 import { dynamicTest, setTest, valueTest } from './value-tests.ts';
 import { compareText } from '../compare.ts';
 
@@ -153,6 +156,10 @@ class EvaluatorCompiler {
         const check = condition.check;
         if (check.type === 'valid_email') return (f) => isValidEmail(f.customer.email);
         if (check.type === 'valid_phone') return (f) => isValidPhone(f.customer.phone);
+        if (check.type === 'usable_first_name')
+          return (f) => firstNameJunk(f.customer.first_name, f.customer.email) === null;
+        if (check.type === 'consent_known')
+          return (f) => latestOf(f).get(check.channel) !== 'unknown';
         return (f) => latestOf(f).get(check.channel) === 'granted';
       }
       case 'segment':

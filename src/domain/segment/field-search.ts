@@ -82,6 +82,14 @@ export const CONCEPT_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
     'reachability:consent:phone',
     ['phone', 'call', 'téléphone', 'appel', 'consent', 'consentement', 'reachable', 'joignable'],
   ],
+  ...(['email', 'sms', 'push', 'phone'] as const).map((channel): [string, readonly string[]] => [
+    `reachability:consent_known:${channel}`,
+    [channel, 'consent', 'consentement', 'known', 'connu', 'record', 'unknown', 'inconnu'],
+  ]),
+  [
+    'reachability:usable_first_name',
+    ['first', 'name', 'prénom', 'prenom', 'greeting', 'salutation', 'usable', 'utilisable'],
+  ],
   [
     'reachability:valid_email',
     ['email', 'e-mail', 'mail', 'courriel', 'valid', 'valide', 'reachable', 'joignable'],

@@ -37,6 +37,7 @@
 // the node a predicate over those). A condition is written once per walk whichever forms name it,
 // so both forms of one walk share their aliases, parameters and joins.
 import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
+import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -256,6 +257,16 @@ export class SqlTree {
           `ORDER BY ${k}."at" DESC, ${k}.consent_id DESC LIMIT 1) = 'granted'`
         );
       }
+      case 'consent_known': {
+        const k = this.sql.alias('k');
+        return (
+          `EXISTS (SELECT 1 FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
+          `AND ${k}.channel = ${this.sql.param('VARCHAR', check.channel)})`
+        );
+      }
+      case 'usable_first_name':
+        // The domain's own judgement, registered by the store as a SQL function.
+        return `${FIRST_NAME_JUNK_SQL}(c.first_name, c.email) IS NULL`;
     }
   }
 

@@ -359,6 +359,14 @@ describe('reachability observes the latest consent, the email or the phone', () 
     ['a valid phone', {}, reach({ type: 'valid_phone' }), '+33 6 12 34 56 78', true],
     ['a short phone', { phone: '06 12' }, reach({ type: 'valid_phone' }), '06 12', false],
     ['no phone', { phone: null }, reach({ type: 'valid_phone' }), null, false],
+    ['a usable first name', {}, reach({ type: 'usable_first_name' }), 'Élodie', true],
+    [
+      'a first name in capitals',
+      { first_name: 'ÉLODIE' },
+      reach({ type: 'usable_first_name' }),
+      'ÉLODIE',
+      false,
+    ],
   ])('%s', (_, over, condition, value, held) => {
     expect(stepOf(condition, facts({ customer: over }))).toMatchObject({ observed: value, held });
   });
@@ -576,8 +584,13 @@ const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
         type: fc.constant('consent'),
         channel: fc.constantFrom('email', 'sms', 'push', 'phone'),
       }),
+      fc.record({
+        type: fc.constant('consent_known'),
+        channel: fc.constantFrom('email', 'sms', 'push', 'phone'),
+      }),
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
+      fc.constant({ type: 'usable_first_name' as const }),
     ),
   }),
   fc.record({
@@ -645,7 +658,11 @@ function explains(condition: Condition, observed: Observed, met: boolean): boole
       return scalar !== undefined && dynamicTest(condition.test)(scalar) === met;
     case 'reachability':
       if (condition.check.type === 'consent') return (observed === 'granted') === met;
+      if (condition.check.type === 'consent_known') return (observed !== null) === met;
       if (typeof observed !== 'string' && observed !== null) return false;
+      // The e-mail also decides (its local part is no first name): a usable one is written.
+      if (condition.check.type === 'usable_first_name')
+        return !met || (observed !== null && observed.trim() !== '');
       return (
         (condition.check.type === 'valid_email' ? isValidEmail : isValidPhone)(observed) === met
       );

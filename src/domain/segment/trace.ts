@@ -12,8 +12,9 @@
 //   is null too.
 // - A behaviour counts every matching event or completed order in the window (the evaluator stops
 //   once its answer is known; the trace does not).
-// - Reachability: consent shows the latest status on the channel ('granted' / 'withdrawn', null
-//   without any), valid_email / valid_phone the address or number as stored.
+// - Reachability: consent and consent_known show the latest status on the channel ('granted' /
+//   'withdrawn', null without any), valid_email / valid_phone the address or number as stored,
+//   usable_first_name the first name as stored.
 // - A membership shows whether the customer is in the referenced segment; it is not traced inside.
 import { z } from 'zod';
 import { compareText } from '../compare.ts';
@@ -156,7 +157,10 @@ function reachValue(check: ReachabilityCondition['check'], facts: CustomerFacts)
       return facts.customer.email;
     case 'valid_phone':
       return facts.customer.phone;
-    case 'consent': {
+    case 'usable_first_name':
+      return facts.customer.first_name;
+    case 'consent':
+    case 'consent_known': {
       const latest = latestConsents(facts.consents).find((k) => k.channel === check.channel);
       return latest === undefined || latest.status === 'unknown' ? null : latest.status;
     }

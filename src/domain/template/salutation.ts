@@ -66,6 +66,23 @@ export interface SalutationCheck {
   capitalised: boolean;
 }
 
+/**
+ * Why a customer's first name cannot greet them as written (lower case or capitals alike), or null
+ * when it can: the data quality dashboard's "first name usable" and the segment engine's check of
+ * the same name judge by this one function.
+ */
+export function firstNameJunk(firstName: string | null, email: string | null): JunkReason | null {
+  const at = email === null ? -1 : email.indexOf('@');
+  const local = email === null ? [] : [(at < 0 ? email : email.slice(0, at)).trim().toLowerCase()];
+  return salutationJunk(firstName, { emailLocalParts: local, capitalised: false });
+}
+
+/**
+ * The SQL function the DuckDB store registers (server/stores/duckdb-quality.ts) to run
+ * firstNameJunk in its statements: (first_name, email) → the reason, NULL when usable.
+ */
+export const FIRST_NAME_JUNK_SQL = 'tact_first_name_junk';
+
 /** Why `value` cannot greet someone, or null when it can. */
 export function salutationJunk(value: unknown, check: SalutationCheck): JunkReason | null {
   if (value === null || value === undefined) return 'missing';

@@ -42,8 +42,18 @@ function flatten(words: object, prefix = '', into = new Map<string, string>()) {
 
 /** The catalogue field a reachability check is listed as. */
 function checkField(check: ReachabilityCondition['check']): string {
-  if (check.type === 'consent') return `reachability.consent_${check.channel}`;
-  return check.type === 'valid_email' ? 'reachability.valid_email' : 'reachability.has_phone';
+  switch (check.type) {
+    case 'consent':
+      return `reachability.consent_${check.channel}`;
+    case 'consent_known':
+      return `reachability.known_consent_${check.channel}`;
+    case 'valid_email':
+      return 'reachability.valid_email';
+    case 'valid_phone':
+      return 'reachability.has_phone';
+    case 'usable_first_name':
+      return 'reachability.usable_first_name';
+  }
 }
 
 /** The builder catalogue's words for known values (gold → Or), for the domain's descriptions. */

@@ -74,20 +74,25 @@ const checkSchema = reachabilityCondition.shape.check;
 /** The reachability check a catalogue field stands for, by its id. */
 function reachabilityCheck(id: string): ReachabilityCondition['check'] | undefined {
   const consent = /^reachability\.consent_(.+)$/.exec(id);
+  const known = /^reachability\.known_consent_(.+)$/.exec(id);
   const candidate = consent
     ? { type: 'consent', channel: consent[1] }
-    : id === 'reachability.valid_email'
-      ? { type: 'valid_email' }
-      : id === 'reachability.has_phone' || id === 'reachability.valid_phone'
-        ? { type: 'valid_phone' }
-        : null;
+    : known
+      ? { type: 'consent_known', channel: known[1] }
+      : id === 'reachability.valid_email'
+        ? { type: 'valid_email' }
+        : id === 'reachability.has_phone' || id === 'reachability.valid_phone'
+          ? { type: 'valid_phone' }
+          : id === 'reachability.usable_first_name'
+            ? { type: 'usable_first_name' }
+            : null;
   const parsed = checkSchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }
 
 export function checkKey(check: ReachabilityCondition['check']): string {
-  return check.type === 'consent'
-    ? `reachability:consent:${check.channel}`
+  return check.type === 'consent' || check.type === 'consent_known'
+    ? `reachability:${check.type}:${check.channel}`
     : `reachability:${check.type}`;
 }
 
