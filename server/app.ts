@@ -1,6 +1,7 @@
 // The profile API, written once: the same Hono app runs in Node over DuckDB and in the browser
 // (behind MSW) over the memory store.
 import { attachCheckPool, type CheckPool } from './check-pool.ts';
+import { bodyGate } from './body-gate.ts';
 import { Hono } from 'hono';
 import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
@@ -34,6 +35,7 @@ export function createApi(
 ): Hono {
   if (options.checks !== undefined) attachCheckPool(store, options.checks);
   const app = new Hono();
+  app.use('/api/*', bodyGate());
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
   app.route(

@@ -59,6 +59,8 @@ interface Call {
   path: string;
   body?: unknown;
   raw?: string;
+  /** Sent as they are (bytes no string can hold). */
+  bytes?: Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   /** Sent again (every 20 ms, 5 s at most) until its answer says so: an audit has ended. */
   until?: (body: unknown) => boolean;
@@ -122,6 +124,27 @@ const provoke: Record<ApiErrorReason, { before?: Step[]; call: Step; status: num
   no_model: { call: { path: '/api/models/clv' }, status: 404 },
   endpoint_not_found: { call: { path: '/api/nothing-here' }, status: 404 },
   body_not_json: { call: { method: 'POST', path: '/api/segments/count', raw: '{' }, status: 400 },
+  body_not_utf8: {
+    call: {
+      method: 'POST',
+      path: '/api/segments/count',
+      bytes: new Uint8Array([0x7b, 0xff, 0x7d]),
+    },
+    status: 400,
+  },
+  invalid_unicode: {
+    call: { method: 'POST', path: '/api/segments/count', raw: '{"definition":"\\ud800"}' },
+    status: 400,
+  },
+  unsupported_media_type: {
+    call: {
+      method: 'POST',
+      path: '/api/segments/count',
+      raw: '{}',
+      headers: { 'content-type': 'text/plain' },
+    },
+    status: 415,
+  },
   invalid_query: { call: { path: '/api/customers?q=a' }, status: 400 },
   invalid_params: { call: { path: '/api/customers/bad%20id' }, status: 400 },
   invalid_body: {
@@ -381,7 +404,8 @@ class HangingStore extends MemoryStore {
 }
 
 async function send(api: ReturnType<typeof createApi>, call: Call) {
-  const body = call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  const body =
+    call.bytes ?? call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
   for (let attempt = 0; ; attempt += 1) {
     const res = await api.request(call.path, {
       method: call.method ?? 'GET',
@@ -547,7 +571,7 @@ test('every reason a route names is in the contract, and every reason is named b
   const named = new Set<string>();
   for (const file of sources(import.meta.dirname)) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:httpError|errorBody)\(\s*'([a-z_]+)'/g))
+    for (const m of text.matchAll(/(?:httpError|errorBody)\(\s*'([a-z0-9_]+)'/g))
       named.add(m[1] ?? '');
     for (const m of text.matchAll(/reasonOf = \{([^}]*)\}/g)) {
       for (const r of (m[1] ?? '').matchAll(/'([a-z_]+)'/g)) named.add(r[1] ?? '');

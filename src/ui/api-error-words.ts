@@ -106,6 +106,13 @@ const reasonWords = new Map<string, Detail>([
       t('reason.endpoint_not_found', { method: text(p, 'method'), path: text(p, 'path') }),
   ],
   ['body_not_json', (_, { t }) => t('reason.body_not_json')],
+  ['body_not_utf8', (_, { t }) => t('reason.body_not_utf8')],
+  ['invalid_unicode', (p, { t }) => t('reason.invalid_unicode', { field: text(p, 'field') })],
+  [
+    'unsupported_media_type',
+    (p, { t }) =>
+      t('reason.unsupported_media_type', { content_type: text(p, 'content_type') || '—' }),
+  ],
   [
     'invalid_query',
     (p, words, f) =>

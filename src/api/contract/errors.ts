@@ -10,6 +10,7 @@ export const apiErrorCode = z.enum([
   'not_found',
   'invalid_definition',
   'payload_too_large',
+  'unsupported_media_type',
   'internal',
   // Saved segments: 409, 412, 428.
   'conflict',
@@ -80,6 +81,16 @@ export const errorReasons = /* @__PURE__ */ (() => {
     },
     // 400
     body_not_json: { code: 'bad_request', params: z.strictObject({}) },
+    /** The body's bytes are not UTF-8. */
+    body_not_utf8: { code: 'bad_request', params: z.strictObject({}) },
+    /** A string of the body holds a lone UTF-16 surrogate; `field` is its path, dotted. */
+    invalid_unicode: { code: 'bad_request', params: z.strictObject({ field: z.string() }) },
+    // 415
+    /** A body sent as something else than JSON (`content_type`: what was sent, '' without). */
+    unsupported_media_type: {
+      code: 'unsupported_media_type',
+      params: z.strictObject({ content_type: z.string() }),
+    },
     /** The query string, the path's parameters or the body failed its schema; `field` is the first. */
     invalid_query: { code: 'bad_request', params: z.strictObject(invalidInput) },
     invalid_params: { code: 'bad_request', params: z.strictObject(invalidInput) },
