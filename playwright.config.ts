@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS } from './mocks/demo-size.ts';
+import { E2E_BOOTSTRAP_TOKEN, EDITOR_STATE } from './e2e/accounts.ts';
 
 const debianChromium = '/usr/bin/chromium';
 const launchOptions = existsSync(debianChromium)
@@ -53,8 +54,25 @@ export default defineConfig({
     trace: 'on-first-retry',
   },
   projects: [
-    { name: 'mock', workers: 1, use: { baseURL: `http://127.0.0.1:${MOCK_PORT}` } },
-    { name: 'server', workers: 1, use: { baseURL: `http://127.0.0.1:${SERVER_PORT}` } },
+    {
+      name: 'mock',
+      workers: 1,
+      testIgnore: /\.setup\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${MOCK_PORT}` },
+    },
+    // The server's specs run signed in as the editor, signed in through the form first (decision 035).
+    {
+      name: 'server-sign-in',
+      testMatch: /sign-in\.setup\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${SERVER_PORT}` },
+    },
+    {
+      name: 'server',
+      workers: 1,
+      dependencies: ['server-sign-in'],
+      testIgnore: /\.setup\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${SERVER_PORT}`, storageState: EDITOR_STATE },
+    },
   ],
   webServer: [
     {
@@ -73,6 +91,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         TACT_DB: `data/e2e-${E2E_CUSTOMERS}.duckdb`,
         TACT_CUSTOMERS: String(E2E_CUSTOMERS),
+        TACT_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
       },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

@@ -16,6 +16,7 @@ import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { createApi } from '../server/app.ts';
 import { NODE_FLAGS } from '../server/node-flags.ts';
 import { MemoryStore } from '../server/stores/memory.ts';
+import { TEST_ACCESS } from '../server/auth/test-access.ts';
 
 const target = process.argv[2] ?? 'memory';
 const CAMPAIGN = 'cmp_coffret_noel';
@@ -185,7 +186,10 @@ if (target === 'memory') {
     customers: BROWSER_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   });
-  const api = createApi(new MemoryStore(dataset, DEMO_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(dataset, DEMO_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   const fetchIt: Fetch = async (path, init) => api.request(path, init);
   const loadAverage = loadavg()[0];
   const first = await audit(fetchIt);

@@ -3,13 +3,14 @@
 // none, a channel or none), so no two in a row ask the same thing.
 import { createApi } from '../server/app.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+import { TEST_ACCESS } from '../server/auth/test-access.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const samples = Number(process.argv[3] ?? 20);
 const store = await openDuckDbStore({ path: file });
 const meta = await readMeta(store);
 if (meta === null) throw new Error(`${file} holds no loaded data.`);
-const api = createApi(store);
+const api = createApi(store, { access: TEST_ACCESS });
 const segments = (await store.savedSegments()).map((s) => s.segment_id);
 const CHANNELS = ['web', 'store', 'app'];
 

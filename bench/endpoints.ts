@@ -2,13 +2,14 @@
 // app over a DuckDB file, for customers drawn evenly across the file.
 import { createApi } from '../server/app.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+import { TEST_ACCESS } from '../server/auth/test-access.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const samples = Number(process.argv[3] ?? 300);
 const store = await openDuckDbStore({ path: file });
 const meta = await readMeta(store);
 if (meta === null) throw new Error(`${file} holds no loaded data.`);
-const api = createApi(store);
+const api = createApi(store, { access: TEST_ACCESS });
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -12,6 +12,7 @@ import { MemoryStore } from '../server/stores/memory.ts';
 import { countPlan } from '../src/domain/segment/count-plan.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 import type { ProfileStore } from '../server/store.ts';
+import { TEST_ACCESS } from '../server/auth/test-access.ts';
 
 const DAY = 86_400_000;
 const since = (days: number) => new Date(Date.parse(DEMO_AS_OF) - days * DAY).toISOString();
@@ -158,7 +159,7 @@ if (mode === 'memory') {
   const customers = Number(arg);
   const { dataset } = generateDataset({ seed: 42, customers, asOf: DEMO_AS_OF });
   const store = new MemoryStore(dataset, DEMO_AS_OF);
-  const api = createApi(store);
+  const api = createApi(store, { access: TEST_ACCESS });
   for (const ref of references) {
     const body = JSON.stringify({ definition: ref.definition, sample: 20 });
     const endpoint = await time(runs, async () => {
@@ -174,7 +175,7 @@ if (mode === 'memory') {
   }
 } else {
   const store = await openDuckDbStore({ path: arg, memoryLimit: '2GB' });
-  const api = createApi(store);
+  const api = createApi(store, { access: TEST_ACCESS });
   for (const ref of references) {
     const body = JSON.stringify({ definition: ref.definition, sample: 20 });
     let count = 0;

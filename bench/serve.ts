@@ -4,6 +4,7 @@
 // as `npm start` does it. Prints `{"port": N}` once it listens; stops on SIGTERM.
 import { serve } from '@hono/node-server';
 import { createApi } from '../server/app.ts';
+import { TEST_ACCESS } from '../server/auth/test-access.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
 import { checkWorkers } from '../server/checks/check-workers.ts';
 import { workerRenderer } from '../server/templates/worker-renderer.ts';
@@ -19,7 +20,9 @@ const templates = workers ? workerRenderer() : null;
 const checks = workers ? checkWorkers() : null;
 const api = createApi(
   store,
-  templates === null || checks === null ? {} : { templates: templates.render, checks },
+  templates === null || checks === null
+    ? { access: TEST_ACCESS }
+    : { access: TEST_ACCESS, templates: templates.render, checks },
 );
 // Listening keeps the process alive while the workers load (idle workers do not).
 const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

@@ -60,9 +60,14 @@ async function createCampaign(page: Page, extra: Record<string, unknown>): Promi
     const segment = (await (await fetch('/api/segments/seg_cinephiles')).json()) as {
       version: number;
     };
+    // As the app's client sends a change: with the session's anti-forgery token (the server).
+    const csrf = /(?:^|;\s*)tact_csrf=([^;]*)/.exec(document.cookie)?.[1];
     const response = await fetch('/api/campaigns', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(csrf === undefined ? {} : { 'x-csrf-token': csrf }),
+      },
       body: JSON.stringify({
         channel: 'email',
         segment: { segment_id: 'seg_cinephiles', version: segment.version },

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
+import { DEMO_EDITOR_NAME, E2E_USERS, signIn } from './accounts.ts';
 
 // The journey that proves the English UI end to end: an English browser, while the others run in
 // the French of the default locale.
@@ -152,7 +153,10 @@ test('builds the Île-de-France Blu-ray example, counts it exactly, saves it, an
   test.setTimeout(150_000);
   const expected = expectedCount();
   expect(expected, 'the demo data has such customers').toBeGreaterThan(0);
-  await page.addInitScript(() => localStorage.setItem('tact.author', 'Camille Roux'));
+  // Who saves is who is signed in: the editor on the server, the demo's editor in the mock.
+  const server = testInfo.project.name === 'server';
+  const me = server ? E2E_USERS.editor.name : DEMO_EDITOR_NAME;
+  const them = server ? E2E_USERS.editor2.name : DEMO_EDITOR_NAME;
 
   await buildTheExample(page);
   const plainWords = page.getByRole('region', { name: 'In plain words' });
@@ -178,14 +182,14 @@ test('builds the Île-de-France Blu-ray example, counts it exactly, saves it, an
   await expect(page.getByText(/Unsaved changes/)).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Someone else opens it and saves a change first: another browser context against the real
-  // server; against the in-browser mock, another tab (a mock lives in its browser's storage).
-  const elsewhere =
-    testInfo.project.name === 'server'
-      ? await (await browser.newContext()).newPage()
-      : await context.newPage();
-  await elsewhere.addInitScript(() => localStorage.setItem('tact.author', 'Sophie Lambert'));
-  await elsewhere.goto(url);
+  // Someone else opens it and saves a change first: another colleague signed in in another browser
+  // against the real server; against the in-browser mock, another tab (a mock lives in its
+  // browser's storage, and everyone there is the demo's editor).
+  const elsewhere = server
+    ? await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage()
+    : await context.newPage();
+  if (server) await signIn(elsewhere, E2E_USERS.editor2, url);
+  else await elsewhere.goto(url);
   await elsewhere
     .getByRole('textbox', { name: 'Days for Opened an email', exact: true })
     .fill('30');
@@ -197,7 +201,7 @@ test('builds the Île-de-France Blu-ray example, counts it exactly, saves it, an
   await page.getByRole('textbox', { name: 'Days for Placed an order', exact: true }).fill('120');
   await page.keyboard.press('Control+s');
   const conflict = page.getByRole('alertdialog', {
-    name: 'Sophie Lambert saved this segment while you were editing it',
+    name: `${them} saved this segment while you were editing it`,
   });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole('region', { name: 'Your version' })).toContainText(
@@ -227,8 +231,8 @@ test('builds the Île-de-France Blu-ray example, counts it exactly, saves it, an
   await page.getByRole('button', { name: 'History' }).click();
   const versions = page.getByRole('list', { name: 'Versions' }).getByRole('listitem');
   await expect(versions).toHaveCount(3);
-  await expect(versions.nth(0)).toContainText('Camille Roux');
-  await expect(versions.nth(1)).toContainText('Sophie Lambert');
+  await expect(versions.nth(0)).toContainText(me);
+  await expect(versions.nth(1)).toContainText(them);
   // Each version's audience when it was saved and now (the data has not changed since).
   const audiences = [expectedCount(120, 30), expectedCount(90, 30), expected];
   for (const [i, n] of audiences.entries()) {

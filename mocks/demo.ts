@@ -1,6 +1,7 @@
 // The demo API of the mocked world: generated data in the memory store behind the real Hono app.
 import type { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
+import { DEMO_ACCESS } from '../server/auth/access.ts';
 import { JournaledStore, type JournalStorage } from './journaled-store.ts';
 import { BROWSER_DEMO_CUSTOMERS } from './demo-size.ts';
 import { DEMO_AS_OF, generateDataset } from './seed/index.ts';
@@ -26,5 +27,5 @@ export async function createPersistentDemoApi(
     `tact.demo.segments.v1.${seed}.${customers}`,
   );
   await store.sync();
-  return { api: createApi(store), sync: () => store.sync() };
+  return { api: createApi(store, { access: DEMO_ACCESS }), sync: () => store.sync() };
 }

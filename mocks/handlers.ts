@@ -2,11 +2,13 @@
 import type { Hono } from 'hono';
 import { http } from 'msw';
 import { createApi } from '../server/app.ts';
+import type { Access } from '../server/auth/access.ts';
 import { MemoryStore } from '../server/stores/memory.ts';
 import type { Dataset } from '../src/domain/profile/schema.ts';
 
-export function apiOverDataset(dataset: Dataset, asOf: string): Hono {
-  return createApi(new MemoryStore(dataset, asOf));
+/** The real routes over `dataset`, everyone being `access`'s one identity. */
+export function apiOverDataset(dataset: Dataset, asOf: string, access: Access): Hono {
+  return createApi(new MemoryStore(dataset, asOf), { access });
 }
 
 /** `before` runs ahead of each request (the browser demo picks up other tabs' saves there). */

@@ -10,8 +10,12 @@ import {
 import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
-const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false });
+const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+  access: TEST_ACCESS,
+  logErrors: false,
+});
 const get = async (path: string) => {
   const res = await api.request(path);
   return { status: res.status, body: (await res.json()) as unknown };

@@ -1,11 +1,13 @@
 // The profile API, written once: the same Hono app runs in Node over DuckDB and in the browser
 // (behind MSW) over the memory store.
 import { attachCheckPool, type CheckPool } from './check-pool.ts';
+import { accessGate, type Access } from './auth/access.ts';
 import { bodyGate } from './body-gate.ts';
 import { Hono } from 'hono';
 import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
 import { auditRoutes } from './routes/audits.ts';
+import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { exportRoutes } from './routes/export.ts';
 import { campaignForecastRoutes, segmentForecastRoutes } from './routes/forecast.ts';
@@ -26,16 +28,23 @@ import { scoreService } from './scoring/service.ts';
 export function createApi(
   store: ProfileStore,
   options: {
+    /**
+     * Who may do what (decision 035): accounts with sign-in on the server, one fixed identity in the
+     * browser's demo and in tests. No default: an API without a gate is never made by accident.
+     */
+    access: Access;
     logErrors?: boolean;
     /** Where templates render (default: in this thread; the Node server uses worker threads). */
     templates?: TemplateRenderer;
     /** Where campaigns' recipients are checked (default: in this thread; the Node server's workers). */
     checks?: CheckPool;
-  } = {},
+  },
 ): Hono {
   if (options.checks !== undefined) attachCheckPool(store, options.checks);
   const app = new Hono();
   app.use('/api/*', bodyGate());
+  app.use('/api/*', accessGate(options.access));
+  app.route('/api', authRoutes(options.access));
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
   app.route(

@@ -28,6 +28,8 @@ import { createApi } from './app.ts';
 import { bodyOfCampaign } from './documents/campaigns.ts';
 import type { HistoryReadOptions } from './store.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { fixedAccess } from './auth/access.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const { dataset } = generateDataset({
   seed: DEMO_SEED,
@@ -53,11 +55,15 @@ let store: CountingStore;
 let api: Hono;
 beforeAll(() => {
   store = new CountingStore(dataset, DEMO_AS_OF);
-  api = createApi(store, { logErrors: false });
+  api = createApi(store, { access: TEST_ACCESS, logErrors: false });
 });
 
-async function call(path: string, init?: RequestInit) {
-  const res = await api.request(path, init);
+/** An editor other than the tests' admin, over the same store, for what two people do. */
+const asEditor = (name: string) =>
+  createApi(store, { access: fixedAccess('editor', name), logErrors: false });
+
+async function call(path: string, init?: RequestInit, app: Hono = api) {
+  const res = await app.request(path, init);
   const text = await res.text();
   return {
     status: res.status,
@@ -78,8 +84,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const base = `/api/campaigns/${DEMO_CAMPAIGN_ID}`;
 const campaignNow = async (id = DEMO_CAMPAIGN_ID) =>
   savedCampaign.parse((await call(`/api/campaigns/${id}`)).body);
-const start = async (id = DEMO_CAMPAIGN_ID, by = 'Lise Marchand') => {
-  const reply = await call(`/api/campaigns/${id}/audits`, send('POST', { by }));
+const start = async (id = DEMO_CAMPAIGN_ID, app: Hono = api) => {
+  const reply = await call(`/api/campaigns/${id}/audits`, send('POST', {}), app);
   expect(reply.status, JSON.stringify(reply.body)).toBe(202);
   return campaignAudit.parse(reply.body);
 };
@@ -208,9 +214,10 @@ describe('an audit of the demo campaign', () => {
 
   test('runs with its progress to the counts of the preview’s recipients, and a second start joins it', async () => {
     const first = await start();
-    expect(first).toMatchObject({ state: 'running', by: 'Lise Marchand', campaign_version: 3 });
-    const joined = await start(DEMO_CAMPAIGN_ID, 'Paul');
-    expect(joined.audit_id).toBe(first.audit_id);
+    expect(first).toMatchObject({ state: 'running', by: 'Test admin', campaign_version: 3 });
+    // Someone else starting it meanwhile joins the running audit, which stays the first starter's.
+    const joined = await start(DEMO_CAMPAIGN_ID, asEditor('Paul'));
+    expect(joined).toMatchObject({ audit_id: first.audit_id, by: 'Test admin' });
     done = await finished(first.audit_id);
     expect(done.state).toBe('done');
     expect(done.current).toBe(true);
@@ -356,13 +363,12 @@ describe('an audit of the demo campaign', () => {
     const before = await campaignNow();
     const blocked = done.counts?.blocked ?? 0;
     const reason = 'Validé avec la direction : relance maîtrisée.';
+    // Marked ready by someone other than who saved the version before: the caller is recorded.
+    expect(before.author).toBe('Test admin');
     const reply = await call(
       `${base}/ready`,
-      send(
-        'POST',
-        { audit_id: done.audit_id, override_reason: reason, by: 'Lise' },
-        before.version,
-      ),
+      send('POST', { audit_id: done.audit_id, override_reason: reason }, before.version),
+      asEditor('Lise'),
     );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const ready = savedCampaign.parse(reply.body);
@@ -390,7 +396,11 @@ describe('an audit of the demo campaign', () => {
       send('PUT', { ...body, status: 'draft', name: 'Noël' }, version),
     );
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    expect(savedCampaign.parse(edited.body)).toMatchObject({ status: 'draft', readiness: null });
+    expect(savedCampaign.parse(edited.body)).toMatchObject({
+      status: 'draft',
+      readiness: null,
+      author: 'Test admin',
+    });
   });
 });
 

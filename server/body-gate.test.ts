@@ -10,15 +10,19 @@ import { illFormedPath } from './body-gate.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 let duck: DuckDbStore;
 const apis: Record<'memory' | 'duckdb', Hono | null> = { memory: null, duckdb: null };
 
 beforeAll(async () => {
-  apis.memory = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false });
+  apis.memory = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, fixtureDataset(), { asOf: FIXTURE_AS_OF });
-  apis.duckdb = createApi(duck, { logErrors: false });
+  apis.duckdb = createApi(duck, { access: TEST_ACCESS, logErrors: false });
 });
 afterAll(() => duck.close());
 

@@ -19,20 +19,26 @@ import {
   type SavedCampaign,
 } from '../src/api/contract.ts';
 import { createApi } from './app.ts';
+import type { ProfileStore } from './store.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { fixedAccess } from './auth/access.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const { dataset } = generateDataset({ seed: 9, customers: 300, asOf: DEMO_AS_OF });
 
 type StoreKind = 'memory' | 'duckdb';
 let duck: DuckDbStore;
+const stores: Record<StoreKind, ProfileStore | null> = { memory: null, duckdb: null };
 const apis: Record<StoreKind, Hono | null> = { memory: null, duckdb: null };
 
 beforeAll(async () => {
-  apis.memory = createApi(new MemoryStore(dataset, DEMO_AS_OF), { logErrors: false });
+  stores.memory = new MemoryStore(dataset, DEMO_AS_OF);
+  apis.memory = createApi(stores.memory, { access: TEST_ACCESS, logErrors: false });
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset, { asOf: DEMO_AS_OF });
-  apis.duckdb = createApi(duck, { logErrors: false });
+  stores.duckdb = duck;
+  apis.duckdb = createApi(duck, { access: TEST_ACCESS, logErrors: false });
 });
 afterAll(() => duck.close());
 
@@ -93,6 +99,18 @@ const issuesOf = (body: unknown) =>
 describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind) => {
   const send = (method: string, url: string, options?: Parameters<typeof call>[3]) =>
     call(apis[kind], method, `/api/campaigns${url}`, options);
+  /** Another editor than the tests' admin, saving to the same store. */
+  const sendAs = (
+    name: string,
+    method: string,
+    url: string,
+    options?: Parameters<typeof call>[3],
+  ) => {
+    const store = stores[kind];
+    if (!store) throw new Error('store not ready');
+    const api = createApi(store, { access: fixedAccess('editor', name), logErrors: false });
+    return call(api, method, `/api/campaigns${url}`, options);
+  };
   const list = async () => campaignListResponse.parse((await send('GET', '')).body);
   const create = async (body: object, headers?: Record<string, string>) => {
     const reply = await send('POST', '', { body, headers });
@@ -161,11 +179,12 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
       },
     ]);
     const edited = await send('PUT', `/${DEMO_CAMPAIGN_ID}`, {
-      body: { ...withoutMeta(demo), status: 'draft', holdout_share: 0.2, author: 'Nadia' },
+      body: { ...withoutMeta(demo), status: 'draft', holdout_share: 0.2 },
       headers: ifMatch(3),
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.etag).toBe('"4"');
+    expect(savedCampaign.parse(edited.body)).toMatchObject({ version: 4, author: 'Test admin' });
     const missing = await send('GET', `/${DEMO_CAMPAIGN_ID}/versions/1`);
     expect(missing.status).toBe(404);
     expect(apiError.parse(missing.body).error.message).toBe(
@@ -187,7 +206,7 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
       offer: null,
       recommendation: null,
       version: 1,
-      author: 'Anonymous',
+      author: 'Test admin',
     });
     expect(created.campaign_id).toMatch(/^cmp_[0-9a-f]{32}$/);
     const got = await send('GET', `/${created.campaign_id}`);
@@ -197,17 +216,20 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     const asReady = await put(created, { ...readyEmail() });
     expect(asReady.status).toBe(409);
     expect(apiError.parse(asReady.body).error.reason).toBe('campaign_ready_from_audit');
-    const saved = await put(created, {
-      ...readyEmail({ status: 'draft' }),
-      offer: {
-        target: { kind: 'category', category: 'films' },
-        price: { kind: 'percent', percent: 15 },
-        valid_from: '2026-11-20',
-        valid_to: '2026-12-24',
+    // Saved by someone else than who created it: the version names its own author.
+    const saved = await sendAs('Camille Roux', 'PUT', `/${created.campaign_id}`, {
+      body: {
+        ...readyEmail({ status: 'draft' }),
+        offer: {
+          target: { kind: 'category', category: 'films' },
+          price: { kind: 'percent', percent: 15 },
+          valid_from: '2026-11-20',
+          valid_to: '2026-12-24',
+        },
+        recommendation: { strategy: 'bought_together', count: 4 },
+        note: 'prête',
       },
-      recommendation: { strategy: 'bought_together', count: 4 },
-      author: 'Camille Roux',
-      note: 'prête',
+      headers: ifMatch(created.version),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.etag).toBe('"2"');
@@ -306,19 +328,21 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     const id = v1.campaign_id;
     const v2 = savedCampaign.parse(
       (
-        await put(v1, {
-          ...readyEmail({ status: 'draft' }),
-          name: 'Nouveautés Blu-ray (relance)',
-          recommendation: { strategy: 'complements', count: 3 },
-          author: 'Nadia',
-          note: 'avec recommandations',
+        await sendAs('Nadia', 'PUT', `/${id}`, {
+          body: {
+            ...readyEmail({ status: 'draft' }),
+            name: 'Nouveautés Blu-ray (relance)',
+            recommendation: { strategy: 'complements', count: 3 },
+            note: 'avec recommandations',
+          },
+          headers: ifMatch(v1.version),
         })
       ).body,
     );
     const history = campaignVersionsResponse.parse((await send('GET', `/${id}/versions`)).body);
     expect(history.versions.map((v) => [v.version, v.name, v.author, v.note])).toEqual([
       [2, 'Nouveautés Blu-ray (relance)', 'Nadia', 'avec recommandations'],
-      [1, 'Nouveautés Blu-ray', 'Anonymous', 'created'],
+      [1, 'Nouveautés Blu-ray', 'Test admin', 'created'],
     ]);
     const one = campaignVersion.parse((await send('GET', `/${id}/versions/1`)).body);
     expect(one).toMatchObject({ version: 1, status: 'draft', recommendation: null });
@@ -346,8 +370,7 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect((await send('GET', `/${id}/diff?from=1&to=9`)).status).toBe(404);
     expect((await send('GET', `/${id}/diff?from=1`)).status).toBe(400);
 
-    const restored = await send('POST', `/${id}/versions/1/restore`, {
-      body: { author: 'Camille Roux' },
+    const restored = await sendAs('Camille Roux', 'POST', `/${id}/versions/1/restore`, {
       headers: ifMatch(v2.version),
     });
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
@@ -482,7 +505,7 @@ function withoutMeta(campaign: SavedCampaign): Record<string, unknown> {
 }
 
 test('memory and DuckDB list the same campaigns, with the same segment sizes', async () => {
-  const memory = createApi(new MemoryStore(dataset, DEMO_AS_OF));
+  const memory = createApi(new MemoryStore(dataset, DEMO_AS_OF), { access: TEST_ACCESS });
   const store = await openDuckDbStore({ path: ':memory:' });
   try {
     await loadDataset(store, dataset, { asOf: DEMO_AS_OF });
@@ -490,10 +513,10 @@ test('memory and DuckDB list the same campaigns, with the same segment sizes', a
       campaignListResponse.parse((await call(api, 'GET', '/api/campaigns')).body);
     const fromMemory = await listed(memory);
     expect(fromMemory.campaigns.length).toBe(dataset.campaigns.length);
-    expect(await listed(createApi(store))).toEqual(fromMemory);
+    expect(await listed(createApi(store, { access: TEST_ACCESS }))).toEqual(fromMemory);
     const one = async (api: Hono) =>
       (await call(api, 'GET', `/api/campaigns/${DEMO_CAMPAIGN_ID}`)).body;
-    expect(await one(createApi(store))).toEqual(await one(memory));
+    expect(await one(createApi(store, { access: TEST_ACCESS }))).toEqual(await one(memory));
   } finally {
     await store.close();
   }
@@ -505,17 +528,30 @@ test('the DuckDB store keeps campaigns in its file: a reopened file lists the sa
   try {
     let store = await openDuckDbStore({ path: file });
     await loadDataset(store, dataset, { asOf: DEMO_AS_OF });
-    const created = await call(createApi(store), 'POST', '/api/campaigns', {
-      body: { name: 'Gardée', channel: 'push', template: { title: 'Bonjour', body: 'Nouveautés' } },
-    });
+    const created = await call(
+      createApi(store, { access: TEST_ACCESS }),
+      'POST',
+      '/api/campaigns',
+      {
+        body: {
+          name: 'Gardée',
+          channel: 'push',
+          template: { title: 'Bonjour', body: 'Nouveautés' },
+        },
+      },
+    );
     expect(created.status).toBe(201);
     const id = savedCampaign.parse(created.body).campaign_id;
     await store.close();
     store = await openDuckDbStore({ path: file });
-    const reply = await call(createApi(store), 'GET', `/api/campaigns/${id}`);
+    const reply = await call(
+      createApi(store, { access: TEST_ACCESS }),
+      'GET',
+      `/api/campaigns/${id}`,
+    );
     expect(savedCampaign.parse(reply.body)).toMatchObject({ name: 'Gardée', version: 1 });
     const listed = campaignListResponse.parse(
-      (await call(createApi(store), 'GET', '/api/campaigns')).body,
+      (await call(createApi(store, { access: TEST_ACCESS }), 'GET', '/api/campaigns')).body,
     );
     expect(listed.campaigns.length).toBe(dataset.campaigns.length + 1);
     await store.close();

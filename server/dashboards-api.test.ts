@@ -21,6 +21,7 @@ import type { Dataset } from '../src/domain/profile/schema.ts';
 import { createApi } from './app.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const generated = generateDataset({ seed: 12, customers: 600 });
 const data: Dataset = generated.dataset;
@@ -29,10 +30,10 @@ let duck: DuckDbStore;
 const apis: { memory: Hono | null; duckdb: Hono | null } = { memory: null, duckdb: null };
 
 beforeAll(async () => {
-  apis.memory = createApi(new MemoryStore(data, asOf), { logErrors: false });
+  apis.memory = createApi(new MemoryStore(data, asOf), { access: TEST_ACCESS, logErrors: false });
   duck = await openDuckDbStore({ path: ':memory:', connections: 2 });
   await loadDataset(duck, data, { asOf, seed: 12 });
-  apis.duckdb = createApi(duck, { logErrors: false });
+  apis.duckdb = createApi(duck, { access: TEST_ACCESS, logErrors: false });
 }, 120_000);
 afterAll(() => duck.close());
 
@@ -410,7 +411,7 @@ describe('GET /api/dashboards/campaigns', () => {
     const started = await api.request('/api/campaigns/cmp_coffret_noel/audits', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ by: 'Lise Marchand' }),
+      body: JSON.stringify({}),
     });
     expect(started.status).toBe(202);
     const { audit_id } = (await started.json()) as { audit_id: string };
@@ -624,11 +625,12 @@ describe('without a model (too few customers to fit one)', () => {
   const tinyApis: { memory: Hono | null; duckdb: Hono | null } = { memory: null, duckdb: null };
   beforeAll(async () => {
     tinyApis.memory = createApi(new MemoryStore(small.dataset, small.manifest.as_of), {
+      access: TEST_ACCESS,
       logErrors: false,
     });
     tiny = await openDuckDbStore({ path: ':memory:', connections: 2 });
     await loadDataset(tiny, small.dataset, { asOf: small.manifest.as_of, seed: 5 });
-    tinyApis.duckdb = createApi(tiny, { logErrors: false });
+    tinyApis.duckdb = createApi(tiny, { access: TEST_ACCESS, logErrors: false });
   }, 120_000);
   afterAll(() => tiny.close());
 

@@ -13,6 +13,11 @@ import {
 import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
+import { accountsAccess } from './auth/access.ts';
+import { Accounts } from './auth/accounts.ts';
+import { argon2Passwords } from './auth/argon2.ts';
+import { createUser, newToken } from './routes/auth.ts';
 
 const definition = (children: unknown[]) => ({
   version: 1,
@@ -62,6 +67,8 @@ interface Call {
   /** Sent as they are (bytes no string can hold). */
   bytes?: Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
+  /** A scene's step that is meant to fail with this status (a failed sign-in). */
+  expect?: number;
   /** Sent again (every 20 ms, 5 s at most) until its answer says so: an audit has ended. */
   until?: (body: unknown) => boolean;
 }
@@ -116,8 +123,133 @@ const expiredOffer = {
   valid_to: '2020-01-31',
 };
 
+const ADMIN_TOKEN = 'tact_admin-token-for-the-reasons-test';
+const VIEWER_TOKEN = 'tact_viewer-token-for-the-reasons-test';
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const wrongSignIn: Call = {
+  method: 'POST',
+  path: '/api/auth/sign-in',
+  body: { login: 'ada', password: 'not her password' },
+  expect: 401,
+};
+const userIdOf = (login: string) => (body: unknown) => {
+  const users = typeof body === 'object' && body !== null && 'users' in body ? body.users : [];
+  const user = Array.isArray(users)
+    ? users.find(
+        (u: unknown) => typeof u === 'object' && u !== null && 'login' in u && u.login === login,
+      )
+    : undefined;
+  return typeof user === 'object' && user !== null && 'user_id' in user ? String(user.user_id) : '';
+};
+
+/** Accounts with an admin (ada) and tokens for an admin and a viewer, for the sign-in reasons. */
+async function accountsApi(store: MemoryStore) {
+  const accounts = await Accounts.open(null);
+  const now = Date.now();
+  await createUser(
+    accounts,
+    argon2Passwords,
+    { login: 'ada', name: 'Ada', role: 'admin', password: 'correct horse battery' },
+    now,
+  );
+  for (const [value, role] of [
+    [ADMIN_TOKEN, 'admin'],
+    [VIEWER_TOKEN, 'viewer'],
+  ] as const)
+    await accounts.putToken((await newToken(role, role, 'ada', now, value)).record);
+  return createApi(store, { access: accountsAccess(accounts, argon2Passwords), logErrors: false });
+}
+
 /** One request that gets each reason (some after first requests set the scene). */
-const provoke: Record<ApiErrorReason, { before?: Step[]; call: Step; status: number }> = {
+const provoke: Record<
+  ApiErrorReason,
+  { before?: Step[]; call: Step; status: number; accounts?: true }
+> = {
+  sign_in_required: { accounts: true, call: { path: '/api/catalogue' }, status: 401 },
+  session_expired: {
+    accounts: true,
+    call: { path: '/api/catalogue', headers: { cookie: 'tact_session=long-gone' } },
+    status: 401,
+  },
+  invalid_token: {
+    accounts: true,
+    call: { path: '/api/catalogue', headers: { authorization: 'Bearer tact_made-up' } },
+    status: 401,
+  },
+  invalid_credentials: { accounts: true, call: { ...wrongSignIn, expect: undefined }, status: 401 },
+  role_required: {
+    accounts: true,
+    call: {
+      method: 'POST',
+      path: '/api/segments',
+      headers: { authorization: `Bearer ${VIEWER_TOKEN}` },
+      body: { name: 'Lyon', definition: definition([city]) },
+    },
+    status: 403,
+  },
+  cross_site_refused: {
+    accounts: true,
+    call: {
+      method: 'POST',
+      path: '/api/auth/sign-in',
+      headers: { origin: 'https://elsewhere.example' },
+      body: { login: 'ada', password: 'correct horse battery' },
+    },
+    status: 403,
+  },
+  too_many_sign_ins: {
+    accounts: true,
+    before: [wrongSignIn, wrongSignIn, wrongSignIn, wrongSignIn],
+    call: { ...wrongSignIn, expect: undefined },
+    status: 429,
+  },
+  user_not_found: {
+    accounts: true,
+    call: { method: 'PATCH', path: '/api/users/usr_nobody', headers: asAdmin, body: { name: 'X' } },
+    status: 404,
+  },
+  token_not_found: {
+    accounts: true,
+    call: { method: 'DELETE', path: '/api/tokens/tok_nothing', headers: asAdmin },
+    status: 404,
+  },
+  login_taken: {
+    accounts: true,
+    call: {
+      method: 'POST',
+      path: '/api/users',
+      headers: asAdmin,
+      body: { login: 'ada', name: 'Ada bis', role: 'editor', password: 'another long password' },
+    },
+    status: 409,
+  },
+  last_admin: {
+    accounts: true,
+    before: [{ path: '/api/users', headers: asAdmin }],
+    call: (users) => ({
+      method: 'PATCH',
+      path: `/api/users/${userIdOf('ada')(users)}`,
+      headers: asAdmin,
+      body: { role: 'viewer' },
+    }),
+    status: 409,
+  },
+  wrong_password: {
+    accounts: true,
+    before: [
+      {
+        method: 'POST',
+        path: '/api/auth/sign-in',
+        body: { login: 'ada', password: 'correct horse battery' },
+      },
+    ],
+    call: {
+      method: 'PUT',
+      path: '/api/auth/password',
+      body: { current: 'not her password', next: 'a brand new passphrase' },
+    },
+    status: 403,
+  },
   customer_not_found: { call: { path: '/api/customers/C9999999' }, status: 404 },
   segment_not_found: { call: { path: '/api/segments/seg_gone' }, status: 404 },
   version_not_found: { call: { path: '/api/segments/seg_lyon/versions/9' }, status: 404 },
@@ -403,15 +535,33 @@ class HangingStore extends MemoryStore {
   }
 }
 
+/** The cookies each app set, sent back like a browser would (with the anti-forgery header). */
+const jars = new WeakMap<object, Map<string, string>>();
+
 async function send(api: ReturnType<typeof createApi>, call: Call) {
   const body =
     call.bytes ?? call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  const jar = jars.get(api) ?? new Map<string, string>();
+  jars.set(api, jar);
+  const cookies = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const csrf = jar.get('tact_csrf');
   for (let attempt = 0; ; attempt += 1) {
     const res = await api.request(call.path, {
       method: call.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...call.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(cookies === '' ? {} : { cookie: cookies }),
+        ...(csrf === undefined ? {} : { 'x-csrf-token': csrf }),
+        ...call.headers,
+      },
       ...(body === undefined ? {} : { body }),
     });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (value === '' || /max-age=0/i.test(line)) jar.delete(name);
+      else jar.set(name, value);
+    }
     const text = await res.text();
     const reply = { status: res.status, body: (text === '' ? null : JSON.parse(text)) as unknown };
     if (call.until === undefined || call.until(reply.body)) return reply;
@@ -430,12 +580,18 @@ describe.each(apiErrorReasons)('%s', (reason) => {
         : reason === 'audit_not_done'
           ? new HangingStore(fixture(), FIXTURE_AS_OF)
           : new MemoryStore(fixture(), FIXTURE_AS_OF);
-    const api = createApi(store, { logErrors: false });
-    const { before = [], call, status } = provoke[reason];
+    const { before = [], call, status, accounts } = provoke[reason];
+    const api =
+      accounts === true
+        ? await accountsApi(store)
+        : createApi(store, { access: TEST_ACCESS, logErrors: false });
     let previous: unknown = null;
     for (const step of before) {
-      const reply = await send(api, typeof step === 'function' ? step(previous) : step);
-      expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+      const made = typeof step === 'function' ? step(previous) : step;
+      const reply = await send(api, made);
+      if (made.expect === undefined)
+        expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+      else expect(reply.status).toBe(made.expect);
       previous = reply.body;
     }
     const reply = await send(api, typeof call === 'function' ? call(previous) : call);
@@ -449,7 +605,10 @@ describe.each(apiErrorReasons)('%s', (reason) => {
 });
 
 test('the params carry the figures the wording needs', async () => {
-  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   const params = async (step: Step) => {
     const call = typeof step === 'function' ? step(null) : step;
     return apiError.parse((await send(api, call)).body).error.params;
@@ -495,7 +654,10 @@ test('a refused restore names its version in the params', async () => {
     author: 'Nadia',
     updated_at: '2026-10-01T00:00:00.000Z',
   });
-  const api = createApi(new MemoryStore(d, FIXTURE_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(d, FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   const reply = await send(api, {
     method: 'POST',
     path: '/api/segments/seg_loop/versions/1/restore',
@@ -518,7 +680,10 @@ test('a refused restore names its version in the params', async () => {
 });
 
 test('a 400 on the body carries zod codes and the figures zod’s locales need', async () => {
-  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   const reply = await send(api, {
     method: 'POST',
     path: '/api/segments',
@@ -542,7 +707,10 @@ test('a 400 on the body carries zod codes and the figures zod’s locales need',
 });
 
 test('a definition of the wrong type names the type received, never the value', async () => {
-  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(fixture(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   const reply = await send(api, {
     method: 'POST',
     path: '/api/segments/count',

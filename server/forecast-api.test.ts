@@ -6,8 +6,12 @@ import { attr, definition } from '../src/domain/segment/segment.fixture.ts';
 import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
-const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false });
+const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+  access: TEST_ACCESS,
+  logErrors: false,
+});
 
 /** Customers in France: nearly all of the fixture. */
 const everyone = definition(attr('customer.country', { operator: 'equals', value: 'FR' }));

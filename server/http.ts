@@ -21,13 +21,16 @@ import { safeParseCoded } from '../src/domain/zod-issue.ts';
  */
 type ErrorBody = ApiError & { current?: object; usage?: SegmentUsage };
 
-export type ErrorStatus = 400 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500;
 
 const statusOf: Readonly<Record<ApiErrorCode, ErrorStatus>> = {
   bad_request: 400,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_many_requests: 429,
   invalid_definition: 422,
   conflict: 409,
   precondition_failed: 412,

@@ -6,6 +6,10 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApi } from './app.ts';
+import { accountsAccess } from './auth/access.ts';
+import { Accounts } from './auth/accounts.ts';
+import { argon2Passwords } from './auth/argon2.ts';
+import { firstStart } from './auth/first-start.ts';
 import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -40,10 +44,28 @@ if (meta === null || meta.seed !== seed || meta.customers !== customers) {
   );
 }
 
+// Users, sessions and tokens live in the same file and survive reloads of the data. On the first
+// start, an admin with a random password (printed below, once) and, with TACT_BOOTSTRAP_TOKEN, an
+// admin API token of that value for automation.
+const accounts = await Accounts.open(store.accountPersistence());
+const firstAdmin = await firstStart(accounts, argon2Passwords, {
+  bootstrapToken: process.env.TACT_BOOTSTRAP_TOKEN,
+  now: Date.now(),
+});
+
 const app = new Hono();
 // Templates render in worker threads: a slow one holds no other request. Campaigns' recipients are
 // checked in worker threads too: both cores check, and the API answers meanwhile.
-app.route('/', createApi(store, { templates: workerRenderer().render, checks: checkWorkers() }));
+app.route(
+  '/',
+  createApi(store, {
+    access: accountsAccess(accounts, argon2Passwords, {
+      secureCookies: process.env.TACT_SECURE_COOKIES === 'true' ? true : 'auto',
+    }),
+    templates: workerRenderer().render,
+    checks: checkWorkers(),
+  }),
+);
 if (existsSync(path.join(staticRoot, 'index.html'))) {
   app.use('/*', serveStatic({ root: staticRoot }));
   // The app routes in the browser: any other page is the app's index.
@@ -57,6 +79,14 @@ if (existsSync(path.join(staticRoot, 'index.html'))) {
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(`Tact is running at http://${shown}:${info.port}/ (API on DuckDB: ${dbPath})`);
+  if (firstAdmin !== null) {
+    console.log(
+      `First start: sign in as "${firstAdmin.login}" with the password ${firstAdmin.password}\n` +
+        '  (shown this once; change it under Account once signed in, and add your team under Team).',
+    );
+  }
+  if (firstAdmin?.bootstrapToken === true)
+    console.log('TACT_BOOTSTRAP_TOKEN is an admin API token from now on (revoke it under Team).');
   void scoreInBackground();
 });
 

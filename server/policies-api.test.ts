@@ -20,6 +20,8 @@ import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import type { ProfileStore } from './store.ts';
 import { loadDataset, openDuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { fixedAccess } from './auth/access.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 type StoreKind = 'memory' | 'duckdb';
 
@@ -27,12 +29,24 @@ type StoreKind = 'memory' | 'duckdb';
 async function opened(kind: StoreKind) {
   if (kind === 'memory') {
     const store = new MemoryStore(fixtureDataset(), FIXTURE_AS_OF);
-    return { store, api: createApi(store, { logErrors: false }), close: async () => undefined };
+    return {
+      store,
+      api: createApi(store, { access: TEST_ACCESS, logErrors: false }),
+      close: async () => undefined,
+    };
   }
   const store = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(store, fixtureDataset(), { asOf: FIXTURE_AS_OF });
-  return { store, api: createApi(store, { logErrors: false }), close: () => store.close() };
+  return {
+    store,
+    api: createApi(store, { access: TEST_ACCESS, logErrors: false }),
+    close: () => store.close(),
+  };
 }
+
+/** Another admin than the tests' one, over the same store, for what two people do. */
+const adminNamed = (store: ProfileStore, name: string) =>
+  createApi(store, { access: fixedAccess('admin', name), logErrors: false });
 
 async function call(
   api: Hono,
@@ -123,11 +137,11 @@ describe.each(['memory', 'duckdb'] as const)('the guardrail policy on the %s sto
   test('a save with the right If-Match is the next version, with its author and note, and checks read it', async () => {
     const { store, api, close } = await opened(kind);
     try {
-      const saved = await client(api).put(1, { ...stricter, author: 'Nadia', note: 'Soldes' });
+      const saved = await client(api).put(1, { ...stricter, note: 'Soldes' });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       expect(saved.etag).toBe('"2"');
       const policy = savedPolicy.parse(saved.body);
-      expect(policy).toMatchObject({ version: 2, author: 'Nadia', created_at: FIXTURE_AS_OF });
+      expect(policy).toMatchObject({ version: 2, author: 'Test admin', created_at: FIXTURE_AS_OF });
       expect(bodyOf(policy)).toEqual(stricter);
       expect(await client(api).get()).toEqual({ etag: '"2"', policy });
       expect(await currentPolicy(store.documents)).toEqual({
@@ -137,7 +151,7 @@ describe.each(['memory', 'duckdb'] as const)('the guardrail policy on the %s sto
       });
       const history = await client(api).versions();
       expect(history.map((v) => [v.version, v.author, v.note])).toEqual([
-        [2, 'Nadia', 'Soldes'],
+        [2, 'Test admin', 'Soldes'],
         [1, 'Tact', 'created'],
       ]);
       const first = await call(api, 'GET', '/default/versions/1');
@@ -148,17 +162,22 @@ describe.each(['memory', 'duckdb'] as const)('the guardrail policy on the %s sto
   });
 
   test('a stale save is a 412 with the policy as saved now, and writes nothing', async () => {
-    const { api, close } = await opened(kind);
+    const { store, api, close } = await opened(kind);
     try {
-      expect((await client(api).put(1, { ...stricter, author: 'Nadia' })).status).toBe(200);
-      const stale = await client(api).put(1, { ...DEFAULT_POLICY, author: 'Karim' });
+      // Nadia saves first; Karim, still on version 1, is told who saved before him.
+      expect((await client(adminNamed(store, 'Nadia')).put(1, stricter)).status).toBe(200);
+      const stale = await client(adminNamed(store, 'Karim')).put(1, DEFAULT_POLICY);
       expect(stale.status).toBe(412);
       const body = apiError.extend({ current: savedPolicy }).parse(stale.body);
       expect(body.error).toMatchObject({
         reason: 'policy_version_conflict',
         params: { policy_id: 'default', version: 2, expected: 1, author: 'Nadia' },
       });
-      expect(body.current).toMatchObject({ version: 2, min_discount_percent: 12.5 });
+      expect(body.current).toMatchObject({
+        version: 2,
+        author: 'Nadia',
+        min_discount_percent: 12.5,
+      });
       expect((await client(api).get()).policy.version).toBe(2);
     } finally {
       await close();
@@ -244,13 +263,16 @@ describe.each(['memory', 'duckdb'] as const)('the guardrail policy on the %s sto
   });
 
   test('a restore appends the old version as the newest, noting which', async () => {
-    const { api, close } = await opened(kind);
+    const { store, api, close } = await opened(kind);
     try {
+      // Restored by someone other than who saved version 2 (or version 1, 'Tact').
       expect((await client(api).put(1, stricter)).status).toBe(200);
-      const restored = await call(api, 'POST', '/default/versions/1/restore', {
-        body: { author: 'Camille' },
-        headers: ifMatch(2),
-      });
+      const restored = await call(
+        adminNamed(store, 'Camille'),
+        'POST',
+        '/default/versions/1/restore',
+        { headers: ifMatch(2) },
+      );
       expect(restored.status, JSON.stringify(restored.body)).toBe(200);
       expect(restored.etag).toBe('"3"');
       expect(bodyOf(savedPolicy.parse(restored.body))).toEqual(DEFAULT_POLICY);
@@ -274,7 +296,9 @@ test('the DuckDB file keeps the policy when reopened; a new load starts from the
   try {
     let store = await openDuckDbStore({ path: file });
     await loadDataset(store, fixtureDataset(), { asOf: FIXTURE_AS_OF });
-    expect((await client(createApi(store)).put(1, stricter)).status).toBe(200);
+    expect((await client(createApi(store, { access: TEST_ACCESS })).put(1, stricter)).status).toBe(
+      200,
+    );
     await store.close();
 
     store = await openDuckDbStore({ path: file });

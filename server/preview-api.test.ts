@@ -23,6 +23,7 @@ import { renderInThisThread } from './routes/templates.ts';
 import type { ProfileStore } from './store.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const { dataset, manifest } = generateDataset({
   seed: DEMO_SEED,
@@ -42,7 +43,7 @@ beforeAll(async () => {
   stores.duckdb = duck;
   for (const kind of ['memory', 'duckdb'] as const) {
     const store = stores[kind];
-    if (store) apis[kind] = createApi(store, { logErrors: false });
+    if (store) apis[kind] = createApi(store, { access: TEST_ACCESS, logErrors: false });
   }
 }, 120_000);
 afterAll(() => duck.close());
@@ -413,6 +414,7 @@ test('concurrent requests share one check of every recipient; a refit of the sco
   const store = new MemoryStore(dataset, DEMO_AS_OF);
   let renders = 0;
   const api = createApi(store, {
+    access: TEST_ACCESS,
     logErrors: false,
     templates: async (request) => {
       renders += 1;

@@ -18,6 +18,7 @@ import { guardrailIds, type GuardrailId } from '../src/domain/guardrails/verdict
 import type { Dataset, Product } from '../src/domain/profile/schema.ts';
 import { createApi } from './app.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
@@ -42,7 +43,7 @@ beforeAll(async () => {
     customers: TEST_DEMO_CUSTOMERS,
     asOf: DEMO_AS_OF,
   }));
-  api = createApi(new MemoryStore(dataset, DEMO_AS_OF), { logErrors: false });
+  api = createApi(new MemoryStore(dataset, DEMO_AS_OF), { access: TEST_ACCESS, logErrors: false });
   recipients = [];
   let cursor: string | null = null;
   do {

@@ -9,6 +9,7 @@ import { createApi } from './app.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const AS_OF = '2026-11-16T00:00:00.000Z';
 const { dataset } = generateDataset({ seed: 7, customers: 700, asOf: AS_OF });
@@ -19,10 +20,10 @@ const apis = new Map<'memory' | 'duckdb', Hono>();
 
 beforeAll(async () => {
   memory = new MemoryStore(dataset, AS_OF);
-  apis.set('memory', createApi(memory, { logErrors: false }));
+  apis.set('memory', createApi(memory, { access: TEST_ACCESS, logErrors: false }));
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset, { asOf: AS_OF });
-  apis.set('duckdb', createApi(duck, { logErrors: false }));
+  apis.set('duckdb', createApi(duck, { access: TEST_ACCESS, logErrors: false }));
 });
 afterAll(() => duck.close());
 

@@ -9,6 +9,7 @@ import { noModel, type NoModel } from './scoring/service.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const AS_OF = '2026-11-16T00:00:00.000Z';
 const { dataset } = generateDataset({ seed: 9, customers: 800, asOf: AS_OF });
@@ -16,10 +17,13 @@ let duck: DuckDbStore;
 const apis = new Map<string, Hono>();
 
 beforeAll(async () => {
-  apis.set('memory', createApi(new MemoryStore(dataset, AS_OF), { logErrors: false }));
+  apis.set(
+    'memory',
+    createApi(new MemoryStore(dataset, AS_OF), { access: TEST_ACCESS, logErrors: false }),
+  );
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset, { asOf: AS_OF });
-  apis.set('duckdb', createApi(duck, { logErrors: false }));
+  apis.set('duckdb', createApi(duck, { access: TEST_ACCESS, logErrors: false }));
 });
 afterAll(() => duck.close());
 
@@ -60,7 +64,10 @@ describe.each(['memory', 'duckdb'])('refitting the models on demand on the %s st
 });
 
 test('a refit on data too small to fit ends as failed, saying why', async () => {
-  const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false });
+  const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
+    logErrors: false,
+  });
   await api.request('/api/models/clv/refit', { method: 'POST' });
   const status = await settled(api);
   expect(status).toMatchObject({

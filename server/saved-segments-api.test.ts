@@ -22,9 +22,11 @@ import type { Dataset } from '../src/domain/profile/schema.ts';
 import { validateDefinition } from '../src/domain/segment/validate.ts';
 import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
-import { definitionsById } from './store.ts';
+import { definitionsById, type ProfileStore } from './store.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { fixedAccess } from './auth/access.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const definition = (children: unknown[], combinator = 'and') => ({
   version: 1,
@@ -65,13 +67,16 @@ function dataset(): Dataset {
 
 type StoreKind = 'memory' | 'duckdb';
 let duck: DuckDbStore;
+const stores: Record<StoreKind, ProfileStore | null> = { memory: null, duckdb: null };
 const apis: Record<StoreKind, Hono | null> = { memory: null, duckdb: null };
 
 beforeAll(async () => {
-  apis.memory = createApi(new MemoryStore(dataset(), FIXTURE_AS_OF), { logErrors: false });
+  stores.memory = new MemoryStore(dataset(), FIXTURE_AS_OF);
+  apis.memory = createApi(stores.memory, { access: TEST_ACCESS, logErrors: false });
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset(), { asOf: FIXTURE_AS_OF });
-  apis.duckdb = createApi(duck, { logErrors: false });
+  stores.duckdb = duck;
+  apis.duckdb = createApi(duck, { access: TEST_ACCESS, logErrors: false });
 });
 afterAll(() => duck.close());
 
@@ -110,6 +115,18 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
   const api = () => apis[kind];
   const send = (method: string, url: string, options?: Parameters<typeof call>[3]) =>
     call(api(), method, url, options);
+  /** Another editor than the tests' admin, saving to the same store. */
+  const sendAs = (
+    name: string,
+    method: string,
+    url: string,
+    options?: Parameters<typeof call>[3],
+  ) => {
+    const store = stores[kind];
+    if (!store) throw new Error('store not ready');
+    const other = createApi(store, { access: fixedAccess('editor', name), logErrors: false });
+    return call(other, method, url, options);
+  };
   const list = async () => segmentListResponse.parse((await send('GET', '')).body);
   const create = async (name: string, def: unknown, headers?: Record<string, string>) => {
     const reply = await send('POST', '', { body: { name, definition: def }, headers });
@@ -181,7 +198,7 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
       name: 'Parisiens',
       description: '',
       version: 1,
-      author: 'Anonymous',
+      author: 'Test admin',
     });
     expect(created.segment_id).toMatch(/^seg_[0-9a-f]{32}$/);
     expect(created.created_at).toBe(created.updated_at);
@@ -189,11 +206,14 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
     expect(got.etag).toBe('"1"');
     expect(got.body).toEqual(created);
 
-    const saved = await update(created, {
-      name: 'Parisiens et Lyonnais',
-      definition: definition([city('Paris'), city('Lyon', 'c2')], 'or'),
-      author: 'Camille Roux',
-      note: 'Lyon aussi',
+    // Saved by someone else than who created it: the version names its own author.
+    const saved = await sendAs('Camille Roux', 'PUT', `/${created.segment_id}`, {
+      body: {
+        name: 'Parisiens et Lyonnais',
+        definition: definition([city('Paris'), city('Lyon', 'c2')], 'or'),
+        note: 'Lyon aussi',
+      },
+      headers: ifMatch(created.version),
     });
     expect(saved.status).toBe(200);
     expect(saved.etag).toBe('"2"');
@@ -208,7 +228,7 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
     );
     expect(history.versions.map((v) => [v.version, v.name, v.author, v.note])).toEqual([
       [2, 'Parisiens et Lyonnais', 'Camille Roux', 'Lyon aussi'],
-      [1, 'Parisiens', 'Anonymous', 'created'],
+      [1, 'Parisiens', 'Test admin', 'created'],
     ]);
     const v1 = segmentVersion.parse((await send('GET', `/${created.segment_id}/versions/1`)).body);
     expect(v1.definition).toEqual(created.definition);
@@ -338,9 +358,9 @@ describe.each(['memory', 'duckdb'] as const)('saved segments on the %s store', (
   test('restore appends a version with the old content', async () => {
     const s = await create('Restorable', definition([city('Paris')]));
     await update(s, { name: 'Renamed', definition: definition([city('Lyon')]) });
-    const restored = await send('POST', `/${s.segment_id}/versions/1/restore`, {
+    // Restored by someone other than who saved versions 1 and 2.
+    const restored = await sendAs('Karim', 'POST', `/${s.segment_id}/versions/1/restore`, {
       headers: ifMatch(2),
-      body: { author: 'Karim' },
     });
     expect(restored.status).toBe(200);
     expect(restored.etag).toBe('"3"');
@@ -544,20 +564,24 @@ test('a DuckDB file keeps its saved segments and their history when reopened', a
     const file = path.join(dir, 'tact.duckdb');
     let store = await openDuckDbStore({ path: file });
     await loadDataset(store, dataset(), { asOf: FIXTURE_AS_OF });
-    let reply = await call(createApi(store), 'POST', '', {
+    let reply = await call(createApi(store, { access: TEST_ACCESS }), 'POST', '', {
       body: { name: 'Kept', definition: definition([city('Paris')]) },
     });
     const created = savedSegment.parse(reply.body);
-    await call(createApi(store), 'PUT', `/${created.segment_id}`, {
+    await call(createApi(store, { access: TEST_ACCESS }), 'PUT', `/${created.segment_id}`, {
       body: { name: 'Kept', definition: definition([city('Lyon')]) },
       headers: ifMatch(1),
     });
     await store.close();
     store = await openDuckDbStore({ path: file });
-    reply = await call(createApi(store), 'GET', '');
+    reply = await call(createApi(store, { access: TEST_ACCESS }), 'GET', '');
     const ids = segmentListResponse.parse(reply.body).segments.map((s) => s.segment_id);
     expect(ids.sort()).toEqual([created.segment_id, 'seg_lyon'].sort());
-    reply = await call(createApi(store), 'GET', `/${created.segment_id}/versions`);
+    reply = await call(
+      createApi(store, { access: TEST_ACCESS }),
+      'GET',
+      `/${created.segment_id}/versions`,
+    );
     expect(segmentVersionsResponse.parse(reply.body).versions.map((v) => v.version)).toEqual([
       2, 1,
     ]);
@@ -589,8 +613,8 @@ describe('the demo segments', () => {
         const body = segmentListResponse.parse((await call(api, 'GET', '')).body);
         return body.segments.map((s) => [s.segment_id, s.size, s.usage.campaigns.length]);
       };
-      const fromMemory = await sizes(createApi(memory));
-      expect(await sizes(createApi(store))).toEqual(fromMemory);
+      const fromMemory = await sizes(createApi(memory, { access: TEST_ACCESS }));
+      expect(await sizes(createApi(store, { access: TEST_ACCESS }))).toEqual(fromMemory);
       // Every demo segment has members among 300 customers but not everyone.
       for (const [, size] of fromMemory) expect(size).toBeGreaterThan(0);
       for (const [, size] of fromMemory) expect(size).toBeLessThan(300);

@@ -5,6 +5,7 @@ import { customerScoresResponse, modelCardResponse } from '../src/api/contract.t
 import { createApi } from './app.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const AS_OF = '2026-11-16T00:00:00.000Z';
 const { dataset, manifest } = generateDataset({ seed: 3, customers: 1200, asOf: AS_OF });
@@ -12,10 +13,13 @@ let duck: DuckDbStore;
 const apis = new Map<string, Hono>();
 
 beforeAll(async () => {
-  apis.set('memory', createApi(new MemoryStore(dataset, AS_OF), { logErrors: false }));
+  apis.set(
+    'memory',
+    createApi(new MemoryStore(dataset, AS_OF), { access: TEST_ACCESS, logErrors: false }),
+  );
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, dataset, { asOf: AS_OF });
-  apis.set('duckdb', createApi(duck, { logErrors: false }));
+  apis.set('duckdb', createApi(duck, { access: TEST_ACCESS, logErrors: false }));
 });
 afterAll(() => duck.close());
 

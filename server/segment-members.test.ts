@@ -5,6 +5,7 @@ import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.ts';
 import { MemoryStore } from './stores/memory.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 let duck: DuckDbStore;
 const apis = new Map<string, Hono>();
@@ -12,11 +13,14 @@ const apis = new Map<string, Hono>();
 beforeAll(async () => {
   apis.set(
     'memory',
-    createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false }),
+    createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+      access: TEST_ACCESS,
+      logErrors: false,
+    }),
   );
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, fixtureDataset(), { asOf: FIXTURE_AS_OF });
-  apis.set('duckdb', createApi(duck, { logErrors: false }));
+  apis.set('duckdb', createApi(duck, { access: TEST_ACCESS, logErrors: false }));
 });
 afterAll(() => duck.close());
 

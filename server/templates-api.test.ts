@@ -17,6 +17,7 @@ import { loadDataset, openDuckDbStore, type DuckDbStore } from './stores/duckdb.
 import { MemoryStore } from './stores/memory.ts';
 import type { TemplateRenderer } from './routes/templates.ts';
 import { workerRenderer, type WorkerRenderer } from './templates/worker-renderer.ts';
+import { TEST_ACCESS } from './auth/test-access.ts';
 
 const NOW = '2026-11-16T09:00:00.000Z';
 const LONG_BUDGET = 3_000;
@@ -26,11 +27,14 @@ const apis = new Map<string, Hono>();
 beforeAll(async () => {
   apis.set(
     'memory',
-    createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), { logErrors: false }),
+    createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+      access: TEST_ACCESS,
+      logErrors: false,
+    }),
   );
   duck = await openDuckDbStore({ path: ':memory:' });
   await loadDataset(duck, fixtureDataset(), { asOf: FIXTURE_AS_OF });
-  apis.set('duckdb', createApi(duck, { logErrors: false }));
+  apis.set('duckdb', createApi(duck, { access: TEST_ACCESS, logErrors: false }));
 });
 afterAll(() => duck.close());
 
@@ -233,6 +237,7 @@ interface Server {
 
 function listen(templates: TemplateRenderer): Promise<Server> {
   const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
+    access: TEST_ACCESS,
     logErrors: false,
     templates,
   });

@@ -30,10 +30,10 @@ import {
 import { checkRunFor } from '../campaign-preview.ts';
 import { bodyOfCampaign } from '../documents/campaigns.ts';
 import { currentPolicy } from '../documents/policies.ts';
+import { callerOf } from '../auth/access.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { campaignResource, checkCampaign, keepSent } from './campaigns.ts';
-import { ANONYMOUS_AUTHOR } from './saved-segments.ts';
 import { renderInThisThread, type TemplateRenderer } from './templates.ts';
 import { ifMatchVersion, oneSaveAtATime, readJson } from './versioned-http.ts';
 
@@ -101,8 +101,8 @@ export function auditRoutes(
   return new Hono()
     .post('/:id/audits', async (c) => {
       const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
-      const request = parseOr400(startAuditRequest, await readJson(c.req.raw, {}), 'body');
-      const audit = await startAudit(store, render, id, request.by ?? ANONYMOUS_AUTHOR);
+      parseOr400(startAuditRequest, await readJson(c.req.raw, {}), 'body');
+      const audit = await startAudit(store, render, id, callerOf(c).name);
       c.header('Location', `/api/campaigns/${id}/audits/${audit.audit_id}`);
       return c.json(audit, 202);
     })
@@ -127,7 +127,7 @@ export function auditRoutes(
       const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
       const request = parseOr400(applyRemedyRequest, await readJson(c.req.raw), 'body');
-      const by = request.by ?? ANONYMOUS_AUTHOR;
+      const by = callerOf(c).name;
       const campaign = await oneSaveAtATime(store, async () => {
         const current = await campaigns.current(id);
         campaigns.expectVersion(id, current, expected);
@@ -166,7 +166,7 @@ export function auditRoutes(
       const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
       const request = parseOr400(markReadyRequest, await readJson(c.req.raw), 'body');
-      const by = request.by ?? ANONYMOUS_AUTHOR;
+      const by = callerOf(c).name;
       return oneSaveAtATime(store, async () => {
         const current = await campaigns.current(id);
         campaigns.expectVersion(id, current, expected);

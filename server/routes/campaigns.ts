@@ -29,9 +29,9 @@ import { validateDefinition } from '../../src/domain/segment/validate.ts';
 import { CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
 import { campaignVersionOf, campaignsOf, savedCampaignOf } from '../documents/campaigns.ts';
 import type { DocumentVersion, DocumentWrite } from '../documents/repository.ts';
+import { callerOf } from '../auth/access.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import { definitionsById, type ProfileStore } from '../store.ts';
-import { ANONYMOUS_AUTHOR } from './saved-segments.ts';
 import {
   fingerprintOf,
   idempotencyKey,
@@ -247,15 +247,11 @@ export function campaignRoutes(store: ProfileStore): Hono {
     })
     .post('/', limitCampaignBody, async (c) => {
       const key = idempotencyKey(c);
-      const { author, note, ...body } = parseOr400(
-        saveCampaignRequest,
-        await readJson(c.req.raw),
-        'body',
-      );
+      const { note, ...body } = parseOr400(saveCampaignRequest, await readJson(c.req.raw), 'body');
       refuseReady('', body.status);
       const write = {
         body: asDraft(body),
-        author: author ?? ANONYMOUS_AUTHOR,
+        author: callerOf(c).name,
         note: note ?? CREATED_NOTE,
       };
       const fingerprint = fingerprintOf(write);
@@ -278,11 +274,7 @@ export function campaignRoutes(store: ProfileStore): Hono {
     .put('/:id', limitCampaignBody, async (c) => {
       const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
-      const { author, note, ...body } = parseOr400(
-        saveCampaignRequest,
-        await readJson(c.req.raw),
-        'body',
-      );
+      const { note, ...body } = parseOr400(saveCampaignRequest, await readJson(c.req.raw), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await campaigns.current(id);
         // Stale before anything else: the author must see the other edit first.
@@ -292,7 +284,7 @@ export function campaignRoutes(store: ProfileStore): Hono {
         await checkCampaign(store, asDraft(body), { outcome: 'not_saved' });
         const saved = await campaigns.append(id, current.version, {
           body: asDraft(body),
-          author: author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: note ?? '',
           at: new Date().toISOString(),
         });
@@ -337,7 +329,7 @@ export function campaignRoutes(store: ProfileStore): Hono {
     .post('/:id/versions/:v/restore', limitCampaignBody, async (c) => {
       const { id, v } = parseOr400(campaignVersionParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
-      const request = parseOr400(restoreCampaignRequest, await readJson(c.req.raw, {}), 'body');
+      parseOr400(restoreCampaignRequest, await readJson(c.req.raw, {}), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await campaigns.current(id);
         campaigns.expectVersion(id, current, expected);
@@ -349,7 +341,7 @@ export function campaignRoutes(store: ProfileStore): Hono {
         // A restore appends the old content as a new version: the history keeps every step.
         const saved = await campaigns.append(id, current.version, {
           body,
-          author: request.author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: restoredNote(v),
           at: new Date().toISOString(),
         });

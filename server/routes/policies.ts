@@ -16,9 +16,9 @@ import { policyIssues } from '../../src/domain/guardrails/policy-rules.ts';
 import { restoredNote } from '../../src/domain/version-notes.ts';
 import { policiesOf, policyVersionOf, savedPolicyOf } from '../documents/policies.ts';
 import type { DocumentVersion, DocumentWrite } from '../documents/repository.ts';
+import { callerOf } from '../auth/access.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
-import { ANONYMOUS_AUTHOR } from './saved-segments.ts';
 import { ifMatchVersion, limitBody, oneSaveAtATime, readJson } from './versioned-http.ts';
 import { VersionedResource } from './versioned-resource.ts';
 
@@ -93,11 +93,7 @@ export function policyRoutes(store: ProfileStore): Hono {
     .put('/:id', limitPolicyBody, async (c) => {
       const { id } = parseOr400(policyIdParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
-      const { author, note, ...body } = parseOr400(
-        savePolicyRequest,
-        await readJson(c.req.raw),
-        'body',
-      );
+      const { note, ...body } = parseOr400(savePolicyRequest, await readJson(c.req.raw), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await policies.current(id);
         // Stale before anything else: the author must see the other edit first.
@@ -105,7 +101,7 @@ export function policyRoutes(store: ProfileStore): Hono {
         checkPolicy(body, { outcome: 'not_saved' });
         const saved = await policies.append(id, current.version, {
           body,
-          author: author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: note ?? '',
           at: new Date().toISOString(),
         });
@@ -127,7 +123,7 @@ export function policyRoutes(store: ProfileStore): Hono {
     .post('/:id/versions/:v/restore', limitPolicyBody, async (c) => {
       const { id, v } = parseOr400(policyVersionParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE);
-      const request = parseOr400(restorePolicyRequest, await readJson(c.req.raw, {}), 'body');
+      parseOr400(restorePolicyRequest, await readJson(c.req.raw, {}), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await policies.current(id);
         policies.expectVersion(id, current, expected);
@@ -136,7 +132,7 @@ export function policyRoutes(store: ProfileStore): Hono {
         // A restore appends the old content as a new version: the history keeps every step.
         const saved = await policies.append(id, current.version, {
           body: restored.body,
-          author: request.author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: restoredNote(v),
           at: new Date().toISOString(),
         });

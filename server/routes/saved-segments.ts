@@ -24,7 +24,8 @@ import {
 import { diffSegments } from '../../src/domain/segment/diff.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { referencedSegments, validateDefinition } from '../../src/domain/segment/validate.ts';
-import { ANONYMOUS_AUTHOR, CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
+import { CREATED_NOTE, restoredNote } from '../../src/domain/version-notes.ts';
+import { callerOf } from '../auth/access.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import {
   definitionsById,
@@ -41,8 +42,6 @@ import {
   readJson,
 } from './versioned-http.ts';
 import { VersionedResource } from './versioned-resource.ts';
-
-export { ANONYMOUS_AUTHOR } from '../../src/domain/version-notes.ts';
 
 const ETAG_SOURCE = 'GET /api/segments/:id';
 
@@ -171,7 +170,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
         name: request.name,
         description: request.description,
         definition,
-        author: request.author ?? ANONYMOUS_AUTHOR,
+        author: callerOf(c).name,
         note: request.note ?? CREATED_NOTE,
       };
       // The segment's own fields in this order: keys recorded before documents keep matching.
@@ -210,7 +209,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           description: request.description ?? current.description,
           definition,
           audience: await audienceAtSave(store, definition),
-          author: request.author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: request.note ?? '',
           at: new Date().toISOString(),
         });
@@ -335,7 +334,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
     .post('/:id/versions/:v/restore', limitSegmentBody, async (c) => {
       const { id, v } = parseOr400(segmentVersionParam, c.req.param(), 'params');
       const expected = ifMatchVersion(c, true, ETAG_SOURCE) ?? 0;
-      const request = parseOr400(restoreSegmentRequest, await readJson(c.req.raw, {}), 'body');
+      parseOr400(restoreSegmentRequest, await readJson(c.req.raw, {}), 'body');
       return oneSaveAtATime(store, async () => {
         const current = await versioned.current(id);
         versioned.expectVersion(id, current, expected);
@@ -348,7 +347,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
           description: restored.description,
           definition: restored.definition,
           audience: await audienceAtSave(store, restored.definition),
-          author: request.author ?? ANONYMOUS_AUTHOR,
+          author: callerOf(c).name,
           note: restoredNote(v),
           at: new Date().toISOString(),
         });

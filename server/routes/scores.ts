@@ -9,8 +9,8 @@ import {
   type CustomerScoresResponse,
   type NoModelReason,
 } from '../../src/api/contract.ts';
+import { callerOf } from '../auth/access.ts';
 import { httpError, parseOr400 } from '../http.ts';
-import { ANONYMOUS_AUTHOR } from './saved-segments.ts';
 import { readJson } from './versioned-http.ts';
 import type { RefitJob } from '../scoring/refit.ts';
 import type { ScoreService } from '../scoring/service.ts';
@@ -41,8 +41,8 @@ export function scoreRoutes(
       return c.json(book.customer(id));
     })
     .post('/models/clv/refit', async (c) => {
-      const request = parseOr400(refitRequest, await readJson(c.req.raw, {}), 'body');
-      return c.json(refit.start(request.by ?? ANONYMOUS_AUTHOR), 202);
+      parseOr400(refitRequest, await readJson(c.req.raw, {}), 'body');
+      return c.json(refit.start(callerOf(c).name), 202);
     })
     .get('/models/clv/refit', (c) => c.json(refit.status()))
     .get('/models/clv', async (c) => {

@@ -7,6 +7,7 @@ import { createApi } from '../app.ts';
 import { checkWorkers } from '../checks/check-workers.ts';
 import { loadDataset, openDuckDbStore } from './duckdb.ts';
 import { MemoryStore } from './memory.ts';
+import { TEST_ACCESS } from '../auth/test-access.ts';
 
 export interface BothStoresApis {
   memory: Hono;
@@ -28,8 +29,12 @@ export async function bothStoresApis(
   await loadDataset(duck, dataset, { asOf });
   const checks = options.checkWorkers === true ? checkWorkers({ size: 2 }) : null;
   return {
-    memory: createApi(new MemoryStore(dataset, asOf), { logErrors: false }),
-    duckdb: createApi(duck, { logErrors: false, ...(checks === null ? {} : { checks }) }),
+    memory: createApi(new MemoryStore(dataset, asOf), { access: TEST_ACCESS, logErrors: false }),
+    duckdb: createApi(duck, {
+      access: TEST_ACCESS,
+      logErrors: false,
+      ...(checks === null ? {} : { checks }),
+    }),
     close: async () => {
       await Promise.all([duck.close(), checks?.close()]);
     },

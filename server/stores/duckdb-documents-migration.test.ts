@@ -23,6 +23,8 @@ import {
   SCHEMA_VERSION,
   type DuckDbStore,
 } from './duckdb.ts';
+import { fixedAccess } from '../auth/access.ts';
+import { TEST_ACCESS } from '../auth/test-access.ts';
 
 /** The saved-segment tables as schema versions 2 to 5 created them. */
 const LEGACY_DDL = [
@@ -146,7 +148,7 @@ test.each([5, 4, 2])(
         );
         expect(legacy.getRowObjects()[0]?.n, 'no saved-segment table is left').toBe(0);
 
-        const api = createApi(store, { logErrors: false });
+        const api = createApi(store, { access: TEST_ACCESS, logErrors: false });
         const get = async (url: string) => {
           const res = await api.request(`/api/segments${url}`);
           expect(res.status, url).toBe(200);
@@ -203,9 +205,15 @@ test.each([5, 4, 2])(
           updated_at: '2026-11-20T11:00:00.000Z',
         });
 
-        // The key still names its segment and the request it came with.
+        // The key still names its segment and the request it came with. A key binds its author
+        // too, and this one was recorded before sign-in, as 'Anonymous': the same request is
+        // that body from a caller of that name.
+        const anonymous = createApi(store, {
+          access: fixedAccess('editor', 'Anonymous'),
+          logErrors: false,
+        });
         const post = (body: unknown) =>
-          api.request('/api/segments', {
+          anonymous.request('/api/segments', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': 'key-1' },
             body: JSON.stringify(body),

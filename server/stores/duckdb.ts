@@ -53,6 +53,8 @@ import { decodePacked } from './packed-histories.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 import { SavedSegments } from '../documents/segments.ts';
 import { DuckDbDocuments } from './duckdb-documents.ts';
+import { duckDbAccounts } from './duckdb-accounts.ts';
+import type { AccountPersistence } from '../auth/accounts.ts';
 import { migrateSavedSegmentTables } from './duckdb-documents-migration.ts';
 import { importLoadedSegments } from './duckdb-saved-segments.ts';
 import { importLoadedCampaigns } from './duckdb-campaigns.ts';
@@ -436,6 +438,11 @@ export class DuckDbStore implements ProfileStore {
       building = started;
     }
     return building;
+  }
+
+  /** Where users, sessions and tokens are kept in this file (decision 035). */
+  accountPersistence(): AccountPersistence {
+    return duckDbAccounts((work) => this.read(work));
   }
 
   private read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -128,7 +128,7 @@ export function postJson<S extends z.ZodType>(
   );
 }
 
-export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The If-Match header a write to a versioned document sends: the version it edits, as its ETag. */
 export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -178,16 +178,34 @@ function parseJsonOrNull(text: string): unknown {
   }
 }
 
+/**
+ * The session's anti-forgery token, which the server sets in a cookie this page can read (a page of
+ * another site cannot) and wants back in a header on every change (decision 035).
+ */
+export function csrfToken(): string | null {
+  const cookies = globalThis.document?.cookie ?? '';
+  for (const pair of cookies.split(';')) {
+    const [name, ...value] = pair.trim().split('=');
+    if (name === 'tact_csrf') return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
 async function reach(
   url: string,
   init: { method: string; body?: string; headers?: Record<string, string> },
   signal: AbortSignal | undefined,
 ): Promise<Response> {
+  const csrf = init.method === 'GET' ? null : csrfToken();
   try {
     // Absolute against the page, so the same call works in the browser and under jsdom.
     return await fetch(new URL(url, globalThis.location.href), {
       ...init,
-      headers: { accept: 'application/json', ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(csrf === null ? {} : { 'x-csrf-token': csrf }),
+        ...init.headers,
+      },
       signal: signal ?? null,
     });
   } catch (error: unknown) {

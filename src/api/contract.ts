@@ -18,3 +18,4 @@ export * from './contract/templates.ts';
 export * from './contract/preview.ts';
 export * from './contract/audits.ts';
 export * from './contract/forecast.ts';
+export * from './contract/auth.ts';

@@ -1,8 +1,9 @@
 // The frame around every page: a sidebar with the sections, a top bar with the page title, and a
 // main area that scrolls on its own so the sidebar and top bar stay put. Pages own their padding:
 // documents use p-5, split views (Customer 360) go edge to edge.
-import { Suspense, useEffect } from 'react';
-import { NavLink, Outlet, useMatches } from 'react-router';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, NavLink, Outlet, useLocation, useMatches } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ChartColumn, Funnel, Megaphone, Users, type LucideIcon } from 'lucide-react';
 import { clsx } from 'clsx';
@@ -10,6 +11,10 @@ import { Spinner } from '../ui/Spinner.tsx';
 import { LanguageSwitch } from '../ui/i18n/LanguageSwitch.tsx';
 import { DataSource } from './DataSource.tsx';
 import { titleOf } from './page-titles.ts';
+import { sessionQueries } from './session.ts';
+// Its own chunk (the popover and its icons): the first page's JavaScript stays under budget.
+const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
+import { ErrorState } from '../ui/ErrorState.tsx';
 
 const sections: {
   to: string;
@@ -22,7 +27,31 @@ const sections: {
   { to: '/dashboards', key: 'dashboards', icon: ChartColumn },
 ];
 
+/** Every page but the sign-in page needs someone signed in: else, to it, and back after. */
 export function Layout() {
+  const { t } = useTranslation();
+  const session = useQuery(sessionQueries.current());
+  const location = useLocation();
+  if (session.isPending) return <PageLoading />;
+  if (session.isError) {
+    // Only the API being out of reach gets here (a signed-out caller gets user: null).
+    return (
+      <ErrorState
+        title={t('account.unknown')}
+        detail={t('account.unknownDetail')}
+        onRetry={() => void session.refetch()}
+        retrying={session.isFetching}
+      />
+    );
+  }
+  if (session.data.user === null) {
+    const next = `${location.pathname}${location.search}${location.hash}`;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <SignedInLayout />;
+}
+
+function SignedInLayout() {
   const { t } = useTranslation();
   const page = titleOf(useMatches().map((m) => m.handle));
   const title = page === undefined ? undefined : t(`app.title.${page}`);
@@ -78,6 +107,9 @@ export function Layout() {
           <div className="flex items-center gap-3">
             <DataSource />
             <LanguageSwitch />
+            <Suspense fallback={null}>
+              <UserMenu />
+            </Suspense>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-auto outline-none">

@@ -1,5 +1,6 @@
 // The app's one QueryClient recipe: cache for 30 s, and retry only failures that a retry can fix.
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { endsSession, signedOut } from './session.ts';
 
 /** Never retries an error that says it is not retryable, nor a 4xx; otherwise twice. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -16,10 +17,18 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 export const retryDelay = (attempt: number): number => Math.min(500 * 2 ** attempt, 5000);
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A request refused for want of a session (expired, signed out elsewhere) ends it here too: the
+  // layout then asks to sign in again.
+  const onError = (error: unknown) => {
+    if (endsSession(error)) signedOut(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry, retryDelay, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  return client;
 }

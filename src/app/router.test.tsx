@@ -9,10 +9,15 @@ import type { i18n } from 'i18next';
 import { createTestI18n, testI18n } from '../test/i18n.ts';
 import { initialLanguage } from '../ui/i18n/I18nProvider.tsx';
 import { routes } from './router.tsx';
+import { createQueryClient } from './queryClient.ts';
+import { http, HttpResponse } from 'msw';
 
-function renderApp(url: string, i18n: i18n = testI18n) {
+function renderApp(
+  url: string,
+  i18n: i18n = testI18n,
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <Providers i18n={i18n} queryClient={queryClient}>
       <RouterProvider router={router} />
@@ -86,7 +91,8 @@ test('/campaigns lists the campaigns, /campaigns/new opens the editor', async ()
 
 test('the sidebar links every section and marks the current one', async () => {
   renderApp('/campaigns');
-  const nav = screen.getByRole('navigation', { name: 'Sections' });
+  // The layout shows once the session is known.
+  const nav = await screen.findByRole('navigation', { name: 'Sections' });
   const links = within(nav).getAllByRole('link');
   expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
     ['Segments', '/segments'],
@@ -144,4 +150,87 @@ test('the language switch puts the whole console in French, numbers and dates to
   expect(localStorage.getItem('tact.language')).toBe('fr');
   expect(initialLanguage()).toBe('fr');
   localStorage.removeItem('tact.language');
+});
+
+test('signed out, a page sends to the sign-in page and comes back to it once signed in', async () => {
+  let signedIn = false;
+  mockApi.use(
+    http.get(/\/api\/auth\/session$/, () =>
+      HttpResponse.json({
+        user: signedIn
+          ? { user_id: 'usr_1', login: 'eve', name: 'Ève Martin', role: 'editor' }
+          : null,
+        demo: false,
+      }),
+    ),
+    http.post(/\/api\/auth\/sign-in$/, async ({ request }) => {
+      const body = (await request.json()) as { password: string };
+      if (body.password !== 'the right one')
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'unauthenticated',
+              reason: 'invalid_credentials',
+              message: 'Wrong login or password.',
+              params: {},
+            },
+          },
+          { status: 401 },
+        );
+      signedIn = true;
+      return HttpResponse.json({
+        user: { user_id: 'usr_1', login: 'eve', name: 'Ève Martin', role: 'editor' },
+        demo: false,
+      });
+    }),
+  );
+  const router = renderApp('/campaigns?status=draft');
+  expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(router.state.location.search).toBe(
+    `?next=${encodeURIComponent('/campaigns?status=draft')}`,
+  );
+  const user = userEvent.setup();
+  await user.type(screen.getByRole('textbox', { name: 'Login' }), 'eve');
+  await user.type(screen.getByLabelText('Password'), 'wrong{Enter}');
+  expect(await screen.findByRole('alert')).toHaveTextContent('Wrong login or password.');
+  expect(screen.getByLabelText('Password')).toHaveValue('');
+  await user.type(screen.getByLabelText('Password'), 'the right one{Enter}');
+  expect(await screen.findByRole('button', { name: 'Account: Ève Martin, Editor' })).toBeVisible();
+  expect(router.state.location.pathname).toBe('/campaigns');
+  expect(router.state.location.search).toBe('?status=draft');
+});
+
+test('a 401 on any request ends the session and asks to sign in again', async () => {
+  mockApi.use(
+    http.get(/\/api\/campaigns$/, () =>
+      HttpResponse.json(
+        {
+          error: {
+            code: 'unauthenticated',
+            reason: 'session_expired',
+            message: 'Your session has ended: sign in again.',
+            params: {},
+          },
+        },
+        { status: 401 },
+      ),
+    ),
+  );
+  // The app's own client: its caches end the session on such an answer.
+  renderApp('/campaigns', testI18n, createQueryClient());
+  expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('the demo says who everyone is signed in as', async () => {
+  mockApi.use(
+    http.get(/\/api\/auth\/session$/, () =>
+      HttpResponse.json({
+        user: { user_id: 'fixed:demo', login: 'demo', name: 'Demo editor', role: 'editor' },
+        demo: true,
+      }),
+    ),
+  );
+  renderApp('/campaigns');
+  expect(await screen.findByText('Signed in automatically as Demo editor (Editor)')).toBeVisible();
+  expect(screen.queryByRole('button', { name: /^Account/ })).toBeNull();
 });

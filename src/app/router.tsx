@@ -1,11 +1,12 @@
 // The route table: every section inside the Layout, each route module loaded on first visit.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 import type { PageTitle, RouteHandle } from './page-titles.ts';
 
+const SignIn = lazy(() => import('./SignIn.tsx').then((m) => ({ default: m.SignInRoute })));
 const Customers = lazy(() =>
   import('./routes/customers.tsx').then((m) => ({ default: m.CustomersRoute })),
 );
@@ -47,6 +48,15 @@ const Kit = import.meta.env.DEV
 const titled = (title: PageTitle): RouteHandle => ({ title });
 
 export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={null}>
+        <SignIn />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorBoundary />,
+  },
   {
     path: '/',
     element: <Layout />,

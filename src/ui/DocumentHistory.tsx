@@ -20,7 +20,6 @@ export interface RestoreVariables {
   id: string;
   restore: number;
   current: number;
-  author: string;
 }
 
 /** The dialog's words in the user's language, from the kind's own catalogue. */
@@ -50,7 +49,6 @@ export function DocumentHistory<
 >({
   id,
   current,
-  author,
   versions: versionsQuery,
   restore: restoreMutation,
   staleOf,
@@ -62,7 +60,6 @@ export function DocumentHistory<
   id: string;
   /** The document's version now. */
   current: number;
-  author: string;
   versions: UseQueryOptions<Versions, Error, Versions, Key>;
   restore: UseMutationOptions<Saved, Error, RestoreVariables>;
   /** The document as saved now, when a restore was refused because someone saved first (412). */
@@ -87,7 +84,7 @@ export function DocumentHistory<
 
   const run = async (version: number) => {
     try {
-      const restored = await restore.mutateAsync({ id, restore: version, current, author });
+      const restored = await restore.mutateAsync({ id, restore: version, current });
       onRestored(restored, words.restored(version, restored.version));
       onClose();
     } catch {

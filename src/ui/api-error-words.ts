@@ -113,6 +113,24 @@ const reasonWords = new Map<string, Detail>([
     (p, { t }) =>
       t('reason.unsupported_media_type', { content_type: text(p, 'content_type') || '—' }),
   ],
+  ['sign_in_required', (_, { t }) => t('reason.sign_in_required')],
+  ['session_expired', (_, { t }) => t('reason.session_expired')],
+  ['invalid_token', (_, { t }) => t('reason.invalid_token')],
+  ['invalid_credentials', (_, { t }) => t('reason.invalid_credentials')],
+  [
+    'role_required',
+    (p, { t }) => t('reason.role_required', { role: text(p, 'role'), current: text(p, 'current') }),
+  ],
+  ['cross_site_refused', (p, { t }) => t('reason.cross_site_refused', { cause: text(p, 'cause') })],
+  [
+    'too_many_sign_ins',
+    (p, { t }) => t('reason.too_many_sign_ins', { seconds: num(p, 'seconds') }),
+  ],
+  ['user_not_found', (p, { t }) => t('reason.user_not_found', { user_id: text(p, 'user_id') })],
+  ['token_not_found', (p, { t }) => t('reason.token_not_found', { token_id: text(p, 'token_id') })],
+  ['login_taken', (p, { t }) => t('reason.login_taken', { login: text(p, 'login') })],
+  ['last_admin', (_, { t }) => t('reason.last_admin')],
+  ['wrong_password', (_, { t }) => t('reason.wrong_password')],
   [
     'invalid_query',
     (p, words, f) =>

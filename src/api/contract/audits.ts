@@ -14,14 +14,8 @@ export const auditId = z
   .regex(/^aud_[A-Za-z0-9]{1,60}$/, 'An audit id is aud_ followed by letters and digits.');
 export const auditParams = z.object({ id: campaignId, auditId });
 
-const author = z
-  .string()
-  .trim()
-  .min(1, 'A name is at least one character.')
-  .max(120, 'A name is at most 120 characters.');
-
-/** POST /api/campaigns/:id/audits (body optional): who runs it. */
-export const startAuditRequest = z.strictObject({ by: author.optional() });
+/** POST /api/campaigns/:id/audits (body optional, empty: who runs it is the signed-in caller). */
+export const startAuditRequest = z.strictObject({});
 export type StartAuditRequest = z.input<typeof startAuditRequest>;
 
 export const auditState = z.enum(['running', 'done', 'cancelled', 'failed']);
@@ -71,7 +65,6 @@ export type CampaignAuditsResponse = z.infer<typeof campaignAuditsResponse>;
 export const applyRemedyRequest = z.strictObject({
   audit_id: auditId,
   remedy,
-  by: author.optional(),
 });
 export type ApplyRemedyRequest = z.input<typeof applyRemedyRequest>;
 
@@ -118,6 +111,5 @@ export const markReadyRequest = z.strictObject({
   audit_id: auditId,
   /** Required while a blocking guardrail still flags recipients. */
   override_reason: overrideReason.optional(),
-  by: author.optional(),
 });
 export type MarkReadyRequest = z.input<typeof markReadyRequest>;

@@ -27,11 +27,6 @@ export const campaignVersionParam = z.object({
 });
 
 const version = z.number().int().min(1);
-const author = z
-  .string()
-  .trim()
-  .min(1, 'An author is at least one character.')
-  .max(120, 'An author is at most 120 characters.');
 const versionNote = z.string().trim().max(200, 'A note is at most 200 characters.');
 
 /** A campaign as it is now: its latest version, keyed by channel like its body. */
@@ -52,14 +47,13 @@ export type SavedCampaign = z.infer<typeof savedCampaign>;
  */
 export const saveCampaignRequest = campaignShapes({
   status: campaignStatus.exclude(['sent']).default('draft'),
-  author: author.optional(),
   /** What this version is about, shown in the history ("created" when absent on a create). */
   note: versionNote.optional(),
 });
 export type SaveCampaignRequest = z.input<typeof saveCampaignRequest>;
 
-/** Restore (POST with If-Match, body optional): who restores. */
-export const restoreCampaignRequest = z.strictObject({ author: author.optional() });
+/** Restore (POST with If-Match, body optional, empty: the author is the signed-in caller). */
+export const restoreCampaignRequest = z.strictObject({});
 export type RestoreCampaignRequest = z.input<typeof restoreCampaignRequest>;
 
 /** The segment a campaign targets, as pinned and as it is now. */

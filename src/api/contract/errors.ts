@@ -12,6 +12,10 @@ export const apiErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'internal',
+  // Sign-in and roles (decision 035): 401, 403, 429.
+  'unauthenticated',
+  'forbidden',
+  'too_many_requests',
   // Saved segments: 409, 412, 428.
   'conflict',
   'precondition_failed',
@@ -270,6 +274,36 @@ export const errorReasons = /* @__PURE__ */ (() => {
         updated_at: z.string(),
       }),
     },
+    // Sign-in, roles and cross-site checks (decision 035).
+    /** No session or token came with a request that needs one. */
+    sign_in_required: { code: 'unauthenticated', params: z.strictObject({}) },
+    /** The session was signed out, or passed its idle or absolute limit. */
+    session_expired: { code: 'unauthenticated', params: z.strictObject({}) },
+    /** A bearer token that is unknown or revoked. */
+    invalid_token: { code: 'unauthenticated', params: z.strictObject({}) },
+    /** Wrong login or password (which of the two is not said). */
+    invalid_credentials: { code: 'unauthenticated', params: z.strictObject({}) },
+    /** The route needs `role`; the caller is `current`. */
+    role_required: {
+      code: 'forbidden',
+      params: z.strictObject({ role: z.string(), current: z.string() }),
+    },
+    /** A state change from another site (`cause`: its Origin or Sec-Fetch-Site), or without the
+     * session's anti-forgery token. */
+    cross_site_refused: {
+      code: 'forbidden',
+      params: z.strictObject({ cause: z.enum(['origin', 'fetch_site', 'token']) }),
+    },
+    /** Too many failed sign-ins for this login or address: retry after `seconds`. */
+    too_many_sign_ins: { code: 'too_many_requests', params: z.strictObject({ seconds: count }) },
+    user_not_found: { code: 'not_found', params: z.strictObject({ user_id: id }) },
+    token_not_found: { code: 'not_found', params: z.strictObject({ token_id: id }) },
+    /** A user with this login exists already. */
+    login_taken: { code: 'conflict', params: z.strictObject({ login: z.string() }) },
+    /** The change would leave no active admin. */
+    last_admin: { code: 'conflict', params: z.strictObject({ user_id: id }) },
+    /** Changing one's password: the current password given is wrong. */
+    wrong_password: { code: 'forbidden', params: z.strictObject({}) },
     // 500
     internal: { code: 'internal', params: z.strictObject({}) },
   } as const satisfies Record<string, { code: ApiErrorCode; params: z.ZodType<ErrorParams> }>;

@@ -21,11 +21,6 @@ export const policyVersionParam = z.object({
 });
 
 const version = z.number().int().min(1);
-const author = z
-  .string()
-  .trim()
-  .min(1, 'An author is at least one character.')
-  .max(120, 'An author is at most 120 characters.');
 const versionNote = z.string().trim().max(200, 'A note is at most 200 characters.');
 
 /** A policy as it is now: its latest version. */
@@ -43,14 +38,13 @@ export type SavedPolicy = z.infer<typeof savedPolicy>;
  * why. A policy breaking a rule of src/domain/guardrails/policy-rules.ts is a 422.
  */
 export const savePolicyRequest = guardrailPolicy.extend({
-  author: author.optional(),
   /** What this version is about, shown in the history. */
   note: versionNote.optional(),
 });
 export type SavePolicyRequest = z.input<typeof savePolicyRequest>;
 
-/** Restore (POST with If-Match, body optional): who restores. */
-export const restorePolicyRequest = z.strictObject({ author: author.optional() });
+/** Restore (POST with If-Match, body optional, empty: the author is the signed-in caller). */
+export const restorePolicyRequest = z.strictObject({});
 export type RestorePolicyRequest = z.input<typeof restorePolicyRequest>;
 
 /** Newest first: the audit trail. */

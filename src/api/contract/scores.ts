@@ -199,15 +199,8 @@ export const modelCardResponse = z.object({
 });
 export type ModelCardResponse = z.infer<typeof modelCardResponse>;
 
-/** POST /api/models/clv/refit (body optional): who asks for it. */
-export const refitRequest = z.strictObject({
-  by: z
-    .string()
-    .trim()
-    .min(1, 'A name is at least one character.')
-    .max(120, 'A name is at most 120 characters.')
-    .optional(),
-});
+/** POST /api/models/clv/refit (body optional, empty: who asks is the signed-in caller). */
+export const refitRequest = z.strictObject({});
 export type RefitRequest = z.input<typeof refitRequest>;
 
 /** A refit of the models on demand: its stage while it runs, how it ended after, and who ran it. */

@@ -28,11 +28,6 @@ const segmentDescription = z
   .string()
   .trim()
   .max(2_000, 'A description is at most 2,000 characters.');
-const segmentAuthor = z
-  .string()
-  .trim()
-  .min(1, 'An author is at least one character.')
-  .max(120, 'An author is at most 120 characters.');
 const versionNote = z.string().trim().max(200, 'A note is at most 200 characters.');
 
 /** A saved segment as it is now: its latest version. */
@@ -54,7 +49,6 @@ export const createSegmentRequest = z.strictObject({
   name: segmentName,
   description: segmentDescription.default(''),
   definition: z.unknown(),
-  author: segmentAuthor.optional(),
   /** What this version is about, shown in the history ("created" when absent). */
   note: versionNote.optional(),
 });
@@ -65,13 +59,12 @@ export const updateSegmentRequest = z.strictObject({
   name: segmentName,
   description: segmentDescription.optional(),
   definition: z.unknown(),
-  author: segmentAuthor.optional(),
   note: versionNote.optional(),
 });
 export type UpdateSegmentRequest = z.input<typeof updateSegmentRequest>;
 
-/** Restore (POST with If-Match, body optional): who restores. */
-export const restoreSegmentRequest = z.strictObject({ author: segmentAuthor.optional() });
+/** Restore (POST with If-Match, body optional, empty: the author is the signed-in caller). */
+export const restoreSegmentRequest = z.strictObject({});
 export type RestoreSegmentRequest = z.input<typeof restoreSegmentRequest>;
 
 /** What uses a segment: campaigns that target it (any version), segments that refer to it. */

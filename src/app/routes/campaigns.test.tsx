@@ -26,7 +26,10 @@ const api = (path: string, init?: RequestInit) =>
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
 
-/** A campaign saved by someone else, straight through the API. */
+/**
+ * A campaign saved elsewhere, straight through the API (as every request in these tests, by the
+ * signed-in "Test admin").
+ */
 async function createdElsewhere(name: string, channel: 'email' | 'sms' = 'email') {
   const template =
     channel === 'email'
@@ -35,7 +38,7 @@ async function createdElsewhere(name: string, channel: 'email' | 'sms' = 'email'
   const res = await api('/api/campaigns', {
     method: 'POST',
     headers: { 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ name, channel, template, author: 'Sophie Lambert' }),
+    body: JSON.stringify({ name, channel, template }),
   });
   expect(res.status).toBe(201);
   return savedCampaign.parse(await res.json());
@@ -43,7 +46,7 @@ async function createdElsewhere(name: string, channel: 'email' | 'sms' = 'email'
 
 /** A saved campaign as a save request sends it back: without what the server adds. */
 function editable(saved: SavedCampaign) {
-  const server = new Set(['campaign_id', 'version', 'created_at', 'updated_at']);
+  const server = new Set(['campaign_id', 'version', 'author', 'created_at', 'updated_at']);
   return Object.fromEntries(Object.entries(saved).filter(([key]) => !server.has(key)));
 }
 
@@ -184,7 +187,13 @@ describe('the campaign editor', () => {
     await user.keyboard('{Control>}s{/Control}');
     expect(await screen.findByText(`Version ${before.version + 1}`)).toBeVisible();
     const after = (await campaigns()).find((c) => c.campaign_id === id);
-    expect(after).toMatchObject({ name: 'Coffret de Noël — relance', version: before.version + 1 });
+    expect(after).toMatchObject({
+      name: 'Coffret de Noël — relance',
+      version: before.version + 1,
+      author: 'Test admin',
+    });
+    // The author is whoever is signed in.
+    expect(screen.getByText(/^Saved by Test admin · /)).toBeVisible();
     // Saved: no draft is left behind.
     expect(localStorage.getItem(`tact.campaign-draft.${id}`)).toBeNull();
   });
@@ -198,12 +207,13 @@ describe('the campaign editor', () => {
     await user.clear(name);
     await user.type(name, 'Mine');
 
-    // Someone else saves the next version with another name.
+    // The next version is saved elsewhere with another name (another tab; the author is the
+    // signed-in caller).
     const body = editable(before);
     const theirs = await api(`/api/campaigns/${id}`, {
       method: 'PUT',
       headers: { 'if-match': `"${before.version}"` },
-      body: JSON.stringify({ ...body, name: 'Theirs', author: 'Karim Haddad' }),
+      body: JSON.stringify({ ...body, name: 'Theirs' }),
     });
     expect(theirs.status).toBe(200);
 
@@ -211,7 +221,7 @@ describe('the campaign editor', () => {
     const conflict = await screen.findByRole('alertdialog', {
       name: 'Someone saved this campaign meanwhile',
     });
-    expect(conflict).toHaveTextContent(`Karim Haddad saved version ${before.version + 1}`);
+    expect(conflict).toHaveTextContent(`Test admin saved version ${before.version + 1}`);
     expect(conflict).toHaveTextContent('Your edits differ from it in: Name.');
 
     await user.click(within(conflict).getByRole('button', { name: 'Load their version' }));
@@ -233,7 +243,6 @@ describe('the campaign editor', () => {
         ...body,
         name: 'Printemps — relance',
         template: { ...body.template, subject: 'Dernier jour' },
-        author: 'Karim Haddad',
       }),
     });
     expect(edited.status).toBe(200);
@@ -256,7 +265,7 @@ describe('the campaign editor', () => {
     const now = savedCampaign.parse(
       await (await api(`/api/campaigns/${first.campaign_id}`)).json(),
     );
-    expect(now).toMatchObject({ name: 'Printemps', version: 3 });
+    expect(now).toMatchObject({ name: 'Printemps', version: 3, author: 'Test admin' });
   });
 
   test('a new campaign keeps its edits in this browser until it is saved', async () => {

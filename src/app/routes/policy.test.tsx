@@ -31,15 +31,18 @@ async function policyNow(): Promise<SavedPolicy> {
   return savedPolicy.parse(await (await api('/api/policies/default')).json());
 }
 
-/** A colleague's save, straight through the API. */
-async function savedElsewhere(changes: object, author: string): Promise<SavedPolicy> {
+/**
+ * A save made elsewhere, straight through the API (as every request in these tests, by the
+ * signed-in "Test admin").
+ */
+async function savedElsewhere(changes: object): Promise<SavedPolicy> {
   const now = await policyNow();
-  const { policy_id, version, created_at, updated_at, ...body } = now;
-  void [policy_id, created_at, updated_at];
+  const { policy_id, version, author, created_at, updated_at, ...body } = now;
+  void [policy_id, author, created_at, updated_at];
   const res = await api('/api/policies/default', {
     method: 'PUT',
     headers: { 'if-match': `"${version}"` },
-    body: JSON.stringify({ ...body, ...changes, author }),
+    body: JSON.stringify({ ...body, ...changes }),
   });
   expect(res.status).toBe(200);
   return savedPolicy.parse(await res.json());
@@ -126,18 +129,20 @@ test('a save records who and why as the next version; the history says what it c
   const before = await policyNow();
   const percent = await opened();
   await retype(user, percent, '12.5');
-  await retype(user, screen.getByRole('textbox', { name: 'Saved by' }), 'Nadia Benali');
+  // Who saves is whoever is signed in: the page no longer asks for a name.
+  expect(screen.queryByRole('textbox', { name: 'Saved by' })).toBeNull();
   await user.type(screen.getByRole('textbox', { name: 'Note for the history' }), 'Soldes d’hiver');
   expect(screen.getByText('Unsaved changes')).toBeVisible();
   await user.keyboard('{Control>}s{/Control}');
   expect(await screen.findByText(`Version ${before.version + 1}`)).toBeVisible();
   expect(screen.queryByText('Unsaved changes')).toBeNull();
   expect(screen.getByRole('textbox', { name: 'Note for the history' })).toHaveValue('');
-  expect(await policyNow()).toMatchObject({ min_discount_percent: 12.5, author: 'Nadia Benali' });
+  expect(screen.getByText(/^Saved by Test admin on /)).toBeVisible();
+  expect(await policyNow()).toMatchObject({ min_discount_percent: 12.5, author: 'Test admin' });
   const history = policyVersionsResponse.parse(
     await (await api('/api/policies/default/versions')).json(),
   );
-  expect(history.versions[0]).toMatchObject({ author: 'Nadia Benali', note: 'Soldes d’hiver' });
+  expect(history.versions[0]).toMatchObject({ author: 'Test admin', note: 'Soldes d’hiver' });
   expect(localStorage.getItem('tact.policy-draft.default')).toBeNull();
 
   await user.click(screen.getByRole('button', { name: 'History' }));
@@ -166,13 +171,13 @@ test('a save made elsewhere meanwhile is a conflict naming what differs; nothing
     screen.getByRole('textbox', { name: 'Answered offers' }),
   );
   await retype(user, answered, '21');
-  const theirs = await savedElsewhere({ answered_window_days: 45 }, 'Karim Haddad');
+  const theirs = await savedElsewhere({ answered_window_days: 45 });
 
   await user.click(screen.getByRole('button', { name: 'Save' }));
   const conflict = await screen.findByRole('alertdialog', {
     name: 'Someone saved the policy meanwhile',
   });
-  expect(conflict).toHaveTextContent(`Karim Haddad saved version ${theirs.version}`);
+  expect(conflict).toHaveTextContent(`Test admin saved version ${theirs.version}`);
   expect(conflict).toHaveTextContent('Your edits differ from it in: Answered offers.');
 
   await user.click(within(conflict).getByRole('button', { name: 'Load their version' }));

@@ -44,11 +44,14 @@ const api = (path: string, init?: RequestInit) =>
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
 
-/** A segment saved by someone else, straight through the API. */
+/**
+ * A segment saved elsewhere, straight through the API (as every request in these tests, by the
+ * signed-in "Test admin").
+ */
 async function createdElsewhere(name: string, definition: unknown = cityIs('Lyon')) {
   const res = await api('/api/segments', {
     method: 'POST',
-    body: JSON.stringify({ name, definition, author: 'Sophie Lambert' }),
+    body: JSON.stringify({ name, definition }),
   });
   expect(res.status).toBe(201);
   return savedSegment.parse(await res.json());
@@ -77,12 +80,16 @@ describe('saved segments', () => {
       expect(screen.getByText('Version 1')).toBeVisible();
       expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens');
     });
+    // The author is whoever is signed in: the page no longer asks for a name.
+    expect(screen.getByText(/^Saved by Test admin · /)).toBeVisible();
+    expect(screen.queryByRole('button', { name: /^Saving as/ })).toBeNull();
     // Saved: no draft left behind, and the list knows it.
     expect(localStorage.getItem('tact.segments.draft')).toBeNull();
     const list = segmentListResponse.parse(await (await api('/api/segments')).json());
     expect(list.segments.find((s) => s.name === 'Parisiens')).toMatchObject({
       size: 1,
       version: 1,
+      author: 'Test admin',
     });
   });
 
@@ -126,17 +133,17 @@ describe('saved segments', () => {
     await user.type(name, 'Lyonnais fidèles');
     expect(screen.getByText('Unsaved changes to version 1')).toBeVisible();
 
-    // Someone else saves version 2.
+    // Version 2 is saved elsewhere (another tab; the author is the signed-in caller).
     const theirs = await api(`/api/segments/${original.segment_id}`, {
       method: 'PUT',
       headers: { 'if-match': '"1"' },
-      body: JSON.stringify({ name: 'Lyonnais', definition: cityIs('Paris'), author: 'Karim' }),
+      body: JSON.stringify({ name: 'Lyonnais', definition: cityIs('Paris') }),
     });
     expect(theirs.status).toBe(200);
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const conflict = await screen.findByRole('alertdialog', {
-      name: 'Karim saved this segment while you were editing it',
+      name: 'Test admin saved this segment while you were editing it',
     });
     expect(within(conflict).getByRole('region', { name: 'Your version' })).toHaveTextContent(
       'Customers whose city is “Lyon”',
@@ -158,7 +165,7 @@ describe('saved segments', () => {
     const now = savedSegment.parse(
       await (await api(`/api/segments/${original.segment_id}`)).json(),
     );
-    expect(now).toMatchObject({ version: 2, name: 'Lyonnais', author: 'Karim' });
+    expect(now).toMatchObject({ version: 2, name: 'Lyonnais', author: 'Test admin' });
   });
 
   test('a segment used by another is not deleted, and the dialog says by what', async () => {

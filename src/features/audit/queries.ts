@@ -21,6 +21,7 @@ import {
   type CampaignAudit,
   type CampaignAuditsResponse,
   type MarkReadyRequest,
+  type StartAuditRequest,
 } from '../../api/contract.ts';
 
 const auditsPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}/audits`;
@@ -88,8 +89,8 @@ function showStarted(client: QueryClient, campaignId: string, audit: CampaignAud
 export const auditMutations = {
   start: (campaignId: string) =>
     mutationOptions({
-      mutationFn: (by: string) =>
-        sendJson('POST', campaignAudit, auditsPath(campaignId), by === '' ? {} : { by }),
+      mutationFn: () =>
+        sendJson('POST', campaignAudit, auditsPath(campaignId), {} satisfies StartAuditRequest),
       onSuccess: (audit, _v, _r, { client }) => showStarted(client, campaignId, audit),
     }),
   cancel: (campaignId: string) =>

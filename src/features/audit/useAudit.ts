@@ -6,7 +6,6 @@ import { useState } from 'react';
 import type { CampaignAudit, SavedCampaign } from '../../api/contract.ts';
 import type { Remedy } from '../../domain/guardrails/remedy.ts';
 import { wordError, useErrorWords, type WordedError } from '../../ui/api-error-words.ts';
-import { useAuthor } from '../../ui/author.ts';
 import { auditMutations, auditQueries } from './queries.ts';
 
 export interface AuditState {
@@ -33,7 +32,6 @@ export function useAudit(
 ): AuditState {
   const id = campaign.campaign_id;
   const list = useQuery(auditQueries.list(id, campaign.version));
-  const [author] = useAuthor();
   const words = useErrorWords();
   const [failure, setFailure] = useState<WordedError | null>(null);
   const onError = (error: unknown) => setFailure(wordError(error, words));
@@ -48,7 +46,6 @@ export function useAudit(
   // that only marked the campaign ready checks the same content).
   const latest =
     newest === null ? null : { ...newest, current: newest.current && !list.isPlaceholderData };
-  const by = author === '' ? {} : { by: author };
   return {
     audits,
     listError: list.error,
@@ -58,7 +55,7 @@ export function useAudit(
     history: (audits ?? []).filter((a) => a.state === 'done').reverse(),
     run: () => {
       setFailure(null);
-      start.mutate(author);
+      start.mutate();
     },
     cancel: () => {
       if (latest?.state === 'running') cancel.mutate(latest.audit_id);
@@ -69,7 +66,7 @@ export function useAudit(
       remedy.mutate(
         {
           version: campaign.version,
-          request: { audit_id: latest.audit_id, remedy: chosen, ...by },
+          request: { audit_id: latest.audit_id, remedy: chosen },
         },
         { onSuccess: (reply) => onCampaign(reply.campaign) },
       );
@@ -79,7 +76,7 @@ export function useAudit(
       setFailure(null);
       const override = reason.trim() === '' ? {} : { override_reason: reason };
       ready.mutate(
-        { version: campaign.version, request: { audit_id: latest.audit_id, ...override, ...by } },
+        { version: campaign.version, request: { audit_id: latest.audit_id, ...override } },
         { onSuccess: onCampaign },
       );
     },

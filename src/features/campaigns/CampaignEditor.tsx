@@ -238,7 +238,6 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
       {historyOpen && editor.saved && (
         <CampaignHistory
           saved={editor.saved}
-          author={editor.author}
           onRestored={(campaign, message) => {
             editor.adopt(campaign);
             toast({ tone: 'success', title: message, description: campaign.name });

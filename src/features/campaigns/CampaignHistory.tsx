@@ -73,12 +73,10 @@ function Changes({ id, from, to }: { id: string; from: number; to: number }) {
 
 export function CampaignHistory({
   saved,
-  author,
   onRestored,
   onClose,
 }: {
   saved: SavedCampaign;
-  author: string;
   onRestored: (campaign: SavedCampaign, message: string) => void;
   onClose: () => void;
 }) {
@@ -103,7 +101,6 @@ export function CampaignHistory({
     <DocumentHistory
       id={saved.campaign_id}
       current={saved.version}
-      author={author}
       versions={campaignQueries.versions(saved.campaign_id)}
       restore={campaignMutations.restore()}
       staleOf={staleCampaign}

@@ -4,7 +4,12 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiClientError, ifMatch, sendJson } from '../../api/client.ts';
-import { savedCampaign, type SaveCampaignRequest, type SavedCampaign } from '../../api/contract.ts';
+import {
+  savedCampaign,
+  type RestoreCampaignRequest,
+  type SaveCampaignRequest,
+  type SavedCampaign,
+} from '../../api/contract.ts';
 import { campaignKeys, campaignPath } from './queries.ts';
 
 /** What the server has now: the editor shows it at once, the list and history are read again. */
@@ -45,22 +50,12 @@ export const campaignMutations = {
   /** Appends a copy of version `restore` as the newest; `current` is the version it replaces. */
   restore: () =>
     mutationOptions({
-      mutationFn: ({
-        id,
-        restore,
-        current,
-        author,
-      }: {
-        id: string;
-        restore: number;
-        current: number;
-        author: string;
-      }) =>
+      mutationFn: ({ id, restore, current }: { id: string; restore: number; current: number }) =>
         sendJson(
           'POST',
           savedCampaign,
           `${campaignPath(id)}/versions/${restore}/restore`,
-          author === '' ? {} : { author },
+          {} satisfies RestoreCampaignRequest,
           { headers: ifMatch(current) },
         ),
       onSuccess: (campaign, _variables, _result, { client }) => cacheCampaign(client, campaign),

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { SavedCampaign } from '../../api/contract.ts';
 import { campaignBody, newCampaign, type CampaignBody } from '../../domain/campaign/campaign.ts';
 import { diffCampaigns, type CampaignChange } from '../../domain/campaign/diff.ts';
-import { useAuthor } from '../../ui/author.ts';
 import { useToast } from '../../ui/Toast.tsx';
 import {
   draftStorage,
@@ -56,8 +55,6 @@ export interface CampaignEditor {
   /** These edits, kept when their version was taken: one click brings them back. */
   setAside: CampaignBody | null;
   bringBack: () => void;
-  author: string;
-  setAuthor: (author: string) => void;
   /** The campaign is now `campaign` (a restore): unsaved edits are set aside, one click away. */
   adopt: (campaign: SavedCampaign) => void;
 }
@@ -66,7 +63,6 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
   const { t } = useTranslation('campaigns');
   const navigate = useNavigate();
   const toast = useToast();
-  const [author, setAuthor] = useAuthor();
   const draftKey = saved?.campaign_id ?? 'new';
   const [start] = useState(() => {
     const draft = stored.read(draftKey);
@@ -146,7 +142,6 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
       ...body,
       status: 'draft' as const,
       readiness: null,
-      ...(author === '' ? {} : { author }),
     };
     await attempt(
       async () => {
@@ -207,8 +202,6 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     },
     setAside,
     bringBack,
-    author,
-    setAuthor,
     adopt: (campaign) => {
       if (dirty) setSetAside(body);
       stored.write(draftKey, null);

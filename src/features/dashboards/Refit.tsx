@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
-import { useAuthor } from '../../ui/author.ts';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
@@ -36,14 +35,13 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   const toast = useToast();
   const refit = useMutation(modelMutations.refit(rescored));
   const last = useQuery(modelQueries.lastRefit());
-  const [author] = useAuthor();
   const [confirming, setConfirming] = useState(false);
   const [stage, setStage] = useState<string | null>(null);
   const start = () => {
     setConfirming(false);
     setStage(null);
     refit.mutate(
-      { onStage: setStage, by: author },
+      { onStage: setStage },
       {
         onSuccess: (status) => {
           if (status.state !== 'done') return;

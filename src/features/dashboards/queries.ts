@@ -52,8 +52,8 @@ export const modelMutations = {
    */
   refit: (rescored: readonly QueryKey[]) =>
     mutationOptions({
-      mutationFn: async ({ onStage, by }: { onStage: (stage: string) => void; by: string }) => {
-        const request: RefitRequest = by.trim() === '' ? {} : { by: by.trim() };
+      mutationFn: async ({ onStage }: { onStage: (stage: string) => void }) => {
+        const request: RefitRequest = {};
         let status: RefitStatus = await sendJson('POST', refitStatus, REFIT_PATH, request);
         while (status.state === 'running') {
           onStage(status.stage);

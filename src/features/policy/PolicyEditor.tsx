@@ -144,17 +144,6 @@ export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
             />
           )}
         </Field>
-        <Field label={t('policy.author')} className="w-44">
-          {(control) => (
-            <Input
-              {...control}
-              defaultValue={editor.author}
-              maxLength={120}
-              placeholder={t('policy.authorPlaceholder')}
-              onChange={(e) => editor.setAuthor(e.target.value)}
-            />
-          )}
-        </Field>
         <Field label={t('policy.note')} className="min-w-64 flex-1">
           {(control) => (
             <Input
@@ -181,7 +170,6 @@ export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
       {historyOpen && (
         <PolicyHistory
           saved={current}
-          author={editor.author}
           onRestored={(policy, message) => {
             editor.adopt(policy);
             toast({ tone: 'success', title: message, description: policy.name });

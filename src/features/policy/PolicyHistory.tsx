@@ -83,12 +83,10 @@ function Changes({ id, from, to }: { id: string; from: number; to: number }) {
 
 export function PolicyHistory({
   saved,
-  author,
   onRestored,
   onClose,
 }: {
   saved: SavedPolicy;
-  author: string;
   onRestored: (policy: SavedPolicy, message: string) => void;
   onClose: () => void;
 }) {
@@ -113,7 +111,6 @@ export function PolicyHistory({
     <DocumentHistory
       id={saved.policy_id}
       current={saved.version}
-      author={author}
       versions={policyQueries.versions(saved.policy_id)}
       restore={policyMutations.restore()}
       staleOf={stalePolicy}

@@ -4,7 +4,12 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiClientError, ifMatch, sendJson } from '../../api/client.ts';
-import { savedPolicy, type SavePolicyRequest, type SavedPolicy } from '../../api/contract.ts';
+import {
+  savedPolicy,
+  type RestorePolicyRequest,
+  type SavePolicyRequest,
+  type SavedPolicy,
+} from '../../api/contract.ts';
 import { policyKeys, policyPath } from './queries.ts';
 
 /** What the server has now: the editor shows it at once, the history is read again. */
@@ -30,22 +35,12 @@ export const policyMutations = {
   /** Appends a copy of version `restore` as the newest; `current` is the version it replaces. */
   restore: () =>
     mutationOptions({
-      mutationFn: ({
-        id,
-        restore,
-        current,
-        author,
-      }: {
-        id: string;
-        restore: number;
-        current: number;
-        author: string;
-      }) =>
+      mutationFn: ({ id, restore, current }: { id: string; restore: number; current: number }) =>
         sendJson(
           'POST',
           savedPolicy,
           `${policyPath(id)}/versions/${restore}/restore`,
-          author === '' ? {} : { author },
+          {} satisfies RestorePolicyRequest,
           { headers: ifMatch(current) },
         ),
       onSuccess: (policy, _variables, _result, { client }) => cachePolicy(client, policy),

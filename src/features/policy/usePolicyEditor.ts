@@ -1,5 +1,5 @@
 // The policy being edited: the draft (figures as typed) and what it reads as, the saved version it
-// started from, saving with an author and a note (If-Match, Ctrl+S), the local draft that survives
+// started from, saving with a note (If-Match, Ctrl+S), the local draft that survives
 // a reload, and the conflict when someone else saved first. Nothing typed is lost: a refused save
 // keeps the edits, a conflict names what differs, and taking theirs keeps ours one click away.
 import { useMutation } from '@tanstack/react-query';
@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { SavedPolicy } from '../../api/contract.ts';
 import { guardrailPolicy, type GuardrailPolicy } from '../../domain/guardrails/policy.ts';
 import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
-import { useAuthor } from '../../ui/author.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import {
@@ -67,8 +66,6 @@ export interface PolicyEditor {
   /** These edits, kept when their version was taken or a version restored: one click back. */
   setAside: PolicyDraft | null;
   bringBack: () => void;
-  author: string;
-  setAuthor: (author: string) => void;
   note: string;
   setNote: (note: string) => void;
   /** The policy is now `policy` (a restore): unsaved edits are set aside, one click away. */
@@ -79,7 +76,6 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
   const { t } = useTranslation('guardrails');
   const { language } = useLanguage();
   const toast = useToast();
-  const [author, setAuthor] = useAuthor();
   const key = saved.policy_id;
   const [start] = useState(() => {
     const kept = stored.read(key);
@@ -133,7 +129,6 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
     }
     const request = {
       ...policy,
-      ...(author === '' ? {} : { author }),
       ...(note.trim() === '' ? {} : { note: note.trim() }),
     };
     await attempt(
@@ -196,8 +191,6 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
     },
     setAside,
     bringBack,
-    author,
-    setAuthor,
     note,
     setNote,
     adopt: (policy) => {

@@ -1,7 +1,7 @@
 // Above the tree: the segment's name, its saved state and Save, the history and file actions,
 // notices (a restored draft, an unreadable link), why the last edit or save was refused, and the
 // definition in plain words.
-import { ChevronLeft, Redo2, Save, Undo2, UserRound, X } from 'lucide-react';
+import { ChevronLeft, Redo2, Save, Undo2, X } from 'lucide-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -10,7 +10,6 @@ import { freeName, MAX_SEGMENT_NAME, namesake } from '../../domain/segment/names
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Input } from '../../ui/Input.tsx';
-import { Popover, PopoverContent, PopoverTrigger } from '../../ui/Popover.tsx';
 import { useAuthorText } from '../../ui/author.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import type { Notice } from './useDefinitionHistory.ts';
@@ -102,35 +101,6 @@ function SavedMeta({ document }: { document: SegmentDocument }) {
   );
 }
 
-function AuthorButton({ document }: { document: SegmentDocument }) {
-  const { t } = useTranslation('segments');
-  const anonymous = t('header.author.anonymous');
-  return (
-    <Popover>
-      <PopoverTrigger asChild>
-        <Button size="sm" variant="ghost" icon={<UserRound aria-hidden="true" />}>
-          {t('header.author.savingAs', {
-            author: document.author === '' ? anonymous : document.author,
-          })}
-        </Button>
-      </PopoverTrigger>
-      <PopoverContent align="end" className="w-64" aria-label={t('header.author.label')}>
-        <label className="flex flex-col gap-1 text-sm font-medium text-fg">
-          {t('header.author.label')}
-          <Input
-            size="sm"
-            defaultValue={document.author}
-            maxLength={120}
-            placeholder={anonymous}
-            onChange={(event) => document.setAuthor(event.target.value)}
-          />
-        </label>
-        <p className="mt-1.5 text-sm text-fg-muted">{t('header.author.kept')}</p>
-      </PopoverContent>
-    </Popover>
-  );
-}
-
 export function BuilderHeader(props: BuilderHeaderProps) {
   const { t } = useTranslation('segments');
   const { notice, refusal, document } = props;
@@ -168,7 +138,6 @@ export function BuilderHeader(props: BuilderHeaderProps) {
         />
         <SavedBadge document={document} />
         <span className="flex-1" />
-        <AuthorButton document={document} />
         <Button
           variant="primary"
           icon={<Save aria-hidden="true" />}

@@ -261,7 +261,6 @@ export function HistoryDialog({
         id: saved.segment_id,
         restore: version,
         current: saved.version,
-        author: document.author,
       });
       const notice = document.dirty ? 'history.restoredOverEdits' : 'history.restored';
       document.adopt(restored, t(notice, { version, next: restored.version }));

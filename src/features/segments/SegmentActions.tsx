@@ -54,7 +54,6 @@ function useDuplicate(
           }).slice(0, MAX_NAME),
           description: saved.description,
           definition,
-          ...(document.author === '' ? {} : { author: document.author }),
           note: t(document.dirty ? 'actions.copy.noteWithEdits' : 'actions.copy.note', {
             name: saved.name,
             version: saved.version,

@@ -8,6 +8,7 @@ import {
   savedSegment,
   segmentInUse,
   segmentPreconditionFailed,
+  type RestoreSegmentRequest,
   type SavedSegment,
   type SegmentUsage,
 } from '../../api/contract.ts';
@@ -18,7 +19,6 @@ export interface SegmentContent {
   name: string;
   description: string;
   definition: SegmentDefinition;
-  author?: string;
   note?: string;
 }
 
@@ -72,22 +72,12 @@ export const segmentMutations = {
   /** Appends a copy of version `restore` as the newest; `current` is the version it replaces. */
   restore: () =>
     mutationOptions({
-      mutationFn: ({
-        id,
-        restore,
-        current,
-        author,
-      }: {
-        id: string;
-        restore: number;
-        current: number;
-        author: string;
-      }) =>
+      mutationFn: ({ id, restore, current }: { id: string; restore: number; current: number }) =>
         sendJson(
           'POST',
           savedSegment,
           `${segmentPath(id)}/versions/${restore}/restore`,
-          { author },
+          {} satisfies RestoreSegmentRequest,
           { headers: ifMatch(current) },
         ),
       onSuccess: (segment, _variables, _result, { client }) => cacheSaved(client, segment),

@@ -16,7 +16,6 @@ import type { BuilderAction } from './builder-state.ts';
 import { writeDraft } from './definition-url.ts';
 import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
 import { cacheSaved, segmentMutations, staleCurrent } from './mutations.ts';
-import { useAuthor } from '../../ui/author.ts';
 
 export type SaveState =
   | { status: 'idle' }
@@ -47,8 +46,6 @@ export interface SegmentDocument {
     /** Back to editing; the next save asks again. */
     dismiss: () => void;
   };
-  author: string;
-  setAuthor: (author: string) => void;
   /** After a restore or a reload elsewhere: the saved segment is now `segment`, edits replaced. */
   adopt: (segment: SavedSegment, notice: string) => void;
   /** Goes up each time the name needs the user's attention (a save without one): focus it. */
@@ -75,7 +72,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const [author, setAuthor] = useAuthor();
   const [saved, setSaved] = useState(initial);
   const [name, setName] = useState(begin.name);
   const [baseVersion, setBaseVersion] = useState(begin.baseVersion);
@@ -180,7 +176,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     name: as,
     description: saved?.description ?? '',
     definition,
-    ...(author === '' ? {} : { author }),
   });
 
   const write = async (expected: number | null) => {
@@ -286,8 +281,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       },
       dismiss: () => setConflict(null),
     },
-    author,
-    setAuthor,
     adopt,
     nameAttention,
   };
