@@ -145,7 +145,9 @@ test('pop-ups pass the accessibility check while open: field picker, account, th
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
   } else {
-    await expect(page.getByText('Connecté automatiquement comme Demo editor (Éditeur)')).toBeVisible();
+    await expect(
+      page.getByText('Connecté automatiquement comme Demo editor (Éditeur)'),
+    ).toBeVisible();
   }
 
   await page.goto('/dashboards?view=model');
