@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: { sourcemap: 'hidden', chunkSizeWarningLimit: 900 },
   test: {
     // Both cores: Vitest would otherwise keep one worker on this 2-core machine (decision 023).
     maxWorkers: 2,

@@ -3,7 +3,9 @@
 // scoring; with `--render-workers`, templates render and recipients are checked in worker threads
 // as `npm start` does it. Prints `{"port": N}` once it listens; stops on SIGTERM.
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
+import { cancelOnDisconnect } from '../server/request-scope.ts';
 import { TEST_ACCESS } from '../server/auth/test-access.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
 import { checkWorkers } from '../server/checks/check-workers.ts';
@@ -25,7 +27,11 @@ const api = createApi(
     : { access: TEST_ACCESS, templates: templates.render, checks },
 );
 // Listening keeps the process alive while the workers load (idle workers do not).
-const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+// As `npm start` does: a request's store work stops when its client goes away.
+const app = new Hono();
+app.use('/api/*', cancelOnDisconnect());
+app.route('/', api);
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
     console.log(JSON.stringify({ port: info.port })),
   );

@@ -5,6 +5,7 @@
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
+import { E2E_USERS, signIn } from './accounts.ts';
 
 const DAY_MS = 86_400_000;
 /** Counts as the French UI writes them: « 1 234 » with a narrow no-break space. */
@@ -123,6 +124,7 @@ test('builds Lyon store buyers of the last 90 days by clicking and typing, and c
 
 test('pop-ups pass the accessibility check while open: field picker, account, the refit dialog', async ({
   page,
+  browser,
 }, testInfo) => {
   await page.goto('/segments/new');
   await page.getByRole('button', { name: 'Ajouter une première condition' }).click();
@@ -150,13 +152,25 @@ test('pop-ups pass the accessibility check while open: field picker, account, th
     ).toBeVisible();
   }
 
+  // Refitting is an admin's: the editor sees the button disabled, saying so.
   await page.goto('/dashboards?view=model');
-  await page.getByRole('button', { name: 'Réentraîner' }).click();
-  const dialog = page.getByRole('dialog', {
+  const refit = page.getByRole('button', { name: 'Réentraîner' });
+  await expect(refit).toBeDisabled();
+  await expect(refit).toHaveAccessibleDescription(
+    'Réservé aux administrateurs : vous êtes éditeur.',
+  );
+  if (testInfo.project.name !== 'server') return;
+  // The admin opens its confirmation (against the real server, signed in through the form).
+  const asAdmin = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signIn(asAdmin, E2E_USERS.admin, '/dashboards?view=model');
+  await asAdmin.getByRole('button', { name: 'Réentraîner' }).click();
+  const dialog = asAdmin.getByRole('dialog', {
     name: 'Réentraîner les modèles et recalculer les scores de tous les clients ?',
   });
   await expect(dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(asAdmin)).toEqual([]);
   await dialog.getByRole('button', { name: 'Garder les scores actuels' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -1,8 +1,9 @@
 // Signing in through the form against the real server (decision 035): a page asks for sign-in and
 // comes back after it, a wrong password is said plainly, signing out ends the session, and a viewer
 // reads but cannot save. The mock's demo has no accounts (everyone is its editor).
+import type { Download } from '@playwright/test';
 import { E2E_USERS, signIn } from './accounts.ts';
-import { expect, seriousViolations, test } from './fixtures.ts';
+import { demoData, expect, seriousViolations, test } from './fixtures.ts';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -45,20 +46,97 @@ test('a page asks for sign-in, a wrong password is refused, then it opens; sign-
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsegments$/);
 });
 
-test('a viewer reads the segments but the server refuses their save, saying why', async ({
+test('a viewer reads a segment but cannot save it: the screen says so, the server refuses', async ({
   page,
 }) => {
   await signIn(page, E2E_USERS.viewer, '/segments/seg_cinephiles');
   await expect(page.getByRole('button', { name: 'Compte : Victor Hugo, Lecteur' })).toBeVisible();
-  const name = page.getByRole('textbox', { name: 'Nom du segment' });
-  const saved = await name.inputValue();
-  await name.fill(`${saved} (essai lecteur)`);
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect(page.getByText(/Il faut le rôle éditeur ; vous êtes lecteur/)).toBeVisible();
-  // Nothing was saved: another look at the segment shows its name as it was.
+  await expect(page.getByText('Lecture seule', { exact: true })).toBeVisible();
+  const save = page.getByRole('button', { name: 'Enregistrer', exact: true });
+  await expect(save).toBeDisabled();
+  await expect(save).toHaveAccessibleDescription('Réservé aux éditeurs : vous êtes lecteur.');
+  // Sent anyway, as a script in the page would: refused by the server, saying which role it needs.
   const reply = await page.evaluate(async () => {
+    const current = (await (await fetch('/api/segments/seg_cinephiles')).json()) as {
+      name: string;
+      version: number;
+      definition: unknown;
+    };
+    const csrf = /(?:^|;\s*)tact_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+    const response = await fetch('/api/segments/seg_cinephiles', {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        'if-match': `"${current.version}"`,
+        'x-csrf-token': csrf,
+      },
+      body: JSON.stringify({ name: `${current.name} (lecteur)`, definition: current.definition }),
+    });
+    return { status: response.status, body: await response.text(), name: current.name };
+  });
+  expect(reply.status).toBe(403);
+  expect(reply.body).toContain('role_required');
+  const after = await page.evaluate(async () => {
     const response = await fetch('/api/segments/seg_cinephiles');
     return ((await response.json()) as { name: string }).name;
   });
-  expect(reply).toBe(saved);
+  expect(after).toBe(reply.name);
 });
+
+test('a viewer sees personal data masked: the 360 and a segment’s CSV', async ({
+  page,
+  planted,
+}) => {
+  const showcase = planted('omnichannel_showcase');
+  const { dataset } = demoData();
+  const customer = dataset.customers.find((c) => c.customer_id === showcase.customer_id);
+  if (customer?.email === null || customer === undefined)
+    throw new Error('showcase without e-mail');
+
+  await signIn(page, E2E_USERS.viewer, `/customers/${showcase.customer_id}`);
+  const profile = page.getByRole('complementary', { name: 'Profil' });
+  // Initials for the name, the e-mail and the loyalty card partly hidden; none in full anywhere.
+  const initials = `${showcase.first_name.charAt(0)}. ${showcase.last_name.charAt(0)}.`;
+  await expect(profile.getByRole('heading', { name: initials })).toBeVisible();
+  await expect(profile.getByText(`•••${showcase.loyalty_card.slice(-4)}`).first()).toBeVisible();
+  // (A first name can be a word of a product title in the timeline: looked for in the profile.)
+  expect(await profile.innerText()).not.toContain(showcase.first_name);
+  const shown = await page.locator('body').innerText();
+  for (const secret of [showcase.loyalty_card, customer.email])
+    expect(shown, secret).not.toContain(secret);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A saved segment's members as CSV: every row there, names and addresses masked.
+  const segment = dataset.segments.find((s) => s.segment_id === 'seg_cinephiles');
+  if (segment === undefined) throw new Error('no seg_cinephiles in the demo data');
+  await page.goto('/segments/seg_cinephiles');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const csv = await downloadedText(await downloading);
+  const [header = '', ...rows] = csv.trim().split(/\r?\n/);
+  expect(header).toBe('customer_id,first_name,last_name,email,city');
+  expect(rows.length).toBeGreaterThan(10);
+  const byId = new Map(dataset.customers.map((c) => [c.customer_id, c]));
+  for (const row of rows) {
+    const [id = '', first = '', last = '', email = ''] = row.split(',');
+    const real = byId.get(id);
+    expect(real, id).toBeDefined();
+    // The test's own masking: the first letter and a full stop; the address's first characters.
+    // (A cell a spreadsheet would run as a formula starts with an apostrophe.)
+    const cell = (value: string) => (/^[=+\-@\s]/.test(value) ? `'${value}` : value);
+    const initial = (name: string) => cell(`${[...name.trim()][0]?.toUpperCase() ?? ''}.`);
+    if (real?.first_name?.trim()) expect(first).toBe(initial(real.first_name));
+    if (real?.last_name?.trim()) expect(last).toBe(initial(real.last_name));
+    if (real?.email) {
+      expect(email).not.toBe(real.email);
+      expect(email.startsWith(`${real.email.trim().charAt(0)}•••`)).toBe(true);
+    }
+  }
+});
+
+async function downloadedText(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -3,6 +3,11 @@
 import { attachCheckPool, type CheckPool } from './check-pool.ts';
 import { accessGate, type Access } from './auth/access.ts';
 import { bodyGate } from './body-gate.ts';
+import { hostAllowlist } from './security.ts';
+import { auditTrail } from './audit-log/record.ts';
+import { MemoryAuditTrail, type AuditTrail } from './audit-log/trail.ts';
+import { auditLogRoutes } from './routes/audit-log.ts';
+import { maskForViewers } from './auth/masking.ts';
 import { Hono } from 'hono';
 import { HttpError, errorBody } from './http.ts';
 import type { ProfileStore } from './store.ts';
@@ -34,6 +39,10 @@ export function createApi(
      */
     access: Access;
     logErrors?: boolean;
+    /** The Host names answered (server/security.ts); every other Host is a 400. Default: any. */
+    hosts?: ReadonlySet<string>;
+    /** Where changes are recorded (default: in memory, for the demo and tests). */
+    auditTrail?: AuditTrail;
     /** Where templates render (default: in this thread; the Node server uses worker threads). */
     templates?: TemplateRenderer;
     /** Where campaigns' recipients are checked (default: in this thread; the Node server's workers). */
@@ -42,8 +51,18 @@ export function createApi(
 ): Hono {
   if (options.checks !== undefined) attachCheckPool(store, options.checks);
   const app = new Hono();
+  if (options.hosts !== undefined) app.use('*', hostAllowlist(options.hosts));
+  // Answers about customers are never kept by a browser or a proxy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   app.use('/api/*', bodyGate());
   app.use('/api/*', accessGate(options.access));
+  app.use('/api/*', maskForViewers());
+  const trail = options.auditTrail ?? new MemoryAuditTrail();
+  app.use('/api/*', auditTrail(store, options.access, trail));
+  app.route('/api', auditLogRoutes(trail));
   app.route('/api', authRoutes(options.access));
   app.route('/api', metaRoutes(store));
   app.route('/api/customers', customerRoutes(store));
@@ -79,6 +98,9 @@ export function createApi(
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status);
+    // The client went away and its work was stopped: nobody reads this answer, nothing to log.
+    if (c.req.raw.signal.aborted)
+      return c.json(errorBody('internal', 'The client went away.', {}), 500);
     if (options.logErrors !== false) console.error(error);
     return c.json(errorBody('internal', 'The server failed; the cause is in its log.', {}), 500);
   });

@@ -474,6 +474,8 @@ export async function recipientPreview(
   render: Renderer,
   campaignId: string,
   customerId: string,
+  /** For a viewer: the message is shown rendered from masked personal data. */
+  options: { masked?: boolean } = {},
 ): Promise<PreviewResponse> {
   // Read side by side; an unknown campaign is said before an unknown customer.
   const [campaign, history, policy, book] = await Promise.all([
@@ -491,7 +493,12 @@ export async function recipientPreview(
     campaign.segment === null ? null : pinnedSegment(store, campaign),
     recipientCampaign(store, render, campaign, policy),
   ]);
-  const message = await recipientMessage(history, templateScoresOf(book, customerId), setting);
+  const message = await recipientMessage(
+    history,
+    templateScoresOf(book, customerId),
+    setting,
+    options,
+  );
   return {
     campaign_id: campaign.campaign_id,
     version: campaign.version,

@@ -295,7 +295,7 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     });
     expect(other.status).toBe(409);
     const id = savedCampaign.parse(first.body).campaign_id;
-    expect((await send('DELETE', `/${id}`)).status).toBe(204);
+    expect((await send('DELETE', `/${id}`, { headers: ifMatch(1) })).status).toBe(204);
     const afterDelete = await send('POST', '', {
       body: { name: 'Une fois', channel: 'email' },
       headers: key,
@@ -311,11 +311,14 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect((await send('DELETE', url, { headers: ifMatch(1) })).status).toBe(204);
     expect((await send('GET', url)).status).toBe(404);
     expect((await send('GET', `${url}/versions`)).status).toBe(404);
-    expect((await send('DELETE', url)).status).toBe(404);
+    expect((await send('DELETE', url, { headers: ifMatch(1) })).status).toBe(404);
+    expect((await send('DELETE', url)).status).toBe(428);
 
     const sent = (await list()).campaigns.find((c) => c.status === 'sent');
     if (!sent) throw new Error('the demo has sent campaigns');
-    const refused = await send('DELETE', `/${sent.campaign_id}`);
+    const refused = await send('DELETE', `/${sent.campaign_id}`, {
+      headers: ifMatch(sent.version),
+    });
     expect(refused.status).toBe(409);
     expect(apiError.parse(refused.body).error.reason).toBe('campaign_sent');
     const current = savedCampaign.parse((await send('GET', `/${sent.campaign_id}`)).body);
@@ -451,7 +454,8 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     ['GET', '/cmp$nope', 400, 'invalid_params'],
     ['GET', `/${DEMO_CAMPAIGN_ID}/versions/0`, 400, 'invalid_params'],
   ])('%s %s answers %i', async (method, url, status, reason) => {
-    const reply = await send(method, url);
+    // A deletion names the version it deletes (428 without), here one no campaign has.
+    const reply = await send(method, url, method === 'DELETE' ? { headers: ifMatch(1) } : {});
     expect(reply.status).toBe(status);
     expect(apiError.parse(reply.body).error.reason).toBe(reason);
   });
@@ -491,10 +495,15 @@ describe.each(['memory', 'duckdb'] as const)('campaigns on the %s store', (kind)
     expect(listed?.usage.campaigns).toEqual([
       { campaign_id: campaign.campaign_id, name: 'Pour les Lyonnais', status: 'draft' },
     ]);
-    const refused = await call(apis[kind], 'DELETE', `/api/segments/${segmentId}`);
+    const segmentVersion = { headers: ifMatch(1) };
+    const refused = await call(apis[kind], 'DELETE', `/api/segments/${segmentId}`, segmentVersion);
     expect(refused.status).toBe(409);
-    expect((await send('DELETE', `/${campaign.campaign_id}`)).status).toBe(204);
-    expect((await call(apis[kind], 'DELETE', `/api/segments/${segmentId}`)).status).toBe(204);
+    expect((await send('DELETE', `/${campaign.campaign_id}`, { headers: ifMatch(1) })).status).toBe(
+      204,
+    );
+    expect(
+      (await call(apis[kind], 'DELETE', `/api/segments/${segmentId}`, segmentVersion)).status,
+    ).toBe(204);
   });
 });
 

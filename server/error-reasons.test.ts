@@ -163,8 +163,13 @@ async function accountsApi(store: MemoryStore) {
 /** One request that gets each reason (some after first requests set the scene). */
 const provoke: Record<
   ApiErrorReason,
-  { before?: Step[]; call: Step; status: number; accounts?: true }
+  { before?: Step[]; call: Step; status: number; accounts?: true; hosts?: true }
 > = {
+  host_not_allowed: {
+    hosts: true,
+    call: { path: '/api/health', headers: { host: 'rebound.example:3000' } },
+    status: 400,
+  },
   sign_in_required: { accounts: true, call: { path: '/api/catalogue' }, status: 401 },
   session_expired: {
     accounts: true,
@@ -330,7 +335,10 @@ const provoke: Record<
     },
     status: 422,
   },
-  segment_in_use: { call: { method: 'DELETE', path: '/api/segments/seg_lyon' }, status: 409 },
+  segment_in_use: {
+    call: { method: 'DELETE', path: '/api/segments/seg_lyon', headers: { 'if-match': '"3"' } },
+    status: 409,
+  },
   idempotency_key_reused: {
     before: [
       {
@@ -356,7 +364,11 @@ const provoke: Record<
         headers: { 'idempotency-key': 'k-deleted' },
         body: { name: 'Short-lived', definition: definition([city]) },
       },
-      (created) => ({ method: 'DELETE', path: `/api/segments/${idOf(created)}` }),
+      (created) => ({
+        method: 'DELETE',
+        path: `/api/segments/${idOf(created)}`,
+        headers: { 'if-match': '"1"' },
+      }),
     ],
     call: {
       method: 'POST',
@@ -447,7 +459,10 @@ const provoke: Record<
     call: onAudited('POST', '/ready', (audit_id) => ({ audit_id })),
     status: 409,
   },
-  campaign_sent: { call: { method: 'DELETE', path: '/api/campaigns/CMP01' }, status: 409 },
+  campaign_sent: {
+    call: { method: 'DELETE', path: '/api/campaigns/CMP01', headers: { 'if-match': '"1"' } },
+    status: 409,
+  },
   campaign_idempotency_key_reused: {
     before: [
       {
@@ -473,7 +488,11 @@ const provoke: Record<
         headers: { 'idempotency-key': 'k-deleted' },
         body: { name: 'Short-lived', channel: 'sms' },
       },
-      (created) => ({ method: 'DELETE', path: `/api/campaigns/${campaignIdOf(created)}` }),
+      (created) => ({
+        method: 'DELETE',
+        path: `/api/campaigns/${campaignIdOf(created)}`,
+        headers: { 'if-match': '"1"' },
+      }),
     ],
     call: {
       method: 'POST',
@@ -580,11 +599,15 @@ describe.each(apiErrorReasons)('%s', (reason) => {
         : reason === 'audit_not_done'
           ? new HangingStore(fixture(), FIXTURE_AS_OF)
           : new MemoryStore(fixture(), FIXTURE_AS_OF);
-    const { before = [], call, status, accounts } = provoke[reason];
+    const { before = [], call, status, accounts, hosts } = provoke[reason];
     const api =
       accounts === true
         ? await accountsApi(store)
-        : createApi(store, { access: TEST_ACCESS, logErrors: false });
+        : createApi(store, {
+            access: TEST_ACCESS,
+            logErrors: false,
+            ...(hosts === true ? { hosts: new Set(['localhost']) } : {}),
+          });
     let previous: unknown = null;
     for (const step of before) {
       const made = typeof step === 'function' ? step(previous) : step;

@@ -13,11 +13,14 @@ import { firstStart } from './auth/first-start.ts';
 import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { seedDemo } from './seed-demo.ts';
+import { cancelOnDisconnect } from './request-scope.ts';
+import { allowedHosts, noSourceMaps, securityHeaders } from './security.ts';
 import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
 import { workerRenderer } from './templates/worker-renderer.ts';
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+// Loopback unless told otherwise: HOST=0.0.0.0 opens Tact to the network (sign-in protects it).
+const host = process.env.HOST ?? '127.0.0.1';
 const dbPath = process.env.TACT_DB ?? 'data/tact.duckdb';
 const customers = Number(process.env.TACT_CUSTOMERS ?? 50_000);
 const seed = Number(process.env.TACT_SEED ?? 42);
@@ -54,6 +57,10 @@ const firstAdmin = await firstStart(accounts, argon2Passwords, {
 });
 
 const app = new Hono();
+app.use('*', securityHeaders());
+app.use('*', noSourceMaps());
+// Store work of a request stops when its client disconnects (DuckDB's statement interrupted).
+app.use('/api/*', cancelOnDisconnect());
 // Templates render in worker threads: a slow one holds no other request. Campaigns' recipients are
 // checked in worker threads too: both cores check, and the API answers meanwhile.
 app.route(
@@ -64,6 +71,8 @@ app.route(
     }),
     templates: workerRenderer().render,
     checks: checkWorkers(),
+    hosts: allowedHosts(host, process.env.TACT_ALLOWED_HOSTS),
+    auditTrail: store.auditTrail(),
   }),
 );
 if (existsSync(path.join(staticRoot, 'index.html'))) {

@@ -304,7 +304,7 @@ describe.each(['memory', 'duckdb'] as const)('the preview on the %s store', (kin
     test.each([
       ['?limit=0', 'limit', 'too_small'],
       ['?limit=501', 'limit', 'too_big'],
-      ['?limit=ten', 'limit', 'invalid_type'],
+      ['?limit=ten', 'limit', 'invalid_format'],
       ['?guardrail=rude', 'guardrail', 'invalid_value'],
       ['?flagged=yes', 'flagged', 'invalid_value'],
       ['?cursor=C%20001', 'cursor', 'invalid_format'],
@@ -397,7 +397,10 @@ describe.each(['memory', 'duckdb'] as const)('the preview on the %s store', (kin
         }),
       );
       const { campaign_id } = savedCampaign.parse(created.body);
-      const deleted = await call(kind, `/api/segments/${inner.segment_id}`, { method: 'DELETE' });
+      const deleted = await call(kind, `/api/segments/${inner.segment_id}`, {
+        method: 'DELETE',
+        headers: { 'if-match': '"1"' },
+      });
       expect(deleted.status).toBe(204);
       expect(await errorOf(`/api/campaigns/${campaign_id}/recipients`)).toMatchObject({
         status: 409,

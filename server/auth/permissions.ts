@@ -20,6 +20,9 @@ export const PERMISSIONS: readonly (readonly [Method, string, Need])[] = [
   ['GET', '/api/tokens', 'admin'],
   ['POST', '/api/tokens', 'admin'],
   ['DELETE', '/api/tokens/:id', 'admin'],
+  // The audit log: who changed what.
+  ['GET', '/api/audit-log', 'admin'],
+  ['GET', '/api/audit-log.csv', 'admin'],
   // Customers: read by all (masked for viewers).
   ['GET', '/api/catalogue', 'viewer'],
   ['GET', '/api/customers', 'viewer'],

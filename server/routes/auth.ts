@@ -33,7 +33,7 @@ const limitAuthBody = limitBody(8 * 1024, 'A sign-in or account request');
 
 type AccountsAccess = Extract<Access, { kind: 'accounts' }>;
 
-const userSummaryOf = (user: UserRecord): UserSummary => ({
+export const userSummaryOf = (user: UserRecord): UserSummary => ({
   user_id: user.user_id,
   login: user.login,
   name: user.name,
@@ -43,7 +43,7 @@ const userSummaryOf = (user: UserRecord): UserSummary => ({
   updated_at: user.updated_at,
 });
 
-const tokenSummaryOf = (token: TokenRecord): TokenSummary => ({
+export const tokenSummaryOf = (token: TokenRecord): TokenSummary => ({
   token_id: token.token_id,
   name: token.name,
   role: token.role,

@@ -293,7 +293,7 @@ export function campaignRoutes(store: ProfileStore): Hono {
     })
     .delete('/:id', async (c) => {
       const { id } = parseOr400(campaignIdParam, c.req.param(), 'params');
-      const expected = ifMatchVersion(c, false, ETAG_SOURCE);
+      const expected = ifMatchVersion(c, true, ETAG_SOURCE);
       return oneSaveAtATime(store, async () => {
         const current = await campaigns.current(id);
         campaigns.expectVersion(id, current, expected);

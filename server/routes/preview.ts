@@ -5,6 +5,8 @@
 // /api/campaigns/:id/preview/:customerId shows one customer's message with its
 // verdicts, recommendations, offer and why they are (or are not) a recipient. The work is
 // server/campaign-preview.ts's; messages render through the app's TemplateRenderer.
+import { masksPersonalData } from '../auth/masking.ts';
+import { maskPerson } from '../../src/domain/profile/mask.ts';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import {
@@ -72,11 +74,14 @@ export function previewRoutes(
       const name = `${id}-v${checked.campaign.version}${query.guardrail ? `-${query.guardrail}` : ''}`;
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', `attachment; filename="${name}.csv"`);
+      // A viewer's copy has the names and addresses masked, like every answer they get.
+      const shown = masksPersonalData(c) ? maskPerson : <T>(row: T) => row;
       return stream(c, async (out) => {
         await out.write(csvRow(CSV_COLUMNS));
         for (let i = 0; i < page.recipients.length; i += CSV_CHUNK) {
           const rows = page.recipients
             .slice(i, i + CSV_CHUNK)
+            .map(shown)
             .map((r) =>
               csvRow([
                 r.customer_id,
@@ -93,7 +98,9 @@ export function previewRoutes(
     })
     .get('/:id/preview/:customerId', async (c) => {
       const { id, customerId } = parseOr400(previewParams, c.req.param(), 'params');
-      const body: PreviewResponse = await recipientPreview(store, render, id, customerId);
+      const body: PreviewResponse = await recipientPreview(store, render, id, customerId, {
+        masked: masksPersonalData(c),
+      });
       return c.json(body);
     });
 }

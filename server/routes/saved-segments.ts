@@ -218,7 +218,7 @@ export function savedSegmentRoutes(store: ProfileStore): Hono {
     })
     .delete('/:id', async (c) => {
       const { id } = parseOr400(segmentIdParam, c.req.param(), 'params');
-      const expected = ifMatchVersion(c, false, ETAG_SOURCE);
+      const expected = ifMatchVersion(c, true, ETAG_SOURCE);
       return oneSaveAtATime(store, async () => {
         const current = await versioned.current(id);
         versioned.expectVersion(id, current, expected);

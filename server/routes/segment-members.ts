@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { membersQuery, segmentIdParam, type MembersResponse } from '../../src/api/contract.ts';
 import { csvRow } from '../../src/domain/segment/csv.ts';
+import { masksPersonalData } from '../auth/masking.ts';
+import { maskPerson } from '../../src/domain/profile/mask.ts';
 import { httpError, parseOr400, queryOf } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 
@@ -40,13 +42,20 @@ export function segmentMemberRoutes(store: ProfileStore): Hono {
         'content-disposition',
         `attachment; filename="${segment.segment_id}-v${segment.version}.csv"`,
       );
+      // A viewer's copy has the names and addresses masked, like every answer they get.
+      const shown = masksPersonalData(c) ? maskPerson : <T>(row: T) => row;
       return stream(c, async (out) => {
         await out.write(csvRow(COLUMNS));
         let after: string | undefined;
         for (;;) {
           const page = await store.segmentSample(segment.definition, EXPORT_PAGE, after);
           if (page.length === 0) break;
-          await out.write(page.map((m) => csvRow(COLUMNS.map((k) => m[k]))).join(''));
+          await out.write(
+            page
+              .map(shown)
+              .map((m) => csvRow(COLUMNS.map((k) => m[k])))
+              .join(''),
+          );
           after = page.at(-1)?.customer_id;
           if (page.length < EXPORT_PAGE) break;
         }

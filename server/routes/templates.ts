@@ -17,6 +17,8 @@ import { personalisation, type TemplateScores } from '../../src/domain/template/
 import { templateFields } from '../../src/domain/template/fields.ts';
 import type { RenderRequest, renderTemplate } from '../../src/domain/template/render.ts';
 import type { TemplateRenderResult } from '../../src/domain/template/result.ts';
+import { masksPersonalData } from '../auth/masking.ts';
+import { maskHistory } from '../../src/domain/profile/mask.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ProfileStore } from '../store.ts';
 import { limitBody, readJson } from './versioned-http.ts';
@@ -84,7 +86,8 @@ export function templateRoutes(
       if (history === null) {
         throw httpError('customer_not_found', `No customer ${id}.`, { customer_id: id });
       }
-      const who = personalisation(history, {
+      // A viewer sees the sample rendered from the customer's personal data masked.
+      const who = personalisation(masksPersonalData(c) ? maskHistory(history) : history, {
         language: request.language,
         offer: request.offer ?? null,
         recommendations: request.recommendations ?? [],

@@ -26,7 +26,7 @@ export function ifMatchVersion(c: Context, required: boolean, etagSource: string
       'if_match_required',
       header === '*'
         ? `If-Match: * does not say which version you edited. ${send}`
-        : `A save must say which version it edits, or it could overwrite someone's edit. ${send}`,
+        : `A save or a deletion must say which version it changes, or it could undo someone's edit. ${send}`,
       {},
     );
   }

@@ -54,6 +54,7 @@ import { ConnectionPool } from './duckdb-pool.ts';
 import { SavedSegments } from '../documents/segments.ts';
 import { DuckDbDocuments } from './duckdb-documents.ts';
 import { duckDbAccounts } from './duckdb-accounts.ts';
+import { DuckDbAuditTrail } from './duckdb-audit-log.ts';
 import type { AccountPersistence } from '../auth/accounts.ts';
 import { migrateSavedSegmentTables } from './duckdb-documents-migration.ts';
 import { importLoadedSegments } from './duckdb-saved-segments.ts';
@@ -438,6 +439,11 @@ export class DuckDbStore implements ProfileStore {
       building = started;
     }
     return building;
+  }
+
+  /** The audit log kept in this file. */
+  auditTrail(): DuckDbAuditTrail {
+    return new DuckDbAuditTrail((work) => this.read(work));
   }
 
   /** Where users, sessions and tokens are kept in this file (decision 035). */

@@ -19,3 +19,4 @@ export * from './contract/preview.ts';
 export * from './contract/audits.ts';
 export * from './contract/forecast.ts';
 export * from './contract/auth.ts';
+export * from './contract/audit-log.ts';

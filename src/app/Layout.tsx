@@ -15,6 +15,7 @@ import { sessionQueries } from './session.ts';
 // Its own chunk (the popover and its icons): the first page's JavaScript stays under budget.
 const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { RoleProvider } from '../ui/permissions.tsx';
 
 const sections: {
   to: string;
@@ -48,7 +49,11 @@ export function Layout() {
     const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <SignedInLayout />;
+  return (
+    <RoleProvider role={session.data.user.role}>
+      <SignedInLayout />
+    </RoleProvider>
+  );
 }
 
 function SignedInLayout() {

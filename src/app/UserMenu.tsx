@@ -2,10 +2,14 @@
 // browser's demo signs everyone in as its editor and says so.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, KeyRound, LogOut, UsersRound } from 'lucide-react';
+import { Link } from 'react-router';
 import { Badge } from '../ui/Badge.tsx';
 import { Button } from '../ui/Button.tsx';
-import { Popover, PopoverContent, PopoverTrigger } from '../ui/Popover.tsx';
+import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from '../ui/Popover.tsx';
+
+const menuLink =
+  'flex h-7 items-center gap-2 rounded-md px-2 text-base text-fg hover:bg-subtle focus-visible:bg-subtle';
 import { sessionMutations, sessionQueries } from './session.ts';
 
 export function UserMenu() {
@@ -37,6 +41,25 @@ export function UserMenu() {
         <p className="text-sm text-fg-muted">
           {t('account.signedInAs', { login: user.login, role })}
         </p>
+        {user.role === 'viewer' && (
+          <p className="mt-2 text-sm text-fg-muted">{t('account.viewerNote')}</p>
+        )}
+        <nav aria-label={t('account.label')} className="mt-3 flex flex-col gap-px">
+          <PopoverClose asChild>
+            <Link to="/settings/account" className={menuLink}>
+              <KeyRound size={14} aria-hidden="true" />
+              {t('account.yourAccount')}
+            </Link>
+          </PopoverClose>
+          {user.role === 'admin' && (
+            <PopoverClose asChild>
+              <Link to="/settings/team" className={menuLink}>
+                <UsersRound size={14} aria-hidden="true" />
+                {t('account.team')}
+              </Link>
+            </PopoverClose>
+          )}
+        </nav>
         <Button
           className="mt-3 w-full"
           onClick={() => signOut.mutate()}

@@ -30,6 +30,7 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
   endpoint_not_found: { method: 'GET', path: '/api/nope' },
   body_not_json: {},
   body_not_utf8: {},
+  host_not_allowed: { host: 'evil.example' },
   invalid_unicode: { field: 'name' },
   unsupported_media_type: { content_type: 'text/plain' },
   sign_in_required: {},
@@ -141,6 +142,7 @@ const ruleExamples: Record<IssueCode, IssueParams> = {
   empty_group: {},
   duplicate_id: { id: 'c1' },
   too_many_nodes: { max: 500, count: 501 },
+  too_large_expanded: { max: 5000, count: 6334, chain: ['seg_a', 'seg_b'] },
 };
 
 const statusOf = { not_found: 404, conflict: 409, precondition_failed: 412, internal: 500 };

@@ -7,6 +7,8 @@ export const pageTitle = z.enum([
   'campaigns',
   'customers',
   'dashboards',
+  'team',
+  'account',
   'kit',
   'notFound',
 ]);

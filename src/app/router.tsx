@@ -37,6 +37,12 @@ const CampaignAudit = lazy(() =>
 const GuardrailPolicy = lazy(() =>
   import('./routes/policy.tsx').then((m) => ({ default: m.GuardrailPolicyRoute })),
 );
+const Team = lazy(() =>
+  import('../features/team/TeamPage.tsx').then((m) => ({ default: m.TeamRoute })),
+);
+const Account = lazy(() =>
+  import('../features/team/AccountPage.tsx').then((m) => ({ default: m.AccountRoute })),
+);
 const Dashboards = lazy(() =>
   import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
 );
@@ -91,6 +97,8 @@ export const routes: RouteObject[] = [
             element: <SavedCampaign />,
           },
           { path: 'dashboards', handle: titled('dashboards'), element: <Dashboards /> },
+          { path: 'settings/team', handle: titled('team'), element: <Team /> },
+          { path: 'settings/account', handle: titled('account'), element: <Account /> },
           ...(Kit ? [{ path: '_kit', handle: titled('kit'), element: <Kit /> }] : []),
           { path: '*', handle: titled('notFound'), element: <NotFound /> },
         ],

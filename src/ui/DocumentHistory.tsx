@@ -8,7 +8,7 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { Button } from './Button.tsx';
 import { Dialog, DialogContent } from './Dialog.tsx';
 import { QueryState, describeError } from './QueryState.tsx';
@@ -56,6 +56,7 @@ export function DocumentHistory<
   words,
   onRestored,
   onClose,
+  restoreGate,
 }: {
   id: string;
   /** The document's version now. */
@@ -69,6 +70,8 @@ export function DocumentHistory<
   words: DocumentHistoryWords;
   onRestored: (saved: Saved, message: string) => void;
   onClose: () => void;
+  /** When the signed-in role may not restore: the button stays, disabled, saying why. */
+  restoreGate?: { control: Partial<ComponentProps<typeof Button>>; note: ReactNode };
 }) {
   const errorWords = useErrorWords();
   const versions = useQuery(versionsQuery);
@@ -131,10 +134,12 @@ export function DocumentHistory<
                       variant="primary"
                       loading={restore.isPending}
                       onClick={() => void run(selected)}
+                      {...restoreGate?.control}
                     >
                       {words.restore(selected)}
                     </Button>
                   )}
+                  {restoreGate?.note}
                   {failure !== null && (
                     <p role="alert" className="text-sm text-danger-700">
                       {failure}

@@ -107,6 +107,7 @@ const reasonWords = new Map<string, Detail>([
   ],
   ['body_not_json', (_, { t }) => t('reason.body_not_json')],
   ['body_not_utf8', (_, { t }) => t('reason.body_not_utf8')],
+  ['host_not_allowed', (p, { t }) => t('reason.host_not_allowed', { host: text(p, 'host') })],
   ['invalid_unicode', (p, { t }) => t('reason.invalid_unicode', { field: text(p, 'field') })],
   [
     'unsupported_media_type',

@@ -112,6 +112,15 @@ const ruleWords = new Map<string, Wording>([
       t('issue.unknown_segment', { segment: names.segment(text(p, 'segment_id')) }),
   ],
   [
+    'too_large_expanded',
+    (p, { t }, names) =>
+      t('issue.too_large_expanded', {
+        max: num(p, 'max'),
+        count: num(p, 'count'),
+        chain: list(p, 'chain').map(names.segment).join(' → '),
+      }),
+  ],
+  [
     'segment_cycle',
     (p, { t }, names) =>
       t('issue.segment_cycle', {

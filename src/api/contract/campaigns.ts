@@ -3,6 +3,7 @@
 // is the domain's campaign (src/domain/campaign/campaign.ts), keyed by channel. See
 // docs/decisions/017-campaigns.md.
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import {
   campaignShapes,
   campaignStatus,
@@ -19,11 +20,7 @@ export const campaignId = z
 export const campaignIdParam = z.object({ id: campaignId });
 export const campaignVersionParam = z.object({
   id: campaignId,
-  v: z.coerce
-    .number({ error: 'A version is a whole number from 1.' })
-    .int('A version is a whole number from 1.')
-    .min(1, 'A version is a whole number from 1.')
-    .max(1_000_000_000, 'No campaign has that many versions.'),
+  v: decimalInteger(1, 1_000_000_000, 'A version is a whole number from 1.'),
 });
 
 const version = z.number().int().min(1);

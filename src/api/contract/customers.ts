@@ -1,6 +1,7 @@
 // One customer: finding them (search), their 360 profile and their timeline
 // (/api/customers, /api/customers/:id, /api/customers/:id/timeline).
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import {
   channel,
   consent,
@@ -33,7 +34,7 @@ export const searchQuery = z.object({
     .trim()
     .min(SEARCH_MIN_CHARS, `Type at least ${SEARCH_MIN_CHARS} characters.`)
     .max(SEARCH_MAX_CHARS, `A search is at most ${SEARCH_MAX_CHARS} characters.`),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: decimalInteger(1, 50, 'A limit is a whole number from 1 to 50.').default(20),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 export const searchHit = z.object({
@@ -102,7 +103,7 @@ const commaSeparated = z
 
 export const timelineQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: decimalInteger(1, 500, 'A limit is a whole number from 1 to 500.').default(100),
   channel: commaSeparated.pipe(z.array(channel).max(20)),
   kind: commaSeparated.pipe(z.array(timelineKind).max(20)),
 });

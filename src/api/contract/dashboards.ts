@@ -2,6 +2,7 @@
 // store, SQL on DuckDB) and filtered the same way: a saved segment at a version, a period of
 // calendar months (UTC), an order channel.
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import { isMonth } from '../../domain/analytics/buyers.ts';
 import { isoInstant, messageChannel, orderChannel } from '../../domain/profile/schema.ts';
 import { QUALITY_CONSENT_CHANNELS, QUALITY_LIST_NAMES } from '../../domain/analytics/quality.ts';
@@ -17,7 +18,7 @@ export const dashboardQuery = z
   .object({
     segment: segmentId.optional(),
     /** The segment's version; its current one when absent. */
-    version: z.coerce.number().int().min(1).optional(),
+    version: decimalInteger(1, 1_000_000_000, 'A version is a whole number from 1.').optional(),
     from: month,
     to: month,
     channel: orderChannel.optional(),
@@ -221,8 +222,8 @@ export type QualityResponse = z.infer<typeof qualityResponse>;
 /** A page of a quality list (query string, beside the dashboard's filters). */
 export const qualityListQuery = z.object({
   list: qualityList,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: decimalInteger(1, 200, 'A limit is a whole number from 1 to 200.').default(50),
+  offset: decimalInteger(0, 10_000_000, 'An offset is a whole number from 0.').default(0),
 });
 
 export const qualityListResponse = z.object({

@@ -85,6 +85,8 @@ export const errorReasons = /* @__PURE__ */ (() => {
     },
     // 400
     body_not_json: { code: 'bad_request', params: z.strictObject({}) },
+    /** The Host header names a host this server does not answer to (DNS rebinding). */
+    host_not_allowed: { code: 'bad_request', params: z.strictObject({ host: z.string() }) },
     /** The body's bytes are not UTF-8. */
     body_not_utf8: { code: 'bad_request', params: z.strictObject({}) },
     /** A string of the body holds a lone UTF-16 surrogate; `field` is its path, dotted. */

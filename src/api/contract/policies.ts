@@ -3,6 +3,7 @@
 // body is the domain's policy (src/domain/guardrails/policy.ts); every store holds the default
 // policy from its load on. There is no create or delete: one policy per tenant for now.
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import { guardrailPolicy } from '../../domain/guardrails/policy.ts';
 import { isoInstant } from '../../domain/profile/schema.ts';
 import { segmentVersionSummary } from './segments.ts';
@@ -13,11 +14,7 @@ export const policyId = z
 export const policyIdParam = z.object({ id: policyId });
 export const policyVersionParam = z.object({
   id: policyId,
-  v: z.coerce
-    .number({ error: 'A version is a whole number from 1.' })
-    .int('A version is a whole number from 1.')
-    .min(1, 'A version is a whole number from 1.')
-    .max(1_000_000_000, 'No policy has that many versions.'),
+  v: decimalInteger(1, 1_000_000_000, 'A version is a whole number from 1.'),
 });
 
 const version = z.number().int().min(1);

@@ -5,6 +5,7 @@
 // the domain functions (src/domain/guardrails, src/domain/template, src/domain/recommend). A
 // campaign without a segment, or whose pinned version cannot be read, has no recipients (409).
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import { guardrailId, verdict } from '../../domain/guardrails/verdict.ts';
 import { isoInstant, productCategory } from '../../domain/profile/schema.ts';
 import { traceStep } from '../../domain/segment/trace.ts';
@@ -31,12 +32,11 @@ export const recipientsQuery = z.strictObject({
   q: z.string().max(200, 'A search is at most 200 characters.').optional(),
   /** The last customer id of the previous page. */
   cursor: customerId.optional(),
-  limit: z.coerce
-    .number({ error: `A limit is a whole number from 1 to ${MAX_RECIPIENTS_PAGE}.` })
-    .int(`A limit is a whole number from 1 to ${MAX_RECIPIENTS_PAGE}.`)
-    .min(1, `A limit is a whole number from 1 to ${MAX_RECIPIENTS_PAGE}.`)
-    .max(MAX_RECIPIENTS_PAGE, `A limit is a whole number from 1 to ${MAX_RECIPIENTS_PAGE}.`)
-    .default(DEFAULT_RECIPIENTS_PAGE),
+  limit: decimalInteger(
+    1,
+    MAX_RECIPIENTS_PAGE,
+    `A limit is a whole number from 1 to ${MAX_RECIPIENTS_PAGE}.`,
+  ).default(DEFAULT_RECIPIENTS_PAGE),
 });
 export type RecipientsQuery = z.infer<typeof recipientsQuery>;
 

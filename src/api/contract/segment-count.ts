@@ -22,7 +22,7 @@ export const invalidDefinitionResponse = z.object({
   }),
 });
 
-export const countRequest = z.object({
+export const countRequest = z.strictObject({
   /** Parsed by the segment definition schema on the server (zod errors come back as issues). */
   definition: z.unknown(),
   /** What to break the members down by: a customer text attribute, a score, the channels (breakdown.ts). */

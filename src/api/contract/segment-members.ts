@@ -1,5 +1,6 @@
 // A saved segment's members, page by page in customer id order (GET /api/segments/:id/members).
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import { memberSummary } from './segment-count.ts';
 
 export const membersQuery = z.object({
@@ -8,7 +9,7 @@ export const membersQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A cursor is the last customer id of the previous page.')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  limit: decimalInteger(1, 1_000, 'A limit is a whole number from 1 to 1,000.').default(100),
 });
 export const membersResponse = z.object({
   members: z.array(memberSummary),

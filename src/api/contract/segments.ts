@@ -2,6 +2,7 @@
 // (`"3"`), and a save must send it back in If-Match. See docs/decisions/006-saved-segments.md.
 import { definitionIssue } from './segment-count.ts';
 import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
 import { campaignStatus } from '../../domain/campaign/campaign.ts';
 import { segmentDefinition } from '../../domain/segment/definition.ts';
 import { isoInstant } from '../../domain/profile/schema.ts';
@@ -12,11 +13,7 @@ export const segmentId = z
 export const segmentIdParam = z.object({ id: segmentId });
 export const segmentVersionParam = z.object({
   id: segmentId,
-  v: z.coerce
-    .number({ error: 'A version is a whole number from 1.' })
-    .int('A version is a whole number from 1.')
-    .min(1, 'A version is a whole number from 1.')
-    .max(1_000_000_000, 'No segment has that many versions.'),
+  v: decimalInteger(1, 1_000_000_000, 'A version is a whole number from 1.'),
 });
 
 const segmentName = z

@@ -12,6 +12,7 @@
 //
 // The message is in the recipient's language (`customer.language`): the words Tact adds (civility,
 // tier and category names, the recommendations' reasons, money and dates) are theirs.
+import { maskHistory } from '../profile/mask.ts';
 import { bodyOnChannel, type CampaignBody, type CampaignChannel } from '../campaign/campaign.ts';
 import type { DomainLanguage } from '../language.ts';
 import {
@@ -133,6 +134,11 @@ export async function recipientMessage(
   history: CustomerHistory,
   scores: TemplateScores | null,
   campaign: RecipientCampaign,
+  /**
+   * `masked`: the message shown is rendered again from the history with its personal data masked
+   * (profile/mask.ts), for someone not allowed to see it; the verdicts stay those of the real one.
+   */
+  options: { masked?: boolean } = {},
 ): Promise<RecipientMessage> {
   requireScope(history, RECIPIENT_SCOPE.tables);
   const { at } = campaign;
@@ -150,19 +156,20 @@ export async function recipientMessage(
     reason: describeReason(reason, language, wording),
     category: product.category,
   }));
-  const who = personalisation(history, {
-    language,
-    offer: offer === null ? null : templateOfferOf(offer),
-    recommendations: views,
-    campaign: { name: body.name, channel: body.channel },
-    scores,
-  });
-  const render = await campaign.render({
-    template: messageTemplateOf(body),
-    personalisation: who,
-    language,
-    now: Date.parse(at),
-  });
+  const renderFor = (h: CustomerHistory) =>
+    campaign.render({
+      template: messageTemplateOf(body),
+      personalisation: personalisation(h, {
+        language,
+        offer: offer === null ? null : templateOfferOf(offer),
+        recommendations: views,
+        campaign: { name: body.name, channel: body.channel },
+        scores,
+      }),
+      language,
+      now: Date.parse(at),
+    });
+  const render = await renderFor(history);
   const verdicts = checkRecipient({
     history,
     reference: campaign.reference,
@@ -173,5 +180,6 @@ export async function recipientMessage(
     render,
     policy: campaign.policy,
   });
-  return { channel, language, offer, recommendations, render, verdicts };
+  const shown = options.masked === true ? await renderFor(maskHistory(history)) : render;
+  return { channel, language, offer, recommendations, render: shown, verdicts };
 }

@@ -18,6 +18,12 @@ export const DEFINITION_VERSION = 1;
 export const MAX_DEPTH = 20;
 export const MAX_LIST_VALUES = 1_000;
 export const MAX_NODES = 500;
+/**
+ * The most conditions and groups a definition may hold with every saved segment it names written
+ * out in its place (and theirs, all the way down): a chain of segments naming the one before ten
+ * times each would otherwise ask an engine for 10⁵ conditions.
+ */
+export const MAX_EXPANDED_NODES = 5_000;
 
 export const nodeId = z
   .string()
@@ -30,45 +36,48 @@ const scalar = z.union([text, z.number().finite(), z.boolean()]);
 
 /** A test on one value: what the catalogue type of the field allows is checked by validate.ts. */
 export const comparison = z.discriminatedUnion('operator', [
-  z.object({ operator: z.enum(['equals', 'not_equals']), value: scalar }),
-  z.object({
+  z.strictObject({ operator: z.enum(['equals', 'not_equals']), value: scalar }),
+  z.strictObject({
     operator: z.enum(['in', 'not_in', 'all_of']),
     values: z.array(scalar).max(MAX_LIST_VALUES, `A list holds at most ${MAX_LIST_VALUES} values.`),
   }),
-  z.object({ operator: z.enum(['contains', 'starts_with']), value: text }),
-  z.object({ operator: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number().finite() }),
-  z.object({
+  z.strictObject({ operator: z.enum(['contains', 'starts_with']), value: text }),
+  z.strictObject({ operator: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number().finite() }),
+  z.strictObject({
     operator: z.literal('between'),
     min: z.union([z.number().finite(), calendarDate]),
     max: z.union([z.number().finite(), calendarDate]),
   }),
-  z.object({ operator: z.enum(['before', 'after']), value: calendarDate }),
-  z.object({
+  z.strictObject({ operator: z.enum(['before', 'after']), value: calendarDate }),
+  z.strictObject({
     operator: z.enum(['in_last_days', 'not_in_last_days']),
     days: z.number().int().min(1).max(36_500),
   }),
-  z.object({ operator: z.enum(['is_empty', 'is_set', 'is_true', 'is_false']) }),
+  z.strictObject({ operator: z.enum(['is_empty', 'is_set', 'is_true', 'is_false']) }),
 ]);
 export type Comparison = z.infer<typeof comparison>;
 export type Operator = Comparison['operator'];
 
 /** When a behaviour or an aggregate counts. */
 export const timeWindow = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ever') }),
-  z.object({ type: z.literal('last_days'), days: z.number().int().min(1).max(36_500) }),
-  z.object({ type: z.literal('between'), from: calendarDate, to: calendarDate }),
-  z.object({ type: z.literal('before'), date: calendarDate }),
-  z.object({ type: z.literal('after'), date: calendarDate }),
+  z.strictObject({ type: z.literal('ever') }),
+  z.strictObject({ type: z.literal('last_days'), days: z.number().int().min(1).max(36_500) }),
+  z.strictObject({ type: z.literal('between'), from: calendarDate, to: calendarDate }),
+  z.strictObject({ type: z.literal('before'), date: calendarDate }),
+  z.strictObject({ type: z.literal('after'), date: calendarDate }),
 ]);
 export type TimeWindow = z.infer<typeof timeWindow>;
 
 /** A filter on the event's properties (`property.<name>`), the order (`order.*`) or its lines (`line.*`). */
-export const propertyFilter = z.object({ field: z.string().min(1).max(200), test: comparison });
+export const propertyFilter = z.strictObject({
+  field: z.string().min(1).max(200),
+  test: comparison,
+});
 export type PropertyFilter = z.infer<typeof propertyFilter>;
 
 const base = { id: nodeId, negate: z.boolean().default(false) };
 
-export const attributeCondition = z.object({
+export const attributeCondition = z.strictObject({
   ...base,
   kind: z.literal('attribute'),
   /** A catalogue field of group `attribute`: `customer.city`… */
@@ -76,15 +85,15 @@ export const attributeCondition = z.object({
   test: comparison,
 });
 
-export const behaviourCondition = z.object({
+export const behaviourCondition = z.strictObject({
   ...base,
   kind: z.literal('behaviour'),
   action: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('event'), event_type: z.string().min(1).max(100) }),
-    z.object({ type: z.literal('order') }),
+    z.strictObject({ type: z.literal('event'), event_type: z.string().min(1).max(100) }),
+    z.strictObject({ type: z.literal('order') }),
   ]),
   /** How many matching events (or completed orders with a matching line): did = at least 1. */
-  count: z.object({
+  count: z.strictObject({
     operator: z.enum(['at_least', 'at_most', 'exactly']),
     value: z.number().int().min(0).max(1_000_000),
   }),
@@ -105,7 +114,7 @@ export const aggregateMeasure = z.enum([
 ]);
 export type AggregateMeasure = z.infer<typeof aggregateMeasure>;
 
-export const aggregateCondition = z.object({
+export const aggregateCondition = z.strictObject({
   ...base,
   kind: z.literal('aggregate'),
   measure: aggregateMeasure,
@@ -113,7 +122,7 @@ export const aggregateCondition = z.object({
   test: comparison,
 });
 
-export const scoreCondition = z.object({
+export const scoreCondition = z.strictObject({
   ...base,
   kind: z.literal('score'),
   /** A catalogue field of group `score`. */
@@ -121,25 +130,28 @@ export const scoreCondition = z.object({
   test: comparison,
 });
 
-export const reachabilityCondition = z.object({
+export const reachabilityCondition = z.strictObject({
   ...base,
   kind: z.literal('reachability'),
   check: z.discriminatedUnion('type', [
     /** The latest consent record of the channel grants it. */
-    z.object({ type: z.literal('consent'), channel: z.enum(['email', 'sms', 'push', 'phone']) }),
+    z.strictObject({
+      type: z.literal('consent'),
+      channel: z.enum(['email', 'sms', 'push', 'phone']),
+    }),
     /** The channel has a consent record, granted or withdrawn (without one, consent is unknown). */
-    z.object({
+    z.strictObject({
       type: z.literal('consent_known'),
       channel: z.enum(['email', 'sms', 'push', 'phone']),
     }),
-    z.object({ type: z.literal('valid_email') }),
-    z.object({ type: z.literal('valid_phone') }),
+    z.strictObject({ type: z.literal('valid_email') }),
+    z.strictObject({ type: z.literal('valid_phone') }),
     /** The first name can greet them as written (template/salutation.ts, firstNameJunk). */
-    z.object({ type: z.literal('usable_first_name') }),
+    z.strictObject({ type: z.literal('usable_first_name') }),
   ]),
 });
 
-export const membershipCondition = z.object({
+export const membershipCondition = z.strictObject({
   ...base,
   kind: z.literal('segment'),
   segment_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -162,7 +174,7 @@ export type ReachabilityCondition = z.infer<typeof reachabilityCondition>;
 export type MembershipCondition = z.infer<typeof membershipCondition>;
 
 /** Groups nest (zod 4's getter recursion); `parseDefinition` (parse-definition.ts) bounds the depth before parsing. */
-export const group = z.object({
+export const group = z.strictObject({
   id: nodeId,
   kind: z.literal('group'),
   negate: z.boolean().default(false),
@@ -184,7 +196,7 @@ export const segmentNode = z.discriminatedUnion('kind', [
 export type Group = z.infer<typeof group>;
 export type SegmentNode = z.infer<typeof segmentNode>;
 
-export const segmentDefinition = z.object({
+export const segmentDefinition = z.strictObject({
   version: z.literal(DEFINITION_VERSION),
   root: group,
 });

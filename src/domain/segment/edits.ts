@@ -108,7 +108,14 @@ export function updateNode(
   if (typeof change === 'function') {
     next = change(at.node);
   } else {
-    const parsed = segmentNode.safeParse({ ...at.node, ...change });
+    // A patch that changes the kind starts from the node's id and negation only: what the old
+    // kind held is not the new kind's (the schema refuses keys it does not know).
+    const node = at.node;
+    const kept =
+      change.kind === undefined || change.kind === node.kind
+        ? node
+        : { id: node.id, ...('negate' in node ? { negate: node.negate } : {}) };
+    const parsed = segmentNode.safeParse({ ...kept, ...change });
     if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Not a valid condition.');
     next = parsed.data;
   }

@@ -30,6 +30,7 @@ export const issueCodes = [
   'empty_group',
   'duplicate_id',
   'too_many_nodes',
+  'too_large_expanded',
 ] as const;
 export type IssueCode = (typeof issueCodes)[number];
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type {
   BehaviourCondition,
   Comparison,
@@ -8,7 +8,13 @@ import type {
   TimeWindow,
 } from './definition.ts';
 import { testCatalogue } from './catalogue-view.fixture.ts';
-import { isCalendarDate, validateDefinition, type ValidationContext } from './validate.ts';
+import { MAX_EXPANDED_NODES } from './definition.ts';
+import {
+  expandedSize,
+  isCalendarDate,
+  validateDefinition,
+  type ValidationContext,
+} from './validate.ts';
 
 const context = (over: Partial<ValidationContext> = {}): ValidationContext => ({
   catalogue: testCatalogue,
@@ -610,7 +616,9 @@ test('a chain of 5,000 segments is followed without overflowing the stack', () =
   const segments = new Map<string, SegmentDefinition>();
   for (let i = 0; i < 5000; i += 1)
     segments.set(`s${i}`, refersTo(...(i < 4999 ? [`s${i + 1}`] : [])));
-  expect(codes(member('s0'), { selfId: 'me', segments })).toEqual([]);
+  // Without a loop it is too large once written out (each segment's own group adds one), said as
+  // such: the expansion is measured without recursion too.
+  expect(codes(member('s0'), { selfId: 'me', segments })).toEqual(['too_large_expanded']);
   segments.set('s4999', refersTo('me'));
   expect(codes(member('s0'), { selfId: 'me', segments })).toEqual(['segment_cycle']);
 });
@@ -884,4 +892,74 @@ test.each<[string, SegmentNode, Partial<ValidationContext>, string, Record<strin
 test('a node id used twice names the id', () => {
   const [issue] = validateDefinition(definition(city('c1'), city('c1')), context()).issues;
   expect(issue?.params).toEqual({ id: 'c1' });
+});
+
+describe('the expanded size: every segment named written out in its place', () => {
+  /** s1 is one condition; s(k+1) names s(k) ten times. */
+  const chain = (length: number) => {
+    const segments = new Map<string, SegmentDefinition | null>();
+    segments.set('s1', definition(attr('customer.city', { operator: 'equals', value: 'Lyon' })));
+    for (let k = 2; k <= length; k += 1)
+      segments.set(
+        `s${k}`,
+        definition(...Array.from({ length: 10 }, (_, i) => member(`s${k - 1}`, `m${i}`))),
+      );
+    return segments;
+  };
+
+  test('is worked out once per segment, however often each is named', () => {
+    const segments = chain(30);
+    // Over 10^29 conditions written out: counted (a walk of the expansion would never end).
+    const size = expandedSize(definition(member('s30')), segments).size;
+    // s1 is 2; s(k) is 1 + 10 × s(k-1); the definition adds its own group.
+    let expected = 2;
+    for (let k = 2; k <= 30; k += 1) expected = 1 + 10 * expected;
+    expect(size / (1 + expected)).toBeCloseTo(1, 12);
+  });
+
+  test('sizes: a segment’s own conditions and groups, and each named segment’s in full', () => {
+    const segments = chain(4);
+    // s1: its group and condition (2); s2: its group and 10 × s1 (21); s3: 211; s4: 2,111.
+    expect(expandedSize(definition(member('s1')), segments).size).toBe(1 + 2);
+    expect(expandedSize(definition(member('s4')), segments).size).toBe(1 + 2_111);
+    expect(expandedSize(definition(member('s4'), member('s2', 'm2')), segments)).toEqual({
+      size: 1 + 2_111 + 21,
+      chain: ['s4', 's3', 's2', 's1'],
+      nodeId: 'm1',
+      path: ['root', 'children', 0, 'segment_id'],
+    });
+  });
+
+  test(`a definition past ${MAX_EXPANDED_NODES.toLocaleString('en')} is refused at its heaviest reference, with the chain`, () => {
+    const segments = chain(4);
+    const two = definition(member('s4', 'a'), member('s4', 'b'));
+    expect(validateDefinition(two, context({ segments })).valid).toBe(true);
+    const three = definition(
+      member('s3', 'x'),
+      member('s4', 'a'),
+      member('s4', 'b'),
+      member('s4', 'c'),
+    );
+    const result = validateDefinition(three, context({ segments }));
+    expect(result.issues).toEqual([
+      {
+        nodeId: 'a',
+        path: ['root', 'children', 1, 'segment_id'],
+        code: 'too_large_expanded',
+        message: expect.stringContaining('s4 → s3 → s2 → s1'),
+        params: {
+          max: MAX_EXPANDED_NODES,
+          count: 1 + 211 + 3 * 2_111,
+          chain: ['s4', 's3', 's2', 's1'],
+        },
+      },
+    ]);
+  });
+
+  test('a loop is said as a loop, not as a size', () => {
+    const segments = chain(3);
+    segments.set('s1', definition(member('s3')));
+    const result = validateDefinition(definition(member('s3')), context({ segments }));
+    expect(result.issues.map((i) => i.code)).toEqual(['segment_cycle']);
+  });
 });

@@ -2,6 +2,7 @@
 // problem that a marketer can act on. A definition with any issue is never evaluated.
 import {
   MAX_DEPTH,
+  MAX_EXPANDED_NODES,
   MAX_NODES,
   type BehaviourCondition,
   type Condition,
@@ -103,7 +104,132 @@ export function validateDefinition(
       params: { max: MAX_NODES, count: nodes },
     });
   }
+  // Only a definition whose references end (no loop, none unknown) has an expanded size.
+  if (issues.length === 0) {
+    const expansion = expandedSize(definition, context.segments);
+    if (expansion.size > MAX_EXPANDED_NODES) {
+      const chain = expansion.chain.join(' → ');
+      issues.push({
+        nodeId: expansion.nodeId,
+        path: expansion.path,
+        code: 'too_large_expanded',
+        message:
+          `With the segments it names written out, this segment holds ${expansion.size} ` +
+          `conditions and groups (at most ${MAX_EXPANDED_NODES}); the heaviest chain: ${chain}.`,
+        params: { max: MAX_EXPANDED_NODES, count: expansion.size, chain: expansion.chain },
+      });
+    }
+  }
   return { valid: issues.length === 0, issues };
+}
+
+/** Conditions and groups of `definition` alone, and each segment it names, with repeats. */
+function ownShape(definition: SegmentDefinition): {
+  nodes: number;
+  refs: { segmentId: string; nodeId: string; path: Path }[];
+} {
+  let nodes = 0;
+  const refs: { segmentId: string; nodeId: string; path: Path }[] = [];
+  const stack: { node: SegmentNode; path: Path }[] = [{ node: definition.root, path: ['root'] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, path } = next;
+    if (node.kind === 'segment') {
+      refs.push({ segmentId: node.segment_id, nodeId: node.id, path: [...path, 'segment_id'] });
+      continue;
+    }
+    nodes += 1;
+    if (node.kind === 'group')
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child) stack.push({ node: child, path: [...path, 'children', i] });
+      }
+  }
+  return { nodes, refs };
+}
+
+/**
+ * The size of `definition` with each membership condition replaced by the definition it names,
+ * recursively; each saved segment's size is worked out once (memoised), so this costs the sum of
+ * the definitions' sizes, not the expansion's. Also the heaviest chain of references, and the
+ * condition of `definition` it starts at. References must end (no loop: checked before).
+ */
+export function expandedSize(
+  definition: SegmentDefinition,
+  segments: ReadonlyMap<string, SegmentDefinition | null>,
+): { size: number; chain: string[]; nodeId: string | null; path: Path } {
+  const sizes = new Map<string, { size: number; heaviest: string | null }>();
+  interface Frame {
+    id: string;
+    refs: string[];
+    next: number;
+    size: number;
+    most: number;
+    heaviest: string | null;
+  }
+  const frameOf = (id: string): Frame | null => {
+    const def = segments.get(id);
+    if (!def) return null;
+    const shape = ownShape(def);
+    const refs = shape.refs.map((r) => r.segmentId);
+    return { id, refs, next: 0, size: shape.nodes, most: -1, heaviest: null };
+  };
+  const add = (frame: Frame, ref: string, size: number) => {
+    frame.size += size;
+    if (size > frame.most) [frame.most, frame.heaviest] = [size, ref];
+  };
+  // Depth first without recursion (a chain of thousands of segments is fine); an unknown segment,
+  // or one already being expanded (a loop, reported apart), counts as one condition.
+  const sizeOf = (start: string): number => {
+    const known = sizes.get(start);
+    if (known) return known.size;
+    const first = frameOf(start);
+    if (first === null) return 1;
+    const stack: Frame[] = [first];
+    const active = new Set([start]);
+    let result = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) break;
+      const ref = top.refs[top.next];
+      if (ref !== undefined) {
+        const done = sizes.get(ref);
+        const frame = done || active.has(ref) ? null : frameOf(ref);
+        if (frame === null) {
+          add(top, ref, done?.size ?? 1);
+          top.next += 1;
+        } else {
+          active.add(ref);
+          stack.push(frame);
+        }
+        continue;
+      }
+      stack.pop();
+      active.delete(top.id);
+      sizes.set(top.id, { size: top.size, heaviest: top.heaviest });
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) result = top.size;
+      else {
+        add(parent, top.id, top.size);
+        parent.next += 1;
+      }
+    }
+    return result;
+  };
+  const shape = ownShape(definition);
+  let size = shape.nodes;
+  let start: (typeof shape.refs)[number] | null = null;
+  let most = -1;
+  for (const ref of shape.refs) {
+    const s = sizeOf(ref.segmentId);
+    size += s;
+    if (s > most) [most, start] = [s, ref];
+  }
+  const chain: string[] = [];
+  for (let id = start?.segmentId ?? null; id !== null && !chain.includes(id);) {
+    chain.push(id);
+    id = sizes.get(id)?.heaviest ?? null;
+  }
+  return { size, chain, nodeId: start?.nodeId ?? null, path: start?.path ?? [] };
 }
 
 function conditionIssues(

@@ -18,6 +18,7 @@ import { GuardrailTable } from './GuardrailTable.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { RolloutPlan } from './RolloutPlan.tsx';
 import { useAudit } from './useAudit.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 export interface AuditScreenProps {
   campaign: SavedCampaign;
@@ -98,6 +99,7 @@ function ReadyPanel({
 }) {
   const { t } = useTranslation('campaigns');
   const [reason, setReason] = useState('');
+  const gate = useWriteGate('editor');
   if (campaign.status === 'ready' && campaign.readiness !== null) {
     const { readiness } = campaign;
     return (
@@ -131,10 +133,16 @@ function ReadyPanel({
           )}
         </Field>
       )}
-      <Button variant="primary" disabled={busy || !audit.current} onClick={() => onReady(reason)}>
+      <Button
+        variant="primary"
+        disabled={busy || !audit.current}
+        onClick={() => onReady(reason)}
+        {...gate.control}
+      >
         <ShieldCheck aria-hidden="true" />
         {blocked > 0 ? t('audit.markReadyAnyway') : t('audit.markReady')}
       </Button>
+      {gate.note}
     </div>
   );
 }
@@ -142,6 +150,7 @@ function ReadyPanel({
 export function AuditScreen({ campaign, onCampaign, drillDown }: AuditScreenProps) {
   const { t } = useTranslation('campaigns');
   const audit = useAudit(campaign, onCampaign);
+  const gate = useWriteGate('editor');
   const { latest } = audit;
   const running = latest?.state === 'running';
   return (
@@ -161,16 +170,23 @@ export function AuditScreen({ campaign, onCampaign, drillDown }: AuditScreenProp
         </Badge>
         <span className="flex-1" />
         {running ? (
-          <Button variant="secondary" onClick={audit.cancel}>
+          <Button variant="secondary" onClick={audit.cancel} {...gate.control}>
             <Square aria-hidden="true" />
             {t('audit.cancel')}
           </Button>
         ) : (
-          <Button variant="primary" onClick={audit.run} loading={audit.busy} disabled={audit.busy}>
+          <Button
+            variant="primary"
+            onClick={audit.run}
+            loading={audit.busy}
+            disabled={audit.busy}
+            {...gate.control}
+          >
             <Play aria-hidden="true" />
             {latest === null ? t('audit.run') : t('audit.rerun')}
           </Button>
         )}
+        {gate.note}
       </header>
       {audit.failure && (
         <div

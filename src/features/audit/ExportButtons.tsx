@@ -10,6 +10,7 @@ import { wordError, useErrorWords } from '../../ui/api-error-words.ts';
 import { Button } from '../../ui/Button.tsx';
 import { saveTextFile } from '../../ui/download.ts';
 import { campaignExportFile } from './queries.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 export function ExportButtons({
   campaign,
@@ -24,6 +25,8 @@ export function ExportButtons({
   const words = useErrorWords();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'csv' | 'jsonl' | null>(null);
+  // The file the platform sends from holds real addresses: an editor's, as the server says.
+  const gate = useWriteGate('editor');
   const run = async (format: 'csv' | 'jsonl') => {
     setBusy(format);
     setFailure(null);
@@ -50,6 +53,7 @@ export function ExportButtons({
           variant={wave === null ? 'secondary' : 'ghost'}
           loading={busy === format}
           onClick={() => void run(format)}
+          {...gate.control}
           aria-label={
             wave === null
               ? undefined
@@ -63,6 +67,7 @@ export function ExportButtons({
           {wave === null ? t(`audit.export.${format}`) : t(`audit.rollout.format.${format}`)}
         </Button>
       ))}
+      {gate.note}
       {failure && (
         <p role="alert" className="w-full text-sm text-danger-700">
           {failure}

@@ -13,6 +13,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { saveTextFile } from '../../ui/download.ts';
 import { flaggedCsv } from './queries.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 interface Props {
   campaign: SavedCampaign;
@@ -48,6 +49,7 @@ function remedyOf(kind: RemedyKind, guardrail: GuardrailId, campaign: SavedCampa
 export function GuardrailTable({ campaign, audit, history, busy, onRemedy, drillDown }: Props) {
   const { t } = useTranslation('campaigns');
   const { t: g } = useTranslation('guardrails');
+  const gate = useWriteGate('editor');
   const counts = audit.counts;
   if (counts === null) return null;
   const rows = [...guardrailIds].sort(
@@ -62,7 +64,10 @@ export function GuardrailTable({ campaign, audit, history, busy, onRemedy, drill
           <Th numeric>{t('audit.table.flagged')}</Th>
           <Th numeric>{t('audit.table.share')}</Th>
           <Th>{t('audit.table.trend')}</Th>
-          <Th>{t('audit.table.remedies')}</Th>
+          <Th>
+            {t('audit.table.remedies')}
+            {gate.note}
+          </Th>
         </Tr>
       </THead>
       <TBody>
@@ -111,6 +116,7 @@ export function GuardrailTable({ campaign, audit, history, busy, onRemedy, drill
                         variant="secondary"
                         disabled={busy || !audit.current}
                         onClick={() => onRemedy(remedyOf(kind, id, campaign))}
+                        {...gate.control}
                         aria-label={t('audit.remedyFor', {
                           remedy: t(`audit.remedy.${kind}`),
                           name,

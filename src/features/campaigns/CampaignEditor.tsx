@@ -32,9 +32,11 @@ import { SamplePreview, useRender } from './SamplePreview.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
 import { AlternatesSection } from './AlternatesSection.tsx';
 import { useCampaignEditor, type CampaignEditor as Editor } from './useCampaignEditor.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 function ConflictNotice({ editor }: { editor: Editor }) {
   const { t } = useTranslation('campaigns');
+  const gate = useWriteGate('editor');
   const conflict = editor.conflict;
   if (conflict === null) return null;
   const fields = [...new Set(conflict.changes.map((c) => fieldWords(t, c.field)))];
@@ -61,9 +63,10 @@ function ConflictNotice({ editor }: { editor: Editor }) {
             })}
       </p>
       <div className="flex gap-2">
-        <Button variant="primary" onClick={editor.conflictActions.overwrite}>
+        <Button variant="primary" onClick={editor.conflictActions.overwrite} {...gate.control}>
           {t('editor.conflict.overwrite', { next: conflict.theirs.version + 1 })}
         </Button>
+        {gate.note}
         <Button onClick={editor.conflictActions.takeTheirs}>
           {t('editor.conflict.takeTheirs')}
         </Button>
@@ -94,6 +97,8 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
   const [picked, setPicked] = useState<MemberSummary | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const toast = useToast();
+  const gate = useWriteGate('editor');
+  const { t: tCommon } = useTranslation();
   // Until one is chosen, the sample is the target segment's first member.
   const segmentId = body.segment?.segment_id ?? null;
   const firstMember = useQuery({
@@ -151,6 +156,11 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
         <Badge tone={editor.saved ? 'neutral' : 'accent'}>
           {editor.saved ? t('editor.version', { version: editor.saved.version }) : t('editor.new')}
         </Badge>
+        {!gate.allowed && (
+          <Badge tone="info" title={gate.reason ?? undefined}>
+            {tCommon('permission.readOnly')}
+          </Badge>
+        )}
         {editor.dirty && <span className="text-sm text-warn-700">{t('editor.unsaved')}</span>}
         <span className="flex-1" />
         {editor.saved?.segment && (
@@ -185,10 +195,12 @@ export function CampaignEditor({ saved, Forecast }: CampaignEditorProps) {
           loading={saving}
           onClick={() => editor.save()}
           title={t('editor.saveHint')}
+          {...gate.control}
         >
           <Save aria-hidden="true" />
           {saving ? t('editor.saving') : t('editor.save')}
         </Button>
+        {gate.note}
       </header>
       <div className="flex flex-wrap items-center gap-3 text-sm text-fg-muted">
         {editor.saved && (

@@ -10,6 +10,7 @@ import { templatePart } from '../../domain/template/result.ts';
 import { systemNote } from '../../domain/version-notes.ts';
 import { DocumentHistory, type DocumentHistoryWords } from '../../ui/DocumentHistory.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { useWriteGate } from '../../ui/permissions.tsx';
 import { campaignMutations, staleCampaign } from './mutations.ts';
 import { campaignQueries } from './queries.ts';
 
@@ -81,6 +82,7 @@ export function CampaignHistory({
   onClose: () => void;
 }) {
   const { t } = useTranslation('campaigns');
+  const gate = useWriteGate('editor');
   const words: DocumentHistoryWords = {
     title: t('history.title', { name: saved.name }),
     description: t('history.description'),
@@ -108,6 +110,7 @@ export function CampaignHistory({
       words={words}
       onRestored={onRestored}
       onClose={onClose}
+      restoreGate={gate}
     />
   );
 }

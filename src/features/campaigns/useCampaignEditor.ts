@@ -11,6 +11,7 @@ import type { SavedCampaign } from '../../api/contract.ts';
 import { campaignBody, newCampaign, type CampaignBody } from '../../domain/campaign/campaign.ts';
 import { diffCampaigns, type CampaignChange } from '../../domain/campaign/diff.ts';
 import { useToast } from '../../ui/Toast.tsx';
+import { useCan } from '../../ui/permissions.tsx';
 import {
   draftStorage,
   useSaveKeys,
@@ -96,6 +97,8 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
     stale: staleCampaign,
     setDraft: setBody,
   });
+  // A viewer's save would be refused: neither Save, Ctrl+S nor the conflict's overwrite sends it.
+  const mayWrite = useCan('editor');
   const create = useMutation(campaignMutations.create());
   const change = useMutation(campaignMutations.update());
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -138,6 +141,7 @@ export function useCampaignEditor(saved: SavedCampaign | null): CampaignEditor {
 
   // A save is a draft: a campaign is marked ready from its audit, and an edit returns it to draft.
   const write = async (expected: number | null) => {
+    if (!mayWrite) return;
     const request = {
       ...body,
       status: 'draft' as const,

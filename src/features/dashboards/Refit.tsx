@@ -13,6 +13,7 @@ import { useToast } from '../../ui/Toast.tsx';
 import { formatCount, formatDateTime } from '../../ui/format.ts';
 import { refitFailureText } from './refit-failure.ts';
 import { modelMutations, modelQueries } from './queries.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 /** The stages the server reports today; a stage not listed shows as it came. */
 const stageKeys = {
@@ -36,6 +37,7 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
   const refit = useMutation(modelMutations.refit(rescored));
   const last = useQuery(modelQueries.lastRefit());
   const [confirming, setConfirming] = useState(false);
+  const gate = useWriteGate('admin');
   const [stage, setStage] = useState<string | null>(null);
   const start = () => {
     setConfirming(false);
@@ -104,9 +106,11 @@ export function Refit({ rescored }: { rescored: readonly QueryKey[] }) {
         loading={refit.isPending}
         onClick={() => setConfirming(true)}
         title={t('modelCard.refit.hint')}
+        {...gate.control}
       >
         {t('modelCard.refit.action')}
       </Button>
+      {gate.note}
       <Dialog open={confirming} onOpenChange={setConfirming}>
         <DialogContent
           width="sm"

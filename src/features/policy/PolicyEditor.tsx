@@ -19,9 +19,11 @@ import { PressureSection } from './PressureSection.tsx';
 import { QuietHoursSection } from './QuietHoursSection.tsx';
 import { settingWords, useFieldIssueWords } from './policy-words.ts';
 import { usePolicyEditor, type PolicyEditor as Editor } from './usePolicyEditor.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 function ConflictNotice({ editor }: { editor: Editor }) {
   const { t } = useTranslation('guardrails');
+  const gate = useWriteGate('admin');
   const conflict = editor.conflict;
   if (conflict === null) return null;
   const fields = [...new Set(conflict.changes.map((path) => settingWords(t, path)))];
@@ -43,9 +45,10 @@ function ConflictNotice({ editor }: { editor: Editor }) {
           : t('policy.conflict.detail', { ...words, fields: fields.join(', ') })}
       </p>
       <div className="flex gap-2">
-        <Button variant="primary" onClick={editor.conflictActions.overwrite}>
+        <Button variant="primary" onClick={editor.conflictActions.overwrite} {...gate.control}>
           {t('policy.conflict.overwrite', { next: conflict.theirs.version + 1 })}
         </Button>
+        {gate.note}
         <Button onClick={editor.conflictActions.takeTheirs}>
           {t('policy.conflict.takeTheirs')}
         </Button>
@@ -99,6 +102,7 @@ export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
   const editor = usePolicyEditor(saved);
   const [historyOpen, setHistoryOpen] = useState(false);
   const toast = useToast();
+  const gate = useWriteGate('admin');
   const word = useFieldIssueWords();
   const issueAt = (path: string) => word(editor.reading.issues.get(path));
   const form = { draft: editor.draft, onChange: editor.update, issueAt };
@@ -160,11 +164,13 @@ export function PolicyEditor({ saved }: { saved: SavedPolicy }) {
           loading={saving}
           onClick={editor.save}
           title={t('policy.saveHint')}
-          aria-keyshortcuts="Control+S"
+          aria-keyshortcuts={gate.allowed ? 'Control+S' : undefined}
+          {...gate.control}
         >
           <Save aria-hidden="true" />
           {saving ? t('policy.saving') : t('policy.save')}
         </Button>
+        {gate.note}
       </div>
       <Notices editor={editor} />
       {historyOpen && (

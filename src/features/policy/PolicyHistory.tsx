@@ -11,6 +11,7 @@ import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
 import { systemNote } from '../../domain/version-notes.ts';
 import { DocumentHistory, type DocumentHistoryWords } from '../../ui/DocumentHistory.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { useWriteGate } from '../../ui/permissions.tsx';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { policyMutations, stalePolicy } from './mutations.ts';
 import { policyQueries } from './queries.ts';
@@ -91,6 +92,7 @@ export function PolicyHistory({
   onClose: () => void;
 }) {
   const { t } = useTranslation('guardrails');
+  const gate = useWriteGate('admin');
   const words: DocumentHistoryWords = {
     title: t('policy.history.title', { name: saved.name }),
     description: t('policy.history.description'),
@@ -118,6 +120,7 @@ export function PolicyHistory({
       words={words}
       onRestored={onRestored}
       onClose={onClose}
+      restoreGate={gate}
     />
   );
 }

@@ -11,6 +11,7 @@ import { guardrailPolicy, type GuardrailPolicy } from '../../domain/guardrails/p
 import { policyChanges } from '../../domain/guardrails/policy-diff.ts';
 import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { useCan } from '../../ui/permissions.tsx';
 import {
   draftStorage,
   useSaveKeys,
@@ -103,6 +104,8 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
   });
   const [note, setNote] = useState('');
   const change = useMutation(policyMutations.update());
+  // Only an admin changes the policy: neither Save, Ctrl+S nor the conflict's overwrite sends it.
+  const mayWrite = useCan('admin');
 
   const reading = useMemo(() => readDraft(draft, language), [draft, language]);
   const original = useMemo(() => bodyOf(current), [current]);
@@ -122,6 +125,7 @@ export function usePolicyEditor(saved: SavedPolicy): PolicyEditor {
   };
 
   const write = async (expected: number) => {
+    if (!mayWrite) return;
     const policy = reading.policy;
     if (policy === null) {
       setSaveState({ status: 'invalid', count: reading.issues.size });

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import type { Notice } from './useDefinitionHistory.ts';
 import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 /** Past this many characters the name box shows how many are left. */
 const NAME_COUNT_FROM = 100;
@@ -106,6 +107,8 @@ export function BuilderHeader(props: BuilderHeaderProps) {
   const { notice, refusal, document } = props;
   const { saveState, nameAttention } = document;
   const nameInput = useRef<HTMLInputElement | null>(null);
+  const gate = useWriteGate('editor');
+  const { t: tCommon } = useTranslation();
   useEffect(() => {
     if (nameAttention > 0) nameInput.current?.focus();
   }, [nameAttention]);
@@ -137,17 +140,24 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           }
         />
         <SavedBadge document={document} />
+        {!gate.allowed && (
+          <Badge tone="info" title={gate.reason ?? undefined}>
+            {tCommon('permission.readOnly')}
+          </Badge>
+        )}
         <span className="flex-1" />
         <Button
           variant="primary"
           icon={<Save aria-hidden="true" />}
           loading={saveState.status === 'saving'}
           onClick={document.save}
-          aria-keyshortcuts="Control+S"
+          aria-keyshortcuts={gate.allowed ? 'Control+S' : undefined}
           title={t('header.saveTitle')}
+          {...gate.control}
         >
           {document.saved === null ? t('header.saveNew') : t('header.save')}
         </Button>
+        {gate.note}
       </div>
       <NameNotes document={document} />
       <div className="flex flex-wrap items-center gap-1">

@@ -14,6 +14,7 @@ import { useLanguage } from '../../ui/i18n/I18nProvider.tsx';
 import { DiffView } from './HistoryDialog.tsx';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 import { useValueWords } from './builder-words.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 export interface ConflictPanelProps {
   theirs: SavedSegment;
@@ -53,6 +54,7 @@ export function ConflictPanel(props: ConflictPanelProps) {
   const { t } = useTranslation('segments');
   const { language } = useLanguage();
   const values = useValueWords();
+  const gate = useWriteGate('editor');
   const { theirs, mine, catalogue, segmentNames, actions, busy } = props;
   const diff = diffSegments(
     { name: theirs.name, description: theirs.description, definition: theirs.definition },
@@ -126,12 +128,13 @@ export function ConflictPanel(props: ConflictPanelProps) {
         />
       </section>
       <footer className="flex flex-wrap items-center gap-2">
-        <Button variant="primary" loading={busy} onClick={actions.overwrite}>
+        <Button variant="primary" loading={busy} onClick={actions.overwrite} {...gate.control}>
           {t('conflict.overwrite', { next: version + 1 })}
         </Button>
-        <Button disabled={busy} onClick={actions.saveAsCopy}>
+        <Button disabled={busy} onClick={actions.saveAsCopy} {...gate.control}>
           {t('conflict.saveAsCopy')}
         </Button>
+        {gate.note}
         <Button disabled={busy} onClick={actions.takeTheirs}>
           {t('conflict.takeTheirs', { version })}
         </Button>

@@ -27,6 +27,7 @@ import { segmentMutations, staleCurrent } from './mutations.ts';
 import { segmentQueries } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
 import { useValueWords } from './builder-words.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 const CHANGE_TONE = {
   added: 'success',
@@ -247,6 +248,7 @@ export function HistoryDialog({
   const audienceOf = new Map(audiences.data?.versions.map((v) => [v.version, v]));
   const [selected, setSelected] = useState(saved.version);
   const restore = useMutation(segmentMutations.restore());
+  const gate = useWriteGate('editor');
   const current = staleCurrent(restore.error);
   const failure =
     current !== null
@@ -317,10 +319,12 @@ export function HistoryDialog({
                       variant="primary"
                       loading={restore.isPending}
                       onClick={() => void run(selected)}
+                      {...gate.control}
                     >
                       {t('history.restore', { version: selected })}
                     </Button>
                   )}
+                  {gate.note}
                 </header>
                 {selected !== saved.version && document.dirty && (
                   <p className="text-sm text-warn-700">{t('history.replacesEdits')}</p>

@@ -19,6 +19,7 @@ import { segmentMutations, usageOf } from './mutations.ts';
 import { saveTextFile } from '../../ui/download.ts';
 import { membersCsv } from './queries.ts';
 import type { SegmentDocument } from './useSegmentDocument.ts';
+import { useWriteGate } from '../../ui/permissions.tsx';
 
 export interface SegmentActionsProps {
   document: SegmentDocument;
@@ -165,6 +166,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
   const [open, setOpen] = useState<'history' | 'delete' | null>(null);
   const [exporting, setExporting] = useState(false);
   const duplicate = useDuplicate(document, definition, blocker);
+  const gate = useWriteGate('editor');
   const saved = document.saved;
   if (saved === null) return null;
 
@@ -205,6 +207,7 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         icon={<Copy aria-hidden="true" />}
         loading={duplicate.busy}
         onClick={() => void duplicate.run(saved)}
+        {...gate.control}
       >
         {t('actions.duplicate')}
       </Button>
@@ -223,9 +226,11 @@ export function SegmentActions({ document, definition, blocker }: SegmentActions
         variant="ghost"
         icon={<Trash2 aria-hidden="true" />}
         onClick={() => setOpen('delete')}
+        {...gate.control}
       >
         {t('actions.delete.button')}
       </Button>
+      {gate.note}
       {open === 'history' && (
         <HistoryDialog document={document} saved={saved} onClose={() => setOpen(null)} />
       )}

@@ -12,6 +12,7 @@ import type { SegmentDefinition } from '../../domain/segment/definition.ts';
 import { describeError } from '../../ui/QueryState.tsx';
 import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
+import { useCan } from '../../ui/permissions.tsx';
 import type { BuilderAction } from './builder-state.ts';
 import { writeDraft } from './definition-url.ts';
 import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
@@ -78,6 +79,8 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const [conflict, setConflict] = useState<SavedSegment | null>(null);
   const [nameAttention, setNameAttention] = useState(0);
+  // A viewer's save would be refused: neither Save, Ctrl+S nor the conflict's saves send it.
+  const mayWrite = useCan('editor');
   const create = useMutation(segmentMutations.create());
   const update = useMutation(segmentMutations.update());
   // One key per new segment, kept across retries so a resent create never makes a second one.
@@ -179,6 +182,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   });
 
   const write = async (expected: number | null) => {
+    if (!mayWrite) return;
     const trimmed = name.trim();
     if (trimmed === '') {
       setSaveState({ status: 'refused', message: t('document.nameFirst') });
@@ -262,7 +266,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         );
       },
       saveAsCopy: () => {
-        if (conflict === null) return;
+        if (conflict === null || !mayWrite) return;
         const copyName = t('document.copyName', { name: name.trim() || conflict.name });
         setSaveState({ status: 'saving' });
         const copy = { content: content(copyName), idempotencyKey: crypto.randomUUID() };

@@ -18,6 +18,7 @@ export const namespaces = [
   'dashboards',
   'preview',
   'guardrails',
+  'team',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -8,6 +8,7 @@ import type customers from './locales/en/customers.json';
 import type dashboards from './locales/en/dashboards.json';
 import type errors from './locales/en/errors.json';
 import type guardrails from './locales/en/guardrails.json';
+import type team from './locales/en/team.json';
 import type preview from './locales/en/preview.json';
 import type segments from './locales/en/segments.json';
 
@@ -24,6 +25,7 @@ declare module 'i18next' {
       dashboards: typeof dashboards;
       preview: typeof preview;
       guardrails: typeof guardrails;
+      team: typeof team;
     };
   }
 }
