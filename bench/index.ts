@@ -24,6 +24,7 @@ const STAGES = [
   'api',
   'dashboards',
   'reads',
+  'traffic',
   'histories',
   'segments',
   'clv',
@@ -196,6 +197,25 @@ if (want('dashboards')) {
       );
     }
   }
+}
+
+if (want('traffic')) {
+  // Issue 13's load: 50 req/s for 10 minutes (20 s quick), a 250 req/s burst, SIGTERM under writes.
+  const t = run('bench/load-mix.ts', [file, big, quick ? 20 : 600, 50, 10]);
+  const line = (name: string, r: unknown) => {
+    if (typeof r !== 'object' || r === null || !('p50' in r) || !('p95' in r)) return;
+    const get = (k: string) => (k in r ? Number(Reflect.get(r, k)) : NaN);
+    const codes = 'statusCodes' in r ? JSON.stringify(r.statusCodes) : '';
+    console.log(
+      `  ${name.padEnd(7)} ${get('perSecond').toFixed(0).padStart(4)} req/s   p50 ${ms(get('p50')).padStart(8)}   p97.5 ${ms(get('p95')).padStart(8)}   p99 ${ms(get('p99')).padStart(8)}   max ${ms(get('max')).padStart(8)}   errors ${get('errors')}   ${codes}`,
+    );
+  };
+  console.log(
+    `\nTraffic as npm start guards it (autocannon, loopback; profile, timeline, count, preview; load average ${typeof t.loadAverage === 'number' ? t.loadAverage.toFixed(2) : '?'}; targets: steady p95 ≤ 200 ms with no error, a burst served or shed within 100 ms)`,
+  );
+  line('steady', t.steady);
+  line('burst', t.burst);
+  console.log(`  SIGTERM under writes and exports: ${JSON.stringify(t.drain)}`);
 }
 
 if (want('reads')) {

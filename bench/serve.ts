@@ -1,12 +1,21 @@
 // Child process of the bench: the profile API alone over a DuckDB file, on a free port of
 // 127.0.0.1, as `npm start` serves it (4 read connections) but without the app or background
 // scoring; with `--render-workers`, templates render and recipients are checked in worker threads
-// as `npm start` does it. Prints `{"port": N}` once it listens; stops on SIGTERM.
+// as `npm start` does it. With `--as-server`, also as `npm start` guards it: sign-in (an editor's
+// API token, printed), the rate limits, load shedding and the SIGTERM drain. Prints
+// `{"port": N, "token": "…"}` once it listens.
+import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
-import { cancelOnDisconnect } from '../server/request-scope.ts';
+import { accountsAccess } from '../server/auth/access.ts';
+import { Accounts } from '../server/auth/accounts.ts';
+import { argon2Passwords } from '../server/auth/argon2.ts';
 import { TEST_ACCESS } from '../server/auth/test-access.ts';
+import { drainer } from '../server/lifecycle.ts';
+import { DEFAULT_LOAD_LIMITS } from '../server/load-limits.ts';
+import { cancelOnDisconnect } from '../server/request-scope.ts';
+import { newToken } from '../server/routes/auth.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
 import { checkWorkers } from '../server/checks/check-workers.ts';
 import { workerRenderer } from '../server/templates/worker-renderer.ts';
@@ -18,27 +27,38 @@ const store = await openDuckDbStore({
 });
 if ((await readMeta(store)) === null) throw new Error(`${file} holds no loaded data.`);
 const workers = process.argv.includes('--render-workers');
+const asServer = process.argv.includes('--as-server');
 const templates = workers ? workerRenderer() : null;
 const checks = workers ? checkWorkers() : null;
-const api = createApi(
-  store,
-  templates === null || checks === null
-    ? { access: TEST_ACCESS }
-    : { access: TEST_ACCESS, templates: templates.render, checks },
-);
-// Listening keeps the process alive while the workers load (idle workers do not).
+let token: string | null = null;
+let access = TEST_ACCESS;
+if (asServer) {
+  const accounts = await Accounts.open(null);
+  const made = await newToken('bench', 'editor', 'bench', Date.now());
+  await accounts.putToken(made.record);
+  token = made.token;
+  access = accountsAccess(accounts, argon2Passwords);
+}
+const api = createApi(store, {
+  access,
+  ...(asServer ? { load: DEFAULT_LOAD_LIMITS, auditTrail: store.auditTrail() } : {}),
+  ...(templates === null || checks === null ? {} : { templates: templates.render, checks }),
+});
 // As `npm start` does: a request's store work stops when its client goes away.
 const app = new Hono();
 app.use('/api/*', cancelOnDisconnect());
 app.route('/', api);
+// Listening keeps the process alive while the workers load (idle workers do not).
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
-    console.log(JSON.stringify({ port: info.port })),
+    console.log(JSON.stringify({ port: info.port, token })),
   );
 });
-process.on('SIGTERM', () => {
-  server.close();
-  void Promise.all([store.close(), templates?.close(), checks?.close()]).then(() =>
-    process.exit(0),
-  );
+if (!(server instanceof Server)) throw new Error('An HTTP/1 server was expected.');
+const stop = drainer(server, {
+  close: async () => {
+    await Promise.all([store.close(), templates?.close(), checks?.close()]);
+  },
+  log: (line) => console.error(line),
 });
+process.on('SIGTERM', () => stop('SIGTERM'));

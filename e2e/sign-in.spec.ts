@@ -140,3 +140,48 @@ async function downloadedText(download: Download): Promise<string> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks).toString('utf8');
 }
+
+test('the admin reads in the audit log the editor’s save, with what it changed', async ({
+  page,
+  browser,
+}) => {
+  // The editor saves a segment, then renames it, from the builder.
+  await signIn(page, E2E_USERS.editor, '/segments/new');
+  const name = `Audit e2e ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Ajouter une première condition' }).click();
+  const search = page.getByRole('combobox', { name: 'Rechercher un champ ou un événement' });
+  await search.fill('acheté');
+  await page
+    .getByRole('option', { name: /^Passé une commande/ })
+    .first()
+    .click();
+  await page.getByRole('textbox', { name: 'Nom du segment' }).fill(name);
+  await page.getByRole('button', { name: 'Enregistrer le segment' }).click();
+  await expect(page).toHaveURL(/\/segments\/seg_[a-z0-9]+$/);
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await expect(page.getByText('Version 1', { exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Nom du segment' }).fill(`${name} (renommé)`);
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+
+  // The admin finds both saves by the segment's id, with who made them.
+  const admin = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signIn(admin, E2E_USERS.admin, `/settings/audit-log?target=${id}`);
+  const rows = admin.getByRole('table', { name: 'Entrées du journal d’audit' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Segment enregistré' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Segment créé' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Segment enregistré' })).toContainText('Camille Roux');
+  expect(await seriousViolations(admin)).toEqual([]);
+
+  // The save's entry shows the name before and after.
+  await rows.filter({ hasText: 'Segment enregistré' }).click();
+  const dialog = admin.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const changes = dialog.getByRole('table', { name: 'Changements' });
+  const renamed = changes.getByRole('row').filter({ hasText: /^name/ });
+  await expect(renamed).toContainText(name);
+  await expect(renamed).toContainText(`${name} (renommé)`);
+  expect(await seriousViolations(admin)).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { attachCheckPool, type CheckPool } from './check-pool.ts';
 import { accessGate, type Access } from './auth/access.ts';
 import { bodyGate } from './body-gate.ts';
 import { hostAllowlist } from './security.ts';
+import { loadLimits, type LoadLimits } from './load-limits.ts';
 import { auditTrail } from './audit-log/record.ts';
 import { MemoryAuditTrail, type AuditTrail } from './audit-log/trail.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
@@ -41,6 +42,8 @@ export function createApi(
     logErrors?: boolean;
     /** The Host names answered (server/security.ts); every other Host is a 400. Default: any. */
     hosts?: ReadonlySet<string>;
+    /** Rate limits and load shedding (server/load-limits.ts); none by default. */
+    load?: LoadLimits;
     /** Where changes are recorded (default: in memory, for the demo and tests). */
     auditTrail?: AuditTrail;
     /** Where templates render (default: in this thread; the Node server uses worker threads). */
@@ -59,6 +62,7 @@ export function createApi(
   });
   app.use('/api/*', bodyGate());
   app.use('/api/*', accessGate(options.access));
+  if (options.load !== undefined) app.use('/api/*', loadLimits(options.load));
   app.use('/api/*', maskForViewers());
   const trail = options.auditTrail ?? new MemoryAuditTrail();
   app.use('/api/*', auditTrail(store, options.access, trail));

@@ -14,6 +14,7 @@ import { createApi } from './app.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
 import { MemoryStore } from './stores/memory.ts';
 import { TEST_ACCESS } from './auth/test-access.ts';
+import type { LoadLimits } from './load-limits.ts';
 import { accountsAccess } from './auth/access.ts';
 import { Accounts } from './auth/accounts.ts';
 import { argon2Passwords } from './auth/argon2.ts';
@@ -163,8 +164,25 @@ async function accountsApi(store: MemoryStore) {
 /** One request that gets each reason (some after first requests set the scene). */
 const provoke: Record<
   ApiErrorReason,
-  { before?: Step[]; call: Step; status: number; accounts?: true; hosts?: true }
+  { before?: Step[]; call: Step; status: number; accounts?: true; hosts?: true; load?: LoadLimits }
 > = {
+  rate_limited: {
+    load: {
+      inFlight: 32,
+      rules: [{ group: 'counts', method: 'POST', pattern: /count$/, burst: 1, perMs: 60_000 }],
+      now: Date.now,
+    },
+    before: [
+      { method: 'POST', path: '/api/segments/count', body: { definition: definition([city]) } },
+    ],
+    call: { method: 'POST', path: '/api/segments/count', body: { definition: definition([city]) } },
+    status: 429,
+  },
+  overloaded: {
+    load: { inFlight: 0, rules: [], now: Date.now },
+    call: { path: '/api/catalogue' },
+    status: 503,
+  },
   host_not_allowed: {
     hosts: true,
     call: { path: '/api/health', headers: { host: 'rebound.example:3000' } },
@@ -599,7 +617,7 @@ describe.each(apiErrorReasons)('%s', (reason) => {
         : reason === 'audit_not_done'
           ? new HangingStore(fixture(), FIXTURE_AS_OF)
           : new MemoryStore(fixture(), FIXTURE_AS_OF);
-    const { before = [], call, status, accounts, hosts } = provoke[reason];
+    const { before = [], call, status, accounts, hosts, load } = provoke[reason];
     const api =
       accounts === true
         ? await accountsApi(store)
@@ -607,6 +625,7 @@ describe.each(apiErrorReasons)('%s', (reason) => {
             access: TEST_ACCESS,
             logErrors: false,
             ...(hosts === true ? { hosts: new Set(['localhost']) } : {}),
+            ...(load === undefined ? {} : { load }),
           });
     let previous: unknown = null;
     for (const step of before) {

@@ -21,7 +21,8 @@ import { safeParseCoded } from '../src/domain/zod-issue.ts';
  */
 type ErrorBody = ApiError & { current?: object; usage?: SegmentUsage };
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500;
+export type ErrorStatus =
+  400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500 | 503;
 
 const statusOf: Readonly<Record<ApiErrorCode, ErrorStatus>> = {
   bad_request: 400,
@@ -31,6 +32,7 @@ const statusOf: Readonly<Record<ApiErrorCode, ErrorStatus>> = {
   unauthenticated: 401,
   forbidden: 403,
   too_many_requests: 429,
+  unavailable: 503,
   invalid_definition: 422,
   conflict: 409,
   precondition_failed: 412,

@@ -13,6 +13,9 @@ import { firstStart } from './auth/first-start.ts';
 import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { seedDemo } from './seed-demo.ts';
+import { Server } from 'node:http';
+import { drainer, lockedFileMessage } from './lifecycle.ts';
+import { DEFAULT_LOAD_LIMITS } from './load-limits.ts';
 import { cancelOnDisconnect } from './request-scope.ts';
 import { allowedHosts, noSourceMaps, securityHeaders } from './security.ts';
 import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
@@ -37,7 +40,13 @@ if (!Number.isInteger(customers) || customers < 100) {
 
 mkdirSync(path.dirname(dbPath), { recursive: true });
 const memoryLimit = process.env.TACT_DUCKDB_MEMORY ?? '2GB';
-const store = await openDuckDbStore({ path: dbPath, memoryLimit });
+const store = await openDuckDbStore({ path: dbPath, memoryLimit }).catch((error: unknown) => {
+  // Another server on the same file: one clear line, not a stack trace.
+  const locked = lockedFileMessage(error, dbPath);
+  if (locked === null) throw error;
+  console.error(locked);
+  process.exit(1);
+});
 const meta = await readMeta(store);
 if (meta === null || meta.seed !== seed || meta.customers !== customers) {
   await seedDemo(store, { seed, customers, log: (line) => console.log(line) });
@@ -73,6 +82,7 @@ app.route(
     checks: checkWorkers(),
     hosts: allowedHosts(host, process.env.TACT_ALLOWED_HOSTS),
     auditTrail: store.auditTrail(),
+    load: DEFAULT_LOAD_LIMITS,
   }),
 );
 if (existsSync(path.join(staticRoot, 'index.html'))) {
@@ -150,9 +160,13 @@ async function scoreInBackground() {
   }
 }
 
-const stop = () => {
-  server.close();
-  void store.close().finally(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// SIGTERM (or Ctrl+C): the requests under way finish, then the store closes (server/lifecycle.ts).
+if (!(server instanceof Server))
+  throw new Error('Tact serves HTTP/1.1: an HTTP/1 server was expected.');
+// Slow clients: the headers within 10 s, the whole request within 30 s (a slow body held a
+// connection for minutes); an answer may take longer (an export streams for as long as it needs).
+server.headersTimeout = 10_000;
+server.requestTimeout = 30_000;
+const stop = drainer(server, { close: () => store.close() });
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -40,6 +40,8 @@ const examples: { [R in ApiErrorReason]: ReasonParams<R> } = {
   role_required: { role: 'editor', current: 'viewer' },
   cross_site_refused: { cause: 'token' },
   too_many_sign_ins: { seconds: 840 },
+  rate_limited: { group: 'exports', seconds: 8 },
+  overloaded: { seconds: 1 },
   user_not_found: { user_id: 'usr_1' },
   token_not_found: { token_id: 'tok_1' },
   login_taken: { login: 'ada' },

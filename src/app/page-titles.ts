@@ -9,6 +9,7 @@ export const pageTitle = z.enum([
   'dashboards',
   'team',
   'account',
+  'auditLog',
   'kit',
   'notFound',
 ]);

@@ -43,6 +43,9 @@ const Team = lazy(() =>
 const Account = lazy(() =>
   import('../features/team/AccountPage.tsx').then((m) => ({ default: m.AccountRoute })),
 );
+const AuditLog = lazy(() =>
+  import('../features/audit-log/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogRoute })),
+);
 const Dashboards = lazy(() =>
   import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
 );
@@ -99,6 +102,7 @@ export const routes: RouteObject[] = [
           { path: 'dashboards', handle: titled('dashboards'), element: <Dashboards /> },
           { path: 'settings/team', handle: titled('team'), element: <Team /> },
           { path: 'settings/account', handle: titled('account'), element: <Account /> },
+          { path: 'settings/audit-log', handle: titled('auditLog'), element: <AuditLog /> },
           ...(Kit ? [{ path: '_kit', handle: titled('kit'), element: <Kit /> }] : []),
           { path: '*', handle: titled('notFound'), element: <NotFound /> },
         ],

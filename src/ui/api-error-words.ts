@@ -127,6 +127,11 @@ const reasonWords = new Map<string, Detail>([
     'too_many_sign_ins',
     (p, { t }) => t('reason.too_many_sign_ins', { seconds: num(p, 'seconds') }),
   ],
+  [
+    'rate_limited',
+    (p, { t }) => t('reason.rate_limited', { group: text(p, 'group'), seconds: num(p, 'seconds') }),
+  ],
+  ['overloaded', (p, { t }) => t('reason.overloaded', { seconds: num(p, 'seconds') })],
   ['user_not_found', (p, { t }) => t('reason.user_not_found', { user_id: text(p, 'user_id') })],
   ['token_not_found', (p, { t }) => t('reason.token_not_found', { token_id: text(p, 'token_id') })],
   ['login_taken', (p, { t }) => t('reason.login_taken', { login: text(p, 'login') })],

@@ -16,6 +16,7 @@ export const apiErrorCode = z.enum([
   'unauthenticated',
   'forbidden',
   'too_many_requests',
+  'unavailable',
   // Saved segments: 409, 412, 428.
   'conflict',
   'precondition_failed',
@@ -298,6 +299,13 @@ export const errorReasons = /* @__PURE__ */ (() => {
     },
     /** Too many failed sign-ins for this login or address: retry after `seconds`. */
     too_many_sign_ins: { code: 'too_many_requests', params: z.strictObject({ seconds: count }) },
+    /** This caller's budget for `group` (counts, exports, refits…) is spent for `seconds`. */
+    rate_limited: {
+      code: 'too_many_requests',
+      params: z.strictObject({ group: z.string(), seconds: count }),
+    },
+    /** Too many requests under way: shed at once, to be tried again after `seconds`. */
+    overloaded: { code: 'unavailable', params: z.strictObject({ seconds: count }) },
     user_not_found: { code: 'not_found', params: z.strictObject({ user_id: id }) },
     token_not_found: { code: 'not_found', params: z.strictObject({ token_id: id }) },
     /** A user with this login exists already. */

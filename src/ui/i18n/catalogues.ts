@@ -19,6 +19,7 @@ export const namespaces = [
   'preview',
   'guardrails',
   'team',
+  'auditlog',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -9,6 +9,7 @@ import type dashboards from './locales/en/dashboards.json';
 import type errors from './locales/en/errors.json';
 import type guardrails from './locales/en/guardrails.json';
 import type team from './locales/en/team.json';
+import type auditlog from './locales/en/auditlog.json';
 import type preview from './locales/en/preview.json';
 import type segments from './locales/en/segments.json';
 
@@ -26,6 +27,7 @@ declare module 'i18next' {
       preview: typeof preview;
       guardrails: typeof guardrails;
       team: typeof team;
+      auditlog: typeof auditlog;
     };
   }
 }

@@ -1,0 +1,264 @@
+// Child process of the bench: the server as `npm start` guards it (bench/serve.ts --as-server:
+// sign-in by token, rate limits, shedding, drain) under an open-loop load from autocannon, bounded
+// and on loopback only. Three phases, printed as one JSON line:
+//   steady — R req/s for D seconds mixing profile (40 %), timeline (30 %), count (20 %) and the
+//            campaign preview (10 %): percentiles and non-2xx answers;
+//   burst  — 250 req/s for B seconds: what was served (2xx) and shed (429 / 503), and how long the
+//            slowest answers took (shedding must answer at once, not queue);
+//   drain  — writes and exports under way when the server gets SIGTERM: every acknowledged write
+//            is there after a restart, and no 200 export was cut short.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { z } from 'zod';
+import { NODE_FLAGS } from '../server/node-flags.ts';
+
+const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
+const customers = Number(process.argv[3] ?? 1_000_000);
+const steadySeconds = Number(process.argv[4] ?? 600);
+const rate = Number(process.argv[5] ?? 50);
+const burstSeconds = Number(process.argv[6] ?? 10);
+
+const created = z.object({ segment_id: z.string() });
+const listing = z.object({ segments: z.array(created) });
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  token: string;
+}
+
+async function start(): Promise<Started> {
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, '--import', 'tsx', 'bench/serve.ts', file, '--as-server', '--render-workers'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const stdout = child.stdout;
+  if (stdout === null) throw new Error('no output from bench/serve.ts');
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench/serve.ts exited with ${String(code)}`)));
+    createInterface({ input: stdout }).once('line', (line) => {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed === 'object' && parsed !== null && 'port' in parsed && 'token' in parsed)
+        resolve({ child, port: Number(parsed.port), token: String(parsed.token) });
+    });
+  });
+}
+
+let next = 0;
+function customerId(): string {
+  next += 1;
+  const n = 1 + ((next * 7_919 * 131) % customers);
+  return `C${String(n).padStart(7, '0')}`;
+}
+
+const CITIES = ['Lyon', 'Paris', 'Lille', 'Nantes', 'Bordeaux', 'Rennes'];
+const definitionOf = (i: number) => ({
+  version: 1,
+  root: {
+    id: 'root',
+    kind: 'group',
+    combinator: 'and',
+    children: [
+      {
+        id: 'c1',
+        kind: 'attribute',
+        field: 'customer.city',
+        test: { operator: 'equals', value: CITIES[i % CITIES.length] },
+      },
+      {
+        id: 'c2',
+        kind: 'behaviour',
+        action: { type: 'order' },
+        count: { operator: 'at_least', value: 1 + (i % 3) },
+        window: { type: 'last_days', days: 90 + 30 * (i % 4) },
+        filters: [],
+      },
+    ],
+  },
+});
+const countBody = (i: number) => JSON.stringify({ definition: definitionOf(i), sample: 0 });
+
+function mixedRequests(token: string): autocannon.Request[] {
+  let i = 0;
+  return [
+    {
+      setupRequest: (request) => {
+        i += 1;
+        const roll = i % 10;
+        const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+        if (roll < 4)
+          return { ...request, method: 'GET', path: `/api/customers/${customerId()}`, headers };
+        if (roll < 7)
+          return {
+            ...request,
+            method: 'GET',
+            path: `/api/customers/${customerId()}/timeline?limit=50`,
+            headers,
+          };
+        if (roll < 9)
+          return {
+            ...request,
+            method: 'POST',
+            path: '/api/segments/count',
+            headers,
+            body: countBody(i),
+          };
+        return {
+          ...request,
+          method: 'GET',
+          path: `/api/campaigns/cmp_coffret_noel/preview/${customerId()}`,
+          headers,
+        };
+      },
+    },
+  ];
+}
+
+function summary(result: autocannon.Result) {
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p95: result.latency.p97_5,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    status2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: result.statusCodeStats,
+  };
+}
+
+const server = await start();
+const base = `http://127.0.0.1:${server.port}`;
+try {
+  // Warm the pages the mix reads (the first reads of a cold file are slow).
+  await autocannon({
+    url: base,
+    connections: 10,
+    duration: Math.min(30, Math.max(5, steadySeconds / 10)),
+    requests: mixedRequests(server.token),
+  });
+  const loadAverage = loadavg()[0];
+  const steady = await autocannon({
+    url: base,
+    connections: 20,
+    overallRate: rate,
+    duration: steadySeconds,
+    timeout: 10,
+    requests: mixedRequests(server.token),
+  });
+  const burst = await autocannon({
+    url: base,
+    connections: 100,
+    overallRate: 250,
+    duration: burstSeconds,
+    timeout: 10,
+    requests: mixedRequests(server.token),
+  });
+  const drain = await drainUnderLoad(server);
+  console.log(
+    JSON.stringify({
+      loadAverage,
+      rate,
+      steadySeconds,
+      burstSeconds,
+      steady: summary(steady),
+      burst: summary(burst),
+      drain,
+    }),
+  );
+} finally {
+  server.child.kill('SIGKILL');
+}
+
+/**
+ * Writers save segments and exporters download a saved segment's members while SIGTERM arrives;
+ * then a server on the same file lists the segments: every save answered 201 is there, and every
+ * export answered 200 ends with its last row.
+ */
+async function drainUnderLoad(running: Started) {
+  const url = `http://127.0.0.1:${running.port}`;
+  const headers = { authorization: `Bearer ${running.token}`, 'content-type': 'application/json' };
+  const acknowledged: string[] = [];
+  let refused = 0;
+  const exports = { complete: 0, truncated: 0, refused: 0 };
+  let stopping = false;
+  const seed = await fetch(`${url}/api/segments`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: `Bench drain ${Date.now()}`,
+      definition: definitionOf(0),
+    }),
+  });
+  if (seed.status !== 201) throw new Error(`The drain's segment was refused: ${await seed.text()}`);
+  const exported = created.parse(await seed.json()).segment_id;
+  const writer = async (w: number) => {
+    for (let i = 0; !stopping || i < 1; i += 1) {
+      try {
+        const res = await fetch(`${url}/api/segments`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            name: `Drain ${w}-${i}-${Date.now()}`,
+            definition: definitionOf(i),
+          }),
+        });
+        if (res.status === 201) acknowledged.push(created.parse(await res.json()).segment_id);
+        else refused += 1;
+      } catch {
+        refused += 1;
+        return;
+      }
+    }
+  };
+  const exporter = async () => {
+    while (!stopping) {
+      try {
+        const res = await fetch(`${url}/api/segments/${exported}/members.csv`, { headers });
+        if (res.status !== 200) {
+          exports.refused += 1;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          continue;
+        }
+        const text = await res.text();
+        if (text.endsWith('\r\n')) exports.complete += 1;
+        else exports.truncated += 1;
+      } catch {
+        // A connection refused after the drain began is not a truncated answer.
+        exports.refused += 1;
+        return;
+      }
+    }
+  };
+  const work = Promise.all([...[0, 1, 2, 3].map(writer), exporter(), exporter()]);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const signalled = performance.now();
+  running.child.kill('SIGTERM');
+  const exit = await new Promise<number | null>((resolve) => running.child.once('exit', resolve));
+  const drainMs = performance.now() - signalled;
+  stopping = true;
+  await work;
+  const again = await start();
+  try {
+    const listed = await fetch(`http://127.0.0.1:${again.port}/api/segments`, {
+      headers: { authorization: `Bearer ${again.token}` },
+    });
+    const ids = new Set(listing.parse(await listed.json()).segments.map((s) => s.segment_id));
+    return {
+      exitCode: exit,
+      drainMs,
+      acknowledged: acknowledged.length,
+      lost: acknowledged.filter((id) => !ids.has(id)).length,
+      refusedWrites: refused,
+      exports,
+    };
+  } finally {
+    again.child.kill('SIGKILL');
+  }
+}
