@@ -99,6 +99,8 @@ const audited = (extra: Record<string, unknown> = {}): Step[] => [
       name: 'Audit',
       channel: 'email',
       segment: { segment_id: 'seg_lyon', version: 3 },
+      // No holdout: seg_lyon has one member, whom a random holdout would take one time in ten.
+      holdout_share: 0,
       ...extra,
     },
   },
