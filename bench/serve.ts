@@ -8,6 +8,7 @@ import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
+import { recommendationContextOf } from '../server/routes/recommendations.ts';
 import { accountsAccess } from '../server/auth/access.ts';
 import { Accounts } from '../server/auth/accounts.ts';
 import { argon2Passwords } from '../server/auth/argon2.ts';
@@ -38,6 +39,15 @@ if (asServer) {
   await accounts.putToken(made.record);
   token = made.token;
   access = accountsAccess(accounts, argon2Passwords);
+}
+if (asServer) {
+  // As `npm start` prepares in the background before anyone uses it: search, catalogue, the models'
+  // scores, the co-purchase statistics previews read (minutes at a million), the dashboards.
+  await store.prepareSearch();
+  await store.catalogue();
+  await store.scoreBook();
+  await recommendationContextOf(store);
+  await store.prepareDashboards();
 }
 const api = createApi(store, {
   access,

@@ -21,6 +21,15 @@ export function withSignal<T>(signal: AbortSignal, work: () => Promise<T>): Prom
   return scope.run(signal, work);
 }
 
+/**
+ * Runs `work` for no request in particular: work shared by every request that waits for it (a
+ * table built once per load, the fitted models, a kept member set) must not stop because the one
+ * request that happened to start it went away.
+ */
+export function detached<T>(work: () => T): T {
+  return scope.exit(work);
+}
+
 /** What store work throws once its request is gone. */
 export class RequestAbandoned extends Error {
   constructor() {

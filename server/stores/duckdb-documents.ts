@@ -21,6 +21,7 @@ import {
   type StoredDocument,
 } from '../documents/repository.ts';
 import { INSTANT_FORMAT } from './duckdb-schema.ts';
+import { detached } from '../request-scope.ts';
 import { instantValue, toNumber, toText, type Row } from './duckdb-values.ts';
 
 /** Runs work on a connection of the store's pool. */
@@ -244,13 +245,16 @@ export class DuckDbDocuments implements DocumentRepository {
   async list(kind: DocumentKind): Promise<StoredDocument[]> {
     let list = this.lists.get(kind);
     if (list === undefined) {
-      const pending = this.run(async (c) => {
-        const rows = await queryRows(c, `SELECT ${HEAD_COLUMNS} FROM documents WHERE kind = $1`, [
-          kind,
-        ]);
-        // DuckDB orders VARCHAR by bytes; the order promised is code units.
-        return rows.map(headOf).sort((a, b) => compareText(a.id, b.id));
-      });
+      // Shared by every request that reads the list: not stopped when the first one leaves.
+      const pending = detached(() =>
+        this.run(async (c) => {
+          const rows = await queryRows(c, `SELECT ${HEAD_COLUMNS} FROM documents WHERE kind = $1`, [
+            kind,
+          ]);
+          // DuckDB orders VARCHAR by bytes; the order promised is code units.
+          return rows.map(headOf).sort((a, b) => compareText(a.id, b.id));
+        }),
+      );
       pending.catch(() => {
         if (this.lists.get(kind) === pending) this.lists.delete(kind);
       });

@@ -2,7 +2,7 @@
 // a connection ends, and the connection serves the next request.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { RequestAbandoned, withSignal } from '../request-scope.ts';
+import { detached, RequestAbandoned, withSignal } from '../request-scope.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 
 let instance: DuckDBInstance;
@@ -66,5 +66,22 @@ test('a request already gone gets no connection at all', async () => {
     ),
   ).rejects.toBeInstanceOf(RequestAbandoned);
   expect(ran).toBe(false);
+  pool.close();
+});
+
+test('work shared by every request (detached) goes on when the request that started it leaves', async () => {
+  const pool = new ConnectionPool(instance, 1);
+  const gone = new AbortController();
+  const shared = withSignal(gone.signal, () =>
+    detached(() =>
+      pool.use((c) =>
+        c
+          .runAndReadAll('SELECT count(*)::INTEGER AS n FROM range(30000000)')
+          .then((r) => r.getRowObjects()),
+      ),
+    ),
+  );
+  gone.abort();
+  expect(await shared).toEqual([{ n: 30_000_000 }]);
   pool.close();
 });

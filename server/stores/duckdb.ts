@@ -53,6 +53,7 @@ import { decodePacked } from './packed-histories.ts';
 import { ConnectionPool } from './duckdb-pool.ts';
 import { SavedSegments } from '../documents/segments.ts';
 import { DuckDbDocuments } from './duckdb-documents.ts';
+import { detached } from '../request-scope.ts';
 import { duckDbAccounts } from './duckdb-accounts.ts';
 import { DuckDbAuditTrail } from './duckdb-audit-log.ts';
 import type { AccountPersistence } from '../auth/accounts.ts';
@@ -326,8 +327,10 @@ export class DuckDbStore implements ProfileStore {
     if (set === undefined) {
       const id = this.nextSetId;
       this.nextSetId += 1;
-      const ready = this.builtOnce('members', (c) => createMemberTable(c)).then(() =>
-        this.read((c) => keepMembers(c, ctx, definition, id)),
+      const ready = detached(() =>
+        this.builtOnce('members', (c) => createMemberTable(c)).then(() =>
+          this.read((c) => keepMembers(c, ctx, definition, id)),
+        ),
       );
       const created: KeptSet = { id, ready, users: 0, forgotten: false, dropped: false };
       ready.catch(() => {
@@ -377,13 +380,15 @@ export class DuckDbStore implements ProfileStore {
   private churnBook(): Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> {
     if (this.churn === null) {
       const asOf = this.asOf;
-      const pending = this.scoringTransactions()
-        .then((t) => buildChurnTrend(t, asOf))
-        .then(async (trend) => {
-          // Every customer's bands, by customer_no, for the segments; everyone's counts kept.
-          await this.read((c) => writeChurnTable(c, trend));
-          return { trend, everyone: churnTrendMonths(trend, null) };
-        });
+      const pending = detached(() =>
+        this.scoringTransactions()
+          .then((t) => buildChurnTrend(t, asOf))
+          .then(async (trend) => {
+            // Every customer's bands, by customer_no, for the segments; everyone's counts kept.
+            await this.read((c) => writeChurnTable(c, trend));
+            return { trend, everyone: churnTrendMonths(trend, null) };
+          }),
+      );
       pending.catch(() => {
         if (this.churn === pending) this.churn = null;
       });
@@ -431,7 +436,7 @@ export class DuckDbStore implements ProfileStore {
   ): Promise<void> {
     let building = this.perLoad.get(name);
     if (building === undefined) {
-      const started = this.read(build);
+      const started = detached(() => this.read(build));
       started.catch(() => {
         if (this.perLoad.get(name) === started) this.perLoad.delete(name);
       });
@@ -471,7 +476,7 @@ export class DuckDbStore implements ProfileStore {
   private saved(): Promise<SavedSegment[]> {
     const generation = this.documents.generation('segment');
     if (this.savedCache === null || this.savedCache.generation !== generation) {
-      const list = this.segmentDocuments.list();
+      const list = detached(() => this.segmentDocuments.list());
       list.catch(() => {
         if (this.savedCache?.list === list) this.savedCache = null;
       });
@@ -484,7 +489,7 @@ export class DuckDbStore implements ProfileStore {
   scoreBook(): Promise<ScoreBook | NoModel> {
     if (this.book === null) {
       const asOf = this.asOf;
-      const pending = this.scoringTransactions().then((t) => fitScoreBook(t, asOf));
+      const pending = detached(() => this.scoringTransactions().then((t) => fitScoreBook(t, asOf)));
       pending.catch(() => {
         if (this.book === pending) this.book = null;
       });
@@ -514,23 +519,27 @@ export class DuckDbStore implements ProfileStore {
    */
   private scores(): Promise<ScoreFields> {
     if (this.scoreFields === null) {
-      const pending = this.scoreBook().then(async (book): Promise<ScoreFields> => {
-        if ('unavailable' in book) {
-          // No model: the score tables exist all the same, empty (dashboards join them).
-          await this.read((c) => writeCustomerScores(c, new Map()));
-          return { ids: new Set(), catalogue: [] };
-        }
-        const values = scoreValues(book);
-        const customers = await this.customerCount();
-        await this.read((c) => writeCustomerScores(c, values));
-        return { ids: SCORE_FIELD_IDS, catalogue: scoreCatalogueFields(values, customers) };
-      });
+      const pending = detached(() => this.fitScoreFields());
       pending.catch(() => {
         if (this.scoreFields === pending) this.scoreFields = null;
       });
       this.scoreFields = pending;
     }
     return this.scoreFields;
+  }
+
+  private fitScoreFields(): Promise<ScoreFields> {
+    return this.scoreBook().then(async (book): Promise<ScoreFields> => {
+      if ('unavailable' in book) {
+        // No model: the score tables exist all the same, empty (dashboards join them).
+        await this.read((c) => writeCustomerScores(c, new Map()));
+        return { ids: new Set(), catalogue: [] };
+      }
+      const values = scoreValues(book);
+      const customers = await this.customerCount();
+      await this.read((c) => writeCustomerScores(c, values));
+      return { ids: SCORE_FIELD_IDS, catalogue: scoreCatalogueFields(values, customers) };
+    });
   }
 
   /**
@@ -560,10 +569,12 @@ export class DuckDbStore implements ProfileStore {
   private countContext(): Promise<SegmentQueryContext> {
     const asOf = this.asOf;
     if (this.segmentCustomers === null) {
-      const pending = this.read(async (c) => {
-        const [row] = await queryRows(c, 'SELECT count(*)::INTEGER AS n FROM segment_customers');
-        return toNumber(row?.n ?? null);
-      });
+      const pending = detached(() =>
+        this.read(async (c) => {
+          const [row] = await queryRows(c, 'SELECT count(*)::INTEGER AS n FROM segment_customers');
+          return toNumber(row?.n ?? null);
+        }),
+      );
       pending.catch(() => {
         if (this.segmentCustomers === pending) this.segmentCustomers = null;
       });
@@ -586,12 +597,12 @@ export class DuckDbStore implements ProfileStore {
   catalogue(): Promise<CatalogueResponse> {
     if (this.cachedCatalogue === null) {
       const asOf = this.asOf;
-      const pending = Promise.all([this.read((c) => readCatalogue(c, asOf)), this.scores()]).then(
-        ([catalogue, scores]) => ({
-          ...catalogue,
-          fields: [...catalogue.fields, ...scores.catalogue],
-        }),
-      );
+      const pending = detached(() =>
+        Promise.all([this.read((c) => readCatalogue(c, asOf)), this.scores()]),
+      ).then(([catalogue, scores]) => ({
+        ...catalogue,
+        fields: [...catalogue.fields, ...scores.catalogue],
+      }));
       // A failed computation is not cached: the next request tries again.
       pending.catch(() => {
         if (this.cachedCatalogue === pending) this.cachedCatalogue = null;
@@ -603,7 +614,7 @@ export class DuckDbStore implements ProfileStore {
 
   /** The search index of this load, read on first use (a failed read is retried next time). */
   private nameIndex(): Promise<CustomerSearchIndex> {
-    const index = (this.searchIndex ??= this.read(readSearchIndex));
+    const index = (this.searchIndex ??= detached(() => this.read(readSearchIndex)));
     index.catch(() => {
       if (this.searchIndex === index) this.searchIndex = null;
     });
