@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { NODE_FLAGS } from '../server/node-flags.ts';
+import { spreadCustomerIds } from './customer-ids.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const customers = Number(process.argv[3] ?? 1_000_000);
@@ -25,13 +26,7 @@ const port = await new Promise<number>((resolve, reject) => {
   });
 });
 
-/** A customer id spread over the file by a multiplicative step (no two clients in step). */
-let next = 0;
-function customerId(): string {
-  next += 1;
-  const n = 1 + ((next * 7_919 * 131) % customers);
-  return `C${String(n).padStart(7, '0')}`;
-}
+const customerId = spreadCustomerIds(customers);
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { NODE_FLAGS } from '../server/node-flags.ts';
+import { spreadCustomerIds } from './customer-ids.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const customers = Number(process.argv[3] ?? 1_000_000);
@@ -47,12 +48,7 @@ async function start(): Promise<Started> {
   });
 }
 
-let next = 0;
-function customerId(): string {
-  next += 1;
-  const n = 1 + ((next * 7_919 * 131) % customers);
-  return `C${String(n).padStart(7, '0')}`;
-}
+const customerId = spreadCustomerIds(customers);
 
 const CITIES = ['Lyon', 'Paris', 'Lille', 'Nantes', 'Bordeaux', 'Rennes'];
 const definitionOf = (i: number) => ({

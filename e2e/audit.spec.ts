@@ -6,12 +6,12 @@
 // threshold) leave the audit clean of both; a send time is planned; "ready" is refused without a
 // reason over the remaining blocks and granted with one; the export holds exactly the recipients
 // left — no holdout, no exclusion — with the preview's messages.
-import type { Download, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, PROMOTED_SKU, generateDataset } from '../mocks/seed/index.ts';
 import { DEMO_CAMPAIGN_ID } from '../mocks/seed/marketing.ts';
 import { expectedAudit, plantedAmong, type Expected } from './audit-expect.ts';
-import { expect, test } from './fixtures.ts';
+import { downloadedText, expect, test } from './fixtures.ts';
 
 const AUDIT = `/campaigns/${DEMO_CAMPAIGN_ID}/audit`;
 const API = `/api/campaigns/${DEMO_CAMPAIGN_ID}`;
@@ -375,11 +375,4 @@ async function rolloutAddsUp(
     .map((r) => r[0] ?? '');
   expect([loyal.length, rest.length]).toEqual([waves[0]?.recipients, waves[1]?.recipients]);
   expect(sorted([...loyal, ...rest])).toEqual(sorted(expected.exported));
-}
-
-async function downloadedText(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,7 +1,7 @@
 // Playwright fixtures: the demo data's manifest (the same seed and size as the app under test), a
 // guard that fails a test if any dialog opens, and an accessibility check.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import type { Manifest, PlantedStory } from '../mocks/seed/manifest.ts';
@@ -83,4 +83,12 @@ export async function openCustomerBySearch(page: Page, text: string, hitName: Re
   const search = page.getByRole('combobox', { name: 'Rechercher des clients' });
   await search.fill(text);
   await page.getByRole('option', { name: hitName }).first().click();
+}
+
+/** A downloaded file's text (a CSV export). */
+export async function downloadedText(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,9 +1,8 @@
 // Signing in through the form against the real server (decision 035): a page asks for sign-in and
 // comes back after it, a wrong password is said plainly, signing out ends the session, and a viewer
 // reads but cannot save. The mock's demo has no accounts (everyone is its editor).
-import type { Download } from '@playwright/test';
 import { E2E_USERS, signIn } from './accounts.ts';
-import { demoData, expect, seriousViolations, test } from './fixtures.ts';
+import { demoData, downloadedText, expect, seriousViolations, test } from './fixtures.ts';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -133,13 +132,6 @@ test('a viewer sees personal data masked: the 360 and a segment’s CSV', async 
     }
   }
 });
-
-async function downloadedText(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 test('the admin reads in the audit log the editor’s save, with what it changed', async ({
   page,

@@ -9,6 +9,7 @@ import type { DocumentKind } from '../documents/repository.ts';
 import type { ProfileStore } from '../store.ts';
 import { tokenSummaryOf, userSummaryOf } from '../routes/auth.ts';
 import type { AuditTrail } from './trail.ts';
+import { routePattern } from '../route-pattern.ts';
 
 interface Rule {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -130,31 +131,17 @@ const DOCUMENT_OF: Partial<Record<AuditTargetKind, DocumentKind>> = {
   policy: 'guardrail_policy',
 };
 
-const compiled = RULES.map((rule) => {
-  const names: string[] = [];
-  const source = rule.pattern
-    .split('/')
-    .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(part.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { rule, names, regex: new RegExp(`^${source}/?$`) };
-});
+const compiled = RULES.map((rule) => ({ rule, route: routePattern(rule.pattern) }));
 
 /** The audited rule a request falls under, with its path's parameters; null when not audited. */
 export function auditedRule(
   method: string,
   path: string,
 ): { rule: Rule; params: Record<string, string> } | null {
-  for (const { rule, names, regex } of compiled) {
+  for (const { rule, route } of compiled) {
     if (rule.method !== method) continue;
-    const match = regex.exec(path);
-    if (match === null) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? '')));
-    return { rule, params };
+    const params = route.match(path);
+    if (params !== null) return { rule, params };
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../src/api/contract.ts';
 import { httpError } from '../http.ts';
 import { randomToken, sha256, type Accounts, type SessionRecord } from './accounts.ts';
-import { allows, needOf } from './permissions.ts';
+import { allows, needOf, type Need } from './permissions.ts';
 
 export const SESSION_COOKIE = 'tact_session';
 /** Readable by the page, which sends it back in CSRF_HEADER (a cross-site page cannot read it). */
@@ -113,7 +113,7 @@ export function accessGate(access: Access): MiddlewareHandler {
   return async (c, next) => {
     const line = needOf(c.req.method, c.req.path);
     const need = line?.need ?? 'signed_in';
-    const principal = await identify(access, c);
+    const principal = await identify(access, c, need);
     c.set('principal', principal);
     if (UNSAFE.has(c.req.method) && principal?.kind !== 'token' && access.kind === 'accounts')
       refuseCrossSite(c, principal);
@@ -154,7 +154,7 @@ function refuseCrossSite(c: Context, principal: Principal | null) {
     );
 }
 
-async function identify(access: Access, c: Context): Promise<Principal | null> {
+async function identify(access: Access, c: Context, need: Need): Promise<Principal | null> {
   if (access.kind === 'fixed') return access.principal;
   const { accounts } = access;
   const authorization = c.req.header('authorization');
@@ -193,7 +193,7 @@ async function identify(access: Access, c: Context): Promise<Principal | null> {
     if (session !== null) await accounts.removeSessions([session.hash]);
     clearSessionCookies(c);
     // A sign-in with a stale cookie still proceeds; anything else says why it is refused.
-    if (needOf(c.req.method, c.req.path)?.need === 'public') return null;
+    if (need === 'public') return null;
     throw httpError('session_expired', 'Your session has ended: sign in again.', {});
   }
   if (Date.parse(session.last_seen_at) + TOUCH_EVERY_MS <= now)

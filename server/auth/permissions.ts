@@ -3,6 +3,7 @@
 // (access.ts) refuses what the table does not allow; server/auth/permissions.test.ts fails when a
 // route of the app has no line here, so a new route cannot ship undeclared.
 import type { Role } from '../../src/api/contract.ts';
+import { routePattern } from '../route-pattern.ts';
 
 export type Need = 'public' | 'signed_in' | Role;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -100,14 +101,8 @@ export function allows(role: Role, need: Need): boolean {
 
 const compiled = PERMISSIONS.map(([method, pattern, need]) => ({
   method,
-  pattern,
+  route: routePattern(pattern),
   need,
-  regex: new RegExp(
-    `^${pattern
-      .split('/')
-      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('/')}/?$`,
-  ),
 }));
 
 /**
@@ -119,11 +114,8 @@ export function needOf(method: string, path: string): { pattern: string; need: N
   const verb = method === 'HEAD' ? 'GET' : method;
   let best: (typeof compiled)[number] | null = null;
   for (const line of compiled) {
-    if (line.method !== verb || !line.regex.test(path)) continue;
-    if (best === null || literals(line.pattern) > literals(best.pattern)) best = line;
+    if (line.method !== verb || line.route.match(path) === null) continue;
+    if (best === null || line.route.literals > best.route.literals) best = line;
   }
-  return best === null ? null : { pattern: best.pattern, need: best.need };
+  return best === null ? null : { pattern: best.route.pattern, need: best.need };
 }
-
-const literals = (pattern: string) =>
-  pattern.split('/').filter((part) => part !== '' && !part.startsWith(':')).length;

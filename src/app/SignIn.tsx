@@ -50,7 +50,6 @@ export function SignInRoute() {
     );
   };
   const refusal = signIn.isError ? wordApiError(signIn.error, words) : null;
-  const ended = params.get('ended') === '1';
 
   return (
     <div className="flex min-h-full items-start justify-center bg-canvas px-4 pt-[12vh]">
@@ -76,11 +75,6 @@ export function SignInRoute() {
           <h1 id="sign-in-title" className="text-md font-semibold text-fg">
             {t('signIn.title')}
           </h1>
-          {ended && refusal === null && (
-            <p role="status" className="text-sm text-fg-muted">
-              {t('signIn.ended')}
-            </p>
-          )}
           <Field label={t('signIn.login')}>
             {(control) => (
               <Input

@@ -76,12 +76,12 @@ describe('saved segments', () => {
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/segments\/seg_/));
     // The saved segment's page replaces the new one's: read the badge once it has settled.
+    // The author is whoever is signed in: the page no longer asks for a name.
     await waitFor(() => {
       expect(screen.getByText('Version 1')).toBeVisible();
       expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens');
+      expect(screen.getByText(/^Saved by Test admin · /)).toBeVisible();
     });
-    // The author is whoever is signed in: the page no longer asks for a name.
-    expect(screen.getByText(/^Saved by Test admin · /)).toBeVisible();
     expect(screen.queryByRole('button', { name: /^Saving as/ })).toBeNull();
     // Saved: no draft left behind, and the list knows it.
     expect(localStorage.getItem('tact.segments.draft')).toBeNull();

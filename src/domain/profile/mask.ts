@@ -68,13 +68,7 @@ export function maskIdentityValue(kind: IdentityKind | string, value: string): s
 }
 
 export function maskCustomer(customer: Customer): Customer {
-  return {
-    ...customer,
-    first_name: maskName(customer.first_name),
-    last_name: maskName(customer.last_name),
-    email: maskEmail(customer.email),
-    phone: maskPhone(customer.phone),
-  };
+  return maskPerson(customer);
 }
 
 export function maskIdentity(identity: Identity): Identity {

@@ -4,13 +4,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import type { CampaignAudit, RolloutPlanResponse, SavedCampaign } from '../../api/contract.ts';
 import { readyEmail } from '../../domain/campaign/campaign.fixture.ts';
 import { emptyWave } from '../../domain/campaign/rollout.ts';
 import { emptyTallies } from '../../domain/guardrails/audit.ts';
 import { renderAt } from '../../test/render.tsx';
+import { recordWrites, settle } from '../../test/writes.ts';
 import { saveTextFile } from '../../ui/download.ts';
 import { RoleProvider, type Role } from '../../ui/permissions.tsx';
 import { AuditScreen } from './AuditScreen.tsx';
@@ -82,12 +83,7 @@ const plan: RolloutPlanResponse = {
 
 /** The audits the API lists; every write the screen sends is recorded (and accepted). */
 function serve(audits: CampaignAudit[]): string[] {
-  const writes: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`);
-  };
-  mockApi.events.on('request:start', listener);
-  onTestFinished(() => mockApi.events.removeListener('request:start', listener));
+  const writes = recordWrites();
   mockApi.use(
     http.get(`/api/campaigns/${ID}/audits`, () => HttpResponse.json({ campaign_id: ID, audits })),
     http.get(`/api/campaigns/${ID}/rollout`, () => HttpResponse.json(plan)),
@@ -111,9 +107,6 @@ function openAs(role: Role, campaign: SavedCampaign) {
     },
   ]);
 }
-
-/** Long enough for a request a click would have started to reach the API. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 function expectRefused(control: HTMLElement) {
   expect(control).toBeDisabled();

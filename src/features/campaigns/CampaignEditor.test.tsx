@@ -2,19 +2,11 @@
 // campaign, its history and its rendered message, and Save (or Ctrl+S) is disabled, sending nothing.
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  onTestFinished,
-  test,
-} from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { savedCampaign, type SavedCampaign } from '../../api/contract.ts';
 import { renderAt } from '../../test/render.tsx';
+import { recordWrites, settle } from '../../test/writes.ts';
 import { RoleProvider, type Role } from '../../ui/permissions.tsx';
 import { CampaignEditor } from './CampaignEditor.tsx';
 
@@ -41,20 +33,7 @@ async function savedElsewhere(name: string): Promise<SavedCampaign> {
 }
 
 /** Every write the page sends; a template render is a read sent as POST. */
-function recordWrites(): string[] {
-  const writes: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    const path = new URL(request.url).pathname;
-    if (request.method === 'GET' || path === '/api/templates/render') return;
-    writes.push(`${request.method} ${path}`);
-  };
-  mockApi.events.on('request:start', listener);
-  onTestFinished(() => mockApi.events.removeListener('request:start', listener));
-  return writes;
-}
-
-/** Long enough for a request a key press would have started to reach the API. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+const recordEditorWrites = () => recordWrites((path) => path === '/api/templates/render');
 
 function openAs(role: Role, campaign: SavedCampaign) {
   return renderAt('/campaigns/x', [
@@ -72,7 +51,7 @@ function openAs(role: Role, campaign: SavedCampaign) {
 describe('the campaign editor', () => {
   test('for a viewer: read-only, Save disabled saying who may, Ctrl+S after an edit sends nothing', async () => {
     const campaign = await savedElsewhere('Soldes — lecture');
-    const writes = recordWrites();
+    const writes = recordEditorWrites();
     const user = userEvent.setup();
     openAs('viewer', campaign);
     const name = await screen.findByRole('textbox', { name: 'Campaign name' });
@@ -93,7 +72,7 @@ describe('the campaign editor', () => {
 
   test('for an editor: Save enabled, nothing read-only, and Ctrl+S saves', async () => {
     const campaign = await savedElsewhere('Soldes — éditeur');
-    const writes = recordWrites();
+    const writes = recordEditorWrites();
     const user = userEvent.setup();
     openAs('editor', campaign);
     const name = await screen.findByRole('textbox', { name: 'Campaign name' });

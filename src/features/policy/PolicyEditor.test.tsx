@@ -3,18 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  onTestFinished,
-  test,
-} from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { renderAt } from '../../test/render.tsx';
+import { recordWrites, settle } from '../../test/writes.ts';
 import { RoleProvider, type Role } from '../../ui/permissions.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { policyQueries } from './queries.ts';
@@ -25,20 +17,6 @@ afterEach(() => mockApi.resetHandlers());
 afterAll(() => mockApi.close());
 
 const ADMINS_ONLY = 'Admins only: you are an editor.';
-
-/** Every write the page sends. */
-function recordWrites(): string[] {
-  const writes: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`);
-  };
-  mockApi.events.on('request:start', listener);
-  onTestFinished(() => mockApi.events.removeListener('request:start', listener));
-  return writes;
-}
-
-/** Long enough for a request a key press would have started to reach the API. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 function Policy() {
   const saved = useQuery(policyQueries.one('default'));

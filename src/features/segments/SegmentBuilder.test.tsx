@@ -5,20 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  onTestFinished,
-  test,
-  vi,
-} from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { savedSegment, type SavedSegment } from '../../api/contract.ts';
 import { renderAt } from '../../test/render.tsx';
+import { recordWrites, settle } from '../../test/writes.ts';
 import { RoleProvider, type Role } from '../../ui/permissions.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { segmentQueries } from './queries.ts';
@@ -73,20 +64,7 @@ async function savedTwice(name: string): Promise<SavedSegment> {
 }
 
 /** Every write the page sends; counts, overlaps and forecasts are reads sent as POST. */
-function recordWrites(): string[] {
-  const writes: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    const path = new URL(request.url).pathname;
-    if (request.method === 'GET' || /\/(count|overlap|forecast)$/.test(path)) return;
-    writes.push(`${request.method} ${path}`);
-  };
-  mockApi.events.on('request:start', listener);
-  onTestFinished(() => mockApi.events.removeListener('request:start', listener));
-  return writes;
-}
-
-/** Long enough for a request a key press would have started to reach the API. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+const recordBuilderWrites = () => recordWrites((path) => /\/(count|overlap|forecast)$/.test(path));
 
 function Builder({ segment }: { segment: SavedSegment }) {
   const catalogue = useQuery(segmentQueries.catalogue());
@@ -141,7 +119,7 @@ describe('a viewer in the segment builder', () => {
 
   test('Ctrl+S after an edit sends nothing', async () => {
     const segment = await savedTwice('Lyonnais — raccourci');
-    const writes = recordWrites();
+    const writes = recordBuilderWrites();
     const user = userEvent.setup();
     openAs('viewer', segment);
     const name = await screen.findByRole('textbox', { name: 'Segment name' });
@@ -154,7 +132,7 @@ describe('a viewer in the segment builder', () => {
 
   test('reads the history, but restoring a version is disabled and says who may', async () => {
     const segment = await savedTwice('Lyonnais — historique');
-    const writes = recordWrites();
+    const writes = recordBuilderWrites();
     const user = userEvent.setup();
     openAs('viewer', segment);
     await user.click(await screen.findByRole('button', { name: 'History' }));
@@ -172,7 +150,7 @@ describe('a viewer in the segment builder', () => {
 describe('an editor in the segment builder', () => {
   test('saves with Ctrl+S; Save, Duplicate, Delete and Restore are enabled, nothing read-only', async () => {
     const segment = await savedTwice('Lyonnais — éditeur');
-    const writes = recordWrites();
+    const writes = recordBuilderWrites();
     const user = userEvent.setup();
     openAs('editor', segment);
     const name = await screen.findByRole('textbox', { name: 'Segment name' });

@@ -9,13 +9,12 @@ import { safeParseCoded } from '../../domain/zod-issue.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Input } from '../../ui/Input.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { DialogForm } from './DialogForm.tsx';
+import { RoleField } from './RoleField.tsx';
 import { useFormWords, type FieldErrors } from './form-issues.ts';
 import { teamMutations } from './mutations.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';
-import { useRoleOptions } from './roles.ts';
 
 const FIELDS = ['login', 'name', 'role', 'password'] as const;
 
@@ -23,7 +22,6 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('team');
   const toast = useToast();
   const formWords = useFormWords();
-  const roleOptions = useRoleOptions();
   const create = useMutation(teamMutations.createUser());
   const [login, setLogin] = useState('');
   const [name, setName] = useState('');
@@ -92,17 +90,7 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
             )}
           </Field>
         </div>
-        <Field label={t('addUser.role')} hint={t('roleHint')} error={errors.role}>
-          {(control) => (
-            <Select<Role>
-              {...control}
-              className="max-w-48"
-              value={role}
-              onValueChange={setRole}
-              options={roleOptions}
-            />
-          )}
-        </Field>
+        <RoleField label={t('addUser.role')} value={role} onChange={setRole} error={errors.role} />
         <NewPasswordField
           label={t('addUser.password')}
           value={password}

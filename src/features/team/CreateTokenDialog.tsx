@@ -10,12 +10,11 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogClose, DialogContent } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Input } from '../../ui/Input.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { CopyButton } from './CopyButton.tsx';
+import { RoleField } from './RoleField.tsx';
 import { DialogForm } from './DialogForm.tsx';
 import { useFormWords, type FieldErrors } from './form-issues.ts';
 import { teamMutations } from './mutations.ts';
-import { useRoleOptions } from './roles.ts';
 
 function ShownOnce({ name, token }: { name: string; token: string }) {
   const { t } = useTranslation('team');
@@ -65,7 +64,6 @@ function ShownOnce({ name, token }: { name: string; token: string }) {
 export function CreateTokenDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('team');
   const formWords = useFormWords();
-  const roleOptions = useRoleOptions();
   const create = useMutation(teamMutations.createToken());
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
@@ -109,17 +107,12 @@ export function CreateTokenDialog({ onClose }: { onClose: () => void }) {
               />
             )}
           </Field>
-          <Field label={t('createToken.role')} hint={t('roleHint')} error={errors.role}>
-            {(control) => (
-              <Select<Role>
-                {...control}
-                className="max-w-48"
-                value={role}
-                onValueChange={setRole}
-                options={roleOptions}
-              />
-            )}
-          </Field>
+          <RoleField
+            label={t('createToken.role')}
+            value={role}
+            onChange={setRole}
+            error={errors.role}
+          />
         </DialogForm>
       )}
     </Dialog>
