@@ -43,8 +43,8 @@ export function memberRows(ctx: DashboardContext, definition: SegmentDefinition)
   const compiled = compileDefinition(definition, overSegmentTables(ctx));
   const from = `FROM ${compiled.from} WHERE (${compiled.where})`;
   return {
-    numbers: `SELECT c.customer_no ${from}`,
-    ids: `SELECT c.customer_id ${from}`,
+    numbers: `${compiled.with}SELECT c.customer_no ${from}`,
+    ids: `${compiled.with}SELECT c.customer_id ${from}`,
     params: compiled.params,
   };
 }
@@ -65,7 +65,7 @@ export async function keepMembers(
   const compiled = compileDefinition(definition, overSegmentTables(ctx));
   await runSegmentStatement(connection, {
     sql: `INSERT INTO ${MEMBER_TABLE}
-          SELECT ${String(setId)}, c.customer_no, c.customer_id
+          ${compiled.with}SELECT ${String(setId)}, c.customer_no, c.customer_id
           FROM ${compiled.from} WHERE (${compiled.where})`,
     params: compiled.params,
   });

@@ -173,7 +173,7 @@ export async function segmentBreakdown(
   const source = breakdownSource(fieldId);
   if (source === null) throw new Error(`Not a breakdown: ${fieldId}`);
   const compiled = compileDefinition(definition, overSegmentTables(ctx));
-  const members = `SELECT c.* FROM ${compiled.from} WHERE (${compiled.where})`;
+  const members = `${compiled.with}SELECT c.* FROM ${compiled.from} WHERE (${compiled.where})`;
   let sql: string;
   switch (source.kind) {
     case 'column':
@@ -287,7 +287,7 @@ export async function segmentScoreTotals(
             coalesce(sum(round(v * 100)::BIGINT) FILTER (WHERE ${where}), 0)::BIGINT AS cents${n}`;
   });
   const [row] = await runSegmentStatement(connection, {
-    sql: `SELECT ${sums.join(', ')}
+    sql: `${compiled.with}SELECT ${sums.join(', ')}
           FROM (SELECT x.*, ${value} AS v
                 FROM (SELECT c.customer_no${inner} FROM ${compiled.from}) x
                 LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = x.customer_no)`,

@@ -66,6 +66,8 @@ export function segmentTablesTree(ctx: SegmentTablesContext): {
     segments: ctx.segments,
     scores: ctx.scores,
     dialect: 'duckdb',
+    // The member sets' own walks (sql-tree.ts) read the same tables.
+    layout: (compilation) => new SegmentTablesLayout(compilation, ctx.customers),
   };
   return { tree: new SqlTree(context, sql, layout), layout };
 }

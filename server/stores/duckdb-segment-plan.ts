@@ -33,6 +33,8 @@ export type PlanCount =
 
 /** A count plan compiled members first: the first definition's members, then the rest. */
 export interface CompiledPlan {
+  /** As CompiledDefinition's (src/domain/segment/sql.ts). */
+  with: string;
   from: string;
   /** The first definition's members, as a WHERE clause over `from`. */
   members: string;
@@ -117,9 +119,13 @@ function membersFirst(
   const texts = counts.map((c) =>
     c.among === 'all' ? c.where : c.among === 'bits' ? c.bits : (c.also ?? TRUE),
   );
-  const [from = '', used] = withUsedParams([tree.from(), members, ...texts], tree.sql.params);
-  const [membersUsed = FALSE, ...countTexts] = used.texts;
+  const [from = '', used] = withUsedParams(
+    [tree.from(), tree.with(), members, ...texts],
+    tree.sql.params,
+  );
+  const [usedWith = '', membersUsed = FALSE, ...countTexts] = used.texts;
   return {
+    with: usedWith,
     from,
     members: membersUsed,
     counts: counts.map((c, i): PlanCount => {
@@ -200,7 +206,7 @@ export function planQuery(
   }
   return {
     sql:
-      `SELECT (SELECT count(*)::INTEGER FROM segment_customers) AS total` +
+      `${compiled.with}SELECT (SELECT count(*)::INTEGER FROM segment_customers) AS total` +
       `${outer.map((o) => `, ${o}`).join('')}, m.* ` +
       `FROM (SELECT ${inner.join(', ')} FROM ${compiled.from} WHERE ${compiled.members}) m`,
     params,
@@ -240,7 +246,7 @@ export function countsQuery(
   const inner = compiled.conditions.map((where, i) => `, ${where} AS k${i}`).join('');
   return {
     sql:
-      `SELECT count(*)::INTEGER AS total${counts.map((c) => `, ${c}`).join('')} ` +
+      `${compiled.with}SELECT count(*)::INTEGER AS total${counts.map((c) => `, ${c}`).join('')} ` +
       `FROM (SELECT c.customer_no${inner} FROM ${compiled.from})`,
     params,
     countColumns,

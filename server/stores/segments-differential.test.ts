@@ -15,7 +15,9 @@ import type {
   SegmentDefinition,
   SegmentNode,
 } from '../../src/domain/segment/definition.ts';
-import { compileDefinition, type CompiledDefinition } from '../../src/domain/segment/sql.ts';
+import { withUsedParams } from '../../src/domain/segment/sql.ts';
+import { FALSE } from '../../src/domain/segment/sql-comparison.ts';
+import { sqlTree } from '../../src/domain/segment/sql-tree.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from '../fixture.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 import {
@@ -47,11 +49,6 @@ function and(...children: SegmentNode[]): SegmentDefinition {
     version: 1,
     root: { id: 'and', kind: 'group', negate: false, combinator: 'and', children },
   };
-}
-
-/** `where` with its placeholders moved up by `offset`, to sit beside other predicates. */
-function shifted(compiled: CompiledDefinition, offset: number): string {
-  return compiled.where.replace(/\$(\d+)::/g, (_, n: string) => `$${Number(n) + offset}::`);
 }
 
 interface Engines {
@@ -93,19 +90,19 @@ async function partitionInSql(
   segments: ReadonlyMap<string, SegmentDefinition>,
 ): Promise<[number, number, number]> {
   const context = { asOf: engines.asOf, segments, scores: SCORES, dialect: 'duckdb' as const };
-  const whole = compileDefinition(s, context);
-  const withP = compileDefinition(and(p), context);
-  const withoutP = compileDefinition(and({ ...p, negate: !p.negate }), context);
-  const second = whole.params.length;
-  const third = second + withP.params.length;
+  // One walk, so the three predicates share their member sets' WITH clause and parameters.
+  const tree = sqlTree(context);
+  const roots = [s.root, and(p).root, and({ ...p, negate: !p.negate }).root];
+  const predicates = roots.map((root) => tree.node(root, 0));
+  const [, used] = withUsedParams([tree.from(), tree.with(), ...predicates], tree.sql.params);
+  const [withClause = '', whole = FALSE, withP = FALSE, withoutP = FALSE] = used.texts;
   const [row] = await runSegmentStatement(engines.duck.connection, {
     sql:
-      `SELECT (count(*) FILTER (WHERE s))::INTEGER AS s, ` +
+      `${withClause}SELECT (count(*) FILTER (WHERE s))::INTEGER AS s, ` +
       `(count(*) FILTER (WHERE s AND p))::INTEGER AS sp, ` +
       `(count(*) FILTER (WHERE s AND np))::INTEGER AS snp ` +
-      `FROM (SELECT ${whole.where} AS s, ${shifted(withP, second)} AS p, ` +
-      `${shifted(withoutP, third)} AS np FROM customers c)`,
-    params: [...whole.params, ...withP.params, ...withoutP.params],
+      `FROM (SELECT ${whole} AS s, ${withP} AS p, ${withoutP} AS np FROM customers c)`,
+    params: used.params,
   });
   return [toNumber(row?.s ?? null), toNumber(row?.sp ?? null), toNumber(row?.snp ?? null)];
 }

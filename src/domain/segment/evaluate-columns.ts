@@ -37,8 +37,8 @@ import {
 } from './evaluate.ts';
 import { firstNameJunk } from '../template/salutation.ts';
 import { valueTest } from './value-tests.ts';
+import { MembershipKeys } from './memberships.ts';
 import {
-  MAX_MEMBERSHIP_DEPTH,
   customerFields,
   isUnbounded,
   lineFields,
@@ -261,12 +261,15 @@ export function countSelected(selection: Selection): number {
 class ColumnEvaluator {
   private readonly asOfMs: number;
   private readonly done = new Map<SegmentNode, Map<number, Selection>>();
+  private readonly keys: MembershipKeys;
+  private readonly memberSets = new Map<string, Selection>();
 
   constructor(
     private readonly columns: CustomerColumns,
     private readonly context: EvaluationContext,
   ) {
     this.asOfMs = Date.parse(context.asOf);
+    this.keys = new MembershipKeys(context.segments);
   }
 
   private none(): Selection {
@@ -356,9 +359,16 @@ class ColumnEvaluator {
       case 'aggregate':
         return this.aggregate(condition);
       case 'segment': {
+        // Each member set once (memberships.ts), whichever depths name it.
         const definition = this.context.segments.get(condition.segment_id);
-        if (!definition || depth + 1 > MAX_MEMBERSHIP_DEPTH) return this.none();
-        return this.node(definition.root, depth + 1);
+        const key = this.keys.key(condition.segment_id, depth + 1);
+        if (!definition || key === null) return this.none();
+        let members = this.memberSets.get(key);
+        if (!members) {
+          members = this.node(definition.root, depth + 1);
+          this.memberSets.set(key, members);
+        }
+        return members;
       }
       case 'score':
         return this.perCustomer(condition);

@@ -898,6 +898,32 @@ describe('groups, negation and membership', () => {
     expect(matches(member('gone', true), f, ctx)).toBe(true);
   });
 
+  test('a saved segment named a hundred times at two depths is worked out once per customer', () => {
+    // top names mid ten times and base once; mid names base ten times: 101 references to base.
+    const ten = (id: string) => Array.from({ length: 10 }, () => member(id));
+    const segments = new Map<string, SegmentDefinition>([
+      ['base', definition(lyon)],
+      ['mid', definition(group('or', ten('base')))],
+      ['top', definition(group('or', [...ten('mid'), member('base')]))],
+    ]);
+    const matchTop = compileEvaluator(definition(member('top')), { asOf: AS_OF, segments });
+    let reads = 0;
+    const counting = (city: string): CustomerFacts => {
+      const g = facts({ customer: { city } });
+      const customer = new Proxy(g.customer, {
+        get(target, key, receiver) {
+          if (key === 'city') reads += 1;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      return { ...g, customer };
+    };
+    expect(matchTop(counting('Paris'))).toBe(false);
+    expect(reads).toBe(1);
+    expect(matchTop(counting('Lyon'))).toBe(true);
+    expect(reads).toBe(2);
+  });
+
   test('a cycle (refused by validation) ends at the depth limit instead of hanging', () => {
     const ctx: EvaluationContext = { asOf: AS_OF, segments: new Map() };
     const segments = new Map<string, SegmentDefinition>([

@@ -33,7 +33,8 @@
 //   firstNameJunk finds nothing wrong with the first name as written.
 // - Scores come from CustomerFacts.scores, typed by their value (number or string); absent = missing.
 // - Membership evaluates the referenced definition; an unknown segment, or nesting deeper than
-//   MAX_MEMBERSHIP_DEPTH (only a cycle gets there), matches no one.
+//   MAX_MEMBERSHIP_DEPTH (only a cycle gets there), matches no one. Each saved segment is worked
+//   out once per customer however often it is named (memberships.ts).
 // - A group without children is false (then `negate` flips it), so NOT stays a complement.
 import { daysBetween, isValidEmail } from '../profile/catalogue.ts';
 import { latestConsents, roundHalfEven } from '../profile/figures.ts';
@@ -49,7 +50,6 @@ import type {
   TimeWindow,
 } from './definition.ts';
 import {
-  MAX_MEMBERSHIP_DEPTH,
   customerFields,
   isUnbounded,
   isValidPhone,
@@ -64,6 +64,7 @@ import {
   type OrderFacts,
 } from './facts.ts';
 import { firstNameJunk } from '../template/salutation.ts';
+import { MembershipKeys } from './memberships.ts';
 import { dynamicTest, setTest, valueTest } from './value-tests.ts';
 import { compareText } from '../compare.ts';
 
@@ -117,9 +118,11 @@ function latestOf(f: CustomerFacts): ReadonlyMap<string, string> {
 class EvaluatorCompiler {
   private readonly asOfMs: number;
   private readonly memberships = new Map<string, Predicate>();
+  private readonly keys: MembershipKeys;
 
   constructor(private readonly context: EvaluationContext) {
     this.asOfMs = Date.parse(context.asOf);
+    this.keys = new MembershipKeys(context.segments);
   }
 
   node(node: SegmentNode, depth: number): Predicate {
@@ -167,13 +170,26 @@ class EvaluatorCompiler {
     }
   }
 
+  /**
+   * A saved segment's predicate, compiled once per member set (memberships.ts) and answered once
+   * per customer: the conditions naming it again ask the same customer's answer.
+   */
   private membership(segmentId: string, depth: number): Predicate {
     const definition = this.context.segments.get(segmentId);
-    if (!definition || depth > MAX_MEMBERSHIP_DEPTH) return never;
-    const key = `${depth}:${segmentId}`;
+    const key = this.keys.key(segmentId, depth);
+    if (!definition || key === null) return never;
     let p = this.memberships.get(key);
     if (!p) {
-      p = this.node(definition.root, depth);
+      const matches = this.node(definition.root, depth);
+      let last: CustomerFacts | null = null;
+      let answer = false;
+      p = (f) => {
+        if (f !== last) {
+          answer = matches(f);
+          last = f;
+        }
+        return answer;
+      };
       this.memberships.set(key, p);
     }
     return p;

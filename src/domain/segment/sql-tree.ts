@@ -48,13 +48,8 @@ import type {
   SegmentDefinition,
   SegmentNode,
 } from './definition.ts';
-import {
-  MAX_MEMBERSHIP_DEPTH,
-  MIN_PHONE_DIGITS,
-  customerFields,
-  lineFields,
-  orderFields,
-} from './facts.ts';
+import { MembershipKeys } from './memberships.ts';
+import { MIN_PHONE_DIGITS, customerFields, lineFields, orderFields } from './facts.ts';
 import { FALSE, TRUE, all, any, not, propertySql, rowsSet, setSql, two } from './sql-comparison.ts';
 import {
   SqlCompilation,
@@ -95,6 +90,22 @@ export function sqlTree(context: SqlContext): SqlTree {
   return new SqlTree(context, sql, context.layout?.(sql) ?? loadedTables);
 }
 
+/**
+ * The saved segments a statement's walks named: each member set once (memberships.ts), as a
+ * materialised common table expression that every membership naming it reads.
+ */
+class MemberSets {
+  readonly keys: MembershipKeys;
+  /** By each set's key, the membership's text: reading the set's table, or a constant. */
+  readonly texts = new Map<string, string>();
+  /** `name AS MATERIALIZED (…)`, a set after the sets it reads. */
+  readonly tables: string[] = [];
+
+  constructor(segments: ReadonlyMap<string, SegmentDefinition>) {
+    this.keys = new MembershipKeys(segments);
+  }
+}
+
 /** One walk of one or more definitions (in either form), over one layout. */
 export class SqlTree {
   /** Each node's text by form and depth: a node named twice is compiled once. */
@@ -114,11 +125,20 @@ export class SqlTree {
     private readonly context: SqlContext,
     readonly sql: SqlCompilation,
     private readonly layout: SqlLayout,
+    private readonly sets = new MemberSets(context.segments),
   ) {}
 
   /** The FROM clause every compiled predicate reads. */
   from(): string {
     return this.layout.from();
+  }
+
+  /**
+   * The WITH clause (with its trailing space) of the member sets the walk's memberships read, or
+   * '': the statement around the compiled texts starts with it.
+   */
+  with(): string {
+    return this.sets.tables.length === 0 ? '' : `WITH ${this.sets.tables.join(', ')} `;
   }
 
   /** The node inline: a boolean predicate over `from()`, never NULL. */
@@ -142,11 +162,6 @@ export class SqlTree {
       const children = node.children.map((child) => this.where(child, depth));
       if (children.length === 0) return FALSE;
       return node.combinator === 'and' ? all(children) : any(children);
-    }
-    if (node.kind === 'segment') {
-      const definition = this.context.segments.get(node.segment_id);
-      if (!definition || depth + 1 > MAX_MEMBERSHIP_DEPTH) return FALSE;
-      return this.where(definition.root, depth + 1);
     }
     const text = this.node(node, depth);
     const bare = /^coalesce\((.*), FALSE\)$/s.exec(text);
@@ -172,20 +187,16 @@ export class SqlTree {
     return group.combinator === 'and' ? all(children) : any(children);
   }
 
-  /**
-   * A condition, coalesced; in column form, a reference to its inner column. A membership is the
-   * referenced definition's own tree, in the same form (already over columns there).
-   */
+  /** A condition, coalesced; in column form, a reference to its inner column. */
   private conditionSql(condition: Condition, depth: number, form: Form): string {
-    if (condition.kind === 'segment') {
-      const tree = this.membership(condition, depth + 1, form);
-      return form === 'columns' ? tree : this.twoValued(tree);
-    }
     const byDepth = this.conditionTexts.get(condition) ?? new Map<number, string>();
     this.conditionTexts.set(condition, byDepth);
     let expr = byDepth.get(depth);
     if (expr === undefined) {
-      expr = this.twoValued(this.condition(condition));
+      expr =
+        condition.kind === 'segment'
+          ? this.membership(condition, depth + 1)
+          : this.twoValued(this.condition(condition));
       byDepth.set(depth, expr);
     }
     if (form === 'inline' || expr === TRUE || expr === FALSE) return expr;
@@ -202,10 +213,31 @@ export class SqlTree {
     return expr;
   }
 
-  private membership(condition: MembershipCondition, depth: number, form: Form): string {
+  /**
+   * Whether the customer is a member of the saved segment, its definition evaluated at `depth`:
+   * the member set is selected once per statement (a common table expression over its own walk
+   * of the same layout), whichever conditions and depths name it.
+   */
+  private membership(condition: MembershipCondition, depth: number): string {
     const definition = this.context.segments.get(condition.segment_id);
-    if (!definition || depth > MAX_MEMBERSHIP_DEPTH) return FALSE;
-    return this.walk(definition.root, depth, form);
+    const key = this.sets.keys.key(condition.segment_id, depth);
+    if (!definition || key === null) return FALSE;
+    const known = this.sets.texts.get(key);
+    if (known !== undefined) return known;
+    const layout = this.context.layout?.(this.sql) ?? loadedTables;
+    const inner = new SqlTree(this.context, this.sql, layout, this.sets);
+    const where = inner.where(definition.root, depth);
+    // A set that is no one or everyone (a loop cut at the limit) stays a constant.
+    let text = where;
+    if (where !== FALSE && where !== TRUE) {
+      const name = this.sql.alias('ms');
+      this.sets.tables.push(
+        `${name} AS MATERIALIZED (SELECT c.customer_id FROM ${inner.from()} WHERE ${where})`,
+      );
+      text = two(`c.customer_id IN (SELECT customer_id FROM ${name})`);
+    }
+    this.sets.texts.set(key, text);
+    return text;
   }
 
   private condition(condition: Exclude<Condition, MembershipCondition>): string {

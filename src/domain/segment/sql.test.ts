@@ -189,6 +189,30 @@ describe('shape of the predicate', () => {
     );
   });
 
+  test('a saved segment named a hundred times at two depths is one member set', () => {
+    const member = (segment_id: string): Condition => ({
+      id: `m-${segment_id}`,
+      kind: 'segment',
+      negate: false,
+      segment_id,
+    });
+    const ten = (id: string) => Array.from({ length: 10 }, () => member(id));
+    const or = (...children: Condition[]) =>
+      definition({ id: 'or', kind: 'group', negate: false, combinator: 'or', children });
+    const segments = new Map([
+      ['base', definition(attr('customer.city', { operator: 'equals', value: 'Lyon' }))],
+      ['mid', or(...ten('base'))],
+      ['top', or(...ten('mid'), member('base'))],
+    ]);
+    const compiled = compileDefinition(definition(member('top')), { ...context, segments });
+    const statement = countQuery(compiled).sql;
+    expect(statement.match(/AS MATERIALIZED/g)).toHaveLength(3);
+    expect(statement.match(/lower\(c\."city"\)/g)).toHaveLength(1);
+    expect(compiled.params).toEqual([{ type: 'VARCHAR', value: 'Lyon' }]);
+    expect(statement.startsWith(compiled.with)).toBe(true);
+    expect(statement.length).toBeLessThan(2_000);
+  });
+
   test('count and members queries wrap the predicate', () => {
     const compiled = compileDefinition(
       definition(attr('customer.city', { operator: 'is_set' })),

@@ -13,6 +13,11 @@ export { UnknownFieldError, type SqlParam } from './sql-layout.ts';
 export type { SqlContext } from './sql-tree.ts';
 
 export interface CompiledDefinition {
+  /**
+   * '' or the WITH clause (trailing space included) of the saved segments' member sets that the
+   * predicate reads: a statement using `from` and `where` starts with it.
+   */
+  with: string;
   /** The rows the predicate reads: `customers c`, or what the context's layout reads. */
   from: string;
   /** A boolean predicate over `from`, never NULL. */
@@ -23,6 +28,8 @@ export interface CompiledDefinition {
 
 /** Several definitions over the same rows, sharing conditions, joins and parameters. */
 export interface CompiledColumns {
+  /** As CompiledDefinition's. */
+  with: string;
   from: string;
   /** Each distinct condition once: the inner select's boolean column `k<i>` (never NULL). */
   conditions: string[];
@@ -42,8 +49,9 @@ export function compileDefinition(
 ): CompiledDefinition {
   const tree = sqlTree(context);
   const where = tree.node(definition.root, 0);
-  const [from = '', used] = withUsedParams([tree.from(), where], tree.sql.params);
-  return { from, where: used.texts[0] ?? FALSE, params: used.params };
+  const [from = '', used] = withUsedParams([tree.from(), where, tree.with()], tree.sql.params);
+  const [usedWhere = FALSE, usedWith = ''] = used.texts;
+  return { with: usedWith, from, where: usedWhere, params: used.params };
 }
 
 /**
@@ -70,13 +78,15 @@ export function columnsOf(
   const columns = definitions.map((d) => tree.column(d.root, 0));
   const conditions = tree.conditionColumns;
   const [from = '', used] = withUsedParams(
-    [tree.from(), ...conditions, ...columns],
+    [tree.from(), tree.with(), ...conditions, ...columns],
     tree.sql.params,
   );
+  const [usedWith = '', ...texts] = used.texts;
   return {
+    with: usedWith,
     from,
-    conditions: used.texts.slice(0, conditions.length),
-    columns: used.texts.slice(conditions.length),
+    conditions: texts.slice(0, conditions.length),
+    columns: texts.slice(conditions.length),
     params: used.params,
   };
 }
@@ -110,7 +120,7 @@ export function withUsedParams(
 
 export function countQuery(compiled: CompiledDefinition): SqlStatement {
   return {
-    sql: `SELECT count(*)::INTEGER AS n FROM ${compiled.from} WHERE (${compiled.where})`,
+    sql: `${compiled.with}SELECT count(*)::INTEGER AS n FROM ${compiled.from} WHERE (${compiled.where})`,
     params: [...compiled.params],
   };
 }
@@ -133,7 +143,7 @@ export function membersQuery(
     : Math.max(0, Math.min(Math.floor(limit), Number.MAX_SAFE_INTEGER));
   return {
     sql:
-      `SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})${after} ` +
+      `${compiled.with}SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})${after} ` +
       `ORDER BY c.customer_id LIMIT ${add({ type: 'BIGINT', value: top })}`,
     params,
   };
