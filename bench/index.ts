@@ -209,9 +209,21 @@ if (want('traffic')) {
     console.log(
       `  ${name.padEnd(7)} ${get('perSecond').toFixed(0).padStart(4)} req/s   p50 ${ms(get('p50')).padStart(8)}   p97.5 ${ms(get('p95')).padStart(8)}   p99 ${ms(get('p99')).padStart(8)}   max ${ms(get('max')).padStart(8)}   errors ${get('errors')}   ${codes}`,
     );
+    for (const part of ['served', 'shed']) {
+      const p = part in r ? Reflect.get(r, part) : null;
+      if (typeof p !== 'object' || p === null) continue;
+      const of = (k: string) => (k in p ? Number(Reflect.get(p, k)) : NaN);
+      if (of('n') === 0) continue;
+      console.log(
+        `    ${part.padEnd(6)} ${String(of('n')).padStart(6)} answers   p50 ${ms(of('p50')).padStart(8)}   p97.5 ${ms(of('p97_5')).padStart(8)}   max ${ms(of('max')).padStart(8)}`,
+      );
+    }
   };
   console.log(
     `\nTraffic as npm start guards it (autocannon, loopback; profile, timeline, count, preview; load average ${typeof t.loadAverage === 'number' ? t.loadAverage.toFixed(2) : '?'}; targets: steady p95 ≤ 200 ms with no error, a burst served or shed within 100 ms)`,
+  );
+  console.log(
+    `  counts: ${String(t.countsAsked)} asked over ${String(t.countDefinitions)} distinct definitions in turn (each computed once, then answered from the store's count cache, kept until the data, the scores or a saved segment change)`,
   );
   line('steady', t.steady);
   line('burst', t.burst);

@@ -51,6 +51,12 @@ async function start(): Promise<Started> {
 const customerId = spreadCustomerIds(customers);
 
 const CITIES = ['Lyon', 'Paris', 'Lille', 'Nantes', 'Bordeaux', 'Rennes'];
+/**
+ * 360 distinct count definitions (6 cities × 3 order counts × 20 windows), asked in turn: a count
+ * is computed the first time, then answered from the store's cache (kept until the data, the
+ * scores or a saved segment change); a quick run asks each about once.
+ */
+const COUNT_DEFINITIONS = 360;
 const definitionOf = (i: number) => ({
   version: 1,
   root: {
@@ -62,20 +68,25 @@ const definitionOf = (i: number) => ({
         id: 'c1',
         kind: 'attribute',
         field: 'customer.city',
-        test: { operator: 'equals', value: CITIES[i % CITIES.length] },
+        test: { operator: 'equals', value: CITIES[i % 6] },
       },
       {
         id: 'c2',
         kind: 'behaviour',
         action: { type: 'order' },
-        count: { operator: 'at_least', value: 1 + (i % 3) },
-        window: { type: 'last_days', days: 90 + 30 * (i % 4) },
+        count: { operator: 'at_least', value: 1 + (Math.floor(i / 6) % 3) },
+        window: { type: 'last_days', days: 30 * (1 + (Math.floor(i / 18) % 20)) },
         filters: [],
       },
     ],
   },
 });
-const countBody = (i: number) => JSON.stringify({ definition: definitionOf(i), sample: 0 });
+/** Counts asked so far, in every phase: the next count asks the next definition. */
+let countsAsked = 0;
+const nextCountBody = () => {
+  countsAsked += 1;
+  return JSON.stringify({ definition: definitionOf(countsAsked % COUNT_DEFINITIONS), sample: 0 });
+};
 
 function mixedRequests(token: string): autocannon.Request[] {
   let i = 0;
@@ -100,7 +111,7 @@ function mixedRequests(token: string): autocannon.Request[] {
             method: 'POST',
             path: '/api/segments/count',
             headers,
-            body: countBody(i),
+            body: nextCountBody(),
           };
         return {
           ...request,
@@ -113,8 +124,37 @@ function mixedRequests(token: string): autocannon.Request[] {
   ];
 }
 
-function summary(result: autocannon.Result) {
+/** Percentiles of `ms` (p50, p97.5, max), or nulls when empty. */
+function spread(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted.length === 0
+      ? null
+      : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null);
+  return { n: sorted.length, p50: at(0.5), p97_5: at(0.975), max: sorted.at(-1) ?? null };
+}
+
+/** A run, with each answer's time kept by whether it was served or shed (429 / 503). */
+function measured(options: autocannon.Options) {
+  return new Promise<{ result: autocannon.Result; served: number[]; shed: number[] }>(
+    (resolve, reject) => {
+      const served: number[] = [];
+      const shed: number[] = [];
+      const instance = autocannon(options, (error: unknown, result) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve({ result, served, shed });
+      });
+      instance.on('response', (_client, status, _bytes, ms) => {
+        (status === 429 || status === 503 ? shed : served).push(ms);
+      });
+    },
+  );
+}
+
+function summary({ result, served, shed }: Awaited<ReturnType<typeof measured>>) {
   return {
+    served: spread(served),
+    shed: spread(shed),
     requests: result.requests.total,
     perSecond: result.requests.average,
     p50: result.latency.p50,
@@ -140,7 +180,7 @@ try {
     requests: mixedRequests(server.token),
   });
   const loadAverage = loadavg()[0];
-  const steady = await autocannon({
+  const steady = await measured({
     url: base,
     connections: 20,
     overallRate: rate,
@@ -148,7 +188,7 @@ try {
     timeout: 10,
     requests: mixedRequests(server.token),
   });
-  const burst = await autocannon({
+  const burst = await measured({
     url: base,
     connections: 100,
     overallRate: 250,
@@ -163,6 +203,8 @@ try {
       rate,
       steadySeconds,
       burstSeconds,
+      countDefinitions: COUNT_DEFINITIONS,
+      countsAsked,
       steady: summary(steady),
       burst: summary(burst),
       drain,

@@ -171,6 +171,7 @@ const provoke: Record<
   rate_limited: {
     load: {
       inFlight: 32,
+      queue: null,
       rules: [{ group: 'counts', method: 'POST', pattern: /count$/, burst: 1, perMs: 60_000 }],
       now: Date.now,
     },
@@ -181,7 +182,7 @@ const provoke: Record<
     status: 429,
   },
   overloaded: {
-    load: { inFlight: 0, rules: [], now: Date.now },
+    load: { inFlight: 0, queue: null, rules: [], now: Date.now },
     call: { path: '/api/catalogue' },
     status: 503,
   },

@@ -1,6 +1,6 @@
 // Each caller's expensive requests are rate-limited with Retry-After; past the requests allowed in
 // flight, new ones are shed at once with 503 rather than queued.
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiError } from '../src/api/contract.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
 import { createApi } from './app.ts';
@@ -9,7 +9,7 @@ import { Accounts } from './auth/accounts.ts';
 import { argon2Passwords } from './auth/argon2.ts';
 import { newToken } from './routes/auth.ts';
 import { FIXTURE_AS_OF, fixtureDataset } from './fixture.ts';
-import { RATE_RULES } from './load-limits.ts';
+import { Congestion, RATE_RULES } from './load-limits.ts';
 import type { SegmentCountAnswer } from './store.ts';
 import { MemoryStore } from './stores/memory.ts';
 
@@ -46,7 +46,7 @@ test('a caller past their budget for counts waits, said with Retry-After; others
   }
   const api = createApi(new MemoryStore(fixtureDataset(), FIXTURE_AS_OF), {
     access: accountsAccess(accounts, argon2Passwords),
-    load: { inFlight: 32, rules: RATE_RULES, now: () => now },
+    load: { inFlight: 32, queue: null, rules: RATE_RULES, now: () => now },
     logErrors: false,
   });
   const as = (who: string, init: RequestInit = {}) =>
@@ -91,7 +91,7 @@ class SlowStore extends MemoryStore {
 test('past the requests in flight, new ones are shed at once with 503, then served again', async () => {
   const api = createApi(new SlowStore(fixtureDataset(), FIXTURE_AS_OF), {
     access: fixedAccess('editor', 'Ève'),
-    load: { inFlight: 2, rules: [], now: Date.now },
+    load: { inFlight: 2, queue: null, rules: [], now: Date.now },
     logErrors: false,
   });
   const started = performance.now();
@@ -113,4 +113,91 @@ test('past the requests in flight, new ones are shed at once with 503, then serv
     expect(r.retry).toBe('1');
   }
   expect((await timed()).status).toBe(200);
+});
+
+describe('a standing queue', () => {
+  const target = { targetMs: 50, intervalMs: 100, floor: 2 };
+
+  test('is told by the fastest request of an interval, and sheds only past the floor', () => {
+    const queue = new Congestion(target, 0);
+    queue.ended(10, 20);
+    queue.ended(400, 60);
+    expect(queue.sheds(5, 110)).toBe(false); // the interval's fastest took 10 ms
+    queue.ended(60, 150);
+    queue.ended(51, 190);
+    expect(queue.sheds(5, 205)).toBe(false); // the interval is not over
+    expect(queue.sheds(5, 215)).toBe(true); // every request of the interval took over 50 ms
+    expect(queue.sheds(2, 216)).toBe(true);
+    expect(queue.sheds(1, 217)).toBe(false); // below the floor: let in
+    // An interval in which nothing ended keeps the verdict; one whose fastest is quick lifts it.
+    expect(queue.sheds(5, 400)).toBe(true);
+    queue.ended(49, 420);
+    expect(queue.sheds(5, 450)).toBe(true);
+    expect(queue.sheds(5, 510)).toBe(false);
+  });
+
+  test('an interval of exactly the target is no queue; a quiet start is none either', () => {
+    const queue = new Congestion(target, 1_000);
+    expect(queue.sheds(30, 1_000)).toBe(false);
+    expect(queue.sheds(30, 5_000)).toBe(false);
+    queue.ended(50, 5_010);
+    expect(queue.sheds(30, 5_100)).toBe(false);
+  });
+});
+
+/** A store whose counts end when the test opens the gate. */
+class GatedStore extends MemoryStore {
+  private opens: (() => void)[] = [];
+
+  open(): void {
+    for (const open of this.opens.splice(0)) open();
+  }
+
+  override async segmentCountAnswer(
+    definitions: readonly SegmentDefinition[],
+    sample: number,
+    breakdown: string | null,
+  ): Promise<SegmentCountAnswer> {
+    await new Promise<void>((resolve) => this.opens.push(resolve));
+    return super.segmentCountAnswer(definitions, sample, breakdown);
+  }
+}
+
+test('when every request waits, new ones are shed at once with 503 until one is quick again', async () => {
+  let now = 0;
+  const store = new GatedStore(fixtureDataset(), FIXTURE_AS_OF);
+  const api = createApi(store, {
+    access: fixedAccess('editor', 'Ève'),
+    load: {
+      inFlight: 100,
+      queue: { targetMs: 50, intervalMs: 100, floor: 1 },
+      rules: [],
+      now: () => now,
+    },
+    logErrors: false,
+  });
+  const countNow = () => api.request('/api/segments/count', count);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const first = [countNow(), countNow()];
+  await settle();
+  now = 200;
+  store.open();
+  for (const res of await Promise.all(first)) expect(res.status).toBe(200); // 200 ms each
+  const third = countNow();
+  await settle();
+  now = 350;
+  const shed = await countNow();
+  expect(shed.status).toBe(503);
+  expect(shed.headers.get('retry-after')).toBe('1');
+  expect(apiError.parse(await shed.json()).error.reason).toBe('overloaded');
+  now = 360;
+  store.open();
+  expect((await third).status).toBe(200); // 160 ms: still a queue
+  now = 470;
+  expect((await api.request('/api/catalogue')).status).toBe(200); // none in flight: let in, quick
+  now = 580;
+  const again = countNow();
+  await settle();
+  store.open();
+  expect((await again).status).toBe(200);
 });

@@ -159,6 +159,9 @@ function namesScore(node: SegmentNode): boolean {
   return node.kind === 'group' ? node.children.some(namesScore) : node.kind === 'score';
 }
 
+/** Count answers kept at most (the least recently asked goes first). */
+const MAX_KEPT_COUNTS = 256;
+
 /** Member sets the dashboards keep at most (the oldest goes first). */
 const MAX_KEPT_SETS = 16;
 /** A member set kept for the dashboards: its id in dashboard_members and who reads it. */
@@ -212,6 +215,13 @@ export class DuckDbStore implements ProfileStore {
   /** Bumped by every load and refit: a set selected before one is not kept after it. */
   private keptEpoch = 0;
   private nextSetId = 0;
+  /**
+   * Count answers by request, kept under the stamp of the kept sets (the load, the scores and the
+   * saved segments: nothing else changes what a count reads): the builder counts the same
+   * definition again on undo, on reopening a segment, for each marketer looking at it.
+   */
+  private counted = new Map<string, Promise<SegmentCountAnswer>>();
+  private countedStamp: string | null = null;
   /** Every customer's churn band per month of the last year, worked out once per load. */
   private churn: Promise<{ trend: ChurnTrend; everyone: ChurnTrendMonth[] }> | null = null;
   /** The reference rows histories point to, read once per load. */
@@ -715,8 +725,37 @@ export class DuckDbStore implements ProfileStore {
     sample: number,
     breakdown: string | null,
   ): Promise<SegmentCountAnswer> {
-    const ctx = await this.breakdownContext(definitions, breakdown);
-    return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdown);
+    const stamp = this.keptNow();
+    if (stamp !== this.countedStamp) {
+      this.counted.clear();
+      this.countedStamp = stamp;
+    }
+    const key = JSON.stringify([definitions, sample, breakdown]);
+    const known = this.counted.get(key);
+    if (known !== undefined) {
+      this.counted.delete(key);
+      this.counted.set(key, known);
+      return known;
+    }
+    // Detached: a request waiting on the same count does not fail when the first one's client
+    // leaves (request-scope.ts).
+    const pending = detached(async () => {
+      const ctx = await this.breakdownContext(definitions, breakdown);
+      return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdown);
+    });
+    this.counted.set(key, pending);
+    if (this.counted.size > MAX_KEPT_COUNTS) {
+      const [oldest] = this.counted.keys();
+      if (oldest !== undefined) this.counted.delete(oldest);
+    }
+    const forget = () => {
+      if (this.counted.get(key) === pending) this.counted.delete(key);
+    };
+    // Not kept when it failed, or when the data or saved segments moved while it ran.
+    pending.then(() => {
+      if (this.keptNow() !== stamp) forget();
+    }, forget);
+    return pending;
   }
 
   async buyersByMonth(

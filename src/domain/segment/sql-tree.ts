@@ -35,7 +35,9 @@
 // Each node has two forms: inline (`node`, a predicate; `where`, the same as a WHERE clause) and
 // as columns (`column`: each distinct condition one boolean column `k<i>` of an inner select, and
 // the node a predicate over those). A condition is written once per walk whichever forms name it,
-// so both forms of one walk share their aliases, parameters and joins.
+// so both forms of one walk share their aliases, parameters and joins. A membership reads its saved
+// segment's member set, selected once per statement however often it is named (memberships.ts):
+// a materialised common table expression over its own walk, which `with()` gives the statement.
 import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
 import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
 import type {
