@@ -50,8 +50,15 @@ const featureAllowed = ['ui', 'api', 'domain', 'test'];
  */
 const testFixtures = ['mocks/node.ts'];
 
-/** The start script seeds the demo data; with the server's tests, the only server code that may import the generator. */
-const compositionRoots = new Set(['server/node.ts', 'server/seed-demo.ts']);
+/**
+ * The start script seeds the demo data and `npm run export-demo` writes it as files; with the
+ * server's tests, the only server code that may import the generator.
+ */
+const compositionRoots = new Set([
+  'server/node.ts',
+  'server/seed-demo.ts',
+  'server/cli/export-demo.ts',
+]);
 
 /** The only packages src/domain may import: it stays plain functions over plain data. */
 const domainPackages = ['zod', '@stdlib/*'];

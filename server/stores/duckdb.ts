@@ -160,7 +160,7 @@ function namesScore(node: SegmentNode): boolean {
 }
 
 /** Count answers kept at most (the least recently asked goes first). */
-const MAX_KEPT_COUNTS = 256;
+const MAX_KEPT_COUNTS = 1_024;
 
 /** Member sets the dashboards keep at most (the oldest goes first). */
 const MAX_KEPT_SETS = 16;

@@ -1,0 +1,59 @@
+// `npm run import -- --dir DIR [--db FILE] [--as-of INSTANT] [--check]`
+//
+// Imports a directory of files in the import layout (docs/import.md) into the DuckDB file the
+// server serves: every file read and every row checked, a report per file printed, and the rows
+// written only when every one of them was accepted (all or nothing). Exits 1 when nothing was
+// imported. The server must be stopped: the file is locked while it runs.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { lockedFileMessage } from '../lifecycle.ts';
+import { importDirectory } from '../import/run.ts';
+import { normalInstant } from '../import/read.ts';
+import { formatReport } from '../import/report.ts';
+import { openDuckDbStore } from '../stores/duckdb.ts';
+
+const USAGE = `Usage: npm run import -- --dir DIR [--db FILE] [--as-of INSTANT] [--check]
+
+  --dir DIR        the files, one per table: customers.csv (or .parquet), orders.csv…
+  --db FILE        the DuckDB file (default: TACT_DB, else data/tact.duckdb)
+  --as-of INSTANT  "today" for the data, such as 2026-11-16T00:00:00Z (default: now)
+  --check          read and check the files, import nothing`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      db: { type: 'string' },
+      'as-of': { type: 'string' },
+      check: { type: 'boolean' },
+    },
+  }));
+} catch (error: unknown) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const dir = values.dir ?? fail('--dir is required.');
+if (!existsSync(dir)) fail(`${dir} does not exist.`);
+const asOf =
+  values['as-of'] === undefined ? new Date().toISOString() : normalInstant(values['as-of']);
+if (asOf === null)
+  fail(`--as-of must be an instant with its offset, got "${values['as-of'] ?? ''}".`);
+const db = values.db ?? process.env.TACT_DB ?? 'data/tact.duckdb';
+
+const store = await openDuckDbStore({ path: db }).catch((error: unknown) => {
+  fail(lockedFileMessage(error, db) ?? (error instanceof Error ? error.message : String(error)));
+});
+const started = performance.now();
+try {
+  const report = await importDirectory(store, dir, { asOf, check: values.check === true });
+  process.stdout.write(`${formatReport(report)}\n`);
+  process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.exitCode = report.committed || values.check === true ? 0 : 1;
+} finally {
+  await store.close();
+}

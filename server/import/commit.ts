@@ -1,0 +1,60 @@
+// Writes an import's staged rows (read.ts, every one accepted) into the store in one transaction:
+// each table's rows replace those with the same key and join the others (importing the same files
+// again changes nothing; newer files append and update), then the derived tables (segment tables,
+// packed histories, search) and `meta` are rebuilt. Anything failing rolls all of it back.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { buildSegmentTables } from '../stores/duckdb-derived.ts';
+import { buildHistoryTable } from '../stores/duckdb-histories.ts';
+import { writeMeta } from '../stores/duckdb-loader.ts';
+import { buildSearchTables } from '../stores/duckdb-search.ts';
+import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
+import { IMPORT_TABLES, KEYS, columnsOf } from './layout.ts';
+import { stagedTable } from './read.ts';
+
+/** A staged column as the store keeps it. */
+function stored(column: ColumnSpec): string {
+  const ref = `s.${quote(column.name)}`;
+  switch (column.kind) {
+    case 'instant':
+      return `(${ref}::TIMESTAMPTZ AT TIME ZONE 'UTC')`;
+    case 'json':
+      return `${ref}::JSON`;
+    case 'int':
+    case 'cents':
+      return `${ref}::INTEGER`;
+    default:
+      return ref;
+  }
+}
+
+export async function commitImport(
+  connection: DuckDBConnection,
+  info: { asOf: string },
+): Promise<{ customers: number }> {
+  await connection.run('BEGIN TRANSACTION');
+  let customers: number;
+  try {
+    for (const table of IMPORT_TABLES) {
+      const t = quote(table);
+      const same = KEYS[table].map((k) => `${t}.${quote(k)} = s.${quote(k)}`).join(' AND ');
+      await connection.run(`DELETE FROM ${t} USING ${stagedTable(table)} s WHERE ${same}`);
+      const columns = columnsOf(table);
+      await connection.run(
+        `INSERT INTO ${t} (${columns.map((c) => quote(c.name)).join(', ')})
+           SELECT ${columns.map(stored).join(', ')} FROM ${stagedTable(table)} s ORDER BY s.__row`,
+      );
+    }
+    const counted = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM customers');
+    customers = Number(counted.getRowObjects()[0]?.n ?? 0);
+    await buildSearchTables(connection);
+    await buildSegmentTables(connection);
+    await buildHistoryTable(connection);
+    await writeMeta(connection, { asOf: info.asOf, seed: null }, customers);
+    await connection.run('COMMIT');
+  } catch (error: unknown) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+  await connection.run('CHECKPOINT');
+  return { customers };
+}

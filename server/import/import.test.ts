@@ -1,0 +1,178 @@
+// The import layout end to end: the generated demo written as files and imported into an empty
+// store gives back every row (CSV and Parquet), importing again changes nothing, and a broken copy
+// is reported file by file and line by line while the store keeps what it had.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_AS_OF, generateDataset } from '../../mocks/seed/index.ts';
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { loadDataset, openDuckDbStore, type DuckDbStore } from '../stores/duckdb.ts';
+import { exportTables, layoutSelect } from './export.ts';
+import { IMPORT_TABLES, looksLikeFormula } from './layout.ts';
+import { importDirectory } from './run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tact-import-'));
+let seeded: DuckDbStore;
+
+/** Every import table's rows in the layout's form. */
+async function rowsOf(store: DuckDbStore): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of IMPORT_TABLES) {
+    const reader = await store.connection.runAndReadAll(layoutSelect(table));
+    out[table] = JSON.stringify(reader.getRowsJson());
+  }
+  return out;
+}
+
+const buyers: SegmentDefinition = {
+  version: 1,
+  root: {
+    id: 'root',
+    kind: 'group',
+    negate: false,
+    combinator: 'and',
+    children: [
+      {
+        id: 'b',
+        kind: 'behaviour',
+        negate: false,
+        action: { type: 'order' },
+        count: { operator: 'at_least', value: 2 },
+        window: { type: 'last_days', days: 365 },
+        filters: [],
+      },
+    ],
+  },
+};
+
+beforeAll(async () => {
+  seeded = await openDuckDbStore({ path: ':memory:' });
+  const { dataset } = generateDataset({ seed: 7, customers: 120, asOf: DEMO_AS_OF });
+  await loadDataset(seeded, dataset, { asOf: DEMO_AS_OF, seed: 7 });
+  await exportTables(seeded.connection, join(dir, 'csv'), 'csv');
+  await exportTables(seeded.connection, join(dir, 'parquet'), 'parquet');
+}, 120_000);
+afterAll(async () => {
+  await seeded.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a round trip', () => {
+  test.each(['csv', 'parquet'])(
+    'the %s files imported into an empty store give back every row and count',
+    async (format) => {
+      const store = await openDuckDbStore({ path: ':memory:' });
+      try {
+        const report = await importDirectory(store, join(dir, format), { asOf: DEMO_AS_OF });
+        expect(report.problems).toEqual([]);
+        expect(report.committed).toBe(true);
+        for (const f of report.files) expect(f.rejected).toBe(0);
+        expect(report.files.find((f) => f.table === 'customers')?.accepted).toBe(120);
+        const expected = await rowsOf(seeded);
+        expect(await rowsOf(store)).toEqual(expected);
+        expect(await store.segmentCounts([buyers])).toEqual(await seeded.segmentCounts([buyers]));
+        const [customer] = await store.segmentSample(buyers, 1);
+        expect(customer).toBeDefined();
+        if (customer !== undefined)
+          expect(await store.history(customer.customer_id)).toEqual(
+            await seeded.history(customer.customer_id),
+          );
+        // The same files again: nothing changes.
+        const again = await importDirectory(store, join(dir, format), { asOf: DEMO_AS_OF });
+        expect(again.committed).toBe(true);
+        expect(await rowsOf(store)).toEqual(expected);
+      } finally {
+        await store.close();
+      }
+    },
+    120_000,
+  );
+});
+
+/** Replaces line `n` (1-based) of `file` by what `edit` makes of it. */
+function editLine(file: string, n: number, edit: (line: string) => string): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines[n - 1] = edit(lines[n - 1] ?? '');
+  writeFileSync(file, lines.join('\n'));
+}
+
+test('a broken copy: every problem with its file and line, and the store as it was', async () => {
+  const broken = join(dir, 'broken');
+  cpSync(join(dir, 'csv'), broken, { recursive: true });
+  // A wrong date (orders, line 3), a formula (customers, line 4), an order line pointing at no
+  // order (line 2), a duplicate event (the last line repeats line 2), an unknown column (stores),
+  // a missing required column (offers), invalid UTF-8 (messages, line 5), a bad number (line 6 of
+  // order_lines).
+  editLine(join(broken, 'orders.csv'), 3, (l) =>
+    l.replace(/,\d{4}-\d{2}-\d{2}T[^,]*Z,/, ',2026-13-45T25:00:00Z,'),
+  );
+  editLine(join(broken, 'customers.csv'), 4, (l) => l.replace(/^([^,]*),[^,]*,/, '$1,=1+2,'));
+  editLine(join(broken, 'order_lines.csv'), 2, (l) => l.replace(/^[^,]*,/, 'O-NOWHERE,'));
+  editLine(join(broken, 'order_lines.csv'), 6, (l) => l.replace(/^([^,]*,)[^,]*,/, '$1two,'));
+  const events = readFileSync(join(broken, 'events.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(join(broken, 'events.csv'), [...events, events[1] ?? ''].join('\n') + '\n');
+  editLine(join(broken, 'stores.csv'), 1, (l) => `${l},manager`);
+  const stores = readFileSync(join(broken, 'stores.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(
+    join(broken, 'stores.csv'),
+    [stores[0], ...stores.slice(1).map((l) => `${l},X`)].join('\n') + '\n',
+  );
+  const offers = readFileSync(join(broken, 'offers.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(
+    join(broken, 'offers.csv'),
+    offers.map((l) => l.replace(/^([^,]*),[^,]*,/, '$1,')).join('\n') + '\n',
+  );
+  const messages = readFileSync(join(broken, 'messages.csv'));
+  const fifth = messages.toString('latin1').split('\n').slice(0, 4).join('\n').length + 1;
+  writeFileSync(
+    join(broken, 'messages.csv'),
+    Buffer.concat([
+      messages.subarray(0, fifth),
+      Buffer.from([0xff, 0xfe]),
+      messages.subarray(fifth),
+    ]),
+  );
+
+  const store = await openDuckDbStore({ path: ':memory:' });
+  try {
+    expect((await importDirectory(store, join(dir, 'csv'), { asOf: DEMO_AS_OF })).committed).toBe(
+      true,
+    );
+    const before = await rowsOf(store);
+    const report = await importDirectory(store, broken, { asOf: DEMO_AS_OF });
+    expect(report.committed).toBe(false);
+    const found = (file: string, line: number | null, column: string | null) =>
+      report.problems.filter((p) => p.file === file && p.line === line && p.column === column);
+    expect(found('orders.csv', 3, 'placed_at')).toHaveLength(1);
+    expect(found('customers.csv', 4, 'first_name')[0]?.message).toMatch(/formula/);
+    expect(found('order_lines.csv', 2, 'order_id')[0]?.message).toMatch(/O-NOWHERE/);
+    expect(found('order_lines.csv', 6, 'line_no')[0]?.message).toMatch(/two/);
+    expect(found('events.csv', events.length + 1, 'event_id')[0]?.message).toMatch(/earlier/);
+    expect(found('stores.csv', 1, 'manager')[0]?.message).toMatch(/Unknown column/);
+    expect(found('offers.csv', 1, 'title')[0]?.message).toMatch(/required column/);
+    expect(report.problems.filter((p) => p.file === 'messages.csv').map((p) => p.line)).toContain(
+      5,
+    );
+    const orders = report.files.find((f) => f.table === 'orders');
+    expect(orders?.rejected).toBe(1);
+    expect(orders?.accepted).toBe((orders?.read ?? 0) - 1);
+    expect(await rowsOf(store)).toEqual(before);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+
+test.each([
+  ['=1+2', true],
+  ['+HYPERLINK("x")', true],
+  ['-2+3+cmd', true],
+  ['@SUM(1+1)', true],
+  ['  =A1', true],
+  ['@marie_dupont', false],
+  ['+33 6 12 34 56 78', false],
+  ['-', false],
+  ['Marie', false],
+])('%j looks like a formula: %s', (text, expected) => {
+  expect(looksLikeFormula(text)).toBe(expected);
+});

@@ -1,0 +1,475 @@
+// Reading an import's files into staging tables (DuckDB's own readers: `read_csv` with explicit
+// types and its rejected rows kept, `read_parquet`), then every staged row through the domain's
+// rules: the row schema, instants with their offset, text that would run as a formula, the key
+// unique, references found, instants in order. Nothing here writes to the store (commit.ts does,
+// only when nothing was rejected).
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
+import { pathLiteral } from './export.ts';
+import {
+  IMPORT_TABLES,
+  KEYS,
+  REFERENCES,
+  REQUIRED_FILES,
+  ROW_SCHEMAS,
+  TIME_ORDER,
+  columnsOf,
+  looksLikeFormula,
+  type ImportTable,
+} from './layout.ts';
+import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
+
+/** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
+export const stagedTable = (table: ImportTable) => quote(`stage_${table}`);
+
+/** How a column is read from a CSV file: numbers, booleans and dates by DuckDB; the rest as text. */
+function readType(column: ColumnSpec): string {
+  switch (column.kind) {
+    case 'int':
+    case 'cents':
+      return 'BIGINT';
+    case 'double':
+      return 'DOUBLE';
+    case 'bool':
+      return 'BOOLEAN';
+    case 'date':
+      return 'DATE';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+const CSV_OPTIONS =
+  "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', strict_mode = true";
+
+/** An instant with its offset (`Z` or ±HH:MM), to the millisecond at most. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+const INT32 = 2_147_483_647;
+
+/** An instant in the layout as the model's ISO form (UTC, milliseconds), or null. */
+export function normalInstant(text: string): string | null {
+  if (!INSTANT.test(text)) return null;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+interface Staged {
+  table: ImportTable;
+  file: string | null;
+  /** Rows staged (accepted by the reader). */
+  staged: number;
+  /** Lines the reader refused, with why. */
+  refused: ImportProblem[];
+  /** A problem of the whole file (a missing column…): nothing of it was staged. */
+  fatal: ImportProblem[];
+}
+
+/** The file of `table` in `dir`, CSV first. */
+function fileOf(dir: string, table: ImportTable): string | null {
+  for (const ext of ['csv', 'parquet']) {
+    const path = join(dir, `${table}.${ext}`);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/**
+ * The names on a CSV file's first line, read here rather than by DuckDB's sniffer (which gives up
+ * on the whole file for one bad line further down): UTF-8, comma-separated, quotes optional.
+ */
+export function csvHeader(path: string): string[] {
+  const fd = openSync(path, 'r');
+  const chunks: Buffer[] = [];
+  try {
+    const buffer = Buffer.alloc(65_536);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      const end = buffer.subarray(0, read).indexOf(10);
+      chunks.push(Buffer.from(buffer.subarray(0, end === -1 ? read : end)));
+      if (end !== -1 || chunks.length > 16) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const line = new TextDecoder('utf-8', { fatal: true })
+    .decode(Buffer.concat(chunks))
+    .replace(/\r$/, '');
+  const names: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line.charAt(i);
+    if (quoted) {
+      if (ch === '"' && line.charAt(i + 1) === '"') {
+        current += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else current += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      names.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  names.push(current.trim());
+  return names;
+}
+
+async function headerOf(connection: DuckDBConnection, path: string): Promise<string[]> {
+  if (!path.endsWith('.parquet')) return csvHeader(path);
+  const reader = await connection.runAndReadAll(
+    `SELECT * FROM read_parquet(${pathLiteral(path)}) LIMIT 0`,
+  );
+  return reader.columnNames();
+}
+
+/** Stages one table's file (or an empty table when there is none). */
+async function stage(
+  connection: DuckDBConnection,
+  dir: string,
+  table: ImportTable,
+): Promise<Staged> {
+  const path = fileOf(dir, table);
+  const name = path === null ? `${table}.csv` : (path.split('/').at(-1) ?? path);
+  const columns = columnsOf(table);
+  const empty = columns.map((c) => `NULL::${readType(c)} AS ${quote(c.name)}`).join(', ');
+  const done = (staged: number, refused: ImportProblem[], fatal: ImportProblem[]): Staged => ({
+    table,
+    file: path === null ? null : name,
+    staged,
+    refused,
+    fatal,
+  });
+  const emptyTable = async () =>
+    connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS SELECT 0::BIGINT AS __row, ${empty} LIMIT 0`,
+    );
+  if (path === null) {
+    await emptyTable();
+    const fatal = REQUIRED_FILES.includes(table)
+      ? [
+          {
+            file: name,
+            line: null,
+            column: null,
+            message: `The file is missing (${table}.csv or ${table}.parquet).`,
+          },
+        ]
+      : [];
+    return done(0, [], fatal);
+  }
+  let header: string[];
+  try {
+    header = await headerOf(connection, path);
+  } catch (error: unknown) {
+    await emptyTable();
+    const message =
+      error instanceof TypeError
+        ? 'The first line (the column names) is not valid UTF-8: save the file as UTF-8.'
+        : `Unreadable: ${error instanceof Error ? error.message : String(error)}`;
+    return done(0, [], [{ file: name, line: 1, column: null, message }]);
+  }
+  const known = new Map(columns.map((c) => [c.name, c]));
+  const fatal: ImportProblem[] = [];
+  for (const h of header) {
+    if (!known.has(h))
+      fatal.push({
+        file: name,
+        line: 1,
+        column: h,
+        message: `Unknown column "${h}": expected ${columns.map((c) => c.name).join(', ')} (a mapping file can rename it).`,
+      });
+  }
+  for (const c of columns) {
+    if (!c.nullable && !header.includes(c.name))
+      fatal.push({
+        file: name,
+        line: 1,
+        column: c.name,
+        message: `The required column "${c.name}" is missing.`,
+      });
+  }
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h))
+      fatal.push({ file: name, line: 1, column: h, message: `The column "${h}" appears twice.` });
+    seen.add(h);
+  }
+  if (fatal.length > 0) {
+    await emptyTable();
+    return done(0, [], fatal);
+  }
+  const rejects = quote(`rejects_${table}`);
+  const scans = quote(`scans_${table}`);
+  const source = path.endsWith('.parquet')
+    ? `read_parquet(${pathLiteral(path)})`
+    : `read_csv(${pathLiteral(path)}, ${CSV_OPTIONS}, columns = {${header
+        .map((h) => {
+          const column = known.get(h);
+          return `'${h}': '${column === undefined ? 'VARCHAR' : readType(column)}'`;
+        })
+        .join(
+          ', ',
+        )}}, store_rejects = true, rejects_table = '${`rejects_${table}`}', rejects_scan = '${`scans_${table}`}')`;
+  const select = columns
+    .map((c) =>
+      header.includes(c.name)
+        ? `TRY_CAST(r.${quote(c.name)} AS ${readType(c)}) AS ${quote(c.name)}`
+        : `NULL::${readType(c)} AS ${quote(c.name)}`,
+    )
+    .join(', ');
+  try {
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS
+         SELECT row_number() OVER () AS __row, ${select} FROM ${source} r`,
+    );
+  } catch (error: unknown) {
+    await emptyTable();
+    const message = error instanceof Error ? error.message : String(error);
+    return done(
+      0,
+      [],
+      [{ file: name, line: null, column: null, message: `Unreadable: ${message}` }],
+    );
+  }
+  const counted = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM ${stagedTable(table)}`,
+  );
+  const staged = Number(counted.getRowObjects()[0]?.n ?? 0);
+  const refused: ImportProblem[] = [];
+  if (!path.endsWith('.parquet')) {
+    const rows = await connection.runAndReadAll(
+      `SELECT line::INTEGER AS line, column_name, error_type, error_message FROM ${rejects} ORDER BY line`,
+    );
+    for (const r of rows.getRowObjects()) {
+      refused.push({
+        file: name,
+        line: Number(r.line ?? 0) || null,
+        column: typeof r.column_name === 'string' ? r.column_name : null,
+        message: readerMessage(String(r.error_type ?? ''), String(r.error_message ?? '')),
+      });
+    }
+    await connection.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans}`);
+  }
+  return done(staged, refused, []);
+}
+
+/** The reader's refusal in the layout's words. */
+function readerMessage(type: string, message: string): string {
+  if (type === 'CAST') return message.replace(/^Error when converting column "[^"]*"\. /, '');
+  if (type === 'INVALID UNICODE' || /unicode|utf-8/i.test(message))
+    return 'The line is not valid UTF-8: save the file as UTF-8.';
+  if (type === 'TOO MANY COLUMNS' || type === 'TOO FEW COLUMNS' || type === 'MISSING COLUMNS')
+    return `The line has the wrong number of values (${message}).`;
+  return message;
+}
+
+/** A staged value as the domain's schema reads it. */
+function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | { problem: string } {
+  if (value === null) return { value: null };
+  switch (column.kind) {
+    case 'int':
+    case 'cents': {
+      const n = Number(value);
+      if (!Number.isSafeInteger(n) || Math.abs(n) > INT32)
+        return { problem: `expected a whole number within ±${INT32.toLocaleString('en')}` };
+      return { value: n };
+    }
+    case 'double':
+      return { value: Number(value) };
+    case 'bool':
+      return { value: value === true };
+    case 'instant': {
+      const text = String(value);
+      const iso = normalInstant(text);
+      return iso === null
+        ? {
+            problem: `expected an instant with its offset, such as 2026-11-16T09:30:00Z or 2026-11-16T10:30:00+01:00, got "${text}"`,
+          }
+        : { value: iso };
+    }
+    case 'json': {
+      try {
+        const parsed: unknown = JSON.parse(String(value));
+        return { value: parsed };
+      } catch {
+        return { problem: 'expected a JSON object' };
+      }
+    }
+    default:
+      return { value: String(value) };
+  }
+}
+
+/** The line in the file of staged row `row`, given the lines the reader refused (sorted). */
+function lineOf(row: number, refusedLines: readonly number[]): number {
+  // Line 1 is the header; each refused line before a row pushes it down by one.
+  let line = row + 1;
+  for (const refused of refusedLines) {
+    if (refused <= line) line += 1;
+    else break;
+  }
+  return line;
+}
+
+/** Each staged row of `staged.table` through the domain's rules. */
+async function validateRows(
+  connection: DuckDBConnection,
+  staged: Staged,
+): Promise<ImportProblem[]> {
+  const { table } = staged;
+  const file = staged.file ?? `${table}.csv`;
+  const columns = columnsOf(table);
+  const schema = ROW_SCHEMAS[table];
+  const order = TIME_ORDER[table];
+  const refusedLines = staged.refused.map((p) => p.line ?? 0).sort((a, b) => a - b);
+  const problems: ImportProblem[] = [];
+  const select = columns
+    .map((c) =>
+      c.kind === 'date'
+        ? `strftime(${quote(c.name)}, '%Y-%m-%d') AS ${quote(c.name)}`
+        : quote(c.name),
+    )
+    .join(', ');
+  const result = await connection.stream(
+    `SELECT __row, ${select} FROM ${stagedTable(table)} ORDER BY __row`,
+  );
+  for await (const rows of result.yieldRowObjects()) {
+    for (const raw of rows) {
+      const line = lineOf(Number(raw.__row ?? 0), refusedLines);
+      const row: Record<string, unknown> = {};
+      let bad = false;
+      for (const c of columns) {
+        const read = jsValue(c, raw[c.name] ?? null);
+        if ('problem' in read) {
+          problems.push({ file, line, column: c.name, message: read.problem });
+          bad = true;
+          continue;
+        }
+        row[c.name] = read.value;
+        if (typeof read.value === 'string' && c.kind === 'text' && looksLikeFormula(read.value)) {
+          problems.push({
+            file,
+            line,
+            column: c.name,
+            message:
+              'starts like a spreadsheet formula (=, +, -, @): refused so that no export can run it',
+          });
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      const parsed = schema.safeParse(row);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
+          problems.push({ file, line, column, message: issue.message });
+        }
+        continue;
+      }
+      if (order !== undefined) {
+        const [first, second] = order;
+        const a = row[first];
+        const b = row[second];
+        if (typeof a === 'string' && typeof b === 'string' && a > b)
+          problems.push({ file, line, column: second, message: `${second} is before ${first}` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Rows whose key another row of the file holds too, and values pointing at no row. */
+async function crossRowProblems(
+  connection: DuckDBConnection,
+  staged: ReadonlyMap<ImportTable, Staged>,
+): Promise<ImportProblem[]> {
+  const problems: ImportProblem[] = [];
+  const fileOfTable = (t: ImportTable) => staged.get(t)?.file ?? `${t}.csv`;
+  const lines = (t: ImportTable) =>
+    (staged.get(t)?.refused ?? []).map((p) => p.line ?? 0).sort((a, b) => a - b);
+  // A file refused whole has no rows: rows pointing at it are not said to point at nothing.
+  const whole = (t: ImportTable) => (staged.get(t)?.fatal.length ?? 0) === 0;
+  for (const table of IMPORT_TABLES) {
+    const key = KEYS[table].map(quote).join(', ');
+    const reader = await connection.runAndReadAll(
+      `SELECT __row::INTEGER AS row, ${KEYS[table].map((k) => `${quote(k)}::VARCHAR AS ${quote(k)}`).join(', ')}
+         FROM (SELECT *, count(*) OVER (PARTITION BY ${key}) AS n,
+                      row_number() OVER (PARTITION BY ${key} ORDER BY __row) AS k
+                 FROM ${stagedTable(table)})
+        WHERE n > 1 AND k > 1 ORDER BY __row LIMIT ${PROBLEMS_PER_FILE + 1}`,
+    );
+    for (const r of reader.getRowObjects()) {
+      const named = KEYS[table].map((k) => `${k} ${String(r[k])}`).join(', ');
+      problems.push({
+        file: fileOfTable(table),
+        line: lineOf(Number(r.row ?? 0), lines(table)),
+        column: KEYS[table][0] ?? null,
+        message: `A row with ${named} comes earlier in the file (each row's key must be unique).`,
+      });
+    }
+  }
+  for (const ref of REFERENCES) {
+    if (!whole(ref.to)) continue;
+    const reader = await connection.runAndReadAll(
+      `SELECT s.__row::INTEGER AS row, s.${quote(ref.column)}::VARCHAR AS value
+         FROM ${stagedTable(ref.table)} s
+        WHERE s.${quote(ref.column)} IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ${stagedTable(ref.to)} p
+                           WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
+        ORDER BY s.__row LIMIT ${PROBLEMS_PER_FILE + 1}`,
+    );
+    for (const r of reader.getRowObjects()) {
+      problems.push({
+        file: fileOfTable(ref.table),
+        line: lineOf(Number(r.row ?? 0), lines(ref.table)),
+        column: ref.column,
+        message: `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)}.`,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface ReadResult {
+  files: FileReport[];
+  problems: ImportProblem[];
+  unlisted: number;
+}
+
+/** Stages and checks every file of `dir` on `connection` (a staging database of its own). */
+export async function readImport(connection: DuckDBConnection, dir: string): Promise<ReadResult> {
+  const staged = new Map<ImportTable, Staged>();
+  for (const table of IMPORT_TABLES) staged.set(table, await stage(connection, dir, table));
+  const byFile = new Map<string, ImportProblem[]>();
+  const add = (p: ImportProblem) => {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  };
+  for (const s of staged.values()) {
+    for (const p of [...s.fatal, ...s.refused]) add(p);
+    for (const p of await validateRows(connection, s)) add(p);
+  }
+  for (const p of await crossRowProblems(connection, staged)) add(p);
+  const files: FileReport[] = IMPORT_TABLES.map((table) => {
+    const s = staged.get(table);
+    const name = s?.file ?? null;
+    const problemsOf = name === null ? [] : (byFile.get(name) ?? []);
+    const badLines = new Set(
+      problemsOf.filter((p) => p.line !== null && p.line > 1).map((p) => p.line),
+    );
+    const read = (s?.staged ?? 0) + (s?.refused.length ?? 0);
+    const rejected = Math.min(read, badLines.size);
+    return { table, file: name, read, accepted: read - rejected, rejected };
+  });
+  const problems: ImportProblem[] = [];
+  let unlisted = 0;
+  for (const list of byFile.values()) {
+    const sorted = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    problems.push(...sorted.slice(0, PROBLEMS_PER_FILE));
+    unlisted += Math.max(0, sorted.length - PROBLEMS_PER_FILE);
+  }
+  return { files, problems, unlisted };
+}
