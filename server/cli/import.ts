@@ -1,4 +1,4 @@
-// `npm run import -- --dir DIR [--db FILE] [--as-of INSTANT] [--check]`
+// `npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check]`
 //
 // Imports a directory of files in the import layout (docs/import.md) into the DuckDB file the
 // server serves: every file read and every row checked, a report per file printed, and the rows
@@ -7,14 +7,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lockedFileMessage } from '../lifecycle.ts';
+import { readMapping } from '../import/mapping.ts';
 import { importDirectory } from '../import/run.ts';
 import { normalInstant } from '../import/read.ts';
 import { formatReport } from '../import/report.ts';
 import { openDuckDbStore } from '../stores/duckdb.ts';
 
-const USAGE = `Usage: npm run import -- --dir DIR [--db FILE] [--as-of INSTANT] [--check]
+const USAGE = `Usage: npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check]
 
   --dir DIR        the files, one per table: customers.csv (or .parquet), orders.csv…
+  --mapping FILE   JSON: per table, the file's name, its column names, values to translate
   --db FILE        the DuckDB file (default: TACT_DB, else data/tact.duckdb)
   --as-of INSTANT  "today" for the data, such as 2026-11-16T00:00:00Z (default: now)
   --check          read and check the files, import nothing`;
@@ -29,6 +31,7 @@ try {
   ({ values } = parseArgs({
     options: {
       dir: { type: 'string' },
+      mapping: { type: 'string' },
       db: { type: 'string' },
       'as-of': { type: 'string' },
       check: { type: 'boolean' },
@@ -44,13 +47,25 @@ const asOf =
 if (asOf === null)
   fail(`--as-of must be an instant with its offset, got "${values['as-of'] ?? ''}".`);
 const db = values.db ?? process.env.TACT_DB ?? 'data/tact.duckdb';
+let mapping = null;
+if (values.mapping !== undefined) {
+  try {
+    mapping = readMapping(values.mapping);
+  } catch (error: unknown) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
 
 const store = await openDuckDbStore({ path: db }).catch((error: unknown) => {
   fail(lockedFileMessage(error, db) ?? (error instanceof Error ? error.message : String(error)));
 });
 const started = performance.now();
 try {
-  const report = await importDirectory(store, dir, { asOf, check: values.check === true });
+  const report = await importDirectory(store, dir, {
+    asOf,
+    check: values.check === true,
+    mapping,
+  });
   process.stdout.write(`${formatReport(report)}\n`);
   process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   process.exitCode = report.committed || values.check === true ? 0 : 1;

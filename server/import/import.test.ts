@@ -10,6 +10,7 @@ import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from '../stores/duckdb.ts';
 import { exportTables, layoutSelect } from './export.ts';
 import { IMPORT_TABLES, looksLikeFormula } from './layout.ts';
+import { importMapping } from './mapping.ts';
 import { importDirectory } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tact-import-'));
@@ -175,4 +176,65 @@ test.each([
   ['Marie', false],
 ])('%j looks like a formula: %s', (text, expected) => {
   expect(looksLikeFormula(text)).toBe(expected);
+});
+
+test('a mapping file renames a file and its columns and translates values', async () => {
+  const mapped = join(dir, 'mapped');
+  cpSync(join(dir, 'csv'), mapped, { recursive: true });
+  // The orders as another system writes them: commandes.csv, "id_commande", "canal" in French.
+  const french = new Map([
+    ['web', 'site'],
+    ['app', 'appli'],
+    ['store', 'magasin'],
+    ['call_centre', 'service_client'],
+  ]);
+  const lines = readFileSync(join(mapped, 'orders.csv'), 'utf8').trimEnd().split('\n');
+  const [head = '', ...rows] = lines;
+  const columns = head.split(',');
+  const channel = columns.indexOf('channel');
+  const renamed = columns.map((c) =>
+    c === 'order_id' ? 'id_commande' : c === 'channel' ? 'canal' : c,
+  );
+  const translated = rows.map((row) => {
+    const cells = row.split(',');
+    cells[channel] = french.get(cells[channel] ?? '') ?? '';
+    return cells.join(',');
+  });
+  rmSync(join(mapped, 'orders.csv'));
+  writeFileSync(
+    join(mapped, 'commandes.csv'),
+    [renamed.join(','), ...translated].join('\n') + '\n',
+  );
+  const mapping = importMapping.parse({
+    tables: {
+      orders: {
+        file: 'commandes',
+        columns: { order_id: 'id_commande', channel: 'canal' },
+        values: {
+          channel: Object.fromEntries([...french].map(([ours, theirs]) => [theirs, ours])),
+        },
+      },
+    },
+  });
+  const store = await openDuckDbStore({ path: ':memory:' });
+  try {
+    const report = await importDirectory(store, mapped, { asOf: DEMO_AS_OF, mapping });
+    expect(report.problems).toEqual([]);
+    expect(report.files.find((f) => f.table === 'orders')?.file).toBe('commandes.csv');
+    expect(await rowsOf(store)).toEqual(await rowsOf(seeded));
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+
+test('a mapping naming what the layout does not have is refused with where', () => {
+  const refused = importMapping.safeParse({
+    tables: { commandes: {}, orders: { columns: { numero: 'x' }, values: { total_cents: {} } } },
+  });
+  expect(refused.success).toBe(false);
+  expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual([
+    'tables.commandes',
+    'tables.orders.columns.numero',
+    'tables.orders.values.total_cents',
+  ]);
 });

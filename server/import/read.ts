@@ -19,6 +19,7 @@ import {
   looksLikeFormula,
   type ImportTable,
 } from './layout.ts';
+import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
 
 /** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
@@ -66,10 +67,13 @@ interface Staged {
   fatal: ImportProblem[];
 }
 
-/** The file of `table` in `dir`, CSV first. */
-function fileOf(dir: string, table: ImportTable): string | null {
+/** A string as a SQL literal. */
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The file named `base` in `dir`, CSV first. */
+function fileOf(dir: string, base: string): string | null {
   for (const ext of ['csv', 'parquet']) {
-    const path = join(dir, `${table}.${ext}`);
+    const path = join(dir, `${base}.${ext}`);
     if (existsSync(path)) return path;
   }
   return null;
@@ -129,9 +133,10 @@ async function stage(
   connection: DuckDBConnection,
   dir: string,
   table: ImportTable,
+  mapping: TableMapping,
 ): Promise<Staged> {
-  const path = fileOf(dir, table);
-  const name = path === null ? `${table}.csv` : (path.split('/').at(-1) ?? path);
+  const path = fileOf(dir, mapping.file);
+  const name = path === null ? `${mapping.file}.csv` : (path.split('/').at(-1) ?? path);
   const columns = columnsOf(table);
   const empty = columns.map((c) => `NULL::${readType(c)} AS ${quote(c.name)}`).join(', ');
   const done = (staged: number, refused: ImportProblem[], fatal: ImportProblem[]): Staged => ({
@@ -153,15 +158,16 @@ async function stage(
             file: name,
             line: null,
             column: null,
-            message: `The file is missing (${table}.csv or ${table}.parquet).`,
+            message: `The file is missing (${mapping.file}.csv or ${mapping.file}.parquet).`,
           },
         ]
       : [];
     return done(0, [], fatal);
   }
-  let header: string[];
+  /** The file's column names. */
+  let theirs: string[];
   try {
-    header = await headerOf(connection, path);
+    theirs = await headerOf(connection, path);
   } catch (error: unknown) {
     await emptyTable();
     const message =
@@ -170,6 +176,9 @@ async function stage(
         : `Unreadable: ${error instanceof Error ? error.message : String(error)}`;
     return done(0, [], [{ file: name, line: 1, column: null, message }]);
   }
+  // Ours, in the file's order.
+  const header = theirs.map((h) => mapping.ours.get(h) ?? h);
+  const inFile = new Map(header.map((h, i) => [h, theirs[i] ?? h]));
   const known = new Map(columns.map((c) => [c.name, c]));
   const fatal: ImportProblem[] = [];
   for (const h of header) {
@@ -205,19 +214,27 @@ async function stage(
   const source = path.endsWith('.parquet')
     ? `read_parquet(${pathLiteral(path)})`
     : `read_csv(${pathLiteral(path)}, ${CSV_OPTIONS}, columns = {${header
-        .map((h) => {
+        .map((h, i) => {
           const column = known.get(h);
-          return `'${h}': '${column === undefined ? 'VARCHAR' : readType(column)}'`;
+          return `${sqlString(theirs[i] ?? h)}: '${column === undefined ? 'VARCHAR' : readType(column)}'`;
         })
         .join(
           ', ',
         )}}, store_rejects = true, rejects_table = '${`rejects_${table}`}', rejects_scan = '${`scans_${table}`}')`;
   const select = columns
-    .map((c) =>
-      header.includes(c.name)
-        ? `TRY_CAST(r.${quote(c.name)} AS ${readType(c)}) AS ${quote(c.name)}`
-        : `NULL::${readType(c)} AS ${quote(c.name)}`,
-    )
+    .map((c) => {
+      const source = inFile.get(c.name);
+      if (source === undefined) return `NULL::${readType(c)} AS ${quote(c.name)}`;
+      let value = `r.${quote(source)}`;
+      const values = mapping.values.get(c.name);
+      if (values !== undefined && values.size > 0) {
+        const cases = [...values].map(
+          ([from, to]) => `WHEN ${sqlString(from)} THEN ${sqlString(to)}`,
+        );
+        value = `CASE ${value} ${cases.join(' ')} ELSE ${value} END`;
+      }
+      return `TRY_CAST(${value} AS ${readType(c)}) AS ${quote(c.name)}`;
+    })
     .join(', ');
   try {
     await connection.run(
@@ -439,9 +456,14 @@ export interface ReadResult {
 }
 
 /** Stages and checks every file of `dir` on `connection` (a staging database of its own). */
-export async function readImport(connection: DuckDBConnection, dir: string): Promise<ReadResult> {
+export async function readImport(
+  connection: DuckDBConnection,
+  dir: string,
+  mapping: ImportMapping | null = null,
+): Promise<ReadResult> {
   const staged = new Map<ImportTable, Staged>();
-  for (const table of IMPORT_TABLES) staged.set(table, await stage(connection, dir, table));
+  for (const table of IMPORT_TABLES)
+    staged.set(table, await stage(connection, dir, table, tableMappingOf(mapping, table)));
   const byFile = new Map<string, ImportProblem[]>();
   const add = (p: ImportProblem) => {
     const list = byFile.get(p.file) ?? [];

@@ -6,6 +6,7 @@ import type { DuckDbStore } from '../stores/duckdb.ts';
 import { quote } from '../stores/duckdb-schema.ts';
 import { commitImport } from './commit.ts';
 import { IMPORT_TABLES } from './layout.ts';
+import type { ImportMapping } from './mapping.ts';
 import { readImport } from './read.ts';
 import type { ImportReport } from './report.ts';
 
@@ -14,6 +15,8 @@ export interface ImportOptions {
   asOf: string;
   /** Read and check only. */
   check?: boolean;
+  /** How the files differ from the layout (mapping.ts). */
+  mapping?: ImportMapping | null;
 }
 
 export async function importDirectory(
@@ -23,7 +26,7 @@ export async function importDirectory(
 ): Promise<ImportReport> {
   const connection = store.connection;
   try {
-    const read = await readImport(connection, dir);
+    const read = await readImport(connection, dir, options.mapping ?? null);
     const clean = read.problems.length === 0 && read.unlisted === 0;
     if (!clean || options.check === true) return { ...read, committed: false };
     await commitImport(connection, { asOf: options.asOf });
