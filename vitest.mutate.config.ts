@@ -19,6 +19,7 @@ const TESTS = [
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
   'src/domain/segment/memberships.test.ts',
+  'src/domain/profile/identity-resolution.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',
   'src/domain/segment/evaluate.test.ts',
   'src/domain/segment/sql.test.ts',
