@@ -129,11 +129,13 @@ describe('a standing queue', () => {
     expect(queue.sheds(5, 215)).toBe(true); // every request of the interval took over 50 ms
     expect(queue.sheds(2, 216)).toBe(true);
     expect(queue.sheds(1, 217)).toBe(false); // below the floor: let in
-    // An interval in which nothing ended keeps the verdict; one whose fastest is quick lifts it.
-    expect(queue.sheds(5, 400)).toBe(true);
-    queue.ended(49, 420);
-    expect(queue.sheds(5, 450)).toBe(true);
-    expect(queue.sheds(5, 510)).toBe(false);
+    // One whose fastest is quick lifts it; so does one in which nothing ended.
+    queue.ended(49, 250);
+    expect(queue.sheds(5, 300)).toBe(true);
+    expect(queue.sheds(5, 320)).toBe(false);
+    queue.ended(400, 330);
+    expect(queue.sheds(5, 425)).toBe(true);
+    expect(queue.sheds(5, 530)).toBe(false); // nothing ended from 425 to 530
   });
 
   test('an interval of exactly the target is no queue; a quiet start is none either', () => {

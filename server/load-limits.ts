@@ -86,7 +86,9 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
  * A standing queue, told as CoDel tells it: a request's time in the server is its work plus its
  * wait behind others, so when even the fastest request ending in an interval took longer than the
  * target, every request waited. Then new ones are shed until an interval's fastest is back under
- * the target; an interval in which nothing ended keeps the last verdict.
+ * the target, or an interval passes in which nothing ended. A load of requests that each take
+ * longer than the target on their own is held to `floor` in flight: on two cores, that is about
+ * what they can share.
  */
 export class Congestion {
   private start: number;
@@ -114,7 +116,9 @@ export class Congestion {
 
   private roll(now: number): void {
     if (now - this.start < this.target.intervalMs) return;
-    if (this.fastest !== Infinity) this.standing = this.fastest > this.target.targetMs;
+    // An interval in which nothing ended says nothing of a queue (long exports under way): the
+    // in-flight cap is then the only bound.
+    this.standing = this.fastest !== Infinity && this.fastest > this.target.targetMs;
     this.start = now;
     this.fastest = Infinity;
   }

@@ -1,14 +1,17 @@
 // Writes an import's staged rows (read.ts, every one accepted) into the store in one transaction:
-// each table's rows replace those with the same key and join the others (importing the same files
+// each table's rows replace those with the same key (an order's lines: all of that order's) and
+// join the others (importing the same files
 // again changes nothing; newer files append and update), then the derived tables (segment tables,
-// packed histories, search) and `meta` are rebuilt. Anything failing rolls all of it back.
+// packed histories, search) and `meta` are rebuilt, and campaigns new to the store become campaign
+// documents. Anything failing rolls all of it back.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { buildSegmentTables } from '../stores/duckdb-derived.ts';
 import { buildHistoryTable } from '../stores/duckdb-histories.ts';
+import { importNewCampaigns } from '../stores/duckdb-campaigns.ts';
 import { writeMeta } from '../stores/duckdb-loader.ts';
 import { buildSearchTables } from '../stores/duckdb-search.ts';
 import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
-import { IMPORT_TABLES, KEYS, columnsOf } from './layout.ts';
+import { IMPORT_TABLES, KEYS, REPLACED_BY, columnsOf } from './layout.ts';
 import { stagedTable } from './read.ts';
 
 /** A staged column as the store keeps it. */
@@ -36,7 +39,9 @@ export async function commitImport(
   try {
     for (const table of IMPORT_TABLES) {
       const t = quote(table);
-      const same = KEYS[table].map((k) => `${t}.${quote(k)} = s.${quote(k)}`).join(' AND ');
+      const same = (REPLACED_BY[table] ?? KEYS[table])
+        .map((k) => `${t}.${quote(k)} = s.${quote(k)}`)
+        .join(' AND ');
       await connection.run(`DELETE FROM ${t} USING ${stagedTable(table)} s WHERE ${same}`);
       const columns = columnsOf(table);
       await connection.run(
@@ -50,11 +55,15 @@ export async function commitImport(
     await buildSegmentTables(connection);
     await buildHistoryTable(connection);
     await writeMeta(connection, { asOf: info.asOf, seed: null }, customers);
+    // The sending platform's campaigns as documents, where they have none yet.
+    await importNewCampaigns(connection);
     await connection.run('COMMIT');
   } catch (error: unknown) {
-    await connection.run('ROLLBACK');
+    // A failed COMMIT has already ended the transaction: the error to tell is the first one.
+    await connection.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  await connection.run('CHECKPOINT');
+  // Committed: a checkpoint that fails now is retried by DuckDB later, not a failed import.
+  await connection.run('CHECKPOINT').catch(() => undefined);
   return { customers };
 }

@@ -1,14 +1,14 @@
 // The import layout end to end: the generated demo written as files and imported into an empty
 // store gives back every row (CSV and Parquet), importing again changes nothing, and a broken copy
 // is reported file by file and line by line while the store keeps what it had.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_AS_OF, generateDataset } from '../../mocks/seed/index.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from '../stores/duckdb.ts';
-import { exportTables, layoutSelect } from './export.ts';
+import { exportTables, layoutSelect, pathLiteral } from './export.ts';
 import { IMPORT_TABLES, looksLikeFormula } from './layout.ts';
 import { importMapping } from './mapping.ts';
 import { importDirectory } from './run.ts';
@@ -79,6 +79,11 @@ describe('a round trip', () => {
           expect(await store.history(customer.customer_id)).toEqual(
             await seeded.history(customer.customer_id),
           );
+        // The sending platform's campaigns are campaign documents, as the seeded store's.
+        const ids = async (s: DuckDbStore) =>
+          (await s.documents.list('campaign')).map((d) => d.id).sort();
+        expect(await ids(store)).toEqual(await ids(seeded));
+        expect((await ids(store)).length).toBeGreaterThan(0);
         // The same files again: nothing changes.
         const again = await importDirectory(store, join(dir, format), { asOf: DEMO_AS_OF });
         expect(again.committed).toBe(true);
@@ -237,4 +242,128 @@ test('a mapping naming what the layout does not have is refused with where', () 
     'tables.orders.columns.numero',
     'tables.orders.values.total_cents',
   ]);
+});
+
+test('a newer drop: an order of a known customer, and an order sent again with fewer lines', async () => {
+  const store = await openDuckDbStore({ path: ':memory:' });
+  const drop = join(dir, 'drop');
+  try {
+    expect((await importDirectory(store, join(dir, 'csv'), { asOf: DEMO_AS_OF })).committed).toBe(
+      true,
+    );
+    const lineCount = async (orderId: string) =>
+      Number(
+        (
+          await store.connection.runAndReadAll(
+            `SELECT count(*)::INTEGER AS n FROM order_lines WHERE order_id = '${orderId}'`,
+          )
+        ).getRowObjects()[0]?.n ?? -1,
+      );
+    const orders = readFileSync(join(dir, 'csv', 'orders.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const lines = readFileSync(join(dir, 'csv', 'order_lines.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    // An order with two lines or more, sent again with its first line only.
+    const byOrder = new Map<string, string[]>();
+    for (const l of lines.slice(1)) {
+      const orderId = l.split(',')[0] ?? '';
+      byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), l]);
+    }
+    const [again = '', kept = []] = [...byOrder].find(([, ls]) => ls.length >= 2) ?? [];
+    expect(await lineCount(again)).toBeGreaterThanOrEqual(2);
+    const resent = orders.find((o) => o.startsWith(`${again},`)) ?? '';
+    // A new order of the first customer, with one line.
+    const [first = ''] = orders.slice(1);
+    const fresh = first.replace(/^[^,]*,/, 'O-NEW-1,');
+    const freshLine = (kept[0] ?? '').replace(/^[^,]*,/, 'O-NEW-1,');
+    mkdirSync(drop, { recursive: true });
+    writeFileSync(join(drop, 'orders.csv'), [orders[0], resent, fresh].join('\n') + '\n');
+    writeFileSync(
+      join(drop, 'order_lines.csv'),
+      [lines[0], kept[0] ?? '', freshLine].join('\n') + '\n',
+    );
+    const report = await importDirectory(store, drop, { asOf: DEMO_AS_OF });
+    expect(report.problems).toEqual([]);
+    expect(report.committed).toBe(true);
+    expect(await lineCount(again)).toBe(1);
+    expect(await lineCount('O-NEW-1')).toBe(1);
+    const customers = await store.connection.runAndReadAll(
+      'SELECT count(*)::INTEGER AS n FROM customers',
+    );
+    expect(customers.getRowObjects()[0]?.n).toBe(120);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+
+test('a line the reader refuses twice still leaves the lines after it where they are', async () => {
+  const store = await openDuckDbStore({ path: ':memory:' });
+  const twice = join(dir, 'twice');
+  cpSync(join(dir, 'csv'), twice, { recursive: true });
+  // Line 3: two values that are no numbers; line 10: a formula.
+  editLine(join(twice, 'order_lines.csv'), 3, (l) => {
+    const cells = l.split(',');
+    return [cells[0], 'two', cells[2], 'x', ...cells.slice(4)].join(',');
+  });
+  editLine(join(twice, 'customers.csv'), 10, (l) => l.replace(/^([^,]*),[^,]*,/, '$1,=1+2,'));
+  editLine(join(twice, 'order_lines.csv'), 10, (l) => l.replace(/^[^,]*,/, 'O-NOWHERE,'));
+  try {
+    const report = await importDirectory(store, twice, { asOf: DEMO_AS_OF });
+    const at = (file: string) => report.problems.filter((p) => p.file === file).map((p) => p.line);
+    expect(new Set(at('order_lines.csv'))).toEqual(new Set([3, 10]));
+    expect(report.files.find((f) => f.table === 'order_lines')?.rejected).toBe(2);
+    const read = readFileSync(join(twice, 'order_lines.csv'), 'utf8').trimEnd().split('\n');
+    expect(report.files.find((f) => f.table === 'order_lines')?.read).toBe(read.length - 1);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+
+test('a Parquet value that does not fit its column is reported, not rounded or dropped', async () => {
+  const store = await openDuckDbStore({ path: ':memory:' });
+  const parquet = join(dir, 'parquet-bad');
+  cpSync(join(dir, 'parquet'), parquet, { recursive: true });
+  try {
+    const orders = pathLiteral(join(parquet, 'orders.parquet'));
+    await store.connection.run(
+      `COPY (SELECT * REPLACE (CASE WHEN row_number() OVER () = 2 THEN total_cents + 0.5
+                                    ELSE total_cents END AS total_cents)
+               FROM read_parquet(${orders})) TO ${pathLiteral(join(parquet, 'fixed.parquet'))} (FORMAT parquet)`,
+    );
+    rmSync(join(parquet, 'orders.parquet'));
+    cpSync(join(parquet, 'fixed.parquet'), join(parquet, 'orders.parquet'));
+    rmSync(join(parquet, 'fixed.parquet'));
+    const report = await importDirectory(store, parquet, { asOf: DEMO_AS_OF });
+    expect(report.committed).toBe(false);
+    expect(
+      report.problems.filter((p) => p.file === 'orders.parquet' && p.column === 'total_cents'),
+    ).toHaveLength(1);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+
+test('a mapping giving one file column to two of ours is refused', () => {
+  const refused = importMapping.safeParse({
+    tables: { customers: { columns: { first_name: 'name', last_name: 'name' } } },
+  });
+  expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual([
+    'tables.customers.columns.last_name',
+  ]);
+});
+
+test('a directory without any file of the layout is refused', async () => {
+  const store = await openDuckDbStore({ path: ':memory:' });
+  const empty = join(dir, 'empty');
+  mkdirSync(empty, { recursive: true });
+  cpSync(join(dir, 'csv', 'stores.csv'), join(empty, 'README.csv'));
+  try {
+    const report = await importDirectory(store, empty, { asOf: DEMO_AS_OF });
+    expect(report.committed).toBe(false);
+    expect(report.problems[0]?.message).toMatch(/No file of the layout/);
+  } finally {
+    await store.close();
+  }
 });

@@ -50,8 +50,19 @@ export function isImportTable(name: string): name is ImportTable {
   return IMPORT_TABLES.some((t) => t === name);
 }
 
-/** Without this file an import has nothing to load; any other file may be absent (no rows). */
-export const REQUIRED_FILES: readonly ImportTable[] = ['customers'];
+/**
+ * Files an import must hold: none, since a newer import may send only what changed (a missing file
+ * is a table without new rows); an import with no file at all is refused (read.ts).
+ */
+export const REQUIRED_FILES: readonly ImportTable[] = [];
+
+/**
+ * The rows an imported row replaces: those with the same key, except order lines, replaced by
+ * order (an order's lines sent again are its lines, those not sent again are gone).
+ */
+export const REPLACED_BY: Readonly<Partial<Record<ImportTable, readonly string[]>>> = {
+  order_lines: ['order_id'],
+};
 
 /** What one row of each table must be: the domain's schema. */
 export const ROW_SCHEMAS: Readonly<Record<ImportTable, z.ZodType>> = {

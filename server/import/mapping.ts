@@ -27,6 +27,17 @@ export const importMapping = z
         continue;
       }
       const columns = new Map(columnsOf(table).map((c) => [c.name, c]));
+      const named = new Map<string, string>();
+      for (const [column, theirs] of Object.entries(m.columns ?? {})) {
+        const other = named.get(theirs);
+        if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tables', table, 'columns', column],
+            message: `"${theirs}" already names ${other}: one column of the file fills one of ours.`,
+          });
+        named.set(theirs, column);
+      }
       for (const column of Object.keys(m.columns ?? {}))
         if (!columns.has(column))
           ctx.addIssue({

@@ -148,7 +148,7 @@ async function stage(
   });
   const emptyTable = async () =>
     connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS SELECT 0::BIGINT AS __row, ${empty} LIMIT 0`,
+      `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS SELECT 0::BIGINT AS __row, ''::VARCHAR AS __lost, ${empty} LIMIT 0`,
     );
   if (path === null) {
     await emptyTable();
@@ -236,10 +236,25 @@ async function stage(
       return `TRY_CAST(${value} AS ${readType(c)}) AS ${quote(c.name)}`;
     })
     .join(', ');
+  // Parquet values are typed by the file: a value that does not fit the column (a fraction in a
+  // whole number, text in a date) is named here rather than lost to NULL or rounded.
+  const lost = path.endsWith('.parquet')
+    ? `concat_ws(',', ${columns
+        .filter((c) => inFile.has(c.name))
+        .map((c) => {
+          const raw = `r.${quote(inFile.get(c.name) ?? c.name)}`;
+          const whole =
+            c.kind === 'int' || c.kind === 'cents'
+              ? ` OR TRY_CAST(${raw} AS DOUBLE) <> floor(TRY_CAST(${raw} AS DOUBLE))`
+              : '';
+          return `CASE WHEN (${raw} IS NOT NULL AND TRY_CAST(${raw} AS ${readType(c)}) IS NULL)${whole} THEN ${sqlString(c.name)} END`;
+        })
+        .join(', ')})`
+    : "''";
   try {
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS
-         SELECT row_number() OVER () AS __row, ${select} FROM ${source} r`,
+         SELECT row_number() OVER () AS __row, ${lost} AS __lost, ${select} FROM ${source} r`,
     );
   } catch (error: unknown) {
     await emptyTable();
@@ -319,6 +334,11 @@ function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | {
   }
 }
 
+/** The lines of `problems`, each once, in order (the reader reports each error of a line). */
+function distinctLines(problems: readonly ImportProblem[]): number[] {
+  return [...new Set(problems.map((p) => p.line ?? 0))].sort((a, b) => a - b);
+}
+
 /** The line in the file of staged row `row`, given the lines the reader refused (sorted). */
 function lineOf(row: number, refusedLines: readonly number[]): number {
   // Line 1 is the header; each refused line before a row pushes it down by one.
@@ -340,7 +360,7 @@ async function validateRows(
   const columns = columnsOf(table);
   const schema = ROW_SCHEMAS[table];
   const order = TIME_ORDER[table];
-  const refusedLines = staged.refused.map((p) => p.line ?? 0).sort((a, b) => a - b);
+  const refusedLines = distinctLines(staged.refused);
   const problems: ImportProblem[] = [];
   const select = columns
     .map((c) =>
@@ -350,13 +370,26 @@ async function validateRows(
     )
     .join(', ');
   const result = await connection.stream(
-    `SELECT __row, ${select} FROM ${stagedTable(table)} ORDER BY __row`,
+    `SELECT __row, __lost, ${select} FROM ${stagedTable(table)} ORDER BY __row`,
   );
   for await (const rows of result.yieldRowObjects()) {
     for (const raw of rows) {
       const line = lineOf(Number(raw.__row ?? 0), refusedLines);
       const row: Record<string, unknown> = {};
       let bad = false;
+      const lostColumns =
+        typeof raw.__lost === 'string' && raw.__lost !== '' ? raw.__lost.split(',') : [];
+      for (const column of lostColumns) {
+        const kind = columns.find((c) => c.name === column)?.kind ?? 'text';
+        problems.push({
+          file,
+          line,
+          column,
+          message: `the value does not fit a column of ${kind}`,
+        });
+        bad = true;
+      }
+      if (bad) continue;
       for (const c of columns) {
         const read = jsValue(c, raw[c.name] ?? null);
         if ('problem' in read) {
@@ -404,8 +437,7 @@ async function crossRowProblems(
 ): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const fileOfTable = (t: ImportTable) => staged.get(t)?.file ?? `${t}.csv`;
-  const lines = (t: ImportTable) =>
-    (staged.get(t)?.refused ?? []).map((p) => p.line ?? 0).sort((a, b) => a - b);
+  const lines = (t: ImportTable) => distinctLines(staged.get(t)?.refused ?? []);
   // A file refused whole has no rows: rows pointing at it are not said to point at nothing.
   const whole = (t: ImportTable) => (staged.get(t)?.fatal.length ?? 0) === 0;
   for (const table of IMPORT_TABLES) {
@@ -435,6 +467,8 @@ async function crossRowProblems(
         WHERE s.${quote(ref.column)} IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM ${stagedTable(ref.to)} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
+          AND NOT EXISTS (SELECT 1 FROM main.${quote(ref.to)} p
+                           WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
         ORDER BY s.__row LIMIT ${PROBLEMS_PER_FILE + 1}`,
     );
     for (const r of reader.getRowObjects()) {
@@ -442,7 +476,7 @@ async function crossRowProblems(
         file: fileOfTable(ref.table),
         line: lineOf(Number(r.row ?? 0), lines(ref.table)),
         column: ref.column,
-        message: `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)}.`,
+        message: `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)} nor of the store.`,
       });
     }
   }
@@ -470,6 +504,13 @@ export async function readImport(
     list.push(p);
     byFile.set(p.file, list);
   };
+  if ([...staged.values()].every((s) => s.file === null))
+    add({
+      file: dir,
+      line: null,
+      column: null,
+      message: `No file of the layout here: customers.csv (or .parquet), orders.csv… (docs/import.md).`,
+    });
   for (const s of staged.values()) {
     for (const p of [...s.fatal, ...s.refused]) add(p);
     for (const p of await validateRows(connection, s)) add(p);
@@ -482,7 +523,7 @@ export async function readImport(
     const badLines = new Set(
       problemsOf.filter((p) => p.line !== null && p.line > 1).map((p) => p.line),
     );
-    const read = (s?.staged ?? 0) + (s?.refused.length ?? 0);
+    const read = (s?.staged ?? 0) + distinctLines(s?.refused ?? []).length;
     const rejected = Math.min(read, badLines.size);
     return { table, file: name, read, accepted: read - rejected, rejected };
   });

@@ -3,7 +3,7 @@
 // they point to, their first messages and the segment documents imported just before.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { importedCampaigns } from '../documents/campaign-import.ts';
-import { importDocuments } from './duckdb-documents.ts';
+import { addDocuments, importDocuments } from './duckdb-documents.ts';
 import { readHistoryReference } from './duckdb-histories.ts';
 import { INSTANT_FORMAT } from './duckdb-schema.ts';
 import { toNumber, toText } from './duckdb-values.ts';
@@ -15,6 +15,19 @@ export async function importLoadedCampaigns(connection: DuckDBConnection): Promi
     `SELECT count(*)::INTEGER AS n FROM document_imports WHERE kind = 'campaign'`,
   );
   if (toNumber(done.getRowObjects()[0]?.n ?? null) > 0) return;
+  await importDocuments(connection, 'campaign', await loadedCampaignDocuments(connection));
+}
+
+/**
+ * Inside an import's transaction (server/import), after it added rows to the loaded campaigns:
+ * those without a document become documents; the others keep theirs, edits included.
+ */
+export async function importNewCampaigns(connection: DuckDBConnection): Promise<number> {
+  return addDocuments(connection, 'campaign', await loadedCampaignDocuments(connection));
+}
+
+/** The loaded campaigns as documents, with what they point to. */
+async function loadedCampaignDocuments(connection: DuckDBConnection) {
   const reference = await readHistoryReference(connection);
   const sends = await connection.runAndReadAll(
     `SELECT campaign_id, strftime(min(sent_at), '${INSTANT_FORMAT}') AS first_send
@@ -23,7 +36,7 @@ export async function importLoadedCampaigns(connection: DuckDBConnection): Promi
   const segments = await connection.runAndReadAll(
     `SELECT id, version FROM documents WHERE kind = 'segment'`,
   );
-  const documents = importedCampaigns([...reference.campaigns.values()], {
+  return importedCampaigns([...reference.campaigns.values()], {
     offers: reference.offers,
     products: reference.products,
     firstSends: new Map(
@@ -37,5 +50,4 @@ export async function importLoadedCampaigns(connection: DuckDBConnection): Promi
         .map((row) => [toText(row.id ?? null), toNumber(row.version ?? null)]),
     ),
   });
-  await importDocuments(connection, 'campaign', documents);
 }

@@ -206,6 +206,34 @@ export function importDocuments(
   });
 }
 
+/**
+ * Writes those of `documents` whose id has no document of `kind` yet; answers how many. For data
+ * imported on top of a store (server/import), inside the import's transaction: what was edited
+ * stays as it is.
+ */
+export async function addDocuments(
+  connection: DuckDBConnection,
+  kind: DocumentKind,
+  documents: readonly ImportedDocument[],
+): Promise<number> {
+  const rows = await queryRows(connection, 'SELECT id FROM documents WHERE kind = $1', [kind]);
+  const existing = new Set(rows.map((r) => toText(r.id ?? null)));
+  let added = 0;
+  for (const d of documents) {
+    if (existing.has(d.id)) continue;
+    const head = nextHead(
+      kind,
+      d.id,
+      d.version,
+      { body: d.body, author: d.author, note: d.note, at: d.at },
+      d.at,
+    );
+    await writeVersion(connection, head, d.note, false);
+    added += 1;
+  }
+  return added;
+}
+
 export class DuckDbDocuments implements DocumentRepository {
   private writes: Promise<unknown> = Promise.resolve();
   private readonly lists = new Map<DocumentKind, Promise<StoredDocument[]>>();

@@ -84,8 +84,10 @@ export function toE164(phone: string): string | null {
   if (!/^[+\d][\d\s.()-]*$/.test(trimmed)) return null;
   let digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) digits = `+${digits}`;
-  else if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  else if (digits.length === 10 && digits.startsWith('0')) digits = `+33${digits.slice(1)}`;
+  else if (digits.startsWith('00') && digits.length >= 11 && digits.charAt(2) !== '0')
+    digits = `+${digits.slice(2)}`;
+  else if (digits.length === 10 && digits.startsWith('0') && digits.charAt(1) !== '0')
+    digits = `+33${digits.slice(1)}`;
   else return null;
   // The French trunk 0 kept after +33 (`+33 (0)6…`) is dropped.
   if (digits.startsWith('+330') && digits.length === 13) digits = `+33${digits.slice(4)}`;
@@ -183,8 +185,8 @@ export function resolveIdentities(
     members.set(root, list);
   });
 
-  // How each record joined its profile: breadth first from the profile's first record, the
-  // rules tried in LINK_RULES order (an explicit link first), neighbours in record order.
+  // How each record joined its profile: breadth first from the profile's first record (fewest
+  // steps), ties between rules in LINK_RULES order (an explicit link first), then record order.
   const byRecord = new Map<number, { rule: LinkRule; other: number }[]>();
   const neighbour = (from: number, rule: LinkRule, other: number) => {
     const list = byRecord.get(from) ?? [];
@@ -207,7 +209,8 @@ export function resolveIdentities(
     const [first] = list;
     if (first === undefined) continue;
     joined.set(first, null);
-    // Dijkstra-like by rule rank, then record order: each record gets the best rule reaching it.
+    // Level by level from the first record: a record reached at the same distance by several
+    // rules takes the first in LINK_RULES order (then the lowest record), not the best overall.
     let frontier = [first];
     while (frontier.length > 0) {
       const next: { rule: LinkRule; to: number }[] = [];

@@ -33,7 +33,7 @@
 //   firstNameJunk finds nothing wrong with the first name as written.
 // - Scores come from CustomerFacts.scores, typed by their value (number or string); absent = missing.
 // - Membership evaluates the referenced definition; an unknown segment, or nesting deeper than
-//   MAX_MEMBERSHIP_DEPTH (only a cycle gets there), matches no one. Each saved segment is worked
+//   MAX_MEMBERSHIP_DEPTH (a cycle, or a chain longer than that), matches no one. Each saved segment is worked
 //   out once per customer however often it is named (memberships.ts).
 // - A group without children is false (then `negate` flips it), so NOT stays a complement.
 import { daysBetween, isValidEmail } from '../profile/catalogue.ts';
