@@ -171,6 +171,16 @@ function nextHead(
   };
 }
 
+/** One imported document, its history starting at its imported version. */
+async function writeImported(
+  connection: DuckDBConnection,
+  kind: DocumentKind,
+  d: ImportedDocument,
+): Promise<void> {
+  const write = { body: d.body, author: d.author, note: d.note, at: d.at };
+  await writeVersion(connection, nextHead(kind, d.id, d.version, write, d.at), d.note, false);
+}
+
 /**
  * The loaded data's documents of a kind, once per load, on `connection` (the store's reload runs
  * it on its own connection). False, writing nothing, when that kind was imported already.
@@ -187,16 +197,7 @@ export function importDocuments(
       [kind],
     );
     if (toNumber(done?.n ?? null) > 0) return false;
-    for (const d of documents) {
-      const head = nextHead(
-        kind,
-        d.id,
-        d.version,
-        { body: d.body, author: d.author, note: d.note, at: d.at },
-        d.at,
-      );
-      await writeVersion(connection, head, d.note, false);
-    }
+    for (const d of documents) await writeImported(connection, kind, d);
     await queryRows(
       connection,
       'INSERT INTO document_imports VALUES ($1, current_timestamp::TIMESTAMP)',
@@ -221,14 +222,7 @@ export async function addDocuments(
   let added = 0;
   for (const d of documents) {
     if (existing.has(d.id)) continue;
-    const head = nextHead(
-      kind,
-      d.id,
-      d.version,
-      { body: d.body, author: d.author, note: d.note, at: d.at },
-      d.at,
-    );
-    await writeVersion(connection, head, d.note, false);
+    await writeImported(connection, kind, d);
     added += 1;
   }
   return added;
