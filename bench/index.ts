@@ -3,7 +3,7 @@
 // `--reuse` skips generation and the DuckDB load when the big file is already loaded;
 // `--customers N` (or TACT_BENCH_CUSTOMERS) sets the big size (default 1,000,000; 20,000 quick),
 // whose file is data/bench-N.duckdb; `--only a,b` runs only those stages (generate, load, api,
-// reads, histories, segments, clv, recommend, preview), reusing the file when it is loaded.
+// reads, histories, segments, clv, recommend, preview, audit, import), reusing the file when it is loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -31,6 +31,7 @@ const STAGES = [
   'recommend',
   'preview',
   'audit',
+  'import',
 ] as const;
 type Stage = (typeof STAGES)[number];
 const only = option('--only')?.split(',') ?? null;
@@ -228,6 +229,23 @@ if (want('traffic')) {
   line('steady', t.steady);
   line('burst', t.burst);
   console.log(`  SIGTERM under writes and exports: ${JSON.stringify(t.drain)}`);
+}
+
+if (want('import')) {
+  // Issue 14: an import of about 10,000,000 rows (155,000 customers of demo data) as CSV.
+  const customers = quick ? 2_000 : 155_000;
+  const dir = `data/bench-import-${customers}`;
+  const exported = run('bench/import.ts', ['export', dir, customers]);
+  const imported = run('bench/import.ts', ['import', dir, `data/bench-import-${customers}.duckdb`]);
+  console.log(
+    `\nImport (npm run import's path: read_csv, every row checked, one transaction, tables rebuilt; load average ${loadavg()[0]?.toFixed(2) ?? '?'}; target: 10,000,000 rows)`,
+  );
+  console.log(
+    `  ${Number(exported.rows).toLocaleString('en')} rows of ${customers.toLocaleString('en')} customers in ${dir} (written in ${s(exported.ms)})`,
+  );
+  console.log(
+    `  imported in ${s(imported.ms)}: ${Math.round(Number(imported.rowsPerSecond)).toLocaleString('en')} rows/s, peak RSS ${mib(imported.peakRssBytes)}, committed ${String(imported.committed)}, ${String(imported.problems)} problems`,
+  );
 }
 
 if (want('reads')) {
