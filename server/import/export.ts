@@ -15,13 +15,13 @@ export function pathLiteral(path: string): string {
 }
 
 /** The SELECT of `table`'s rows in the layout's form. */
-export function layoutSelect(table: ImportTable, from: string = quote(table)): string {
+export function layoutSelect(table: ImportTable): string {
   const columns = columnsOf(table).map((c) => {
     const value = c.kind === 'json' ? `t.${quote(c.name)}::VARCHAR` : jsonExpression(c, 't');
     return `${value} AS ${quote(c.name)}`;
   });
   // In the order the store holds them (a customer's rows together, as they were loaded).
-  return `SELECT ${columns.join(', ')} FROM ${from} t ORDER BY t.rowid`;
+  return `SELECT ${columns.join(', ')} FROM ${quote(table)} t ORDER BY t.rowid`;
 }
 
 /** Writes every import table of the store behind `connection` into `dir`; answers rows per file. */

@@ -51,12 +51,6 @@ export function isImportTable(name: string): name is ImportTable {
 }
 
 /**
- * Files an import must hold: none, since a newer import may send only what changed (a missing file
- * is a table without new rows); an import with no file at all is refused (read.ts).
- */
-export const REQUIRED_FILES: readonly ImportTable[] = [];
-
-/**
  * The rows an imported row replaces: those with the same key, except order lines, replaced by
  * order (an order's lines sent again are its lines, those not sent again are gone).
  */

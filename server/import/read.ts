@@ -12,7 +12,6 @@ import {
   IMPORT_TABLES,
   KEYS,
   REFERENCES,
-  REQUIRED_FILES,
   ROW_SCHEMAS,
   TIME_ORDER,
   columnsOf,
@@ -150,19 +149,10 @@ async function stage(
     connection.run(
       `CREATE OR REPLACE TEMP TABLE ${stagedTable(table)} AS SELECT 0::BIGINT AS __row, ''::VARCHAR AS __lost, ${empty} LIMIT 0`,
     );
+  // A missing file is a table without new rows (readImport refuses a directory without any).
   if (path === null) {
     await emptyTable();
-    const fatal = REQUIRED_FILES.includes(table)
-      ? [
-          {
-            file: name,
-            line: null,
-            column: null,
-            message: `The file is missing (${mapping.file}.csv or ${mapping.file}.parquet).`,
-          },
-        ]
-      : [];
-    return done(0, [], fatal);
+    return done(0, [], []);
   }
   /** The file's column names. */
   let theirs: string[];
