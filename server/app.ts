@@ -26,6 +26,7 @@ import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { importRoutes, type ImportService } from './routes/imports.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { templateRoutes, type TemplateRenderer } from './routes/templates.ts';
 import { RefitJob } from './scoring/refit.ts';
@@ -50,6 +51,8 @@ export function createApi(
     templates?: TemplateRenderer;
     /** Where campaigns' recipients are checked (default: in this thread; the Node server's workers). */
     checks?: CheckPool;
+    /** Imports of a retailer's files (the Node server's DuckDB store); none in the browser's demo. */
+    imports?: ImportService;
   },
 ): Hono {
   if (options.checks !== undefined) attachCheckPool(store, options.checks);
@@ -91,6 +94,7 @@ export function createApi(
   app.route('/api/dashboards', dashboardRoutes(store));
   app.route('/api/recommendations', recommendationRoutes(store));
   app.route('/api/templates', templateRoutes(store, options.templates));
+  app.route('/api/imports', importRoutes(store, options.imports ?? null));
   app.all('/api/*', (c) =>
     c.json(
       errorBody('endpoint_not_found', `No endpoint ${c.req.method} ${c.req.path}.`, {

@@ -6,6 +6,7 @@
 // route, which says so in its own words (body_not_json).
 import type { MiddlewareHandler } from 'hono';
 import { httpError } from './http.ts';
+import { routePattern } from './route-pattern.ts';
 
 /** The most any route accepts (the template routes' 1 MB), with room for the JSON around it. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -73,9 +74,13 @@ function tooLarge(max: number) {
   return httpError('body_too_large', `A request is at most ${maxKb} KB.`, { max_kb: maxKb });
 }
 
+/** The one route whose body is not JSON: a chunk of an imported file, which reads it itself. */
+const FILE_CHUNK = routePattern('/api/imports/:id/files/:name');
+
 export function bodyGate(max = MAX_BODY_BYTES): MiddlewareHandler {
   return async (c, next) => {
     if (WITHOUT_BODY.has(c.req.method) || c.req.raw.body === null) return next();
+    if (c.req.method === 'PUT' && FILE_CHUNK.match(c.req.path) !== null) return next();
     const declared = Number(c.req.header('content-length') ?? Number.NaN);
     if (declared === 0) return next();
     const type = c.req.header('content-type') ?? '';

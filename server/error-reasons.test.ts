@@ -19,6 +19,8 @@ import { accountsAccess } from './auth/access.ts';
 import { Accounts } from './auth/accounts.ts';
 import { argon2Passwords } from './auth/argon2.ts';
 import { createUser, newToken } from './routes/auth.ts';
+import { ImportJobs } from './import/jobs.ts';
+import type { ImportReport } from '../src/api/contract.ts';
 
 const definition = (children: unknown[]) => ({
   version: 1,
@@ -163,11 +165,82 @@ async function accountsApi(store: MemoryStore) {
   return createApi(store, { access: accountsAccess(accounts, argon2Passwords), logErrors: false });
 }
 
+const importIdOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'import_id' in body ? String(body.import_id) : '';
+/** An import of one file of `size` bytes (customers.csv). */
+const newImport = (size: number): Call => ({
+  method: 'POST',
+  path: '/api/imports',
+  body: {
+    mode: 'update',
+    check: true,
+    as_of: '2026-11-16T00:00:00Z',
+    mapping: null,
+    files: [{ name: 'customers.csv', size }],
+  },
+});
+/** A start of the import just created: its runner never ends (`imports: true`), so it runs on. */
+const startImport = (created: unknown): Call => ({
+  method: 'POST',
+  path: `/api/imports/${importIdOf(created)}/start`,
+});
+const chunk = (offset: number, text: string) => (created: unknown) => ({
+  method: 'PUT',
+  path: `/api/imports/${importIdOf(created)}/files/customers.csv?offset=${offset}`,
+  headers: { 'content-type': 'application/octet-stream' },
+  bytes: new TextEncoder().encode(text),
+});
+
 /** One request that gets each reason (some after first requests set the scene). */
 const provoke: Record<
   ApiErrorReason,
-  { before?: Step[]; call: Step; status: number; accounts?: true; hosts?: true; load?: LoadLimits }
+  {
+    before?: Step[];
+    call: Step;
+    status: number;
+    accounts?: true;
+    hosts?: true;
+    load?: LoadLimits;
+    /** Imports whose runs never end. */
+    imports?: true;
+  }
 > = {
+  import_unavailable: { call: newImport(3), status: 503 },
+  import_not_found: { imports: true, call: { path: '/api/imports/imp_gone' }, status: 404 },
+  import_busy: {
+    imports: true,
+    before: [newImport(0), startImport],
+    call: newImport(0),
+    status: 409,
+  },
+  import_not_uploading: {
+    imports: true,
+    before: [newImport(0), startImport],
+    call: chunk(0, ''),
+    status: 409,
+  },
+  import_files_missing: { imports: true, before: [newImport(3)], call: startImport, status: 409 },
+  import_file_invalid: {
+    imports: true,
+    call: {
+      method: 'POST',
+      path: '/api/imports',
+      body: {
+        mode: 'update',
+        check: true,
+        as_of: '2026-11-16T00:00:00Z',
+        mapping: null,
+        files: [{ name: 'commandes.csv', size: 3 }],
+      },
+    },
+    status: 400,
+  },
+  import_chunk_mismatch: {
+    imports: true,
+    before: [newImport(3)],
+    call: chunk(1, 'abc'),
+    status: 409,
+  },
   rate_limited: {
     load: {
       inFlight: 32,
@@ -620,7 +693,7 @@ describe.each(apiErrorReasons)('%s', (reason) => {
         : reason === 'audit_not_done'
           ? new HangingStore(fixture(), FIXTURE_AS_OF)
           : new MemoryStore(fixture(), FIXTURE_AS_OF);
-    const { before = [], call, status, accounts, hosts, load } = provoke[reason];
+    const { before = [], call, status, accounts, hosts, load, imports } = provoke[reason];
     const api =
       accounts === true
         ? await accountsApi(store)
@@ -629,6 +702,9 @@ describe.each(apiErrorReasons)('%s', (reason) => {
             logErrors: false,
             ...(hosts === true ? { hosts: new Set(['localhost']) } : {}),
             ...(load === undefined ? {} : { load }),
+            ...(imports === true
+              ? { imports: new ImportJobs(() => new Promise<ImportReport>(() => undefined)) }
+              : {}),
           });
     let previous: unknown = null;
     for (const step of before) {

@@ -16,7 +16,9 @@ import { seedDemo } from './seed-demo.ts';
 import { Server } from 'node:http';
 import { drainer, lockedFileMessage } from './lifecycle.ts';
 import { DEFAULT_LOAD_LIMITS } from './load-limits.ts';
-import { cancelOnDisconnect } from './request-scope.ts';
+import { cancelOnDisconnect, detached } from './request-scope.ts';
+import { ImportJobs } from './import/jobs.ts';
+import { importDirectory } from './import/run.ts';
 import { allowedHosts, noSourceMaps, securityHeaders } from './security.ts';
 import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
 import { workerRenderer } from './templates/worker-renderer.ts';
@@ -65,6 +67,16 @@ const firstAdmin = await firstStart(accounts, argon2Passwords, {
   now: Date.now(),
 });
 
+// Imports from the admin's screen: run for no request in particular (the start answers at once);
+// once written, the scores and what the screens read are worked out again in the background.
+const imports = new ImportJobs((dir, run) =>
+  detached(async () => {
+    const report = await importDirectory(store, dir, run);
+    if (report.committed) void scoreInBackground();
+    return report;
+  }),
+);
+
 const app = new Hono();
 app.use('*', securityHeaders());
 app.use('*', noSourceMaps());
@@ -83,6 +95,7 @@ app.route(
     hosts: allowedHosts(host, process.env.TACT_ALLOWED_HOSTS),
     auditTrail: store.auditTrail(),
     load: DEFAULT_LOAD_LIMITS,
+    imports,
   }),
 );
 if (existsSync(path.join(staticRoot, 'index.html'))) {
@@ -167,6 +180,11 @@ if (!(server instanceof Server))
 // connection for minutes); an answer may take longer (an export streams for as long as it needs).
 server.headersTimeout = 10_000;
 server.requestTimeout = 30_000;
-const stop = drainer(server, { close: () => store.close() });
+const stop = drainer(server, {
+  close: async () => {
+    await imports.close();
+    await store.close();
+  },
+});
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -3,7 +3,7 @@
 // segment, a campaign, the policy), a user or a token is read before and after the change. Only a
 // change that happened (2xx) is recorded. Exports are reads, recorded because personal data left.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AuditAction, AuditTargetKind } from '../../src/api/contract.ts';
+import { importJob, type AuditAction, type AuditTargetKind } from '../../src/api/contract.ts';
 import { principalOf, type Access } from '../auth/access.ts';
 import type { DocumentKind } from '../documents/repository.ts';
 import type { ProfileStore } from '../store.ts';
@@ -123,6 +123,8 @@ const RULES: readonly Rule[] = [
   },
   { method: 'DELETE', pattern: '/api/tokens/:id', action: 'token.revoke', target: 'token' },
   { method: 'PUT', pattern: '/api/auth/password', action: 'account.password', target: 'user' },
+  // An import's files arriving change nothing; its start reads them and, all accepted, writes.
+  { method: 'POST', pattern: '/api/imports/:id/start', action: 'import.start', target: 'data' },
 ];
 
 const DOCUMENT_OF: Partial<Record<AuditTargetKind, DocumentKind>> = {
@@ -193,7 +195,11 @@ export function auditTrail(
     await next();
     if (c.res.status >= 300 || principal === null) return;
     const answer =
-      rule.createdId !== undefined || rule.action === 'audit.start' ? await responseJson(c) : null;
+      rule.createdId !== undefined ||
+      rule.action === 'audit.start' ||
+      rule.action === 'import.start'
+        ? await responseJson(c)
+        : null;
     const id =
       fixedId ?? (rule.createdId !== undefined ? field(answer, rule.createdId) : null) ?? '';
     const after = id === '' ? null : await snapshot(rule.target, id);
@@ -201,6 +207,15 @@ export function auditTrail(
     for (const [key, value] of Object.entries(c.req.query())) details[key] = value;
     if (params.auditId !== undefined) details.audit_id = params.auditId;
     if (rule.action === 'audit.start') details.audit_id = field(answer, 'audit_id');
+    if (rule.action === 'import.start') {
+      const started = importJob.safeParse(answer);
+      if (started.success) {
+        details.mode = started.data.mode;
+        details.check = started.data.check;
+        details.as_of = started.data.as_of;
+        details.files = started.data.files.map((f) => f.name).join(', ');
+      }
+    }
     if (params.v !== undefined) details.restored_version = Number(params.v);
     if (body !== null && typeof body === 'object')
       details.changed = Object.keys(body).sort().join(', ');

@@ -21,6 +21,13 @@ export const PERMISSIONS: readonly (readonly [Method, string, Need])[] = [
   ['GET', '/api/tokens', 'admin'],
   ['POST', '/api/tokens', 'admin'],
   ['DELETE', '/api/tokens/:id', 'admin'],
+  // Importing a retailer's files: replaces or updates every customer's data.
+  ['GET', '/api/imports', 'admin'],
+  ['POST', '/api/imports', 'admin'],
+  ['GET', '/api/imports/:id', 'admin'],
+  ['PUT', '/api/imports/:id/files/:name', 'admin'],
+  ['POST', '/api/imports/:id/start', 'admin'],
+  ['DELETE', '/api/imports/:id', 'admin'],
   // The audit log: who changed what.
   ['GET', '/api/audit-log', 'admin'],
   ['GET', '/api/audit-log.csv', 'admin'],

@@ -1,10 +1,11 @@
 // Writes an import's staged rows (read.ts, every one accepted) into the store in one transaction:
 // each table's rows replace those with the same key (an order's lines: all of that order's) and
-// join the others (importing the same files
-// again changes nothing; newer files append and update), then the derived tables (segment tables,
+// join the others (importing the same files again changes nothing; newer files append and update),
+// or, replacing, all of the store's rows; then the derived tables (segment tables,
 // packed histories, search) and `meta` are rebuilt, and campaigns new to the store become campaign
 // documents. Anything failing rolls all of it back.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportStep } from '../../src/api/contract.ts';
 import { buildSegmentTables } from '../stores/duckdb-derived.ts';
 import { buildHistoryTable } from '../stores/duckdb-histories.ts';
 import { importNewCampaigns } from '../stores/duckdb-campaigns.ts';
@@ -32,12 +33,17 @@ function stored(column: ColumnSpec): string {
 
 export async function commitImport(
   connection: DuckDBConnection,
-  info: { asOf: string },
+  info: { asOf: string; replace?: boolean; onStep?: (step: ImportStep) => void },
 ): Promise<{ customers: number }> {
+  const step = info.onStep ?? (() => undefined);
   await connection.run('BEGIN TRANSACTION');
   let customers: number;
   try {
+    // Replaced: the store's rows go first, the files' rows are then all there is.
+    if (info.replace === true)
+      for (const table of IMPORT_TABLES) await connection.run(`DELETE FROM ${quote(table)}`);
     for (const table of IMPORT_TABLES) {
+      step({ stage: 'write', table });
       const t = quote(table);
       const same = (REPLACED_BY[table] ?? KEYS[table])
         .map((k) => `${t}.${quote(k)} = s.${quote(k)}`)
@@ -51,8 +57,11 @@ export async function commitImport(
     }
     const counted = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM customers');
     customers = Number(counted.getRowObjects()[0]?.n ?? 0);
+    step({ stage: 'rebuild', table: 'search' });
     await buildSearchTables(connection);
+    step({ stage: 'rebuild', table: 'segment_tables' });
     await buildSegmentTables(connection);
+    step({ stage: 'rebuild', table: 'histories' });
     await buildHistoryTable(connection);
     await writeMeta(connection, { asOf: info.asOf, seed: null }, customers);
     // The sending platform's campaigns as documents, where they have none yet.

@@ -19,6 +19,7 @@ import {
   type ImportTable,
 } from './layout.ts';
 import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
+import type { ImportStep } from '../../src/api/contract.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
 
 /** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
@@ -424,6 +425,7 @@ async function validateRows(
 async function crossRowProblems(
   connection: DuckDBConnection,
   staged: ReadonlyMap<ImportTable, Staged>,
+  replace: boolean,
 ): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const fileOfTable = (t: ImportTable) => staged.get(t)?.file ?? `${t}.csv`;
@@ -457,8 +459,13 @@ async function crossRowProblems(
         WHERE s.${quote(ref.column)} IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM ${stagedTable(ref.to)} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
-          AND NOT EXISTS (SELECT 1 FROM main.${quote(ref.to)} p
-                           WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
+          ${
+            // Replaced, the store's rows are gone: a reference must be to a row of the files.
+            replace
+              ? ''
+              : `AND NOT EXISTS (SELECT 1 FROM main.${quote(ref.to)} p
+                           WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})`
+          }
         ORDER BY s.__row LIMIT ${PROBLEMS_PER_FILE + 1}`,
     );
     for (const r of reader.getRowObjects()) {
@@ -466,11 +473,20 @@ async function crossRowProblems(
         file: fileOfTable(ref.table),
         line: lineOf(Number(r.row ?? 0), lines(ref.table)),
         column: ref.column,
-        message: `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)} nor of the store.`,
+        message: replace
+          ? `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)}.`
+          : `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)} nor of the store.`,
       });
     }
   }
   return problems;
+}
+
+export interface ReadOptions {
+  /** The files replace the store's data: references are looked for in the files only. */
+  replace?: boolean;
+  /** Told before each step (a file read, a file checked, the checks across files). */
+  onStep?: (step: ImportStep) => void;
 }
 
 export interface ReadResult {
@@ -484,10 +500,14 @@ export async function readImport(
   connection: DuckDBConnection,
   dir: string,
   mapping: ImportMapping | null = null,
+  options: ReadOptions = {},
 ): Promise<ReadResult> {
+  const step = options.onStep ?? (() => undefined);
   const staged = new Map<ImportTable, Staged>();
-  for (const table of IMPORT_TABLES)
+  for (const table of IMPORT_TABLES) {
+    step({ stage: 'read', table });
     staged.set(table, await stage(connection, dir, table, tableMappingOf(mapping, table)));
+  }
   const byFile = new Map<string, ImportProblem[]>();
   const add = (p: ImportProblem) => {
     const list = byFile.get(p.file) ?? [];
@@ -501,11 +521,21 @@ export async function readImport(
       column: null,
       message: `No file of the layout here: customers.csv (or .parquet), orders.csv… (docs/import.md).`,
     });
-  for (const s of staged.values()) {
+  if (options.replace === true && staged.get('customers')?.file === null)
+    add({
+      file: dir,
+      line: null,
+      column: null,
+      message:
+        'Replacing the data needs customers.csv (or .parquet): the store would hold no customer.',
+    });
+  for (const [table, s] of staged) {
+    step({ stage: 'check', table });
     for (const p of [...s.fatal, ...s.refused]) add(p);
     for (const p of await validateRows(connection, s)) add(p);
   }
-  for (const p of await crossRowProblems(connection, staged)) add(p);
+  step({ stage: 'cross_check', table: null });
+  for (const p of await crossRowProblems(connection, staged, options.replace === true)) add(p);
   const files: FileReport[] = IMPORT_TABLES.map((table) => {
     const s = staged.get(table);
     const name = s?.file ?? null;

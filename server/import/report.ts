@@ -1,33 +1,15 @@
 // What an import says about each file: rows read, accepted and rejected, and every problem with its
-// file, line, column and what was expected. Shared by the command line and (later) the screen.
-import { z } from 'zod';
+// file, line, column and what was expected. Shared by the command line and the import screen (the schemas are the API contract's).
+import type { ImportReport } from '../../src/api/contract.ts';
 
-export const importProblem = z.strictObject({
-  file: z.string(),
-  /** The line in the file (the header is line 1); null for a problem of the whole file. */
-  line: z.number().int().positive().nullable(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-export type ImportProblem = z.infer<typeof importProblem>;
-
-export const fileReport = z.strictObject({
-  table: z.string(),
-  file: z.string().nullable(),
-  read: z.number().int().nonnegative(),
-  accepted: z.number().int().nonnegative(),
-  rejected: z.number().int().nonnegative(),
-});
-export type FileReport = z.infer<typeof fileReport>;
-
-export const importReport = z.strictObject({
-  files: z.array(fileReport),
-  problems: z.array(importProblem),
-  /** Problems beyond those listed (each file lists its first ones). */
-  unlisted: z.number().int().nonnegative(),
-  committed: z.boolean(),
-});
-export type ImportReport = z.infer<typeof importReport>;
+export {
+  importProblem,
+  fileReport,
+  importReport,
+  type ImportProblem,
+  type FileReport,
+  type ImportReport,
+} from '../../src/api/contract.ts';
 
 /** Problems listed per file at most; the others are counted. */
 export const PROBLEMS_PER_FILE = 200;

@@ -2,6 +2,7 @@
 // every file (read.ts), then, only when every row of every file was accepted, write them in one
 // transaction (commit.ts) and let the store serve them (scores, catalogue and segment tables are
 // worked out again from the new rows). Otherwise nothing changes.
+import type { ImportStep } from '../../src/api/contract.ts';
 import type { DuckDbStore } from '../stores/duckdb.ts';
 import { quote } from '../stores/duckdb-schema.ts';
 import { commitImport } from './commit.ts';
@@ -17,6 +18,17 @@ export interface ImportOptions {
   check?: boolean;
   /** How the files differ from the layout (mapping.ts). */
   mapping?: ImportMapping | null;
+  /** The files' rows replace all of the store's (default: they update it by key). */
+  replace?: boolean;
+  /** Told before each step, for a progress bar. */
+  onStep?: (step: ImportStep) => void;
+}
+
+/** The steps `importDirectory` tells of: each table read and checked, the checks across them,
+ * and when it writes, each table written, three derived tables rebuilt and the store reloaded. */
+export function importSteps(check: boolean): number {
+  const reading = 2 * IMPORT_TABLES.length + 1;
+  return check ? reading : reading + IMPORT_TABLES.length + 3 + 1;
 }
 
 export async function importDirectory(
@@ -26,10 +38,13 @@ export async function importDirectory(
 ): Promise<ImportReport> {
   const connection = store.connection;
   try {
-    const read = await readImport(connection, dir, options.mapping ?? null);
+    const replace = options.replace === true;
+    const onStep = options.onStep ?? (() => undefined);
+    const read = await readImport(connection, dir, options.mapping ?? null, { replace, onStep });
     const clean = read.problems.length === 0 && read.unlisted === 0;
     if (!clean || options.check === true) return { ...read, committed: false };
-    await commitImport(connection, { asOf: options.asOf });
+    await commitImport(connection, { asOf: options.asOf, replace, onStep });
+    onStep({ stage: 'reload', table: null });
     await store.reload();
     return { ...read, committed: true };
   } finally {

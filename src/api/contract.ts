@@ -20,3 +20,4 @@ export * from './contract/audits.ts';
 export * from './contract/forecast.ts';
 export * from './contract/auth.ts';
 export * from './contract/audit-log.ts';
+export * from './contract/imports.ts';

@@ -137,6 +137,33 @@ const reasonWords = new Map<string, Detail>([
   ['login_taken', (p, { t }) => t('reason.login_taken', { login: text(p, 'login') })],
   ['last_admin', (_, { t }) => t('reason.last_admin')],
   ['wrong_password', (_, { t }) => t('reason.wrong_password')],
+  ['import_unavailable', (_, { t }) => t('reason.import_unavailable')],
+  ['import_not_found', (p, { t }) => t('reason.import_not_found', { id: text(p, 'import_id') })],
+  ['import_busy', (_, { t }) => t('reason.import_busy')],
+  ['import_not_uploading', (p, { t }) => t('reason.import_not_uploading', { phase: text(p, 'phase') })],
+  [
+    'import_files_missing',
+    (p, { t }) =>
+      t('reason.import_files_missing', { files: text(p, 'files'), count: num(p, 'count', 1) }),
+  ],
+  [
+    'import_file_invalid',
+    (p, { t }) =>
+      t('reason.import_file_invalid', {
+        file: text(p, 'file'),
+        problem: text(p, 'problem'),
+        expected: text(p, 'expected'),
+      }),
+  ],
+  [
+    'import_chunk_mismatch',
+    (p, { t }) =>
+      t('reason.import_chunk_mismatch', {
+        file: text(p, 'file'),
+        received: num(p, 'received'),
+        offset: num(p, 'offset'),
+      }),
+  ],
   [
     'invalid_query',
     (p, words, f) =>

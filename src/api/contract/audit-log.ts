@@ -28,11 +28,20 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'account.password',
+  'import.start',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditTargetKind = z.enum(['segment', 'campaign', 'policy', 'model', 'user', 'token']);
+export const auditTargetKind = z.enum([
+  'segment',
+  'campaign',
+  'policy',
+  'model',
+  'user',
+  'token',
+  'data',
+]);
 export type AuditTargetKind = z.infer<typeof auditTargetKind>;
 
 export const auditEntry = z.object({

@@ -314,6 +314,38 @@ export const errorReasons = /* @__PURE__ */ (() => {
     last_admin: { code: 'conflict', params: z.strictObject({ user_id: id }) },
     /** Changing one's password: the current password given is wrong. */
     wrong_password: { code: 'forbidden', params: z.strictObject({}) },
+    // Importing files through the screen (issue 14).
+    /** No database to import into here (the browser's demo): `npm start` serves one. */
+    import_unavailable: { code: 'unavailable', params: z.strictObject({}) },
+    import_not_found: { code: 'not_found', params: z.strictObject({ import_id: id }) },
+    /** Another import is under way (one at a time). */
+    import_busy: { code: 'conflict', params: z.strictObject({ import_id: id }) },
+    /** A file sent to, or a start of, an import that is no longer receiving files. */
+    import_not_uploading: {
+      code: 'conflict',
+      params: z.strictObject({ import_id: id, phase: z.string() }),
+    },
+    /** A start before every declared file has arrived whole; `files`: those missing, comma-separated. */
+    import_files_missing: {
+      code: 'conflict',
+      params: z.strictObject({ import_id: id, files: z.string(), count }),
+    },
+    /** A declared file that no table of the layout (with the mapping) takes, or a second file
+     * for one table, or a chunk for a file that was not declared. */
+    import_file_invalid: {
+      code: 'bad_request',
+      params: z.strictObject({
+        file: z.string(),
+        problem: z.enum(['unknown', 'twice', 'undeclared']),
+        /** The file names the layout takes, comma-separated. */
+        expected: z.string(),
+      }),
+    },
+    /** A chunk that does not start where the file's received bytes end, or goes past its size. */
+    import_chunk_mismatch: {
+      code: 'conflict',
+      params: z.strictObject({ file: z.string(), received: count, size: count, offset: count }),
+    },
     // 500
     internal: { code: 'internal', params: z.strictObject({}) },
   } as const satisfies Record<string, { code: ApiErrorCode; params: z.ZodType<ErrorParams> }>;

@@ -1,0 +1,135 @@
+// Importing a retailer's files through the screen (issue 14, docs/import.md): an admin declares the
+// files and how to import them, sends each file in chunks, starts the import and follows it until
+// its report. The report is the one the command line prints: per file the rows read, accepted and
+// rejected, and every problem with its file, line and column.
+import { z } from 'zod';
+import { decimalInteger } from './decimal.ts';
+
+export const importProblem = z.strictObject({
+  file: z.string(),
+  /** The line in the file (the header is line 1); null for a problem of the whole file. */
+  line: z.number().int().positive().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
+
+export const fileReport = z.strictObject({
+  table: z.string(),
+  file: z.string().nullable(),
+  read: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+export type FileReport = z.infer<typeof fileReport>;
+
+export const importReport = z.strictObject({
+  files: z.array(fileReport),
+  problems: z.array(importProblem),
+  /** Problems beyond those listed (each file lists its first ones). */
+  unlisted: z.number().int().nonnegative(),
+  committed: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/**
+ * `update`: the files' rows replace those with the same key and join the others. `replace`: the
+ * store holds the files' rows only afterwards (the demo data, or last year's, gone); saved
+ * segments, campaigns and the policy stay.
+ */
+export const importMode = z.enum(['update', 'replace']);
+export type ImportMode = z.infer<typeof importMode>;
+
+/** A file of an import: `customers.csv`, `orders.parquet`, or the name a mapping gives. */
+export const importFileName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\.(csv|parquet)$/,
+    'A file name of letters, digits, ".", "_" or "-", ending in .csv or .parquet.',
+  );
+
+/** At most 2 GB a file. */
+export const MAX_IMPORT_FILE_BYTES = 2 * 1024 ** 3;
+/** Files are sent in chunks of at most this size (one request each). */
+export const IMPORT_CHUNK_BYTES = 8 * 1024 ** 2;
+
+export const importCreate = z.strictObject({
+  mode: importMode,
+  /** Read and check only; nothing is written. */
+  check: z.boolean(),
+  /** "Today" for the imported data: an ISO instant with its offset. */
+  as_of: z.string().max(40),
+  /** docs/import.md's mapping (checked by the server), or null. */
+  mapping: z.unknown().nullable(),
+  files: z
+    .array(
+      z.strictObject({
+        name: importFileName,
+        size: z.number().int().nonnegative().max(MAX_IMPORT_FILE_BYTES),
+      }),
+    )
+    .min(1)
+    .max(30),
+});
+export type ImportCreate = z.infer<typeof importCreate>;
+
+/** `PUT /api/imports/:id/files/:name?offset=N`: the chunk's place in the file. */
+export const importChunkQuery = z.strictObject({
+  offset: decimalInteger(0, MAX_IMPORT_FILE_BYTES, 'offset: the bytes of the file sent before.'),
+});
+
+/** Where an import is: files arriving, waiting to start, under way, or ended. */
+export const importPhase = z.enum(['uploading', 'running', 'done', 'failed', 'cancelled']);
+export type ImportPhase = z.infer<typeof importPhase>;
+
+/** What an import under way does now: read a file, check it, write a table, rebuild, reload. */
+export const importStage = z.enum(['read', 'check', 'cross_check', 'write', 'rebuild', 'reload']);
+export type ImportStage = z.infer<typeof importStage>;
+
+export const importStep = z.strictObject({
+  stage: importStage,
+  /** The table read, checked or written; the derived table rebuilt; null for the whole. */
+  table: z.string().nullable(),
+});
+export type ImportStep = z.infer<typeof importStep>;
+
+export const importJob = z.strictObject({
+  import_id: z.string(),
+  created_at: z.string(),
+  author: z.strictObject({ login: z.string(), name: z.string() }),
+  mode: importMode,
+  check: z.boolean(),
+  as_of: z.string(),
+  files: z.array(
+    z.strictObject({
+      name: z.string(),
+      /** The table the file fills. */
+      table: z.string(),
+      size: z.number().int().nonnegative(),
+      received: z.number().int().nonnegative(),
+    }),
+  ),
+  phase: importPhase,
+  /** Under way: the steps done of the steps it takes, and the one being done. */
+  progress: z.strictObject({
+    done: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    step: importStep.nullable(),
+  }),
+  report: importReport.nullable(),
+  /** Why a failed import failed (English, for the log; nothing was written). */
+  error: z.string().nullable(),
+  finished_at: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+export const importsResponse = z.strictObject({
+  /** False where there is no database to import into (the browser's demo). */
+  available: z.boolean(),
+  /** "Today" of the data served now, and its customers. */
+  as_of: z.string().nullable(),
+  customers: z.number().int().nonnegative().nullable(),
+  /** The latest imports since the server started, newest first. */
+  imports: z.array(importJob),
+});
+export type ImportsResponse = z.infer<typeof importsResponse>;
