@@ -20,6 +20,7 @@ export default defineConfig({
             'src/domain/**/*.test.ts',
             'src/api/**/*.test.ts',
             'src/ui/**/*.test.ts',
+            'src/features/**/*.test.ts',
             'server/**/*.test.ts',
             'mocks/**/*.test.ts',
             // The lint rules' own tests.

@@ -11,6 +11,7 @@ import { loadDataset, openDuckDbStore, type DuckDbStore } from '../stores/duckdb
 import { exportTables, layoutSelect, pathLiteral } from './export.ts';
 import { IMPORT_TABLES, looksLikeFormula } from './layout.ts';
 import { importMapping } from './mapping.ts';
+import { normalInstant } from './read.ts';
 import { importDirectory } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tact-import-'));
@@ -366,4 +367,23 @@ test('a directory without any file of the layout is refused', async () => {
   } finally {
     await store.close();
   }
+});
+
+test('an instant is one of the calendar: no 30 February, no 24 o’clock, offsets within ±14:59', () => {
+  expect(normalInstant('2026-11-16T10:30:00+01:00')).toBe('2026-11-16T09:30:00.000Z');
+  expect(normalInstant('2024-02-29T23:59:59.5Z')).toBe('2024-02-29T23:59:59.500Z');
+  for (const wrong of [
+    '2026-02-30T10:00:00Z',
+    '2025-02-29T10:00:00Z',
+    '2026-04-31T10:00:00Z',
+    '2026-13-01T10:00:00Z',
+    '2026-11-16T24:00:00Z',
+    '2026-11-16T10:60:00Z',
+    '2026-11-16T10:00:60Z',
+    '2026-11-16T10:00:00+15:00',
+    '2026-11-16T10:00:00+01:60',
+    '2026-11-16T10:00:00',
+    '2026-11-16',
+  ])
+    expect(normalInstant(wrong), wrong).toBeNull();
 });

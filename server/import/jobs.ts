@@ -11,10 +11,9 @@ import { z } from 'zod';
 import type { ImportCreate, ImportJob, ImportReport, ImportStep } from '../../src/api/contract.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ImportService } from '../routes/imports.ts';
-import { IMPORT_TABLES, type ImportTable } from './layout.ts';
+import { IMPORT_TABLES, importSteps, type ImportTable } from './layout.ts';
 import { importMapping, tableMappingOf, type ImportMapping } from './mapping.ts';
 import { normalInstant } from './read.ts';
-import { importSteps } from './run.ts';
 
 export interface ImportRun {
   asOf: string;

@@ -23,28 +23,11 @@ import {
 } from '../../src/domain/profile/schema.ts';
 import { tables, type ColumnSpec } from '../stores/duckdb-schema.ts';
 
-/**
- * The tables a retailer's files fill. `campaigns` are the past campaigns of the sending platform
- * (what a message was part of); they become campaign documents, as the demo's do.
- */
-export const IMPORT_TABLES = [
-  'customers',
-  'identities',
-  'consents',
-  'preferences',
-  'stores',
-  'products',
-  'store_stock',
-  'orders',
-  'order_lines',
-  'events',
-  'messages',
-  'holdouts',
-  'offers',
-  'offer_responses',
-  'campaigns',
-] as const;
-export type ImportTable = (typeof IMPORT_TABLES)[number];
+// The tables a retailer's files fill, in the order they are read and written (the API contract's,
+// so that the import screen can say which table each file fills).
+import { IMPORT_TABLES, type ImportTable } from '../../src/api/contract.ts';
+
+export { IMPORT_TABLES, type ImportTable };
 
 export function isImportTable(name: string): name is ImportTable {
   return IMPORT_TABLES.some((t) => t === name);
@@ -156,4 +139,11 @@ export function looksLikeFormula(text: string): boolean {
   if (first === '@') return !/^@[\p{L}\p{N}_.]*$/u.test(start);
   if (first !== '+' && first !== '-') return false;
   return !/^[+-][\d\s.()-]*$/.test(start);
+}
+
+/** The steps `importDirectory` tells of: each table read and checked, the checks across them,
+ * and when it writes, each table written, three derived tables rebuilt and the store reloaded. */
+export function importSteps(check: boolean): number {
+  const reading = 2 * IMPORT_TABLES.length + 1;
+  return check ? reading : reading + IMPORT_TABLES.length + 3 + 1;
 }

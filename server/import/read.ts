@@ -18,6 +18,7 @@ import {
   looksLikeFormula,
   type ImportTable,
 } from './layout.ts';
+import { isoDate } from '../../src/domain/profile/schema.ts';
 import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
 import type { ImportStep } from '../../src/api/contract.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
@@ -46,12 +47,23 @@ const CSV_OPTIONS =
   "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', strict_mode = true";
 
 /** An instant with its offset (`Z` or ±HH:MM), to the millisecond at most. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const INT32 = 2_147_483_647;
 
-/** An instant in the layout as the model's ISO form (UTC, milliseconds), or null. */
+/** Whether `text` has an instant's form (its day and hour may still be none of the calendar). */
+export const instantForm = (text: string) => INSTANT.test(text);
+
+/**
+ * An instant in the layout as the model's ISO form (UTC, milliseconds), or null. The day must be
+ * one of the calendar and the hour one of the day: JavaScript reads 2026-02-30 as 2 March.
+ */
 export function normalInstant(text: string): string | null {
-  if (!INSTANT.test(text)) return null;
+  const parts = INSTANT.exec(text);
+  if (parts === null || !isoDate.safeParse(parts[1]).success) return null;
+  const [hour, minute, second, offsetHours, offsetMinutes] = parts.slice(2).map(Number);
+  if ((hour ?? 24) > 23 || (minute ?? 60) > 59 || (second ?? 60) > 59) return null;
+  if ((offsetHours ?? 0) > 14 || (offsetMinutes ?? 0) > 59) return null;
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
@@ -306,11 +318,12 @@ function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | {
     case 'instant': {
       const text = String(value);
       const iso = normalInstant(text);
-      return iso === null
-        ? {
+      if (iso !== null) return { value: iso };
+      return instantForm(text)
+        ? { problem: `"${text}" is no instant of the calendar (its day, hour or offset)` }
+        : {
             problem: `expected an instant with its offset, such as 2026-11-16T09:30:00Z or 2026-11-16T10:30:00+01:00, got "${text}"`,
-          }
-        : { value: iso };
+          };
     }
     case 'json': {
       try {

@@ -24,13 +24,6 @@ export interface ImportOptions {
   onStep?: (step: ImportStep) => void;
 }
 
-/** The steps `importDirectory` tells of: each table read and checked, the checks across them,
- * and when it writes, each table written, three derived tables rebuilt and the store reloaded. */
-export function importSteps(check: boolean): number {
-  const reading = 2 * IMPORT_TABLES.length + 1;
-  return check ? reading : reading + IMPORT_TABLES.length + 3 + 1;
-}
-
 export async function importDirectory(
   store: DuckDbStore,
   dir: string,

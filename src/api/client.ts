@@ -158,6 +158,21 @@ export function sendJson<S extends z.ZodType>(
   );
 }
 
+/** PUT bytes (a chunk of a file to import) and parse the JSON answer with `schema`. */
+export function putBytes<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  options: { query?: Record<string, QueryValue>; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  return send(
+    schema,
+    buildUrl(path, options.query),
+    { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } },
+    options.signal,
+  );
+}
+
 /** GET a text body (a CSV export): the same failures as the JSON calls, the text as it came. */
 export async function getText(path: string, options: { signal?: AbortSignal } = {}) {
   const response = await reach(
@@ -193,7 +208,11 @@ export function csrfToken(): string | null {
 
 async function reach(
   url: string,
-  init: { method: string; body?: string; headers?: Record<string, string> },
+  init: {
+    method: string;
+    body?: string | Uint8Array<ArrayBuffer>;
+    headers?: Record<string, string>;
+  },
   signal: AbortSignal | undefined,
 ): Promise<Response> {
   const csrf = init.method === 'GET' ? null : csrfToken();
@@ -227,7 +246,11 @@ async function reach(
 async function send<S extends z.ZodType>(
   schema: S,
   url: string,
-  init: { method: 'GET' | WriteMethod; body?: string; headers?: Record<string, string> },
+  init: {
+    method: 'GET' | WriteMethod;
+    body?: string | Uint8Array<ArrayBuffer>;
+    headers?: Record<string, string>;
+  },
   signal: AbortSignal | undefined,
 ): Promise<z.infer<S>> {
   const response = await reach(url, init, signal);

@@ -2,7 +2,7 @@
 // browser's demo signs everyone in as its editor and says so.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ChevronDown, KeyRound, LogOut, ScrollText, UsersRound } from 'lucide-react';
+import { ChevronDown, KeyRound, LogOut, ScrollText, Upload, UsersRound } from 'lucide-react';
 import { Link } from 'react-router';
 import { Badge } from '../ui/Badge.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -64,6 +64,14 @@ export function UserMenu() {
               <Link to="/settings/audit-log" className={menuLink}>
                 <ScrollText size={14} aria-hidden="true" />
                 {t('account.auditLog')}
+              </Link>
+            </PopoverClose>
+          )}
+          {user.role === 'admin' && (
+            <PopoverClose asChild>
+              <Link to="/settings/import" className={menuLink}>
+                <Upload size={14} aria-hidden="true" />
+                {t('account.import')}
               </Link>
             </PopoverClose>
           )}

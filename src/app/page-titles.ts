@@ -10,6 +10,7 @@ export const pageTitle = z.enum([
   'team',
   'account',
   'auditLog',
+  'import',
   'kit',
   'notFound',
 ]);

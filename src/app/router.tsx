@@ -46,6 +46,9 @@ const Account = lazy(() =>
 const AuditLog = lazy(() =>
   import('../features/audit-log/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogRoute })),
 );
+const Import = lazy(() =>
+  import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportRoute })),
+);
 const Dashboards = lazy(() =>
   import('./routes/dashboards.tsx').then((m) => ({ default: m.DashboardsRoute })),
 );
@@ -103,6 +106,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/team', handle: titled('team'), element: <Team /> },
           { path: 'settings/account', handle: titled('account'), element: <Account /> },
           { path: 'settings/audit-log', handle: titled('auditLog'), element: <AuditLog /> },
+          { path: 'settings/import', handle: titled('import'), element: <Import /> },
           ...(Kit ? [{ path: '_kit', handle: titled('kit'), element: <Kit /> }] : []),
           { path: '*', handle: titled('notFound'), element: <NotFound /> },
         ],

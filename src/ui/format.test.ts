@@ -3,6 +3,7 @@ import {
   formatCalendarDate,
   formatCount,
   formatDateTime,
+  formatBytes,
   formatDecimal,
   formatMoney,
   formatPercent,
@@ -26,6 +27,16 @@ describe('French, the default', () => {
     expect(spaces(formatCount(60845))).toBe('60 845');
     expect(spaces(formatDecimal(60086.4, 1))).toBe('60 086,4');
     expect(spaces(formatPercent(0.125))).toBe('12,5 %');
+  });
+
+  test('sizes in bytes, in the largest unit under a thousand', () => {
+    expect(spaces(formatBytes(0))).toBe('0 octet');
+    expect(spaces(formatBytes(999))).toBe('999 octets');
+    expect(spaces(formatBytes(12_400_000))).toBe('12,4 Mo');
+    expect(spaces(formatBytes(2_150_000_000))).toBe('2,2 Go');
+    setFormatLanguage('en');
+    expect(formatBytes(1_500)).toBe('1.5 kB');
+    expect(formatBytes(29)).toBe('29 bytes');
   });
 
   test('instants are shown in Paris time, summer and winter', () => {

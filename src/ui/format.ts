@@ -89,6 +89,25 @@ export function formatDecimalInput(n: number, grouped = false): string {
   }).format(n);
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A size in bytes, in the largest unit under 1 000 to one decimal: « 12,4 Mo » (en: 12.4 MB). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'unit',
+    unit: BYTE_UNITS[unit] ?? 'byte',
+    // « 29 octets », « 29 bytes »: the short form of a byte is « 29 byte » in English.
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
 /** A fraction as a percentage to one decimal: 0.1234 → « 12,3 % » (en: 12.3%). */
 export function formatPercent(fraction: number): string {
   return formats.percent.format(fraction);

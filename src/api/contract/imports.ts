@@ -5,6 +5,30 @@
 import { z } from 'zod';
 import { decimalInteger } from './decimal.ts';
 
+/**
+ * The tables a retailer's files fill (docs/import.md), in the order they are read and written.
+ * `campaigns` are the past campaigns of the sending platform (what a message was part of); they
+ * become campaign documents, as the demo's do.
+ */
+export const IMPORT_TABLES = [
+  'customers',
+  'identities',
+  'consents',
+  'preferences',
+  'stores',
+  'products',
+  'store_stock',
+  'orders',
+  'order_lines',
+  'events',
+  'messages',
+  'holdouts',
+  'offers',
+  'offer_responses',
+  'campaigns',
+] as const;
+export type ImportTable = (typeof IMPORT_TABLES)[number];
+
 export const importProblem = z.strictObject({
   file: z.string(),
   /** The line in the file (the header is line 1); null for a problem of the whole file. */

@@ -10,6 +10,7 @@ const PAGE_OF: Partial<Record<AuditTargetKind, (id: string) => string>> = {
   segment: (id) => `/segments/${encodeURIComponent(id)}`,
   campaign: (id) => `/campaigns/${encodeURIComponent(id)}`,
   policy: () => '/campaigns/policy',
+  data: () => '/settings/import',
 };
 
 export function TargetLabel({

@@ -20,6 +20,7 @@ export const namespaces = [
   'guardrails',
   'team',
   'auditlog',
+  'imports',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

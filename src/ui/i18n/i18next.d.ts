@@ -10,6 +10,7 @@ import type errors from './locales/en/errors.json';
 import type guardrails from './locales/en/guardrails.json';
 import type team from './locales/en/team.json';
 import type auditlog from './locales/en/auditlog.json';
+import type imports from './locales/en/imports.json';
 import type preview from './locales/en/preview.json';
 import type segments from './locales/en/segments.json';
 
@@ -28,6 +29,7 @@ declare module 'i18next' {
       guardrails: typeof guardrails;
       team: typeof team;
       auditlog: typeof auditlog;
+      imports: typeof imports;
     };
   }
 }

@@ -1,0 +1,175 @@
+// An import's report: whether it wrote, checked or refused, per file the rows read, accepted and
+// rejected, and every problem with its file, line and column (the first of each file listed, the
+// others counted), the problems also as a CSV to work through.
+import { Download } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { ImportJob, ImportReport } from '../../api/contract/imports.ts';
+import { csvRow } from '../../domain/segment/csv.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Card, CardHeader } from '../../ui/Card.tsx';
+import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
+import { saveTextFile } from '../../ui/download.ts';
+import { formatCount, formatDateTime } from '../../ui/format.ts';
+
+/** The problems listed per file at most (server/import/report.ts). */
+const LISTED_PER_FILE = 200;
+
+const rowsOf = (report: ImportReport) => report.files.reduce((sum, f) => sum + f.read, 0);
+
+function problemsCsv(report: ImportReport): string {
+  return [
+    csvRow(['file', 'line', 'column', 'problem']),
+    ...report.problems.map((p) =>
+      csvRow([p.file, p.line === null ? null : String(p.line), p.column, p.message]),
+    ),
+  ].join('');
+}
+
+export function ImportReportPanel({
+  job,
+  onAgain,
+  againDisabled,
+}: {
+  job: ImportJob;
+  onAgain: () => void;
+  againDisabled: boolean;
+}) {
+  const { t } = useTranslation('imports');
+  const report = job.report;
+  const problems = report === null ? 0 : report.problems.length + report.unlisted;
+  const files = report === null ? 0 : new Set(report.problems.map((p) => p.file)).size;
+  const verdict =
+    job.phase === 'failed'
+      ? { tone: 'danger', text: t('report.failed', { error: job.error ?? '' }) }
+      : job.phase === 'cancelled' || report === null
+        ? { tone: 'neutral', text: t('report.cancelled') }
+        : report.committed
+          ? { tone: 'success', text: t('report.committed', { rows: rowsOf(report) }) }
+          : problems === 0
+            ? { tone: 'success', text: t('report.checked', { rows: rowsOf(report) }) }
+            : { tone: 'danger', text: t('report.refused', { problems, files }) };
+  const tones: Record<string, string> = {
+    success: 'border-success-200 bg-success-50 text-success-700',
+    danger: 'border-danger-200 bg-danger-50 text-danger-700',
+    neutral: 'border-line bg-subtle text-fg',
+  };
+  return (
+    <Card aria-labelledby="import-report-heading">
+      <CardHeader
+        actions={
+          <Button onClick={onAgain} disabled={againDisabled}>
+            {t('report.again')}
+          </Button>
+        }
+      >
+        <h3 id="import-report-heading" className="text-md font-semibold text-fg">
+          {t('report.heading')}
+        </h3>
+      </CardHeader>
+      <div className="space-y-3 px-4 py-3">
+        <p className="text-sm text-fg-muted">
+          {t('report.by', {
+            name: job.author.name,
+            when: formatDateTime(job.finished_at ?? job.created_at),
+            mode: job.mode,
+            check: String(job.check),
+          })}
+        </p>
+        <div
+          role="status"
+          className={`rounded-md border px-3 py-2 text-sm ${tones[verdict.tone] ?? ''}`}
+        >
+          <p className="font-medium">{verdict.text}</p>
+          {report?.committed === true && <p>{t('report.committedNote')}</p>}
+        </div>
+        {report !== null && (
+          <>
+            <section aria-labelledby="import-report-files" className="space-y-1">
+              <h4 id="import-report-files" className="text-sm font-semibold text-fg">
+                {t('report.files')}
+              </h4>
+              <div className="rounded-md border border-line">
+                <Table aria-labelledby="import-report-files">
+                  <THead>
+                    <Tr>
+                      <Th>{t('report.column.table')}</Th>
+                      <Th>{t('report.column.file')}</Th>
+                      <Th numeric>{t('report.column.read')}</Th>
+                      <Th numeric>{t('report.column.accepted')}</Th>
+                      <Th numeric>{t('report.column.rejected')}</Th>
+                    </Tr>
+                  </THead>
+                  <TBody>
+                    {report.files.map((f) => (
+                      <Tr key={f.table}>
+                        <Td className="font-mono">{f.table}</Td>
+                        <Td className={f.file === null ? 'text-fg-subtle' : 'font-mono'}>
+                          {f.file ?? t('report.noFile')}
+                        </Td>
+                        <Td numeric>{formatCount(f.read)}</Td>
+                        <Td numeric>{formatCount(f.accepted)}</Td>
+                        <Td
+                          numeric
+                          className={f.rejected > 0 ? 'font-medium text-danger-700' : undefined}
+                        >
+                          {formatCount(f.rejected)}
+                        </Td>
+                      </Tr>
+                    ))}
+                  </TBody>
+                </Table>
+              </div>
+            </section>
+            {report.problems.length > 0 && (
+              <section aria-labelledby="import-report-problems" className="space-y-1">
+                <div className="flex items-center justify-between">
+                  <h4 id="import-report-problems" className="text-sm font-semibold text-fg">
+                    {t('report.problems')} ({formatCount(problems)})
+                  </h4>
+                  <Button
+                    size="sm"
+                    icon={<Download size={14} aria-hidden="true" />}
+                    onClick={() =>
+                      saveTextFile(`tact-import-problems-${job.import_id}.csv`, problemsCsv(report))
+                    }
+                  >
+                    {t('report.csv')}
+                  </Button>
+                </div>
+                <div className="max-h-[480px] overflow-auto rounded-md border border-line">
+                  <Table aria-labelledby="import-report-problems">
+                    <THead>
+                      <Tr>
+                        <Th>{t('report.column.file')}</Th>
+                        <Th numeric>{t('report.column.line')}</Th>
+                        <Th>{t('report.column.field')}</Th>
+                        <Th>{t('report.column.message')}</Th>
+                      </Tr>
+                    </THead>
+                    <TBody>
+                      {report.problems.map((p, i) => (
+                        <Tr key={`${p.file}:${String(p.line)}:${String(i)}`}>
+                          <Td className="font-mono whitespace-nowrap">{p.file}</Td>
+                          <Td numeric>
+                            {p.line === null ? t('report.wholeFile') : formatCount(p.line)}
+                          </Td>
+                          <Td className="font-mono">{p.column ?? ''}</Td>
+                          <Td className="py-1">{p.message}</Td>
+                        </Tr>
+                      ))}
+                    </TBody>
+                  </Table>
+                </div>
+                {report.unlisted > 0 && (
+                  <p className="text-sm text-fg-muted">
+                    {t('report.unlisted', { count: report.unlisted, max: LISTED_PER_FILE })}
+                  </p>
+                )}
+              </section>
+            )}
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
