@@ -21,6 +21,7 @@ export const AUDIT_FAMILIES = [
   'user',
   'token',
   'account',
+  'import',
 ] as const satisfies readonly AuditFamily[];
 
 export const actionsOf = (family: AuditFamily): AuditAction[] =>
