@@ -2,53 +2,12 @@
 // order in store in the last 90 days" by clicking and typing only, and the count shown is the one
 // this spec computes by hand from the same generated demo data. In French, as a French marketer's
 // browser opens it: every control by its French name, the count as the French UI writes it.
-import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
-import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
+import { lyonStoreBuyersInLast90Days } from './expected.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 import { E2E_USERS, signIn } from './accounts.ts';
 
-const DAY_MS = 86_400_000;
 /** Counts as the French UI writes them: « 1 234 » with a narrow no-break space. */
 const frenchCount = new Intl.NumberFormat('fr-FR');
-
-/**
- * Customers in Lyon (any case) with a completed store order at or after as_of − 90 days, and how
- * many of them ordered (completed, any time) through each channel.
- */
-function lyonStoreBuyersInLast90Days(): { count: number; byChannel: Map<string, number> } {
-  const { dataset } = generateDataset({
-    seed: DEMO_SEED,
-    customers: E2E_DEMO_CUSTOMERS,
-    asOf: DEMO_AS_OF,
-  });
-  const asOf = Date.parse(DEMO_AS_OF);
-  const since = asOf - 90 * DAY_MS;
-  const buyers = new Set(
-    dataset.orders
-      .filter((o) => o.status === 'completed' && o.channel === 'store')
-      .filter((o) => {
-        const at = Date.parse(o.placed_at);
-        return at >= since && at <= asOf;
-      })
-      .map((o) => o.customer_id),
-  );
-  const members = new Set(
-    dataset.customers
-      .filter((c) => c.city?.toLowerCase() === 'lyon' && buyers.has(c.customer_id))
-      .map((c) => c.customer_id),
-  );
-  const channels = new Map<string, Set<string>>();
-  for (const o of dataset.orders) {
-    if (o.status !== 'completed' || !members.has(o.customer_id)) continue;
-    const who = channels.get(o.channel) ?? new Set<string>();
-    who.add(o.customer_id);
-    channels.set(o.channel, who);
-  }
-  return {
-    count: members.size,
-    byChannel: new Map([...channels].map(([channel, who]) => [channel, who.size])),
-  };
-}
 
 test('builds Lyon store buyers of the last 90 days by clicking and typing, and counts them exactly', async ({
   page,
