@@ -19,6 +19,7 @@ import {
   type ImportTable,
 } from './layout.ts';
 import { isoDate } from '../../src/domain/profile/schema.ts';
+import { safeParseCoded } from '../../src/domain/zod-issue.ts';
 import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
 import type { ImportStep } from '../../src/api/contract.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
@@ -66,6 +67,24 @@ export function normalInstant(text: string): string | null {
   if ((offsetHours ?? 0) > 14 || (offsetMinutes ?? 0) > 59) return null;
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** A problem as it is said: its code and figures (worded by the screen), and in English. */
+interface Said {
+  code: string;
+  params: ImportProblem['params'];
+  message: string;
+}
+
+function problem(
+  file: string,
+  line: number | null,
+  column: string | null,
+  code: string,
+  params: ImportProblem['params'],
+  message: string,
+): ImportProblem {
+  return { file, line, column, code, params, message };
 }
 
 interface Staged {
@@ -173,11 +192,23 @@ async function stage(
     theirs = await headerOf(connection, path);
   } catch (error: unknown) {
     await emptyTable();
-    const message =
-      error instanceof TypeError
-        ? 'The first line (the column names) is not valid UTF-8: save the file as UTF-8.'
-        : `Unreadable: ${error instanceof Error ? error.message : String(error)}`;
-    return done(0, [], [{ file: name, line: 1, column: null, message }]);
+    const detail = error instanceof Error ? error.message : String(error);
+    return done(
+      0,
+      [],
+      [
+        error instanceof TypeError
+          ? problem(
+              name,
+              1,
+              null,
+              'header_not_utf8',
+              {},
+              'The first line (the column names) is not valid UTF-8: save the file as UTF-8.',
+            )
+          : problem(name, 1, null, 'unreadable', { detail }, `Unreadable: ${detail}`),
+      ],
+    );
   }
   // Ours, in the file's order.
   const header = theirs.map((h) => mapping.ours.get(h) ?? h);
@@ -186,26 +217,36 @@ async function stage(
   const fatal: ImportProblem[] = [];
   for (const h of header) {
     if (!known.has(h))
-      fatal.push({
-        file: name,
-        line: 1,
-        column: h,
-        message: `Unknown column "${h}": expected ${columns.map((c) => c.name).join(', ')} (a mapping file can rename it).`,
-      });
+      fatal.push(
+        problem(
+          name,
+          1,
+          h,
+          'unknown_column',
+          { column: h, expected: columns.map((c) => c.name).join(', ') },
+          `Unknown column "${h}": expected ${columns.map((c) => c.name).join(', ')} (a mapping file can rename it).`,
+        ),
+      );
   }
   for (const c of columns) {
     if (!c.nullable && !header.includes(c.name))
-      fatal.push({
-        file: name,
-        line: 1,
-        column: c.name,
-        message: `The required column "${c.name}" is missing.`,
-      });
+      fatal.push(
+        problem(
+          name,
+          1,
+          c.name,
+          'missing_column',
+          { column: c.name },
+          `The required column "${c.name}" is missing.`,
+        ),
+      );
   }
   const seen = new Set<string>();
   for (const h of header) {
     if (seen.has(h))
-      fatal.push({ file: name, line: 1, column: h, message: `The column "${h}" appears twice.` });
+      fatal.push(
+        problem(name, 1, h, 'column_twice', { column: h }, `The column "${h}" appears twice.`),
+      );
     seen.add(h);
   }
   if (fatal.length > 0) {
@@ -261,11 +302,11 @@ async function stage(
     );
   } catch (error: unknown) {
     await emptyTable();
-    const message = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? error.message : String(error);
     return done(
       0,
       [],
-      [{ file: name, line: null, column: null, message: `Unreadable: ${message}` }],
+      [problem(name, null, null, 'unreadable', { detail }, `Unreadable: ${detail}`)],
     );
   }
   const counted = await connection.runAndReadAll(
@@ -278,11 +319,12 @@ async function stage(
       `SELECT line::INTEGER AS line, column_name, error_type, error_message FROM ${rejects} ORDER BY line`,
     );
     for (const r of rows.getRowObjects()) {
+      const said = readerProblem(String(r.error_type ?? ''), String(r.error_message ?? ''));
       refused.push({
         file: name,
         line: Number(r.line ?? 0) || null,
         column: typeof r.column_name === 'string' ? r.column_name : null,
-        message: readerMessage(String(r.error_type ?? ''), String(r.error_message ?? '')),
+        ...said,
       });
     }
     await connection.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans}`);
@@ -291,24 +333,41 @@ async function stage(
 }
 
 /** The reader's refusal in the layout's words. */
-function readerMessage(type: string, message: string): string {
-  if (type === 'CAST') return message.replace(/^Error when converting column "[^"]*"\. /, '');
+function readerProblem(type: string, message: string): Said {
+  if (type === 'CAST') {
+    const detail = message.replace(/^Error when converting column "[^"]*"\. /, '');
+    return { code: 'cannot_convert', params: { detail }, message: detail };
+  }
   if (type === 'INVALID UNICODE' || /unicode|utf-8/i.test(message))
-    return 'The line is not valid UTF-8: save the file as UTF-8.';
+    return {
+      code: 'line_not_utf8',
+      params: {},
+      message: 'The line is not valid UTF-8: save the file as UTF-8.',
+    };
   if (type === 'TOO MANY COLUMNS' || type === 'TOO FEW COLUMNS' || type === 'MISSING COLUMNS')
-    return `The line has the wrong number of values (${message}).`;
-  return message;
+    return {
+      code: 'value_count',
+      params: { detail: message },
+      message: `The line has the wrong number of values (${message}).`,
+    };
+  return { code: 'unreadable', params: { detail: message }, message };
 }
 
 /** A staged value as the domain's schema reads it. */
-function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | { problem: string } {
+function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | { problem: Said } {
   if (value === null) return { value: null };
   switch (column.kind) {
     case 'int':
     case 'cents': {
       const n = Number(value);
       if (!Number.isSafeInteger(n) || Math.abs(n) > INT32)
-        return { problem: `expected a whole number within ±${INT32.toLocaleString('en')}` };
+        return {
+          problem: {
+            code: 'int_range',
+            params: { max: INT32 },
+            message: `expected a whole number within ±${INT32.toLocaleString('en')}`,
+          },
+        };
       return { value: n };
     }
     case 'double':
@@ -320,9 +379,19 @@ function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | {
       const iso = normalInstant(text);
       if (iso !== null) return { value: iso };
       return instantForm(text)
-        ? { problem: `"${text}" is no instant of the calendar (its day, hour or offset)` }
+        ? {
+            problem: {
+              code: 'no_such_instant',
+              params: { value: text },
+              message: `"${text}" is no instant of the calendar (its day, hour or offset)`,
+            },
+          }
         : {
-            problem: `expected an instant with its offset, such as 2026-11-16T09:30:00Z or 2026-11-16T10:30:00+01:00, got "${text}"`,
+            problem: {
+              code: 'not_instant',
+              params: { value: text },
+              message: `expected an instant with its offset, such as 2026-11-16T09:30:00Z or 2026-11-16T10:30:00+01:00, got "${text}"`,
+            },
           };
     }
     case 'json': {
@@ -330,7 +399,9 @@ function jsValue(column: ColumnSpec, value: DuckDBValue): { value: unknown } | {
         const parsed: unknown = JSON.parse(String(value));
         return { value: parsed };
       } catch {
-        return { problem: 'expected a JSON object' };
+        return {
+          problem: { code: 'not_json', params: {}, message: 'expected a JSON object' },
+        };
       }
     }
     default:
@@ -385,40 +456,48 @@ async function validateRows(
         typeof raw.__lost === 'string' && raw.__lost !== '' ? raw.__lost.split(',') : [];
       for (const column of lostColumns) {
         const kind = columns.find((c) => c.name === column)?.kind ?? 'text';
-        problems.push({
-          file,
-          line,
-          column,
-          message: `the value does not fit a column of ${kind}`,
-        });
+        problems.push(
+          problem(
+            file,
+            line,
+            column,
+            'value_does_not_fit',
+            { kind },
+            `the value does not fit a column of ${kind}`,
+          ),
+        );
         bad = true;
       }
       if (bad) continue;
       for (const c of columns) {
         const read = jsValue(c, raw[c.name] ?? null);
         if ('problem' in read) {
-          problems.push({ file, line, column: c.name, message: read.problem });
+          problems.push({ file, line, column: c.name, ...read.problem });
           bad = true;
           continue;
         }
         row[c.name] = read.value;
         if (typeof read.value === 'string' && c.kind === 'text' && looksLikeFormula(read.value)) {
-          problems.push({
-            file,
-            line,
-            column: c.name,
-            message:
+          problems.push(
+            problem(
+              file,
+              line,
+              c.name,
+              'formula',
+              {},
               'starts like a spreadsheet formula (=, +, -, @): refused so that no export can run it',
-          });
+            ),
+          );
           bad = true;
         }
       }
       if (bad) continue;
-      const parsed = schema.safeParse(row);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+      const parsed = safeParseCoded(schema, row);
+      if (!parsed.ok) {
+        // The domain's own rule, coded as zod says it (the screen words it in its language).
+        for (const issue of parsed.issues) {
           const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-          problems.push({ file, line, column, message: issue.message });
+          problems.push(problem(file, line, column, issue.code, issue.params, issue.message));
         }
         continue;
       }
@@ -427,7 +506,16 @@ async function validateRows(
         const a = row[first];
         const b = row[second];
         if (typeof a === 'string' && typeof b === 'string' && a > b)
-          problems.push({ file, line, column: second, message: `${second} is before ${first}` });
+          problems.push(
+            problem(
+              file,
+              line,
+              second,
+              'time_order',
+              { first, second },
+              `${second} is before ${first}`,
+            ),
+          );
       }
     }
   }
@@ -456,12 +544,16 @@ async function crossRowProblems(
     );
     for (const r of reader.getRowObjects()) {
       const named = KEYS[table].map((k) => `${k} ${String(r[k])}`).join(', ');
-      problems.push({
-        file: fileOfTable(table),
-        line: lineOf(Number(r.row ?? 0), lines(table)),
-        column: KEYS[table][0] ?? null,
-        message: `A row with ${named} comes earlier in the file (each row's key must be unique).`,
-      });
+      problems.push(
+        problem(
+          fileOfTable(table),
+          lineOf(Number(r.row ?? 0), lines(table)),
+          KEYS[table][0] ?? null,
+          'duplicate_key',
+          { key: named },
+          `A row with ${named} comes earlier in the file (each row's key must be unique).`,
+        ),
+      );
     }
   }
   for (const ref of REFERENCES) {
@@ -486,6 +578,13 @@ async function crossRowProblems(
         file: fileOfTable(ref.table),
         line: lineOf(Number(r.row ?? 0), lines(ref.table)),
         column: ref.column,
+        code: 'unknown_reference',
+        params: {
+          value: String(r.value),
+          column: ref.toColumn,
+          file: fileOfTable(ref.to),
+          store: !replace,
+        },
         message: replace
           ? `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)}.`
           : `"${String(r.value)}" is no ${ref.toColumn} of ${fileOfTable(ref.to)} nor of the store.`,
@@ -528,20 +627,27 @@ export async function readImport(
     byFile.set(p.file, list);
   };
   if ([...staged.values()].every((s) => s.file === null))
-    add({
-      file: dir,
-      line: null,
-      column: null,
-      message: `No file of the layout here: customers.csv (or .parquet), orders.csv… (docs/import.md).`,
-    });
+    add(
+      problem(
+        dir,
+        null,
+        null,
+        'no_layout_file',
+        {},
+        `No file of the layout here: customers.csv (or .parquet), orders.csv… (docs/import.md).`,
+      ),
+    );
   if (options.replace === true && staged.get('customers')?.file === null)
-    add({
-      file: dir,
-      line: null,
-      column: null,
-      message:
+    add(
+      problem(
+        dir,
+        null,
+        null,
+        'replace_needs_customers',
+        {},
         'Replacing the data needs customers.csv (or .parquet): the store would hold no customer.',
-    });
+      ),
+    );
   for (const [table, s] of staged) {
     step({ stage: 'check', table });
     for (const p of [...s.fatal, ...s.refused]) add(p);

@@ -4,6 +4,7 @@
 // rejected, and every problem with its file, line and column.
 import { z } from 'zod';
 import { decimalInteger } from './decimal.ts';
+import { issueParams } from './errors.ts';
 
 /**
  * The tables a retailer's files fill (docs/import.md), in the order they are read and written.
@@ -29,11 +30,42 @@ export const IMPORT_TABLES = [
 ] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
+/** The import's own problem codes (the others are zod's, for a row the domain's rules refuse). */
+export const IMPORT_PROBLEM_CODES = [
+  'header_not_utf8',
+  'unreadable',
+  'unknown_column',
+  'missing_column',
+  'column_twice',
+  'cannot_convert',
+  'line_not_utf8',
+  'value_count',
+  'value_does_not_fit',
+  'int_range',
+  'no_such_instant',
+  'not_instant',
+  'not_json',
+  'formula',
+  'time_order',
+  'duplicate_key',
+  'unknown_reference',
+  'no_layout_file',
+  'replace_needs_customers',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
 export const importProblem = z.strictObject({
   file: z.string(),
   /** The line in the file (the header is line 1); null for a problem of the whole file. */
   line: z.number().int().positive().nullable(),
   column: z.string().nullable(),
+  /**
+   * What is wrong: one of IMPORT_PROBLEM_CODES, or the code of a zod issue of the domain's rules
+   * for a row (`invalid_value`, `too_small`…); `params` holds the figures its wording needs.
+   */
+  code: z.string(),
+  params: issueParams,
+  /** English, for the command line and logs. */
   message: z.string(),
 });
 export type ImportProblem = z.infer<typeof importProblem>;

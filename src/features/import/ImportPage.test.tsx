@@ -147,7 +147,7 @@ test('the instant is checked before anything is sent; a check reads and writes n
 });
 
 test('replacing asks first; refused rows are listed by file and line, and as CSV', async () => {
-  const { runs, release } = withImports((ran) => ({
+  const { runs, release } = withImports((ran): ImportReport => ({
     files: [
       { table: 'customers', file: 'customers.csv', read: 3, accepted: 2, rejected: 1 },
       { table: 'orders', file: null, read: 0, accepted: 0, rejected: 0 },
@@ -157,9 +157,26 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
         file: 'customers.csv',
         line: 3,
         column: 'first_name',
+        code: 'formula',
+        params: {},
         message: 'starts like a spreadsheet formula',
       },
-      { file: 'customers.csv', line: 1, column: 'colour', message: 'Unknown column "colour"' },
+      {
+        file: 'customers.csv',
+        line: 1,
+        column: 'colour',
+        code: 'unknown_column',
+        params: { column: 'colour', expected: 'customer_id, first_name' },
+        message: 'Unknown column "colour"',
+      },
+      {
+        file: 'customers.csv',
+        line: 2,
+        column: 'gender',
+        code: 'invalid_value',
+        params: { values: ['female', 'male', 'unspecified'] },
+        message: 'Invalid option',
+      },
     ],
     unlisted: 4,
     committed: ran.check,
@@ -184,9 +201,9 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
   const bar = screen.getByRole('progressbar', { name: 'Import progress' });
   expect(bar).toHaveAttribute('aria-valuemax', '50');
   release();
-  await screen.findByText('Nothing was imported: 6 problems in 1 file. The data is unchanged.');
+  await screen.findByText('Nothing was imported: 7 problems in 1 file. The data is unchanged.');
   expect(runs[0]).toMatchObject({ replace: true, check: false });
-  const problems = screen.getByRole('table', { name: 'Problems (6)' });
+  const problems = screen.getByRole('table', { name: 'Problems (7)' });
   expect(
     within(problems)
       .getAllByRole('row')
@@ -197,22 +214,36 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
           .map((c) => c.textContent),
       ),
   ).toEqual([
-    ['customers.csv', '3', 'first_name', 'starts like a spreadsheet formula'],
-    ['customers.csv', '1', 'colour', 'Unknown column "colour"'],
+    [
+      'customers.csv',
+      '3',
+      'first_name',
+      'Starts like a spreadsheet formula (=, +, -, @): refused so that no export can run it.',
+    ],
+    [
+      'customers.csv',
+      '1',
+      'colour',
+      'Unknown column “colour”: expected customer_id, first_name (a mapping file can rename it).',
+    ],
+    ['customers.csv', '2', 'gender', expect.stringMatching(/female.*male.*unspecified/)],
   ]);
   expect(screen.getByText(/… and 4 more problems/)).toBeInTheDocument();
   const files = screen.getByRole('table', { name: 'Files read' });
   expect(within(files).getAllByRole('row')[2]).toHaveTextContent('ordersno file000');
   await user.click(screen.getByRole('button', { name: 'Problems as CSV' }));
-  expect(vi.mocked(saveTextFile).mock.calls[0]?.[1]).toBe(
-    'file,line,column,problem\r\n' +
-      'customers.csv,3,first_name,starts like a spreadsheet formula\r\n' +
-      'customers.csv,1,colour,"Unknown column ""colour"""\r\n',
-  );
+  // The same words as on screen.
+  const written = (vi.mocked(saveTextFile).mock.calls[0]?.[1] ?? '').split('\r\n');
+  expect(written.slice(0, 3)).toEqual([
+    'file,line,column,problem',
+    'customers.csv,3,first_name,"Starts like a spreadsheet formula (=, +, -, @): refused so that no export can run it."',
+    'customers.csv,1,colour,"Unknown column “colour”: expected customer_id, first_name (a mapping file can rename it)."',
+  ]);
+  expect(written[3]).toMatch(/^customers\.csv,2,gender,.*female.*male.*unspecified/);
   // Listed with its outcome; a new import starts from an empty form.
   const recent = screen.getByRole('table', { name: 'Recent imports' });
   expect(within(recent).getAllByRole('row')[1]).toHaveTextContent(
-    /Replace.*customers\.csv6 problems/,
+    /Replace.*customers\.csv7 problems/,
   );
   await user.click(screen.getByRole('button', { name: 'New import' }));
   expect(screen.getByText('No file chosen.')).toBeInTheDocument();

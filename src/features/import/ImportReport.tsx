@@ -3,7 +3,15 @@
 // others counted), the problems also as a CSV to work through.
 import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportReport } from '../../api/contract/imports.ts';
+import type { TFunction } from 'i18next';
+import {
+  IMPORT_PROBLEM_CODES,
+  type ImportJob,
+  type ImportProblem,
+  type ImportProblemCode,
+  type ImportReport,
+} from '../../api/contract/imports.ts';
+import { wordIssue, useErrorWords, type ErrorWords } from '../../ui/issue-words.ts';
 import { csvRow } from '../../domain/segment/csv.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card, CardHeader } from '../../ui/Card.tsx';
@@ -16,11 +24,29 @@ const LISTED_PER_FILE = 200;
 
 const rowsOf = (report: ImportReport) => report.files.reduce((sum, f) => sum + f.read, 0);
 
-function problemsCsv(report: ImportReport): string {
+const IMPORT_CODES: ReadonlySet<string> = new Set(IMPORT_PROBLEM_CODES);
+const isImportCode = (code: string): code is ImportProblemCode => IMPORT_CODES.has(code);
+
+/** A figure of a problem as its wording takes it (a yes or no as `true` / `false`). */
+function wordingParams(params: ImportProblem['params']): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params))
+    out[key] =
+      typeof value === 'number' ? value : Array.isArray(value) ? value.join(', ') : String(value);
+  return out;
+}
+
+/** A problem in the user's language: the import's own words, or the domain rule's zod issue. */
+export function wordProblem(p: ImportProblem, t: TFunction<'imports'>, words: ErrorWords): string {
+  if (isImportCode(p.code)) return t(`problem.${p.code}`, wordingParams(p.params));
+  return wordIssue({ code: p.code, params: p.params }, words);
+}
+
+function problemsCsv(report: ImportReport, word: (p: ImportProblem) => string): string {
   return [
     csvRow(['file', 'line', 'column', 'problem']),
     ...report.problems.map((p) =>
-      csvRow([p.file, p.line === null ? null : String(p.line), p.column, p.message]),
+      csvRow([p.file, p.line === null ? null : String(p.line), p.column, word(p)]),
     ),
   ].join('');
 }
@@ -35,6 +61,8 @@ export function ImportReportPanel({
   againDisabled: boolean;
 }) {
   const { t } = useTranslation('imports');
+  const words = useErrorWords();
+  const word = (p: ImportProblem) => wordProblem(p, t, words);
   const report = job.report;
   const problems = report === null ? 0 : report.problems.length + report.unlisted;
   const files = report === null ? 0 : new Set(report.problems.map((p) => p.file)).size;
@@ -130,7 +158,10 @@ export function ImportReportPanel({
                     size="sm"
                     icon={<Download size={14} aria-hidden="true" />}
                     onClick={() =>
-                      saveTextFile(`tact-import-problems-${job.import_id}.csv`, problemsCsv(report))
+                      saveTextFile(
+                        `tact-import-problems-${job.import_id}.csv`,
+                        problemsCsv(report, word),
+                      )
                     }
                   >
                     {t('report.csv')}
@@ -154,7 +185,7 @@ export function ImportReportPanel({
                             {p.line === null ? t('report.wholeFile') : formatCount(p.line)}
                           </Td>
                           <Td className="font-mono">{p.column ?? ''}</Td>
-                          <Td className="py-1">{p.message}</Td>
+                          <Td className="py-1">{word(p)}</Td>
                         </Tr>
                       ))}
                     </TBody>
