@@ -140,7 +140,10 @@ const reasonWords = new Map<string, Detail>([
   ['import_unavailable', (_, { t }) => t('reason.import_unavailable')],
   ['import_not_found', (p, { t }) => t('reason.import_not_found', { id: text(p, 'import_id') })],
   ['import_busy', (_, { t }) => t('reason.import_busy')],
-  ['import_not_uploading', (p, { t }) => t('reason.import_not_uploading', { phase: text(p, 'phase') })],
+  [
+    'import_not_uploading',
+    (p, { t }) => t('reason.import_not_uploading', { phase: text(p, 'phase') }),
+  ],
   [
     'import_files_missing',
     (p, { t }) =>
