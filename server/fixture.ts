@@ -60,6 +60,8 @@ export function fixtureDataset(): Dataset {
         source: 'web',
         first_seen: '2023-02-01T10:00:00.000Z',
         last_seen: '2026-11-01T10:00:00.000Z',
+        record_id: null,
+        linked_by: null,
       },
       {
         customer_id: 'C0000001',
@@ -68,6 +70,8 @@ export function fixtureDataset(): Dataset {
         source: 'store',
         first_seen: '2023-03-01T10:00:00.000Z',
         last_seen: '2026-10-20T10:00:00.000Z',
+        record_id: null,
+        linked_by: null,
       },
       {
         customer_id: 'C0000001',
@@ -76,6 +80,8 @@ export function fixtureDataset(): Dataset {
         source: 'call_centre',
         first_seen: '2023-02-01T10:00:00.000Z',
         last_seen: '2026-01-01T10:00:00.000Z',
+        record_id: null,
+        linked_by: null,
       },
       {
         customer_id: 'C0000001',
@@ -84,6 +90,8 @@ export function fixtureDataset(): Dataset {
         source: 'app',
         first_seen: '2022-12-01T10:00:00.000Z',
         last_seen: '2026-10-01T10:00:00.000Z',
+        record_id: null,
+        linked_by: null,
       },
       {
         customer_id: 'C0000002',
@@ -92,6 +100,8 @@ export function fixtureDataset(): Dataset {
         source: 'app',
         first_seen: '2024-05-01T10:00:00.000Z',
         last_seen: '2026-09-01T10:00:00.000Z',
+        record_id: null,
+        linked_by: null,
       },
     ],
     consents: [

@@ -138,7 +138,7 @@ describe('over DuckDB', () => {
     expect(ended.report?.committed).toBe(true);
     expect(ended.report?.problems).toEqual([]);
     expect(ended.report?.files.find((f) => f.table === 'customers')?.accepted).toBe(80);
-    expect(ended.progress).toEqual({ done: ended.progress.total, total: 50, step: null });
+    expect(ended.progress).toEqual({ done: ended.progress.total, total: 55, step: null });
     // Every step told counted: the last seen under way is below the total, never past it.
     for (const s of seen) expect(s.progress.done).toBeLessThanOrEqual(s.progress.total);
     expect(await rowsOf(store)).toEqual(await rowsOf(other));
@@ -186,7 +186,13 @@ describe('over DuckDB', () => {
 
 describe('the states of an import', () => {
   const fixture = () => new MemoryStore(fixtureDataset(), FIXTURE_AS_OF);
-  const report: ImportReport = { files: [], problems: [], unlisted: 0, committed: true };
+  const report: ImportReport = {
+    files: [],
+    problems: [],
+    unlisted: 0,
+    resolution: null,
+    committed: true,
+  };
   const apiWith = (runner: ImportRunner, now?: () => number) => {
     const root = mkdtempSync(join(scratch, 'states-'));
     const jobs = new ImportJobs(runner, { root, ...(now === undefined ? {} : { now }) });

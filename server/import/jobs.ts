@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { ImportCreate, ImportJob, ImportReport, ImportStep } from '../../src/api/contract.ts';
 import { httpError, parseOr400 } from '../http.ts';
 import type { ImportService } from '../routes/imports.ts';
-import { IMPORT_TABLES, importSteps, type ImportTable } from './layout.ts';
+import { LAYOUT_TABLES, importSteps, type LayoutTable } from './layout.ts';
 import { importMapping, tableMappingOf, type ImportMapping } from './mapping.ts';
 import { normalInstant } from './read.ts';
 
@@ -99,11 +99,11 @@ export class ImportJobs implements ImportService {
       { as_of: spec.as_of, mapping: spec.mapping },
       'body',
     );
-    const fileOf = new Map<string, ImportTable>(
-      IMPORT_TABLES.map((table) => [tableMappingOf(mapping, table).file, table]),
+    const fileOf = new Map<string, LayoutTable>(
+      LAYOUT_TABLES.map((table) => [tableMappingOf(mapping, table).file, table]),
     );
-    const expected = IMPORT_TABLES.map((t) => `${tableMappingOf(mapping, t).file}.csv`).join(', ');
-    const taken = new Map<ImportTable, string>();
+    const expected = LAYOUT_TABLES.map((t) => `${tableMappingOf(mapping, t).file}.csv`).join(', ');
+    const taken = new Map<LayoutTable, string>();
     const files: ImportJob['files'] = [];
     for (const { name, size } of spec.files) {
       const table = fileOf.get(name.replace(/\.(csv|parquet)$/, ''));

@@ -3,12 +3,14 @@
 // columns and their kinds are the store's own (server/stores/duckdb-schema.ts); what a row may hold
 // is the domain's schema (src/domain/profile/schema.ts); this file adds what an import checks across
 // rows: each table's key, the references between tables, and the instants that must come in order.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   campaign,
   consent,
   customer,
   event,
+  identityKind,
+  isoInstant,
   holdout,
   identity,
   message,
@@ -25,13 +27,54 @@ import { tables, type ColumnSpec } from '../stores/duckdb-schema.ts';
 
 // The tables a retailer's files fill, in the order they are read and written (the API contract's,
 // so that the import screen can say which table each file fills).
-import { IMPORT_TABLES, type ImportTable } from '../../src/api/contract.ts';
+import {
+  IMPORT_TABLES,
+  LAYOUT_TABLES,
+  type ImportTable,
+  type LayoutTable,
+} from '../../src/api/contract.ts';
 
-export { IMPORT_TABLES, type ImportTable };
+export { IMPORT_TABLES, LAYOUT_TABLES, type ImportTable, type LayoutTable };
 
 export function isImportTable(name: string): name is ImportTable {
   return IMPORT_TABLES.some((t) => t === name);
 }
+
+export function isLayoutTable(name: string): name is LayoutTable {
+  return LAYOUT_TABLES.some((t) => t === name);
+}
+
+/** A source system's record: the identities it holds (source_records, one line per identity). */
+const sourceRecord = z.strictObject({
+  record_id: z.string().min(1),
+  source: z.string().min(1),
+  kind: identityKind,
+  value: z.string().min(1),
+  /** An e-mail its owner proved (a confirmed account); only a proved e-mail merges records. */
+  verified: z.boolean(),
+  first_seen: isoInstant,
+  last_seen: isoInstant,
+});
+/** Two records the retailer's systems say are one customer. */
+const recordLink = z.strictObject({ record_a: z.string().min(1), record_b: z.string().min(1) });
+
+const RESOLUTION_COLUMNS: Readonly<
+  Record<'source_records' | 'record_links', readonly ColumnSpec[]>
+> = {
+  source_records: [
+    { name: 'record_id', kind: 'text', nullable: false },
+    { name: 'source', kind: 'text', nullable: false },
+    { name: 'kind', kind: 'text', nullable: false },
+    { name: 'value', kind: 'text', nullable: false },
+    { name: 'verified', kind: 'bool', nullable: false },
+    { name: 'first_seen', kind: 'instant', nullable: false },
+    { name: 'last_seen', kind: 'instant', nullable: false },
+  ],
+  record_links: [
+    { name: 'record_a', kind: 'text', nullable: false },
+    { name: 'record_b', kind: 'text', nullable: false },
+  ],
+};
 
 /**
  * The rows an imported row replaces: those with the same key, except order lines, replaced by
@@ -42,7 +85,7 @@ export const REPLACED_BY: Readonly<Partial<Record<ImportTable, readonly string[]
 };
 
 /** What one row of each table must be: the domain's schema. */
-export const ROW_SCHEMAS: Readonly<Record<ImportTable, z.ZodType>> = {
+export const ROW_SCHEMAS: Readonly<Record<LayoutTable, z.ZodType>> = {
   customers: customer,
   identities: identity,
   consents: consent,
@@ -58,10 +101,12 @@ export const ROW_SCHEMAS: Readonly<Record<ImportTable, z.ZodType>> = {
   offers: offer,
   offer_responses: offerResponse,
   campaigns: campaign,
+  source_records: sourceRecord,
+  record_links: recordLink,
 };
 
 /** The columns that name one row: a second row with the same values is a duplicate. */
-export const KEYS: Readonly<Record<ImportTable, readonly string[]>> = {
+export const KEYS: Readonly<Record<LayoutTable, readonly string[]>> = {
   customers: ['customer_id'],
   identities: ['customer_id', 'kind', 'value', 'source'],
   consents: ['consent_id'],
@@ -78,13 +123,15 @@ export const KEYS: Readonly<Record<ImportTable, readonly string[]>> = {
   offers: ['offer_id'],
   offer_responses: ['response_id'],
   campaigns: ['campaign_id'],
+  source_records: ['record_id', 'kind', 'value'],
+  record_links: ['record_a', 'record_b'],
 };
 
 /** A column whose value (when not null) must be the key of a row of another table. */
 export interface Reference {
-  table: ImportTable;
+  table: LayoutTable;
   column: string;
-  to: ImportTable;
+  to: LayoutTable;
   toColumn: string;
 }
 
@@ -113,17 +160,22 @@ export const REFERENCES: readonly Reference[] = [
   { table: 'messages', column: 'offer_id', to: 'offers', toColumn: 'offer_id' },
   { table: 'offer_responses', column: 'offer_id', to: 'offers', toColumn: 'offer_id' },
   { table: 'campaigns', column: 'offer_id', to: 'offers', toColumn: 'offer_id' },
+  { table: 'record_links', column: 'record_a', to: 'source_records', toColumn: 'record_id' },
+  { table: 'record_links', column: 'record_b', to: 'source_records', toColumn: 'record_id' },
 ];
 
 /** Two instants of one row that must come in this order (the first not after the second). */
-export const TIME_ORDER: Readonly<Partial<Record<ImportTable, readonly [string, string]>>> = {
+export const TIME_ORDER: Readonly<Partial<Record<LayoutTable, readonly [string, string]>>> = {
   identities: ['first_seen', 'last_seen'],
   offers: ['valid_from', 'valid_to'],
+  source_records: ['first_seen', 'last_seen'],
 };
 
-/** The table's columns as the store keeps them. */
-export function columnsOf(table: ImportTable): readonly ColumnSpec[] {
-  return tables[table];
+/** The table's columns as the store keeps them (a resolution file's, as the layout has them). */
+export function columnsOf(table: LayoutTable): readonly ColumnSpec[] {
+  return table === 'source_records' || table === 'record_links'
+    ? RESOLUTION_COLUMNS[table]
+    : tables[table];
 }
 
 /**
@@ -141,9 +193,10 @@ export function looksLikeFormula(text: string): boolean {
   return !/^[+-][\d\s.()-]*$/.test(start);
 }
 
-/** The steps `importDirectory` tells of: each table read and checked, the checks across them,
- * and when it writes, each table written, three derived tables rebuilt and the store reloaded. */
+/** The steps `importDirectory` tells of: each file read and checked, the resolution of records,
+ * the checks across files, and when it writes, each table written, three derived tables rebuilt
+ * and the store reloaded. */
 export function importSteps(check: boolean): number {
-  const reading = 2 * IMPORT_TABLES.length + 1;
+  const reading = 2 * LAYOUT_TABLES.length + 2;
   return check ? reading : reading + IMPORT_TABLES.length + 3 + 1;
 }

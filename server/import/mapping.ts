@@ -3,7 +3,7 @@
 // (channel names, statuses) as the retailer's system writes them.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { IMPORT_TABLES, columnsOf, isImportTable, type ImportTable } from './layout.ts';
+import { LAYOUT_TABLES, columnsOf, isLayoutTable, type LayoutTable } from './layout.ts';
 
 const tableMapping = z.strictObject({
   /** The file's name without its extension (default: the table's). */
@@ -18,11 +18,11 @@ export const importMapping = z
   .strictObject({ tables: z.record(z.string(), tableMapping) })
   .superRefine((mapping, ctx) => {
     for (const [table, m] of Object.entries(mapping.tables)) {
-      if (!isImportTable(table)) {
+      if (!isLayoutTable(table)) {
         ctx.addIssue({
           code: 'custom',
           path: ['tables', table],
-          message: `"${table}" is no table of the layout (${IMPORT_TABLES.join(', ')}).`,
+          message: `"${table}" is no table of the layout (${LAYOUT_TABLES.join(', ')}).`,
         });
         continue;
       }
@@ -65,7 +65,7 @@ export interface TableMapping {
   values: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-export function tableMappingOf(mapping: ImportMapping | null, table: ImportTable): TableMapping {
+export function tableMappingOf(mapping: ImportMapping | null, table: LayoutTable): TableMapping {
   const m = mapping?.tables[table];
   return {
     file: m?.file ?? table,

@@ -9,23 +9,25 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
 import { pathLiteral } from './export.ts';
 import {
-  IMPORT_TABLES,
+  LAYOUT_TABLES,
   KEYS,
   REFERENCES,
   ROW_SCHEMAS,
   TIME_ORDER,
   columnsOf,
+  isImportTable,
   looksLikeFormula,
-  type ImportTable,
+  type LayoutTable,
 } from './layout.ts';
 import { isoDate } from '../../src/domain/profile/schema.ts';
 import { safeParseCoded } from '../../src/domain/zod-issue.ts';
 import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
-import type { ImportStep } from '../../src/api/contract.ts';
+import type { ImportResolution, ImportStep } from '../../src/api/contract.ts';
+import { resolveStaged } from './resolve.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
 
 /** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
-export const stagedTable = (table: ImportTable) => quote(`stage_${table}`);
+export const stagedTable = (table: LayoutTable) => quote(`stage_${table}`);
 
 /** How a column is read from a CSV file: numbers, booleans and dates by DuckDB; the rest as text. */
 function readType(column: ColumnSpec): string {
@@ -88,7 +90,7 @@ function problem(
 }
 
 interface Staged {
-  table: ImportTable;
+  table: LayoutTable;
   file: string | null;
   /** Rows staged (accepted by the reader). */
   staged: number;
@@ -163,7 +165,7 @@ async function headerOf(connection: DuckDBConnection, path: string): Promise<str
 async function stage(
   connection: DuckDBConnection,
   dir: string,
-  table: ImportTable,
+  table: LayoutTable,
   mapping: TableMapping,
 ): Promise<Staged> {
   const path = fileOf(dir, mapping.file);
@@ -525,15 +527,15 @@ async function validateRows(
 /** Rows whose key another row of the file holds too, and values pointing at no row. */
 async function crossRowProblems(
   connection: DuckDBConnection,
-  staged: ReadonlyMap<ImportTable, Staged>,
+  staged: ReadonlyMap<LayoutTable, Staged>,
   replace: boolean,
 ): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
-  const fileOfTable = (t: ImportTable) => staged.get(t)?.file ?? `${t}.csv`;
-  const lines = (t: ImportTable) => distinctLines(staged.get(t)?.refused ?? []);
+  const fileOfTable = (t: LayoutTable) => staged.get(t)?.file ?? `${t}.csv`;
+  const lines = (t: LayoutTable) => distinctLines(staged.get(t)?.refused ?? []);
   // A file refused whole has no rows: rows pointing at it are not said to point at nothing.
-  const whole = (t: ImportTable) => (staged.get(t)?.fatal.length ?? 0) === 0;
-  for (const table of IMPORT_TABLES) {
+  const whole = (t: LayoutTable) => (staged.get(t)?.fatal.length ?? 0) === 0;
+  for (const table of LAYOUT_TABLES) {
     const key = KEYS[table].map(quote).join(', ');
     const reader = await connection.runAndReadAll(
       `SELECT __row::INTEGER AS row, ${KEYS[table].map((k) => `${quote(k)}::VARCHAR AS ${quote(k)}`).join(', ')}
@@ -565,8 +567,9 @@ async function crossRowProblems(
           AND NOT EXISTS (SELECT 1 FROM ${stagedTable(ref.to)} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
           ${
-            // Replaced, the store's rows are gone: a reference must be to a row of the files.
-            replace
+            // Replaced, the store's rows are gone: a reference must be to a row of the files (as
+            // a link's to a record: records are not stored as such).
+            replace || !isImportTable(ref.to)
               ? ''
               : `AND NOT EXISTS (SELECT 1 FROM main.${quote(ref.to)} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})`
@@ -605,6 +608,7 @@ export interface ReadResult {
   files: FileReport[];
   problems: ImportProblem[];
   unlisted: number;
+  resolution: ImportResolution | null;
 }
 
 /** Stages and checks every file of `dir` on `connection` (a staging database of its own). */
@@ -615,8 +619,8 @@ export async function readImport(
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const step = options.onStep ?? (() => undefined);
-  const staged = new Map<ImportTable, Staged>();
-  for (const table of IMPORT_TABLES) {
+  const staged = new Map<LayoutTable, Staged>();
+  for (const table of LAYOUT_TABLES) {
     step({ stage: 'read', table });
     staged.set(table, await stage(connection, dir, table, tableMappingOf(mapping, table)));
   }
@@ -653,9 +657,33 @@ export async function readImport(
     for (const p of [...s.fatal, ...s.refused]) add(p);
     for (const p of await validateRows(connection, s)) add(p);
   }
+  // Records per source system: resolved into profiles before the checks across files (the other
+  // files' customer ids name records until then). Only when replacing: resolved among the files'
+  // records alone, a record of a profile already stored would start a profile of its own.
+  step({ stage: 'resolve', table: null });
+  const records = staged.get('source_records')?.file ?? null;
+  let resolution: ImportResolution | null = null;
+  let resolvable = true;
+  if (records !== null && options.replace !== true) {
+    add(
+      problem(
+        records,
+        null,
+        null,
+        'resolution_needs_replace',
+        {},
+        'Records per source system are resolved into profiles on a replacing import: import them with replace.',
+      ),
+    );
+    resolvable = false;
+  } else if (records !== null) {
+    resolvable = byFile.size === 0;
+    if (resolvable) resolution = await resolveStaged(connection);
+  }
   step({ stage: 'cross_check', table: null });
-  for (const p of await crossRowProblems(connection, staged, options.replace === true)) add(p);
-  const files: FileReport[] = IMPORT_TABLES.map((table) => {
+  if (resolvable)
+    for (const p of await crossRowProblems(connection, staged, options.replace === true)) add(p);
+  const files: FileReport[] = LAYOUT_TABLES.map((table) => {
     const s = staged.get(table);
     const name = s?.file ?? null;
     const problemsOf = name === null ? [] : (byFile.get(name) ?? []);
@@ -673,5 +701,5 @@ export async function readImport(
     problems.push(...sorted.slice(0, PROBLEMS_PER_FILE));
     unlisted += Math.max(0, sorted.length - PROBLEMS_PER_FILE);
   }
-  return { files, problems, unlisted };
+  return { files, problems, unlisted, resolution };
 }

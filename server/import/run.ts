@@ -6,7 +6,7 @@ import type { ImportStep } from '../../src/api/contract.ts';
 import type { DuckDbStore } from '../stores/duckdb.ts';
 import { quote } from '../stores/duckdb-schema.ts';
 import { commitImport } from './commit.ts';
-import { IMPORT_TABLES } from './layout.ts';
+import { LAYOUT_TABLES } from './layout.ts';
 import type { ImportMapping } from './mapping.ts';
 import { readImport } from './read.ts';
 import type { ImportReport } from './report.ts';
@@ -41,7 +41,7 @@ export async function importDirectory(
     await store.reload();
     return { ...read, committed: true };
   } finally {
-    for (const table of IMPORT_TABLES)
+    for (const table of LAYOUT_TABLES)
       await connection.run(`DROP TABLE IF EXISTS temp.${quote(`stage_${table}`)}`);
   }
 }

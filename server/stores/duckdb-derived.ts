@@ -16,7 +16,7 @@ import { DERIVED_TABLE_SQL } from './duckdb-segment-tables.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 10]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 10, 11]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -24,7 +24,7 @@ export async function buildSegmentTables(connection: DuckDBConnection): Promise<
 }
 
 /**
- * Brings a file of version 2 to 8, or 10, to the current version: (re)builds what it lacks and bumps
+ * Brings a file of version 2 to 8, 10 or 11 to the current version: (re)builds what it lacks and bumps
  * `meta`, in one transaction (a crash leaves the file as it was, to be migrated again). Any other
  * version is left alone (readMeta then says it must be reseeded). Answers whether it migrated.
  */
@@ -44,7 +44,8 @@ export async function migrateSegmentTables(connection: DuckDBConnection): Promis
   await connection.run('BEGIN TRANSACTION');
   try {
     if (version < 11) await buildSegmentTables(connection);
-    if (version < 7) await buildHistoryTable(connection);
+    // Version 12 packs an identity's record and link rule in the histories.
+    if (version < 12) await buildHistoryTable(connection);
     if (version < 8) await buildSearchTables(connection);
     await connection.run('UPDATE meta SET schema_version = $1', [SCHEMA_VERSION]);
     await connection.run('COMMIT');

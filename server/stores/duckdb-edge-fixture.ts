@@ -50,6 +50,8 @@ export function edgeDataset(): Dataset {
     source: 'crm',
     first_seen: '2024-01-01T00:00:00.000Z',
     last_seen: '2024-06-01T00:00:00.000Z',
+    record_id: null,
+    linked_by: null,
   });
   d.identities.push(
     identity('C0000004', 'phone', '(06) 12.34-56 78'),

@@ -44,7 +44,15 @@ describe('reading packed history rows', () => {
       created_at: AT,
       language: 'fr',
     });
-    expect(readIdentities([['loyalty_card', '4242', 'store', AT, AT]], 'C1')).toEqual([
+    expect(
+      readIdentities(
+        [
+          ['loyalty_card', '4242', 'store', AT, AT, null, null],
+          ['loyalty_card', '4242', 'web', AT, AT, 'WEB-1', 'loyalty_card'],
+        ],
+        'C1',
+      ),
+    ).toEqual([
       {
         customer_id: 'C1',
         kind: 'loyalty_card',
@@ -52,8 +60,23 @@ describe('reading packed history rows', () => {
         source: 'store',
         first_seen: AT,
         last_seen: AT,
+        record_id: null,
+        linked_by: null,
+      },
+      {
+        customer_id: 'C1',
+        kind: 'loyalty_card',
+        value: '4242',
+        source: 'web',
+        first_seen: AT,
+        last_seen: AT,
+        record_id: 'WEB-1',
+        linked_by: 'loyalty_card',
       },
     ]);
+    expect(() =>
+      readIdentities([['loyalty_card', '4242', 'web', AT, AT, 'WEB-1', 'a hunch']], 'C1'),
+    ).toThrow(/linked_by/);
     expect(
       readConsents([['K1', 'email', 'marketing', 'withdrawn', AT, 'email']], 'C1')[0]?.status,
     ).toBe('withdrawn');
@@ -98,7 +121,7 @@ describe('reading packed history rows', () => {
     ],
     [
       'a number where text belongs',
-      () => readIdentities([['email', 42, 'web', AT, AT]], 'C1'),
+      () => readIdentities([['email', 42, 'web', AT, AT, null, null]], 'C1'),
       /value as text, got 42/,
     ],
     [

@@ -12,6 +12,7 @@ import {
   eventType,
   gender,
   identityKind,
+  identityLinkRule,
   language,
   loyaltyTier,
   messageChannel,
@@ -184,8 +185,11 @@ const identityAt = {
   source: I('source'),
   first: I('first_seen'),
   last: I('last_seen'),
+  record: I('record_id'),
+  linkedBy: I('linked_by'),
 };
 const isIdentityKind = oneOf('kind', identityKind.options);
+const isLinkRule = oneOf('linked_by', identityLinkRule.options);
 
 export function readIdentities(value: unknown, customerId: string): Identity[] {
   const at = identityAt;
@@ -196,6 +200,8 @@ export function readIdentities(value: unknown, customerId: string): Identity[] {
     source: text(r[at.source], 'source'),
     first_seen: instant(r[at.first], 'first_seen'),
     last_seen: instant(r[at.last], 'last_seen'),
+    record_id: textOrNull(r[at.record], 'record_id'),
+    linked_by: r[at.linkedBy] === null ? null : isLinkRule(r[at.linkedBy]),
   }));
 }
 

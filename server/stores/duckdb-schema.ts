@@ -30,7 +30,7 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  *    and whether the first name can greet them (`usable_first_name`); versions 2 to 8 and 10
  *    rebuild the segment tables on open.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,
@@ -93,6 +93,8 @@ export const tables: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
     'source:text',
     'first_seen:instant',
     'last_seen:instant',
+    'record_id:text?',
+    'linked_by:text?',
   ),
   consents: columns(
     'consent_id:text',
@@ -314,6 +316,9 @@ export const LEGACY_SAVED_SEGMENT_TABLES = [
 /** Creates every table (and `meta`, the search and saved-segment tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
+  // Version 12: an identity's record and the rule that linked it (identity resolution at import).
+  await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS record_id VARCHAR');
+  await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS linked_by VARCHAR');
   for (const ddl of SEARCH_DDL) await connection.run(ddl);
   for (const ddl of DOCUMENT_DDL) await connection.run(ddl);
   await connection.run(META_DDL);

@@ -55,6 +55,8 @@ export function identitiesOf(draw: CustomerDraw, input: IdentityInput): Identity
       source,
       first_seen: iso(first),
       last_seen: iso(Math.max(first, last)),
+      record_id: null,
+      linked_by: null,
     });
   };
   let lastAny = person.createdMs;

@@ -30,6 +30,40 @@ export const IMPORT_TABLES = [
 ] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
+/**
+ * The files of a retailer's records per source system, for identity resolution at import: the
+ * identities each record holds, and the links between records the retailer's systems know. They
+ * are read and checked like the others, then resolved into profiles; nothing of them is stored
+ * as such (each identity keeps its record and the rule that linked it).
+ */
+export const RESOLUTION_TABLES = ['source_records', 'record_links'] as const;
+/** Every file of the layout. */
+export const LAYOUT_TABLES = [...IMPORT_TABLES, ...RESOLUTION_TABLES] as const;
+export type LayoutTable = (typeof LAYOUT_TABLES)[number];
+
+/** What identity resolution did at an import. */
+export const importResolution = z.strictObject({
+  /** Records in, profiles out. */
+  records: z.number().int().nonnegative(),
+  profiles: z.number().int().nonnegative(),
+  /** Records that joined a profile, by the rule that brought them. */
+  merges: z.strictObject({
+    link_table: z.number().int().nonnegative(),
+    verified_email: z.number().int().nonnegative(),
+    loyalty_card: z.number().int().nonnegative(),
+    phone: z.number().int().nonnegative(),
+  }),
+  /** Profiles holding several loyalty cards or several proved e-mails: to look at. */
+  conflicts: z.number().int().nonnegative(),
+  /** Devices or cookies seen with several profiles: kept apart, never merged. */
+  shared_devices: z.array(
+    z.strictObject({ kind: z.string(), value: z.string(), profiles: z.array(z.string()) }),
+  ),
+  /** Links naming a record no file holds. */
+  unknown_links: z.number().int().nonnegative(),
+});
+export type ImportResolution = z.infer<typeof importResolution>;
+
 /** The import's own problem codes (the others are zod's, for a row the domain's rules refuse). */
 export const IMPORT_PROBLEM_CODES = [
   'header_not_utf8',
@@ -51,6 +85,7 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown_reference',
   'no_layout_file',
   'replace_needs_customers',
+  'resolution_needs_replace',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -84,6 +119,8 @@ export const importReport = z.strictObject({
   problems: z.array(importProblem),
   /** Problems beyond those listed (each file lists its first ones). */
   unlisted: z.number().int().nonnegative(),
+  /** Identity resolution, when the files held records per source; null otherwise. */
+  resolution: importResolution.nullable(),
   committed: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReport>;
@@ -139,7 +176,15 @@ export const importPhase = z.enum(['uploading', 'running', 'done', 'failed', 'ca
 export type ImportPhase = z.infer<typeof importPhase>;
 
 /** What an import under way does now: read a file, check it, write a table, rebuild, reload. */
-export const importStage = z.enum(['read', 'check', 'cross_check', 'write', 'rebuild', 'reload']);
+export const importStage = z.enum([
+  'read',
+  'check',
+  'resolve',
+  'cross_check',
+  'write',
+  'rebuild',
+  'reload',
+]);
 export type ImportStage = z.infer<typeof importStage>;
 
 export const importStep = z.strictObject({

@@ -47,6 +47,8 @@ export const identityRow = (over: Partial<Identity> = {}): Identity => ({
   source: 'web',
   first_seen: AT,
   last_seen: AT,
+  record_id: null,
+  linked_by: null,
   ...over,
 });
 export const consentRow = (over: Partial<Consent> = {}): Consent => ({

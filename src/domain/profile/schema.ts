@@ -61,6 +61,10 @@ export const identityKind = z.enum([
   'social',
 ]);
 export type IdentityKind = z.infer<typeof identityKind>;
+/** The rules by which identity resolution merges a source system's record into a profile. */
+export const identityLinkRule = z.enum(['link_table', 'verified_email', 'loyalty_card', 'phone']);
+export type IdentityLinkRule = z.infer<typeof identityLinkRule>;
+
 export const identity = z.object({
   customer_id: z.string(),
   kind: identityKind,
@@ -69,6 +73,10 @@ export const identity = z.object({
   source: z.string(),
   first_seen: isoInstant,
   last_seen: isoInstant,
+  /** The source system's record it came from, when profiles were resolved at import; else null. */
+  record_id: z.string().nullable(),
+  /** How that record joined the profile (null: the profile's first record, or not resolved). */
+  linked_by: identityLinkRule.nullable(),
 });
 export type Identity = z.infer<typeof identity>;
 

@@ -55,6 +55,7 @@ const clean = (ran: MockImportRun): ImportReport => ({
   }),
   problems: [],
   unlisted: 0,
+  resolution: null,
   committed: !ran.check,
 });
 
@@ -179,6 +180,7 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
       },
     ],
     unlisted: 4,
+    resolution: null,
     committed: ran.check,
   }));
   const user = userEvent.setup();
@@ -199,7 +201,7 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
   await user.click(await screen.findByRole('button', { name: 'Replace the data' }));
   await screen.findByText('Reading customers');
   const bar = screen.getByRole('progressbar', { name: 'Import progress' });
-  expect(bar).toHaveAttribute('aria-valuemax', '50');
+  expect(bar).toHaveAttribute('aria-valuemax', '55');
   release();
   await screen.findByText('Nothing was imported: 7 problems in 1 file. The data is unchanged.');
   expect(runs[0]).toMatchObject({ replace: true, check: false });

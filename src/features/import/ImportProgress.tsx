@@ -99,6 +99,8 @@ export function stepText(step: ImportStep, t: TFunction<'imports'>): string {
       return t('progress.step.read', { table });
     case 'check':
       return t('progress.step.check', { table });
+    case 'resolve':
+      return t('progress.step.resolve');
     case 'cross_check':
       return t('progress.step.cross_check');
     case 'write':

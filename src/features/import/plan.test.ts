@@ -37,7 +37,8 @@ describe('planFiles', () => {
     ]);
     // A mapping the server will refuse still names files as it can.
     expect(fileNames({ tables: 'nope' }).get('orders')).toBe('orders');
-    expect(fileNames(null).size).toBe(15);
+    expect(fileNames(null).size).toBe(17);
+    expect(fileNames(null).get('source_records')).toBe('source_records');
   });
 });
 

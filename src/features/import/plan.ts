@@ -3,12 +3,12 @@
 // are neither CSV nor Parquet are set aside (a folder often holds a README); a file no table takes,
 // or a second file for one table, is pointed out before anything is sent.
 import { z } from 'zod';
-import { IMPORT_TABLES, type ImportTable } from '../../api/contract/imports.ts';
+import { LAYOUT_TABLES, type LayoutTable } from '../../api/contract/imports.ts';
 
 export interface PlannedFile<F> {
   file: F;
   name: string;
-  table: ImportTable | null;
+  table: LayoutTable | null;
   problem: 'unknown' | 'twice' | null;
 }
 
@@ -26,10 +26,10 @@ const mappingFiles = z.looseObject({
 });
 
 /** The file name (without extension) that fills each table. */
-export function fileNames(mapping: unknown): Map<string, ImportTable> {
+export function fileNames(mapping: unknown): Map<string, LayoutTable> {
   const parsed = mappingFiles.safeParse(mapping);
   const tables = parsed.success ? parsed.data.tables : {};
-  return new Map(IMPORT_TABLES.map((table) => [tables[table]?.file ?? table, table]));
+  return new Map(LAYOUT_TABLES.map((table) => [tables[table]?.file ?? table, table]));
 }
 
 const DATA_FILE = /\.(csv|parquet)$/i;
@@ -41,7 +41,7 @@ export function planFiles<F extends { name: string }>(
   const tableOf = fileNames(mapping);
   const planned: PlannedFile<F>[] = [];
   const ignored: string[] = [];
-  const taken = new Set<ImportTable>();
+  const taken = new Set<LayoutTable>();
   for (const file of files) {
     if (!DATA_FILE.test(file.name)) {
       ignored.push(file.name);
@@ -54,8 +54,8 @@ export function planFiles<F extends { name: string }>(
   }
   planned.sort(
     (a, b) =>
-      (a.table === null ? IMPORT_TABLES.length : IMPORT_TABLES.indexOf(a.table)) -
-        (b.table === null ? IMPORT_TABLES.length : IMPORT_TABLES.indexOf(b.table)) ||
+      (a.table === null ? LAYOUT_TABLES.length : LAYOUT_TABLES.indexOf(a.table)) -
+        (b.table === null ? LAYOUT_TABLES.length : LAYOUT_TABLES.indexOf(b.table)) ||
       a.name.localeCompare(b.name),
   );
   return {
