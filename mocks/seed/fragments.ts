@@ -9,7 +9,7 @@
 //
 // The truth rides along: which customer each record is. The resolution (src/domain/profile/
 // identity-resolution.ts) must rebuild exactly these customers from the records and links alone.
-import type { Dataset, Identity, IdentityKind } from '../../src/domain/profile/schema.ts';
+import type { Identity, IdentityKind } from '../../src/domain/profile/schema.ts';
 
 /** One identity of one record, as the file `source_records.csv` holds it. */
 export interface FragmentIdentity {
@@ -30,6 +30,8 @@ export interface FragmentLink {
 }
 
 export interface Fragments {
+  /** Each record: its customer (the truth), its system, whether it is the customer's main one. */
+  records: { record_id: string; customer_id: string; source: string; main: boolean }[];
   identities: FragmentIdentity[];
   links: FragmentLink[];
   /** The truth: the customer each record belongs to. */
@@ -56,7 +58,16 @@ function national(phone: string): string {
   return rest.replace(/(\d{2})(?=\d)/g, '$1 ');
 }
 
-export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>): Fragments {
+/** What the fragments are made of: the customers' ids and identities. */
+export interface FragmentInput {
+  customers: readonly { customer_id: string }[];
+  identities: readonly Pick<
+    Identity,
+    'customer_id' | 'kind' | 'value' | 'source' | 'first_seen' | 'last_seen'
+  >[];
+}
+
+export function fragmentsOf(dataset: FragmentInput): Fragments {
   // An address two customers hold proves nobody: exported unverified for both.
   const holders = new Map<string, Set<string>>();
   for (const i of dataset.identities) {
@@ -68,7 +79,7 @@ export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>):
   }
   const ownEmail = (value: string) => (holders.get(value.trim().toLowerCase())?.size ?? 0) === 1;
 
-  const byCustomer = new Map<string, Identity[]>();
+  const byCustomer = new Map<string, FragmentInput['identities'][number][]>();
   for (const i of dataset.identities) {
     const list = byCustomer.get(i.customer_id) ?? [];
     list.push(i);
@@ -81,6 +92,7 @@ export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>):
     return `${PREFIX[source] ?? source.toUpperCase()}-${String(n).padStart(7, '0')}`;
   };
 
+  const records: Fragments['records'] = [];
   const identities: FragmentIdentity[] = [];
   const links: FragmentLink[] = [];
   const customerOf = new Map<string, string>();
@@ -90,7 +102,12 @@ export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>):
     if (sources.length === 0) continue;
     const ids = new Map(sources.map((s) => [s, nextId(s)]));
     for (const id of ids.values()) customerOf.set(id, customer.customer_id);
-    const push = (source: string, i: Identity, value = i.value, verified = false) => {
+    const push = (
+      source: string,
+      i: FragmentInput['identities'][number],
+      value = i.value,
+      verified = false,
+    ) => {
       identities.push({
         record_id: ids.get(source) ?? '',
         source,
@@ -109,6 +126,13 @@ export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>):
     const phone = theirs.find((i) => i.kind === 'phone');
     const card = theirs.find((i) => i.kind === 'loyalty_card');
     const main = email?.source ?? phone?.source ?? sources[0] ?? 'web';
+    for (const source of sources)
+      records.push({
+        record_id: ids.get(source) ?? '',
+        customer_id: customer.customer_id,
+        source,
+        main: source === main,
+      });
     // Which records the copies below tie together, as this export knows it (its own bookkeeping,
     // not the rules: a record left apart gets a line of the link table).
     const tied = new Map<string, string>(sources.map((s) => [s, s]));
@@ -143,5 +167,5 @@ export function fragmentsOf(dataset: Pick<Dataset, 'customers' | 'identities'>):
       tie(source, main);
     }
   }
-  return { identities, links, customerOf };
+  return { records, identities, links, customerOf };
 }

@@ -12,8 +12,7 @@ import { importNewCampaigns } from '../stores/duckdb-campaigns.ts';
 import { writeMeta } from '../stores/duckdb-loader.ts';
 import { buildSearchTables } from '../stores/duckdb-search.ts';
 import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
-import { IMPORT_TABLES, KEYS, REPLACED_BY, columnsOf } from './layout.ts';
-import { stagedTable } from './read.ts';
+import { IMPORT_TABLES, KEYS, REPLACED_BY, columnsOf, stagedTable } from './layout.ts';
 
 /** A staged column as the store keeps it. */
 function stored(column: ColumnSpec): string {

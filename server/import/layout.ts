@@ -23,7 +23,7 @@ import {
   store,
   storeStock,
 } from '../../src/domain/profile/schema.ts';
-import { tables, type ColumnSpec } from '../stores/duckdb-schema.ts';
+import { quote, tables, type ColumnSpec } from '../stores/duckdb-schema.ts';
 
 // The tables a retailer's files fill, in the order they are read and written (the API contract's,
 // so that the import screen can say which table each file fills).
@@ -200,3 +200,6 @@ export function importSteps(check: boolean): number {
   const reading = 2 * LAYOUT_TABLES.length + 2;
   return check ? reading : reading + IMPORT_TABLES.length + 3 + 1;
 }
+
+/** The TEMP table a file is staged in while it is read and checked. */
+export const stagedTable = (table: LayoutTable) => quote(`stage_${table}`);

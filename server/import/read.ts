@@ -17,6 +17,7 @@ import {
   columnsOf,
   isImportTable,
   looksLikeFormula,
+  stagedTable,
   type LayoutTable,
 } from './layout.ts';
 import { isoDate } from '../../src/domain/profile/schema.ts';
@@ -27,7 +28,6 @@ import { resolveStaged } from './resolve.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
 
 /** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
-export const stagedTable = (table: LayoutTable) => quote(`stage_${table}`);
 
 /** How a column is read from a CSV file: numbers, booleans and dates by DuckDB; the rest as text. */
 function readType(column: ColumnSpec): string {

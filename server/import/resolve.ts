@@ -19,8 +19,7 @@ import {
 } from '../../src/domain/profile/identity-resolution.ts';
 import { identityKind } from '../../src/domain/profile/schema.ts';
 import { quote } from '../stores/duckdb-schema.ts';
-import { columnsOf, REFERENCES } from './layout.ts';
-import { stagedTable } from './read.ts';
+import { columnsOf, REFERENCES, stagedTable } from './layout.ts';
 
 const text = (value: DuckDBValue | undefined) =>
   typeof value === 'string' ? value : String(value);
@@ -63,7 +62,7 @@ export async function resolveStaged(
   const resolution = resolveIdentities([...records.values()], links);
 
   // Each record's profile.
-  await connection.run(`CREATE OR REPLACE TABLE ${MAP} (record_id VARCHAR, customer_id VARCHAR)`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_record_map (record_id VARCHAR, customer_id VARCHAR)`);
   const pairs = resolution.profiles.flatMap((p) =>
     p.records.map((record) => [record, p.records[0] ?? record] as const),
   );
