@@ -25,12 +25,22 @@ export function formatReport(report: ImportReport): string {
       `  ${p.file}${p.line === null ? '' : `:${String(p.line)}`}${p.column === null ? '' : ` [${p.column}]`} ${p.message}`,
   );
   const more = report.unlisted > 0 ? [`  … and ${String(report.unlisted)} more`] : [];
+  const r = report.resolution;
+  const resolution =
+    r === null
+      ? []
+      : [
+          'Identity resolution:',
+          `  ${String(r.records)} records in, ${String(r.profiles)} profiles out; records linked by the link table ${String(r.merges.link_table)}, a verified e-mail ${String(r.merges.verified_email)}, a loyalty card ${String(r.merges.loyalty_card)}, a phone ${String(r.merges.phone)}`,
+          `  ${String(r.conflicts)} profiles to check, ${String(r.shared_devices.length)} shared devices (not merged), ${String(r.unknown_links)} links to no record`,
+        ];
   const verdict = report.committed
     ? 'Imported: every row accepted.'
     : 'Nothing imported: the store is as it was.';
   return [
     'Files:',
     ...lines,
+    ...resolution,
     ...(problems.length > 0 ? ['Problems:', ...problems, ...more] : []),
     verdict,
   ].join('\n');

@@ -55,7 +55,7 @@ export function IdentityList({ identities }: { identities: ProfileResponse['iden
       ) : (
         <ul className="space-y-1.5">
           {identities.map((i) => (
-            <li key={`${i.kind}:${i.value}`} className="text-sm">
+            <li key={`${i.kind}:${i.value}:${i.source}`} className="text-sm">
               <div className="flex gap-2">
                 <span className="w-24 shrink-0 text-fg-muted">{identityKindLabel(t, i.kind)}</span>
                 <span className="min-w-0 truncate font-mono text-xs leading-4" title={i.value}>
@@ -69,6 +69,14 @@ export function IdentityList({ identities }: { identities: ProfileResponse['iden
                   last: formatDay(i.last_seen),
                 })}
               </div>
+              {i.record_id !== null && (
+                <div className="pl-26 text-xs text-fg-subtle">
+                  {t('details.identityLinked', {
+                    record: i.record_id,
+                    rule: i.linked_by ?? 'first',
+                  })}
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import {
   type ImportProblem,
   type ImportProblemCode,
   type ImportReport,
+  type ImportResolution,
 } from '../../api/contract/imports.ts';
 import { wordIssue, useErrorWords, type ErrorWords } from '../../ui/issue-words.ts';
 import { csvRow } from '../../domain/segment/csv.ts';
@@ -110,6 +111,7 @@ export function ImportReportPanel({
           <p className="font-medium">{verdict.text}</p>
           {report?.committed === true && <p>{t('report.committedNote')}</p>}
         </div>
+        {report?.resolution != null && <ResolutionSummary resolution={report.resolution} />}
         {report !== null && (
           <>
             <section aria-labelledby="import-report-files" className="space-y-1">
@@ -202,5 +204,47 @@ export function ImportReportPanel({
         )}
       </div>
     </Card>
+  );
+}
+
+/** What identity resolution did: records in, profiles out, merges per rule, what to look at. */
+function ResolutionSummary({ resolution }: { resolution: ImportResolution }) {
+  const { t } = useTranslation('imports');
+  const rows: [string, number][] = [
+    [t('resolution.records'), resolution.records],
+    [t('resolution.profiles'), resolution.profiles],
+    [t('resolution.rule.link_table'), resolution.merges.link_table],
+    [t('resolution.rule.verified_email'), resolution.merges.verified_email],
+    [t('resolution.rule.loyalty_card'), resolution.merges.loyalty_card],
+    [t('resolution.rule.phone'), resolution.merges.phone],
+    [t('resolution.conflicts'), resolution.conflicts],
+    [t('resolution.shared'), resolution.shared_devices.length],
+    [t('resolution.unknownLinks'), resolution.unknown_links],
+  ];
+  return (
+    <section aria-labelledby="import-report-resolution" className="space-y-1">
+      <h4 id="import-report-resolution" className="text-sm font-semibold text-fg">
+        {t('resolution.heading')}
+      </h4>
+      <dl className="grid max-w-xl grid-cols-[1fr_auto] gap-x-6 gap-y-0.5 text-sm">
+        {rows.map(([label, n]) => (
+          <div key={label} className="contents">
+            <dt className="text-fg-muted">{label}</dt>
+            <dd className="text-right tabular-nums">{formatCount(n)}</dd>
+          </div>
+        ))}
+      </dl>
+      {resolution.shared_devices.length > 0 && (
+        <p className="text-sm text-fg-muted">
+          {t('resolution.sharedList', {
+            devices: resolution.shared_devices
+              .slice(0, 5)
+              .map((d) => `${d.value} (${d.profiles.join(', ')})`)
+              .join(' ; '),
+            count: resolution.shared_devices.length,
+          })}
+        </p>
+      )}
+    </section>
   );
 }
