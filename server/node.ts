@@ -12,7 +12,7 @@ import { argon2Passwords } from './auth/argon2.ts';
 import { firstStart } from './auth/first-start.ts';
 import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo, startingData } from './seed-demo.ts';
 import { Server } from 'node:http';
 import { drainer, lockedFileMessage } from './lifecycle.ts';
 import { DEFAULT_LOAD_LIMITS } from './load-limits.ts';
@@ -50,11 +50,12 @@ const store = await openDuckDbStore({ path: dbPath, memoryLimit }).catch((error:
   process.exit(1);
 });
 const meta = await readMeta(store);
-if (meta === null || meta.seed !== seed || meta.customers !== customers) {
+const starting = startingData(meta, { seed, customers });
+if (starting === 'seed' || meta === null) {
   await seedDemo(store, { seed, customers, log: (line) => console.log(line) });
 } else {
   console.log(
-    `Using ${dbPath}: ${meta.customers.toLocaleString('en')} customers (seed ${meta.seed}).`,
+    `Using ${dbPath}: ${meta.customers.toLocaleString('en')} customers (${starting === 'imported' ? 'imported data' : `seed ${String(meta.seed)}`}).`,
   );
 }
 

@@ -33,3 +33,17 @@ export async function seedDemo(
   await sink.finish();
   log(`Seeded ${sink.rows.toLocaleString('en')} rows in ${seconds()} s.`);
 }
+
+/**
+ * What `npm start` does with the file it opens: data a retailer imported (no seed) is served as it
+ * is, never replaced by the demo; demo data of the asked seed and size is kept; anything else (an
+ * empty file, another seed or size) is seeded again.
+ */
+export function startingData(
+  meta: { seed: number | null; customers: number } | null,
+  demo: { seed: number; customers: number },
+): 'imported' | 'demo' | 'seed' {
+  if (meta !== null && meta.seed === null) return 'imported';
+  if (meta !== null && meta.seed === demo.seed && meta.customers === demo.customers) return 'demo';
+  return 'seed';
+}
