@@ -1,4 +1,4 @@
-// `npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check]`
+// `npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check] [--replace]`
 //
 // Imports a directory of files in the import layout (docs/import.md) into the DuckDB file the
 // server serves: every file read and every row checked, a report per file printed, and the rows
@@ -13,13 +13,14 @@ import { normalInstant } from '../import/read.ts';
 import { formatReport } from '../import/report.ts';
 import { openDuckDbStore } from '../stores/duckdb.ts';
 
-const USAGE = `Usage: npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check]
+const USAGE = `Usage: npm run import -- --dir DIR [--mapping FILE] [--db FILE] [--as-of INSTANT] [--check] [--replace]
 
   --dir DIR        the files, one per table: customers.csv (or .parquet), orders.csv…
   --mapping FILE   JSON: per table, the file's name, its column names, values to translate
   --db FILE        the DuckDB file (default: TACT_DB, else data/tact.duckdb)
   --as-of INSTANT  "today" for the data, such as 2026-11-16T00:00:00Z (default: now)
-  --check          read and check the files, import nothing`;
+  --check          read and check the files, import nothing
+  --replace        the files replace all of the store's data (needed for records per source system)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -35,6 +36,7 @@ try {
       db: { type: 'string' },
       'as-of': { type: 'string' },
       check: { type: 'boolean' },
+      replace: { type: 'boolean' },
     },
   }));
 } catch (error: unknown) {
@@ -64,6 +66,7 @@ try {
   const report = await importDirectory(store, dir, {
     asOf,
     check: values.check === true,
+    replace: values.replace === true,
     mapping,
   });
   process.stdout.write(`${formatReport(report)}\n`);
