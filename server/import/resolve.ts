@@ -62,7 +62,9 @@ export async function resolveStaged(
   const resolution = resolveIdentities([...records.values()], links);
 
   // Each record's profile.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_record_map (record_id VARCHAR, customer_id VARCHAR)`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE stage_record_map (record_id VARCHAR, customer_id VARCHAR)`,
+  );
   const pairs = resolution.profiles.flatMap((p) =>
     p.records.map((record) => [record, p.records[0] ?? record] as const),
   );
