@@ -18,6 +18,7 @@ const TESTS = [
   'src/domain/analytics/churn-trend.test.ts',
   'src/domain/segment/operators.test.ts',
   'src/domain/segment/sql-comparison.test.ts',
+  'src/domain/segment/sql-dialect.test.ts',
   'src/domain/segment/memberships.test.ts',
   'src/domain/profile/identity-resolution.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',

@@ -9,6 +9,7 @@
 // lookup per customer. Each answer is the loaded tables' form's meaning on the same rows (a
 // missing row counts as no orders, no events); what has no answer here (consent on 'phone') stays
 // the walk's subquery over the loaded tables.
+import { DUCKDB } from '../../src/domain/segment/sql-dialect.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -20,10 +21,8 @@ import { all, listedSet, setSql, two } from '../../src/domain/segment/sql-compar
 import {
   SqlCompilation,
   UnknownFieldError,
-  daysSince,
   halfEven,
   quote,
-  share,
   usedPromo,
   type SqlLayout,
 } from '../../src/domain/segment/sql-layout.ts';
@@ -49,7 +48,7 @@ export function overSegmentTables(ctx: SegmentTablesContext): SqlContext {
     asOf: ctx.asOf,
     segments: ctx.segments,
     scores: ctx.scores,
-    dialect: 'duckdb',
+    dialect: DUCKDB,
     layout: (sql) => new SegmentTablesLayout(sql, ctx.customers),
   };
 }
@@ -65,7 +64,7 @@ export function segmentTablesTree(ctx: SegmentTablesContext): {
     asOf: ctx.asOf,
     segments: ctx.segments,
     scores: ctx.scores,
-    dialect: 'duckdb',
+    dialect: DUCKDB,
     // The member sets' own walks (sql-tree.ts) read the same tables.
     layout: (compilation) => new SegmentTablesLayout(compilation, ctx.customers),
   };
@@ -182,11 +181,11 @@ export class SegmentTablesLayout implements SqlLayout {
       case 'days_since_last_order': {
         const { last } = this.orderTotals(window);
         const asOf = this.sql.param('BIGINT', this.sql.asOfMs);
-        return this.sql.value(test, 'number', daysSince(asOf, last));
+        return this.sql.value(test, 'number', this.sql.daysSince(asOf, last));
       }
       case 'promo_share': {
         const { n, promos } = this.orderTotals(window);
-        return this.sql.value(test, 'number', `(${share(promos, n)})`);
+        return this.sql.value(test, 'number', `(${this.sql.share(promos, n)})`);
       }
       case 'favourite_category': {
         const j = this.join(JSON.stringify(['favourite', window]), () => {
@@ -211,7 +210,7 @@ export class SegmentTablesLayout implements SqlLayout {
             `WHERE ${this.sql.window(window, `${o}.placed_at`)} GROUP BY ${o}.customer_no`
           );
         });
-        return setSql(test, listedSet(`${j}.v`, this.sql.bind));
+        return setSql(test, listedSet(`${j}.v`, this.sql));
       }
     }
   }

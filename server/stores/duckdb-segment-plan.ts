@@ -122,6 +122,7 @@ function membersFirst(
   const [from = '', used] = withUsedParams(
     [tree.from(), tree.with(), members, ...texts],
     tree.sql.params,
+    tree.sql.dialect,
   );
   const [usedWith = '', membersUsed = FALSE, ...countTexts] = used.texts;
   return {

@@ -4,6 +4,7 @@
 // every value bound. Each definition is new SQL, so the statement is prepared for this one run and
 // not cached (queryRows' cache would grow per edit). Several definitions are counted by one
 // statement: one scan of the customers, each subquery joined once (duckdb-segment-plan.ts).
+import { DUCKDB } from '../../src/domain/segment/sql-dialect.ts';
 import {
   BIGINT,
   BOOLEAN,
@@ -37,7 +38,7 @@ export interface SegmentQueryContext extends SegmentTablesContext {
 
 function sqlContext(ctx: SegmentQueryContext): SqlContext {
   if (ctx.tables !== 'base') return overSegmentTables(ctx);
-  return { asOf: ctx.asOf, segments: ctx.segments, scores: ctx.scores, dialect: 'duckdb' };
+  return { asOf: ctx.asOf, segments: ctx.segments, scores: ctx.scores, dialect: DUCKDB };
 }
 
 function bound(param: SqlParam): { value: DuckDBValue; type: DuckDBType } {

@@ -2,6 +2,7 @@
 // of operators.fixture.ts: each row must hold and fail on exactly the values the table says, as it
 // does in JS (operators.test.ts). No store is loaded, so this runs in about a second and also
 // serves the mutation tests (stryker.config.json).
+import { DUCKDB, type SqlDialect } from '../../src/domain/segment/sql-dialect.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Comparison } from '../../src/domain/segment/definition.ts';
@@ -20,6 +21,7 @@ import {
   two,
   valueSql,
   type Bind,
+  type SqlWriter,
   type SqlType,
 } from '../../src/domain/segment/sql-comparison.ts';
 import type { SqlParam } from '../../src/domain/segment/sql.ts';
@@ -48,10 +50,11 @@ afterAll(() => {
 });
 
 /** Parameters of one statement, bound in order. */
-function binder(): { params: SqlParam[]; bind: Bind } {
+function binder(): { params: SqlParam[]; bind: Bind; dialect: SqlDialect } {
   const params: SqlParam[] = [];
   return {
     params,
+    dialect: DUCKDB,
     bind: (type, value) => {
       params.push({ type, value });
       return `$${params.length}::${type}`;
@@ -101,18 +104,19 @@ describe('what each operator means in DuckDB (the table in operators.fixture.ts)
     const values = [...row.holds, ...row.fails];
     const expected = values.map((_, i) => i < row.holds.length);
     const { kind } = row;
-    const ways: ((x: string, lowerX: string, bind: Bind) => string)[] =
+    const ways: ((x: string, lowerX: string, w: SqlWriter) => string)[] =
       kind === 'dynamic'
-        ? [(x, _lower, bind) => propertySql(row.test, x, 'k', bind)]
+        ? [(x, _lower, w) => propertySql(row.test, x, 'k', w)]
         : [
-            (x, _lower, bind) => valueSql(row.test, kind, x, bind, asOfMs),
+            (x, _lower, w) => valueSql(row.test, kind, x, w, asOfMs),
             // Derived mode: a string field's lower-cased copy beside it.
-            (x, lowerX, bind) => valueSql(row.test, kind, x, bind, asOfMs, lowerX),
+            (x, lowerX, w) => valueSql(row.test, kind, x, w, asOfMs, lowerX),
           ];
     for (const way of ways) {
-      const { params, bind } = binder();
+      const writer = binder();
+      const { params, bind } = writer;
       const written = values.map((v) => valueOf(kind, v, bind));
-      const holds = await holdsOn(written, (x, lowerX) => way(x, lowerX, bind), params);
+      const holds = await holdsOn(written, (x, lowerX) => way(x, lowerX, writer), params);
       expect(values.filter((_, i) => holds[i] !== expected[i])).toEqual([]);
     }
   });
@@ -131,7 +135,7 @@ describe('what each operator means in DuckDB (the table in operators.fixture.ts)
       );
       const fromLists = await holdsOn(
         lists,
-        (x) => setSql(row.test, listedSet(x, listed.bind)),
+        (x) => setSql(row.test, listedSet(x, listed)),
         listed.params,
       );
       expect(sets.filter((_, i) => fromLists[i] !== expected[i])).toEqual([]);
@@ -142,7 +146,7 @@ describe('what each operator means in DuckDB (the table in operators.fixture.ts)
       const from = `FROM (${table}) o(i, channel) WHERE o.i = v.i`;
       const fromRows = await holdsOn(
         sets.map((_, i) => String(i)),
-        () => setSql(row.test, rowsSet('o.channel', from, rowsOf.bind)),
+        () => setSql(row.test, rowsSet('o.channel', from, rowsOf)),
         rowsOf.params,
       );
       expect(sets.filter((_, i) => fromRows[i] !== expected[i])).toEqual([]);
@@ -164,9 +168,10 @@ describe('event properties and scores in DuckDB', () => {
     ],
     ['another key is not the key', '{"K": 3}', { operator: 'is_set' }, false],
   ])('%s', async (_, json, test, expected) => {
-    const { params, bind } = binder();
+    const writer = binder();
+    const { params, bind } = writer;
     const x = `CAST(${bind('VARCHAR', json)} AS JSON)`;
-    const holds = await holdsOn([x], (v) => propertySql(test, v, 'k', bind), params);
+    const holds = await holdsOn([x], (v) => propertySql(test, v, 'k', writer), params);
     expect(holds).toEqual([expected]);
   });
 });

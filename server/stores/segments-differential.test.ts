@@ -4,6 +4,7 @@
 // the loaded tables (base mode). Each is also held to the partition law |S| = |S ∧ p| + |S ∧ ¬p|.
 // Counts on the hand-written fixture are checked against a human. Failures fast-check found and
 // shrank are kept below as regression cases.
+import { DUCKDB } from '../../src/domain/segment/sql-dialect.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../../mocks/seed/index.ts';
@@ -89,12 +90,16 @@ async function partitionInSql(
   p: SegmentNode,
   segments: ReadonlyMap<string, SegmentDefinition>,
 ): Promise<[number, number, number]> {
-  const context = { asOf: engines.asOf, segments, scores: SCORES, dialect: 'duckdb' as const };
+  const context = { asOf: engines.asOf, segments, scores: SCORES, dialect: DUCKDB };
   // One walk, so the three predicates share their member sets' WITH clause and parameters.
   const tree = sqlTree(context);
   const roots = [s.root, and(p).root, and({ ...p, negate: !p.negate }).root];
   const predicates = roots.map((root) => tree.node(root, 0));
-  const [, used] = withUsedParams([tree.from(), tree.with(), ...predicates], tree.sql.params);
+  const [, used] = withUsedParams(
+    [tree.from(), tree.with(), ...predicates],
+    tree.sql.params,
+    tree.sql.dialect,
+  );
   const [withClause = '', whole = FALSE, withP = FALSE, withoutP = FALSE] = used.texts;
   const [row] = await runSegmentStatement(engines.duck.connection, {
     sql:

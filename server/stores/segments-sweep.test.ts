@@ -2,6 +2,7 @@
 // customer by the SQL of both compile modes (the loaded tables, and the segment tables as a count
 // plan reads them, many conditions per statement) must select exactly whom the reference JS
 // evaluator selects. The memory store's engine runs the same sweep in segments-sweep-memory.test.ts.
+import { DUCKDB } from '../../src/domain/segment/sql-dialect.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../../mocks/seed/index.ts';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
@@ -88,7 +89,7 @@ describe('every edge condition means in DuckDB what it means in the reference ev
             asOf,
             segments,
             scores: SCORES,
-            dialect: 'duckdb',
+            dialect: DUCKDB,
           });
           const offset = params.length;
           params.push(...compiled.params);

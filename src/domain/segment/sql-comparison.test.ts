@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DUCKDB, type SqlDialect } from './sql-dialect.ts';
 import type { Comparison } from './definition.ts';
 import {
   all,
@@ -17,10 +18,11 @@ const TRUE = 'TRUE';
 import type { SqlParam } from './sql.ts';
 
 /** A bind that numbers parameters from 1 and keeps them. */
-function binder(): { params: SqlParam[]; bind: Bind } {
+function binder(): { params: SqlParam[]; bind: Bind; dialect: SqlDialect } {
   const params: SqlParam[] = [];
   return {
     params,
+    dialect: DUCKDB,
     bind: (type, value) => {
       params.push({ type, value });
       return `$${params.length}::${type}`;
@@ -123,17 +125,18 @@ describe('each kind binds its values with its own type', () => {
     ],
     ['a test that cannot hold', 'boolean', { operator: 'gt', value: 1 }, FALSE],
   ])('%s', (_, kind, test, sql) => {
-    expect(valueSql(test, kind, 'x', binder().bind, AS_OF_MS)).toBe(sql);
+    expect(valueSql(test, kind, 'x', binder(), AS_OF_MS)).toBe(sql);
   });
 
   test('a string field with a lower-cased copy reads the copy instead of lower()', () => {
-    const sql = valueSql({ operator: 'equals', value: 'A' }, 'string', 'x', binder().bind, 0, 'lx');
+    const sql = valueSql({ operator: 'equals', value: 'A' }, 'string', 'x', binder(), 0, 'lx');
     expect(sql).toBe('lx = lower($1::VARCHAR)');
   });
 
   test('a property is read by type: number, boolean, else text (lower-cased)', () => {
-    const { params, bind } = binder();
-    const sql = propertySql({ operator: 'equals', value: 'A' }, 'p', 'k', bind);
+    const writer = binder();
+    const { params } = writer;
+    const sql = propertySql({ operator: 'equals', value: 'A' }, 'p', 'k', writer);
     expect(sql).toBe(
       "(CASE WHEN json_type(json_extract(p, $1::VARCHAR)) IN ('BIGINT', 'UBIGINT', 'DOUBLE') " +
         "THEN FALSE WHEN json_type(json_extract(p, $1::VARCHAR)) = 'BOOLEAN' THEN FALSE ELSE " +

@@ -1,17 +1,24 @@
 // The SQL form of operators.ts's primitives: a comparison on a value's SQL expression becomes a
 // boolean expression, every value bound as a parameter. What an operator means is operators.ts's
-// decision (value-tests.ts gives the same primitives in JS); this file only says how DuckDB checks
-// each one. An expression may be NULL where its value is missing: the compiler coalesces each
+// decision (value-tests.ts gives the same primitives in JS); this file only says how SQL checks
+// each one, in the words of the statement's engine (sql-dialect.ts). An expression may be NULL where its value is missing: the compiler coalesces each
 // condition (`two`), and a NOT here coalesces what it negates, so NULL never reaches NOT.
 import type { CatalogueType } from '../profile/catalogue.ts';
 import type { Comparison } from './definition.ts';
 import type { TimeRange } from './facts.ts';
 import { DYNAMIC_KINDS, comparisonMeaning, type Listed, type Meaning } from './operators.ts';
+import type { SqlDialect, SqlType } from './sql-dialect.ts';
 
-export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
+export { propertyPointer, type SqlType } from './sql-dialect.ts';
 
-/** Binds a value as the statement's next parameter and answers its placeholder (`$n::TYPE`). */
+/** Binds a value as the statement's next parameter and answers its placeholder. */
 export type Bind = (type: SqlType, value: string | number | boolean) => string;
+
+/** What writes a statement's SQL: its parameters, in its engine's spelling. */
+export interface SqlWriter {
+  bind: Bind;
+  dialect: SqlDialect;
+}
 
 export const FALSE = 'FALSE';
 export const TRUE = 'TRUE';
@@ -53,11 +60,6 @@ export function rangeSql(r: TimeRange | null, instant: string, bind: Bind): stri
   return parts.length === 0 ? `${instant} IS NOT NULL` : all(parts);
 }
 
-/** A JSON pointer to a top-level key: any name, even empty or with `/`, `~`, quotes or dots. */
-export function propertyPointer(name: string): string {
-  return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-}
-
 /** How one value reads in SQL: its expression, how it is lower-cased, how a listed value binds. */
 interface SqlValue<V extends Listed> {
   /** NULL when missing; a TIMESTAMP for dates. */
@@ -68,6 +70,7 @@ interface SqlValue<V extends Listed> {
   lower: (e: string) => string;
   param: (value: V) => string;
   bind: Bind;
+  dialect: SqlDialect;
 }
 
 function meaningSql<V extends Listed>(m: Meaning<V>, v: SqlValue<V>): string {
@@ -97,7 +100,10 @@ function meaningSql<V extends Listed>(m: Meaning<V>, v: SqlValue<V>): string {
     case 'contains':
     case 'starts_with': {
       const f = fold(m.caseless);
-      return `${m.is}(${f(x)}, ${f(bind('VARCHAR', m.part))})`;
+      const part = f(bind('VARCHAR', m.part));
+      return m.is === 'contains'
+        ? v.dialect.contains(f(x), part)
+        : v.dialect.startsWith(f(x), part);
     }
     case 'compare': {
       const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[m.op];
@@ -119,12 +125,17 @@ function meaningSql<V extends Listed>(m: Meaning<V>, v: SqlValue<V>): string {
 }
 
 /** A number or a boolean: never lower-cased, listed values bound as `type`. */
-function scalar<V extends number | boolean>(x: string, type: SqlType, bind: Bind): SqlValue<V> {
+function scalar<V extends number | boolean>(x: string, type: SqlType, w: SqlWriter): SqlValue<V> {
   // Never caseless (operators.ts), so never lower-cased.
-  return { x, text: false, lower: lowered, param: (value) => bind(type, value), bind };
+  return {
+    x,
+    text: false,
+    lower: w.dialect.lower,
+    param: (value) => w.bind(type, value),
+    bind: w.bind,
+    dialect: w.dialect,
+  };
 }
-
-const lowered = (e: string): string => `lower(${e})`;
 
 /**
  * A test on a value of a fixed catalogue type; `x` is its SQL expression (NULL when missing) and
@@ -134,30 +145,28 @@ export function valueSql(
   test: Comparison,
   type: CatalogueType,
   x: string,
-  bind: Bind,
+  w: SqlWriter,
   asOfMs: number,
   lowerX?: string,
 ): string {
   const text = (at: string, isText: boolean): SqlValue<string> => ({
     x: at,
     text: isText,
-    lower: (e) => (e === x && lowerX !== undefined ? lowerX : `lower(${e})`),
-    param: (value) => bind('VARCHAR', value),
-    bind,
+    lower: (e) => (e === x && lowerX !== undefined ? lowerX : w.dialect.lower(e)),
+    param: (value) => w.bind('VARCHAR', value),
+    bind: w.bind,
+    dialect: w.dialect,
   });
   switch (type) {
     case 'string':
     case 'enum':
       return meaningSql(comparisonMeaning(test, type, asOfMs), text(x, true));
     case 'date':
-      return meaningSql(
-        comparisonMeaning(test, type, asOfMs),
-        text(`CAST(${x} AS TIMESTAMP)`, false),
-      );
+      return meaningSql(comparisonMeaning(test, type, asOfMs), text(w.dialect.timestamp(x), false));
     case 'number':
-      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'DOUBLE', bind));
+      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'DOUBLE', w));
     case 'boolean':
-      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'BOOLEAN', bind));
+      return meaningSql(comparisonMeaning(test, type, asOfMs), scalar(x, 'BOOLEAN', w));
   }
 }
 
@@ -169,36 +178,32 @@ export function propertySql(
   test: Comparison,
   properties: string,
   name: string,
-  bind: Bind,
+  w: SqlWriter,
 ): string {
-  const pointer = bind('VARCHAR', propertyPointer(name));
-  const json = `json_extract(${properties}, ${pointer})`;
-  const type = `json_type(${json})`;
+  const key = w.dialect.json(properties, w.bind('VARCHAR', w.dialect.jsonKey(name)));
   // Dates never apply here, so "today" plays no part.
   const asText = two(
     meaningSql(comparisonMeaning(test, DYNAMIC_KINDS.other, NaN), {
-      x: `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${properties}, ${pointer}) END)`,
+      x: key.text,
       text: true,
-      lower: lowered,
-      param: (value) => bind('VARCHAR', value),
-      bind,
+      lower: w.dialect.lower,
+      param: (value) => w.bind('VARCHAR', value),
+      bind: w.bind,
+      dialect: w.dialect,
     }),
   );
   const asNumber = two(
-    meaningSql(
-      comparisonMeaning(test, DYNAMIC_KINDS.number, NaN),
-      scalar(`TRY_CAST(${json} AS DOUBLE)`, 'DOUBLE', bind),
-    ),
+    meaningSql(comparisonMeaning(test, DYNAMIC_KINDS.number, NaN), scalar(key.number, 'DOUBLE', w)),
   );
   const asBoolean = two(
     meaningSql(
       comparisonMeaning(test, DYNAMIC_KINDS.boolean, NaN),
-      scalar(`TRY_CAST(${json} AS BOOLEAN)`, 'BOOLEAN', bind),
+      scalar(key.boolean, 'BOOLEAN', w),
     ),
   );
   return (
-    `(CASE WHEN ${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN ${asNumber} ` +
-    `WHEN ${type} = 'BOOLEAN' THEN ${asBoolean} ELSE ${asText} END)`
+    `(CASE WHEN ${key.isNumber} THEN ${asNumber} ` +
+    `WHEN ${key.isBoolean} THEN ${asBoolean} ELSE ${asText} END)`
   );
 }
 
@@ -213,17 +218,18 @@ export interface SqlSet {
 }
 
 /** A set as a list of its values, NULL when empty (a store layout's `list(DISTINCT …)`). */
-export function listedSet(list: string, bind: Bind): SqlSet {
-  const values = (xs: readonly string[]) => `[${xs.map((x) => bind('VARCHAR', x)).join(', ')}]`;
+export function listedSet(list: string, w: SqlWriter): SqlSet {
+  const values = (xs: readonly string[]) => w.dialect.list(xs.map((x) => w.bind('VARCHAR', x)));
   return {
     hasOrder: `${list} IS NOT NULL`,
-    holdsAny: (xs) => `coalesce(list_has_any(${list}, ${values(xs)}), FALSE)`,
-    holdsAll: (xs) => `coalesce(list_has_all(${list}, ${values(xs)}), FALSE)`,
+    holdsAny: (xs) => `coalesce(${w.dialect.listHasAny(list, values(xs))}, FALSE)`,
+    holdsAll: (xs) => `coalesce(${w.dialect.listHasAll(list, values(xs))}, FALSE)`,
   };
 }
 
 /** A set as `column` over the rows `from` (`FROM … WHERE …`) selects (the loaded orders). */
-export function rowsSet(column: string, from: string, bind: Bind): SqlSet {
+export function rowsSet(column: string, from: string, w: SqlWriter): SqlSet {
+  const bind = w.bind;
   const listed = (xs: readonly string[]) => xs.map((x) => bind('VARCHAR', x)).join(', ');
   return {
     hasOrder: `EXISTS (SELECT 1 ${from})`,

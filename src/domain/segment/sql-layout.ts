@@ -21,7 +21,9 @@ import {
   valueSql,
   type Bind,
   type SqlType,
+  type SqlWriter,
 } from './sql-comparison.ts';
+import { DUCKDB, type SqlDialect } from './sql-dialect.ts';
 
 /** A bound value; a TIMESTAMP's value is epoch milliseconds (UTC). */
 export interface SqlParam {
@@ -70,20 +72,23 @@ export class UnknownFieldError extends Error {
  * One statement's parameters and aliases, and how it writes the tests every form shares (windows,
  * value comparisons, event filters): the walk and its layout write through the same one.
  */
-export class SqlCompilation {
+export class SqlCompilation implements SqlWriter {
   readonly params: SqlParam[] = [];
   readonly asOfMs: number;
   private aliases = 0;
 
-  constructor(asOf: string) {
+  constructor(
+    asOf: string,
+    readonly dialect: SqlDialect = DUCKDB,
+  ) {
     this.asOfMs = Date.parse(asOf);
     if (!Number.isFinite(this.asOfMs)) throw new RangeError(`Invalid as-of instant "${asOf}".`);
   }
 
-  /** Binds `value` as the next parameter; answers its placeholder `$n::TYPE`. */
+  /** Binds `value` as the next parameter; answers its placeholder (`$n::TYPE` in DuckDB). */
   param(type: SqlType, value: string | number | boolean): string {
     this.params.push({ type, value });
-    return `$${this.params.length}::${type}`;
+    return this.dialect.placeholder(this.params.length, type);
   }
 
   readonly bind: Bind = (type, value) => this.param(type, value);
@@ -105,14 +110,25 @@ export class SqlCompilation {
    * (NULL when missing) and `lowerX`, when given, the same value already lower-cased.
    */
   value(test: Comparison, type: CatalogueType, x: string, lowerX?: string): string {
-    return valueSql(test, type, x, this.bind, this.asOfMs, lowerX);
+    return valueSql(test, type, x, this, this.asOfMs, lowerX);
   }
 
   /** An event filter on the JSON object `properties`, two-valued. */
   eventFilter(filter: PropertyFilter, properties: string): string {
     const name = propertyName(filter.field);
     if (name === null) throw new UnknownFieldError(filter.field, 'event filter');
-    return two(propertySql(filter.test, properties, name, this.bind));
+    return two(propertySql(filter.test, properties, name, this));
+  }
+
+  /** Whole days from `instant` to the as-of instant `asOf` (epoch ms), floored as JS floors them. */
+  daysSince(asOf: string, instant: string): string {
+    const d = this.dialect;
+    return `floor(${d.double(`(${asOf} - ${d.epochMs(instant)})`)} / 86400000)`;
+  }
+
+  /** `part` out of `whole`, a double; NULL when `whole` is 0. */
+  share(part: string, whole: string): string {
+    return `${this.dialect.double(part)} / nullif(${whole}, 0)`;
   }
 }
 
@@ -142,14 +158,4 @@ export function halfEven(x: string): string {
     `CASE WHEN ${x} - ${f} > 0.5 THEN ${f} + 1 WHEN ${x} - ${f} < 0.5 THEN ${f} ` +
     `WHEN ${f} % 2 = 0 THEN ${f} ELSE ${f} + 1 END`
   );
-}
-
-/** Whole days from `instant` to the as-of instant `asOf` (epoch ms), floored as JS floors them. */
-export function daysSince(asOf: string, instant: string): string {
-  return `floor((${asOf} - epoch_ms(${instant}))::DOUBLE / 86400000)`;
-}
-
-/** `part` out of `whole`, a DOUBLE; NULL when `whole` is 0. */
-export function share(part: string, whole: string): string {
-  return `${part}::DOUBLE / nullif(${whole}, 0)`;
 }

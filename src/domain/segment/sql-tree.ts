@@ -6,7 +6,8 @@
 // Safety: identifiers come only from the fields allowlist in facts.ts (the catalogue's columns);
 // any other field throws UnknownFieldError. Every value of the definition — strings, numbers,
 // dates, event types, channels, counts, event property names — is a bound parameter
-// (`$n::TYPE`); only our own constants are written into the SQL text. A property name goes in as a
+// (`$n::TYPE` in DuckDB; each engine's spelling is sql-dialect.ts's); only our own constants are
+// written into the SQL text. A property name goes in as a
 // JSON pointer (`/name`, with `~` and `/` escaped as `~0` and `~1`), so any name is safe.
 //
 // How the same meaning is kept:
@@ -39,7 +40,6 @@
 // segment's member set, selected once per statement however often it is named (memberships.ts):
 // a materialised common table expression over its own walk, which `with()` gives the statement.
 import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
-import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -53,14 +53,13 @@ import type {
 import { MembershipKeys } from './memberships.ts';
 import { MIN_PHONE_DIGITS, customerFields, lineFields, orderFields } from './facts.ts';
 import { FALSE, TRUE, all, any, not, propertySql, rowsSet, setSql, two } from './sql-comparison.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 import {
   SqlCompilation,
   UnknownFieldError,
-  daysSince,
   halfEven,
   presence,
   quote,
-  share,
   usedPromo,
   type SqlLayout,
 } from './sql-layout.ts';
@@ -68,7 +67,8 @@ import {
 export interface SqlContext {
   asOf: string;
   segments: ReadonlyMap<string, SegmentDefinition>;
-  dialect: 'duckdb';
+  /** How the engine writes SQL (sql-dialect.ts): DUCKDB, or CLICKHOUSE. */
+  dialect: SqlDialect;
   /**
    * Score ids the store exposes, each a key of the customer's JSON object in `customer_scores`
    * (customer_id, scores); any other score throws UnknownFieldError.
@@ -88,7 +88,7 @@ type Form = 'inline' | 'columns';
 
 /** A walk's compiler for the context's layout, or the loaded tables. */
 export function sqlTree(context: SqlContext): SqlTree {
-  const sql = new SqlCompilation(context.asOf);
+  const sql = new SqlCompilation(context.asOf, context.dialect);
   return new SqlTree(context, sql, context.layout?.(sql) ?? loadedTables);
 }
 
@@ -260,7 +260,7 @@ export class SqlTree {
           throw new UnknownFieldError(condition.score, 'score');
         // As an event property: typed per value, a customer without a row (or a key, or with a
         // JSON null) holds a missing value, which only `is_empty` selects.
-        return two(propertySql(condition.test, this.scoresJson(), condition.score, this.sql.bind));
+        return two(propertySql(condition.test, this.scoresJson(), condition.score, this.sql));
       case 'reachability': {
         const reached = this.layout.reach?.(condition.check);
         if (reached !== undefined) return this.neverNull(reached);
@@ -280,9 +280,9 @@ export class SqlTree {
   private reachability(check: ReachabilityCondition['check']): string {
     switch (check.type) {
       case 'valid_email':
-        return `regexp_matches(c.email, '${VALID_EMAIL_RE2}')`;
+        return this.sql.dialect.matches('c.email', VALID_EMAIL_RE2);
       case 'valid_phone':
-        return `length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}`;
+        return `${this.sql.dialect.digitCount('c.phone')} >= ${MIN_PHONE_DIGITS}`;
       case 'consent': {
         const k = this.sql.alias('k');
         return (
@@ -300,7 +300,7 @@ export class SqlTree {
       }
       case 'usable_first_name':
         // The domain's own judgement, registered by the store as a SQL function.
-        return `${FIRST_NAME_JUNK_SQL}(c.first_name, c.email) IS NULL`;
+        return `${this.sql.dialect.firstNameJunk('c.first_name', 'c.email')} IS NULL`;
     }
   }
 
@@ -384,17 +384,21 @@ export class SqlTree {
       case 'order_count':
         return this.sql.value(test, 'number', `(SELECT count(*) ${from})`);
       case 'average_order_cents': {
-        const x = `(sum(${o}.total_cents)::DOUBLE / count(*))`;
+        const x = `(${this.sql.dialect.double(`sum(${o}.total_cents)`)} / count(*))`;
         return this.sql.value(test, 'number', `(SELECT ${halfEven(x)} ${from})`);
       }
       case 'days_since_last_order': {
         const asOf = this.sql.param('BIGINT', this.sql.asOfMs);
-        const days = daysSince(asOf, `max(${o}.placed_at)`);
+        const days = this.sql.daysSince(asOf, `max(${o}.placed_at)`);
         return this.sql.value(test, 'number', `(SELECT ${days} ${from})`);
       }
       case 'promo_share': {
         const promos = `(count(*) FILTER (WHERE ${usedPromo(o)}))`;
-        return this.sql.value(test, 'number', `(SELECT ${share(promos, 'count(*)')} ${from})`);
+        return this.sql.value(
+          test,
+          'number',
+          `(SELECT ${this.sql.share(promos, 'count(*)')} ${from})`,
+        );
       }
       case 'favourite_category': {
         const l = this.sql.alias('l');
@@ -408,9 +412,9 @@ export class SqlTree {
         );
       }
       case 'channels_used':
-        return setSql(test, rowsSet(`${o}.channel`, from, this.sql.bind));
+        return setSql(test, rowsSet(`${o}.channel`, from, this.sql));
       case 'payment_methods_used':
-        return setSql(test, rowsSet(`${o}.payment_method`, from, this.sql.bind));
+        return setSql(test, rowsSet(`${o}.payment_method`, from, this.sql));
     }
   }
 }

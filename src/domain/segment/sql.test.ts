@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DUCKDB } from './sql-dialect.ts';
 import type { Condition } from './definition.ts';
 import { HOSTILE, SQL_AS_OF as AS_OF, attr, definition, everywhere } from './sql.fixture.ts';
 import {
@@ -11,7 +12,7 @@ import {
 } from './sql.ts';
 import type { SqlLayout } from './sql-layout.ts';
 
-const context: SqlContext = { asOf: AS_OF, segments: new Map(), dialect: 'duckdb' };
+const context: SqlContext = { asOf: AS_OF, segments: new Map(), dialect: DUCKDB };
 
 describe('values never reach the SQL text', () => {
   test.each(HOSTILE)('%j goes in parameters only', (value) => {

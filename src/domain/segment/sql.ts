@@ -4,10 +4,12 @@
 // queries the stores run, every value a bound parameter.
 import type { SegmentDefinition } from './definition.ts';
 import { FALSE } from './sql-comparison.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 import type { SqlParam } from './sql-layout.ts';
 import { sqlTree, type SqlContext, type SqlTree } from './sql-tree.ts';
 
 export type { SqlType } from './sql-comparison.ts';
+export { DUCKDB, type SqlDialect } from './sql-dialect.ts';
 export { propertyPointer } from './sql-comparison.ts';
 export { UnknownFieldError, type SqlParam } from './sql-layout.ts';
 export type { SqlContext } from './sql-tree.ts';
@@ -24,6 +26,8 @@ export interface CompiledDefinition {
   where: string;
   /** $1, $2 … in order. */
   params: SqlParam[];
+  /** The engine the SQL is written for. */
+  dialect: SqlDialect;
 }
 
 /** Several definitions over the same rows, sharing conditions, joins and parameters. */
@@ -36,6 +40,7 @@ export interface CompiledColumns {
   /** One predicate per definition over the `k<i>` columns (never NULL). */
   columns: string[];
   params: SqlParam[];
+  dialect: SqlDialect;
 }
 
 export interface SqlStatement {
@@ -49,9 +54,14 @@ export function compileDefinition(
 ): CompiledDefinition {
   const tree = sqlTree(context);
   const where = tree.node(definition.root, 0);
-  const [from = '', used] = withUsedParams([tree.from(), where, tree.with()], tree.sql.params);
+  const dialect = tree.sql.dialect;
+  const [from = '', used] = withUsedParams(
+    [tree.from(), where, tree.with()],
+    tree.sql.params,
+    dialect,
+  );
   const [usedWhere = FALSE, usedWith = ''] = used.texts;
-  return { with: usedWith, from, where: usedWhere, params: used.params };
+  return { with: usedWith, from, where: usedWhere, params: used.params, dialect };
 }
 
 /**
@@ -77,9 +87,11 @@ export function columnsOf(
 ): CompiledColumns {
   const columns = definitions.map((d) => tree.column(d.root, 0));
   const conditions = tree.conditionColumns;
+  const dialect = tree.sql.dialect;
   const [from = '', used] = withUsedParams(
     [tree.from(), tree.with(), ...conditions, ...columns],
     tree.sql.params,
+    dialect,
   );
   const [usedWith = '', ...texts] = used.texts;
   return {
@@ -88,6 +100,7 @@ export function columnsOf(
     conditions: texts.slice(0, conditions.length),
     columns: texts.slice(conditions.length),
     params: used.params,
+    dialect,
   };
 }
 
@@ -100,27 +113,25 @@ export function columnsOf(
 export function withUsedParams(
   texts: readonly string[],
   params: readonly SqlParam[],
+  dialect: SqlDialect,
 ): [string | undefined, { texts: string[]; params: SqlParam[] }] {
   const used = new Map<number, number>();
   const kept: SqlParam[] = [];
   for (const text of texts) {
-    for (const match of text.matchAll(/\$(\d+)::/g)) {
-      const n = Number(match[1]);
+    for (const n of dialect.placeholders(text)) {
       const param = params[n - 1];
       if (param === undefined || used.has(n)) continue;
       kept.push(param);
       used.set(n, kept.length);
     }
   }
-  const renumbered = texts.map((text) =>
-    text.replace(/\$(\d+)::/g, (_, n: string) => `$${used.get(Number(n)) ?? n}::`),
-  );
+  const renumbered = texts.map((text) => dialect.renumber(text, (n) => used.get(n) ?? n));
   return [renumbered[0], { texts: renumbered.slice(1), params: kept }];
 }
 
 export function countQuery(compiled: CompiledDefinition): SqlStatement {
   return {
-    sql: `${compiled.with}SELECT count(*)::INTEGER AS n FROM ${compiled.from} WHERE (${compiled.where})`,
+    sql: `${compiled.with}SELECT ${compiled.dialect.integer('count(*)')} AS n FROM ${compiled.from} WHERE (${compiled.where})`,
     params: [...compiled.params],
   };
 }
@@ -134,7 +145,7 @@ export function membersQuery(
   const params = [...compiled.params];
   const add = (p: SqlParam): string => {
     params.push(p);
-    return `$${params.length}::${p.type}`;
+    return compiled.dialect.placeholder(params.length, p.type);
   };
   const after =
     afterId === undefined ? '' : ` AND c.customer_id > ${add({ type: 'VARCHAR', value: afterId })}`;

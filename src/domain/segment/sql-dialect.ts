@@ -1,0 +1,96 @@
+// How one SQL engine spells what the segment compiler writes (decision 042): parameters, casts,
+// text tests, regular expressions, JSON keys and lists. What a condition means is decided once, in
+// sql-tree.ts and sql-comparison.ts; a dialect only says how its engine writes each primitive, so
+// DuckDB and ClickHouse run the same walk. Every spelling here must mean, in its engine, exactly
+// what the DuckDB one means in DuckDB — the differential suites hold each engine to the reference.
+import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
+
+export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
+
+/** A key of a JSON object read by its JSON type (an event's properties, a customer's scores). */
+export interface SqlJsonKey {
+  /** Whether the key holds a number, a boolean (never NULL when the key is absent: FALSE). */
+  isNumber: string;
+  isBoolean: string;
+  /** The key's value: a string (NULL unless it holds one), a number, a boolean. */
+  text: string;
+  number: string;
+  boolean: string;
+}
+
+export interface SqlDialect {
+  readonly engine: 'duckdb' | 'clickhouse';
+  /** The `n`-th parameter (from 1), of `type`. */
+  placeholder(n: number, type: SqlType): string;
+  /** Every placeholder in `sql`, renumbered by `renumber` (statements made of several parts). */
+  renumber(sql: string, renumber: (n: number) => number): string;
+  /** The parameters' numbers in `sql`, in order of appearance. */
+  placeholders(sql: string): number[];
+  /** A number as a double (IEEE division follows). */
+  double(e: string): string;
+  /** A count as a 32-bit integer. */
+  integer(e: string): string;
+  /** A date or an instant as a timestamp. */
+  timestamp(e: string): string;
+  /** Milliseconds since the epoch of a timestamp. */
+  epochMs(e: string): string;
+  lower(e: string): string;
+  contains(text: string, part: string): string;
+  startsWith(text: string, part: string): string;
+  /** Whether `text` matches the RE2 expression `re` (our own constant, never a user's). */
+  matches(text: string, re: string): string;
+  /** How many digits `text` holds. */
+  digitCount(text: string): string;
+  /** Why a first name cannot greet its customer (the domain's firstNameJunk), NULL when it can. */
+  firstNameJunk(name: string, email: string): string;
+  /** What a JSON key is bound as (DuckDB: a JSON pointer; ClickHouse: the key itself). */
+  jsonKey(name: string): string;
+  /** The key bound as `key` of the JSON object `object`. */
+  json(object: string, key: string): SqlJsonKey;
+  /** A list literal of bound values. */
+  list(values: readonly string[]): string;
+  /** Whether the list `list` holds one of / each of `values` (NULL when `list` is). */
+  listHasAny(list: string, values: string): string;
+  listHasAll(list: string, values: string): string;
+}
+
+/** A JSON pointer to a top-level key: any name, even empty or with `/`, `~`, quotes or dots. */
+export function propertyPointer(name: string): string {
+  return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+const DUCKDB_PLACEHOLDER = /\$(\d+)::/g;
+
+export const DUCKDB: SqlDialect = {
+  engine: 'duckdb',
+  placeholder: (n, type) => `$${n}::${type}`,
+  renumber: (sql, renumber) =>
+    sql.replace(DUCKDB_PLACEHOLDER, (_, n: string) => `$${renumber(Number(n))}::`),
+  placeholders: (sql) => [...sql.matchAll(DUCKDB_PLACEHOLDER)].map((m) => Number(m[1])),
+  double: (e) => `${e}::DOUBLE`,
+  integer: (e) => `${e}::INTEGER`,
+  timestamp: (e) => `CAST(${e} AS TIMESTAMP)`,
+  epochMs: (e) => `epoch_ms(${e})`,
+  lower: (e) => `lower(${e})`,
+  contains: (text, part) => `contains(${text}, ${part})`,
+  startsWith: (text, part) => `starts_with(${text}, ${part})`,
+  matches: (text, re) => `regexp_matches(${text}, '${re}')`,
+  digitCount: (text) => `length(regexp_replace(${text}, '[^0-9]', '', 'g'))`,
+  // The domain's own judgement, registered by the DuckDB store as a SQL function.
+  firstNameJunk: (name, email) => `${FIRST_NAME_JUNK_SQL}(${name}, ${email})`,
+  jsonKey: propertyPointer,
+  json: (object, key) => {
+    const value = `json_extract(${object}, ${key})`;
+    const type = `json_type(${value})`;
+    return {
+      isNumber: `${type} IN ('BIGINT', 'UBIGINT', 'DOUBLE')`,
+      isBoolean: `${type} = 'BOOLEAN'`,
+      text: `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${object}, ${key}) END)`,
+      number: `TRY_CAST(${value} AS DOUBLE)`,
+      boolean: `TRY_CAST(${value} AS BOOLEAN)`,
+    };
+  },
+  list: (values) => `[${values.join(', ')}]`,
+  listHasAny: (list, values) => `list_has_any(${list}, ${values})`,
+  listHasAll: (list, values) => `list_has_all(${list}, ${values})`,
+};
