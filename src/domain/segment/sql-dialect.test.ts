@@ -28,6 +28,8 @@ test('each primitive in DuckDB’s words', () => {
   expect(DUCKDB.matches('c.email', '^x$')).toBe(`regexp_matches(c.email, '^x$')`);
   expect(DUCKDB.digitCount('c.phone')).toBe(`length(regexp_replace(c.phone, '[^0-9]', '', 'g'))`);
   expect(DUCKDB.firstNameJunk('n', 'e')).toBe('tact_first_name_junk(n, e)');
+  expect(DUCKDB.argMax('s', ['a', 'b'])).toBe('arg_max(s, row(a, b))');
+  expect(DUCKDB.argMin('s', ['-q', 'c'])).toBe('arg_min(s, row(-q, c))');
   expect(DUCKDB.list(['$1::VARCHAR', '$2::VARCHAR'])).toBe('[$1::VARCHAR, $2::VARCHAR]');
   expect(DUCKDB.listHasAny('l', '[a]')).toBe('list_has_any(l, [a])');
   expect(DUCKDB.listHasAll('l', '[a]')).toBe('list_has_all(l, [a])');

@@ -47,6 +47,9 @@ export interface SqlDialect {
   jsonKey(name: string): string;
   /** The key bound as `key` of the JSON object `object`. */
   json(object: string, key: string): SqlJsonKey;
+  /** The value of `value` on the row where the tuple `key` is largest / smallest (NULL if none). */
+  argMax(value: string, key: readonly string[]): string;
+  argMin(value: string, key: readonly string[]): string;
   /** A list literal of bound values. */
   list(values: readonly string[]): string;
   /** Whether the list `list` holds one of / each of `values` (NULL when `list` is). */
@@ -90,6 +93,8 @@ export const DUCKDB: SqlDialect = {
       boolean: `TRY_CAST(${value} AS BOOLEAN)`,
     };
   },
+  argMax: (value, key) => `arg_max(${value}, row(${key.join(', ')}))`,
+  argMin: (value, key) => `arg_min(${value}, row(${key.join(', ')}))`,
   list: (values) => `[${values.join(', ')}]`,
   listHasAny: (list, values) => `list_has_any(${list}, ${values})`,
   listHasAll: (list, values) => `list_has_all(${list}, ${values})`,

@@ -285,10 +285,12 @@ export class SqlTree {
         return `${this.sql.dialect.digitCount('c.phone')} >= ${MIN_PHONE_DIGITS}`;
       case 'consent': {
         const k = this.sql.alias('k');
+        // The latest record's status (the latest instant, then the highest id): an arg max, not
+        // ORDER BY … LIMIT 1, which ClickHouse cannot run over the outer row (decision 042).
+        const latest = this.sql.dialect.argMax(`${k}.status`, [`${k}."at"`, `${k}.consent_id`]);
         return (
-          `(SELECT ${k}.status FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
-          `AND ${k}.channel = ${this.sql.param('VARCHAR', check.channel)} ` +
-          `ORDER BY ${k}."at" DESC, ${k}.consent_id DESC LIMIT 1) = 'granted'`
+          `(SELECT ${latest} FROM consents ${k} WHERE ${k}.customer_id = c.customer_id ` +
+          `AND ${k}.channel = ${this.sql.param('VARCHAR', check.channel)}) = 'granted'`
         );
       }
       case 'consent_known': {
@@ -306,9 +308,15 @@ export class SqlTree {
 
   // ---------------------------------------------------------------- behaviour
 
+  /** `count`, a number never NULL, tested by the behaviour's count. */
   private countSql(condition: BehaviourCondition, count: string): string {
     const op = { at_least: '>=', at_most: '<=', exactly: '=' }[condition.count.operator];
-    return `(${count}) ${op} ${this.sql.param('BIGINT', condition.count.value)}`;
+    return `${count} ${op} ${this.sql.param('BIGINT', condition.count.value)}`;
+  }
+
+  /** The rows `select` counts; 0, not NULL, when there are none (ClickHouse answers NULL). */
+  private counted(select: string): string {
+    return `coalesce((${select}), 0)`;
   }
 
   private behaviour(condition: BehaviourCondition): string {
@@ -318,7 +326,7 @@ export class SqlTree {
       if (has !== undefined) return this.neverNull(wanted === 'some' ? has : not(has));
     }
     const count = this.layout.count?.(condition);
-    if (count !== undefined) return this.countSql(condition, count);
+    if (count !== undefined) return this.countSql(condition, `(${count})`);
     if (condition.action.type === 'event') {
       const e = this.sql.alias('e');
       const where = [
@@ -327,7 +335,10 @@ export class SqlTree {
         this.sql.window(condition.window, `${e}."at"`),
         ...condition.filters.map((f) => this.sql.eventFilter(f, `${e}.properties`)),
       ];
-      return this.countSql(condition, `SELECT count(*) FROM events ${e} WHERE ${all(where)}`);
+      return this.countSql(
+        condition,
+        this.counted(`SELECT count(*) FROM events ${e} WHERE ${all(where)}`),
+      );
     }
     const o = this.sql.alias('o');
     const l = this.sql.alias('l');
@@ -360,7 +371,10 @@ export class SqlTree {
           `WHERE ${all([`${l}.order_id = ${o}.order_id`, ...lineWhere])})`,
       );
     }
-    return this.countSql(condition, `SELECT count(*) FROM orders ${o} WHERE ${all(orderWhere)}`);
+    return this.countSql(
+      condition,
+      this.counted(`SELECT count(*) FROM orders ${o} WHERE ${all(orderWhere)}`),
+    );
   }
 
   // ---------------------------------------------------------------- aggregates
@@ -382,7 +396,7 @@ export class SqlTree {
           `(SELECT coalesce(sum(${o}.total_cents), 0) ${from})`,
         );
       case 'order_count':
-        return this.sql.value(test, 'number', `(SELECT count(*) ${from})`);
+        return this.sql.value(test, 'number', this.counted(`SELECT count(*) ${from}`));
       case 'average_order_cents': {
         const x = `(${this.sql.dialect.double(`sum(${o}.total_cents)`)} / count(*))`;
         return this.sql.value(test, 'number', `(SELECT ${halfEven(x)} ${from})`);
@@ -403,12 +417,17 @@ export class SqlTree {
       case 'favourite_category': {
         const l = this.sql.alias('l');
         const p = this.sql.alias('p');
+        const g = this.sql.alias('g');
+        // The most bought category, the first by name on a tie: an arg min over (−quantity,
+        // category) of the categories' totals (decision 042).
+        const top = this.sql.dialect.argMin(`${g}.category`, [`-${g}.qty`, `${g}.category`]);
         return this.sql.value(
           test,
           'enum',
-          `(SELECT ${p}.category FROM orders ${o} JOIN order_lines ${l} ON ${l}.order_id = ${o}.order_id ` +
+          `(SELECT ${top} FROM (SELECT ${p}.category AS category, sum(${l}.qty) AS qty ` +
+            `FROM orders ${o} JOIN order_lines ${l} ON ${l}.order_id = ${o}.order_id ` +
             `JOIN products ${p} ON ${p}.sku = ${l}.sku WHERE ${completed} ` +
-            `GROUP BY ${p}.category ORDER BY sum(${l}.qty) DESC, ${p}.category LIMIT 1)`,
+            `GROUP BY ${p}.category) ${g})`,
         );
       }
       case 'channels_used':

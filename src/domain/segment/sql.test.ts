@@ -293,11 +293,11 @@ describe("a store's layout (SqlLayout)", () => {
     // Answers said never NULL (reach, "has one") are not coalesced; the rest is, as ever.
     expect(compiled.where).toBe(
       '(coalesce(c.lc_city = lower($1::VARCHAR), FALSE) AND c.email_ok AND ' +
-        'coalesce((SELECT k1.status FROM consents k1 WHERE k1.customer_id = c.customer_id ' +
-        'AND k1.channel = $2::VARCHAR ORDER BY k1."at" DESC, k1.consent_id DESC LIMIT 1) = ' +
+        'coalesce((SELECT arg_max(k1.status, row(k1."at", k1.consent_id)) FROM consents k1 ' +
+        'WHERE k1.customer_id = c.customer_id AND k1.channel = $2::VARCHAR) = ' +
         "'granted', FALSE) AND c.opened AND (NOT c.opened) AND " +
         'coalesce((c.opens) >= $3::BIGINT, FALSE) AND ' +
-        "coalesce((SELECT count(*) FROM orders o2 WHERE (o2.customer_id = c.customer_id AND o2.status = 'completed')) > $4::DOUBLE, FALSE))",
+        "coalesce(coalesce((SELECT count(*) FROM orders o2 WHERE (o2.customer_id = c.customer_id AND o2.status = 'completed')), 0) > $4::DOUBLE, FALSE))",
     );
   });
 
