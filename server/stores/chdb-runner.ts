@@ -19,8 +19,11 @@ export function chdbRunner(path?: string): ChdbRunner {
     async run(sql) {
       await session.queryAsync(sql, { format: 'CSV' });
     },
-    async rows(sql) {
-      const result = await session.queryAsync(sql, { format: 'JSONEachRow' });
+    async rows(sql, params) {
+      const result =
+        params === undefined
+          ? await session.queryAsync(sql, { format: 'JSONEachRow' })
+          : await session.queryBindAsync(sql, params, { format: 'JSONEachRow' });
       const text = result.text();
       return text === ''
         ? []

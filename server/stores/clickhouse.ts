@@ -39,10 +39,13 @@ import {
 } from './clickhouse-schema.ts';
 import { quote, type ColumnSpec } from './duckdb-schema.ts';
 
+/** Values bound by name to a statement's `{name:Type}` parameters. */
+export type ClickHouseParams = Readonly<Record<string, string | number | boolean>>;
+
 /** Runs statements and reads rows (JSONEachRow) on a ClickHouse, embedded or remote. */
 export interface ClickHouseRunner {
   run(sql: string): Promise<void>;
-  rows(sql: string): Promise<Record<string, unknown>[]>;
+  rows(sql: string, params?: ClickHouseParams): Promise<Record<string, unknown>[]>;
 }
 
 /** A string as a ClickHouse literal. */

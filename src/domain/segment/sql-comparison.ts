@@ -89,7 +89,10 @@ function meaningSql<V extends Listed>(m: Meaning<V>, v: SqlValue<V>): string {
     case 'one_of': {
       const f = fold(m.caseless);
       if (m.values.length > 1) {
-        return `${f(x)} IN (${m.values.map((value) => f(v.param(value))).join(', ')})`;
+        return v.dialect.oneOf(
+          f(x),
+          m.values.map((value) => f(v.param(value))),
+        );
       }
       return any(m.values.map((value) => equals(value, f)));
     }

@@ -47,6 +47,8 @@ export interface SqlDialect {
   jsonKey(name: string): string;
   /** The key bound as `key` of the JSON object `object`. */
   json(object: string, key: string): SqlJsonKey;
+  /** Whether `x` equals one of `values` (NULL when `x` is NULL and none equals). */
+  oneOf(x: string, values: readonly string[]): string;
   /** The value of `value` on the row where the tuple `key` is largest / smallest (NULL if none). */
   argMax(value: string, key: readonly string[]): string;
   argMin(value: string, key: readonly string[]): string;
@@ -93,9 +95,67 @@ export const DUCKDB: SqlDialect = {
       boolean: `TRY_CAST(${value} AS BOOLEAN)`,
     };
   },
+  oneOf: (x, values) => `${x} IN (${values.join(', ')})`,
   argMax: (value, key) => `arg_max(${value}, row(${key.join(', ')}))`,
   argMin: (value, key) => `arg_min(${value}, row(${key.join(', ')}))`,
   list: (values) => `[${values.join(', ')}]`,
   listHasAny: (list, values) => `list_has_any(${list}, ${values})`,
   listHasAll: (list, values) => `list_has_all(${list}, ${values})`,
+};
+
+const CLICKHOUSE_TYPES: Readonly<Record<SqlType, string>> = {
+  VARCHAR: 'String',
+  DOUBLE: 'Float64',
+  BIGINT: 'Int64',
+  BOOLEAN: 'Bool',
+  TIMESTAMP: 'Int64',
+};
+const CLICKHOUSE_PLACEHOLDER = /\{p(\d+):/g;
+
+/**
+ * ClickHouse (a server, or chDB in-process): parameters named `{pN:Type}` and bound by name; a
+ * TIMESTAMP parameter is the epoch milliseconds the walk binds, made an instant in SQL. A first
+ * name's usability is not computed here: the store computes it at load and its layout answers the
+ * reach check (decision 042).
+ */
+export const CLICKHOUSE: SqlDialect = {
+  engine: 'clickhouse',
+  placeholder: (n, type) =>
+    type === 'TIMESTAMP'
+      ? `fromUnixTimestamp64Milli({p${n}:Int64}, 'UTC')`
+      : `{p${n}:${CLICKHOUSE_TYPES[type]}}`,
+  renumber: (sql, renumber) =>
+    sql.replace(CLICKHOUSE_PLACEHOLDER, (_, n: string) => `{p${renumber(Number(n))}:`),
+  placeholders: (sql) => [...sql.matchAll(CLICKHOUSE_PLACEHOLDER)].map((m) => Number(m[1])),
+  double: (e) => `toFloat64(${e})`,
+  integer: (e) => `toInt32(${e})`,
+  timestamp: (e) => `toDateTime64(${e}, 3, 'UTC')`,
+  epochMs: (e) => `toUnixTimestamp64Milli(${e})`,
+  lower: (e) => `lowerUTF8(${e})`,
+  contains: (text, part) => `(position(${text}, ${part}) > 0)`,
+  startsWith: (text, part) => `startsWith(${text}, ${part})`,
+  // A ClickHouse string literal reads backslash escapes: the expression's backslashes doubled.
+  matches: (text, re) => `match(${text}, '${re.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}')`,
+  digitCount: (text) => `length(replaceRegexpAll(${text}, '[^0-9]', ''))`,
+  firstNameJunk: () => {
+    throw new Error('ClickHouse reads a first name’s usability from its store’s layout.');
+  },
+  jsonKey: (name) => name,
+  json: (object, key) => {
+    const type = `JSONType(${object}, ${key})`;
+    return {
+      isNumber: `${type} IN ('Int64', 'UInt64', 'Double')`,
+      isBoolean: `${type} = 'Bool'`,
+      text: `if(${type} = 'String', JSONExtractString(${object}, ${key}), NULL)`,
+      number: `JSONExtractFloat(${object}, ${key})`,
+      boolean: `JSONExtractBool(${object}, ${key})`,
+    };
+  },
+  // ClickHouse refuses a correlated subquery as IN's argument: one equality each.
+  oneOf: (x, values) => `(${values.map((value) => `${x} = ${value}`).join(' OR ')})`,
+  argMax: (value, key) => `argMax(${value}, (${key.join(', ')}))`,
+  argMin: (value, key) => `argMin(${value}, (${key.join(', ')}))`,
+  list: (values) => `[${values.join(', ')}]`,
+  listHasAny: (list, values) => `hasAny(${list}, ${values})`,
+  listHasAll: (list, values) => `hasAll(${list}, ${values})`,
 };

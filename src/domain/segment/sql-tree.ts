@@ -393,7 +393,8 @@ export class SqlTree {
         return this.sql.value(
           test,
           'number',
-          `(SELECT coalesce(sum(${o}.total_cents), 0) ${from})`,
+          // 0 outside the subquery: over no rows ClickHouse answers NULL, whatever is inside.
+          `coalesce((SELECT sum(${o}.total_cents) ${from}), 0)`,
         );
       case 'order_count':
         return this.sql.value(test, 'number', this.counted(`SELECT count(*) ${from}`));

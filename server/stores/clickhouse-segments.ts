@@ -1,0 +1,110 @@
+// Segments on the ClickHouse store (issue 14, decision 042): the same definitions compiled by the
+// same walk in ClickHouse's dialect, over the loaded tables, with two facts the walk cannot compute
+// in ClickHouse supplied beside them — each customer's scores (as JSON, as DuckDB keeps them) and
+// whether their first name can greet them (the domain's firstNameJunk, run here in JS at load).
+import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import {
+  CLICKHOUSE,
+  compileDefinition,
+  countQuery,
+  membersQuery,
+  type SqlParam,
+} from '../../src/domain/segment/sql.ts';
+import type { SqlLayout } from '../../src/domain/segment/sql-layout.ts';
+import { firstNameJunk } from '../../src/domain/template/salutation.ts';
+import { chString, type ClickHouseParams, type ClickHouseRunner } from './clickhouse.ts';
+
+/** Every customer's first-name verdict (NULL: usable), computed by the domain. */
+export async function writeCustomerQuality(ch: ClickHouseRunner): Promise<void> {
+  await ch.run(
+    'CREATE OR REPLACE TABLE customer_quality (customer_id String, junk Nullable(String)) ENGINE = MergeTree ORDER BY customer_id',
+  );
+  const rows = await ch.rows('SELECT customer_id, first_name, email FROM customers');
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  for (let at = 0; at < rows.length; at += 5_000) {
+    const values = rows.slice(at, at + 5_000).map((r) => {
+      const junk = firstNameJunk(text(r.first_name), text(r.email));
+      return `(${chString(String(r.customer_id))}, ${junk === null ? 'NULL' : chString(junk)})`;
+    });
+    if (values.length > 0) await ch.run(`INSERT INTO customer_quality VALUES ${values.join(', ')}`);
+  }
+}
+
+/** Each customer's scores as one JSON object, as the walk reads them (`customer_scores`). */
+export async function writeCustomerScores(
+  ch: ClickHouseRunner,
+  values: ReadonlyMap<string, ReadonlyMap<string, string | number | null>>,
+): Promise<void> {
+  await ch.run(
+    'CREATE OR REPLACE TABLE customer_scores (customer_id String, scores String) ENGINE = MergeTree ORDER BY customer_id',
+  );
+  const rows = [...values].map(
+    ([id, scores]) => `(${chString(id)}, ${chString(JSON.stringify(Object.fromEntries(scores)))})`,
+  );
+  for (let at = 0; at < rows.length; at += 5_000)
+    await ch.run(`INSERT INTO customer_scores VALUES ${rows.slice(at, at + 5_000).join(', ')}`);
+}
+
+/** The loaded customers, with the first-name verdict beside each row. */
+const layout = (): SqlLayout => ({
+  from: () =>
+    '(SELECT cu.*, q.junk AS first_name_junk FROM customers cu ' +
+    'LEFT JOIN customer_quality q ON q.customer_id = cu.customer_id) c',
+  reach: (check) => (check.type === 'usable_first_name' ? 'c.first_name_junk IS NULL' : undefined),
+});
+
+export interface ClickHouseSegmentContext {
+  asOf: string;
+  segments: ReadonlyMap<string, SegmentDefinition>;
+  /** The score ids `customer_scores` holds. */
+  scores?: ReadonlySet<string>;
+}
+
+/** The walk's parameters by name; a double as text (chDB refuses numbers past 2^53 as such). */
+const named = (params: readonly SqlParam[]): ClickHouseParams =>
+  Object.fromEntries(
+    params.map((p, i) => [
+      `p${String(i + 1)}`,
+      p.type === 'DOUBLE' && typeof p.value === 'number' ? String(p.value) : p.value,
+    ]),
+  );
+
+function compile(definition: SegmentDefinition, ctx: ClickHouseSegmentContext) {
+  return compileDefinition(definition, {
+    asOf: ctx.asOf,
+    segments: ctx.segments,
+    dialect: CLICKHOUSE,
+    ...(ctx.scores === undefined ? {} : { scores: ctx.scores }),
+    layout,
+  });
+}
+
+/**
+ * An aggregate over no rows is NULL, as SQL has it and the walk expects (ClickHouse answers the
+ * type's default — 0, '', 1970 — unless told).
+ */
+const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1';
+
+/** At most `limit` member ids of `definition`, in id order. */
+export async function clickhouseMembers(
+  ch: ClickHouseRunner,
+  definition: SegmentDefinition,
+  ctx: ClickHouseSegmentContext,
+  limit: number,
+): Promise<string[]> {
+  const statement = membersQuery(compile(definition, ctx), limit);
+  return (await ch.rows(statement.sql + SETTINGS, named(statement.params))).map((r) =>
+    String(r.customer_id),
+  );
+}
+
+/** How many customers `definition` selects. */
+export async function clickhouseCount(
+  ch: ClickHouseRunner,
+  definition: SegmentDefinition,
+  ctx: ClickHouseSegmentContext,
+): Promise<number> {
+  const statement = countQuery(compile(definition, ctx));
+  const [row] = await ch.rows(statement.sql + SETTINGS, named(statement.params));
+  return Number(row?.n ?? 0);
+}
