@@ -3,7 +3,8 @@
 // `--reuse` skips generation and the DuckDB load when the big file is already loaded;
 // `--customers N` (or TACT_BENCH_CUSTOMERS) sets the big size (default 1,000,000; 20,000 quick),
 // whose file is data/bench-N.duckdb; `--only a,b` runs only those stages (generate, load, api,
-// reads, histories, segments, clv, recommend, preview, audit, import), reusing the file when it is loaded.
+// reads, histories, segments, chdb, clv, recommend, preview, audit, import), reusing the file when it
+// is loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -27,6 +28,7 @@ const STAGES = [
   'traffic',
   'histories',
   'segments',
+  'chdb',
   'clv',
   'recommend',
   'preview',
@@ -118,7 +120,7 @@ if (!reused && want('load')) {
   console.log(`Reusing ${bigFile}: no generation or load timed.`);
 }
 const needsFile = (
-  ['api', 'dashboards', 'reads', 'histories', 'segments', 'clv', 'preview'] as const
+  ['api', 'dashboards', 'reads', 'histories', 'segments', 'chdb', 'clv', 'preview'] as const
 ).some(want);
 if (needsFile && !existsSync(file)) {
   console.error(`${file} is not there: run the load stage first (--only load).`);
@@ -317,6 +319,32 @@ if (want('segments')) {
     printSegmentCounts(
       `Segment count on the memory store at ${n.toLocaleString('en')} customers`,
       run('bench/segment-count.ts', ['memory', n, 20]),
+    );
+  }
+}
+
+// Issue 14: the five reference counts on DuckDB and on ClickHouse (chDB) side by side, in one run.
+if (want('chdb')) {
+  const r = run('bench/chdb-counts.ts', [file, quick ? 3 : 5]);
+  const setup = typeof r.setup === 'object' && r.setup !== null ? r.setup : {};
+  const setupWords = Object.entries(setup)
+    .map(
+      ([k, v]) =>
+        `${k === 'exportSeconds' ? 'tables written as CSV' : 'loaded into chDB'} in ${String(v)} s`,
+    )
+    .join(', ');
+  console.log(
+    `\nSegment counts, DuckDB and ClickHouse side by side at ${Number(r.customers).toLocaleString('en')} customers (p50 of ${String(r.runs)}, interleaved; load average ${typeof r.loadAverage === 'number' ? r.loadAverage.toFixed(2) : '?'}${setupWords === '' ? '' : `; ${setupWords}`})`,
+  );
+  const results = Array.isArray(r.results) ? r.results : [];
+  for (const x of results) {
+    if (typeof x !== 'object' || x === null || !('p50' in x) || !('counts' in x)) continue;
+    const t = x.p50;
+    const c = x.counts;
+    const at = (o: unknown, k: string) =>
+      typeof o === 'object' && o !== null && k in o ? Number(Reflect.get(o, k)) : NaN;
+    console.log(
+      `  ${String('name' in x ? x.name : '').padEnd(32)} DuckDB segment tables ${ms(at(t, 'derived'))} · DuckDB loaded tables ${ms(at(t, 'base'))} · chDB ${ms(at(t, 'clickhouse'))}  (${at(c, 'clickhouse').toLocaleString('en')} members, ${at(c, 'derived') === at(c, 'clickhouse') && at(c, 'base') === at(c, 'clickhouse') ? 'the same on all three' : `DuckDB ${String(at(c, 'derived'))} / ${String(at(c, 'base'))}`})`,
     );
   }
 }

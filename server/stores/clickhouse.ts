@@ -83,7 +83,12 @@ function fromText(column: ColumnSpec): string {
 export async function loadLayout(
   ch: ClickHouseRunner,
   dir: string,
+  options: {
+    /** Rows in each file's order (`_row`), parsed on one thread; false: any order, all threads. */
+    ordered?: boolean;
+  } = {},
 ): Promise<Record<ClickHouseTable, number>> {
+  const ordered = options.ordered ?? true;
   const loaded: Partial<Record<ClickHouseTable, number>> = {};
   for (const table of CLICKHOUSE_TABLES) {
     await ch.run(clickhouseDdl(table));
@@ -96,8 +101,7 @@ export async function loadLayout(
       `INSERT INTO ${quote(table)} (${[...columns.map((c) => quote(c.name)), '"_row"'].join(', ')})
          SELECT ${columns.map(fromText).join(', ')}, rowNumberInAllBlocks()
            FROM file(${chString(path)}, 'CSVWithNames', ${chString(structure)})
-         SETTINGS input_format_parallel_parsing = 0, max_threads = 1,
-                  input_format_csv_trim_whitespaces = 0`,
+         SETTINGS ${ordered ? 'input_format_parallel_parsing = 0, max_threads = 1, ' : ''}input_format_csv_trim_whitespaces = 0`,
     );
     const [counted] = await ch.rows(`SELECT count() AS n FROM ${quote(table)}`);
     loaded[table] = Number(counted?.n ?? 0);
