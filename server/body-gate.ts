@@ -44,7 +44,7 @@ export function illFormedPath(root: unknown): string[] | null {
 }
 
 /** The whole body, read once, or a 413 as soon as it passes `max` bytes. */
-async function bodyBytes(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function bodyBytes(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
   const stream = request.body;
   if (stream === null) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -69,7 +69,8 @@ async function bodyBytes(request: Request, max: number): Promise<Uint8Array<Arra
   return bytes;
 }
 
-function tooLarge(max: number) {
+/** 413: a body past `max` bytes. */
+export function tooLarge(max: number) {
   const maxKb = max / 1024;
   return httpError('body_too_large', `A request is at most ${maxKb} KB.`, { max_kb: maxKb });
 }

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonExpression, quote } from '../stores/duckdb-schema.ts';
+import { sqlText } from '../stores/duckdb-values.ts';
 import { IMPORT_TABLES, columnsOf, type ImportTable, type LayoutTable } from './layout.ts';
 
 export type ImportFormat = 'csv' | 'parquet';
@@ -80,8 +81,6 @@ export interface RecordFragments {
   links: readonly { record_a: string; record_b: string }[];
 }
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 async function insertRows(
   connection: DuckDBConnection,
   table: string,
@@ -92,7 +91,7 @@ async function insertRows(
       .slice(at, at + 1_000)
       .map(
         (row) =>
-          `(${row.map((v) => (typeof v === 'boolean' ? String(v) : literal(v))).join(', ')})`,
+          `(${row.map((v) => (typeof v === 'boolean' ? String(v) : sqlText(v))).join(', ')})`,
       );
     await connection.run(`INSERT INTO ${table} VALUES ${values.join(', ')}`);
   }

@@ -146,7 +146,8 @@ export class ImportJobs implements ImportService {
     return job;
   }
 
-  private uploading(id: string): Entry & { dir: string } {
+  /** The import's entry and folder, while its files are arriving. */
+  private uploading(id: string): { entry: Entry; dir: string } {
     const entry = this.entry(id);
     const { dir } = entry;
     if (entry.job.phase !== 'uploading' || dir === null)
@@ -154,11 +155,11 @@ export class ImportJobs implements ImportService {
         import_id: id,
         phase: entry.job.phase,
       });
-    return { ...entry, dir };
+    return { entry, dir };
   }
 
   async receive(id: string, name: string, offset: number, bytes: Uint8Array): Promise<ImportJob> {
-    const entry = this.uploading(id);
+    const { entry, dir } = this.uploading(id);
     const file = entry.job.files.find((f) => f.name === name);
     if (file === undefined)
       throw httpError('import_file_invalid', `${name} was not declared for import ${id}.`, {
@@ -172,15 +173,14 @@ export class ImportJobs implements ImportService {
         `${name}: a chunk of ${bytes.byteLength} bytes at ${offset}; ${file.received} of ${file.size} received.`,
         { file: name, received: file.received, size: file.size, offset },
       );
-    await appendFile(join(entry.dir, name), bytes);
+    await appendFile(join(dir, name), bytes);
     file.received += bytes.byteLength;
-    const kept = this.entries.get(id);
-    if (kept !== undefined) kept.touched = this.now();
+    entry.touched = this.now();
     return entry.job;
   }
 
   start(id: string): ImportJob {
-    const entry = this.uploading(id);
+    const { entry, dir } = this.uploading(id);
     const missing = entry.job.files.filter((f) => f.received < f.size);
     if (missing.length > 0)
       throw httpError(
@@ -189,7 +189,7 @@ export class ImportJobs implements ImportService {
         { import_id: id, files: missing.map((f) => f.name).join(', '), count: missing.length },
       );
     this.refuseWhileRunning();
-    const { job, dir, mapping } = entry;
+    const { job, mapping } = entry;
     job.phase = 'running';
     void this.run(job, dir, mapping);
     return job;
@@ -227,7 +227,7 @@ export class ImportJobs implements ImportService {
   }
 
   async cancel(id: string): Promise<ImportJob> {
-    const entry = this.uploading(id);
+    const { entry } = this.uploading(id);
     entry.job.phase = 'cancelled';
     entry.job.finished_at = new Date(this.now()).toISOString();
     await this.drop(id);

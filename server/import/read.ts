@@ -7,6 +7,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
+import { sqlText } from '../stores/duckdb-values.ts';
 import { pathLiteral } from './export.ts';
 import {
   LAYOUT_TABLES,
@@ -101,7 +102,6 @@ interface Staged {
 }
 
 /** A string as a SQL literal. */
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The file named `base` in `dir`, CSV first. */
 function fileOf(dir: string, base: string): string | null {
@@ -262,7 +262,7 @@ async function stage(
     : `read_csv(${pathLiteral(path)}, ${CSV_OPTIONS}, columns = {${header
         .map((h, i) => {
           const column = known.get(h);
-          return `${sqlString(theirs[i] ?? h)}: '${column === undefined ? 'VARCHAR' : readType(column)}'`;
+          return `${sqlText(theirs[i] ?? h)}: '${column === undefined ? 'VARCHAR' : readType(column)}'`;
         })
         .join(
           ', ',
@@ -274,9 +274,7 @@ async function stage(
       let value = `r.${quote(source)}`;
       const values = mapping.values.get(c.name);
       if (values !== undefined && values.size > 0) {
-        const cases = [...values].map(
-          ([from, to]) => `WHEN ${sqlString(from)} THEN ${sqlString(to)}`,
-        );
+        const cases = [...values].map(([from, to]) => `WHEN ${sqlText(from)} THEN ${sqlText(to)}`);
         value = `CASE ${value} ${cases.join(' ')} ELSE ${value} END`;
       }
       return `TRY_CAST(${value} AS ${readType(c)}) AS ${quote(c.name)}`;
@@ -293,7 +291,7 @@ async function stage(
             c.kind === 'int' || c.kind === 'cents'
               ? ` OR TRY_CAST(${raw} AS DOUBLE) <> floor(TRY_CAST(${raw} AS DOUBLE))`
               : '';
-          return `CASE WHEN (${raw} IS NOT NULL AND TRY_CAST(${raw} AS ${readType(c)}) IS NULL)${whole} THEN ${sqlString(c.name)} END`;
+          return `CASE WHEN (${raw} IS NOT NULL AND TRY_CAST(${raw} AS ${readType(c)}) IS NULL)${whole} THEN ${sqlText(c.name)} END`;
         })
         .join(', ')})`
     : "''";

@@ -12,13 +12,13 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { ImportResolution } from '../../src/api/contract.ts';
 import {
-  LINK_RULES,
   resolveIdentities,
   type RecordLink,
   type SourceRecord,
 } from '../../src/domain/profile/identity-resolution.ts';
 import { identityKind } from '../../src/domain/profile/schema.ts';
 import { quote } from '../stores/duckdb-schema.ts';
+import { sqlText } from '../stores/duckdb-values.ts';
 import { columnsOf, REFERENCES, stagedTable } from './layout.ts';
 
 const text = (value: DuckDBValue | undefined) =>
@@ -71,7 +71,7 @@ export async function resolveStaged(
   for (let at = 0; at < pairs.length; at += 1_000) {
     const values = pairs
       .slice(at, at + 1_000)
-      .map(([record, customer]) => `(${literal(record)}, ${literal(customer)})`)
+      .map(([record, customer]) => `(${sqlText(record)}, ${sqlText(customer)})`)
       .join(', ');
     await connection.run(`INSERT INTO ${MAP} VALUES ${values}`);
   }
@@ -146,7 +146,7 @@ export async function resolveStaged(
       .slice(at, at + 1_000)
       .map((i) => {
         row += 1;
-        return `(${row}, '', ${[i.customer, i.kind, i.value, i.source, i.first, i.last, i.record].map(literal).join(', ')}, ${i.rule === null ? 'NULL' : literal(i.rule)})`;
+        return `(${row}, '', ${[i.customer, i.kind, i.value, i.source, i.first, i.last, i.record].map(sqlText).join(', ')}, ${i.rule === null ? 'NULL' : sqlText(i.rule)})`;
       })
       .join(', ');
     await connection.run(
@@ -155,18 +155,10 @@ export async function resolveStaged(
   }
   await connection.run(`DROP TABLE IF EXISTS ${MAP}`);
 
-  const merges = Object.fromEntries(
-    LINK_RULES.map((rule) => [rule, resolution.report.merges[rule]]),
-  );
   return {
     records: resolution.report.records,
     profiles: resolution.report.profiles,
-    merges: {
-      link_table: merges.link_table ?? 0,
-      verified_email: merges.verified_email ?? 0,
-      loyalty_card: merges.loyalty_card ?? 0,
-      phone: merges.phone ?? 0,
-    },
+    merges: { ...resolution.report.merges },
     conflicts: resolution.report.conflicts.length,
     shared_devices: resolution.shared.map((s) => ({
       kind: s.kind,
@@ -175,9 +167,4 @@ export async function resolveStaged(
     })),
     unknown_links: resolution.report.unknownLinks,
   };
-}
-
-/** A string as a SQL literal. */
-function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }

@@ -5,27 +5,12 @@
 // ties wherever the domain sorts rows). Instants are DateTime64(3, 'UTC'); money in cents Int32, as
 // in the model. Nothing here assumes one node: on a cluster each table is the shard's local table
 // behind a Distributed table of the same name (docs/scale.md).
-import { quote, tables, type ColumnSpec, type TableName } from './duckdb-schema.ts';
+import { IMPORT_TABLES, type ImportTable } from '../../src/api/contract.ts';
+import { quote, tables, type ColumnSpec } from './duckdb-schema.ts';
 
-/** The tables a ClickHouse store holds: the model's, segments aside (documents live elsewhere). */
-export const CLICKHOUSE_TABLES = [
-  'customers',
-  'identities',
-  'consents',
-  'preferences',
-  'stores',
-  'products',
-  'store_stock',
-  'orders',
-  'order_lines',
-  'events',
-  'messages',
-  'holdouts',
-  'offers',
-  'offer_responses',
-  'campaigns',
-] as const satisfies readonly TableName[];
-export type ClickHouseTable = (typeof CLICKHOUSE_TABLES)[number];
+/** The tables a ClickHouse store holds: the import layout's, segments aside (documents live elsewhere). */
+export const CLICKHOUSE_TABLES = IMPORT_TABLES;
+export type ClickHouseTable = ImportTable;
 
 const BASE_TYPES: Readonly<Record<ColumnSpec['kind'], string>> = {
   text: 'String',
