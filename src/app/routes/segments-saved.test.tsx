@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { lazy } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { savedSegment, segmentListResponse } from '../../api/contract.ts';
@@ -91,6 +92,43 @@ describe('saved segments', () => {
       version: 1,
       author: 'Test admin',
     });
+  });
+
+  test('a name typed while the new page gives way to the saved one is kept, as its draft', async () => {
+    // The saved segment's page arrives when the test says (as the app's lazily loaded route code
+    // on a slow machine): meanwhile the new segment's page stays, and is the one typed into.
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const Saved = lazy(async () => {
+      await arrived;
+      return { default: SavedSegmentRoute };
+    });
+    const { router } = renderAt('/segments/new', [
+      { path: '/segments/new', element: <NewSegmentRoute /> },
+      { path: '/segments/:segmentId', element: <Saved /> },
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add a first condition' }));
+    await user.type(screen.getByRole('combobox', { name: 'Search fields and events' }), 'City');
+    await user.click(screen.getByRole('option', { name: /^City/ }));
+    await user.type(screen.getByRole('combobox', { name: 'Value for City' }), 'Paris');
+    await user.type(screen.getByRole('textbox', { name: 'Segment name' }), 'Parisiens');
+    await user.click(screen.getByRole('button', { name: 'Save segment' }));
+    expect(await screen.findByText('Saved “Parisiens”')).toBeVisible();
+    const name = screen.getByRole('textbox', { name: 'Segment name' });
+    await user.clear(name);
+    await user.type(name, 'Parisiens actifs');
+    arrive();
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/segments\/seg_/));
+    // The saved page, once it shows, says the edits typed meanwhile were kept, and holds them.
+    expect(await screen.findByText(/^Your unsaved edits/)).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens actifs');
+    expect(screen.queryByText('Unsaved edits kept as a draft')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText('Version 2')).toBeVisible());
+    const id = router.state.location.pathname.split('/').at(-1) ?? '';
+    const stored = savedSegment.parse(await (await api(`/api/segments/${id}`)).json());
+    expect(stored).toMatchObject({ name: 'Parisiens actifs', version: 2 });
   });
 
   test('a name already taken is flagged with a free one to use; a long one says its limit', async () => {

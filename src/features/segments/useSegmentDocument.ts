@@ -14,7 +14,7 @@ import { useErrorWords } from '../../ui/error-words.ts';
 import { useToast } from '../../ui/Toast.tsx';
 import { useCan } from '../../ui/permissions.tsx';
 import type { BuilderAction } from './builder-state.ts';
-import { writeDraft } from './definition-url.ts';
+import { savedDraftKey, writeDraft } from './definition-url.ts';
 import { isOriginal, type Notice, type Origin, type Start } from './useDefinitionHistory.ts';
 import { cacheSaved, segmentMutations, staleCurrent } from './mutations.ts';
 
@@ -91,11 +91,12 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   // Autosave the edits locally (not the starting point: opening a link must not overwrite a
   // draft); no edits left, no draft.
   const first = useRef({ definition, name });
-  // Set once this builder's edits have become a segment elsewhere (created, or copied from a
-  // conflict): the page moves on, and no draft may be written behind it.
-  const handedOff = useRef(false);
+  // How this page is left for another: its edits copied as another segment (no draft may be
+  // written behind it), or its new segment created (the segment's own page then restores what is
+  // typed meanwhile from the saved segment's draft). Either way, leaving is no departure.
+  const gone = useRef<'staying' | 'copied' | 'created'>('staying');
   useEffect(() => {
-    if (handedOff.current) return;
+    if (gone.current === 'copied') return;
     if (first.current.definition === definition && first.current.name === name) return;
     writeDraft(
       origin.draftKey,
@@ -122,7 +123,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     return () => {
       state.alive = false;
       setTimeout(() => {
-        if (state.alive || !state.dirty || handedOff.current) return;
+        if (state.alive || !state.dirty || gone.current !== 'staying') return;
         toast({
           tone: 'info',
           title: t('document.draftKept'),
@@ -134,7 +135,11 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     };
   }, [toast, t]);
 
-  /** `segment` is what is saved now and these edits' new base: no draft, no conflict. */
+  /**
+   * `segment` is what is saved now and these edits' new base: no draft, no conflict; edits from
+   * now on are the saved segment's draft (a new segment's page gives way to its own, which reads
+   * that draft: a name typed as the page moves on is not lost).
+   */
   const becomeSaved = (segment: SavedSegment) => {
     writeDraft(origin.draftKey, null);
     setSaved(segment);
@@ -147,12 +152,12 @@ export function useSegmentDocument(options: Options): SegmentDocument {
       definition: segment.definition,
       name: segment.name,
       version: segment.version,
+      draftKey: savedDraftKey(segment.segment_id),
     });
   };
 
   const landed = (segment: SavedSegment, created: boolean) => {
-    // A created segment opens at its own address; no draft may be written behind it.
-    if (created) handedOff.current = true;
+    if (created) gone.current = 'created';
     becomeSaved(segment);
     toast({
       tone: 'success',
@@ -271,6 +276,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         setSaveState({ status: 'saving' });
         const copy = { content: content(copyName), idempotencyKey: crypto.randomUUID() };
         create.mutateAsync(copy).then((segment) => {
+          gone.current = 'copied';
           writeDraft(origin.draftKey, null);
           toast({
             tone: 'success',
