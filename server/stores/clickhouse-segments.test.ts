@@ -3,16 +3,10 @@
 // adversarial ones, every condition kind, saved segments named within — the members ClickHouse
 // selects are the reference's. The data reaches ClickHouse the way a retailer's does: written in
 // the import layout, loaded by loadLayout.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateDataset } from '../../mocks/seed/index.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { selectMembers } from '../../src/domain/segment/evaluate.ts';
-import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
-import { exportTables } from '../import/export.ts';
 import { chdbRunner, type ChdbRunner } from './chdb-runner.ts';
 import { loadLayout } from './clickhouse.ts';
 import {
@@ -21,71 +15,42 @@ import {
   writeCustomerQuality,
   writeCustomerScores,
 } from './clickhouse-segments.ts';
-import { loadDataset, openDuckDbStore } from './duckdb.ts';
-import { definitionArb, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
-import { FIXTURE_SCORE_IDS, fixtureScores, withAdversarialRows } from './segments-fixture.ts';
+import {
+  ENGINE_SCORES,
+  engineCaseArb,
+  engineFixture,
+  type EngineFixture,
+} from './segments-engines.fixture.ts';
 
 /** 1,000 in CI, as DuckDB's; set SEGMENT_PROPERTY_RUNS for a longer hunt. */
 const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 1_000);
-const SCORES: ReadonlySet<string> = new Set(FIXTURE_SCORE_IDS);
 const ALL = 1_000_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'tact-ch-segments-'));
+let fixture: EngineFixture;
 let ch: ChdbRunner;
-let facts: readonly CustomerFacts[];
-let vocab: Vocabulary;
-let asOf: string;
-let customers: number;
 
 beforeAll(async () => {
-  const generated = generateDataset({ seed: 11, customers: 300 });
-  asOf = generated.manifest.as_of;
-  const data = withAdversarialRows(generated.dataset, asOf);
-  customers = data.customers.length;
-  vocab = vocabulary(data, asOf);
-  const scores = fixtureScores(data);
-  facts = buildFacts(data, scores);
-  const duck = await openDuckDbStore({ path: ':memory:', connections: 1 });
-  try {
-    await loadDataset(duck, data, { asOf, seed: 11 });
-    await exportTables(duck.connection, dir, 'csv');
-  } finally {
-    await duck.close();
-  }
+  fixture = await engineFixture('tact-ch-segments-', generateDataset({ seed: 11, customers: 300 }));
   ch = chdbRunner();
-  await loadLayout(ch, dir);
+  await loadLayout(ch, fixture.dir);
   await writeCustomerQuality(ch);
-  await writeCustomerScores(ch, scores);
+  await writeCustomerScores(ch, fixture.scores);
 }, 180_000);
 afterAll(() => {
   ch.close();
-  rmSync(dir, { recursive: true, force: true });
+  fixture.remove();
 });
-
-const caseArb = () =>
-  fc
-    .record({
-      a: definitionArb(vocab, [], 3),
-      b: definitionArb(vocab, ['seg_a'], 3),
-      root: definitionArb(vocab, ['seg_a', 'seg_b', 'seg_gone']),
-    })
-    .map(({ a, b, root }) => ({
-      root,
-      segments: new Map<string, SegmentDefinition>([
-        ['seg_a', a],
-        ['seg_b', b],
-      ]),
-    }));
 
 test(
   `ClickHouse selects the reference's members (${RUNS} random definitions), and counts them`,
   async () => {
+    const { asOf, facts, customers } = fixture;
     let nonTrivial = 0;
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(caseArb(), async ({ root, segments }) => {
+      fc.asyncProperty(engineCaseArb(fixture.vocab), async ({ root, segments }) => {
         const reference = selectMembers(root, facts, { asOf, segments });
-        const ctx = { asOf, segments, scores: SCORES };
+        const ctx = { asOf, segments, scores: ENGINE_SCORES };
         expect(await clickhouseMembers(ch, root, ctx, ALL)).toEqual(reference);
         // The count statement, on one case in ten.
         n += 1;

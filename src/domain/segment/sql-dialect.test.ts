@@ -2,7 +2,7 @@
 // them, and each primitive's spelling (the statements' meaning is the differential suites' to
 // check; this pins the words they run on).
 import { describe, expect, test } from 'vitest';
-import { CLICKHOUSE, DUCKDB, propertyPointer } from './sql-dialect.ts';
+import { CLICKHOUSE, DUCKDB, POSTGRES, postgresRegex, propertyPointer } from './sql-dialect.ts';
 
 describe('DuckDB parameters', () => {
   test('are numbered and typed, found in order, and renumbered in place', () => {
@@ -95,6 +95,66 @@ describe('ClickHouse', () => {
       text: "if(JSONType(p, {p1:String}) = 'String', JSONExtractString(p, {p1:String}), NULL)",
       number: 'JSONExtractFloat(p, {p1:String})',
       boolean: 'JSONExtractBool(p, {p1:String})',
+    });
+  });
+});
+
+describe('PostgreSQL', () => {
+  test('parameters are DuckDB’s, typed in PostgreSQL’s words; an instant is bound as epoch ms', () => {
+    expect(POSTGRES.placeholder(1, 'VARCHAR')).toBe('$1::text');
+    expect(POSTGRES.placeholder(2, 'DOUBLE')).toBe('$2::double precision');
+    expect(POSTGRES.placeholder(3, 'BIGINT')).toBe('$3::bigint');
+    expect(POSTGRES.placeholder(4, 'BOOLEAN')).toBe('$4::boolean');
+    expect(POSTGRES.placeholder(5, 'TIMESTAMP')).toBe('to_timestamp($5::double precision / 1000)');
+    const sql = `x = $2::text AND y > to_timestamp($10::double precision / 1000)`;
+    expect(POSTGRES.placeholders(sql)).toEqual([2, 10]);
+    expect(POSTGRES.renumber(sql, (n) => n - 1)).toBe(
+      `x = $1::text AND y > to_timestamp($9::double precision / 1000)`,
+    );
+  });
+
+  test('each primitive in PostgreSQL’s words', () => {
+    expect(POSTGRES.engine).toBe('postgres');
+    expect(POSTGRES.double('a - b')).toBe('(a - b)::double precision');
+    expect(POSTGRES.integer('count(*)')).toBe('(count(*))::integer');
+    expect(POSTGRES.timestamp('d')).toBe('CAST(d AS timestamptz)');
+    expect(POSTGRES.epochMs('t')).toBe('(extract(epoch FROM t) * 1000)');
+    expect(POSTGRES.lower('a')).toBe('lower(a)');
+    expect(POSTGRES.contains('a', 'b')).toBe('(strpos(a, b) > 0)');
+    expect(POSTGRES.startsWith('a', 'b')).toBe('starts_with(a, b)');
+    // Standard strings: backslashes as they are, a quote doubled; RE2's \x{…} as ARE's \u….
+    expect(POSTGRES.matches('e', "^[^\\x{A0}\\t]+\\.b'c$")).toBe("(e ~ '^[^\\u00A0\\t]+\\.b''c$')");
+    expect(POSTGRES.digitCount('p')).toBe("length(regexp_replace(p, '[^0-9]', '', 'g'))");
+    expect(() => POSTGRES.firstNameJunk('n', 'e')).toThrow(/layout/);
+    expect(POSTGRES.oneOf('x', ['$1::text', '$2::text'])).toBe('x IN ($1::text, $2::text)');
+    expect(POSTGRES.argMax('s', ['a', 'b'])).toBe(
+      '(array_agg(s ORDER BY a DESC, b DESC) FILTER (WHERE s IS NOT NULL))[1]',
+    );
+    expect(POSTGRES.argMin('s', ['-q', 'c'])).toBe(
+      '(array_agg(s ORDER BY -q, c) FILTER (WHERE s IS NOT NULL))[1]',
+    );
+    expect(POSTGRES.list(['$1::text', '$2::text'])).toBe('ARRAY[$1::text, $2::text]');
+    expect(POSTGRES.listHasAny('l', 'ARRAY[a]')).toBe('(l && ARRAY[a])');
+    expect(POSTGRES.listHasAll('l', 'ARRAY[a]')).toBe('(l @> ARRAY[a])');
+  });
+
+  test('RE2 code points become ARE escapes of four digits; nothing else changes', () => {
+    expect(postgresRegex('[\\x{0B}\\x{2000}-\\x{200A}\\x{FEFF}]')).toBe(
+      '[\\u000B\\u2000-\\u200A\\uFEFF]',
+    );
+    expect(postgresRegex('^[^@\\s]+@x\\.fr$')).toBe('^[^@\\s]+@x\\.fr$');
+  });
+
+  test('a JSON key is bound as itself and read by its jsonb type, never NULL when absent', () => {
+    expect(POSTGRES.jsonKey('a/b')).toBe('a/b');
+    expect(POSTGRES.json('p', '$1::text')).toEqual({
+      isNumber: "coalesce(jsonb_typeof(p -> $1::text) = 'number', FALSE)",
+      isBoolean: "coalesce(jsonb_typeof(p -> $1::text) = 'boolean', FALSE)",
+      text: "(CASE WHEN jsonb_typeof(p -> $1::text) = 'string' THEN p ->> $1::text END)",
+      number:
+        "(CASE WHEN jsonb_typeof(p -> $1::text) = 'number' THEN (p ->> $1::text)::double precision END)",
+      boolean:
+        "(CASE WHEN jsonb_typeof(p -> $1::text) = 'boolean' THEN (p ->> $1::text)::boolean END)",
     });
   });
 });

@@ -1,7 +1,7 @@
 // How one SQL engine spells what the segment compiler writes (decision 042): parameters, casts,
 // text tests, regular expressions, JSON keys and lists. What a condition means is decided once, in
 // sql-tree.ts and sql-comparison.ts; a dialect only says how its engine writes each primitive, so
-// DuckDB and ClickHouse run the same walk. Every spelling here must mean, in its engine, exactly
+// DuckDB, ClickHouse and PostgreSQL run the same walk. Every spelling here must mean, in its engine, exactly
 // what the DuckDB one means in DuckDB — the differential suites hold each engine to the reference.
 import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
 
@@ -19,7 +19,7 @@ export interface SqlJsonKey {
 }
 
 export interface SqlDialect {
-  readonly engine: 'duckdb' | 'clickhouse';
+  readonly engine: 'duckdb' | 'clickhouse' | 'postgres';
   /** The `n`-th parameter (from 1), of `type`. */
   placeholder(n: number, type: SqlType): string;
   /** Every placeholder in `sql`, renumbered by `renumber` (statements made of several parts). */
@@ -43,7 +43,7 @@ export interface SqlDialect {
   digitCount(text: string): string;
   /** Why a first name cannot greet its customer (the domain's firstNameJunk), NULL when it can. */
   firstNameJunk(name: string, email: string): string;
-  /** What a JSON key is bound as (DuckDB: a JSON pointer; ClickHouse: the key itself). */
+  /** What a JSON key is bound as (DuckDB: a JSON pointer; the others: the key itself). */
   jsonKey(name: string): string;
   /** The key bound as `key` of the JSON object `object`. */
   json(object: string, key: string): SqlJsonKey;
@@ -158,4 +158,70 @@ export const CLICKHOUSE: SqlDialect = {
   list: (values) => `[${values.join(', ')}]`,
   listHasAny: (list, values) => `hasAny(${list}, ${values})`,
   listHasAll: (list, values) => `hasAll(${list}, ${values})`,
+};
+
+const POSTGRES_TYPES: Readonly<Record<Exclude<SqlType, 'TIMESTAMP'>, string>> = {
+  VARCHAR: 'text',
+  DOUBLE: 'double precision',
+  BIGINT: 'bigint',
+  BOOLEAN: 'boolean',
+};
+
+/**
+ * An RE2 expression of ours in PostgreSQL's (ARE) words: RE2's `\x{HHHH}` is ARE's `\uHHHH`; the
+ * other escapes we write (`\t`, `\n`, `\f`, `\r`, `\.`) read the same, inside brackets too.
+ */
+export function postgresRegex(re: string): string {
+  return re.replace(/\\x\{([0-9A-Fa-f]{1,4})\}/g, (_, hex: string) => `\\u${hex.padStart(4, '0')}`);
+}
+
+/**
+ * PostgreSQL (a server, or PGlite in-process): DuckDB's `$n::type` parameters, bound positionally;
+ * a TIMESTAMP parameter is the epoch milliseconds the walk binds, made an instant in SQL. Instants
+ * are `timestamptz` in a session on UTC; text compares byte-wise (the database's collation is C)
+ * and lower-cases by the UTF-8 character type (decision 043). A first name's usability comes from
+ * the store's layout, as in ClickHouse.
+ */
+export const POSTGRES: SqlDialect = {
+  engine: 'postgres',
+  placeholder: (n, type) =>
+    type === 'TIMESTAMP'
+      ? `to_timestamp($${n}::double precision / 1000)`
+      : `$${n}::${POSTGRES_TYPES[type]}`,
+  renumber: DUCKDB.renumber,
+  placeholders: DUCKDB.placeholders,
+  double: (e) => `(${e})::double precision`,
+  integer: (e) => `(${e})::integer`,
+  timestamp: (e) => `CAST(${e} AS timestamptz)`,
+  epochMs: (e) => `(extract(epoch FROM ${e}) * 1000)`,
+  lower: (e) => `lower(${e})`,
+  contains: (text, part) => `(strpos(${text}, ${part}) > 0)`,
+  startsWith: (text, part) => `starts_with(${text}, ${part})`,
+  // Standard strings: a backslash is itself; a quote doubled.
+  matches: (text, re) => `(${text} ~ '${postgresRegex(re).replaceAll("'", "''")}')`,
+  digitCount: (text) => `length(regexp_replace(${text}, '[^0-9]', '', 'g'))`,
+  firstNameJunk: () => {
+    throw new Error('PostgreSQL reads a first name’s usability from its store’s layout.');
+  },
+  jsonKey: (name) => name,
+  json: (object, key) => {
+    const type = `jsonb_typeof(${object} -> ${key})`;
+    return {
+      isNumber: `coalesce(${type} = 'number', FALSE)`,
+      isBoolean: `coalesce(${type} = 'boolean', FALSE)`,
+      text: `(CASE WHEN ${type} = 'string' THEN ${object} ->> ${key} END)`,
+      number: `(CASE WHEN ${type} = 'number' THEN (${object} ->> ${key})::double precision END)`,
+      boolean: `(CASE WHEN ${type} = 'boolean' THEN (${object} ->> ${key})::boolean END)`,
+    };
+  },
+  oneOf: DUCKDB.oneOf,
+  // The value on the row of the largest / smallest key, rows without a value left out (as DuckDB's
+  // arg_max and ClickHouse's argMax leave them).
+  argMax: (value, key) =>
+    `(array_agg(${value} ORDER BY ${key.map((k) => `${k} DESC`).join(', ')}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
+  argMin: (value, key) =>
+    `(array_agg(${value} ORDER BY ${key.join(', ')}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
+  list: (values) => `ARRAY[${values.join(', ')}]`,
+  listHasAny: (list, values) => `(${list} && ${values})`,
+  listHasAll: (list, values) => `(${list} @> ${values})`,
 };

@@ -151,11 +151,14 @@ export function usedPromo(o: string): string {
   return `${o}.promo_code IS NOT NULL AND ${o}.promo_code <> ''`;
 }
 
-/** `x`, a DOUBLE, rounded half to even as JS's roundHalfEven does (not DuckDB's round()). */
+/**
+ * `x`, a DOUBLE, rounded half to even as JS's roundHalfEven does (not DuckDB's round()). Whether
+ * the floor is even is asked without `%` (PostgreSQL has none for a double).
+ */
 export function halfEven(x: string): string {
   const f = `floor(${x})`;
   return (
     `CASE WHEN ${x} - ${f} > 0.5 THEN ${f} + 1 WHEN ${x} - ${f} < 0.5 THEN ${f} ` +
-    `WHEN ${f} % 2 = 0 THEN ${f} ELSE ${f} + 1 END`
+    `WHEN floor(${f} / 2) * 2 = ${f} THEN ${f} ELSE ${f} + 1 END`
   );
 }

@@ -9,7 +9,7 @@ import type { SqlParam } from './sql-layout.ts';
 import { sqlTree, type SqlContext, type SqlTree } from './sql-tree.ts';
 
 export type { SqlType } from './sql-comparison.ts';
-export { CLICKHOUSE, DUCKDB, type SqlDialect } from './sql-dialect.ts';
+export { CLICKHOUSE, DUCKDB, POSTGRES, type SqlDialect } from './sql-dialect.ts';
 export { propertyPointer } from './sql-comparison.ts';
 export { UnknownFieldError, type SqlParam } from './sql-layout.ts';
 export type { SqlContext } from './sql-tree.ts';
