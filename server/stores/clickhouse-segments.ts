@@ -85,14 +85,15 @@ function compile(definition: SegmentDefinition, ctx: ClickHouseSegmentContext) {
  */
 const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1';
 
-/** At most `limit` member ids of `definition`, in id order. */
+/** At most `limit` member ids of `definition` after `afterId` (exclusive), in id order. */
 export async function clickhouseMembers(
   ch: ClickHouseRunner,
   definition: SegmentDefinition,
   ctx: ClickHouseSegmentContext,
   limit: number,
+  afterId?: string,
 ): Promise<string[]> {
-  const statement = membersQuery(compile(definition, ctx), limit);
+  const statement = membersQuery(compile(definition, ctx), limit, afterId);
   return (await ch.rows(statement.sql + SETTINGS, named(statement.params))).map((r) =>
     String(r.customer_id),
   );
@@ -107,4 +108,19 @@ export async function clickhouseCount(
   const statement = countQuery(compile(definition, ctx));
   const [row] = await ch.rows(statement.sql + SETTINGS, named(statement.params));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The rows of `over(members)`, where `members` selects the members' customers rows (every column,
+ * the first-name verdict too): a statement of ours over the members, sharing their parameters.
+ */
+export async function clickhouseRows(
+  ch: ClickHouseRunner,
+  definition: SegmentDefinition,
+  ctx: ClickHouseSegmentContext,
+  over: (members: string) => string,
+): Promise<Record<string, unknown>[]> {
+  const compiled = compile(definition, ctx);
+  const members = `${compiled.with}SELECT c.* FROM ${compiled.from} WHERE (${compiled.where})`;
+  return ch.rows(over(members) + SETTINGS, named(compiled.params));
 }

@@ -1,0 +1,296 @@
+// The ClickHouse store's reads (issue 14, decision 042), part of what `TACT_STORE=clickhouse` will
+// serve: histories (what every per-customer function reads), the selection of customers (counts,
+// members, the count endpoint's answer, breakdowns), the orders the customer-base models read and
+// the scores fitted on them. Every figure here means what the DuckDB store's does, held to it on
+// the same rows by clickhouse-store.test.ts. Selection is the segment compiler's walk in
+// ClickHouse's dialect; a breakdown by reach is the same walk asked per channel (the reach
+// conditions of count-plan.ts), by score a tally of the members' fitted scores.
+import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
+import { compareText } from '../../src/domain/compare.ts';
+import type {
+  CustomerHistory,
+  HistoryReference,
+  HistoryScope,
+} from '../../src/domain/profile/history.ts';
+import type { MemberSummary } from '../../src/domain/profile/summaries.ts';
+import {
+  breakdownSource,
+  propensityBand,
+  rankBreakdown,
+  valueBand,
+} from '../../src/domain/segment/breakdown.ts';
+import { REACH_CHANNELS, reachConditions } from '../../src/domain/segment/count-plan.ts';
+import type { SegmentDefinition, SegmentNode } from '../../src/domain/segment/definition.ts';
+import { SCORE_FIELD_IDS, scoreValues, type ScoreValue } from '../scoring/score-fields.ts';
+import type { ScoreBook } from '../scoring/score-book.ts';
+import { fitScoreBook, type NoModel } from '../scoring/service.ts';
+import type { HistoryReadOptions, SegmentCountAnswer } from '../store.ts';
+import { chString, readHistories, readReference, type ClickHouseRunner } from './clickhouse.ts';
+import {
+  clickhouseCount,
+  clickhouseMembers,
+  clickhouseRows,
+  writeCustomerQuality,
+  writeCustomerScores,
+  type ClickHouseSegmentContext,
+} from './clickhouse-segments.ts';
+import { quote } from './duckdb-schema.ts';
+
+const DAY_MS = 86_400_000;
+const ALL = Number.MAX_SAFE_INTEGER;
+
+/** `definition`'s root and `more`, all holding (ids apart from the definition's own). */
+function andAlso(definition: SegmentDefinition, more: readonly SegmentNode[]): SegmentDefinition {
+  return {
+    version: definition.version,
+    root: {
+      id: '__and',
+      kind: 'group',
+      negate: false,
+      combinator: 'and',
+      children: [definition.root, ...more],
+    },
+  };
+}
+
+/** A group of `children` under `combinator`, negated or not. */
+const group = (
+  id: string,
+  combinator: 'and' | 'or',
+  children: SegmentNode[],
+  negate = false,
+): SegmentNode => ({ id, kind: 'group', negate, combinator, children });
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export interface ClickHouseReadsOptions {
+  asOf: string;
+  /** The saved segments' current definitions, which membership conditions evaluate. */
+  segments: () => Promise<ReadonlyMap<string, SegmentDefinition>>;
+}
+
+export class ClickHouseReads {
+  private reference: Promise<HistoryReference> | null = null;
+  private scoring: Promise<{
+    book: ScoreBook | NoModel;
+    values: ReadonlyMap<string, ReadonlyMap<string, ScoreValue>>;
+  }> | null = null;
+
+  constructor(
+    private readonly ch: ClickHouseRunner,
+    private readonly options: ClickHouseReadsOptions,
+  ) {}
+
+  /** After a load: the first-name verdicts the reach check reads, computed by the domain. */
+  async prepare(): Promise<void> {
+    await writeCustomerQuality(this.ch);
+    this.reference = null;
+    this.scoring = null;
+  }
+
+  async customerCount(): Promise<number> {
+    const [row] = await this.ch.rows('SELECT count() AS n FROM customers');
+    return Number(row?.n ?? 0);
+  }
+
+  referenceRows(): Promise<HistoryReference> {
+    this.reference ??= readReference(this.ch);
+    return this.reference;
+  }
+
+  async history(customerId: string, scope?: HistoryScope): Promise<CustomerHistory | null> {
+    const [history] = await readHistories(this.ch, [customerId], await this.referenceRows(), scope);
+    return history ?? null;
+  }
+
+  async *histories(
+    customerIds: readonly string[],
+    options: HistoryReadOptions = {},
+  ): AsyncIterable<CustomerHistory[]> {
+    const size = Math.max(1, options.chunkSize ?? 1000);
+    const ids = [...new Set(customerIds)].sort(compareText);
+    const reference = await this.referenceRows();
+    for (let i = 0; i < ids.length; i += size) {
+      const chunk = await readHistories(this.ch, ids.slice(i, i + size), reference, options.scope);
+      if (chunk.length > 0) yield chunk;
+    }
+  }
+
+  /** Completed orders summed per customer and UTC day, customers in id order (sources.ts). */
+  async scoringTransactions(): Promise<IndexedTransactions> {
+    const rows = await this.ch.rows(
+      `SELECT customer_id, intDiv(toUnixTimestamp64Milli(placed_at), ${DAY_MS}) AS day,
+              sum(total_cents) AS cents
+         FROM orders WHERE status = 'completed'
+        GROUP BY customer_id, day ORDER BY customer_id, day`,
+    );
+    const customerIds: string[] = [];
+    const customer = new Int32Array(rows.length);
+    const day = new Int32Array(rows.length);
+    const amount = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      const id = String(r.customer_id);
+      if (customerIds.at(-1) !== id) customerIds.push(id);
+      customer[i] = customerIds.length - 1;
+      day[i] = Number(r.day);
+      amount[i] = Number(r.cents) / 100;
+    });
+    return { customerIds, customer, day, amount };
+  }
+
+  /** Fitted on first use, and written where the segment walk reads scores (`customer_scores`). */
+  private scores() {
+    this.scoring ??= (async () => {
+      const book = fitScoreBook(await this.scoringTransactions(), this.options.asOf);
+      const values = 'unavailable' in book ? new Map() : scoreValues(book);
+      await writeCustomerScores(this.ch, values);
+      return { book, values };
+    })();
+    return this.scoring;
+  }
+
+  async scoreBook(): Promise<ScoreBook | NoModel> {
+    return (await this.scores()).book;
+  }
+
+  private async context(): Promise<ClickHouseSegmentContext> {
+    const { book } = await this.scores();
+    return {
+      asOf: this.options.asOf,
+      segments: await this.options.segments(),
+      scores: 'unavailable' in book ? new Set<string>() : SCORE_FIELD_IDS,
+    };
+  }
+
+  async segmentCounts(definitions: readonly SegmentDefinition[]): Promise<number[]> {
+    const ctx = await this.context();
+    const counts: number[] = [];
+    for (const definition of definitions)
+      counts.push(await clickhouseCount(this.ch, definition, ctx));
+    return counts;
+  }
+
+  async segmentSample(
+    definition: SegmentDefinition,
+    limit: number,
+    afterId?: string,
+  ): Promise<MemberSummary[]> {
+    const ids = await clickhouseMembers(this.ch, definition, await this.context(), limit, afterId);
+    return this.summaries(ids);
+  }
+
+  private async summaries(ids: readonly string[]): Promise<MemberSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ch.rows(
+      `SELECT customer_id, first_name, last_name, email, city FROM customers
+        WHERE customer_id IN (${ids.map(chString).join(', ')})`,
+    );
+    const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (r === undefined) return [];
+      return [
+        {
+          customer_id: id,
+          first_name: text(r.first_name),
+          last_name: text(r.last_name),
+          email: text(r.email),
+          city: text(r.city),
+        },
+      ];
+    });
+  }
+
+  async segmentCountAnswer(
+    definitions: readonly SegmentDefinition[],
+    sample: number,
+    breakdown: string | null,
+  ): Promise<SegmentCountAnswer> {
+    const [first] = definitions;
+    const counts = await this.segmentCounts(definitions);
+    const top = Number.isNaN(sample) ? 0 : Math.max(0, Math.floor(sample));
+    return {
+      counts,
+      total: await this.customerCount(),
+      sample: first === undefined || top === 0 ? [] : await this.segmentSample(first, top),
+      breakdown:
+        breakdown === null || first === undefined
+          ? null
+          : await this.segmentBreakdown(first, breakdown),
+    };
+  }
+
+  async segmentBreakdown(
+    definition: SegmentDefinition,
+    fieldId: string,
+  ): Promise<{ value: string | null; count: number }[]> {
+    const source = breakdownSource(fieldId);
+    if (source === null) throw new Error(`Not a breakdown: ${fieldId}`);
+    const ctx = await this.context();
+    const tally = (rows: { value: string | null; count: number }[]) => rankBreakdown(rows, fieldId);
+    switch (source.kind) {
+      case 'column': {
+        const rows = await clickhouseRows(
+          this.ch,
+          definition,
+          ctx,
+          (members) =>
+            `SELECT toString(m.${quote(source.column)}) AS value, count() AS n FROM (${members}) m GROUP BY value`,
+        );
+        return tally(rows.map((r) => ({ value: text(r.value), count: Number(r.n) })));
+      }
+      case 'score': {
+        const { values } = await this.scores();
+        const band = (v: ScoreValue | undefined): string | null => {
+          if (source.bands === 'propensity') return propensityBand(v);
+          if (source.bands === 'value') return valueBand(v);
+          return v === null || v === undefined ? null : String(v);
+        };
+        const byValue = new Map<string | null, number>();
+        for (const id of await clickhouseMembers(this.ch, definition, ctx, ALL)) {
+          const value = ctx.scores?.has(source.score)
+            ? band(values.get(id)?.get(source.score))
+            : null;
+          byValue.set(value, (byValue.get(value) ?? 0) + 1);
+        }
+        return tally([...byValue].map(([value, count]) => ({ value, count })));
+      }
+      case 'reach': {
+        const on = REACH_CHANNELS.map((channel) =>
+          group(`__reach_${channel}_all`, 'and', reachConditions(channel)),
+        );
+        const rows: { value: string | null; count: number }[] = [];
+        for (const [i, channel] of REACH_CHANNELS.entries()) {
+          const test = on[i];
+          if (test === undefined) continue;
+          rows.push({
+            value: channel,
+            count: await clickhouseCount(this.ch, andAlso(definition, [test]), ctx),
+          });
+        }
+        const none = group('__reach_none', 'or', on, true);
+        rows.push({
+          value: null,
+          count: await clickhouseCount(this.ch, andAlso(definition, [none]), ctx),
+        });
+        return tally(rows);
+      }
+      case 'order_channel': {
+        const rows = await clickhouseRows(
+          this.ch,
+          definition,
+          ctx,
+          (members) =>
+            `WITH m AS (${members}),
+                  ch AS (SELECT DISTINCT customer_id, toString(channel) AS channel FROM orders
+                          WHERE status = 'completed' AND customer_id IN (SELECT customer_id FROM m))
+             SELECT channel AS value, count() AS n FROM ch GROUP BY channel
+             UNION ALL
+             SELECT NULL AS value, count() AS n FROM m
+              WHERE customer_id NOT IN (SELECT customer_id FROM ch)`,
+        );
+        return tally(rows.map((r) => ({ value: text(r.value), count: Number(r.n) })));
+      }
+    }
+  }
+}
