@@ -168,3 +168,36 @@ test('histories come in chunks, in id order, as DuckDB gives them', async () => 
   expect(await reads.history(ids[0] ?? '')).toEqual(await duck.history(ids[0] ?? ''));
   expect(await reads.history('C9999999')).toBeNull();
 }, 120_000);
+
+test('the field catalogue is the DuckDB store’s: every field’s stats and suggestions, events too', async () => {
+  const mine = await reads.catalogue();
+  const theirs = await duck.catalogue();
+  expect(mine.customers).toBe(theirs.customers);
+  expect(mine.fields.map((f) => f.id)).toEqual(theirs.fields.map((f) => f.id));
+  for (const [i, f] of mine.fields.entries()) expect(f, f.id).toEqual(theirs.fields[i]);
+  expect(mine.event_types).toEqual(theirs.event_types);
+}, 120_000);
+
+test('search finds whom DuckDB finds: ids, identities, phones written any way, names, typos', async () => {
+  const someone = dataset.customers[17];
+  const phone = dataset.identities.find((i) => i.kind === 'phone');
+  const email = dataset.identities.find((i) => i.kind === 'email');
+  const queries = [
+    someone?.customer_id ?? '',
+    (someone?.customer_id ?? '').toLowerCase(),
+    `${someone?.first_name ?? ''} ${someone?.last_name ?? ''}`,
+    someone?.last_name ?? '',
+    (someone?.last_name ?? '').slice(0, 3),
+    email?.value.toUpperCase() ?? '',
+    phone?.value ?? '',
+    (phone?.value ?? '').replaceAll(' ', ''),
+    (phone?.value ?? '').replace(/^\+33\s?/, '0'),
+    'zzzz',
+    '',
+  ];
+  for (const q of queries)
+    for (const limit of [1, 8])
+      expect(await reads.search(q, limit), `${q} (${String(limit)})`).toEqual(
+        await duck.search(q, limit),
+      );
+}, 120_000);

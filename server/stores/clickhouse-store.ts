@@ -21,7 +21,24 @@ import {
 } from '../../src/domain/segment/breakdown.ts';
 import { REACH_CHANNELS, reachConditions } from '../../src/domain/segment/count-plan.ts';
 import type { SegmentDefinition, SegmentNode } from '../../src/domain/segment/definition.ts';
-import { SCORE_FIELD_IDS, scoreValues, type ScoreValue } from '../scoring/score-fields.ts';
+import {
+  SCORE_FIELD_IDS,
+  scoreCatalogueFields,
+  scoreValues,
+  type ScoreValue,
+} from '../scoring/score-fields.ts';
+import type { CatalogueResponse, SearchHit } from '../../src/api/contract.ts';
+import { loyaltyTier } from '../../src/domain/profile/schema.ts';
+import {
+  bestHits,
+  compactPhone,
+  normaliseQuery,
+  phoneForms,
+  type RankedHit,
+} from '../../src/domain/profile/search.ts';
+import { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
+import { readClickHouseCatalogue } from './clickhouse-catalogue.ts';
+import { PHONE_PUNCTUATION } from './duckdb-search.ts';
 import type { ScoreBook } from '../scoring/score-book.ts';
 import { fitScoreBook, type NoModel } from '../scoring/service.ts';
 import type { HistoryReadOptions, SegmentCountAnswer } from '../store.ts';
@@ -71,6 +88,8 @@ export interface ClickHouseReadsOptions {
 
 export class ClickHouseReads {
   private reference: Promise<HistoryReference> | null = null;
+  private cachedCatalogue: Promise<CatalogueResponse> | null = null;
+  private searchIndex: Promise<CustomerSearchIndex> | null = null;
   private scoring: Promise<{
     book: ScoreBook | NoModel;
     values: ReadonlyMap<string, ReadonlyMap<string, ScoreValue>>;
@@ -86,6 +105,91 @@ export class ClickHouseReads {
     await writeCustomerQuality(this.ch);
     this.reference = null;
     this.scoring = null;
+    this.cachedCatalogue = null;
+    this.searchIndex = null;
+  }
+
+  /** The field catalogue with the scores' fields, computed once per load (a failure is retried). */
+  catalogue(): Promise<CatalogueResponse> {
+    if (this.cachedCatalogue === null) {
+      const pending = Promise.all([
+        readClickHouseCatalogue(this.ch, this.options.asOf),
+        this.scores(),
+        this.customerCount(),
+      ]).then(([catalogue, { book, values }, customers]) => ({
+        ...catalogue,
+        fields: [
+          ...catalogue.fields,
+          ...('unavailable' in book ? [] : scoreCatalogueFields(values, customers)),
+        ],
+      }));
+      pending.catch(() => {
+        if (this.cachedCatalogue === pending) this.cachedCatalogue = null;
+      });
+      this.cachedCatalogue = pending;
+    }
+    return this.cachedCatalogue;
+  }
+
+  /** Names and emails indexed for search, read once per load, as the DuckDB store's. */
+  private nameIndex(): Promise<CustomerSearchIndex> {
+    if (this.searchIndex === null) {
+      const pending = this.ch
+        .rows('SELECT customer_id, first_name, last_name, email, city, loyalty_tier FROM customers')
+        .then(
+          (rows) =>
+            new CustomerSearchIndex(
+              rows.map((r) => ({
+                customer_id: String(r.customer_id),
+                first_name: text(r.first_name),
+                last_name: text(r.last_name),
+                email: text(r.email),
+                city: text(r.city),
+                loyalty_tier: loyaltyTier.parse(r.loyalty_tier),
+              })),
+            ),
+        );
+      pending.catch(() => {
+        if (this.searchIndex === pending) this.searchIndex = null;
+      });
+      this.searchIndex = pending;
+    }
+    return this.searchIndex;
+  }
+
+  /**
+   * Ids and identities (ranks 0 and 1) in SQL, a phone also compacted; names and emails through
+   * the index (ranks 2 and 3): the rules of src/domain/profile/search.ts, as the DuckDB store's.
+   */
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const q = normaliseQuery(query);
+    const top = Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
+    if (top === 0) return [];
+    const index = await this.nameIndex();
+    const compact = `replaceRegexpAll(lowerUTF8(value), ${chString(PHONE_PUNCTUATION)}, '')`;
+    const [f1, f2, f3] = phoneForms(compactPhone(q));
+    const forms = '({f1:String}, {f2:String}, {f3:String})';
+    const rows = await this.ch.rows(
+      `SELECT customer_id, 0 AS rank, 'customer_id' AS kind, customer_id AS value FROM customers
+        WHERE lowerUTF8(customer_id) = {q:String}
+       UNION ALL
+       SELECT customer_id, 1 AS rank, kind, value FROM identities
+        WHERE lowerUTF8(value) = {q:String}
+           OR (kind = 'phone' AND (${compact} = {q:String}
+               OR lowerUTF8(value) IN ${forms} OR ${compact} IN ${forms}))`,
+      { q, f1, f2, f3 },
+    );
+    const candidates: RankedHit[] = rows.map((r) => ({
+      customer_id: String(r.customer_id),
+      rank: Number(r.rank) === 0 ? 0 : 1,
+      kind: String(r.kind),
+      value: String(r.value),
+    }));
+    candidates.push(...index.search(q, top));
+    return bestHits(candidates, top).flatMap((hit) => {
+      const c = index.customer(hit.customer_id);
+      return c ? [{ ...c, matched: { kind: hit.kind, value: hit.value } }] : [];
+    });
   }
 
   async customerCount(): Promise<number> {

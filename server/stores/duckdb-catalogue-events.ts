@@ -14,6 +14,7 @@ import { eventType as eventTypeSchema } from '../../src/domain/profile/schema.ts
 import { queryRows, toNumber, toText } from './duckdb-values.ts';
 import { compareText } from '../../src/domain/compare.ts';
 
+/** The event types' counts (DuckDB). */
 const EVENT_TYPES_SQL = `SELECT type, count(*)::INTEGER AS n,
     count(DISTINCT customer_id)::INTEGER AS customers, list(DISTINCT channel) AS channels
   FROM events GROUP BY type`;
@@ -43,48 +44,86 @@ function keyText(jsonType: string, text: string): string {
   return NUMERIC.has(jsonType) ? String(Number(text)) : text;
 }
 
+/** An event type's counts, as an engine groups them. */
+export interface EventTypeRow {
+  type: string;
+  n: number;
+  customers: number;
+  channels: readonly string[];
+}
+
+/** One (event type, property, JSON type, value as text) with its count (PROPERTIES_SQL). */
+export interface EventPropertyRow {
+  type: string;
+  key: string;
+  /** DuckDB's JSON type name: VARCHAR, BIGINT, UBIGINT, DOUBLE, BOOLEAN, NULL… */
+  json_type: string;
+  text: string;
+  n: number;
+  /** How many distinct values the property has. */
+  values: number;
+}
+
 export async function readEventTypes(connection: DuckDBConnection): Promise<CatalogueEventType[]> {
-  const types = new Map((await queryRows(connection, EVENT_TYPES_SQL)).map((r) => [r.type, r]));
+  const types = (await queryRows(connection, EVENT_TYPES_SQL)).map((r): EventTypeRow => ({
+    type: toText(r.type ?? null),
+    n: toNumber(r.n ?? null),
+    customers: toNumber(r.customers ?? null),
+    channels: r.channels instanceof DuckDBListValue ? r.channels.items.map((c) => toText(c)) : [],
+  }));
+  const props = (await queryRows(connection, PROPERTIES_SQL)).map((r): EventPropertyRow => ({
+    type: toText(r.type ?? null),
+    key: toText(r.key ?? null),
+    json_type: toText(r.json_type ?? null),
+    text: toText(r.text ?? null),
+    n: toNumber(r.n ?? null),
+    values: toNumber(r.values ?? null),
+  }));
+  return eventTypesOf(types, props);
+}
+
+/** The catalogue's event types from an engine's grouped rows, ranked with the shared rules. */
+export function eventTypesOf(
+  typeRows: readonly EventTypeRow[],
+  propertyRows: readonly EventPropertyRow[],
+): CatalogueEventType[] {
+  const types = new Map(typeRows.map((r) => [r.type, r]));
   interface Prop {
     seen: { string: boolean; number: boolean; boolean: boolean };
     counts: Map<string, number>;
     values: number;
   }
   const props = new Map<string, Map<string, Prop>>();
-  for (const r of await queryRows(connection, PROPERTIES_SQL)) {
-    const type = toText(r.type ?? null);
-    const name = toText(r.key ?? null);
-    const jsonType = toText(r.json_type ?? null);
+  for (const r of propertyRows) {
+    const { type, key: name, json_type: jsonType } = r;
     let byName = props.get(type);
     if (!byName) props.set(type, (byName = new Map()));
     let prop = byName.get(name);
     if (!prop) {
       const seen = { string: false, number: false, boolean: false };
-      prop = { seen, counts: new Map(), values: toNumber(r.values ?? null) };
+      prop = { seen, counts: new Map(), values: r.values };
       byName.set(name, prop);
     }
     if (jsonType === 'VARCHAR') prop.seen.string = true;
     else if (NUMERIC.has(jsonType)) prop.seen.number = true;
     else prop.seen.boolean = true;
     if (jsonType === 'NULL' || prop.values > SUGGESTION_MAX_DISTINCT) continue;
-    const key = keyText(jsonType, toText(r.text ?? null));
-    prop.counts.set(key, (prop.counts.get(key) ?? 0) + toNumber(r.n ?? null));
+    const key = keyText(jsonType, r.text);
+    prop.counts.set(key, (prop.counts.get(key) ?? 0) + r.n);
   }
   return eventTypeSchema.options
     .filter((type) => types.has(type))
     .map((type) => {
       const row = types.get(type);
-      const channels = row?.channels;
       const byName = [...(props.get(type) ?? new Map<string, Prop>()).entries()].sort(([a], [b]) =>
         compareText(a, b),
       );
       return {
         type,
         label: eventTypeLabels[type],
-        count: toNumber(row?.n ?? null),
-        customers: toNumber(row?.customers ?? null),
-        channels:
-          channels instanceof DuckDBListValue ? channels.items.map((c) => toText(c)).sort() : [],
+        count: row?.n ?? 0,
+        customers: row?.customers ?? 0,
+        channels: [...(row?.channels ?? [])].sort(),
         properties: byName.map(([name, prop]) => {
           const t = propertyType(prop.seen);
           const distinct = prop.values > SUGGESTION_MAX_DISTINCT ? prop.values : prop.counts.size;

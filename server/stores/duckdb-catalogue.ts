@@ -21,7 +21,7 @@ import { epochMs, queryRows, toNumber, toNumberOrNull, toText, type Row } from '
 /** Orders that count as purchases: everything not returned or cancelled (as `orderFigures`). */
 const COMPLETED = `status NOT IN ('returned', 'cancelled')`;
 
-interface Stats {
+export interface Stats {
   present: number;
   missing: number;
   distinct: number;
@@ -30,7 +30,11 @@ interface Stats {
 }
 
 /** A field from its stats and value counts, with `describeValues`'s rules. */
-function field(spec: FieldSpec, stats: Stats, counts: Iterable<[string, number]>): CatalogueField {
+export function field(
+  spec: FieldSpec,
+  stats: Stats,
+  counts: Iterable<[string, number]>,
+): CatalogueField {
   const ranged = spec.type === 'number' || spec.type === 'date';
   return {
     id: spec.id,
