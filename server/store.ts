@@ -235,7 +235,7 @@ export interface DashboardFigures {
 
 export interface ProfileStore
   extends HistorySource, SegmentSelection, SavedSegmentStore, DashboardFigures {
-  readonly kind: 'memory' | 'duckdb';
+  readonly kind: 'memory' | 'duckdb' | 'clickhouse';
   /** Versioned documents of every kind: saved segments now, campaigns and guardrail policies next. */
   readonly documents: DocumentRepository;
   /** The instant the data runs up to. */

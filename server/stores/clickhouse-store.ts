@@ -257,6 +257,25 @@ export class ClickHouseReads {
     return (await this.scores()).book;
   }
 
+  /** The models fitted again; the catalogue's score fields follow. */
+  async refitScores(stage: (name: string) => void): Promise<ScoreBook | NoModel> {
+    stage('reading the orders');
+    this.scoring = null;
+    this.cachedCatalogue = null;
+    stage('fitting the models and scoring');
+    return (await this.scores()).book;
+  }
+
+  /** Each scored customer's values (the book's), for figures over members. */
+  async scoreValues(): Promise<ReadonlyMap<string, ReadonlyMap<string, ScoreValue>>> {
+    return (await this.scores()).values;
+  }
+
+  /** Every member of `definition`, in id order. */
+  async members(definition: SegmentDefinition): Promise<string[]> {
+    return clickhouseMembers(this.ch, definition, await this.context(), ALL);
+  }
+
   private async context(): Promise<ClickHouseSegmentContext> {
     const { book } = await this.scores();
     return {

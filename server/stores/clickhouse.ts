@@ -146,12 +146,21 @@ function parseRow<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** Every row of `table` in load order, checked by the model's `schema`. */
+export async function readTable<S extends z.ZodType>(
+  ch: ClickHouseRunner,
+  table: ClickHouseTable,
+  schema: S,
+): Promise<z.infer<S>[]> {
+  return (await ch.rows(`SELECT ${selectModel(table)} FROM ${quote(table)} ORDER BY "_row"`)).map(
+    (r) => parseRow(schema, table, r),
+  );
+}
+
 /** The reference tables every history resolves against (products, stores, offers, campaigns). */
 export async function readReference(ch: ClickHouseRunner): Promise<HistoryReference> {
-  const read = async <S extends z.ZodType>(table: ClickHouseTable, schema: S) =>
-    (await ch.rows(`SELECT ${selectModel(table)} FROM ${quote(table)} ORDER BY "_row"`)).map((r) =>
-      parseRow(schema, table, r),
-    );
+  const read = <S extends z.ZodType>(table: ClickHouseTable, schema: S) =>
+    readTable(ch, table, schema);
   return historyReference({
     products: await read('products', product),
     stores: await read('stores', store),

@@ -140,6 +140,12 @@ export interface DuckDbStoreOptions {
    * thread per store: two test workers each running DuckDB on every core only contend.
    */
   threads?: number;
+  /**
+   * Tact's own state beside another engine's data (a ClickHouse store): documents, accounts and
+   * the audit log only. No data is loaded here, so none is imported as documents: the other store
+   * imports its own.
+   */
+  documentsOnly?: boolean;
 }
 
 /** TACT_DUCKDB_THREADS when it is a positive integer. */
@@ -228,6 +234,7 @@ export class DuckDbStore implements ProfileStore {
   private reference: Promise<HistoryReference> | null = null;
   /** Names and emails indexed for search, read once per load (on the first search). */
   private searchIndex: Promise<CustomerSearchIndex> | null = null;
+  private readonly documentsOnly: boolean;
 
   private constructor(
     instance: DuckDBInstance,
@@ -237,6 +244,7 @@ export class DuckDbStore implements ProfileStore {
     this.instance = instance;
     this.connection = connection;
     this.asOfOption = options.asOf;
+    this.documentsOnly = options.documentsOnly ?? false;
     this.poolSize = Math.max(1, options.connections ?? 4);
     this.pool = new ConnectionPool(instance, this.poolSize);
   }
@@ -275,9 +283,11 @@ export class DuckDbStore implements ProfileStore {
     await migrateSegmentTables(this.connection);
     await migrateSavedSegmentTables(this.connection);
     await this.refreshMeta();
-    await importLoadedSegments(this.connection);
-    await importLoadedCampaigns(this.connection);
-    await importDefaultPolicy(this.connection, this.asOf);
+    if (!this.documentsOnly) {
+      await importLoadedSegments(this.connection);
+      await importLoadedCampaigns(this.connection);
+      await importDefaultPolicy(this.connection, this.asOf);
+    }
     this.cachedCatalogue = null;
     this.documents.forget();
     this.segmentCustomers = null;

@@ -7,7 +7,7 @@ import { isoInstant } from '../../domain/profile/schema.ts';
 
 export const healthResponse = z.object({
   status: z.literal('ok'),
-  store: z.enum(['memory', 'duckdb']),
+  store: z.enum(['memory', 'duckdb', 'clickhouse']),
   customers: z.number().int().nonnegative(),
   /** The instant the demo data runs up to; "today" for relative windows. */
   as_of: isoInstant,
