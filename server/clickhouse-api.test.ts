@@ -82,10 +82,20 @@ const post = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-test('meta says which store answers', async () => {
+test('the health says which store answers; imports are ClickHouse’s own command’s', async () => {
   const res = await onClickHouse.request('/api/health');
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ store: 'clickhouse', as_of: DEMO_AS_OF });
+  const imports = await onClickHouse.request('/api/imports');
+  expect(await imports.json()).toMatchObject({ available: false, store: 'clickhouse' });
+  const start = await onClickHouse.request('/api/imports', post({ files: ['customers.csv'] }));
+  expect(start.status).toBe(503);
+  expect(await start.json()).toMatchObject({
+    error: {
+      reason: 'import_unavailable',
+      message: expect.stringMatching(/npm run clickhouse-load/),
+    },
+  });
 });
 
 test('a customer’s 360, timeline and scores, and search, as on DuckDB', async () => {

@@ -1,5 +1,6 @@
 // `npm start`: the built app and the profile API over the embedded DuckDB store on one port.
-// Seeds the demo data on first start (progress printed) and reuses the file afterwards.
+// Seeds the demo data on first start (progress printed) and reuses the file afterwards. With
+// TACT_STORE=clickhouse, the data is read in ClickHouse (docs/scale.md).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -12,7 +13,7 @@ import { argon2Passwords } from './auth/argon2.ts';
 import { firstStart } from './auth/first-start.ts';
 import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
-import { seedDemo, startingData } from './seed-demo.ts';
+import { seedClickHouseDemo, seedDemo, startingData } from './seed-demo.ts';
 import { Server } from 'node:http';
 import { drainer, lockedFileMessage } from './lifecycle.ts';
 import { DEFAULT_LOAD_LIMITS } from './load-limits.ts';
@@ -20,7 +21,10 @@ import { cancelOnDisconnect, detached } from './request-scope.ts';
 import { ImportJobs } from './import/jobs.ts';
 import { importDirectory } from './import/run.ts';
 import { allowedHosts, noSourceMaps, securityHeaders } from './security.ts';
-import { openDuckDbStore, readMeta } from './stores/duckdb.ts';
+import { ClickHouseStore, readClickHouseAsOf } from './stores/clickhouse-profile-store.ts';
+import { openClickHouse } from './stores/clickhouse-open.ts';
+import { openDuckDbStore, readMeta, type DuckDbStore } from './stores/duckdb.ts';
+import type { ProfileStore } from './store.ts';
 import { workerRenderer } from './templates/worker-renderer.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -30,6 +34,9 @@ const dbPath = process.env.TACT_DB ?? 'data/tact.duckdb';
 const customers = Number(process.env.TACT_CUSTOMERS ?? 50_000);
 const seed = Number(process.env.TACT_SEED ?? 42);
 const staticRoot = process.env.TACT_STATIC ?? 'dist';
+// Beside ClickHouse, the DuckDB file holding what Tact writes (TACT_DB names it there too).
+const statePath = process.env.TACT_DB ?? 'data/tact-state.duckdb';
+let clickhouseWhere = '';
 
 if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
   console.error(`PORT must be a port number, got "${process.env.PORT}".`);
@@ -40,29 +47,76 @@ if (!Number.isInteger(customers) || customers < 100) {
   process.exit(1);
 }
 
+const engine = process.env.TACT_STORE ?? 'duckdb';
+if (engine !== 'duckdb' && engine !== 'clickhouse') {
+  console.error(`TACT_STORE must be "duckdb" or "clickhouse", got "${engine}".`);
+  process.exit(1);
+}
+const onClickHouse = engine === 'clickhouse';
+
 mkdirSync(path.dirname(dbPath), { recursive: true });
 const memoryLimit = process.env.TACT_DUCKDB_MEMORY ?? '2GB';
-const store = await openDuckDbStore({ path: dbPath, memoryLimit }).catch((error: unknown) => {
+// DuckDB holds the data, or beside ClickHouse only what Tact writes (documents, accounts, audit).
+const duck = await openDuckDbStore({
+  path: onClickHouse ? statePath : dbPath,
+  memoryLimit,
+  documentsOnly: onClickHouse,
+}).catch((error: unknown) => {
   // Another server on the same file: one clear line, not a stack trace.
-  const locked = lockedFileMessage(error, dbPath);
+  const file = onClickHouse ? statePath : dbPath;
+  const locked = lockedFileMessage(error, file);
   if (locked === null) throw error;
   console.error(locked);
   process.exit(1);
 });
-const meta = await readMeta(store);
-const starting = startingData(meta, { seed, customers });
-if (starting === 'seed' || meta === null) {
-  await seedDemo(store, { seed, customers, log: (line) => console.log(line) });
-} else {
+const store: ProfileStore = onClickHouse ? await openClickHouseStore(duck) : await openDuckDb(duck);
+
+async function openDuckDb(store: DuckDbStore): Promise<DuckDbStore> {
+  const meta = await readMeta(store);
+  const starting = startingData(meta, { seed, customers });
+  if (starting === 'seed' || meta === null) {
+    await seedDemo(store, { seed, customers, log: (line) => console.log(line) });
+  } else {
+    console.log(
+      `Using ${dbPath}: ${meta.customers.toLocaleString('en')} customers (${starting === 'imported' ? 'imported data' : `seed ${String(meta.seed)}`}).`,
+    );
+  }
+  return store;
+}
+
+/**
+ * The data in ClickHouse (docs/scale.md), Tact's own state in `state`. chDB on a folder with no
+ * data yet gets the demo, as DuckDB does; a ClickHouse server is the retailer's, loaded by them.
+ */
+async function openClickHouseStore(state: DuckDbStore): Promise<ClickHouseStore> {
+  const { runner, where, embedded } = await openClickHouse(process.env);
+  clickhouseWhere = where;
+  const asOf = await readClickHouseAsOf(runner).catch((error: unknown) => {
+    console.error(
+      `Cannot read ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  });
+  if (asOf === null) {
+    if (!embedded) {
+      console.error(
+        `${where} holds no Tact data yet: load it with "npm run clickhouse-load -- --dir DIR" (docs/scale.md).`,
+      );
+      process.exit(1);
+    }
+    await seedClickHouseDemo(runner, state, { seed, customers, log: (line) => console.log(line) });
+  }
+  const opened = await ClickHouseStore.open(runner, state);
   console.log(
-    `Using ${dbPath}: ${meta.customers.toLocaleString('en')} customers (${starting === 'imported' ? 'imported data' : `seed ${String(meta.seed)}`}).`,
+    `Using ${where}: ${(await opened.customerCount()).toLocaleString('en')} customers; Tact's own documents in ${statePath}.`,
   );
+  return opened;
 }
 
 // Users, sessions and tokens live in the same file and survive reloads of the data. On the first
 // start, an admin with a random password (printed below, once) and, with TACT_BOOTSTRAP_TOKEN, an
 // admin API token of that value for automation.
-const accounts = await Accounts.open(store.accountPersistence());
+const accounts = await Accounts.open(duck.accountPersistence());
 const firstAdmin = await firstStart(accounts, argon2Passwords, {
   bootstrapToken: process.env.TACT_BOOTSTRAP_TOKEN,
   now: Date.now(),
@@ -70,13 +124,16 @@ const firstAdmin = await firstStart(accounts, argon2Passwords, {
 
 // Imports from the admin's screen: run for no request in particular (the start answers at once);
 // once written, the scores and what the screens read are worked out again in the background.
-const imports = new ImportJobs((dir, run) =>
-  detached(async () => {
-    const report = await importDirectory(store, dir, run);
-    if (report.committed) void scoreInBackground();
-    return report;
-  }),
-);
+// ClickHouse is loaded by its own command (npm run clickhouse-load): no import from the screen.
+const imports = onClickHouse
+  ? undefined
+  : new ImportJobs((dir, run) =>
+      detached(async () => {
+        const report = await importDirectory(duck, dir, run);
+        if (report.committed) void scoreInBackground();
+        return report;
+      }),
+    );
 
 const app = new Hono();
 app.use('*', securityHeaders());
@@ -94,9 +151,9 @@ app.route(
     templates: workerRenderer().render,
     checks: checkWorkers(),
     hosts: allowedHosts(host, process.env.TACT_ALLOWED_HOSTS),
-    auditTrail: store.auditTrail(),
+    auditTrail: duck.auditTrail(),
     load: DEFAULT_LOAD_LIMITS,
-    imports,
+    ...(imports === undefined ? {} : { imports }),
   }),
 );
 if (existsSync(path.join(staticRoot, 'index.html'))) {
@@ -111,7 +168,8 @@ if (existsSync(path.join(staticRoot, 'index.html'))) {
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host === '0.0.0.0' ? 'localhost' : host;
-  console.log(`Tact is running at http://${shown}:${info.port}/ (API on DuckDB: ${dbPath})`);
+  const api = onClickHouse ? clickhouseWhere : `DuckDB: ${dbPath}`;
+  console.log(`Tact is running at http://${shown}:${info.port}/ (API on ${api})`);
   if (firstAdmin !== null) {
     console.log(
       `First start: sign in as "${firstAdmin.login}" with the password ${firstAdmin.password}\n` +
@@ -133,7 +191,7 @@ async function scoreInBackground() {
   const started = performance.now();
   console.log('Scoring customers (lifetime value, propensity, churn, RFM) in the background…');
   try {
-    await store.prepareSearch();
+    if (!onClickHouse) await duck.prepareSearch();
     await store.catalogue();
     const book = await store.scoreBook();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -163,10 +221,12 @@ async function scoreInBackground() {
   } catch (error: unknown) {
     console.error('Counting co-purchases failed; it will be retried on first use.', error);
   }
-  // Every campaign recipient's outcome and every customer's data quality, for the dashboards.
+  // Every campaign recipient's outcome and every customer's data quality, for the dashboards
+  // (DuckDB's tables for them; on ClickHouse the dashboards read their rows on first use).
+  if (onClickHouse) return;
   const preparing = performance.now();
   try {
-    await store.prepareDashboards();
+    await duck.prepareDashboards();
     const seconds = ((performance.now() - preparing) / 1000).toFixed(1);
     console.log(`Prepared the campaign and data-quality dashboards in ${seconds} s.`);
   } catch (error: unknown) {
@@ -183,7 +243,7 @@ server.headersTimeout = 10_000;
 server.requestTimeout = 30_000;
 const stop = drainer(server, {
   close: async () => {
-    await imports.close();
+    await imports?.close();
     await store.close();
   },
 });

@@ -5,7 +5,7 @@
 // rebuilds the demo store. With --fragments, as an export per source system holds it: no customer
 // ids, each customer's records per system (source_records, record_links) for identity resolution
 // (import them with --replace).
-import { parseArgs } from 'node:util';
+import { cli, flags, type Cli } from './args.ts';
 import { DEMO_AS_OF, streamDataset } from '../../mocks/seed/index.ts';
 import { fragmentsOf } from '../../mocks/seed/fragments.ts';
 import { exportRecordFragments, exportTables, layoutSelect } from '../import/export.ts';
@@ -14,25 +14,15 @@ import { createDuckDbSink, openDuckDbStore, type DuckDbStore } from '../stores/d
 
 const USAGE = `Usage: npm run export-demo -- --dir DIR [--customers N] [--seed S] [--format csv|parquet] [--fragments]`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      customers: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '42' },
-      format: { type: 'string', default: 'csv' },
-      fragments: { type: 'boolean' },
-    },
-  }));
-} catch (error: unknown) {
-  fail(error instanceof Error ? error.message : String(error));
-}
+const command: Cli = cli(USAGE);
+const fail: Cli['fail'] = command.fail;
+const values = flags(command, {
+  dir: { type: 'string' },
+  customers: { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '42' },
+  format: { type: 'string', default: 'csv' },
+  fragments: { type: 'boolean' },
+});
 const dir = values.dir ?? fail('--dir is required.');
 const customers = Number(values.customers);
 const seed = Number(values.seed);

@@ -5,11 +5,9 @@
 // written only when every one of them was accepted (all or nothing). Exits 1 when nothing was
 // imported. The server must be stopped: the file is locked while it runs.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { lockedFileMessage } from '../lifecycle.ts';
-import { readMapping } from '../import/mapping.ts';
+import { asOfFlag, cli, flags, mappingFlag, type Cli } from './args.ts';
 import { importDirectory } from '../import/run.ts';
-import { normalInstant } from '../import/read.ts';
 import { formatReport } from '../import/report.ts';
 import { openDuckDbStore } from '../stores/duckdb.ts';
 
@@ -22,44 +20,25 @@ const USAGE = `Usage: npm run import -- --dir DIR [--mapping FILE] [--db FILE] [
   --check          read and check the files, import nothing
   --replace        the files replace all of the store's data (needed for records per source system)`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      mapping: { type: 'string' },
-      db: { type: 'string' },
-      'as-of': { type: 'string' },
-      check: { type: 'boolean' },
-      replace: { type: 'boolean' },
-    },
-  }));
-} catch (error: unknown) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-const dir = values.dir ?? fail('--dir is required.');
-if (!existsSync(dir)) fail(`${dir} does not exist.`);
-const asOf =
-  values['as-of'] === undefined ? new Date().toISOString() : normalInstant(values['as-of']);
-if (asOf === null)
-  fail(`--as-of must be an instant with its offset, got "${values['as-of'] ?? ''}".`);
+const command: Cli = cli(USAGE);
+const values = flags(command, {
+  dir: { type: 'string' },
+  mapping: { type: 'string' },
+  db: { type: 'string' },
+  'as-of': { type: 'string' },
+  check: { type: 'boolean' },
+  replace: { type: 'boolean' },
+});
+const dir = values.dir ?? command.fail('--dir is required.');
+if (!existsSync(dir)) command.fail(`${dir} does not exist.`);
+const asOf = asOfFlag(command, values['as-of']);
 const db = values.db ?? process.env.TACT_DB ?? 'data/tact.duckdb';
-let mapping = null;
-if (values.mapping !== undefined) {
-  try {
-    mapping = readMapping(values.mapping);
-  } catch (error: unknown) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-}
+const mapping = mappingFlag(command, values.mapping);
 
 const store = await openDuckDbStore({ path: db }).catch((error: unknown) => {
-  fail(lockedFileMessage(error, db) ?? (error instanceof Error ? error.message : String(error)));
+  command.fail(
+    lockedFileMessage(error, db) ?? (error instanceof Error ? error.message : String(error)),
+  );
 });
 const started = performance.now();
 try {

@@ -57,7 +57,9 @@ export function importRoutes(store: ProfileStore, service: ImportService | null)
     if (service === null)
       throw httpError(
         'import_unavailable',
-        'Importing files needs the server with its database (npm start).',
+        store.kind === 'clickhouse'
+          ? 'Data in ClickHouse is loaded by npm run clickhouse-load (docs/scale.md), not from here.'
+          : 'Importing files needs the server with its database (npm start).',
         {},
       );
     return service;
@@ -66,6 +68,7 @@ export function importRoutes(store: ProfileStore, service: ImportService | null)
     .get('/', async (c) => {
       const body: ImportsResponse = {
         available: service !== null,
+        store: store.kind,
         as_of: store.asOf,
         customers: await store.customerCount(),
         imports: service?.list() ?? [],

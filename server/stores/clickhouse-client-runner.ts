@@ -3,7 +3,7 @@
 // as JSONEachRow, 64-bit integers as numbers; parameters are bound by name (`{p1:String}`), as the
 // segment compiler's ClickHouse dialect writes them. Nothing here assumes one node: on a cluster
 // the URL is any node (or a load balancer) and the tables are Distributed ones (docs/scale.md).
-import { createClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { z } from 'zod';
 import type { ClickHouseRunner } from './clickhouse.ts';
 
@@ -27,6 +27,8 @@ export function clickhouseClientRunner(connection: ClickHouseConnection): ClickH
     ...(connection.password === undefined ? {} : { password: connection.password }),
     ...(connection.database === undefined ? {} : { database: connection.database }),
     clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+    // A failed request reaches the caller as an error, worded there; the client stays quiet.
+    log: { level: ClickHouseLogLevel.OFF },
   });
   return {
     async run(sql) {

@@ -1,4 +1,4 @@
-// Which data the console is looking at: the in-browser demo or the server's DuckDB store, how many
+// Which data the console is looking at: the in-browser demo, or the server on DuckDB or ClickHouse, how many
 // customers, and the "today" that relative dates count from.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -225,8 +225,12 @@ export const importJob = z.strictObject({
 export type ImportJob = z.infer<typeof importJob>;
 
 export const importsResponse = z.strictObject({
-  /** False where there is no database to import into (the browser's demo). */
+  /**
+   * False where there is no database to import into (the browser's demo) or the data sits in
+   * ClickHouse, which its own command loads (docs/scale.md): `store` says which.
+   */
   available: z.boolean(),
+  store: z.enum(['memory', 'duckdb', 'clickhouse']),
   /** "Today" of the data served now, and its customers. */
   as_of: z.string().nullable(),
   customers: z.number().int().nonnegative().nullable(),

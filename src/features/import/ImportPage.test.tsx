@@ -6,6 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import {
   FIXTURE_AS_OF,
@@ -254,6 +255,25 @@ test('replacing asks first; refused rows are listed by file and line, and as CSV
 test('where there is no database (the browser demo), the page says where imports are made', async () => {
   renderAt(PAGE, [{ path: PAGE, element: <ImportRoute /> }]);
   expect(await screen.findByText('Importing goes through Tact’s server')).toBeInTheDocument();
+  expect(screen.queryByLabelText('Choose files')).not.toBeInTheDocument();
+});
+
+test('where the data sits in ClickHouse, the page names the command that loads it', async () => {
+  mockApi.use(
+    http.get(/\/api\/imports$/, () =>
+      HttpResponse.json({
+        available: false,
+        store: 'clickhouse',
+        as_of: FIXTURE_AS_OF,
+        customers: FIXTURE_CUSTOMERS,
+        imports: [],
+      }),
+    ),
+  );
+  renderAt(PAGE, [{ path: PAGE, element: <ImportRoute /> }]);
+  expect(await screen.findByText('The data sits in ClickHouse')).toBeInTheDocument();
+  expect(screen.getByText(/npm run clickhouse-load -- --dir FOLDER/)).toBeInTheDocument();
+  expect(screen.queryByText('Importing goes through Tact’s server')).not.toBeInTheDocument();
   expect(screen.queryByLabelText('Choose files')).not.toBeInTheDocument();
 });
 

@@ -148,7 +148,17 @@ function ImportPage() {
       >
         {(data) =>
           !data.available ? (
-            <EmptyState title={t('unavailable.title')} description={t('unavailable.description')} />
+            data.store === 'clickhouse' ? (
+              <EmptyState
+                title={t('unavailable.clickhouseTitle')}
+                description={t('unavailable.clickhouseDescription')}
+              />
+            ) : (
+              <EmptyState
+                title={t('unavailable.title')}
+                description={t('unavailable.description')}
+              />
+            )
           ) : (
             <>
               {sending !== null ? (
