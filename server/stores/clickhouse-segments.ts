@@ -80,10 +80,11 @@ function compile(definition: SegmentDefinition, ctx: ClickHouseSegmentContext) {
 }
 
 /**
- * An aggregate over no rows is NULL, as SQL has it and the walk expects (ClickHouse answers the
- * type's default — 0, '', 1970 — unless told).
+ * An aggregate over no rows is NULL, and so is a column of an outer join's missing side, as SQL
+ * has it and the walk expects (ClickHouse answers the type's default — 0, '', 1970 — unless told:
+ * an order line whose product is gone had the category '', which is "not video games").
  */
-const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1';
+const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1, join_use_nulls = 1';
 
 /** At most `limit` member ids of `definition` after `afterId` (exclusive), in id order. */
 export async function clickhouseMembers(
