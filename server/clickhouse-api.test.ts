@@ -104,6 +104,17 @@ test('a customer’s 360, timeline and scores, and search, as on DuckDB', async 
     await same(`/api/customers/${c.customer_id}/timeline?limit=50`);
     await same(`/api/customers/${c.customer_id}/scores`);
   }
+  // The holders of a shared device (a household tablet): marked so on both stores.
+  const devices = new Map<string, string[]>();
+  for (const i of dataset.identities)
+    if (i.kind === 'app_device' || i.kind === 'web_cookie')
+      devices.set(`${i.kind}|${i.value}`, [
+        ...(devices.get(`${i.kind}|${i.value}`) ?? []),
+        i.customer_id,
+      ]);
+  const sharing = [...devices.values()].filter((who) => new Set(who).size > 1).flat();
+  expect(sharing.length).toBeGreaterThan(0);
+  for (const id of sharing) await same(`/api/customers/${id}`);
   const someone = dataset.customers[40];
   for (const q of [someone?.last_name ?? '', someone?.customer_id ?? '', someone?.email ?? ''])
     await same(`/api/customers?q=${encodeURIComponent(q)}`);

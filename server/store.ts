@@ -22,6 +22,7 @@ import type {
   QualityListPage,
 } from '../src/domain/analytics/quality.ts';
 import type { ScoreBook } from './scoring/score-book.ts';
+import type { SharedDevice } from '../src/domain/profile/shared-devices.ts';
 import type { NoModel } from './scoring/service.ts';
 import type { CampaignStatus } from '../src/domain/campaign/campaign.ts';
 import type { SegmentDefinition } from '../src/domain/segment/definition.ts';
@@ -243,6 +244,14 @@ export interface ProfileStore
   customerCount(): Promise<number>;
   catalogue(): Promise<FieldCatalogue>;
   search(query: string, limit: number): Promise<SearchHit[]>;
+  /**
+   * Which of the customer's identities `own` (from their history) are devices (app devices, web
+   * cookies) other profiles hold too: a fact across customers, which no one history holds.
+   */
+  sharedDevices(
+    customerId: string,
+    own: readonly { kind: string; value: string }[],
+  ): Promise<SharedDevice[]>;
   /**
    * Completed orders summed per customer and UTC day, customers in id order: what the
    * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).

@@ -24,8 +24,10 @@ export function customerRoutes(store: ProfileStore): Hono {
     })
     .get('/:id', async (c) => {
       const { id } = parseOr400(customerIdParam, c.req.param(), 'params');
-      const body: ProfileResponse | null = await profileOf(store, id);
-      if (body === null) throw unknownCustomer(id);
+      const profile = await profileOf(store, id);
+      if (profile === null) throw unknownCustomer(id);
+      const shared = await store.sharedDevices(id, profile.identities);
+      const body: ProfileResponse = { ...profile, shared_devices: shared };
       return c.json(body);
     })
     .get('/:id/timeline', async (c) => {

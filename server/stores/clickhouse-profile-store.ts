@@ -42,6 +42,7 @@ import {
   type Message,
   type Order,
 } from '../../src/domain/profile/schema.ts';
+import { DeviceHolders, type SharedDevice } from '../../src/domain/profile/shared-devices.ts';
 import type { MemberSummary } from '../../src/domain/profile/summaries.ts';
 import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import type {
@@ -160,6 +161,39 @@ export class ClickHouseStore implements ProfileStore {
 
   search(query: string, limit: number): Promise<SearchHit[]> {
     return this.reads.search(query, limit);
+  }
+
+  /** The holders of devices several profiles hold, read once (a failure is retried). */
+  private deviceHolders: Promise<DeviceHolders> | null = null;
+
+  async sharedDevices(
+    customerId: string,
+    own: readonly { kind: string; value: string }[],
+  ): Promise<SharedDevice[]> {
+    if (this.deviceHolders === null) {
+      const pending = this.ch
+        .rows(
+          `WITH d AS (SELECT DISTINCT customer_id, kind, value FROM identities
+                       WHERE kind IN ('app_device', 'web_cookie'))
+           SELECT customer_id, kind, value FROM d
+            WHERE (kind, value) IN (SELECT kind, value FROM d GROUP BY kind, value HAVING count() > 1)`,
+        )
+        .then(
+          (rows) =>
+            new DeviceHolders(
+              rows.map((r) => ({
+                customer_id: String(r.customer_id),
+                kind: String(r.kind),
+                value: String(r.value),
+              })),
+            ),
+        );
+      pending.catch(() => {
+        if (this.deviceHolders === pending) this.deviceHolders = null;
+      });
+      this.deviceHolders = pending;
+    }
+    return (await this.deviceHolders).shared(customerId, own);
   }
 
   scoringTransactions(): Promise<IndexedTransactions> {

@@ -8,6 +8,7 @@ import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { SearchHit } from '../../src/api/contract.ts';
 import { JS_SPACE_RE2 } from '../../src/domain/profile/catalogue.ts';
 import { loyaltyTier } from '../../src/domain/profile/schema.ts';
+import type { HeldIdentity } from '../../src/domain/profile/shared-devices.ts';
 import {
   bestHits,
   compactPhone,
@@ -104,4 +105,25 @@ export async function searchCustomers(
     const c = index.customer(hit.customer_id);
     return c ? [{ ...c, matched: { kind: hit.kind, value: hit.value } }] : [];
   });
+}
+
+/**
+ * Every holder of a device several profiles hold (a few thousand rows at a million customers),
+ * read once per load: the Customer 360 then marks shared devices without a query of its own.
+ */
+export async function readSharedDeviceHolders(
+  connection: DuckDBConnection,
+): Promise<HeldIdentity[]> {
+  const rows = await queryRows(
+    connection,
+    `WITH d AS (SELECT DISTINCT customer_id, kind, value FROM identities
+                 WHERE kind IN ('app_device', 'web_cookie'))
+     SELECT customer_id, kind, value FROM d
+      WHERE (kind, value) IN (SELECT kind, value FROM d GROUP BY kind, value HAVING count(*) > 1)`,
+  );
+  return rows.map((r) => ({
+    customer_id: toText(r.customer_id ?? null),
+    kind: toText(r.kind ?? null),
+    value: toText(r.value ?? null),
+  }));
 }

@@ -43,6 +43,7 @@ import {
   type RankedHit,
 } from '../../src/domain/profile/search.ts';
 import { CustomerSearchIndex } from '../../src/domain/profile/search-index.ts';
+import { sharedDevicesOf, type SharedDevice } from '../../src/domain/profile/shared-devices.ts';
 import {
   buyersByMonth,
   type BuyerMonth,
@@ -215,6 +216,14 @@ export class MemoryStore implements ProfileStore {
         },
       ];
     });
+  }
+
+  async sharedDevices(
+    customerId: string,
+    own: readonly { kind: string; value: string }[],
+  ): Promise<SharedDevice[]> {
+    const holders = own.flatMap((i) => this.identityByValue.get(i.value.toLowerCase()) ?? none);
+    return sharedDevicesOf(customerId, own, holders);
   }
 
   async referenceRows(): Promise<HistoryReference> {

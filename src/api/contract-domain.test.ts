@@ -14,6 +14,7 @@ import type {
 } from './contract.ts';
 import type { FieldCatalogue } from '../domain/profile/field-catalogue.ts';
 import type { CustomerProfile } from '../domain/profile/profile.ts';
+import type { SharedDevice } from '../domain/profile/shared-devices.ts';
 import type * as summaries from '../domain/profile/summaries.ts';
 import type { TimelinePage } from '../domain/profile/timeline.ts';
 import type * as saved from '../domain/segment/saved.ts';
@@ -21,7 +22,9 @@ import type * as saved from '../domain/segment/saved.ts';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 test('the contract and the domain name the same shapes', () => {
-  const same: Same<ProfileResponse, CustomerProfile> &
+  // The profile, with what no one history holds beside it: the devices other profiles share.
+  const same: Same<Omit<ProfileResponse, 'shared_devices'>, CustomerProfile> &
+    Same<ProfileResponse['shared_devices'][number], SharedDevice> &
     Same<TimelineResponse, TimelinePage> &
     Same<MemberSummary, summaries.MemberSummary> &
     Same<SearchHit, summaries.SearchHit> &

@@ -79,9 +79,19 @@ export const keyFigures = z.object({
   messages_received: z.number().int(),
 });
 export type KeyFigures = z.infer<typeof keyFigures>;
+/** A device of the customer's that other profiles hold too: shared, never merged. */
+export const sharedDevice = z.object({
+  kind: z.string(),
+  value: z.string(),
+  /** Other profiles holding it. */
+  profiles: z.number().int().positive(),
+});
+export type SharedDeviceResponse = z.infer<typeof sharedDevice>;
+
 export const profileResponse = z.object({
   customer,
   identities: z.array(identity),
+  shared_devices: z.array(sharedDevice),
   /** The latest consent state per channel, every consent channel listed. */
   consents: z.array(consentState),
   preferences: z.array(preference),

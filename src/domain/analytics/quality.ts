@@ -26,7 +26,8 @@ export type ConsentState = 'granted' | 'withdrawn' | 'unknown';
 /** Identity counts shown one by one; this many and more share the last bucket. */
 export const IDENTITY_BUCKETS = 6;
 /** Identity kinds a device carries: the same one on two profiles is a shared device. */
-export const DEVICE_KINDS: ReadonlySet<string> = new Set(['app_device', 'web_cookie']);
+export { DEVICE_KINDS } from '../profile/shared-devices.ts';
+import { DEVICE_KINDS } from '../profile/shared-devices.ts';
 
 export interface QualityCustomer {
   customer_id: string;

@@ -67,7 +67,7 @@ export function Customer360({ customerId, filters, onFiltersChange }: Customer36
               <ProfileSummary profile={data} />
               <ScoresPanel customerId={customerId} />
               <ConsentList consents={data.consents} />
-              <IdentityList identities={data.identities} />
+              <IdentityList identities={data.identities} shared={data.shared_devices} />
               <PreferenceList preferences={data.preferences} />
             </>
           )}

@@ -50,3 +50,32 @@ test('says which record each identity came from and why that record joined the p
   // Not resolved at import (the demo, a joined export): no record line.
   expect(items[2]).not.toHaveTextContent(/record/);
 });
+
+test('a device other profiles hold too is marked shared, with how many; other identities are not', () => {
+  const device = {
+    customer_id: 'C1',
+    kind: 'app_device',
+    value: 'tab-42',
+    source: 'app',
+    ...seen,
+    record_id: null,
+    linked_by: null,
+  } as const;
+  render(
+    <I18nProvider i18n={testI18n}>
+      <IdentityList
+        identities={[
+          device,
+          { ...device, kind: 'web_cookie', value: 'ck-1', source: 'web' },
+          { ...device, kind: 'email', value: 'tab-42', source: 'web' },
+        ]}
+        shared={[{ kind: 'app_device', value: 'tab-42', profiles: 2 }]}
+      />
+    </I18nProvider>,
+  );
+  const items = within(screen.getByRole('list')).getAllByRole('listitem');
+  expect(items[0]).toHaveTextContent(/shared with 2 other profiles · the profiles stay apart$/);
+  expect(items[1]).not.toHaveTextContent(/shared/);
+  // The same value under another kind is another identity.
+  expect(items[2]).not.toHaveTextContent(/shared/);
+});

@@ -46,8 +46,17 @@ export function ConsentList({ consents }: { consents: ProfileResponse['consents'
   );
 }
 
-export function IdentityList({ identities }: { identities: ProfileResponse['identities'] }) {
+export function IdentityList({
+  identities,
+  shared = [],
+}: {
+  identities: ProfileResponse['identities'];
+  /** Devices other profiles hold too (never merged through): marked on their identity. */
+  shared?: ProfileResponse['shared_devices'];
+}) {
   const { t } = useTranslation('customers');
+  const sharedWith = (kind: string, value: string) =>
+    shared.find((d) => d.kind === kind && d.value === value)?.profiles ?? 0;
   return (
     <Section title={t('details.identities', { count: formatCount(identities.length) })}>
       {identities.length === 0 ? (
@@ -69,6 +78,11 @@ export function IdentityList({ identities }: { identities: ProfileResponse['iden
                   last: formatDay(i.last_seen),
                 })}
               </div>
+              {sharedWith(i.kind, i.value) > 0 && (
+                <div className="pl-26 text-xs text-warn-700">
+                  {t('details.identityShared', { count: sharedWith(i.kind, i.value) })}
+                </div>
+              )}
               {i.record_id !== null && (
                 <div className="pl-26 text-xs text-fg-subtle">
                   {t('details.identityLinked', {
