@@ -3,7 +3,7 @@
 // the event loop (queryAsync).
 import { Session } from 'chdb';
 import { z } from 'zod';
-import type { ClickHouseRunner } from './clickhouse.ts';
+import { chString, type ClickHouseRunner } from './clickhouse.ts';
 
 const row = z.record(z.string(), z.unknown());
 
@@ -31,6 +31,12 @@ export function chdbRunner(path?: string): ChdbRunner {
             .split('\n')
             .filter((line) => line !== '')
             .map((line) => row.parse(JSON.parse(line)));
+    },
+    async csvSource(path, structure) {
+      return {
+        from: `file(${chString(path)}, 'CSVWithNames', ${chString(structure)})`,
+        done: async () => undefined,
+      };
     },
     close() {
       if (session.isTemp) session.cleanup();

@@ -3,9 +3,11 @@
 // as JSONEachRow, 64-bit integers as numbers; parameters are bound by name (`{p1:String}`), as the
 // segment compiler's ClickHouse dialect writes them. Nothing here assumes one node: on a cluster
 // the URL is any node (or a load balancer) and the tables are Distributed ones (docs/scale.md).
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { z } from 'zod';
-import type { ClickHouseRunner } from './clickhouse.ts';
+import { CSV_READ_SETTINGS, type ClickHouseRunner } from './clickhouse.ts';
 
 const rowsOf = z.array(z.record(z.string(), z.unknown()));
 
@@ -41,6 +43,29 @@ export function clickhouseClientRunner(connection: ClickHouseConnection): ClickH
         ...(params === undefined ? {} : { query_params: params }),
       });
       return rowsOf.parse(await result.json());
+    },
+    // The file's bytes streamed to the server into a Log table (rows kept in the order sent),
+    // which the load then reads on one thread; dropped once read.
+    async csvSource(path, structure) {
+      const table = `tact_staging_${randomUUID().replaceAll('-', '')}`;
+      await client.command({ query: `CREATE TABLE ${table} (${structure}) ENGINE = Log` });
+      try {
+        await client.insert({
+          table,
+          values: createReadStream(path),
+          format: 'CSVWithNames',
+          clickhouse_settings: CSV_READ_SETTINGS,
+        });
+      } catch (error: unknown) {
+        await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
+        throw error;
+      }
+      return {
+        from: table,
+        done: async () => {
+          await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
+        },
+      };
     },
     close: () => client.close(),
   };

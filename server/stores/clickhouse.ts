@@ -46,7 +46,20 @@ export type ClickHouseParams = Readonly<Record<string, string | number | boolean
 export interface ClickHouseRunner {
   run(sql: string): Promise<void>;
   rows(sql: string, params?: ClickHouseParams): Promise<Record<string, unknown>[]>;
+  /**
+   * The rows of a CSV file with a header on this machine, every column text (`structure`), as an
+   * INSERT … SELECT reads them, in the file's order: chDB reads the file where it is (`file()`); a
+   * server is sent its bytes first, into a table of its own that `done` drops.
+   */
+  csvSource(path: string, structure: string): Promise<{ from: string; done(): Promise<void> }>;
 }
+
+/** How the loader reads a CSV file: the values as written (no trimming), in the file's order. */
+export const CSV_READ_SETTINGS = {
+  input_format_csv_trim_whitespaces: 0,
+  input_format_parallel_parsing: 0,
+  max_threads: 1,
+} as const;
 
 /** A string as a ClickHouse literal. */
 export function chString(text: string): string {
@@ -97,12 +110,16 @@ export async function loadLayout(
     const path = resolve(join(dir, `${table}.csv`));
     // One thread, no parallel parsing: rowNumberInAllBlocks() is then the file's own order. Values
     // as written: a trailing space is the customer's data (a planted data-quality fault).
-    await ch.run(
-      `INSERT INTO ${quote(table)} (${[...columns.map((c) => quote(c.name)), '"_row"'].join(', ')})
-         SELECT ${columns.map(fromText).join(', ')}, rowNumberInAllBlocks()
-           FROM file(${chString(path)}, 'CSVWithNames', ${chString(structure)})
-         SETTINGS ${ordered ? 'input_format_parallel_parsing = 0, max_threads = 1, ' : ''}input_format_csv_trim_whitespaces = 0`,
-    );
+    const source = await ch.csvSource(path, structure);
+    try {
+      await ch.run(
+        `INSERT INTO ${quote(table)} (${[...columns.map((c) => quote(c.name)), '"_row"'].join(', ')})
+           SELECT ${columns.map(fromText).join(', ')}, rowNumberInAllBlocks() FROM ${source.from}
+           SETTINGS ${ordered ? 'input_format_parallel_parsing = 0, max_threads = 1, ' : ''}input_format_csv_trim_whitespaces = 0`,
+      );
+    } finally {
+      await source.done();
+    }
     const [counted] = await ch.rows(`SELECT count() AS n FROM ${quote(table)}`);
     loaded[table] = Number(counted?.n ?? 0);
   }
