@@ -1,9 +1,11 @@
 // End-to-end: the same specs against the mocked app (MSW in the built bundle) and the real server
-// (Node + DuckDB), both over the demo data of the same seed and size.
+// (Node + DuckDB), both over the demo data of the same seed and size; the read-only specs (Customer
+// 360, scores, segment counts, dashboards) also against the server on ClickHouse (chDB, decision
+// 044), over the same demo loaded as a retailer's files.
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS } from './mocks/demo-size.ts';
-import { E2E_BOOTSTRAP_TOKEN, EDITOR_STATE } from './e2e/accounts.ts';
+import { CLICKHOUSE_EDITOR_STATE, E2E_BOOTSTRAP_TOKEN, EDITOR_STATE } from './e2e/accounts.ts';
 
 const debianChromium = '/usr/bin/chromium';
 const launchOptions = existsSync(debianChromium)
@@ -24,6 +26,7 @@ const launchOptions = existsSync(debianChromium)
 
 const MOCK_PORT = 4173;
 const SERVER_PORT = 4174;
+const CLICKHOUSE_PORT = 4175;
 export const E2E_CUSTOMERS = E2E_DEMO_CUSTOMERS;
 
 export default defineConfig({
@@ -73,6 +76,23 @@ export default defineConfig({
       testIgnore: /\.setup\.ts$/,
       use: { baseURL: `http://127.0.0.1:${SERVER_PORT}`, storageState: EDITOR_STATE },
     },
+    {
+      name: 'clickhouse-sign-in',
+      testMatch: /sign-in\.setup\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}` },
+    },
+    {
+      name: 'clickhouse',
+      workers: 1,
+      dependencies: ['clickhouse-sign-in'],
+      // What reads the data; the writes' specs are DuckDB's (the state file is the same code).
+      testMatch: /(customer360|scores|segments|dashboards)\.spec\.ts$/,
+      grepInvert: /pop-ups pass the accessibility check/,
+      use: {
+        baseURL: `http://127.0.0.1:${CLICKHOUSE_PORT}`,
+        storageState: CLICKHOUSE_EDITOR_STATE,
+      },
+    },
   ],
   webServer: [
     {
@@ -90,6 +110,22 @@ export default defineConfig({
         PORT: String(SERVER_PORT),
         HOST: '127.0.0.1',
         TACT_DB: `data/e2e-${E2E_CUSTOMERS}.duckdb`,
+        TACT_CUSTOMERS: String(E2E_CUSTOMERS),
+        TACT_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      // The app the server above builds, once it is there; the demo seeded into chDB at first start.
+      command: `node scripts/wait-for-file.js dist/index.html && node --max-semi-space-size=64 --import tsx server/node.ts`,
+      url: `http://127.0.0.1:${CLICKHOUSE_PORT}/api/health`,
+      env: {
+        PORT: String(CLICKHOUSE_PORT),
+        HOST: '127.0.0.1',
+        TACT_STORE: 'clickhouse',
+        TACT_CLICKHOUSE_PATH: `data/e2e-clickhouse-${E2E_CUSTOMERS}`,
+        TACT_DB: `data/e2e-clickhouse-state-${E2E_CUSTOMERS}.duckdb`,
         TACT_CUSTOMERS: String(E2E_CUSTOMERS),
         TACT_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
       },

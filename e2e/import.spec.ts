@@ -13,14 +13,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { E2E_USERS, signIn } from './accounts.ts';
-import { builderLink, LYON_STORE_BUYERS, lyonStoreBuyersInLast90Days } from './expected.ts';
+import { lyonStoreBuyersInLast90Days } from './expected.ts';
+import { countPattern, exampleCount, frenchCount, plain, the360 } from './screens.ts';
 import { demoData, expect, seriousViolations, test } from './fixtures.ts';
-
-const frenchCount = new Intl.NumberFormat('fr-FR');
-/** French figures with their narrow no-break spaces as plain spaces. */
-const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
-/** A count as the French UI writes it, as a pattern (its group separator any space). */
-const countPattern = (n: number) => frenchCount.format(n).replace(/[\u202f\u00a0 ]/g, '\\s?');
 
 test('in the browser’s demo, signed in as its editor, the import page is an admin’s', async ({
   page,
@@ -30,33 +25,6 @@ test('in the browser’s demo, signed in as its editor, the import page is an ad
   await expect(page.getByText('Seul un administrateur importe des données')).toBeVisible();
   await expect(page.getByText('Choisir des fichiers')).toHaveCount(0);
 });
-
-/** The showcase customer's 360 as shown: the summary, and how many identities. */
-async function the360(page: Page, customerId: string): Promise<string[]> {
-  await page.goto(`/customers/${customerId}`);
-  const summary = page.getByRole('region', { name: 'Synthèse client' });
-  // Orders kept (not returned nor cancelled), and those returned · cancelled.
-  const theirs = demoData().dataset.orders.filter((o) => o.customer_id === customerId);
-  const count = (status: string) => theirs.filter((o) => o.status === status).length;
-  await expect(summary).toContainText(`Commandes${count('completed')}CA`);
-  await expect(summary).toContainText(
-    `Retours · annul.${count('returned')} · ${count('cancelled')}`,
-  );
-  const identities = page.getByText(/^Identités \(\d+\)$/);
-  await expect(identities).toBeVisible();
-  return [plain((await summary.textContent()) ?? ''), (await identities.textContent()) ?? ''];
-}
-
-/** The example segment's count, as the builder announces it. */
-async function exampleCount(page: Page): Promise<string> {
-  await page.goto(builderLink(LYON_STORE_BUYERS));
-  const announced = page
-    .getByRole('complementary', { name: 'Audience' })
-    .getByRole('status')
-    .filter({ hasText: /correspond/ });
-  await expect(announced).toHaveText(/^[\d\s\u202f]+ clients? correspond/);
-  return plain((await announced.textContent()) ?? '');
-}
 
 /** Chooses `dir`'s files on the import page, in `mode`, and starts; the report's verdict comes. */
 async function importFiles(page: Page, dir: string, mode: 'update' | 'replace') {

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
+import { Outlet } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { mockApi } from '../../../mocks/node.ts';
 import { savedSegment, segmentListResponse } from '../../api/contract.ts';
@@ -94,9 +95,9 @@ describe('saved segments', () => {
     });
   });
 
-  test('a name typed while the new page gives way to the saved one is kept, as its draft', async () => {
+  test('once created, the page going away takes no more edits; its own page then does', async () => {
     // The saved segment's page arrives when the test says (as the app's lazily loaded route code
-    // on a slow machine): meanwhile the new segment's page stays, and is the one typed into.
+    // on a slow machine), under one Suspense boundary around the pages as the app's layout has.
     let arrive = () => {};
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
     const Saved = lazy(async () => {
@@ -104,8 +105,17 @@ describe('saved segments', () => {
       return { default: SavedSegmentRoute };
     });
     const { router } = renderAt('/segments/new', [
-      { path: '/segments/new', element: <NewSegmentRoute /> },
-      { path: '/segments/:segmentId', element: <Saved /> },
+      {
+        element: (
+          <Suspense fallback={<p>Loading the page</p>}>
+            <Outlet />
+          </Suspense>
+        ),
+        children: [
+          { path: '/segments/new', element: <NewSegmentRoute /> },
+          { path: '/segments/:segmentId', element: <Saved /> },
+        ],
+      },
     ]);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Add a first condition' }));
@@ -115,15 +125,24 @@ describe('saved segments', () => {
     await user.type(screen.getByRole('textbox', { name: 'Segment name' }), 'Parisiens');
     await user.click(screen.getByRole('button', { name: 'Save segment' }));
     expect(await screen.findByText('Saved “Parisiens”')).toBeVisible();
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/segments\/seg_/));
+    // The page going away stays on screen meanwhile (the navigation is a transition): its name
+    // takes no more typing.
+    const going = screen.getByRole('textbox', { name: 'Segment name' });
+    expect(going).toHaveAttribute('readonly');
+    await user.type(going, ' actifs');
+    expect(going).toHaveValue('Parisiens');
+    arrive();
+    // Its own page, once there, takes edits.
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Segment name' })).not.toHaveAttribute('readonly'),
+    );
     const name = screen.getByRole('textbox', { name: 'Segment name' });
+    expect(name).toHaveValue('Parisiens');
+    expect(screen.getByText('Version 1')).toBeVisible();
+    // Renamed on its own page, the segment's second version holds the name.
     await user.clear(name);
     await user.type(name, 'Parisiens actifs');
-    arrive();
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/segments\/seg_/));
-    // The saved page, once it shows, says the edits typed meanwhile were kept, and holds them.
-    expect(await screen.findByText(/^Your unsaved edits/)).toBeVisible();
-    expect(screen.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Parisiens actifs');
-    expect(screen.queryByText('Unsaved edits kept as a draft')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByText('Version 2')).toBeVisible());
     const id = router.state.location.pathname.split('/').at(-1) ?? '';

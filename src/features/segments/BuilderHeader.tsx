@@ -127,6 +127,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
           aria-label={t('header.name')}
           placeholder={t('header.untitled')}
           value={document.name}
+          readOnly={document.leaving}
           aria-describedby={
             document.name.trim().length > NAME_COUNT_FROM ? 'segment-name-length' : undefined
           }
@@ -149,7 +150,7 @@ export function BuilderHeader(props: BuilderHeaderProps) {
         <Button
           variant="primary"
           icon={<Save aria-hidden="true" />}
-          loading={saveState.status === 'saving'}
+          loading={saveState.status === 'saving' || document.leaving}
           onClick={document.save}
           aria-keyshortcuts={gate.allowed ? 'Control+S' : undefined}
           title={t('header.saveTitle')}

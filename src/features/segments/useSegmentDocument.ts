@@ -51,6 +51,11 @@ export interface SegmentDocument {
   adopt: (segment: SavedSegment, notice: string) => void;
   /** Goes up each time the name needs the user's attention (a save without one): focus it. */
   nameAttention: number;
+  /**
+   * The new segment is saved and its own page is on its way: this one takes no more edits (the
+   * page may stay on screen a moment while the next one loads; what is typed there would be lost).
+   */
+  leaving: boolean;
 }
 
 interface Options {
@@ -79,6 +84,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const [conflict, setConflict] = useState<SavedSegment | null>(null);
   const [nameAttention, setNameAttention] = useState(0);
+  const [leaving, setLeaving] = useState(false);
   // A viewer's save would be refused: neither Save, Ctrl+S nor the conflict's saves send it.
   const mayWrite = useCan('editor');
   const create = useMutation(segmentMutations.create());
@@ -112,13 +118,13 @@ export function useSegmentDocument(options: Options): SegmentDocument {
 
   // Leaving with unsaved edits loses nothing (the draft above is kept): say so as the page goes.
   // The check waits a tick, so a remount (React's strict mode) is not a departure.
-  const leaving = useRef({ dirty, name, alive: false });
+  const departure = useRef({ dirty, name, alive: false });
   useEffect(() => {
-    leaving.current.dirty = dirty;
-    leaving.current.name = name;
+    departure.current.dirty = dirty;
+    departure.current.name = name;
   }, [dirty, name]);
   useEffect(() => {
-    const state = leaving.current;
+    const state = departure.current;
     state.alive = true;
     return () => {
       state.alive = false;
@@ -157,7 +163,10 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   };
 
   const landed = (segment: SavedSegment, created: boolean) => {
-    if (created) gone.current = 'created';
+    if (created) {
+      gone.current = 'created';
+      setLeaving(true);
+    }
     becomeSaved(segment);
     toast({
       tone: 'success',
@@ -166,6 +175,8 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         : t('document.savedVersion', { version: segment.version }),
       description: created ? t('document.firstVersion') : segment.name,
     });
+    // At once, not as a transition that keeps this page on screen meanwhile: nothing can then be
+    // typed into a page that is going away (a rename typed there was lost).
     if (created) void navigate(`/segments/${segment.segment_id}`, { replace: true });
   };
 
@@ -222,7 +233,7 @@ export function useSegmentDocument(options: Options): SegmentDocument {
   };
 
   const save = () => {
-    if (saveState.status === 'saving') return;
+    if (saveState.status === 'saving' || leaving) return;
     void write(baseVersion);
   };
 
@@ -293,5 +304,6 @@ export function useSegmentDocument(options: Options): SegmentDocument {
     },
     adopt,
     nameAttention,
+    leaving,
   };
 }
