@@ -1,7 +1,8 @@
 // Loading a ClickHouse for Tact (docs/scale.md): the import layout's files (checked first by
 // `npm run import -- --check`, or written by `npm run export-demo`) into the store's tables,
-// replacing what they held, and the instant the data runs up to in `tact_meta`, which the store
-// reads at start. On a cluster, the same statements run against the Distributed tables.
+// replacing the rows they held, and the instant the data runs up to in `tact_meta`, which the
+// store reads at start. Tables found are kept as they were made (an operator's engine, settings,
+// Distributed tables over shards) and emptied; only missing ones are created, from the model.
 import { chString, loadLayout, type ClickHouseRunner } from './clickhouse.ts';
 import { CLICKHOUSE_TABLES, type ClickHouseTable } from './clickhouse-schema.ts';
 import { quote } from './duckdb-schema.ts';
@@ -12,7 +13,7 @@ export async function loadClickHouse(
   asOf: string,
 ): Promise<Record<ClickHouseTable, number>> {
   if (Number.isNaN(Date.parse(asOf))) throw new Error(`Not an instant: ${asOf}`);
-  for (const table of CLICKHOUSE_TABLES) await ch.run(`DROP TABLE IF EXISTS ${quote(table)}`);
+  for (const table of CLICKHOUSE_TABLES) await ch.run(`TRUNCATE TABLE IF EXISTS ${quote(table)}`);
   const loaded = await loadLayout(ch, dir);
   await ch.run(
     "CREATE TABLE IF NOT EXISTS tact_meta (as_of String, written_at DateTime64(3, 'UTC')) ENGINE = MergeTree ORDER BY written_at",

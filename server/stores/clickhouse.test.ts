@@ -10,6 +10,7 @@ import type { Dataset } from '../../src/domain/profile/schema.ts';
 import { exportTables } from '../import/export.ts';
 import { chdbRunner, type ChdbRunner } from './chdb-runner.ts';
 import { loadLayout, readHistories, readReference } from './clickhouse.ts';
+import { loadClickHouse } from './clickhouse-load.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from './duckdb.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tact-clickhouse-'));
@@ -60,3 +61,17 @@ test('a scope cuts the same rows in both stores', async () => {
       await duck.history(h.customer.customer_id, { ...scope, tables: [...scope.tables] }),
     );
 }, 60_000);
+
+test('a load replaces the rows and keeps the tables as they were made', async () => {
+  // An operator's table (here a comment; on a cluster, its engine and Distributed table) is kept.
+  await ch.run("ALTER TABLE customers MODIFY COMMENT 'made by the operator'");
+  const once = await loadClickHouse(ch, dir, DEMO_AS_OF);
+  const twice = await loadClickHouse(ch, dir, DEMO_AS_OF);
+  expect(twice).toEqual(once);
+  expect(twice.customers).toBe(dataset.customers.length);
+  const [comment] = await ch.rows("SELECT comment FROM system.tables WHERE name = 'customers'");
+  expect(comment?.comment).toBe('made by the operator');
+  const reference = await readReference(ch);
+  const [first] = await readHistories(ch, [dataset.customers[0]?.customer_id ?? ''], reference);
+  expect(first).toEqual(await duck.history(dataset.customers[0]?.customer_id ?? ''));
+}, 120_000);
