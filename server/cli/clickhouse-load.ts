@@ -37,6 +37,8 @@ if (!existsSync(dir)) command.fail(`${dir} does not exist.`);
 const asOf = asOfFlag(command, values['as-of']);
 const mapping = mappingFlag(command, values.mapping);
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const work = mkdtempSync(join(tmpdir(), 'tact-clickhouse-load-'));
@@ -51,13 +53,21 @@ try {
     } else {
       const layout = join(work, 'layout');
       await exportTables(staging.connection, layout, 'csv');
-      const { runner, where } = await openClickHouse(process.env);
+      const opened = await openClickHouse(process.env).catch((error: unknown) => {
+        process.stderr.write(`Cannot open ClickHouse: ${message(error)}\n`);
+        process.exit(1);
+      });
+      const { runner, where } = opened;
       try {
         const loaded = await loadClickHouse(runner, layout, asOf);
         const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
         process.stdout.write(
           `Loaded ${rows.toLocaleString('en')} rows (${loaded.customers.toLocaleString('en')} customers) into ${where} in ${seconds()} s.\n`,
         );
+      } catch (error: unknown) {
+        // One line, not a stack trace; no as-of is left, so no server serves a partial load.
+        process.stderr.write(`Loading ${where} failed: ${message(error)}\n`);
+        process.exitCode = 1;
       } finally {
         await runner.close();
       }

@@ -28,7 +28,14 @@ export function clickhouseClientRunner(connection: ClickHouseConnection): ClickH
     ...(connection.username === undefined ? {} : { username: connection.username }),
     ...(connection.password === undefined ? {} : { password: connection.password }),
     ...(connection.database === undefined ? {} : { database: connection.database }),
-    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+    // A load's insert or a count at scale may run for minutes: no 30 s default, and progress
+    // headers keep the connection alive meanwhile.
+    request_timeout: 3_600_000,
+    clickhouse_settings: {
+      output_format_json_quote_64bit_integers: 0,
+      send_progress_in_http_headers: 1,
+      http_headers_progress_interval_ms: '10000',
+    },
     // A failed request reaches the caller as an error, worded there; the client stays quiet.
     log: { level: ClickHouseLogLevel.OFF },
   });
@@ -57,7 +64,8 @@ export function clickhouseClientRunner(connection: ClickHouseConnection): ClickH
           clickhouse_settings: CSV_READ_SETTINGS,
         });
       } catch (error: unknown) {
-        await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
+        // The insert's error is the one to tell, whatever the clean-up meets.
+        await client.command({ query: `DROP TABLE IF EXISTS ${table}` }).catch(() => undefined);
         throw error;
       }
       return {

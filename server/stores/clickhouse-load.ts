@@ -13,6 +13,9 @@ export async function loadClickHouse(
   asOf: string,
 ): Promise<Record<ClickHouseTable, number>> {
   if (Number.isNaN(Date.parse(asOf))) throw new Error(`Not an instant: ${asOf}`);
+  // No as-of while the tables are replaced: a load that fails part-way leaves no data that says
+  // it is whole (the server then refuses to start on it, and says to load again).
+  await ch.run('DROP TABLE IF EXISTS tact_meta');
   for (const table of CLICKHOUSE_TABLES) await ch.run(`TRUNCATE TABLE IF EXISTS ${quote(table)}`);
   const loaded = await loadLayout(ch, dir);
   await ch.run(

@@ -2,7 +2,8 @@
 // customers' data is read where it sits, in ClickHouse (clickhouse-store.ts: histories, selection,
 // catalogue, search, scores); what Tact itself writes — segments, campaigns, policies, accounts,
 // the audit log — lives in a DuckDB file of its own (the state), since a retailer's ClickHouse is
-// theirs to load and Tact only reads it. The dashboards' figures are the domain's own functions
+// theirs to load. Tact writes there only two tables of facts the segment walk reads beside the
+// data (customer_quality, customer_scores: decision 044), and a load's tables. The dashboards' figures are the domain's own functions
 // (src/domain/analytics) over the six tables they read, held in memory once per load, as the
 // memory store computes them: right at a demo's or a trial's size, not at a million customers
 // (their SQL in ClickHouse is still to write; docs/scale.md says so).
@@ -388,7 +389,13 @@ export class ClickHouseStore implements ProfileStore {
   }
 
   private qualityRows(): Promise<QualityRow[]> {
-    this.quality ??= this.rows().then((rows) => qualityRows(rows));
+    if (this.quality === null) {
+      const pending = this.rows().then((rows) => qualityRows(rows));
+      pending.catch(() => {
+        if (this.quality === pending) this.quality = null;
+      });
+      this.quality = pending;
+    }
     return this.quality;
   }
 

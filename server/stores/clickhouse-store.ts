@@ -198,7 +198,14 @@ export class ClickHouseReads {
   }
 
   referenceRows(): Promise<HistoryReference> {
-    this.reference ??= readReference(this.ch);
+    if (this.reference === null) {
+      const pending = readReference(this.ch);
+      // A failed read is not kept: the next request tries again.
+      pending.catch(() => {
+        if (this.reference === pending) this.reference = null;
+      });
+      this.reference = pending;
+    }
     return this.reference;
   }
 
@@ -244,12 +251,19 @@ export class ClickHouseReads {
 
   /** Fitted on first use, and written where the segment walk reads scores (`customer_scores`). */
   private scores() {
-    this.scoring ??= (async () => {
-      const book = fitScoreBook(await this.scoringTransactions(), this.options.asOf);
-      const values = 'unavailable' in book ? new Map() : scoreValues(book);
-      await writeCustomerScores(this.ch, values);
-      return { book, values };
-    })();
+    if (this.scoring === null) {
+      const pending = (async () => {
+        const book = fitScoreBook(await this.scoringTransactions(), this.options.asOf);
+        const values = 'unavailable' in book ? new Map() : scoreValues(book);
+        await writeCustomerScores(this.ch, values);
+        return { book, values };
+      })();
+      // A failed fit or write is not kept: the next request tries again.
+      pending.catch(() => {
+        if (this.scoring === pending) this.scoring = null;
+      });
+      this.scoring = pending;
+    }
     return this.scoring;
   }
 
@@ -304,10 +318,18 @@ export class ClickHouseReads {
 
   private async summaries(ids: readonly string[]): Promise<MemberSummary[]> {
     if (ids.length === 0) return [];
-    const rows = await this.ch.rows(
-      `SELECT customer_id, first_name, last_name, email, city FROM customers
-        WHERE customer_id IN (${ids.map(chString).join(', ')})`,
-    );
+    // A thousand ids a statement: ids of any length stay under ClickHouse's query size.
+    const rows: Record<string, unknown>[] = [];
+    for (let at = 0; at < ids.length; at += 1_000)
+      rows.push(
+        ...(await this.ch.rows(
+          `SELECT customer_id, first_name, last_name, email, city FROM customers
+            WHERE customer_id IN (${ids
+              .slice(at, at + 1_000)
+              .map(chString)
+              .join(', ')})`,
+        )),
+      );
     const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);

@@ -128,7 +128,7 @@ describe('PostgreSQL', () => {
     expect(() => POSTGRES.firstNameJunk('n', 'e')).toThrow(/layout/);
     expect(POSTGRES.oneOf('x', ['$1::text', '$2::text'])).toBe('x IN ($1::text, $2::text)');
     expect(POSTGRES.argMax('s', ['a', 'b'])).toBe(
-      '(array_agg(s ORDER BY a DESC, b DESC) FILTER (WHERE s IS NOT NULL))[1]',
+      '(array_agg(s ORDER BY a DESC NULLS LAST, b DESC NULLS LAST) FILTER (WHERE s IS NOT NULL))[1]',
     );
     expect(POSTGRES.argMin('s', ['-q', 'c'])).toBe(
       '(array_agg(s ORDER BY -q, c) FILTER (WHERE s IS NOT NULL))[1]',

@@ -218,7 +218,7 @@ export const POSTGRES: SqlDialect = {
   // The value on the row of the largest / smallest key, rows without a value left out (as DuckDB's
   // arg_max and ClickHouse's argMax leave them).
   argMax: (value, key) =>
-    `(array_agg(${value} ORDER BY ${key.map((k) => `${k} DESC`).join(', ')}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
+    `(array_agg(${value} ORDER BY ${key.map((k) => `${k} DESC NULLS LAST`).join(', ')}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
   argMin: (value, key) =>
     `(array_agg(${value} ORDER BY ${key.join(', ')}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
   list: (values) => `ARRAY[${values.join(', ')}]`,

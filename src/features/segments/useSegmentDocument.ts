@@ -175,8 +175,8 @@ export function useSegmentDocument(options: Options): SegmentDocument {
         : t('document.savedVersion', { version: segment.version }),
       description: created ? t('document.firstVersion') : segment.name,
     });
-    // At once, not as a transition that keeps this page on screen meanwhile: nothing can then be
-    // typed into a page that is going away (a rename typed there was lost).
+    // The navigation is a transition: this page may stay on screen while the next one loads,
+    // taking no more edits meanwhile (`leaving`).
     if (created) void navigate(`/segments/${segment.segment_id}`, { replace: true });
   };
 
