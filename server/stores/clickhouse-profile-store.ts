@@ -11,8 +11,8 @@ import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.
 import { buyersByMonth } from '../../src/domain/analytics/buyers.ts';
 import { campaignFigures, type CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import {
-  QUALITY_LISTS,
   qualityFigures,
+  qualityListPage,
   qualityRows,
   type QualityFigures,
   type QualityList,
@@ -21,7 +21,6 @@ import {
 } from '../../src/domain/analytics/quality.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
-import { compareText } from '../../src/domain/compare.ts';
 import type { CatalogueResponse, SearchHit } from '../../src/api/contract.ts';
 import type {
   CustomerHistory,
@@ -82,6 +81,8 @@ import type { DuckDbStore } from './duckdb.ts';
 /** The tables the dashboards read, whole. */
 interface DashboardRows {
   customers: Customer[];
+  /** The customers by id, for the quality lists' pages. */
+  byId: ReadonlyMap<string, Customer>;
   identities: Identity[];
   consents: Consent[];
   orders: Order[];
@@ -292,14 +293,18 @@ export class ClickHouseStore implements ProfileStore {
   // Dashboards: the domain's figures over the tables they read.
   private rows(): Promise<DashboardRows> {
     if (this.dashboardRows === null) {
-      const pending = (async () => ({
-        customers: await readTable(this.ch, 'customers', customer),
-        identities: await readTable(this.ch, 'identities', identity),
-        consents: await readTable(this.ch, 'consents', consent),
-        orders: await readTable(this.ch, 'orders', order),
-        messages: await readTable(this.ch, 'messages', message),
-        holdouts: await readTable(this.ch, 'holdouts', holdout),
-      }))();
+      const pending = (async () => {
+        const customers = await readTable(this.ch, 'customers', customer);
+        return {
+          customers,
+          byId: new Map(customers.map((c) => [c.customer_id, c])),
+          identities: await readTable(this.ch, 'identities', identity),
+          consents: await readTable(this.ch, 'consents', consent),
+          orders: await readTable(this.ch, 'orders', order),
+          messages: await readTable(this.ch, 'messages', message),
+          holdouts: await readTable(this.ch, 'holdouts', holdout),
+        };
+      })();
       pending.catch(() => {
         if (this.dashboardRows === pending) this.dashboardRows = null;
       });
@@ -409,34 +414,12 @@ export class ClickHouseStore implements ProfileStore {
     list: QualityList,
     page: { limit: number; offset: number },
   ): Promise<QualityListPage> {
-    const [rows, members, { customers }] = await Promise.all([
+    const [rows, members, { byId }] = await Promise.all([
       this.qualityRows(),
       this.members(definition),
       this.rows(),
     ]);
-    const keep = QUALITY_LISTS[list];
-    const ids = rows
-      .filter((r) => keep(r) && (members === null || members.has(r.customer_id)))
-      .map((r) => r.customer_id)
-      .sort(compareText);
-    const byId = new Map(customers.map((c) => [c.customer_id, c]));
-    return {
-      total: ids.length,
-      customers: ids.slice(page.offset, page.offset + page.limit).flatMap((id) => {
-        const c = byId.get(id);
-        return c === undefined
-          ? []
-          : [
-              {
-                customer_id: id,
-                first_name: c.first_name,
-                last_name: c.last_name,
-                email: c.email,
-                phone: c.phone,
-              },
-            ];
-      }),
-    };
+    return qualityListPage(rows, members, list, page, (id) => byId.get(id));
   }
 
   async close(): Promise<void> {

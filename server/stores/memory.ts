@@ -52,8 +52,8 @@ import {
 import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
 import { campaignFigures, type CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
 import {
-  QUALITY_LISTS,
   qualityFigures,
+  qualityListPage,
   qualityRows,
   type QualityFigures,
   type QualityList,
@@ -370,28 +370,7 @@ export class MemoryStore implements ProfileStore {
     page: { limit: number; offset: number },
   ): Promise<QualityListPage> {
     const members = this.members(definition);
-    const keep = QUALITY_LISTS[list];
-    const ids = this.qualityRows()
-      .filter((r) => keep(r) && (members === null || members.has(r.customer_id)))
-      .map((r) => r.customer_id)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return {
-      total: ids.length,
-      customers: ids.slice(page.offset, page.offset + page.limit).flatMap((id) => {
-        const c = this.customers.get(id);
-        return c === undefined
-          ? []
-          : [
-              {
-                customer_id: id,
-                first_name: c.first_name,
-                last_name: c.last_name,
-                email: c.email,
-                phone: c.phone,
-              },
-            ];
-      }),
-    };
+    return qualityListPage(this.qualityRows(), members, list, page, (id) => this.customers.get(id));
   }
 
   private qualityCache: QualityRow[] | null = null;

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { selectMembers } from '../../src/domain/segment/evaluate.ts';
 import { buildFacts, type CustomerFacts } from '../../src/domain/segment/facts.ts';
 import { exportTables } from '../import/export.ts';
 import { loadDataset, openDuckDbStore } from './duckdb.ts';
@@ -72,3 +74,49 @@ export const engineCaseArb = (vocab: Vocabulary) =>
         ['seg_b', b],
       ]),
     }));
+
+/** What an engine answers for a definition, the saved segments it may name given. */
+export interface EngineUnderTest {
+  members(
+    root: SegmentDefinition,
+    ctx: {
+      asOf: string;
+      segments: ReadonlyMap<string, SegmentDefinition>;
+      scores: ReadonlySet<string>;
+    },
+  ): Promise<string[]>;
+  count(
+    root: SegmentDefinition,
+    ctx: {
+      asOf: string;
+      segments: ReadonlyMap<string, SegmentDefinition>;
+      scores: ReadonlySet<string>;
+    },
+  ): Promise<number>;
+}
+
+/**
+ * `runs` random cases: the engine selects the reference evaluator's members (and counts them, on
+ * one case in ten); more than a quarter of the cases select some customers but not all.
+ */
+export async function agreesWithReference(
+  fixture: EngineFixture,
+  engine: EngineUnderTest,
+  runs: number,
+): Promise<void> {
+  const { asOf, facts, customers } = fixture;
+  let nonTrivial = 0;
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(engineCaseArb(fixture.vocab), async ({ root, segments }) => {
+      const reference = selectMembers(root, facts, { asOf, segments });
+      const ctx = { asOf, segments, scores: ENGINE_SCORES };
+      expect(await engine.members(root, ctx)).toEqual(reference);
+      n += 1;
+      if (n % 10 === 0) expect(await engine.count(root, ctx)).toBe(reference.length);
+      if (reference.length > 0 && reference.length < customers) nonTrivial += 1;
+    }),
+    { numRuns: runs },
+  );
+  expect(nonTrivial).toBeGreaterThan(runs / 4);
+}

@@ -14,6 +14,7 @@
 //   same phone number (its digits, +33 read as 0).
 // A segment filter keeps its members among the customers counted; who shares what is judged over
 // every profile.
+import { compareText } from '../compare.ts';
 import { isValidEmail } from '../profile/catalogue.ts';
 import type { ConsentChannel } from '../profile/schema.ts';
 import type { Condition, SegmentDefinition } from '../segment/definition.ts';
@@ -292,4 +293,39 @@ export interface QualityListPage {
     email: string | null;
     phone: string | null;
   }[];
+}
+
+/**
+ * The page of `list` among `rows` (members of a segment only, when given), by customer id, each
+ * customer as `customer` reads them: for a store that holds every customer's quality row.
+ */
+export function qualityListPage(
+  rows: readonly QualityRow[],
+  members: ReadonlySet<string> | null,
+  list: QualityList,
+  page: { limit: number; offset: number },
+  customer: (id: string) => QualityListPage['customers'][number] | undefined,
+): QualityListPage {
+  const keep = QUALITY_LISTS[list];
+  const ids = rows
+    .filter((r) => keep(r) && (members === null || members.has(r.customer_id)))
+    .map((r) => r.customer_id)
+    .sort(compareText);
+  return {
+    total: ids.length,
+    customers: ids.slice(page.offset, page.offset + page.limit).flatMap((id) => {
+      const c = customer(id);
+      return c === undefined
+        ? []
+        : [
+            {
+              customer_id: id,
+              first_name: c.first_name,
+              last_name: c.last_name,
+              email: c.email,
+              phone: c.phone,
+            },
+          ];
+    }),
+  };
 }
