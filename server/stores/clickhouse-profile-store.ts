@@ -2,46 +2,27 @@
 // customers' data is read where it sits, in ClickHouse (clickhouse-store.ts: histories, selection,
 // catalogue, search, scores); what Tact itself writes — segments, campaigns, policies, accounts,
 // the audit log — lives in a DuckDB file of its own (the state), since a retailer's ClickHouse is
-// theirs to load. Tact writes there only two tables of facts the segment walk reads beside the
-// data (customer_quality, customer_scores: decision 044), and a load's tables. The dashboards' figures are the domain's own functions
-// (src/domain/analytics) over the six tables they read, held in memory once per load, as the
-// memory store computes them: right at a demo's or a trial's size, not at a million customers
-// (their SQL in ClickHouse is still to write; docs/scale.md says so).
+// theirs to load. Tact writes there only tables of facts beside the data (customer_quality and
+// customer_scores, which the segment walk reads; quality_customers, which the quality dashboard
+// reads: decision 044), and a load's tables. The dashboards' figures are aggregates in ClickHouse
+// (clickhouse-dashboards.ts); the churn trend and the segments' score totals are the domain's
+// functions over the fitted scores, which the models hold in memory on every store.
 import type { BuyerMonth, BuyersQuery } from '../../src/domain/analytics/buyers.ts';
-import { buyersByMonth } from '../../src/domain/analytics/buyers.ts';
-import { campaignFigures, type CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
-import {
-  qualityFigures,
-  qualityListPage,
-  qualityRows,
-  type QualityFigures,
-  type QualityList,
-  type QualityListPage,
-  type QualityRow,
+import type { CampaignFigures } from '../../src/domain/analytics/campaigns.ts';
+import type {
+  QualityFigures,
+  QualityList,
+  QualityListPage,
 } from '../../src/domain/analytics/quality.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
-import { valueFigures, type ValueFigures } from '../../src/domain/analytics/value.ts';
+import type { ValueFigures } from '../../src/domain/analytics/value.ts';
 import type { CatalogueResponse, SearchHit } from '../../src/api/contract.ts';
 import type {
   CustomerHistory,
   HistoryReference,
   HistoryScope,
 } from '../../src/domain/profile/history.ts';
-import {
-  consent,
-  customer,
-  holdout,
-  identity,
-  message,
-  order,
-  orderChannel,
-  type Consent,
-  type Customer,
-  type Holdout,
-  type Identity,
-  type Message,
-  type Order,
-} from '../../src/domain/profile/schema.ts';
+import { orderChannel } from '../../src/domain/profile/schema.ts';
 import { DeviceHolders, type SharedDevice } from '../../src/domain/profile/shared-devices.ts';
 import type { MemberSummary } from '../../src/domain/profile/summaries.ts';
 import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
@@ -74,21 +55,16 @@ import {
   type SegmentSaveResult,
   type SegmentWrite,
 } from '../store.ts';
-import { readReference, readTable, type ClickHouseRunner } from './clickhouse.ts';
+import { readReference, type ClickHouseRunner } from './clickhouse.ts';
+import {
+  buyersByMonth,
+  campaignFigures,
+  qualityFigures,
+  qualityList,
+  valueFigures,
+} from './clickhouse-dashboards.ts';
 import { ClickHouseReads } from './clickhouse-store.ts';
 import type { DuckDbStore } from './duckdb.ts';
-
-/** The tables the dashboards read, whole. */
-interface DashboardRows {
-  customers: Customer[];
-  /** The customers by id, for the quality lists' pages. */
-  byId: ReadonlyMap<string, Customer>;
-  identities: Identity[];
-  consents: Consent[];
-  orders: Order[];
-  messages: Message[];
-  holdouts: Holdout[];
-}
 
 /** What Tact keeps beside the data: a `tact_meta` row written by the loader (clickhouse-load.ts). */
 export async function readClickHouseAsOf(ch: ClickHouseRunner): Promise<string | null> {
@@ -104,8 +80,6 @@ export class ClickHouseStore implements ProfileStore {
   readonly kind = 'clickhouse';
   readonly documents: DocumentRepository;
   private readonly reads: ClickHouseReads;
-  private dashboardRows: Promise<DashboardRows> | null = null;
-  private quality: Promise<QualityRow[]> | null = null;
   private churn: Promise<ChurnTrend> | null = null;
 
   private constructor(
@@ -290,29 +264,7 @@ export class ClickHouseStore implements ProfileStore {
     return this.state.deleteSegment(segmentId, expectedVersion);
   }
 
-  // Dashboards: the domain's figures over the tables they read.
-  private rows(): Promise<DashboardRows> {
-    if (this.dashboardRows === null) {
-      const pending = (async () => {
-        const customers = await readTable(this.ch, 'customers', customer);
-        return {
-          customers,
-          byId: new Map(customers.map((c) => [c.customer_id, c])),
-          identities: await readTable(this.ch, 'identities', identity),
-          consents: await readTable(this.ch, 'consents', consent),
-          orders: await readTable(this.ch, 'orders', order),
-          messages: await readTable(this.ch, 'messages', message),
-          holdouts: await readTable(this.ch, 'holdouts', holdout),
-        };
-      })();
-      pending.catch(() => {
-        if (this.dashboardRows === pending) this.dashboardRows = null;
-      });
-      this.dashboardRows = pending;
-    }
-    return this.dashboardRows;
-  }
-
+  // Dashboards: aggregates in ClickHouse (clickhouse-dashboards.ts).
   /** Every member of `definition` (null: no filter). */
   private async members(definition: SegmentDefinition | null): Promise<ReadonlySet<string> | null> {
     return definition === null ? null : new Set(await this.reads.members(definition));
@@ -322,33 +274,22 @@ export class ClickHouseStore implements ProfileStore {
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<BuyerMonth[]> {
-    const [{ orders }, members] = await Promise.all([this.rows(), this.members(definition)]);
-    return buyersByMonth(orders, members, query);
+    return buyersByMonth(this.ch, await this.reads.memberFilter(definition), query);
   }
 
   async valueFigures(
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<ValueFigures> {
-    const [{ orders }, members] = await Promise.all([this.rows(), this.members(definition)]);
-    return valueFigures(orders, members, query, orderChannel.options);
+    const members = await this.reads.memberFilter(definition);
+    return valueFigures(this.ch, members, query, orderChannel.options);
   }
 
   async campaignFigures(
     definition: SegmentDefinition | null,
     query: BuyersQuery,
   ): Promise<CampaignFigures[]> {
-    const [rows, members] = await Promise.all([this.rows(), this.members(definition)]);
-    return campaignFigures(
-      {
-        messages: rows.messages,
-        holds: rows.holdouts,
-        orders: rows.orders,
-        consents: rows.consents,
-      },
-      members,
-      query,
-    );
+    return campaignFigures(this.ch, await this.reads.memberFilter(definition), query);
   }
 
   async segmentScoreTotals(
@@ -371,14 +312,11 @@ export class ClickHouseStore implements ProfileStore {
     return totals;
   }
 
-  async scoreBreakdowns(
+  scoreBreakdowns(
     definition: SegmentDefinition | null,
     fieldIds: readonly string[],
   ): Promise<{ value: string | null; count: number }[][]> {
-    const out: { value: string | null; count: number }[][] = [];
-    for (const id of fieldIds)
-      out.push(await this.reads.segmentBreakdown(definition ?? EVERYONE, id));
-    return out;
+    return this.reads.segmentBreakdowns(definition ?? EVERYONE, fieldIds);
   }
 
   async churnTrend(definition: SegmentDefinition | null): Promise<ChurnTrendMonth[]> {
@@ -393,20 +331,8 @@ export class ClickHouseStore implements ProfileStore {
     return churnTrendMonths(trend, members);
   }
 
-  private qualityRows(): Promise<QualityRow[]> {
-    if (this.quality === null) {
-      const pending = this.rows().then((rows) => qualityRows(rows));
-      pending.catch(() => {
-        if (this.quality === pending) this.quality = null;
-      });
-      this.quality = pending;
-    }
-    return this.quality;
-  }
-
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
-    const [rows, members] = await Promise.all([this.qualityRows(), this.members(definition)]);
-    return qualityFigures(rows, members);
+    return qualityFigures(this.ch, await this.reads.memberFilter(definition));
   }
 
   async qualityList(
@@ -414,12 +340,7 @@ export class ClickHouseStore implements ProfileStore {
     list: QualityList,
     page: { limit: number; offset: number },
   ): Promise<QualityListPage> {
-    const [rows, members, { byId }] = await Promise.all([
-      this.qualityRows(),
-      this.members(definition),
-      this.rows(),
-    ]);
-    return qualityListPage(rows, members, list, page, (id) => byId.get(id));
+    return qualityList(this.ch, await this.reads.memberFilter(definition), list, page);
   }
 
   async close(): Promise<void> {

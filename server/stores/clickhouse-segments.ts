@@ -30,19 +30,28 @@ export async function writeCustomerQuality(ch: ClickHouseRunner): Promise<void> 
   }
 }
 
-/** Each customer's scores as one JSON object, as the walk reads them (`customer_scores`). */
+/**
+ * Each customer's scores as one JSON object, as the walk reads them (`customer_scores`): written
+ * into a table of its own, then exchanged with the one statements read, so that no count reads the
+ * scores half written while a refit writes them.
+ */
 export async function writeCustomerScores(
   ch: ClickHouseRunner,
   values: ReadonlyMap<string, ReadonlyMap<string, string | number | null>>,
 ): Promise<void> {
-  await ch.run(
-    'CREATE OR REPLACE TABLE customer_scores (customer_id String, scores String) ENGINE = MergeTree ORDER BY customer_id',
-  );
+  const columns = '(customer_id String, scores String) ENGINE = MergeTree ORDER BY customer_id';
+  await ch.run('DROP TABLE IF EXISTS customer_scores_next');
+  await ch.run(`CREATE TABLE customer_scores_next ${columns}`);
+  await ch.run(`CREATE TABLE IF NOT EXISTS customer_scores ${columns}`);
   const rows = [...values].map(
     ([id, scores]) => `(${chString(id)}, ${chString(JSON.stringify(Object.fromEntries(scores)))})`,
   );
   for (let at = 0; at < rows.length; at += 5_000)
-    await ch.run(`INSERT INTO customer_scores VALUES ${rows.slice(at, at + 5_000).join(', ')}`);
+    await ch.run(
+      `INSERT INTO customer_scores_next VALUES ${rows.slice(at, at + 5_000).join(', ')}`,
+    );
+  await ch.run('EXCHANGE TABLES customer_scores_next AND customer_scores');
+  await ch.run('DROP TABLE customer_scores_next');
 }
 
 /** The loaded customers, with the first-name verdict beside each row. */
@@ -84,7 +93,7 @@ function compile(definition: SegmentDefinition, ctx: ClickHouseSegmentContext) {
  * has it and the walk expects (ClickHouse answers the type's default — 0, '', 1970 — unless told:
  * an order line whose product is gone had the category '', which is "not video games").
  */
-const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1, join_use_nulls = 1';
+export const SETTINGS = ' SETTINGS aggregate_functions_null_for_empty = 1, join_use_nulls = 1';
 
 /** At most `limit` member ids of `definition` after `afterId` (exclusive), in id order. */
 export async function clickhouseMembers(
@@ -124,4 +133,19 @@ export async function clickhouseRows(
   const compiled = compile(definition, ctx);
   const members = `${compiled.with}SELECT c.* FROM ${compiled.from} WHERE (${compiled.where})`;
   return ch.rows(over(members) + SETTINGS, named(compiled.params));
+}
+
+/**
+ * Whether a row's customer is one of `definition`'s members (null: everyone), as a condition on
+ * `column` of a statement of ours, with the parameters the condition binds; the statement ends
+ * with SETTINGS.
+ */
+export function clickhouseMemberFilter(
+  definition: SegmentDefinition | null,
+  ctx: ClickHouseSegmentContext,
+): { of: (column: string) => string; params: ClickHouseParams } {
+  if (definition === null) return { of: () => 'true', params: {} };
+  const compiled = compile(definition, ctx);
+  const members = `${compiled.with}SELECT c.customer_id FROM ${compiled.from} WHERE (${compiled.where})`;
+  return { of: (column) => `${column} IN (${members})`, params: named(compiled.params) };
 }

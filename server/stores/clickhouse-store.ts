@@ -18,6 +18,7 @@ import {
   propensityBand,
   rankBreakdown,
   valueBand,
+  type ScoreBands,
 } from '../../src/domain/segment/breakdown.ts';
 import { REACH_CHANNELS, reachConditions } from '../../src/domain/segment/count-plan.ts';
 import type { SegmentDefinition, SegmentNode } from '../../src/domain/segment/definition.ts';
@@ -45,12 +46,14 @@ import type { HistoryReadOptions, SegmentCountAnswer } from '../store.ts';
 import { chString, readHistories, readReference, type ClickHouseRunner } from './clickhouse.ts';
 import {
   clickhouseCount,
+  clickhouseMemberFilter,
   clickhouseMembers,
   clickhouseRows,
   writeCustomerQuality,
   writeCustomerScores,
   type ClickHouseSegmentContext,
 } from './clickhouse-segments.ts';
+import { writeQualityTable, type MemberFilter } from './clickhouse-dashboards.ts';
 import { quote } from './duckdb-schema.ts';
 
 const DAY_MS = 86_400_000;
@@ -100,9 +103,13 @@ export class ClickHouseReads {
     private readonly options: ClickHouseReadsOptions,
   ) {}
 
-  /** After a load: the first-name verdicts the reach check reads, computed by the domain. */
+  /**
+   * After a load: the first-name verdicts the reach check reads, computed by the domain, and the
+   * quality table the data-quality dashboard reads.
+   */
   async prepare(): Promise<void> {
     await writeCustomerQuality(this.ch);
+    await writeQualityTable(this.ch);
     this.reference = null;
     this.scoring = null;
     this.cachedCatalogue = null;
@@ -271,13 +278,24 @@ export class ClickHouseReads {
     return (await this.scores()).book;
   }
 
-  /** The models fitted again; the catalogue's score fields follow. */
-  async refitScores(stage: (name: string) => void): Promise<ScoreBook | NoModel> {
-    stage('reading the orders');
-    this.scoring = null;
-    this.cachedCatalogue = null;
-    stage('fitting the models and scoring');
-    return (await this.scores()).book;
+  /** The refits asked, one after the other. */
+  private refits: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The models fitted again; the catalogue's score fields follow. One refit at a time, after any
+   * fit under way: two never write the scores' table together.
+   */
+  refitScores(stage: (name: string) => void): Promise<ScoreBook | NoModel> {
+    const refit = this.refits.then(async () => {
+      stage('reading the orders');
+      await this.scoring?.catch(() => undefined);
+      this.scoring = null;
+      this.cachedCatalogue = null;
+      stage('fitting the models and scoring');
+      return (await this.scores()).book;
+    });
+    this.refits = refit.catch(() => undefined);
+    return refit;
   }
 
   /** Each scored customer's values (the book's), for figures over members. */
@@ -288,6 +306,11 @@ export class ClickHouseReads {
   /** Every member of `definition`, in id order. */
   async members(definition: SegmentDefinition): Promise<string[]> {
     return clickhouseMembers(this.ch, definition, await this.context(), ALL);
+  }
+
+  /** Whether a row's customer is one of `definition`'s members (null: everyone), in SQL. */
+  async memberFilter(definition: SegmentDefinition | null): Promise<MemberFilter> {
+    return clickhouseMemberFilter(definition, await this.context());
   }
 
   private async context(): Promise<ClickHouseSegmentContext> {
@@ -365,6 +388,46 @@ export class ClickHouseReads {
     };
   }
 
+  /** Breakdowns of one selection by each of `fieldIds`, the members read once for every score. */
+  async segmentBreakdowns(
+    definition: SegmentDefinition,
+    fieldIds: readonly string[],
+  ): Promise<{ value: string | null; count: number }[][]> {
+    let members: Promise<string[]> | null = null;
+    const out: { value: string | null; count: number }[][] = [];
+    for (const fieldId of fieldIds) {
+      const source = breakdownSource(fieldId);
+      if (source?.kind === 'score') {
+        members ??= this.context().then((ctx) => clickhouseMembers(this.ch, definition, ctx, ALL));
+        out.push(await this.scoreTally(source, await members, fieldId));
+      } else out.push(await this.segmentBreakdown(definition, fieldId));
+    }
+    return out;
+  }
+
+  /** `ids` tallied by their band (or value) of a score. */
+  private async scoreTally(
+    source: { score: string; bands: ScoreBands },
+    ids: readonly string[],
+    fieldId: string,
+  ): Promise<{ value: string | null; count: number }[]> {
+    const [{ values }, ctx] = await Promise.all([this.scores(), this.context()]);
+    const band = (v: ScoreValue | undefined): string | null => {
+      if (source.bands === 'propensity') return propensityBand(v);
+      if (source.bands === 'value') return valueBand(v);
+      return v === null || v === undefined ? null : String(v);
+    };
+    const byValue = new Map<string | null, number>();
+    for (const id of ids) {
+      const value = ctx.scores?.has(source.score) ? band(values.get(id)?.get(source.score)) : null;
+      byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    }
+    return rankBreakdown(
+      [...byValue].map(([value, count]) => ({ value, count })),
+      fieldId,
+    );
+  }
+
   async segmentBreakdown(
     definition: SegmentDefinition,
     fieldId: string,
@@ -384,22 +447,12 @@ export class ClickHouseReads {
         );
         return tally(rows.map((r) => ({ value: text(r.value), count: Number(r.n) })));
       }
-      case 'score': {
-        const { values } = await this.scores();
-        const band = (v: ScoreValue | undefined): string | null => {
-          if (source.bands === 'propensity') return propensityBand(v);
-          if (source.bands === 'value') return valueBand(v);
-          return v === null || v === undefined ? null : String(v);
-        };
-        const byValue = new Map<string | null, number>();
-        for (const id of await clickhouseMembers(this.ch, definition, ctx, ALL)) {
-          const value = ctx.scores?.has(source.score)
-            ? band(values.get(id)?.get(source.score))
-            : null;
-          byValue.set(value, (byValue.get(value) ?? 0) + 1);
-        }
-        return tally([...byValue].map(([value, count]) => ({ value, count })));
-      }
+      case 'score':
+        return this.scoreTally(
+          source,
+          await clickhouseMembers(this.ch, definition, ctx, ALL),
+          fieldId,
+        );
       case 'reach': {
         const on = REACH_CHANNELS.map((channel) =>
           group(`__reach_${channel}_all`, 'and', reachConditions(channel)),

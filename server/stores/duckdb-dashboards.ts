@@ -2,13 +2,12 @@
 // segment tables (segment_orders holds the completed orders with each customer's number), the
 // members of a segment from the segment compiler. Held to the memory store's domain functions by
 // the differential test (dashboards-differential.test.ts).
-import { DuckDBDataChunk, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDataChunk, type DuckDBConnection } from '@duckdb/node-api';
 import { NOT_A_CUSTOMER, type ChurnCounts } from '../../src/domain/analytics/churn-trend.ts';
 import type { ChurnTrend } from '../scoring/churn-trend.ts';
 import {
   isMonth,
   monthBounds,
-  monthsBetween,
   type BuyerMonth,
   type BuyersQuery,
 } from '../../src/domain/analytics/buyers.ts';
@@ -22,12 +21,11 @@ import {
 } from '../../src/domain/analytics/value.ts';
 import {
   ATTRIBUTION_WINDOW_DAYS,
-  bySend,
   type CampaignFigures,
-  type GroupFigures,
 } from '../../src/domain/analytics/campaigns.ts';
 import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { buyerMonths, buyerRowOf, campaignFiguresOf, campaignRowOf } from './dashboard-rows.ts';
 import { memberRows, type DashboardContext } from './duckdb-members.ts';
 import { runSegmentStatement } from './duckdb-segments.ts';
 import { CHUNK_ROWS, sqlText, toNumber, toText } from './duckdb-values.ts';
@@ -35,7 +33,7 @@ import { CHUNK_ROWS, sqlText, toNumber, toText } from './duckdb-values.ts';
 export const MONTH_TABLE = 'order_months';
 
 /** A calendar month as an integer (year × 12 + month − 1), as the month table numbers them. */
-function monthNumber(month: string): number {
+export function monthNumber(month: string): number {
   const [year, m] = month.split('-').map(Number);
   return (year ?? 0) * 12 + (m ?? 1) - 1;
 }
@@ -103,20 +101,11 @@ export async function buyersByMonth(
           GROUP BY o.month`,
     params,
   });
-  const byMonth = new Map(rows.map((r) => [toText(r.month ?? null), r]));
-  return monthsBetween(query.from, query.to).map((month) => {
-    const r = byMonth.get(month);
-    // A month without an order has no row: zeros.
-    const n = (v: DuckDBValue | undefined) => (v === undefined ? 0 : toNumber(v));
-    return {
-      month,
-      first_time: n(r?.first_time),
-      repeat: n(r?.repeat),
-      orders: n(r?.orders),
-      revenue_cents: n(r?.revenue),
-      repeat_revenue_cents: n(r?.repeat_revenue),
-    };
-  });
+  // A month without an order has no row: zeros.
+  return buyerMonths(
+    query,
+    rows.map((r) => buyerRowOf(toText(r.month ?? null), (c) => toNumber(r[c] ?? null))),
+  );
 }
 
 /**
@@ -292,42 +281,19 @@ export async function campaignFigures(
           GROUP BY u.campaign_id, u.treated`,
     params: members?.params ?? [],
   });
-  const none: GroupFigures = { customers: 0, converted: 0, revenue_cents: 0, revenue_variance: 0 };
-  const byCampaign = new Map<string, CampaignFigures>();
-  for (const r of rows) {
-    const id = toText(r.campaign_id ?? null);
-    const figures = byCampaign.get(id) ?? {
-      campaign_id: id,
-      channel: null,
-      sent_at: toText(r.sent_at ?? null),
-      messages: 0,
-      delivered: 0,
-      opened: 0,
-      clicked: 0,
-      unsubscribed: 0,
-      recipients: none,
-      holdout: none,
-    };
-    const group: GroupFigures = {
-      customers: toNumber(r.customers ?? null),
-      converted: toNumber(r.converted ?? null),
-      revenue_cents: toNumber(r.revenue ?? null),
-      revenue_variance: toNumber(r.variance ?? null),
-    };
-    if (r.treated === true) {
-      figures.channel = r.channel === null || r.channel === undefined ? null : toText(r.channel);
-      figures.messages = toNumber(r.messages ?? null);
-      figures.delivered = toNumber(r.delivered ?? null);
-      figures.opened = toNumber(r.opened ?? null);
-      figures.clicked = toNumber(r.clicked ?? null);
-      figures.unsubscribed = toNumber(r.unsubscribed ?? null);
-      figures.recipients = group;
-    } else {
-      figures.holdout = group;
-    }
-    byCampaign.set(id, figures);
-  }
-  return [...byCampaign.values()].sort(bySend);
+  return campaignFiguresOf(
+    rows.map((r) =>
+      campaignRowOf(
+        {
+          campaign_id: toText(r.campaign_id ?? null),
+          treated: r.treated === true,
+          sent_at: toText(r.sent_at ?? null),
+          channel: r.channel === null || r.channel === undefined ? null : toText(r.channel),
+        },
+        (c) => toNumber(r[c] ?? null),
+      ),
+    ),
+  );
 }
 
 export const CHURN_TABLE = 'churn_months';

@@ -114,7 +114,7 @@ export async function buildQualityTable(connection: DuckDBConnection): Promise<v
 }
 
 /** Each list's customers as a condition on the quality table (alias q). */
-const LIST_SQL: Record<QualityList, string> = {
+export const QUALITY_LIST_SQL: Record<QualityList, string> = {
   first_name_unusable: 'q.first_name IS NOT NULL',
   email_missing: "q.email = 'missing'",
   email_invalid: "q.email = 'invalid'",
@@ -135,15 +135,14 @@ function memberFilter(ctx: DashboardContext, definition: SegmentDefinition | nul
   return { sql: `q.customer_id IN (${members.ids})`, params: members.params };
 }
 
-export async function qualityFigures(
-  connection: DuckDBConnection,
-  ctx: DashboardContext,
-  definition: SegmentDefinition | null,
-): Promise<QualityFigures> {
-  const members = memberFilter(ctx, definition);
+/**
+ * The quality figures as one row of counts over the quality table (alias q), in the SQL DuckDB and
+ * ClickHouse both speak; qualityFiguresOf reads them back.
+ */
+export function qualityFigureColumns(): string[] {
   const count = (name: string, where: string) =>
     `(count(*) FILTER (WHERE ${where}))::BIGINT AS ${name}`;
-  const columns = [
+  return [
     'count(*)::BIGINT AS customers',
     count('fn_usable', 'q.first_name IS NULL'),
     ...junkReasons.map((r) => count(`fn_${r}`, `q.first_name = '${r}'`)),
@@ -162,11 +161,10 @@ export async function qualityFigures(
     count('duplicate_email', 'q.duplicate_email'),
     count('duplicate_phone', 'q.duplicate_phone'),
   ];
-  const [row] = await runSegmentStatement(connection, {
-    sql: `SELECT ${columns.join(', ')} FROM ${QUALITY_TABLE} q WHERE ${members.sql}`,
-    params: members.params,
-  });
-  const n = (name: string) => toNumber(row?.[name] ?? null);
+}
+
+/** The figures from the row of qualityFigureColumns (`n` reads a column by name). */
+export function qualityFiguresOf(n: (name: string) => number): QualityFigures {
   return {
     customers: n('customers'),
     first_name: {
@@ -191,6 +189,19 @@ export async function qualityFigures(
   };
 }
 
+export async function qualityFigures(
+  connection: DuckDBConnection,
+  ctx: DashboardContext,
+  definition: SegmentDefinition | null,
+): Promise<QualityFigures> {
+  const members = memberFilter(ctx, definition);
+  const [row] = await runSegmentStatement(connection, {
+    sql: `SELECT ${qualityFigureColumns().join(', ')} FROM ${QUALITY_TABLE} q WHERE ${members.sql}`,
+    params: members.params,
+  });
+  return qualityFiguresOf((name) => toNumber(row?.[name] ?? null));
+}
+
 const textOrNull = (v: DuckDBValue | undefined) =>
   v === null || v === undefined ? null : toText(v);
 
@@ -202,7 +213,7 @@ export async function qualityList(
   page: { limit: number; offset: number },
 ): Promise<QualityListPage> {
   const members = memberFilter(ctx, definition);
-  const where = `${LIST_SQL[list]} AND ${members.sql}`;
+  const where = `${QUALITY_LIST_SQL[list]} AND ${members.sql}`;
   const [total] = await runSegmentStatement(connection, {
     sql: `SELECT count(*)::BIGINT AS n FROM ${QUALITY_TABLE} q WHERE ${where}`,
     params: members.params,
