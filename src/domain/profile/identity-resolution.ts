@@ -150,6 +150,13 @@ class UnionFind {
 export function resolveIdentities(
   records: readonly SourceRecord[],
   links: readonly RecordLink[] = [],
+  options: {
+    /**
+     * Records a profile is walked from, when it holds one (the first of them): the records it
+     * already had, on an update. The others then say how they joined them.
+     */
+    startAt?: ReadonlySet<string>;
+  } = {},
 ): Resolution {
   const sorted = [...records].sort((x, y) => compareText(x.record_id, y.record_id));
   const index = new Map(sorted.map((r, i) => [r.record_id, i]));
@@ -185,8 +192,8 @@ export function resolveIdentities(
     members.set(root, list);
   });
 
-  // How each record joined its profile: breadth first from the profile's first record (fewest
-  // steps), ties between rules in LINK_RULES order (an explicit link first), then record order.
+  // How each record joined its profile: breadth first from the profile's first record (or its
+  // first one to start at; fewest steps), ties between rules in LINK_RULES order (an explicit link first), then record order.
   const byRecord = new Map<number, { rule: LinkRule; other: number }[]>();
   const neighbour = (from: number, rule: LinkRule, other: number) => {
     const list = byRecord.get(from) ?? [];
@@ -205,8 +212,12 @@ export function resolveIdentities(
     loyalty_card: 0,
     phone: 0,
   };
+  const startAt = options.startAt;
   for (const list of members.values()) {
-    const [first] = list;
+    const first =
+      (startAt === undefined
+        ? undefined
+        : list.find((i) => startAt.has(sorted[i]?.record_id ?? ''))) ?? list[0];
     if (first === undefined) continue;
     joined.set(first, null);
     // Level by level from the first record: a record reached at the same distance by several
