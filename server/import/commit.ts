@@ -12,7 +12,10 @@ import { importNewCampaigns } from '../stores/duckdb-campaigns.ts';
 import { writeMeta } from '../stores/duckdb-loader.ts';
 import { buildSearchTables } from '../stores/duckdb-search.ts';
 import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
-import { IMPORT_TABLES, KEYS, REPLACED_BY, columnsOf, stagedTable } from './layout.ts';
+import { IMPORT_TABLES, KEYS, REFERENCES, REPLACED_BY, columnsOf, stagedTable } from './layout.ts';
+
+/** The tables whose rows name a customer. */
+const CUSTOMER_TABLES = REFERENCES.filter((r) => r.to === 'customers').map((r) => r.table);
 
 /** A staged column as the store keeps it. */
 function stored(column: ColumnSpec): string {
@@ -39,8 +42,10 @@ export async function commitImport(
   let customers: number;
   try {
     // Replaced: the store's rows go first, the files' rows are then all there is.
-    if (info.replace === true)
+    if (info.replace === true) {
       for (const table of IMPORT_TABLES) await connection.run(`DELETE FROM ${quote(table)}`);
+      await connection.run('DELETE FROM resolution_records');
+    } else await mergeAbsorbed(connection);
     for (const table of IMPORT_TABLES) {
       step({ stage: 'write', table });
       const t = quote(table);
@@ -54,6 +59,7 @@ export async function commitImport(
            SELECT ${columns.map(stored).join(', ')} FROM ${stagedTable(table)} s ORDER BY s.__row`,
       );
     }
+    await storeResolvedRecords(connection);
     const counted = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM customers');
     customers = Number(counted.getRowObjects()[0]?.n ?? 0);
     step({ stage: 'rebuild', table: 'search' });
@@ -74,4 +80,76 @@ export async function commitImport(
   // Committed: a checkpoint that fails now is retried by DuckDB later, not a failed import.
   await connection.run('CHECKPOINT').catch(() => undefined);
   return { customers };
+}
+
+/** Whether this connection holds a temporary table of that name (resolve.ts's). */
+async function hasTemp(connection: DuckDBConnection, name: string): Promise<boolean> {
+  const found = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = '${name}'`,
+  );
+  return Number(found.getRowObjects()[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Stored profiles an update's records showed to be one (resolve.ts, `stage_absorbed`): each
+ * absorbed profile's rows move to its survivor — a row the survivor already has the same of (an
+ * identity, a preference, a hold) is dropped — its customers row fills the survivor's empty values
+ * and goes, and its records are the survivor's.
+ */
+async function mergeAbsorbed(connection: DuckDBConnection): Promise<void> {
+  if (!(await hasTemp(connection, 'stage_absorbed'))) return;
+  const absorbed = `temp.stage_absorbed`;
+  const columns = columnsOf('customers').filter((c) => c.name !== 'customer_id');
+  const fill = columns.map((c) =>
+    c.name === 'created_at'
+      ? 'created_at = least(c.created_at, f.created_at)'
+      : `${quote(c.name)} = coalesce(c.${quote(c.name)}, f.${quote(c.name)})`,
+  );
+  const firsts = columns.map((c) =>
+    c.name === 'created_at'
+      ? 'min(x.created_at) AS created_at'
+      : `first(x.${quote(c.name)} ORDER BY x.customer_id) FILTER (WHERE x.${quote(c.name)} IS NOT NULL) AS ${quote(c.name)}`,
+  );
+  await connection.run(
+    `UPDATE customers c SET ${fill.join(', ')}
+       FROM (SELECT a.survivor AS customer_id, ${firsts.join(', ')}
+               FROM customers x JOIN ${absorbed} a ON a.absorbed = x.customer_id
+              GROUP BY a.survivor) f
+      WHERE c.customer_id = f.customer_id`,
+  );
+  await connection.run(
+    `DELETE FROM customers WHERE customer_id IN (SELECT absorbed FROM ${absorbed})`,
+  );
+  for (const table of CUSTOMER_TABLES) {
+    const t = quote(table);
+    const others = KEYS[table].filter((k) => k !== 'customer_id');
+    if (others.length < KEYS[table].length)
+      await connection.run(
+        `DELETE FROM ${t} WHERE customer_id IN (SELECT absorbed FROM ${absorbed})
+           AND EXISTS (SELECT 1 FROM ${t} y JOIN ${absorbed} a ON a.survivor = y.customer_id
+                        WHERE a.absorbed = ${t}.customer_id
+                          ${others.map((k) => `AND y.${quote(k)} IS NOT DISTINCT FROM ${t}.${quote(k)}`).join(' ')})`,
+      );
+    await connection.run(
+      `UPDATE ${t} SET customer_id = a.survivor FROM ${absorbed} a WHERE ${t}.customer_id = a.absorbed`,
+    );
+  }
+  await connection.run(
+    `UPDATE resolution_records SET customer_id = a.survivor
+       FROM ${absorbed} a WHERE resolution_records.customer_id = a.absorbed`,
+  );
+}
+
+/** The files' records (resolve.ts, `stage_resolved_records`) replace those of the same ids. */
+async function storeResolvedRecords(connection: DuckDBConnection): Promise<void> {
+  if (!(await hasTemp(connection, 'stage_resolved_records'))) return;
+  await connection.run(
+    `DELETE FROM resolution_records
+      WHERE record_id IN (SELECT record_id FROM temp.stage_resolved_records)`,
+  );
+  await connection.run(
+    `INSERT INTO resolution_records
+       SELECT record_id, customer_id, source, kind, value, verified, first_seen, last_seen, linked_by
+         FROM temp.stage_resolved_records`,
+  );
 }

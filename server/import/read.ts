@@ -25,7 +25,7 @@ import { isoDate } from '../../src/domain/profile/schema.ts';
 import { safeParseCoded } from '../../src/domain/zod-issue.ts';
 import { tableMappingOf, type ImportMapping, type TableMapping } from './mapping.ts';
 import type { ImportResolution, ImportStep } from '../../src/api/contract.ts';
-import { resolveStaged } from './resolve.ts';
+import { dropResolved, resolveStaged } from './resolve.ts';
 import { PROBLEMS_PER_FILE, type FileReport, type ImportProblem } from './report.ts';
 
 /** The staging table of `table`: its columns typed for reading, `__row` its row in the file. */
@@ -522,6 +522,10 @@ async function validateRows(
   return problems;
 }
 
+/** Where the store keeps a layout table's rows (the records resolved before: resolution_records). */
+const storedTable = (table: LayoutTable): string =>
+  isImportTable(table) ? table : 'resolution_records';
+
 /** Rows whose key another row of the file holds too, and values pointing at no row. */
 async function crossRowProblems(
   connection: DuckDBConnection,
@@ -565,11 +569,11 @@ async function crossRowProblems(
           AND NOT EXISTS (SELECT 1 FROM ${stagedTable(ref.to)} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})
           ${
-            // Replaced, the store's rows are gone: a reference must be to a row of the files (as
-            // a link's to a record: records are not stored as such).
-            replace || !isImportTable(ref.to)
+            // Replaced, the store's rows are gone: a reference must be to a row of the files. On
+            // an update, to the store's too (a link's to a record the store resolved before).
+            replace
               ? ''
-              : `AND NOT EXISTS (SELECT 1 FROM main.${quote(ref.to)} p
+              : `AND NOT EXISTS (SELECT 1 FROM main.${quote(storedTable(ref.to))} p
                            WHERE p.${quote(ref.toColumn)} = s.${quote(ref.column)})`
           }
         ORDER BY s.__row LIMIT ${PROBLEMS_PER_FILE + 1}`,
@@ -617,6 +621,8 @@ export async function readImport(
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const step = options.onStep ?? (() => undefined);
+  // What an earlier import on this connection resolved is not this one's.
+  await dropResolved(connection);
   const staged = new Map<LayoutTable, Staged>();
   for (const table of LAYOUT_TABLES) {
     step({ stage: 'read', table });
@@ -656,28 +662,14 @@ export async function readImport(
     for (const p of await validateRows(connection, s)) add(p);
   }
   // Records per source system: resolved into profiles before the checks across files (the other
-  // files' customer ids name records until then). Only when replacing: resolved among the files'
-  // records alone, a record of a profile already stored would start a profile of its own.
+  // files' customer ids name records until then) — among the files' records when replacing,
+  // against the store's records on an update.
   step({ stage: 'resolve', table: null });
   const records = staged.get('source_records')?.file ?? null;
   let resolution: ImportResolution | null = null;
-  let resolvable = true;
-  if (records !== null && options.replace !== true) {
-    add(
-      problem(
-        records,
-        null,
-        null,
-        'resolution_needs_replace',
-        {},
-        'Records per source system are resolved into profiles on a replacing import: import them with replace.',
-      ),
-    );
-    resolvable = false;
-  } else if (records !== null) {
-    resolvable = byFile.size === 0;
-    if (resolvable) resolution = await resolveStaged(connection);
-  }
+  const resolvable = records === null || byFile.size === 0;
+  if (records !== null && resolvable)
+    resolution = await resolveStaged(connection, { replace: options.replace === true });
   step({ stage: 'cross_check', table: null });
   if (resolvable)
     for (const p of await crossRowProblems(connection, staged, options.replace === true)) add(p);

@@ -3,7 +3,8 @@
 // gives back the generator's customers — each customer one profile holding every identity the
 // generator made, with the record it came from and the rule that linked it; their orders, events,
 // consents and messages; the same segment counts — and the households' shared tablet merges no one.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Then an update's records, resolved against the stored ones: joining, merging, starting profiles.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -62,12 +63,6 @@ function profileOf(customerId: string): string {
   return ids.sort()[0] ?? customerId;
 }
 
-test('records per source system, imported with update, are refused: they are resolved on a replace', async () => {
-  const report = await importDirectory(store, dir, { asOf: DEMO_AS_OF });
-  expect(report.committed).toBe(false);
-  expect(report.problems.map((p) => p.code)).toEqual(['resolution_needs_replace']);
-}, 60_000);
-
 test('imported with replace, the records resolve into the generator’s customers', async () => {
   const report = await importDirectory(store, dir, { asOf: DEMO_AS_OF, replace: true });
   expect(report.problems).toEqual([]);
@@ -125,4 +120,185 @@ test('imported with replace, the records resolve into the generator’s customer
   const again = await importDirectory(store, dir, { asOf: DEMO_AS_OF, replace: true });
   expect(again.committed).toBe(true);
   expect(await store.customerCount()).toBe(dataset.customers.length);
+}, 120_000);
+
+/** A CSV file of `rows` under `header` (values written as they are: the test's own are plain). */
+function csv(path: string, header: readonly string[], rows: readonly (readonly string[])[]) {
+  writeFileSync(path, [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n');
+}
+
+test('an update’s records join stored profiles, merge two a record shows are one, start new ones', async () => {
+  // Run after the replace above: the store holds the demo's profiles and their records.
+  const customerOf = (record: string) => fragments.customerOf.get(record) ?? '';
+  const valueCount = (kind: string, value: string) =>
+    new Set(
+      fragments.identities
+        .filter((i) => i.kind === kind && i.value === value)
+        .map((i) => customerOf(i.record_id)),
+    ).size;
+  const email = fragments.identities.find(
+    (i) => i.kind === 'email' && i.verified && valueCount('email', i.value) === 1,
+  );
+  const x = customerOf(email?.record_id ?? '');
+  const card = fragments.identities.find(
+    (i) => i.kind === 'loyalty_card' && customerOf(i.record_id) !== x,
+  );
+  const y = customerOf(card?.record_id ?? '');
+  const phone = fragments.identities.find(
+    (i) =>
+      i.kind === 'phone' &&
+      ![x, y].includes(customerOf(i.record_id)) &&
+      valueCount('phone', i.value) === 1,
+  );
+  const z = customerOf(phone?.record_id ?? '');
+  const linked = fragments.records.find((r) => ![x, y, z].includes(r.customer_id));
+  const w = linked?.customer_id ?? '';
+  if (!email || !card || !phone || !linked) throw new Error('The demo lacks the identities used.');
+  const [px, py, pz, pw] = [x, y, z, w].map(profileOf);
+  if (!px || !py || !pz || !pw) throw new Error('No profile.');
+  const before = {
+    count: await store.customerCount(),
+    x: await store.history(px),
+    y: await store.history(py),
+    z: await store.history(pz),
+  };
+  const [survivor, absorbed] = [py, pz].sort((a, b) => (a < b ? -1 : 1));
+  if (!survivor || !absorbed) throw new Error('No survivor.');
+  const known = before.x?.customer;
+  if (!known) throw new Error('No customer.');
+
+  const update = mkdtempSync(join(tmpdir(), 'tact-resolve-update-'));
+  const at = '2026-10-01T10:00:00.000Z';
+  csv(
+    join(update, 'source_records.csv'),
+    ['record_id', 'source', 'kind', 'value', 'verified', 'first_seen', 'last_seen'],
+    [
+      // X's proved e-mail, written otherwise: joins X.
+      ['WEB-NEW-1', 'web', 'email', ` ${email.value.toUpperCase()}`, 'true', at, at],
+      // Y's card and Z's phone in one record: Y and Z are one customer.
+      ['CRM-NEW-2', 'call_centre', 'loyalty_card', card.value, 'false', at, at],
+      ['CRM-NEW-2', 'call_centre', 'phone', phone.value, 'false', at, at],
+      // Nobody's: a new profile.
+      ['APP-NEW-3', 'app', 'app_device', 'device-new-3', 'false', at, at],
+      // Tied to W's record by the link table only.
+      ['SOC-NEW-4', 'social', 'email', 'someone@new.example', 'false', at, at],
+    ],
+  );
+  csv(
+    join(update, 'record_links.csv'),
+    ['record_a', 'record_b'],
+    [['SOC-NEW-4', linked.record_id]],
+  );
+  const columns = [
+    'customer_id',
+    'first_name',
+    'last_name',
+    'email',
+    'phone',
+    'gender',
+    'birth_date',
+    'city',
+    'postcode',
+    'country',
+    'loyalty_tier',
+    'created_at',
+    'language',
+  ];
+  const row = (id: string, first: string) => [
+    id,
+    first,
+    '',
+    '',
+    '',
+    known.gender,
+    '',
+    '',
+    '',
+    known.country,
+    known.loyalty_tier,
+    at,
+    known.language,
+  ];
+  csv(join(update, 'customers.csv'), columns, [row('WEB-NEW-1', 'Zoé'), row('APP-NEW-3', 'Léon')]);
+  csv(
+    join(update, 'orders.csv'),
+    [
+      'order_id',
+      'customer_id',
+      'channel',
+      'store_id',
+      'placed_at',
+      'status',
+      'promo_code',
+      'payment_method',
+      'currency',
+      'total_cents',
+    ],
+    [['O-NEW-1', 'WEB-NEW-1', 'web', '', at, 'completed', '', 'card', 'EUR', '4990']],
+  );
+
+  const report = await importDirectory(store, update, { asOf: DEMO_AS_OF });
+  expect(report.problems).toEqual([]);
+  expect(report.committed).toBe(true);
+  expect(report.resolution).toMatchObject({
+    records: 4,
+    profiles: 4,
+    joined: 3,
+    merged: 1,
+    unknown_links: 0,
+  });
+  const merges = report.resolution?.merges;
+  expect(merges?.verified_email).toBe(1);
+  expect(merges?.link_table).toBe(1);
+  expect((merges?.loyalty_card ?? 0) + (merges?.phone ?? 0)).toBe(1);
+
+  // One profile gone into another, one new: as many customers.
+  expect(await store.customerCount()).toBe(before.count);
+  const after = {
+    x: await store.history(px),
+    survivor: await store.history(survivor),
+    absorbed: await store.history(absorbed),
+    w: await store.history(pw),
+    fresh: await store.history('APP-NEW-3'),
+  };
+  // X: the new record's e-mail and order; its own values kept (the record's name fills nothing).
+  expect(after.x?.customer).toEqual(before.x?.customer);
+  expect(after.x?.orders.map((o) => o.order.order_id)).toEqual(
+    expect.arrayContaining([...(before.x?.orders.map((o) => o.order.order_id) ?? []), 'O-NEW-1']),
+  );
+  expect(after.x?.orders.length).toBe((before.x?.orders.length ?? 0) + 1);
+  expect(after.x?.identities).toContainEqual(
+    expect.objectContaining({ record_id: 'WEB-NEW-1', kind: 'email', linked_by: 'verified_email' }),
+  );
+  // Y and Z: one profile under the first id, holding both histories and the call centre's record.
+  expect(after.absorbed).toBeNull();
+  const ids = (h: typeof after.survivor) => (h?.orders ?? []).map((o) => o.order.order_id).sort();
+  expect(ids(after.survivor)).toEqual([...ids(before.y), ...ids(before.z)].sort());
+  const held = (h: typeof after.survivor) =>
+    new Set((h?.identities ?? []).map((i) => `${i.kind}|${i.value}|${i.source}`));
+  for (const i of [...(before.y?.identities ?? []), ...(before.z?.identities ?? [])])
+    expect(held(after.survivor).has(`${i.kind}|${i.value}|${i.source}`)).toBe(true);
+  expect(after.survivor?.identities.filter((i) => i.record_id === 'CRM-NEW-2')).toHaveLength(2);
+  // W: the linked record's e-mail, by the link table; the new profile, from its own row.
+  expect(after.w?.identities).toContainEqual(
+    expect.objectContaining({ record_id: 'SOC-NEW-4', linked_by: 'link_table' }),
+  );
+  expect(after.fresh?.customer.first_name).toBe('Léon');
+  expect(after.fresh?.identities).toEqual([
+    expect.objectContaining({ record_id: 'APP-NEW-3', value: 'device-new-3', linked_by: null }),
+  ]);
+
+  // The same files again: nothing changes.
+  const again = await importDirectory(store, update, { asOf: DEMO_AS_OF });
+  expect(again.committed).toBe(true);
+  expect(again.resolution).toMatchObject({ records: 4, profiles: 4, joined: 4, merged: 0 });
+  expect(await store.customerCount()).toBe(before.count);
+  for (const [id, h] of [
+    [px, after.x],
+    [survivor, after.survivor],
+    [pw, after.w],
+    ['APP-NEW-3', after.fresh],
+  ] as const)
+    expect(await store.history(id), id).toEqual(h);
+  rmSync(update, { recursive: true, force: true });
 }, 120_000);

@@ -313,12 +313,31 @@ export const LEGACY_SAVED_SEGMENT_TABLES = [
   'saved_segments_import',
 ] as const;
 
+/**
+ * The records per source system an import resolved, each identity a row with the profile it is in:
+ * an updating import's records are resolved against them (server/import/resolve.ts). Not a table
+ * of the layout: the files' records become profiles, this is how they were made.
+ */
+const RESOLUTION_RECORDS_DDL = `CREATE TABLE IF NOT EXISTS resolution_records (
+  record_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, source VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL, value VARCHAR NOT NULL, verified BOOLEAN NOT NULL,
+  first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, linked_by VARCHAR)`;
+
 /** Creates every table (and `meta`, the search and saved-segment tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
   // Version 12: an identity's record and the rule that linked it (identity resolution at import).
   await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS record_id VARCHAR');
   await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS linked_by VARCHAR');
+  await connection.run(RESOLUTION_RECORDS_DDL);
+  // A file whose records were resolved before the table existed: its identities say which record
+  // each came from (whether an e-mail was proved is not kept there: read as not proved).
+  await connection.run(
+    `INSERT INTO resolution_records
+       SELECT record_id, customer_id, source, kind, value, false, first_seen, last_seen, linked_by
+         FROM identities
+        WHERE record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resolution_records)`,
+  );
   for (const ddl of SEARCH_DDL) await connection.run(ddl);
   for (const ddl of DOCUMENT_DDL) await connection.run(ddl);
   await connection.run(META_DDL);
@@ -330,6 +349,7 @@ export async function dropSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS search_terms');
   await connection.run('DROP TABLE IF EXISTS search_names');
   await connection.run('DROP TABLE IF EXISTS customer_histories');
+  await connection.run('DROP TABLE IF EXISTS resolution_records');
   for (const table of DERIVED_TABLES) await connection.run(`DROP TABLE IF EXISTS ${table}`);
   for (const table of [...DOCUMENT_TABLES, ...LEGACY_SAVED_SEGMENT_TABLES])
     await connection.run(`DROP TABLE IF EXISTS ${table}`);

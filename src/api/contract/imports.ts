@@ -46,6 +46,10 @@ export const importResolution = z.strictObject({
   /** Records in, profiles out. */
   records: z.number().int().nonnegative(),
   profiles: z.number().int().nonnegative(),
+  /** On an update: of those profiles, the ones the store held already. */
+  joined: z.number().int().nonnegative(),
+  /** On an update: stored profiles the records showed to be one with another, merged into it. */
+  merged: z.number().int().nonnegative(),
   /** Records that joined a profile, by the rule that brought them. */
   merges: z.strictObject({
     link_table: z.number().int().nonnegative(),
@@ -85,7 +89,6 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown_reference',
   'no_layout_file',
   'replace_needs_customers',
-  'resolution_needs_replace',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

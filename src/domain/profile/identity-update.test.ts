@@ -20,7 +20,11 @@ const record = (record_id: string, source: string, ...identities: RecordIdentity
   source,
   identities,
 });
-const storedIn = (customer_id: string, r: SourceRecord): StoredRecord => ({ ...r, customer_id });
+const storedIn = (
+  customer_id: string,
+  r: SourceRecord,
+  linked_by: StoredRecord['linked_by'] = null,
+): StoredRecord => ({ ...r, customer_id, linked_by });
 
 /** The customer each new record's identities went to, and the rule they carry. */
 const placed = (update: ReturnType<typeof resolveUpdate>) =>
@@ -30,7 +34,7 @@ const placed = (update: ReturnType<typeof resolveUpdate>) =>
 
 describe('new records against the stored ones', () => {
   const pos = storedIn('POS-1', record('POS-1', 'store', id('loyalty_card', 'FID-1')));
-  const web = storedIn('POS-1', record('WEB-9', 'web', id('email', 'ann@x.fr')));
+  const web = storedIn('POS-1', record('WEB-9', 'web', id('email', 'ann@x.fr')), 'link_table');
   const call = storedIn('CALL-5', record('CALL-5', 'call_centre', id('phone', '06 11 22 33 44')));
 
   test('a record meeting a stored profile by a rule joins it, and says by which rule', () => {
@@ -100,15 +104,16 @@ describe('new records against the stored ones', () => {
     expect(update.report.unknownLinks).toBe(1);
   });
 
-  test('a record sent again stays in its profile with its new identities, linked by no rule of this import', () => {
+  test('a record sent again stays in its profile with its new identities and the rule that first linked it', () => {
     const update = resolveUpdate(
       [pos, web, call],
       [record('WEB-9', 'web', id('email', 'ann.new@x.fr'))],
       [],
     );
     expect(update.profileOf).toEqual(new Map([['WEB-9', 'POS-1']]));
-    expect(placed(update)).toEqual({ 'WEB-9:ann.new@x.fr': ['POS-1', null] });
+    expect(placed(update)).toEqual({ 'WEB-9:ann.new@x.fr': ['POS-1', 'link_table'] });
     expect(update.report).toMatchObject({ records: 1, profiles: 1, joined: 1, merged: 0 });
+    expect(Object.values(update.report.merges).every((n) => n === 0)).toBe(true);
   });
 
   test('a device a new record shares with a stored profile is reported by customer ids, merging no one', () => {
@@ -181,7 +186,9 @@ describe('on random records', () => {
         const stored: StoredRecord[] = resolveIdentities(first, firstLinks).profiles.flatMap((p) =>
           p.records.flatMap((rid) => {
             const r = first.find((x) => x.record_id === rid);
-            return r === undefined ? [] : [{ ...r, customer_id: p.records[0] ?? rid }];
+            return r === undefined
+              ? []
+              : [{ ...r, customer_id: p.records[0] ?? rid, linked_by: null }];
           }),
         );
         const update = resolveUpdate(stored, later, laterLinks);
@@ -217,7 +224,7 @@ describe('on random records', () => {
             .map((p) => p.x);
         const stored = records
           .filter((r) => !r.later)
-          .map((r, i) => ({ ...r.record, customer_id: `c${String(i % 3)}` }));
+          .map((r, i) => ({ ...r.record, customer_id: `c${String(i % 3)}`, linked_by: null }));
         const later = records.filter((r) => r.later).map((r) => r.record);
         const a = resolveUpdate(stored, later, links);
         const b = resolveUpdate(shuffle(stored), shuffle(later), shuffle(links));

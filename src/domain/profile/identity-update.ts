@@ -20,9 +20,10 @@ import {
   type SourceRecord,
 } from './identity-resolution.ts';
 
-/** A record the store holds, with the profile it belongs to. */
+/** A record the store holds, with the profile it belongs to and the rule that linked it there. */
 export interface StoredRecord extends SourceRecord {
   customer_id: string;
+  linked_by: LinkRule | null;
 }
 
 export interface ProfileUpdate {
@@ -62,6 +63,7 @@ export function resolveUpdate(
 ): ProfileUpdate {
   const fresh = new Set(incoming.map((r) => r.record_id));
   const storedCustomer = new Map(stored.map((r) => [r.record_id, r.customer_id]));
+  const storedRule = new Map(stored.map((r) => [r.record_id, r.linked_by]));
   // Each stored profile's records held together by links of their own (the store's), which count
   // neither as merges nor as unknown links.
   const byCustomer = new Map<string, string[]>();
@@ -109,11 +111,18 @@ export function resolveUpdate(
     for (const record of mine) profileOf.set(record, customer);
     for (const identity of profile.identities) {
       if (!fresh.has(identity.record_id)) continue;
-      // A record sent again joined its profile by the store's own link: it keeps no rule of this
-      // import (its first import said how it was linked).
-      const linked = storedCustomer.has(identity.record_id) ? null : identity.linked_by;
+      // A record sent again is in its profile by the store's own link: it keeps the rule its
+      // first import linked it by.
+      const linked = storedRule.has(identity.record_id)
+        ? (storedRule.get(identity.record_id) ?? null)
+        : identity.linked_by;
       identities.push({ ...identity, linked_by: linked, customer_id: customer });
-      if (linked !== null && !counted.has(identity.record_id)) {
+      // Merges count the records this import brought into a profile, not those sent again.
+      if (
+        linked !== null &&
+        !storedRule.has(identity.record_id) &&
+        !counted.has(identity.record_id)
+      ) {
         counted.add(identity.record_id);
         merges[linked] += 1;
       }

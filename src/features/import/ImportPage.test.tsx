@@ -298,42 +298,59 @@ test('anyone but an admin is told so, and nothing is asked of the server', async
   mockApi.events.removeAllListeners();
 });
 
-test('a resolved import says how many records made how many profiles, and by which rule', async () => {
-  const { release } = withImports((ran): ImportReport => ({
-    ...clean(ran),
-    resolution: {
-      records: 2553,
-      profiles: 1000,
-      merges: { link_table: 173, verified_email: 653, loyalty_card: 590, phone: 137 },
-      conflicts: 0,
-      shared_devices: [
-        { kind: 'app_device', value: 'dev-1', profiles: ['APP-0000011', 'APP-0000012'] },
-      ],
-      unknown_links: 0,
-    },
-  }));
-  const user = userEvent.setup();
-  renderAt(PAGE, [{ path: PAGE, element: <ImportRoute /> }]);
-  await user.upload(await screen.findByLabelText('Choose files'), [
-    csv('source_records.csv', 'record_id\nWEB-1\n'),
-  ]);
-  expect(screen.getByRole('cell', { name: 'source_records' })).toBeInTheDocument();
-  await user.click(screen.getByRole('button', { name: 'Import' }));
-  release();
-  const section = await screen.findByRole('region', { name: 'Identity resolution' });
-  const pairs = within(section)
-    .getAllByRole('term')
-    .map((term) => `${term.textContent ?? ''} = ${term.nextElementSibling?.textContent ?? ''}`);
-  expect(pairs).toEqual([
-    'Records received (per source system) = 2,553',
-    'Profiles made = 1,000',
-    'Records linked by the link table = 173',
-    '… by the verified e-mail = 653',
-    '… by the loyalty card = 590',
-    '… by the phone (E.164) = 137',
-    'Profiles to check (several cards or verified e-mails) = 0',
-    'Shared devices, never merged = 1',
-    'Links to a record no file holds = 0',
-  ]);
-  expect(section).toHaveTextContent('Shared device: dev-1 (APP-0000011, APP-0000012)');
-});
+test.each([
+  { mode: 'a replace', joined: 0, merged: 0, stored: [] },
+  {
+    mode: 'an update',
+    joined: 640,
+    merged: 2,
+    stored: [
+      'Of which already stored (records joined them) = 640',
+      'Stored profiles merged into another = 2',
+    ],
+  },
+])(
+  'a resolved import ($mode) says how many records made how many profiles, and by which rule',
+  async ({ joined, merged, stored }) => {
+    const { release } = withImports((ran): ImportReport => ({
+      ...clean(ran),
+      resolution: {
+        records: 2553,
+        profiles: 1000,
+        joined,
+        merged,
+        merges: { link_table: 173, verified_email: 653, loyalty_card: 590, phone: 137 },
+        conflicts: 0,
+        shared_devices: [
+          { kind: 'app_device', value: 'dev-1', profiles: ['APP-0000011', 'APP-0000012'] },
+        ],
+        unknown_links: 0,
+      },
+    }));
+    const user = userEvent.setup();
+    renderAt(PAGE, [{ path: PAGE, element: <ImportRoute /> }]);
+    await user.upload(await screen.findByLabelText('Choose files'), [
+      csv('source_records.csv', 'record_id\nWEB-1\n'),
+    ]);
+    expect(screen.getByRole('cell', { name: 'source_records' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    release();
+    const section = await screen.findByRole('region', { name: 'Identity resolution' });
+    const pairs = within(section)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent ?? ''} = ${term.nextElementSibling?.textContent ?? ''}`);
+    expect(pairs).toEqual([
+      'Records received (per source system) = 2,553',
+      'Profiles made = 1,000',
+      ...stored,
+      'Records linked by the link table = 173',
+      '… by the verified e-mail = 653',
+      '… by the loyalty card = 590',
+      '… by the phone (E.164) = 137',
+      'Profiles to check (several cards or verified e-mails) = 0',
+      'Shared devices, never merged = 1',
+      'Links to a record no file holds = 0',
+    ]);
+    expect(section).toHaveTextContent('Shared device: dev-1 (APP-0000011, APP-0000012)');
+  },
+);

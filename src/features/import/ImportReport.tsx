@@ -210,9 +210,18 @@ export function ImportReportPanel({
 /** What identity resolution did: records in, profiles out, merges per rule, what to look at. */
 function ResolutionSummary({ resolution }: { resolution: ImportResolution }) {
   const { t } = useTranslation('imports');
+  // An update's records meet the stored profiles: how many they joined, how many they merged.
+  const stored = resolution.joined > 0 || resolution.merged > 0;
   const rows: [string, number][] = [
     [t('resolution.records'), resolution.records],
     [t('resolution.profiles'), resolution.profiles],
+  ];
+  if (stored)
+    rows.push(
+      [t('resolution.joined'), resolution.joined],
+      [t('resolution.merged'), resolution.merged],
+    );
+  rows.push(
     [t('resolution.rule.link_table'), resolution.merges.link_table],
     [t('resolution.rule.verified_email'), resolution.merges.verified_email],
     [t('resolution.rule.loyalty_card'), resolution.merges.loyalty_card],
@@ -220,7 +229,7 @@ function ResolutionSummary({ resolution }: { resolution: ImportResolution }) {
     [t('resolution.conflicts'), resolution.conflicts],
     [t('resolution.shared'), resolution.shared_devices.length],
     [t('resolution.unknownLinks'), resolution.unknown_links],
-  ];
+  );
   return (
     <section aria-labelledby="import-report-resolution" className="space-y-1">
       <h4 id="import-report-resolution" className="text-sm font-semibold text-fg">
