@@ -10,6 +10,7 @@
 // check. A check counts its progress and stops between recipients when cancelled (an audit's
 // DELETE). A new fit (a refit, a reload) is a new score book, which the recommendation statistics
 // follow too (routes/recommendations.ts).
+import type { CrossProfile } from '../src/domain/profile/cross-profile.ts';
 import type { PreviewOffer, PreviewResponse, SavedCampaign } from '../src/api/contract.ts';
 import { inHoldout } from '../src/domain/campaign/holdout.ts';
 import { checkedKey, excludedIds } from '../src/domain/campaign/campaign.ts';
@@ -443,11 +444,12 @@ function membershipOf(
   history: CustomerHistory,
   pinned: Pinned | null,
   book: ScoreBook | null,
+  cross: CrossProfile,
 ): Pick<PreviewResponse, 'membership' | 'trace'> {
   if (pinned === null) return { membership: 'not_member', trace: [] };
   const id = history.customer.customer_id;
   const scores = book === null ? new Map<string, ScoreValue>() : customerScoreValues(book, id);
-  const trace = traceDefinition(pinned.definition, customerFacts(history, scores), {
+  const trace = traceDefinition(pinned.definition, customerFacts(history, scores, cross), {
     asOf: store.asOf,
     segments: definitionsById(pinned.segments),
   });
@@ -489,9 +491,10 @@ export async function recipientPreview(
       customer_id: customerId,
     });
   }
-  const [pinned, setting] = await Promise.all([
+  const [pinned, setting, cross] = await Promise.all([
     campaign.segment === null ? null : pinnedSegment(store, campaign),
     recipientCampaign(store, render, campaign, policy),
+    store.crossProfile(customerId),
   ]);
   const message = await recipientMessage(
     history,
@@ -504,7 +507,7 @@ export async function recipientPreview(
     version: campaign.version,
     policy: { policy_id: policy.policy_id, version: policy.version },
     customer_id: customerId,
-    ...membershipOf(store, campaign, history, pinned, book),
+    ...membershipOf(store, campaign, history, pinned, book, cross),
     at: setting.at,
     render: message.render,
     offer: message.offer === null ? null : previewOfferOf(message.offer),

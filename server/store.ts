@@ -3,6 +3,7 @@
 // (SegmentSelection: the one place a segment's meaning is written per engine) and versioned
 // documents (DocumentRepository); plus the catalogue, search and the models' scores. Its types are
 // the domain's; the routes map them to the contract.
+import type { CrossProfile } from '../src/domain/profile/cross-profile.ts';
 import type { ChurnTrendMonth } from './scoring/churn-trend.ts';
 import type { FieldCatalogue } from '../src/domain/profile/field-catalogue.ts';
 import type { MemberSummary, SearchHit } from '../src/domain/profile/summaries.ts';
@@ -252,6 +253,11 @@ export interface ProfileStore
     customerId: string,
     own: readonly { kind: string; value: string }[],
   ): Promise<SharedDevice[]>;
+  /**
+   * What only the other profiles tell about the customer (a device, an e-mail, a phone another
+   * holds: src/domain/profile/cross-profile.ts), as the segment engine reads it.
+   */
+  crossProfile(customerId: string): Promise<CrossProfile>;
   /**
    * Completed orders summed per customer and UTC day, customers in id order: what the
    * customer-base models read (server/scoring/sources.ts gives both stores the same numbers).

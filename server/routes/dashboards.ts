@@ -209,10 +209,10 @@ export function dashboardRoutes(store: ProfileStore): Hono {
       const body: QualityResponse = {
         segment,
         ...figures,
-        definitions: QUALITY_LIST_NAMES.flatMap((list) => {
-          const listed = qualityListDefinition(list);
-          return listed === null ? [] : [{ list, definition: listed }];
-        }),
+        definitions: QUALITY_LIST_NAMES.map((list) => ({
+          list,
+          definition: qualityListDefinition(list),
+        })),
         as_of: store.asOf,
       };
       return c.json(body);

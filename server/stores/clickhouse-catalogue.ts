@@ -141,6 +141,11 @@ const REACH_SQL = `
     SELECT 'usable_first_name', ${yesNo('q.junk IS NULL')}
       FROM customers c LEFT JOIN customer_quality q ON q.customer_id = c.customer_id
     UNION ALL
+    SELECT fact.1, ${yesNo('fact.2')}
+      FROM quality_customers
+      ARRAY JOIN [('shared_device', shared_device), ('duplicate_email', duplicate_email),
+                  ('duplicate_phone', duplicate_phone)] AS fact
+    UNION ALL
     SELECT concat('known_consent_', cc.channel), ${yesNo('l.status IS NOT NULL')}
       FROM cc LEFT JOIN latest l ON l.customer_id = cc.customer_id AND l.channel = cc.channel
   )

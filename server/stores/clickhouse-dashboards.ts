@@ -25,11 +25,12 @@ import {
   valueFigures as domainValueFigures,
   type ValueFigures,
 } from '../../src/domain/analytics/value.ts';
-import { JS_SPACE_RE2, VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
+import { VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
+import { CLICKHOUSE, emailKeySql, phoneKeySql } from '../../src/domain/segment/sql-dialect.ts';
 import type { OrderChannel } from '../../src/domain/profile/schema.ts';
 import { MIN_PHONE_DIGITS } from '../../src/domain/segment/facts.ts';
 import { chString, type ClickHouseParams, type ClickHouseRunner } from './clickhouse.ts';
-import { SETTINGS } from './clickhouse-segments.ts';
+import { SETTINGS, writeCustomerQuality } from './clickhouse-segments.ts';
 import { buyerMonths, buyerRowOf, campaignFiguresOf, campaignRowOf } from './dashboard-rows.ts';
 import { monthNumber } from './duckdb-dashboards.ts';
 import {
@@ -250,7 +251,6 @@ export async function campaignFigures(
 }
 
 const digits = (column: string) => `replaceRegexpAll(coalesce(${column}, ''), '[^0-9]', '')`;
-const space = `[${JS_SPACE_RE2}]`;
 
 /**
  * (Re)writes `quality_customers` (src/domain/analytics/quality.ts says each column), the first
@@ -285,10 +285,8 @@ export async function writeQualityTable(ch: ClickHouseRunner): Promise<void> {
         FROM latest GROUP BY customer_id),
     keys AS (
       SELECT customer_id,
-             nullIf(lowerUTF8(replaceRegexpAll(coalesce(email, ''), ${chString(`^${space}+|${space}+$`)}, '')), '') AS ek,
-             multiIf(length(d) < ${MIN_PHONE_DIGITS}, NULL,
-                     length(d) = 11 AND startsWith(d, '33'), concat('0', substring(d, 3)), d) AS pk
-        FROM (SELECT customer_id, email, ${digits('phone')} AS d FROM customers)),
+             ${emailKeySql(CLICKHOUSE, 'email')} AS ek, ${phoneKeySql(CLICKHOUSE, 'phone')} AS pk
+        FROM customers),
     ek AS (SELECT ek, count() AS n FROM keys WHERE ek IS NOT NULL GROUP BY ek),
     pk AS (SELECT pk, count() AS n FROM keys WHERE pk IS NOT NULL GROUP BY pk)
     SELECT c.customer_id, q.junk,
@@ -310,6 +308,16 @@ export async function writeQualityTable(ch: ClickHouseRunner): Promise<void> {
     SETTINGS join_use_nulls = 1`);
   await ch.run(`EXCHANGE TABLES ${staging} AND ${QUALITY_TABLE}`);
   await ch.run(`DROP TABLE ${staging}`);
+}
+
+/**
+ * The facts Tact writes beside a load: each first name's verdict (customer_quality), then each
+ * customer's quality with what only the other profiles tell (quality_customers) — both read by
+ * the segment walk, the second by the quality dashboard too.
+ */
+export async function writeCustomerFacts(ch: ClickHouseRunner): Promise<void> {
+  await writeCustomerQuality(ch);
+  await writeQualityTable(ch);
 }
 
 export async function qualityFigures(

@@ -22,6 +22,7 @@ import type {
   HistoryReference,
   HistoryScope,
 } from '../../src/domain/profile/history.ts';
+import { NO_CROSS_PROFILE, type CrossProfile } from '../../src/domain/profile/cross-profile.ts';
 import { orderChannel } from '../../src/domain/profile/schema.ts';
 import { DeviceHolders, type SharedDevice } from '../../src/domain/profile/shared-devices.ts';
 import type { MemberSummary } from '../../src/domain/profile/summaries.ts';
@@ -170,6 +171,21 @@ export class ClickHouseStore implements ProfileStore {
       this.deviceHolders = pending;
     }
     return (await this.deviceHolders).shared(customerId, own);
+  }
+
+  async crossProfile(customerId: string): Promise<CrossProfile> {
+    const [row] = await this.ch.rows(
+      `SELECT shared_device, duplicate_email, duplicate_phone FROM quality_customers
+        WHERE customer_id = {id:String}`,
+      { id: customerId },
+    );
+    return row === undefined
+      ? NO_CROSS_PROFILE
+      : {
+          shared_device: row.shared_device === true,
+          duplicate_email: row.duplicate_email === true,
+          duplicate_phone: row.duplicate_phone === true,
+        };
   }
 
   scoringTransactions(): Promise<IndexedTransactions> {

@@ -3,17 +3,13 @@
 // adversarial ones, every condition kind, saved segments named within — the members ClickHouse
 // selects are the reference's. The data reaches ClickHouse the way a retailer's does: written in
 // the import layout, loaded by loadLayout.
+import { writeCustomerFacts } from './clickhouse-dashboards.ts';
 import { generateDataset } from '../../mocks/seed/index.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { selectMembers } from '../../src/domain/segment/evaluate.ts';
 import { chdbRunner, type ChdbRunner } from './chdb-runner.ts';
 import { loadLayout } from './clickhouse.ts';
-import {
-  clickhouseCount,
-  clickhouseMembers,
-  writeCustomerQuality,
-  writeCustomerScores,
-} from './clickhouse-segments.ts';
+import { clickhouseCount, clickhouseMembers, writeCustomerScores } from './clickhouse-segments.ts';
 import {
   ENGINE_SCORES,
   agreesWithReference,
@@ -32,7 +28,7 @@ beforeAll(async () => {
   fixture = await engineFixture('tact-ch-segments-', generateDataset({ seed: 11, customers: 300 }));
   ch = chdbRunner();
   await loadLayout(ch, fixture.dir);
-  await writeCustomerQuality(ch);
+  await writeCustomerFacts(ch);
   await writeCustomerScores(ch, fixture.scores);
 }, 180_000);
 afterAll(() => {

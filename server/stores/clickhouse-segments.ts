@@ -54,12 +54,27 @@ export async function writeCustomerScores(
   await ch.run('DROP TABLE customer_scores_next');
 }
 
-/** The loaded customers, with the first-name verdict beside each row. */
+/**
+ * The loaded customers, with the first-name verdict beside each row and what only the other
+ * profiles tell (`quality_customers`, written at start from customer_quality and the loaded
+ * tables: clickhouse-dashboards.ts).
+ */
 const layout = (): SqlLayout => ({
+  // One join: quality_customers holds the first name's verdict too (its `first_name`).
   from: () =>
-    '(SELECT cu.*, q.junk AS first_name_junk FROM customers cu ' +
-    'LEFT JOIN customer_quality q ON q.customer_id = cu.customer_id) c',
-  reach: (check) => (check.type === 'usable_first_name' ? 'c.first_name_junk IS NULL' : undefined),
+    '(SELECT cu.*, x.first_name AS first_name_junk, x.shared_device AS x_shared_device, ' +
+    'x.duplicate_email AS x_duplicate_email, x.duplicate_phone AS x_duplicate_phone ' +
+    'FROM customers cu LEFT JOIN quality_customers x ON x.customer_id = cu.customer_id) c',
+  reach: (check) => {
+    if (check.type === 'usable_first_name') return 'c.first_name_junk IS NULL';
+    if (
+      check.type === 'shared_device' ||
+      check.type === 'duplicate_email' ||
+      check.type === 'duplicate_phone'
+    )
+      return `coalesce(c.x_${check.type}, false)`;
+    return undefined;
+  },
 });
 
 export interface ClickHouseSegmentContext {

@@ -49,11 +49,10 @@ import {
   clickhouseMemberFilter,
   clickhouseMembers,
   clickhouseRows,
-  writeCustomerQuality,
   writeCustomerScores,
   type ClickHouseSegmentContext,
 } from './clickhouse-segments.ts';
-import { writeQualityTable, type MemberFilter } from './clickhouse-dashboards.ts';
+import { writeCustomerFacts, type MemberFilter } from './clickhouse-dashboards.ts';
 import { quote } from './duckdb-schema.ts';
 
 const DAY_MS = 86_400_000;
@@ -108,8 +107,7 @@ export class ClickHouseReads {
    * quality table the data-quality dashboard reads.
    */
   async prepare(): Promise<void> {
-    await writeCustomerQuality(this.ch);
-    await writeQualityTable(this.ch);
+    await writeCustomerFacts(this.ch);
     this.reference = null;
     this.scoring = null;
     this.cachedCatalogue = null;

@@ -165,6 +165,10 @@ const REACH_SQL = `
     SELECT 'usable_first_name', (${FIRST_NAME_JUNK_SQL}(first_name, email) IS NULL)::VARCHAR
       FROM customers
     UNION ALL
+    SELECT unnest(['shared_device', 'duplicate_email', 'duplicate_phone']),
+           unnest([shared_device, duplicate_email, duplicate_phone])::VARCHAR
+      FROM segment_customers
+    UNION ALL
     SELECT 'known_consent_' || ch.channel, (l.status IS NOT NULL)::VARCHAR
       FROM customers c CROSS JOIN (VALUES ('email'), ('sms'), ('push'), ('phone')) ch(channel)
       LEFT JOIN latest l ON l.customer_id = c.customer_id AND l.channel = ch.channel

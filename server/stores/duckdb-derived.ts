@@ -4,7 +4,8 @@
 // (none of these), 3 (segment tables without the lower-cased copies), 4 (no packed histories),
 // 5 and 6 (histories perhaps packed as JSON objects, without the index), 7 (search_names, now
 // unused), 8 (segment tables without each customer's first order), 10 (segment tables without
-// the consent records' presence and the usable first name). A version 9 file is not migrated but
+// the consent records' presence and the usable first name), 11 and 12 (segment tables without the
+// cross-profile facts). A version 9 file is not migrated but
 // reseeded: its generated data predates the planted experiments and their holdouts.
 // Migrating the segment tables takes 1.5–2 minutes at 1 M customers on 2 busy cores, where a
 // reload takes five.
@@ -16,7 +17,7 @@ import { DERIVED_TABLE_SQL } from './duckdb-segment-tables.ts';
 import { queryRows, toNumber } from './duckdb-values.ts';
 
 /** Schema versions whose files only lack derived tables as this version builds them. */
-const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 10, 11]);
+const MIGRATES_FROM: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 10, 11, 12]);
 
 /** (Re)builds the segment tables from the loaded ones. */
 export async function buildSegmentTables(connection: DuckDBConnection): Promise<void> {
@@ -43,7 +44,9 @@ export async function migrateSegmentTables(connection: DuckDBConnection): Promis
   if (!MIGRATES_FROM.has(version)) return false;
   await connection.run('BEGIN TRANSACTION');
   try {
-    if (version < 11) await buildSegmentTables(connection);
+    // Version 13: segment_customers says what only the other profiles tell (shared device,
+    // duplicate e-mail or phone).
+    if (version < 13) await buildSegmentTables(connection);
     // Version 12 packs an identity's record and link rule in the histories.
     if (version < 12) await buildHistoryTable(connection);
     if (version < 8) await buildSearchTables(connection);

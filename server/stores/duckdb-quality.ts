@@ -9,14 +9,13 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import {
-  DEVICE_KINDS,
   IDENTITY_BUCKETS,
   QUALITY_CONSENT_CHANNELS,
   type QualityFigures,
   type QualityList,
   type QualityListPage,
 } from '../../src/domain/analytics/quality.ts';
-import { JS_SPACE_RE2, VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
+import { VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
 import { MIN_PHONE_DIGITS } from '../../src/domain/segment/facts.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import {
@@ -63,8 +62,6 @@ export function registerQualityFunctions(connection: DuckDBConnection): void {
 }
 
 const digits = (column: string) => `regexp_replace(coalesce(${column}, ''), '[^0-9]', '', 'g')`;
-const space = `[${JS_SPACE_RE2}]`;
-const devices = [...DEVICE_KINDS].map((k) => `'${k}'`).join(', ');
 
 /** (Re)builds the quality table from the loaded tables. */
 export async function buildQualityTable(connection: DuckDBConnection): Promise<void> {
@@ -72,26 +69,14 @@ export async function buildQualityTable(connection: DuckDBConnection): Promise<v
     (ch) =>
       `coalesce(max(k.status) FILTER (WHERE k.channel = '${ch}'), 'unknown') AS consent_${ch}`,
   ).join(', ');
+  // What only the other profiles tell is segment_customers' (the segment engine's same columns).
   await connection.run(`CREATE OR REPLACE TABLE ${QUALITY_TABLE} AS
     WITH ids AS (SELECT customer_id, count(*) AS n FROM identities GROUP BY customer_id),
-    shared_keys AS (
-      SELECT kind, value FROM identities WHERE kind IN (${devices})
-      GROUP BY kind, value HAVING count(DISTINCT customer_id) > 1),
-    shared AS (SELECT DISTINCT i.customer_id FROM identities i JOIN shared_keys USING (kind, value)),
     latest AS (
       SELECT customer_id, channel, arg_max(status, "at") AS status
       FROM consents GROUP BY customer_id, channel),
     cons AS (
-      SELECT customer_id, ${consent} FROM latest k GROUP BY customer_id),
-    keys AS (
-      SELECT customer_id,
-        nullif(lower(regexp_replace(coalesce(email, ''), '^${space}+|${space}+$', '', 'g')), '') AS ek,
-        CASE WHEN length(d) < ${MIN_PHONE_DIGITS} THEN NULL
-             WHEN length(d) = 11 AND starts_with(d, '33') THEN '0' || substr(d, 3)
-             ELSE d END AS pk
-      FROM (SELECT customer_id, email, ${digits('phone')} AS d FROM customers)),
-    ek AS (SELECT ek, count(*) AS n FROM keys WHERE ek IS NOT NULL GROUP BY ek),
-    pk AS (SELECT pk, count(*) AS n FROM keys WHERE pk IS NOT NULL GROUP BY pk)
+      SELECT customer_id, ${consent} FROM latest k GROUP BY customer_id)
     SELECT c.customer_id,
       ${JUNK_FUNCTION}(c.first_name, c.email) AS first_name,
       CASE WHEN c.email IS NULL OR c.email = '' THEN 'missing'
@@ -101,16 +86,10 @@ export async function buildQualityTable(connection: DuckDBConnection): Promise<v
            ELSE 'invalid' END AS phone,
       ${QUALITY_CONSENT_CHANNELS.map((ch) => `coalesce(cons.consent_${ch}, 'unknown') AS consent_${ch}`).join(', ')},
       coalesce(ids.n, 0)::INTEGER AS identities,
-      shared.customer_id IS NOT NULL AS shared_device,
-      coalesce(ek.n, 0) > 1 AS duplicate_email,
-      coalesce(pk.n, 0) > 1 AS duplicate_phone
-    FROM customers c
-    JOIN keys USING (customer_id)
+      c.shared_device, c.duplicate_email, c.duplicate_phone
+    FROM segment_customers c
     LEFT JOIN ids USING (customer_id)
-    LEFT JOIN shared USING (customer_id)
-    LEFT JOIN cons USING (customer_id)
-    LEFT JOIN ek ON ek.ek = keys.ek
-    LEFT JOIN pk ON pk.pk = keys.pk`);
+    LEFT JOIN cons USING (customer_id)`);
 }
 
 /** Each list's customers as a condition on the quality table (alias q). */

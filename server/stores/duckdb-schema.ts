@@ -29,8 +29,13 @@ import { DERIVED_TABLES } from './duckdb-segment-tables.ts';
  * 11: segment_customers says whether each reach channel has a consent record (`<channel>_known`)
  *    and whether the first name can greet them (`usable_first_name`); versions 2 to 8 and 10
  *    rebuild the segment tables on open.
+ * 12: identities keep the record they came from and the rule that linked it (versions 2 to 11
+ *    rebuild the packed histories on open).
+ * 13: segment_customers says whether a device of the customer's is another profile's too and
+ *    whether another profile has the same e-mail or phone (src/domain/profile/cross-profile.ts);
+ *    versions 2 to 8 and 10 to 12 rebuild the segment tables on open.
  */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 /**
  * How a field is stored. Instants are TIMESTAMP (UTC, no zone), dates DATE, money BIGINT cents,

@@ -124,6 +124,10 @@ export class SegmentTablesLayout implements SqlLayout {
         return CONSENT_COLUMNS.has(check.channel) ? `c.${knownColumn(check.channel)}` : undefined;
       case 'usable_first_name':
         return 'c.usable_first_name';
+      case 'shared_device':
+      case 'duplicate_email':
+      case 'duplicate_phone':
+        return `c.${check.type}`;
     }
   }
 

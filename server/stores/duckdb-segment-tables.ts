@@ -17,6 +17,8 @@
 // - segment_events: events with their customer_no, sorted by type then instant.
 // Only completed orders are kept: every order behaviour and aggregate counts completed orders only.
 // Each string field (compared lower-cased) also has its lower() copy, `lc_<column>`, beside it.
+import { DEVICE_KINDS } from '../../src/domain/profile/shared-devices.ts';
+import { DUCKDB, emailKeySql, phoneKeySql } from '../../src/domain/segment/sql-dialect.ts';
 import { VALID_EMAIL_RE2 } from '../../src/domain/profile/catalogue.ts';
 import {
   MIN_PHONE_DIGITS,
@@ -73,6 +75,7 @@ function lowerCopies(
     .join('');
 }
 const onOrder = () => 'o';
+const DEVICES = [...DEVICE_KINDS].map((k) => `'${k}'`).join(', ');
 const onLine = (table: string) => (table === 'products' ? 'p' : 'l');
 
 const latest = (channel: string) =>
@@ -90,7 +93,17 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
    k AS (
      SELECT customer_id, ${[...CONSENT_COLUMNS.keys()].map((ch) => `${latest(ch)} AS ${ch}`).join(', ')}
      FROM consents WHERE channel IN (${[...CONSENT_COLUMNS.keys()].map((ch) => `'${ch}'`).join(', ')})
-     GROUP BY customer_id)
+     GROUP BY customer_id),
+   shared AS (
+     SELECT DISTINCT i.customer_id FROM identities i
+     JOIN (SELECT kind, value FROM identities WHERE kind IN (${DEVICES})
+           GROUP BY kind, value HAVING count(DISTINCT customer_id) > 1) d
+       ON d.kind = i.kind AND d.value = i.value),
+   keys AS (
+     SELECT customer_id, ${emailKeySql(DUCKDB, 'email')} AS ek, ${phoneKeySql(DUCKDB, 'phone')} AS pk
+     FROM customers),
+   ek AS (SELECT ek, count(*) AS n FROM keys WHERE ek IS NOT NULL GROUP BY ek),
+   pk AS (SELECT pk, count(*) AS n FROM keys WHERE pk IS NOT NULL GROUP BY pk)
    SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer_no, c.*,
      coalesce(o.n, 0) AS completed_orders, coalesce(o.spend, 0) AS completed_spend_cents,
      o.last_at AS last_completed_at, coalesce(o.promos, 0) AS promo_orders,
@@ -100,9 +113,16 @@ export const DERIVED_TABLE_SQL: readonly string[] = [
      ${FIRST_NAME_JUNK_SQL}(c.first_name, c.email) IS NULL AS usable_first_name,
      coalesce(regexp_matches(c.email, '${VALID_EMAIL_RE2}'), FALSE) AS valid_email,
      coalesce(length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= ${MIN_PHONE_DIGITS}, FALSE)
-       AS valid_phone${lowerCopies(customerFields.values(), () => 'c')}
+       AS valid_phone,
+     shared.customer_id IS NOT NULL AS shared_device,
+     coalesce(ek.n, 0) > 1 AS duplicate_email,
+     coalesce(pk.n, 0) > 1 AS duplicate_phone${lowerCopies(customerFields.values(), () => 'c')}
    FROM customers c LEFT JOIN o ON o.customer_id = c.customer_id
    LEFT JOIN k ON k.customer_id = c.customer_id
+   LEFT JOIN shared ON shared.customer_id = c.customer_id
+   JOIN keys ON keys.customer_id = c.customer_id
+   LEFT JOIN ek ON ek.ek = keys.ek
+   LEFT JOIN pk ON pk.pk = keys.pk
    ORDER BY c.customer_id`,
   `CREATE OR REPLACE TABLE segment_orders AS
    SELECT o.rowid AS order_no, c.customer_no, ${orderColumns.map((col) => `o.${quote(col)}`).join(', ')}

@@ -1,6 +1,7 @@
 // The DuckDB profile store: the same answers as the memory store, from SQL over an embedded DuckDB
 // file (or ':memory:'). Reads run on a small pool of connections, each holding its own prepared
 // statements; loads run on the store's own connection. See docs/decisions/003-duckdb-store.md.
+import { NO_CROSS_PROFILE, type CrossProfile } from '../../src/domain/profile/cross-profile.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { duckdbTransactions } from '../scoring/sources.ts';
 import type { ScoreBook } from '../scoring/score-book.ts';
@@ -673,6 +674,24 @@ export class DuckDbStore implements ProfileStore {
     own: readonly { kind: string; value: string }[],
   ): Promise<SharedDevice[]> {
     return (await this.sharedDeviceHolders()).shared(customerId, own);
+  }
+
+  async crossProfile(customerId: string): Promise<CrossProfile> {
+    const [row] = await this.read((c) =>
+      queryRows(
+        c,
+        `SELECT shared_device, duplicate_email, duplicate_phone
+           FROM segment_customers WHERE customer_id = $1`,
+        [customerId],
+      ),
+    );
+    return row === undefined
+      ? NO_CROSS_PROFILE
+      : {
+          shared_device: row.shared_device === true,
+          duplicate_email: row.duplicate_email === true,
+          duplicate_phone: row.duplicate_phone === true,
+        };
   }
 
   search(query: string, limit: number): Promise<SearchHit[]> {

@@ -1,4 +1,5 @@
 // The field catalogue computed in JS over a Dataset: the reference for the DuckDB store's SQL.
+import { crossProfiles, NO_CROSS_PROFILE } from '../../src/domain/profile/cross-profile.ts';
 import type {
   CatalogueEventType,
   CatalogueField,
@@ -128,6 +129,11 @@ export function memoryCatalogue(data: Dataset, asOf: string): CatalogueResponse 
   reach['reachability.usable_first_name'] = data.customers.map(
     (c) => firstNameJunk(c.first_name, c.email) === null,
   );
+  const cross = crossProfiles(data);
+  for (const fact of ['shared_device', 'duplicate_email', 'duplicate_phone'] as const)
+    reach[`reachability.${fact}`] = data.customers.map(
+      (c) => (cross.get(c.customer_id) ?? NO_CROSS_PROFILE)[fact],
+    );
   for (const channel of ['email', 'sms', 'push', 'phone']) {
     const status = states.map((s) => s.find((x) => x.channel === channel)?.status ?? 'unknown');
     reach[`reachability.consent_${channel}`] = status;

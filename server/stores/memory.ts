@@ -1,5 +1,10 @@
 // The in-memory profile store: plain JS over a generated Dataset. Serves the browser mock and the
 // component tests, and is the reference the DuckDB store is held to.
+import {
+  crossProfiles,
+  NO_CROSS_PROFILE,
+  type CrossProfile,
+} from '../../src/domain/profile/cross-profile.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { ordersTransactions } from '../scoring/sources.ts';
 import {
@@ -97,6 +102,7 @@ export class MemoryStore implements ProfileStore {
   readonly kind = 'memory';
   readonly asOf: string;
   private readonly data: Dataset;
+  private cross: ReadonlyMap<string, CrossProfile> | null = null;
   private readonly customers: Map<string, Customer>;
   private readonly identityByValue: Map<string, Identity[]>;
   private readonly phoneByCompact: Map<string, Identity[]>;
@@ -226,6 +232,16 @@ export class MemoryStore implements ProfileStore {
     return sharedDevicesOf(customerId, own, holders);
   }
 
+  /** Every customer's cross-profile facts, worked out on first use. */
+  private crossProfiles(): ReadonlyMap<string, CrossProfile> {
+    this.cross ??= crossProfiles(this.data);
+    return this.cross;
+  }
+
+  async crossProfile(customerId: string): Promise<CrossProfile> {
+    return this.crossProfiles().get(customerId) ?? NO_CROSS_PROFILE;
+  }
+
   async referenceRows(): Promise<HistoryReference> {
     return this.reference;
   }
@@ -258,6 +274,7 @@ export class MemoryStore implements ProfileStore {
       factsOf(
         Array.from(this.historyRows.values(), (rows) => assembleHistory(rows, this.reference)),
         this.scores().values,
+        this.crossProfiles(),
       ),
       this.asOf,
     );

@@ -600,6 +600,9 @@ export function conditionArb(
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
       fc.constant({ type: 'usable_first_name' as const }),
+      fc.constant({ type: 'shared_device' as const }),
+      fc.constant({ type: 'duplicate_email' as const }),
+      fc.constant({ type: 'duplicate_phone' as const }),
     ),
   });
 

@@ -7,6 +7,7 @@ import type {
   Customer,
   CustomerEvent,
   Dataset,
+  Identity,
   Order,
   OrderLine,
   Product,
@@ -99,7 +100,10 @@ const base: Customer = {
 /** The adversarial rows for a dataset whose as-of instant is `asOf`. */
 export function adversarialRows(
   asOf: string,
-): Pick<Dataset, 'customers' | 'orders' | 'order_lines' | 'events' | 'consents' | 'products'> {
+): Pick<
+  Dataset,
+  'customers' | 'identities' | 'orders' | 'order_lines' | 'events' | 'consents' | 'products'
+> {
   const edges = edgeInstants(asOf);
   const customers: Customer[] = [
     {
@@ -164,6 +168,33 @@ export function adversarialRows(
     { ...base, customer_id: 'X-07', city: 'Lyon', first_name: '__proto__' },
     { ...base, customer_id: 'X-08', city: 'Paris', first_name: 'Demi' },
     { ...base, customer_id: 'X-09', city: 'Paris', first_name: 'Demi' },
+    // Another profile's e-mail once trimmed (a no-break space too) and lower-cased, and the base
+    // phone written with +33: duplicates; a short number shared by two is no phone to share.
+    {
+      ...base,
+      customer_id: 'X-10',
+      email: '\u00a0ANA@Example.FR ',
+      phone: '+33 6 12 34 56 78',
+    },
+    { ...base, customer_id: 'X-11', email: 'solo@example.fr', phone: '12 34 56' },
+    { ...base, customer_id: 'X-12', email: 'other@example.fr', phone: '12-34-56' },
+  ];
+  // A tablet two profiles hold; the same value as a web cookie of a third is another device.
+  const identity = (customer_id: string, kind: Identity['kind'], value: string): Identity => ({
+    customer_id,
+    kind,
+    value,
+    source: 'app',
+    first_seen: '2025-01-01T00:00:00.000Z',
+    last_seen: '2026-01-01T00:00:00.000Z',
+    record_id: null,
+    linked_by: null,
+  });
+  const identities: Identity[] = [
+    identity('X-11', 'app_device', 'X-TABLET'),
+    identity('X-12', 'app_device', 'X-TABLET'),
+    identity('X-08', 'web_cookie', 'X-TABLET'),
+    identity('X-09', 'app_device', 'X-PHONE-9'),
   ];
 
   const orders: Order[] = [];
@@ -303,7 +334,15 @@ export function adversarialRows(
   consent('x-05', 'XK-3', 'push', 'granted', tie);
   consent('x-05', 'XK-4', 'push', 'withdrawn', '2026-01-01T00:00:00.001Z');
 
-  return { customers, orders, order_lines: lines, events, consents, products: EDGE_PRODUCTS };
+  return {
+    customers,
+    identities,
+    orders,
+    order_lines: lines,
+    events,
+    consents,
+    products: EDGE_PRODUCTS,
+  };
 }
 
 /** `dataset` with the adversarial rows appended (a new object; the arrays are copied). */
@@ -312,6 +351,7 @@ export function withAdversarialRows(dataset: Dataset, asOf: string): Dataset {
   return {
     ...dataset,
     customers: [...dataset.customers, ...extra.customers],
+    identities: [...dataset.identities, ...extra.identities],
     orders: [...dataset.orders, ...extra.orders],
     order_lines: [...dataset.order_lines, ...extra.order_lines],
     events: [...dataset.events, ...extra.events],

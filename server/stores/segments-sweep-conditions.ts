@@ -352,5 +352,7 @@ export function sweepConditions(allFacts: readonly CustomerFacts[], asOf: string
   out.push({ ...base, kind: 'reachability', check: { type: 'valid_email' } });
   out.push({ ...base, kind: 'reachability', check: { type: 'valid_phone' } });
   out.push({ ...base, kind: 'reachability', check: { type: 'usable_first_name' } });
+  for (const type of ['shared_device', 'duplicate_email', 'duplicate_phone'] as const)
+    out.push({ ...base, kind: 'reachability', check: { type } });
   return out;
 }

@@ -113,25 +113,15 @@ describe('data quality, customer by customer', () => {
     expect(some.email).toEqual({ valid: 0, invalid: 2, missing: 0 });
   });
 
-  test('every list has its predicate, and a definition where the segment engine can say it', () => {
+  test('every list has its predicate and its definition', () => {
     expect(Object.keys(QUALITY_LISTS).sort()).toEqual([...QUALITY_LIST_NAMES].sort());
     expect(rows.filter(QUALITY_LISTS.email_invalid).map((r) => r.customer_id)).toEqual([
       'C2',
       'C5',
     ]);
     expect(rows.filter(QUALITY_LISTS.consent_push_unknown)).toHaveLength(4);
-    const withDefinition = QUALITY_LIST_NAMES.filter((l) => qualityListDefinition(l) !== null);
-    expect(withDefinition).toEqual([
-      'first_name_unusable',
-      'email_missing',
-      'email_invalid',
-      'phone_missing',
-      'phone_invalid',
-      'consent_email_unknown',
-      'consent_sms_unknown',
-      'consent_push_unknown',
-      'consent_phone_unknown',
-    ]);
+    for (const list of QUALITY_LIST_NAMES)
+      expect(qualityListDefinition(list).root.children).not.toEqual([]);
   });
 
   test('each list keeps exactly the customers its figure counts', () => {
@@ -166,6 +156,12 @@ describe('the lists the segment engine can say', () => {
     negate: true,
     check: { type },
   });
+  const check = (id: string, type: string) => ({
+    id,
+    kind: 'reachability',
+    negate: false,
+    check: { type },
+  });
   const group = (id: string, children: unknown[]) => ({
     version: 1,
     root: { id, kind: 'group', negate: false, combinator: 'and', children },
@@ -192,8 +188,15 @@ describe('the lists the segment engine can say', () => {
         invalid('telephone_invalide', 'valid_phone'),
       ]),
     );
-    for (const list of ['shared_device', 'duplicate_email', 'duplicate_phone'] as const)
-      expect(qualityListDefinition(list)).toBeNull();
+    expect(qualityListDefinition('shared_device')).toEqual(
+      group('qualite_appareil_partage', [check('appareil_partage', 'shared_device')]),
+    );
+    expect(qualityListDefinition('duplicate_email')).toEqual(
+      group('qualite_email_double', [check('email_double', 'duplicate_email')]),
+    );
+    expect(qualityListDefinition('duplicate_phone')).toEqual(
+      group('qualite_telephone_double', [check('telephone_double', 'duplicate_phone')]),
+    );
   });
 
   test('an unusable first name and an unknown consent: the engine’s own check, negated', () => {

@@ -28,7 +28,7 @@ export type ConsentState = 'granted' | 'withdrawn' | 'unknown';
 export const IDENTITY_BUCKETS = 6;
 /** Identity kinds a device carries: the same one on two profiles is a shared device. */
 export { DEVICE_KINDS } from '../profile/shared-devices.ts';
-import { DEVICE_KINDS } from '../profile/shared-devices.ts';
+import { crossProfiles, NO_CROSS_PROFILE } from '../profile/cross-profile.ts';
 
 export interface QualityCustomer {
   customer_id: string;
@@ -62,34 +62,16 @@ export function contactState(value: string | null, valid: (v: string) => boolean
   return valid(value) ? 'valid' : 'invalid';
 }
 
-/** The key two profiles share an e-mail by; null without one. */
-export function emailKey(email: string | null): string | null {
-  const key = email?.trim().toLowerCase() ?? '';
-  return key === '' ? null : key;
-}
-
-/** The key two profiles share a phone by: its digits, +33 read as 0; null under the minimum. */
-export function phoneKey(phone: string | null): string | null {
-  if (phone === null || !isValidPhone(phone)) return null;
-  const digits = phone.replace(/[^0-9]/g, '');
-  return digits.length === 11 && digits.startsWith('33') ? `0${digits.slice(2)}` : digits;
-}
+export { emailKey, phoneKey } from '../profile/cross-profile.ts';
 
 /** Every customer's quality row, in the input's order. */
 export function qualityRows(input: QualityInput): QualityRow[] {
+  const customers = [...input.customers];
+  const identityRows = [...input.identities];
   const identities = new Map<string, number>();
-  const deviceHolders = new Map<string, Set<string>>();
-  for (const i of input.identities) {
+  for (const i of identityRows)
     identities.set(i.customer_id, (identities.get(i.customer_id) ?? 0) + 1);
-    if (!DEVICE_KINDS.has(i.kind)) continue;
-    const key = `${i.kind}|${i.value}`;
-    const holders = deviceHolders.get(key) ?? new Set<string>();
-    holders.add(i.customer_id);
-    deviceHolders.set(key, holders);
-  }
-  const shared = new Set<string>();
-  for (const holders of deviceHolders.values())
-    if (holders.size > 1) for (const id of holders) shared.add(id);
+  const cross = crossProfiles({ customers, identities: identityRows });
 
   const latest = new Map<string, { at: string; status: string }>();
   for (const c of input.consents) {
@@ -98,22 +80,13 @@ export function qualityRows(input: QualityInput): QualityRow[] {
     if (seen === undefined || c.at >= seen.at) latest.set(key, { at: c.at, status: c.status });
   }
 
-  const customers = [...input.customers];
-  const emails = new Map<string, number>();
-  const phones = new Map<string, number>();
-  for (const c of customers) {
-    const e = emailKey(c.email);
-    if (e !== null) emails.set(e, (emails.get(e) ?? 0) + 1);
-    const p = phoneKey(c.phone);
-    if (p !== null) phones.set(p, (phones.get(p) ?? 0) + 1);
-  }
   const consentOf = (id: string, channel: ConsentChannel): ConsentState => {
     const status = latest.get(`${id}|${channel}`)?.status;
     return status === 'granted' ? 'granted' : status === 'withdrawn' ? 'withdrawn' : 'unknown';
   };
   return customers.map((c) => {
-    const e = emailKey(c.email);
-    const p = phoneKey(c.phone);
+    const { shared_device, duplicate_email, duplicate_phone } =
+      cross.get(c.customer_id) ?? NO_CROSS_PROFILE;
     return {
       customer_id: c.customer_id,
       first_name: firstNameJunk(c.first_name, c.email),
@@ -126,9 +99,9 @@ export function qualityRows(input: QualityInput): QualityRow[] {
         phone: consentOf(c.customer_id, 'phone'),
       },
       identities: identities.get(c.customer_id) ?? 0,
-      shared_device: shared.has(c.customer_id),
-      duplicate_email: e !== null && (emails.get(e) ?? 0) > 1,
-      duplicate_phone: p !== null && (phones.get(p) ?? 0) > 1,
+      shared_device,
+      duplicate_email,
+      duplicate_phone,
     };
   });
 }
@@ -173,7 +146,13 @@ const condition = (
 ): Condition => ({ id, kind: 'attribute', negate: false, field, test: { operator } });
 const reach = (
   id: string,
-  type: 'valid_email' | 'valid_phone' | 'usable_first_name',
+  type:
+    | 'valid_email'
+    | 'valid_phone'
+    | 'usable_first_name'
+    | 'shared_device'
+    | 'duplicate_email'
+    | 'duplicate_phone',
   negate: boolean,
 ): Condition => ({ id, kind: 'reachability', negate, check: { type } });
 const unknownConsent = (id: string, channel: ConsentChannel): Condition => ({
@@ -188,12 +167,11 @@ const all = (id: string, children: Condition[]): SegmentDefinition => ({
 });
 
 /**
- * The segment definition that selects a list's customers, where the segment engine can say it
- * (the builder opens it, to count, refine or save); null for the lists that compare a customer
- * with the others (a device or an address another profile holds too), which no condition on one
- * customer's history can say.
+ * The segment definition that selects a list's customers (the builder opens it, to count, refine
+ * or save). The lists that compare a customer with the others (a device or an address another
+ * profile holds too) are the engine's cross-profile checks (profile/cross-profile.ts).
  */
-export function qualityListDefinition(list: QualityList): SegmentDefinition | null {
+export function qualityListDefinition(list: QualityList): SegmentDefinition {
   switch (list) {
     case 'first_name_unusable':
       return all('qualite_prenom', [reach('prenom_inutilisable', 'usable_first_name', true)]);
@@ -221,8 +199,12 @@ export function qualityListDefinition(list: QualityList): SegmentDefinition | nu
         condition('telephone_renseigne', 'customer.phone', 'is_set'),
         reach('telephone_invalide', 'valid_phone', true),
       ]);
-    default:
-      return null;
+    case 'shared_device':
+      return all('qualite_appareil_partage', [reach('appareil_partage', 'shared_device', false)]);
+    case 'duplicate_email':
+      return all('qualite_email_double', [reach('email_double', 'duplicate_email', false)]);
+    case 'duplicate_phone':
+      return all('qualite_telephone_double', [reach('telephone_double', 'duplicate_phone', false)]);
   }
 }
 

@@ -128,6 +128,24 @@ export const reachabilityFields: readonly FieldSpec[] = [
     label: 'First name usable in a greeting',
     type: 'boolean',
   },
+  {
+    id: 'reachability.shared_device',
+    group: 'reachability',
+    label: 'Device another profile uses too',
+    type: 'boolean',
+  },
+  {
+    id: 'reachability.duplicate_email',
+    group: 'reachability',
+    label: 'E-mail another profile has too',
+    type: 'boolean',
+  },
+  {
+    id: 'reachability.duplicate_phone',
+    group: 'reachability',
+    label: 'Phone another profile has too',
+    type: 'boolean',
+  },
   ...(['email', 'sms', 'push', 'phone'] as const).map((channel): FieldSpec => ({
     id: `reachability.known_consent_${channel}`,
     group: 'reachability',
@@ -146,6 +164,19 @@ export const JS_SPACE_RE2 =
 export const VALID_EMAIL_RE2 = VALID_EMAIL_PATTERN.replaceAll('\\s', JS_SPACE_RE2);
 export function isValidEmail(email: string | null): boolean {
   return email !== null && validEmail.test(email);
+}
+
+/** A phone number is valid when it holds at least this many ASCII digits. */
+export const MIN_PHONE_DIGITS = 8;
+
+export function isValidPhone(phone: string | null): boolean {
+  if (phone === null) return false;
+  let digits = 0;
+  for (let i = 0; i < phone.length; i += 1) {
+    const code = phone.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits >= MIN_PHONE_DIGITS;
 }
 
 export const SUGGESTION_LIMIT = 25;

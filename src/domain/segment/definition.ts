@@ -148,6 +148,10 @@ export const reachabilityCondition = z.strictObject({
     z.strictObject({ type: z.literal('valid_phone') }),
     /** The first name can greet them as written (template/salutation.ts, firstNameJunk). */
     z.strictObject({ type: z.literal('usable_first_name') }),
+    /** Facts across profiles (profile/cross-profile.ts): a device, an e-mail, a phone another holds. */
+    z.strictObject({ type: z.literal('shared_device') }),
+    z.strictObject({ type: z.literal('duplicate_email') }),
+    z.strictObject({ type: z.literal('duplicate_phone') }),
   ]),
 });
 

@@ -323,6 +323,21 @@ test.each<[string, SegmentNode, string]>([
     'Sans prénom utilisable pour les saluer',
   ],
   [
+    'a shared device',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'shared_device' } },
+    'Dont un appareil sert aussi à un autre profil',
+  ],
+  [
+    'no duplicate e-mail',
+    { id: 'r', kind: 'reachability', negate: true, check: { type: 'duplicate_email' } },
+    'Dont l’e-mail ne figure sur aucun autre profil',
+  ],
+  [
+    'a duplicate phone',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'duplicate_phone' } },
+    'Dont le téléphone figure aussi sur un autre profil',
+  ],
+  [
     'an SMS consent on record',
     {
       id: 'r',
@@ -865,6 +880,9 @@ const conditionArb: fc.Arbitrary<SegmentNode> = fc.oneof(
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
       fc.constant({ type: 'usable_first_name' as const }),
+      fc.constant({ type: 'shared_device' as const }),
+      fc.constant({ type: 'duplicate_email' as const }),
+      fc.constant({ type: 'duplicate_phone' as const }),
     ),
   }),
   fc.record({

@@ -456,6 +456,18 @@ function clause(node: Condition, ctx: Context): Clause {
         const full = 'ayant un prénom utilisable pour les saluer';
         return { full, line: full, negative: 'sans prénom utilisable pour les saluer' };
       }
+      if (check.type === 'shared_device') {
+        const full = 'dont un appareil sert aussi à un autre profil';
+        return { full, line: full, negative: 'dont aucun appareil ne sert à un autre profil' };
+      }
+      if (check.type === 'duplicate_email') {
+        const full = 'dont l’e-mail figure aussi sur un autre profil';
+        return { full, line: full, negative: 'dont l’e-mail ne figure sur aucun autre profil' };
+      }
+      if (check.type === 'duplicate_phone') {
+        const full = 'dont le téléphone figure aussi sur un autre profil';
+        return { full, line: full, negative: 'dont le téléphone ne figure sur aucun autre profil' };
+      }
       if (check.type === 'consent_known') {
         const full = `dont le consentement ${CONSENT_CHANNELS[check.channel]} est connu`;
         return {

@@ -193,6 +193,21 @@ test.each<[string, SegmentNode, string]>([
     'With a first name usable in a greeting',
   ],
   [
+    'a shared device',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'shared_device' } },
+    'With a device another profile uses too',
+  ],
+  [
+    'a duplicate e-mail',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'duplicate_email' } },
+    'With an e-mail address another profile has too',
+  ],
+  [
+    'a duplicate phone',
+    { id: 'r', kind: 'reachability', negate: false, check: { type: 'duplicate_phone' } },
+    'With a phone number another profile has too',
+  ],
+  [
     'a push consent on record',
     {
       id: 'r',

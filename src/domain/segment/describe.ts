@@ -222,6 +222,12 @@ function clause(node: Condition, ctx: Context): { lead: string; text: string } {
       if (check.type === 'valid_phone') return { lead: '', text: 'with a valid phone number' };
       if (check.type === 'usable_first_name')
         return { lead: '', text: 'with a first name usable in a greeting' };
+      if (check.type === 'shared_device')
+        return { lead: '', text: 'with a device another profile uses too' };
+      if (check.type === 'duplicate_email')
+        return { lead: '', text: 'with an e-mail address another profile has too' };
+      if (check.type === 'duplicate_phone')
+        return { lead: '', text: 'with a phone number another profile has too' };
       const channel = check.channel === 'sms' ? 'SMS' : check.channel;
       if (check.type === 'consent_known')
         return { lead: '', text: `with ${channel} consent on record` };

@@ -1,3 +1,4 @@
+import { NO_CROSS_PROFILE } from '../profile/cross-profile.ts';
 import { describe, expect, test } from 'vitest';
 import type { Customer, CustomerEvent, Order, OrderLine, Product } from '../profile/schema.ts';
 import type {
@@ -112,6 +113,7 @@ function facts({ id, customer, orders = [], events = [] }: Draft): CustomerFacts
     ),
     consents: [],
     scores: new Map(),
+    crossProfile: NO_CROSS_PROFILE,
   };
 }
 

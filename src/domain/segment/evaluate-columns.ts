@@ -344,6 +344,14 @@ class ColumnEvaluator {
             'usable_first_name',
             (f) => firstNameJunk(f.customer.first_name, f.customer.email) === null,
           );
+        if (
+          check.type === 'shared_device' ||
+          check.type === 'duplicate_email' ||
+          check.type === 'duplicate_phone'
+        ) {
+          const fact = check.type;
+          return this.columns.flag(fact, (f) => f.crossProfile[fact]);
+        }
         if (check.type === 'consent_known')
           return this.columns.flag(`consent_known:${check.channel}`, (f) =>
             f.consents.some((k) => k.channel === check.channel),

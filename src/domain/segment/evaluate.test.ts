@@ -804,6 +804,22 @@ describe('reachability', () => {
       ),
     ).toBe(expected);
   });
+  test.each(['shared_device', 'duplicate_email', 'duplicate_phone'] as const)(
+    '%s: what the other profiles tell, supplied beside the history',
+    (type) => {
+      const condition: Condition = {
+        id: 'r',
+        kind: 'reachability',
+        negate: false,
+        check: { type },
+      };
+      expect(matches(condition, facts({ crossProfile: { [type]: true } }))).toBe(true);
+      expect(matches(condition, facts())).toBe(false);
+      // Each reads its own fact only.
+      const others = { shared_device: true, duplicate_email: true, duplicate_phone: true };
+      expect(matches(condition, facts({ crossProfile: { ...others, [type]: false } }))).toBe(false);
+    },
+  );
   test('a consent is known once the channel has a record, granted or withdrawn', () => {
     const known = (channel: 'email' | 'sms' | 'push' | 'phone'): Condition => ({
       id: 'r',

@@ -30,7 +30,8 @@
 // - Reachability: consent = the latest consent event on the channel (latestConsents) is granted;
 //   consent_known = the channel has a consent event (granted or withdrawn); valid_email =
 //   isValidEmail; valid_phone = at least MIN_PHONE_DIGITS ASCII digits; usable_first_name =
-//   firstNameJunk finds nothing wrong with the first name as written.
+//   firstNameJunk finds nothing wrong with the first name as written; shared_device,
+//   duplicate_email and duplicate_phone are CustomerFacts.crossProfile's (profile/cross-profile.ts).
 // - Scores come from CustomerFacts.scores, typed by their value (number or string); absent = missing.
 // - Membership evaluates the referenced definition; an unknown segment, or nesting deeper than
 //   MAX_MEMBERSHIP_DEPTH (a cycle, or a chain longer than that), matches no one. Each saved segment is worked
@@ -163,6 +164,9 @@ class EvaluatorCompiler {
           return (f) => firstNameJunk(f.customer.first_name, f.customer.email) === null;
         if (check.type === 'consent_known')
           return (f) => latestOf(f).get(check.channel) !== 'unknown';
+        if (check.type === 'shared_device') return (f) => f.crossProfile.shared_device;
+        if (check.type === 'duplicate_email') return (f) => f.crossProfile.duplicate_email;
+        if (check.type === 'duplicate_phone') return (f) => f.crossProfile.duplicate_phone;
         return (f) => latestOf(f).get(check.channel) === 'granted';
       }
       case 'segment':

@@ -2,6 +2,7 @@
 // condition may name (an allowlist drawn from the field catalogue, each with its type, its column
 // and how JS reads it) and the instants a time window covers. The JS evaluator (evaluate.ts) and the
 // SQL compiler (sql-tree.ts) both read these, so a field or a window cannot mean two things.
+import { crossProfiles, NO_CROSS_PROFILE, type CrossProfile } from '../profile/cross-profile.ts';
 import { DAY_MS, columnFields, type CatalogueType } from '../profile/catalogue.ts';
 import {
   assembleHistory,
@@ -36,6 +37,8 @@ export interface CustomerFacts extends Pick<CustomerHistory, 'customer' | 'event
   /** The indexes in `events` of each event type, in order. */
   eventsByType: ReadonlyMap<string, readonly number[]>;
   scores: ReadonlyMap<string, number | string | null>;
+  /** What only the other profiles tell (profile/cross-profile.ts), supplied beside the history. */
+  crossProfile: CrossProfile;
 }
 
 export interface EvaluationContext {
@@ -63,7 +66,8 @@ export function eventFacts(
 /** A history's facts: it must hold orders, events and consents whole. */
 export function customerFacts(
   history: CustomerHistory,
-  scores: ReadonlyMap<string, number | string | null> = noScores,
+  scores: ReadonlyMap<string, number | string | null>,
+  crossProfile: CrossProfile,
 ): CustomerFacts {
   requireScope(history, ['orders', 'events', 'consents']);
   return {
@@ -72,16 +76,25 @@ export function customerFacts(
     ...eventFacts(history.events),
     consents: history.consents,
     scores,
+    crossProfile,
   };
 }
 
-/** The facts of each history, in the histories' order, with each customer's scores. */
+/**
+ * The facts of each history, in the histories' order, with each customer's scores and
+ * cross-profile facts (by customer id).
+ */
 export function factsOf(
   histories: Iterable<CustomerHistory>,
-  scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>> = new Map(),
+  scores: ReadonlyMap<string, ReadonlyMap<string, number | string | null>>,
+  crossProfile: ReadonlyMap<string, CrossProfile>,
 ): CustomerFacts[] {
   return Array.from(histories, (h) =>
-    customerFacts(h, scores.get(h.customer.customer_id) ?? noScores),
+    customerFacts(
+      h,
+      scores.get(h.customer.customer_id) ?? noScores,
+      crossProfile.get(h.customer.customer_id) ?? NO_CROSS_PROFILE,
+    ),
   );
 }
 
@@ -94,6 +107,7 @@ export function buildFacts(
   return factsOf(
     Array.from(historyRowsOf(dataset).values(), (rows) => assembleHistory(rows, reference)),
     scores,
+    crossProfiles(dataset),
   );
 }
 
@@ -201,18 +215,7 @@ export function propertyValue(properties: Readonly<Record<string, unknown>>, nam
 /** How many levels of segment-in-segment are followed; deeper references match no one. */
 export const MAX_MEMBERSHIP_DEPTH = 16;
 
-/** A phone number is valid when it holds at least this many ASCII digits. */
-export const MIN_PHONE_DIGITS = 8;
-
-export function isValidPhone(phone: string | null): boolean {
-  if (phone === null) return false;
-  let digits = 0;
-  for (let i = 0; i < phone.length; i += 1) {
-    const code = phone.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits += 1;
-  }
-  return digits >= MIN_PHONE_DIGITS;
-}
+export { MIN_PHONE_DIGITS, isValidPhone } from '../profile/catalogue.ts';
 
 // ---------------------------------------------------------------- time
 

@@ -87,6 +87,28 @@ export const CONCEPT_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
     [channel, 'consent', 'consentement', 'known', 'connu', 'record', 'unknown', 'inconnu'],
   ]),
   [
+    'reachability:shared_device',
+    [
+      'device',
+      'appareil',
+      'shared',
+      'partagé',
+      'partage',
+      'tablet',
+      'tablette',
+      'cookie',
+      'profile',
+    ],
+  ],
+  [
+    'reachability:duplicate_email',
+    ['email', 'e-mail', 'mail', 'duplicate', 'doublon', 'same', 'même', 'profile', 'profil'],
+  ],
+  [
+    'reachability:duplicate_phone',
+    ['phone', 'téléphone', 'duplicate', 'doublon', 'same', 'même', 'profile', 'profil'],
+  ],
+  [
     'reachability:usable_first_name',
     ['first', 'name', 'prénom', 'prenom', 'greeting', 'salutation', 'usable', 'utilisable'],
   ],

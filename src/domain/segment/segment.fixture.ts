@@ -1,5 +1,6 @@
 // Builders the segment tests share (evaluate.test.ts, trace.test.ts): one customer's rows as
 // evaluation facts, each row complete with overrides, and the definition nodes they are tested with.
+import { NO_CROSS_PROFILE, type CrossProfile } from '../profile/cross-profile.ts';
 import type {
   Consent,
   Customer,
@@ -116,6 +117,7 @@ export interface Rows {
   events?: Partial<CustomerEvent>[];
   consents?: Partial<Consent>[];
   scores?: [string, number | string | null][];
+  crossProfile?: Partial<CrossProfile>;
 }
 
 export function facts(rows: Rows = {}): CustomerFacts {
@@ -136,6 +138,7 @@ export function facts(rows: Rows = {}): CustomerFacts {
     ...eventFacts((rows.events ?? []).map(event)),
     consents: (rows.consents ?? []).map(consent),
     scores: new Map(rows.scores ?? []),
+    crossProfile: { ...NO_CROSS_PROFILE, ...rows.crossProfile },
   };
 }
 

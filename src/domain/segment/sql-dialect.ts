@@ -3,7 +3,9 @@
 // sql-tree.ts and sql-comparison.ts; a dialect only says how its engine writes each primitive, so
 // DuckDB, ClickHouse and PostgreSQL run the same walk. Every spelling here must mean, in its engine, exactly
 // what the DuckDB one means in DuckDB — the differential suites hold each engine to the reference.
+import { JS_SPACE_RE2 } from '../profile/catalogue.ts';
 import { FIRST_NAME_JUNK_SQL } from '../template/salutation.ts';
+import { MIN_PHONE_DIGITS } from './facts.ts';
 
 export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
 
@@ -41,6 +43,8 @@ export interface SqlDialect {
   matches(text: string, re: string): string;
   /** How many digits `text` holds. */
   digitCount(text: string): string;
+  /** `text` with every match of the RE2 expression `re` (our own constant) replaced by `by`. */
+  replaceAll(text: string, re: string, by: string): string;
   /** Why a first name cannot greet its customer (the domain's firstNameJunk), NULL when it can. */
   firstNameJunk(name: string, email: string): string;
   /** What a JSON key is bound as (DuckDB: a JSON pointer; the others: the key itself). */
@@ -81,6 +85,7 @@ export const DUCKDB: SqlDialect = {
   startsWith: (text, part) => `starts_with(${text}, ${part})`,
   matches: (text, re) => `regexp_matches(${text}, '${re}')`,
   digitCount: (text) => `length(regexp_replace(${text}, '[^0-9]', '', 'g'))`,
+  replaceAll: (text, re, by) => `regexp_replace(${text}, '${re}', '${by}', 'g')`,
   // The domain's own judgement, registered by the DuckDB store as a SQL function.
   firstNameJunk: (name, email) => `${FIRST_NAME_JUNK_SQL}(${name}, ${email})`,
   jsonKey: propertyPointer,
@@ -118,6 +123,10 @@ const CLICKHOUSE_PLACEHOLDER = /\{p(\d+):/g;
  * name's usability is not computed here: the store computes it at load and its layout answers the
  * reach check (decision 042).
  */
+/** A ClickHouse string literal: it reads backslash escapes, so backslashes are doubled. */
+const clickhouseText = (text: string) =>
+  `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
 export const CLICKHOUSE: SqlDialect = {
   engine: 'clickhouse',
   placeholder: (n, type) =>
@@ -134,9 +143,10 @@ export const CLICKHOUSE: SqlDialect = {
   lower: (e) => `lowerUTF8(${e})`,
   contains: (text, part) => `(position(${text}, ${part}) > 0)`,
   startsWith: (text, part) => `startsWith(${text}, ${part})`,
-  // A ClickHouse string literal reads backslash escapes: the expression's backslashes doubled.
-  matches: (text, re) => `match(${text}, '${re.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}')`,
+  matches: (text, re) => `match(${text}, ${clickhouseText(re)})`,
   digitCount: (text) => `length(replaceRegexpAll(${text}, '[^0-9]', ''))`,
+  replaceAll: (text, re, by) =>
+    `replaceRegexpAll(${text}, ${clickhouseText(re)}, ${clickhouseText(by)})`,
   firstNameJunk: () => {
     throw new Error('ClickHouse reads a first name’s usability from its store’s layout.');
   },
@@ -200,6 +210,8 @@ export const POSTGRES: SqlDialect = {
   // Standard strings: a backslash is itself; a quote doubled.
   matches: (text, re) => `(${text} ~ '${postgresRegex(re).replaceAll("'", "''")}')`,
   digitCount: (text) => `length(regexp_replace(${text}, '[^0-9]', '', 'g'))`,
+  replaceAll: (text, re, by) =>
+    `regexp_replace(${text}, '${postgresRegex(re).replaceAll("'", "''")}', '${by}', 'g')`,
   firstNameJunk: () => {
     throw new Error('PostgreSQL reads a first name’s usability from its store’s layout.');
   },
@@ -225,3 +237,19 @@ export const POSTGRES: SqlDialect = {
   listHasAny: (list, values) => `(${list} && ${values})`,
   listHasAll: (list, values) => `(${list} @> ${values})`,
 };
+
+/** profile/cross-profile.ts emailKey in SQL: trimmed (JavaScript's spaces), lower-cased, NULL if ''. */
+export function emailKeySql(dialect: SqlDialect, column: string): string {
+  const space = `[${JS_SPACE_RE2}]`;
+  const trimmed = dialect.replaceAll(`coalesce(${column}, '')`, `^${space}+|${space}+$`, '');
+  return `nullif(${dialect.lower(trimmed)}, '')`;
+}
+
+/** profile/cross-profile.ts phoneKey in SQL: the digits, +33 read as 0; NULL under the minimum. */
+export function phoneKeySql(dialect: SqlDialect, column: string): string {
+  const d = dialect.replaceAll(`coalesce(${column}, '')`, '[^0-9]', '');
+  return (
+    `CASE WHEN length(${d}) < ${MIN_PHONE_DIGITS} THEN NULL ` +
+    `WHEN length(${d}) = 11 AND substr(${d}, 1, 2) = '33' THEN '0' || substr(${d}, 3) ELSE ${d} END`
+  );
+}

@@ -40,6 +40,7 @@
 // segment's member set, selected once per statement however often it is named (memberships.ts):
 // a materialised common table expression over its own walk, which `with()` gives the statement.
 import { VALID_EMAIL_RE2 } from '../profile/catalogue.ts';
+import { DEVICE_KINDS } from '../profile/shared-devices.ts';
 import type {
   AggregateCondition,
   BehaviourCondition,
@@ -53,7 +54,7 @@ import type {
 import { MembershipKeys } from './memberships.ts';
 import { MIN_PHONE_DIGITS, customerFields, lineFields, orderFields } from './facts.ts';
 import { FALSE, TRUE, all, any, not, propertySql, rowsSet, setSql, two } from './sql-comparison.ts';
-import type { SqlDialect } from './sql-dialect.ts';
+import { emailKeySql, phoneKeySql, type SqlDialect } from './sql-dialect.ts';
 import {
   SqlCompilation,
   UnknownFieldError,
@@ -303,7 +304,31 @@ export class SqlTree {
       case 'usable_first_name':
         // The domain's own judgement, registered by the store as a SQL function.
         return `${this.sql.dialect.firstNameJunk('c.first_name', 'c.email')} IS NULL`;
+      case 'shared_device': {
+        // profile/cross-profile.ts: the same kind and value of a device on another profile.
+        const [a, b] = [this.sql.alias('i'), this.sql.alias('i')];
+        const kinds = [...DEVICE_KINDS].map((k) => `'${k}'`).join(', ');
+        return (
+          `EXISTS (SELECT 1 FROM identities ${a} JOIN identities ${b} ` +
+          `ON ${b}.kind = ${a}.kind AND ${b}.value = ${a}.value ` +
+          `WHERE ${a}.customer_id = c.customer_id AND ${a}.kind IN (${kinds}) ` +
+          `AND ${b}.customer_id <> c.customer_id)`
+        );
+      }
+      case 'duplicate_email':
+        return this.sharedKey((column) => emailKeySql(this.sql.dialect, column), 'email');
+      case 'duplicate_phone':
+        return this.sharedKey((column) => phoneKeySql(this.sql.dialect, column), 'phone');
     }
+  }
+
+  /** Whether another customer's `column` has the same key as this customer's (never NULL). */
+  private sharedKey(key: (column: string) => string, column: 'email' | 'phone'): string {
+    const o = this.sql.alias('o');
+    return (
+      `(${key(`c.${column}`)} IS NOT NULL AND EXISTS (SELECT 1 FROM customers ${o} ` +
+      `WHERE ${o}.customer_id <> c.customer_id AND ${key(`${o}.${column}`)} = ${key(`c.${column}`)}))`
+    );
   }
 
   // ---------------------------------------------------------------- behaviour

@@ -1,3 +1,4 @@
+import { emailKey, phoneKey } from '../profile/cross-profile.ts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isValidEmail } from '../profile/catalogue.ts';
@@ -370,6 +371,26 @@ describe('reachability observes the latest consent, the email or the phone', () 
   ])('%s', (_, over, condition, value, held) => {
     expect(stepOf(condition, facts({ customer: over }))).toMatchObject({ observed: value, held });
   });
+
+  test('what another profile holds too: the address or number, whether a device is shared', () => {
+    const shared = facts({ crossProfile: { shared_device: true, duplicate_phone: true } });
+    expect(stepOf(reach({ type: 'shared_device' }), shared)).toMatchObject({
+      observed: true,
+      held: true,
+    });
+    expect(stepOf(reach({ type: 'duplicate_phone' }), shared)).toMatchObject({
+      observed: '+33 6 12 34 56 78',
+      held: true,
+    });
+    expect(stepOf(reach({ type: 'duplicate_email' }), shared)).toMatchObject({
+      observed: 'elodie@example.fr',
+      held: false,
+    });
+    expect(stepOf(reach({ type: 'shared_device' }), facts())).toMatchObject({
+      observed: false,
+      held: false,
+    });
+  });
 });
 
 describe('membership observes whether they are in the segment', () => {
@@ -591,6 +612,9 @@ const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
       fc.constant({ type: 'valid_email' as const }),
       fc.constant({ type: 'valid_phone' as const }),
       fc.constant({ type: 'usable_first_name' as const }),
+      fc.constant({ type: 'shared_device' as const }),
+      fc.constant({ type: 'duplicate_email' as const }),
+      fc.constant({ type: 'duplicate_phone' as const }),
     ),
   }),
   fc.record({
@@ -659,7 +683,11 @@ function explains(condition: Condition, observed: Observed, met: boolean): boole
     case 'reachability':
       if (condition.check.type === 'consent') return (observed === 'granted') === met;
       if (condition.check.type === 'consent_known') return (observed !== null) === met;
+      if (condition.check.type === 'shared_device') return observed === met;
       if (typeof observed !== 'string' && observed !== null) return false;
+      // Another profile holds the same: theirs must be one to share.
+      if (condition.check.type === 'duplicate_email') return !met || emailKey(observed) !== null;
+      if (condition.check.type === 'duplicate_phone') return !met || phoneKey(observed) !== null;
       // The e-mail also decides (its local part is no first name): a usable one is written.
       if (condition.check.type === 'usable_first_name')
         return !met || (observed !== null && observed.trim() !== '');

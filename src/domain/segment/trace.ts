@@ -14,7 +14,8 @@
 //   once its answer is known; the trace does not).
 // - Reachability: consent and consent_known show the latest status on the channel ('granted' /
 //   'withdrawn', null without any), valid_email / valid_phone the address or number as stored,
-//   usable_first_name the first name as stored.
+//   usable_first_name the first name as stored, duplicate_email / duplicate_phone the address or
+//   number another profile has too, shared_device whether one of theirs is another's too.
 // - A membership shows whether the customer is in the referenced segment; it is not traced inside.
 import { z } from 'zod';
 import { compareText } from '../compare.ts';
@@ -154,11 +155,15 @@ function measureValue(
 function reachValue(check: ReachabilityCondition['check'], facts: CustomerFacts): Observed {
   switch (check.type) {
     case 'valid_email':
+    case 'duplicate_email':
       return facts.customer.email;
     case 'valid_phone':
+    case 'duplicate_phone':
       return facts.customer.phone;
     case 'usable_first_name':
       return facts.customer.first_name;
+    case 'shared_device':
+      return facts.crossProfile.shared_device;
     case 'consent':
     case 'consent_known': {
       const latest = latestConsents(facts.consents).find((k) => k.channel === check.channel);

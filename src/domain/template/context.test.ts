@@ -1,3 +1,4 @@
+import { NO_CROSS_PROFILE } from '../profile/cross-profile.ts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -454,7 +455,7 @@ describe('favourite category: the segment evaluator’s meaning', () => {
           reference,
         );
         const mine = favouriteCategory(history.orders);
-        const facts = customerFacts(history);
+        const facts = customerFacts(history, new Map(), NO_CROSS_PROFILE);
         const context = { asOf: '2026-12-01T00:00:00.000Z', segments: new Map() };
         expect(evaluateDefinition(definitionFor(mine), facts, context)).toBe(true);
       }),

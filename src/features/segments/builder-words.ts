@@ -53,6 +53,10 @@ function checkField(check: ReachabilityCondition['check']): string {
       return 'reachability.has_phone';
     case 'usable_first_name':
       return 'reachability.usable_first_name';
+    case 'shared_device':
+    case 'duplicate_email':
+    case 'duplicate_phone':
+      return `reachability.${check.type}`;
   }
 }
 

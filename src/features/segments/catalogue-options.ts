@@ -70,6 +70,11 @@ const ORDER_VALUE_FIELDS = ['line.category', 'line.subcategory', 'line.format', 
 
 export const ORDER_LABEL = 'Placed an order';
 const checkSchema = reachabilityCondition.shape.check;
+const CROSS_PROFILE_CHECKS: ReadonlySet<string> = new Set([
+  'reachability.shared_device',
+  'reachability.duplicate_email',
+  'reachability.duplicate_phone',
+]);
 
 /** The reachability check a catalogue field stands for, by its id. */
 function reachabilityCheck(id: string): ReachabilityCondition['check'] | undefined {
@@ -85,7 +90,9 @@ function reachabilityCheck(id: string): ReachabilityCondition['check'] | undefin
           ? { type: 'valid_phone' }
           : id === 'reachability.usable_first_name'
             ? { type: 'usable_first_name' }
-            : null;
+            : CROSS_PROFILE_CHECKS.has(id)
+              ? { type: id.slice('reachability.'.length) }
+              : null;
   const parsed = checkSchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }
