@@ -13,6 +13,7 @@ import {
 import {
   DEVICE_KINDS,
   QUALITY_CONSENT_CHANNELS,
+  qualityFiguresOfGroups,
   type QualityFigures,
   type QualityList,
   type QualityListPage,
@@ -36,8 +37,8 @@ import { monthNumber } from './duckdb-dashboards.ts';
 import {
   QUALITY_LIST_SQL,
   QUALITY_TABLE,
-  qualityFigureColumns,
-  qualityFiguresOf,
+  qualityGroupOf,
+  qualityGroupsSql,
 } from './duckdb-quality.ts';
 
 /** Whether a row's customer is a member (a condition on a column), and what the condition binds. */
@@ -324,13 +325,8 @@ export async function qualityFigures(
   ch: ClickHouseRunner,
   members: MemberFilter,
 ): Promise<QualityFigures> {
-  const [row] = await rows(
-    ch,
-    `SELECT ${qualityFigureColumns().join(', ')} FROM ${QUALITY_TABLE} q
-      WHERE ${members.of('q.customer_id')}`,
-    members,
-  );
-  return qualityFiguresOf((name) => n(row?.[name]));
+  const groups = await rows(ch, qualityGroupsSql(members.of('q.customer_id')), members);
+  return qualityFiguresOfGroups(groups.map(qualityGroupOf));
 }
 
 export async function qualityList(

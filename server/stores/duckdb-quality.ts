@@ -2,6 +2,7 @@
 // every customer's quality, built once per load on first use — the first name judged by the
 // domain's own firstNameJunk, registered as a SQL function, the rest in SQL — then the figures
 // and the lists are aggregates and pages of it. Held to the domain by the differential test.
+import { z } from 'zod';
 import {
   DuckDBScalarFunction,
   VARCHAR,
@@ -11,7 +12,9 @@ import {
 import {
   IDENTITY_BUCKETS,
   QUALITY_CONSENT_CHANNELS,
+  qualityFiguresOfGroups,
   type QualityFigures,
+  type QualityGroup,
   type QualityList,
   type QualityListPage,
 } from '../../src/domain/analytics/quality.ts';
@@ -114,57 +117,56 @@ function memberFilter(ctx: DashboardContext, definition: SegmentDefinition | nul
   return { sql: `q.customer_id IN (${members.ids})`, params: members.params };
 }
 
-/**
- * The quality figures as one row of counts over the quality table (alias q), in the SQL DuckDB and
- * ClickHouse both speak; qualityFiguresOf reads them back.
- */
-export function qualityFigureColumns(): string[] {
-  const count = (name: string, where: string) =>
-    `(count(*) FILTER (WHERE ${where}))::BIGINT AS ${name}`;
-  return [
-    'count(*)::BIGINT AS customers',
-    count('fn_usable', 'q.first_name IS NULL'),
-    ...junkReasons.map((r) => count(`fn_${r}`, `q.first_name = '${r}'`)),
-    ...['email', 'phone'].flatMap((f) =>
-      ['valid', 'invalid', 'missing'].map((s) => count(`${f}_${s}`, `q.${f} = '${s}'`)),
-    ),
-    ...QUALITY_CONSENT_CHANNELS.flatMap((ch) =>
-      ['granted', 'withdrawn', 'unknown'].map((s) =>
-        count(`consent_${ch}_${s}`, `q.consent_${ch} = '${s}'`),
-      ),
-    ),
-    ...Array.from({ length: IDENTITY_BUCKETS + 1 }, (_, n) =>
-      count(`ids_${n}`, n === IDENTITY_BUCKETS ? `q.identities >= ${n}` : `q.identities = ${n}`),
-    ),
-    count('shared_device', 'q.shared_device'),
-    count('duplicate_email', 'q.duplicate_email'),
-    count('duplicate_phone', 'q.duplicate_phone'),
-  ];
-}
+const contact = z.enum(['valid', 'invalid', 'missing']);
+const consentState = z.enum(['granted', 'withdrawn', 'unknown']);
+const count = z.union([z.number(), z.bigint(), z.string()]).transform(Number);
+/** A row of QUALITY_GROUPS_SQL, as DuckDB or ClickHouse gives it. */
+const groupRow = z.object({
+  first_name: z.enum(junkReasons).nullable(),
+  email: contact,
+  phone: contact,
+  consent_email: consentState,
+  consent_sms: consentState,
+  consent_push: consentState,
+  consent_phone: consentState,
+  identities: count,
+  shared_device: z.boolean(),
+  duplicate_email: z.boolean(),
+  duplicate_phone: z.boolean(),
+  customers: count,
+});
 
-/** The figures from the row of qualityFigureColumns (`n` reads a column by name). */
-export function qualityFiguresOf(n: (name: string) => number): QualityFigures {
+/**
+ * The quality table's customers (alias q) counted by their quality, in the SQL DuckDB and
+ * ClickHouse both speak: a few hundred groups a request reads, whose figures the domain adds up
+ * (qualityFiguresOfGroups), rather than a count per figure over every customer.
+ */
+export const qualityGroupsSql = (where: string) =>
+  `SELECT q.first_name, q.email, q.phone, ${QUALITY_CONSENT_CHANNELS.map((c) => `q.consent_${c}`).join(', ')},
+          least(q.identities, ${IDENTITY_BUCKETS}) AS identities,
+          q.shared_device, q.duplicate_email, q.duplicate_phone, count(*) AS customers
+     FROM ${QUALITY_TABLE} q WHERE ${where} GROUP BY ALL`;
+
+/** A group row read back (any other shape is a defect of ours: thrown). */
+export function qualityGroupOf(row: Record<string, unknown>): QualityGroup {
+  const r = groupRow.parse(row);
   return {
-    customers: n('customers'),
-    first_name: {
-      usable: n('fn_usable'),
-      unusable: junkReasons.map((reason) => ({ reason, customers: n(`fn_${reason}`) })),
+    row: {
+      first_name: r.first_name,
+      email: r.email,
+      phone: r.phone,
+      consent: {
+        email: r.consent_email,
+        sms: r.consent_sms,
+        push: r.consent_push,
+        phone: r.consent_phone,
+      },
+      identities: r.identities,
+      shared_device: r.shared_device,
+      duplicate_email: r.duplicate_email,
+      duplicate_phone: r.duplicate_phone,
     },
-    email: { valid: n('email_valid'), invalid: n('email_invalid'), missing: n('email_missing') },
-    phone: { valid: n('phone_valid'), invalid: n('phone_invalid'), missing: n('phone_missing') },
-    consent: QUALITY_CONSENT_CHANNELS.map((channel) => ({
-      channel,
-      granted: n(`consent_${channel}_granted`),
-      withdrawn: n(`consent_${channel}_withdrawn`),
-      unknown: n(`consent_${channel}_unknown`),
-    })),
-    identities: Array.from({ length: IDENTITY_BUCKETS + 1 }, (_, identities) => ({
-      identities,
-      customers: n(`ids_${identities}`),
-    })),
-    shared_device: n('shared_device'),
-    duplicate_email: n('duplicate_email'),
-    duplicate_phone: n('duplicate_phone'),
+    customers: r.customers,
   };
 }
 
@@ -174,11 +176,11 @@ export async function qualityFigures(
   definition: SegmentDefinition | null,
 ): Promise<QualityFigures> {
   const members = memberFilter(ctx, definition);
-  const [row] = await runSegmentStatement(connection, {
-    sql: `SELECT ${qualityFigureColumns().join(', ')} FROM ${QUALITY_TABLE} q WHERE ${members.sql}`,
+  const groups = await runSegmentStatement(connection, {
+    sql: qualityGroupsSql(members.sql),
     params: members.params,
   });
-  return qualityFiguresOf((name) => toNumber(row?.[name] ?? null));
+  return qualityFiguresOfGroups(groups.map(qualityGroupOf));
 }
 
 const textOrNull = (v: DuckDBValue | undefined) =>

@@ -7,6 +7,8 @@ import {
   emailKey,
   phoneKey,
   qualityFigures,
+  qualityFiguresOfGroups,
+  type QualityGroup,
   qualityListDefinition,
   qualityRows,
   type QualityInput,
@@ -111,6 +113,29 @@ describe('data quality, customer by customer', () => {
     const some = qualityFigures(rows, new Set(['C2', 'C5']));
     expect(some.customers).toBe(2);
     expect(some.email).toEqual({ valid: 0, invalid: 2, missing: 0 });
+  });
+
+  test('customers counted by group (a store’s GROUP BY) give the figures counted one by one', () => {
+    const many = [...rows, ...rows, ...rows.slice(0, 1)];
+    const groups = new Map<string, QualityGroup>();
+    for (const r of many) {
+      const row: QualityGroup['row'] = {
+        first_name: r.first_name,
+        email: r.email,
+        phone: r.phone,
+        consent: r.consent,
+        identities: r.identities,
+        shared_device: r.shared_device,
+        duplicate_email: r.duplicate_email,
+        duplicate_phone: r.duplicate_phone,
+      };
+      const key = JSON.stringify(row);
+      const seen = groups.get(key);
+      if (seen) seen.customers += 1;
+      else groups.set(key, { row, customers: 1 });
+    }
+    expect(groups.size).toBeLessThan(rows.length * 2 + 1);
+    expect(qualityFiguresOfGroups(groups.values())).toEqual(qualityFigures(many, null));
   });
 
   test('every list has its predicate and its definition', () => {

@@ -226,6 +226,20 @@ export function qualityFigures(
   rows: Iterable<QualityRow>,
   members: ReadonlySet<string> | null,
 ): QualityFigures {
+  const kept: { row: QualityRow; customers: number }[] = [];
+  for (const row of rows)
+    if (members === null || members.has(row.customer_id)) kept.push({ row, customers: 1 });
+  return qualityFiguresOfGroups(kept);
+}
+
+/** A group of customers with the same quality, and how many they are (a store's GROUP BY). */
+export interface QualityGroup {
+  row: Omit<QualityRow, 'customer_id'>;
+  customers: number;
+}
+
+/** The figures of customers counted by group: what qualityFigures counts one by one. */
+export function qualityFiguresOfGroups(groups: Iterable<QualityGroup>): QualityFigures {
   const out: QualityFigures = {
     customers: 0,
     first_name: { usable: 0, unusable: junkReasons.map((reason) => ({ reason, customers: 0 })) },
@@ -245,22 +259,21 @@ export function qualityFigures(
     duplicate_email: 0,
     duplicate_phone: 0,
   };
-  for (const r of rows) {
-    if (members !== null && !members.has(r.customer_id)) continue;
-    out.customers += 1;
-    if (r.first_name === null) out.first_name.usable += 1;
+  for (const { row: r, customers: n } of groups) {
+    out.customers += n;
+    if (r.first_name === null) out.first_name.usable += n;
     else {
       const reason = out.first_name.unusable.find((u) => u.reason === r.first_name);
-      if (reason) reason.customers += 1;
+      if (reason) reason.customers += n;
     }
-    out.email[r.email] += 1;
-    out.phone[r.phone] += 1;
-    for (const c of out.consent) c[r.consent[c.channel]] += 1;
+    out.email[r.email] += n;
+    out.phone[r.phone] += n;
+    for (const c of out.consent) c[r.consent[c.channel]] += n;
     const bucket = out.identities[Math.min(r.identities, IDENTITY_BUCKETS)];
-    if (bucket) bucket.customers += 1;
-    if (r.shared_device) out.shared_device += 1;
-    if (r.duplicate_email) out.duplicate_email += 1;
-    if (r.duplicate_phone) out.duplicate_phone += 1;
+    if (bucket) bucket.customers += n;
+    if (r.shared_device) out.shared_device += n;
+    if (r.duplicate_email) out.duplicate_email += n;
+    if (r.duplicate_phone) out.duplicate_phone += n;
   }
   return out;
 }
