@@ -431,7 +431,7 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
-test('the data quality dashboard: each count opens its customers, an address list opens as a segment', async ({
+test('the data quality dashboard: each count opens its customers, and each list a segment', async ({
   page,
 }) => {
   const validEmail = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -498,4 +498,30 @@ test('the data quality dashboard: each count opens its customers, an address lis
       .getByRole('status')
       .filter({ hasText: /correspond/ }),
   ).toHaveText(`${frenchCount.format(smsUnknown)} clients correspondent.`);
+
+  // A device several profiles use opens as a segment too: the profiles the rows say share one.
+  const holders = new Map<string, Set<string>>();
+  for (const i of dataset.identities)
+    if (i.kind === 'app_device' || i.kind === 'web_cookie')
+      holders.set(
+        `${i.kind} ${i.value}`,
+        (holders.get(`${i.kind} ${i.value}`) ?? new Set()).add(i.customer_id),
+      );
+  const sharing = new Set([...holders.values()].filter((h) => h.size > 1).flatMap((h) => [...h]));
+  expect(sharing.size, 'the demo has households sharing a tablet').toBeGreaterThan(0);
+  await page.goto('/dashboards?view=quality');
+  await page.getByRole('button', { name: /^Profils partageant un appareil : ouvrir/ }).click();
+  const sharedList = page.getByRole('dialog', { name: 'Profils partageant un appareil' });
+  await expect(sharedList).toContainText(`${frenchCount.format(sharing.size)} clients`);
+  await expect(sharedList.getByRole('table').getByRole('link')).toHaveText(
+    [...sharing].sort().slice(0, 50),
+  );
+  await sharedList.getByRole('link', { name: 'Ouvrir comme segment' }).click();
+  await expect(page).toHaveURL(/\/segments\/new\?d=/);
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Audience' })
+      .getByRole('status')
+      .filter({ hasText: /correspond/ }),
+  ).toHaveText(`${frenchCount.format(sharing.size)} clients correspondent.`);
 });
