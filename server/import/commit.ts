@@ -11,7 +11,7 @@ import { buildHistoryTable } from '../stores/duckdb-histories.ts';
 import { importNewCampaigns } from '../stores/duckdb-campaigns.ts';
 import { writeMeta } from '../stores/duckdb-loader.ts';
 import { buildSearchTables } from '../stores/duckdb-search.ts';
-import { quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
+import { fillResolutionRecords, quote, type ColumnSpec } from '../stores/duckdb-schema.ts';
 import { IMPORT_TABLES, KEYS, REFERENCES, REPLACED_BY, columnsOf, stagedTable } from './layout.ts';
 
 /** The tables whose rows name a customer. */
@@ -60,6 +60,9 @@ export async function commitImport(
       );
     }
     await storeResolvedRecords(connection);
+    // Identities that name their record, imported without the records (an export of resolved
+    // data): their records are kept as on opening an older file.
+    await fillResolutionRecords(connection);
     const counted = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM customers');
     customers = Number(counted.getRowObjects()[0]?.n ?? 0);
     step({ stage: 'rebuild', table: 'search' });
@@ -92,9 +95,9 @@ async function hasTemp(connection: DuckDBConnection, name: string): Promise<bool
 
 /**
  * Stored profiles an update's records showed to be one (resolve.ts, `stage_absorbed`): each
- * absorbed profile's rows move to its survivor — a row the survivor already has the same of (an
- * identity, a preference, a hold) is dropped — its customers row fills the survivor's empty values
- * and goes, and its records are the survivor's.
+ * absorbed profile's rows move to its survivor (one row per key: moveKeyed), its customers row
+ * fills the survivor's empty values and goes, its records are the survivor's, and the files' rows
+ * naming it name the survivor.
  */
 async function mergeAbsorbed(connection: DuckDBConnection): Promise<void> {
   if (!(await hasTemp(connection, 'stage_absorbed'))) return;
@@ -123,21 +126,69 @@ async function mergeAbsorbed(connection: DuckDBConnection): Promise<void> {
   for (const table of CUSTOMER_TABLES) {
     const t = quote(table);
     const others = KEYS[table].filter((k) => k !== 'customer_id');
-    if (others.length < KEYS[table].length)
+    if (others.length < KEYS[table].length) await moveKeyed(connection, table, others);
+    else
       await connection.run(
-        `DELETE FROM ${t} WHERE customer_id IN (SELECT absorbed FROM ${absorbed})
-           AND EXISTS (SELECT 1 FROM ${t} y JOIN ${absorbed} a ON a.survivor = y.customer_id
-                        WHERE a.absorbed = ${t}.customer_id
-                          ${others.map((k) => `AND y.${quote(k)} IS NOT DISTINCT FROM ${t}.${quote(k)}`).join(' ')})`,
+        `UPDATE ${t} SET customer_id = a.survivor FROM ${absorbed} a WHERE ${t}.customer_id = a.absorbed`,
       );
+    // The files' rows naming an absorbed profile name its survivor (written next).
     await connection.run(
-      `UPDATE ${t} SET customer_id = a.survivor FROM ${absorbed} a WHERE ${t}.customer_id = a.absorbed`,
+      `UPDATE ${stagedTable(table)} s SET customer_id = a.survivor
+         FROM ${absorbed} a WHERE s.customer_id = a.absorbed`,
     );
   }
   await connection.run(
     `UPDATE resolution_records SET customer_id = a.survivor
        FROM ${absorbed} a WHERE resolution_records.customer_id = a.absorbed`,
   );
+}
+
+/**
+ * A table keyed with the customer (identities, preferences, holds): the survivor's and the absorbed
+ * profiles' rows become the survivor's, one row per key — the survivor's own, else the first
+ * absorbed profile's by id — an identity seen first and last as the earliest and latest of them.
+ */
+async function moveKeyed(
+  connection: DuckDBConnection,
+  table: (typeof CUSTOMER_TABLES)[number],
+  others: readonly string[],
+): Promise<void> {
+  const t = quote(table);
+  const absorbed = 'temp.stage_absorbed';
+  const owner = 'coalesce(a.survivor, x.customer_id)';
+  const key = [owner, ...others.map((k) => `x.${quote(k)}`)].join(', ');
+  const seen =
+    table === 'identities'
+      ? `, min(x.first_seen) OVER (PARTITION BY ${key}) AS __first,
+           max(x.last_seen) OVER (PARTITION BY ${key}) AS __last`
+      : '';
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE stage_moved AS
+       SELECT x.*, ${owner} AS __owner,
+              row_number() OVER (PARTITION BY ${key}
+                                 ORDER BY x.customer_id <> ${owner}, x.customer_id) AS __k${seen}
+         FROM ${t} x LEFT JOIN ${absorbed} a ON a.absorbed = x.customer_id
+        WHERE x.customer_id IN (SELECT absorbed FROM ${absorbed} UNION SELECT survivor FROM ${absorbed})`,
+  );
+  await connection.run(
+    `DELETE FROM ${t} WHERE customer_id IN (SELECT customer_id FROM temp.stage_moved)`,
+  );
+  const columns = columnsOf(table).map((c) =>
+    c.name === 'customer_id'
+      ? '__owner'
+      : table === 'identities' && c.name === 'first_seen'
+        ? '__first'
+        : table === 'identities' && c.name === 'last_seen'
+          ? '__last'
+          : quote(c.name),
+  );
+  await connection.run(
+    `INSERT INTO ${t} (${columnsOf(table)
+      .map((c) => quote(c.name))
+      .join(', ')})
+       SELECT ${columns.join(', ')} FROM temp.stage_moved WHERE __k = 1`,
+  );
+  await connection.run('DROP TABLE temp.stage_moved');
 }
 
 /** The files' records (resolve.ts, `stage_resolved_records`) replace those of the same ids. */

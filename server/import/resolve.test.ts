@@ -14,6 +14,7 @@ import type { Dataset } from '../../src/domain/profile/schema.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
 import { loadDataset, openDuckDbStore, type DuckDbStore } from '../stores/duckdb.ts';
 import { exportRecordFragments } from './export.ts';
+import { columnsOf } from './layout.ts';
 import { importDirectory } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tact-resolve-'));
@@ -189,21 +190,7 @@ test('an update’s records join stored profiles, merge two a record shows are o
     ['record_a', 'record_b'],
     [['SOC-NEW-4', linked.record_id]],
   );
-  const columns = [
-    'customer_id',
-    'first_name',
-    'last_name',
-    'email',
-    'phone',
-    'gender',
-    'birth_date',
-    'city',
-    'postcode',
-    'country',
-    'loyalty_tier',
-    'created_at',
-    'language',
-  ];
+  const columns = columnsOf('customers').map((c) => c.name);
   const row = (id: string, first: string) => [
     id,
     first,
@@ -302,3 +289,86 @@ test('an update’s records join stored profiles, merge two a record shows are o
     expect(await store.history(id), id).toEqual(h);
   rmSync(update, { recursive: true, force: true });
 }, 120_000);
+
+test('three stored profiles one record ties become one, each shared row once, an identity seen over all of them', async () => {
+  const small = await openDuckDbStore({ path: ':memory:' });
+  const first = mkdtempSync(join(tmpdir(), 'tact-resolve-three-'));
+  const update = mkdtempSync(join(tmpdir(), 'tact-resolve-three-update-'));
+  try {
+    const columns = columnsOf('customers').map((c) => c.name);
+    const row = (id: string, city: string, created: string) => [
+      id,
+      '',
+      '',
+      '',
+      '',
+      'female',
+      '',
+      city,
+      '',
+      'FR',
+      'none',
+      created,
+      'fr',
+    ];
+    csv(join(first, 'customers.csv'), columns, [
+      row('A-1', '', '2025-03-01T00:00:00.000Z'),
+      row('B-1', 'Lyon', '2024-01-01T00:00:00.000Z'),
+      row('C-1', 'Paris', '2025-01-01T00:00:00.000Z'),
+    ]);
+    const header = ['record_id', 'source', 'kind', 'value', 'verified', 'first_seen', 'last_seen'];
+    const seen = (from: string, to: string) => [
+      `2025-${from}T00:00:00.000Z`,
+      `2025-${to}T00:00:00.000Z`,
+    ];
+    csv(join(first, 'source_records.csv'), header, [
+      ['A-1', 'store', 'loyalty_card', 'FID-A', 'false', ...seen('01-01', '02-01')],
+      ['B-1', 'web', 'phone', '06 11 22 33 44', 'false', ...seen('01-01', '02-01')],
+      ['B-1', 'web', 'web_cookie', 'ck-home', 'false', ...seen('03-01', '04-01')],
+      ['C-1', 'web', 'email', 'c@x.fr', 'true', ...seen('01-01', '02-01')],
+      ['C-1', 'web', 'web_cookie', 'ck-home', 'false', ...seen('02-01', '06-01')],
+    ]);
+    csv(join(first, 'record_links.csv'), ['record_a', 'record_b'], []);
+    csv(
+      join(first, 'holdouts.csv'),
+      ['customer_id', 'campaign_id', 'held_at'],
+      [
+        ['B-1', 'CMP-9', '2025-05-01T00:00:00.000Z'],
+        ['C-1', 'CMP-9', '2025-05-02T00:00:00.000Z'],
+      ],
+    );
+    const replaced = await importDirectory(small, first, { asOf: DEMO_AS_OF, replace: true });
+    expect(replaced.problems).toEqual([]);
+    expect(await small.customerCount()).toBe(3);
+
+    csv(join(update, 'source_records.csv'), header, [
+      ['APP-7', 'app', 'loyalty_card', 'fid-a', 'false', ...seen('07-01', '07-01')],
+      ['APP-7', 'app', 'phone', '+33 6 11 22 33 44', 'false', ...seen('07-01', '07-01')],
+      ['APP-7', 'app', 'email', 'C@X.FR', 'true', ...seen('07-01', '07-01')],
+    ]);
+    const report = await importDirectory(small, update, { asOf: DEMO_AS_OF });
+    expect(report.problems).toEqual([]);
+    expect(report.resolution).toMatchObject({ records: 1, profiles: 1, joined: 1, merged: 2 });
+    expect(await small.customerCount()).toBe(1);
+    const merged = await small.history('A-1');
+    expect(merged?.customer.city).toBe('Lyon'); // A had none: the first absorbed profile's
+    expect(merged?.customer.created_at).toBe('2024-01-01T00:00:00.000Z');
+    // The household cookie both absorbed profiles held: once per source, seen over both.
+    const cookies = merged?.identities.filter((i) => i.value === 'ck-home') ?? [];
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({
+      first_seen: '2025-02-01T00:00:00.000Z',
+      last_seen: '2025-06-01T00:00:00.000Z',
+    });
+    const holds = await small.connection.runAndReadAll(
+      'SELECT customer_id, campaign_id FROM holdouts ORDER BY customer_id',
+    );
+    expect(holds.getRowObjects()).toEqual([{ customer_id: 'A-1', campaign_id: 'CMP-9' }]);
+    expect(await small.history('B-1')).toBeNull();
+    expect(await small.history('C-1')).toBeNull();
+  } finally {
+    await small.close();
+    rmSync(first, { recursive: true, force: true });
+    rmSync(update, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -148,7 +148,7 @@ export async function resolveStaged(
   await connection.run(options.replace ? mergedCustomers(customers) : updatedCustomers(customers));
   // Every other file names the profile.
   for (const ref of REFERENCES)
-    if (ref.to === 'customers' && ref.table !== 'identities')
+    if (ref.to === 'customers')
       await connection.run(
         `UPDATE ${stagedTable(ref.table)} s SET ${quote(ref.column)} = m.customer_id
            FROM ${MAP} m WHERE s.${quote(ref.column)} = m.record_id`,

@@ -2,6 +2,7 @@
 // every file (read.ts), then, only when every row of every file was accepted, write them in one
 // transaction (commit.ts) and let the store serve them (scores, catalogue and segment tables are
 // worked out again from the new rows). Otherwise nothing changes.
+import { dropResolved } from './resolve.ts';
 import type { ImportStep } from '../../src/api/contract.ts';
 import type { DuckDbStore } from '../stores/duckdb.ts';
 import { quote } from '../stores/duckdb-schema.ts';
@@ -43,5 +44,6 @@ export async function importDirectory(
   } finally {
     for (const table of LAYOUT_TABLES)
       await connection.run(`DROP TABLE IF EXISTS temp.${quote(`stage_${table}`)}`);
+    await dropResolved(connection);
   }
 }

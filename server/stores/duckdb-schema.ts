@@ -328,6 +328,20 @@ const RESOLUTION_RECORDS_DDL = `CREATE TABLE IF NOT EXISTS resolution_records (
   kind VARCHAR NOT NULL, value VARCHAR NOT NULL, verified BOOLEAN NOT NULL,
   first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, linked_by VARCHAR)`;
 
+/**
+ * Records kept from the identities that name them, when none are kept yet: a file whose records
+ * were resolved before the table existed, or data imported with its identities' records but
+ * without the records (whether an e-mail was proved is not kept there: read as not proved).
+ */
+export async function fillResolutionRecords(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    `INSERT INTO resolution_records
+       SELECT record_id, customer_id, source, kind, value, false, first_seen, last_seen, linked_by
+         FROM identities
+        WHERE record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resolution_records)`,
+  );
+}
+
 /** Creates every table (and `meta`, the search and saved-segment tables) that does not exist yet. */
 export async function createSchema(connection: DuckDBConnection): Promise<void> {
   for (const table of tableNames) await connection.run(tableDdl(table));
@@ -335,14 +349,7 @@ export async function createSchema(connection: DuckDBConnection): Promise<void> 
   await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS record_id VARCHAR');
   await connection.run('ALTER TABLE identities ADD COLUMN IF NOT EXISTS linked_by VARCHAR');
   await connection.run(RESOLUTION_RECORDS_DDL);
-  // A file whose records were resolved before the table existed: its identities say which record
-  // each came from (whether an e-mail was proved is not kept there: read as not proved).
-  await connection.run(
-    `INSERT INTO resolution_records
-       SELECT record_id, customer_id, source, kind, value, false, first_seen, last_seen, linked_by
-         FROM identities
-        WHERE record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resolution_records)`,
-  );
+  await fillResolutionRecords(connection);
   for (const ddl of SEARCH_DDL) await connection.run(ddl);
   for (const ddl of DOCUMENT_DDL) await connection.run(ddl);
   await connection.run(META_DDL);
