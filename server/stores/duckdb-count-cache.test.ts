@@ -59,3 +59,19 @@ test('a saved segment changed, or the scores refitted, counts afresh', async () 
   expect(refitted).not.toBe(paris);
   expect(refitted).toEqual(paris);
 });
+
+test('score totals by segment are kept the same way: asked again, the same; a segment changed, afresh', async () => {
+  const score = 'score.clv_12m';
+  const [first] = await store.segmentScoreTotals([of(member)], score);
+  const [again, other] = await store.segmentScoreTotals([of(member), of(city('Paris'))], score);
+  expect(again).toBe(first);
+  expect(other).not.toBe(first);
+  // Each is what working it out alone gives.
+  const alone = await store.segmentScoreTotals([of(city('Paris'))], score);
+  expect(alone).toEqual([other]);
+  const version = (await store.savedSegment('saved'))?.version ?? 0;
+  await store.updateSegment('saved', version, write(of(city('Paris'))));
+  const [changed] = await store.segmentScoreTotals([of(member)], score);
+  expect(changed).not.toBe(first);
+  expect(changed).toEqual(other);
+});

@@ -836,12 +836,49 @@ export class DuckDbStore implements ProfileStore {
     );
   }
 
+  /**
+   * Totals of a score by definition, kept under the same stamp as count answers (the load, the
+   * scores and the saved segments: nothing else changes them) — the value-by-segment dashboard
+   * asks every saved segment's each time it is opened, whatever its period.
+   */
+  private totals = new Map<string, ScoreTotals>();
+  private totalsStamp: string | null = null;
+
   async segmentScoreTotals(
     definitions: readonly SegmentDefinition[],
     scoreId: string,
   ): Promise<ScoreTotals[]> {
-    const ctx = await this.breakdownContext(definitions, scoreId);
-    return this.read((c) => segmentScoreTotals(c, ctx, definitions, scoreId));
+    const stamp = this.keptNow();
+    if (stamp !== this.totalsStamp) {
+      this.totals.clear();
+      this.totalsStamp = stamp;
+    }
+    const key = (d: SegmentDefinition) => JSON.stringify([d, scoreId]);
+    // What is kept now, read before any wait (another request may clear it meanwhile).
+    const known = new Map<string, ScoreTotals>();
+    for (const d of definitions) {
+      const kept = this.totals.get(key(d));
+      if (kept !== undefined) known.set(key(d), kept);
+    }
+    const missing = definitions.filter((d) => !known.has(key(d)));
+    if (missing.length > 0) {
+      const ctx = await this.breakdownContext(missing, scoreId);
+      const found = await this.read((c) => segmentScoreTotals(c, ctx, missing, scoreId));
+      missing.forEach((d, i) => {
+        const total = found[i];
+        if (total !== undefined) known.set(key(d), total);
+      });
+      // Kept only when nothing moved while they were worked out.
+      if (this.keptNow() === stamp && this.totalsStamp === stamp) {
+        for (const d of missing) {
+          const total = known.get(key(d));
+          if (total !== undefined) this.totals.set(key(d), total);
+        }
+        for (const oldest of [...this.totals.keys()].slice(0, -MAX_KEPT_COUNTS))
+          this.totals.delete(oldest);
+      }
+    }
+    return definitions.map((d) => known.get(key(d)) ?? { members: 0, scored: 0, total_cents: 0 });
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {
