@@ -2,7 +2,7 @@
 // shorter period; each time the table's figures equal what this spec counts from the generated
 // rows, and the CSV holds the same numbers as the table.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { E2E_DEMO_CUSTOMERS, DEMO_SEED } from '../mocks/demo.ts';
 import { DEMO_AS_OF, generateDataset } from '../mocks/seed/index.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
@@ -65,6 +65,20 @@ function cinephiles(): Set<string> {
 }
 
 /** The table's first-time, repeat and orders columns, row by row. */
+/** A quality list's dialog opened as a segment: the builder counts `count` customers. */
+async function opensAsSegment(page: Page, list: Locator, count: number): Promise<void> {
+  await list.getByRole('link', { name: 'Ouvrir comme segment' }).click();
+  await expect(page).toHaveURL(/\/segments\/new\?d=/);
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Audience' })
+      .getByRole('status')
+      .filter({ hasText: /correspond/ }),
+  ).toHaveText(
+    `${frenchCount.format(count)} ${count === 1 ? 'client correspond' : 'clients correspondent'}.`,
+  );
+}
+
 async function tableFigures(page: Page): Promise<number[][]> {
   const table = page.getByRole('table', {
     name: 'Nouveaux acheteurs et acheteurs récurrents par mois, en tableau',
@@ -474,12 +488,7 @@ test('the data quality dashboard: each count opens its customers, and each list 
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
   // And as a segment: the builder counts the same customers.
-  await dialog.getByRole('link', { name: 'Ouvrir comme segment' }).click();
-  await expect(page).toHaveURL(/\/segments\/new\?d=/);
-  const audience = page.getByRole('complementary', { name: 'Audience' });
-  await expect(audience.getByRole('status').filter({ hasText: /correspond/ })).toHaveText(
-    `${frenchCount.format(invalid.length)} ${invalid.length === 1 ? 'client correspond' : 'clients correspondent'}.`,
-  );
+  await opensAsSegment(page, dialog, invalid.length);
 
   // A consent never asked for is a segment too: the customers without any SMS consent record.
   await page.goto('/dashboards?view=quality');
@@ -490,14 +499,7 @@ test('the data quality dashboard: each count opens its customers, and each list 
     .click();
   const smsList = page.getByRole('dialog', { name: 'Consentement SMS jamais recueilli' });
   await expect(smsList).toContainText(`${frenchCount.format(smsUnknown)} clients`);
-  await smsList.getByRole('link', { name: 'Ouvrir comme segment' }).click();
-  await expect(page).toHaveURL(/\/segments\/new\?d=/);
-  await expect(
-    page
-      .getByRole('complementary', { name: 'Audience' })
-      .getByRole('status')
-      .filter({ hasText: /correspond/ }),
-  ).toHaveText(`${frenchCount.format(smsUnknown)} clients correspondent.`);
+  await opensAsSegment(page, smsList, smsUnknown);
 
   // A device several profiles use opens as a segment too: the profiles the rows say share one.
   const holders = new Map<string, Set<string>>();
@@ -516,12 +518,5 @@ test('the data quality dashboard: each count opens its customers, and each list 
   await expect(sharedList.getByRole('table').getByRole('link')).toHaveText(
     [...sharing].sort().slice(0, 50),
   );
-  await sharedList.getByRole('link', { name: 'Ouvrir comme segment' }).click();
-  await expect(page).toHaveURL(/\/segments\/new\?d=/);
-  await expect(
-    page
-      .getByRole('complementary', { name: 'Audience' })
-      .getByRole('status')
-      .filter({ hasText: /correspond/ }),
-  ).toHaveText(`${frenchCount.format(sharing.size)} clients correspondent.`);
+  await opensAsSegment(page, sharedList, sharing.size);
 });

@@ -56,11 +56,15 @@ const rows = (ch: ClickHouseRunner, sql: string, members: MemberFilter): Promise
 /** A DateTime64 column's month as the month tables number them (year × 12 + month − 1). */
 const monthOf = (column: string) => `(toYear(${column}) * 12 + toMonth(${column}) - 1)`;
 
+/** Orders on the query's channel (any without one). */
+const onChannel = (query: BuyersQuery) =>
+  query.channel === null ? '' : `AND channel = ${chString(query.channel)}`;
+
 /** Completed orders of the query's months and channel, of members. */
 function periodOrders(query: BuyersQuery, members: MemberFilter): string {
   return `status = 'completed'
       AND ${monthOf('placed_at')} BETWEEN ${monthNumber(query.from)} AND ${monthNumber(query.to)}
-      ${query.channel === null ? '' : `AND channel = ${chString(query.channel)}`}
+      ${onChannel(query)}
       AND ${members.of('customer_id')}`;
 }
 
@@ -209,7 +213,7 @@ export async function campaignFigures(
          FROM units u LEFT JOIN (
            SELECT customer_id, placed_at, total_cents FROM orders
             WHERE status = 'completed'
-              ${query.channel === null ? '' : `AND channel = ${chString(query.channel)}`}
+              ${onChannel(query)}
               AND customer_id IN (SELECT customer_id FROM units)) o ON o.customer_id = u.customer_id
         GROUP BY u.campaign_id, u.customer_id, u.treated),
      unsubscribed AS (

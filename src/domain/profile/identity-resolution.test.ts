@@ -7,20 +7,9 @@ import {
   type RecordLink,
   type SourceRecord,
 } from './identity-resolution.ts';
+import { id, record, seen } from './identity.fixture.ts';
 import type { IdentityKind } from './schema.ts';
 
-const seen = { first_seen: '2026-01-01T00:00:00.000Z', last_seen: '2026-06-01T00:00:00.000Z' };
-const id = (kind: IdentityKind, value: string, verified = true): RecordIdentity => ({
-  kind,
-  value,
-  verified,
-  ...seen,
-});
-const record = (record_id: string, source: string, ...identities: RecordIdentity[]) => ({
-  record_id,
-  source,
-  identities,
-});
 const groups = (records: SourceRecord[], links: RecordLink[] = []) =>
   resolveIdentities(records, links).profiles.map((p) => p.records);
 

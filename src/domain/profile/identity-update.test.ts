@@ -1,25 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  resolveIdentities,
-  type RecordIdentity,
-  type SourceRecord,
-} from './identity-resolution.ts';
+import { resolveIdentities, type SourceRecord } from './identity-resolution.ts';
 import { resolveUpdate, type StoredRecord } from './identity-update.ts';
+import { id, record, seen } from './identity.fixture.ts';
 import type { IdentityKind } from './schema.ts';
 
-const seen = { first_seen: '2026-01-01T00:00:00.000Z', last_seen: '2026-06-01T00:00:00.000Z' };
-const id = (kind: IdentityKind, value: string, verified = true): RecordIdentity => ({
-  kind,
-  value,
-  verified,
-  ...seen,
-});
-const record = (record_id: string, source: string, ...identities: RecordIdentity[]) => ({
-  record_id,
-  source,
-  identities,
-});
 const storedIn = (
   customer_id: string,
   r: SourceRecord,
