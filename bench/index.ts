@@ -174,6 +174,12 @@ if (want('dashboards')) {
     console.log(
       `  first campaigns request (every recipient's outcome, worked out once per load): ${s(d.campaignsFirstMs)}`,
     );
+  if (typeof d.catalogueMs === 'number')
+    console.log(`  catalogue (read once at a server's start): ${s(d.catalogueMs)}`);
+  if (typeof d.segmentValueFirstMs === 'number')
+    console.log(
+      `  first value-by-segment request (each of the ${String(d.savedSegments)} saved segments' totals, kept until a load or refit; a server works them out after start): ${s(d.segmentValueFirstMs)}`,
+    );
   if (typeof d.qualityFirstMs === 'number')
     console.log(`  first quality request (its table built once per load): ${s(d.qualityFirstMs)}`);
   for (const key of [

@@ -288,7 +288,17 @@ async function drainUnderLoad(running: Started) {
       headers: { authorization: `Bearer ${again.token}` },
     });
     const ids = new Set(listing.parse(await listed.json()).segments.map((s) => s.segment_id));
+    // What this run saved goes again, so that the bench file holds only the demo's segments.
+    let removed = 0;
+    for (const id of [exported, ...acknowledged].filter((s) => ids.has(s))) {
+      const gone = await fetch(`http://127.0.0.1:${again.port}/api/segments/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${again.token}`, 'if-match': '"1"' },
+      });
+      if (gone.ok) removed += 1;
+    }
     return {
+      removed,
       exitCode: exit,
       drainMs,
       acknowledged: acknowledged.length,

@@ -25,7 +25,7 @@ import { previewRoutes } from './routes/preview.ts';
 import { segmentOverlapRoutes } from './routes/segment-overlap.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { scoreRoutes } from './routes/scores.ts';
-import { dashboardRoutes } from './routes/dashboards.ts';
+import { dashboardRoutes, segmentValues } from './routes/dashboards.ts';
 import { importRoutes, type ImportService } from './routes/imports.ts';
 import { segmentRoutes } from './routes/segments.ts';
 import { templateRoutes, type TemplateRenderer } from './routes/templates.ts';
@@ -78,7 +78,12 @@ export function createApi(
     scoreRoutes(
       scoreService(store),
       async (id) => (await store.history(id, { tables: [], since: null })) !== null,
-      new RefitJob((stage) => store.refitScores(stage)),
+      new RefitJob(async (stage) => {
+        const book = await store.refitScores(stage);
+        // The saved segments' values read the scores: worked out again now, not on first opening.
+        void segmentValues(store).catch(() => undefined);
+        return book;
+      }),
     ),
   );
   app.route('/api/segments', segmentRoutes(store));

@@ -1,6 +1,7 @@
 // `npm start`: the built app and the profile API over the embedded DuckDB store on one port.
 // Seeds the demo data on first start (progress printed) and reuses the file afterwards. With
 // TACT_STORE=clickhouse, the data is read in ClickHouse (docs/scale.md).
+import { segmentValues } from './routes/dashboards.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -223,14 +224,24 @@ async function scoreInBackground() {
   }
   // Every campaign recipient's outcome and every customer's data quality, for the dashboards
   // (DuckDB's tables for them; on ClickHouse the dashboards read their rows on first use).
-  if (onClickHouse) return;
-  const preparing = performance.now();
+  if (!onClickHouse) {
+    const preparing = performance.now();
+    try {
+      await duck.prepareDashboards();
+      const seconds = ((performance.now() - preparing) / 1000).toFixed(1);
+      console.log(`Prepared the campaign and data-quality dashboards in ${seconds} s.`);
+    } catch (error: unknown) {
+      console.error('Preparing the dashboards failed; it will be retried on first use.', error);
+    }
+  }
+  // Every saved segment's predicted value, which the value dashboard lists (kept until a refit).
+  const valuing = performance.now();
   try {
-    await duck.prepareDashboards();
-    const seconds = ((performance.now() - preparing) / 1000).toFixed(1);
-    console.log(`Prepared the campaign and data-quality dashboards in ${seconds} s.`);
+    const { segments } = await segmentValues(store);
+    const seconds = ((performance.now() - valuing) / 1000).toFixed(1);
+    console.log(`Valued the ${String(segments.length)} saved segments in ${seconds} s.`);
   } catch (error: unknown) {
-    console.error('Preparing the dashboards failed; it will be retried on first use.', error);
+    console.error('Valuing the saved segments failed; it will be retried on first use.', error);
   }
 }
 

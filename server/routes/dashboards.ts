@@ -33,6 +33,40 @@ import type { ProfileStore } from '../store.ts';
 import { checkDefinition } from './segment-definitions.ts';
 import { versionNotFound } from './versioned-http.ts';
 
+/**
+ * Every saved segment's predicted 12-month value beside everyone's (a segment that no longer
+ * counts as it is, naming a deleted one, is listed uncounted). The server works it out once after
+ * start and after each refit, so that the dashboard's first opening reads kept totals.
+ */
+export async function segmentValues(
+  store: ProfileStore,
+): Promise<Omit<SegmentValueResponse, 'as_of'>> {
+  const saved = await store.savedSegments();
+  const context = { catalogue: await store.catalogue(), segments: definitionsById(saved) };
+  const counted = saved.map((s) => validateDefinition(s.definition, context).valid);
+  const valid = saved.filter((_, i) => counted[i]);
+  const [everyone, ...totals] = await store.segmentScoreTotals(
+    [EVERYONE, ...valid.map((s) => s.definition)],
+    'score.clv_12m',
+  );
+  const byId = new Map(valid.map((s, i) => [s.segment_id, totals[i]]));
+  const value = (t: { members: number; scored: number; total_cents: number } | undefined) => ({
+    members: t?.members ?? 0,
+    scored: t?.scored ?? 0,
+    clv_cents: t?.total_cents ?? 0,
+  });
+  return {
+    everyone: value(everyone),
+    segments: saved.map((s, i) => ({
+      segment_id: s.segment_id,
+      name: s.name,
+      version: s.version,
+      counted: counted[i] === true,
+      ...value(byId.get(s.segment_id)),
+    })),
+  };
+}
+
 interface Filtered {
   definition: SegmentDefinition | null;
   segment: BuyersResponse['segment'];
@@ -175,31 +209,7 @@ export function dashboardRoutes(store: ProfileStore): Hono {
     })
     .get('/segments', async (c) => {
       parseOr400(dashboardQuery, queryOf(c), 'query');
-      const saved = await store.savedSegments();
-      const context = { catalogue: await store.catalogue(), segments: definitionsById(saved) };
-      const counted = saved.map((s) => validateDefinition(s.definition, context).valid);
-      const valid = saved.filter((_, i) => counted[i]);
-      const [everyone, ...totals] = await store.segmentScoreTotals(
-        [EVERYONE, ...valid.map((s) => s.definition)],
-        'score.clv_12m',
-      );
-      const byId = new Map(valid.map((s, i) => [s.segment_id, totals[i]]));
-      const value = (t: { members: number; scored: number; total_cents: number } | undefined) => ({
-        members: t?.members ?? 0,
-        scored: t?.scored ?? 0,
-        clv_cents: t?.total_cents ?? 0,
-      });
-      const body: SegmentValueResponse = {
-        everyone: value(everyone),
-        segments: saved.map((s, i) => ({
-          segment_id: s.segment_id,
-          name: s.name,
-          version: s.version,
-          counted: counted[i] === true,
-          ...value(byId.get(s.segment_id)),
-        })),
-        as_of: store.asOf,
-      };
+      const body: SegmentValueResponse = { ...(await segmentValues(store)), as_of: store.asOf };
       return c.json(body);
     })
     .get('/quality', async (c) => {

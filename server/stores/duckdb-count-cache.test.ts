@@ -60,7 +60,7 @@ test('a saved segment changed, or the scores refitted, counts afresh', async () 
   expect(refitted).toEqual(paris);
 });
 
-test('score totals by segment are kept the same way: asked again, the same; a segment changed, afresh', async () => {
+test('score totals by segment are kept by what each selects: asked again, the same; the segment it names changed, afresh; another saved, kept', async () => {
   const score = 'score.clv_12m';
   const [first] = await store.segmentScoreTotals([of(member)], score);
   const [again, other] = await store.segmentScoreTotals([of(member), of(city('Paris'))], score);
@@ -74,4 +74,22 @@ test('score totals by segment are kept the same way: asked again, the same; a se
   const [changed] = await store.segmentScoreTotals([of(member)], score);
   expect(changed).not.toBe(first);
   expect(changed).toEqual(other);
+  // Another segment saved changes neither: each is kept by what it selects.
+  await store.createSegment('unrelated', write(of(city('Lille'))), null);
+  const [stillMember, stillParis] = await store.segmentScoreTotals(
+    [of(member), of(city('Paris'))],
+    score,
+  );
+  expect(stillMember).toBe(changed);
+  expect(stillParis).toBe(alone[0]);
+  // Asked twice at once, worked out once; after a refit, afresh.
+  await store.refitScores(() => undefined);
+  const [left, right] = await Promise.all([
+    store.segmentScoreTotals([of(city('Lille'))], score),
+    store.segmentScoreTotals([of(city('Lille'))], score),
+  ]);
+  expect(left?.[0]).toBe(right?.[0]);
+  const [refitted] = await store.segmentScoreTotals([of(member)], score);
+  expect(refitted).not.toBe(changed);
+  expect(refitted).toEqual(changed);
 });

@@ -13,7 +13,7 @@ import {
   type ScoreBands,
 } from '../../src/domain/segment/breakdown.ts';
 import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
-import { compileColumns, compileDefinition } from '../../src/domain/segment/sql.ts';
+import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import type { SegmentCountAnswer } from '../store.ts';
 import { overSegmentTables } from './duckdb-segment-layout.ts';
 import {
@@ -263,39 +263,34 @@ export async function segmentCountAnswer(
 }
 
 /**
- * For each definition: its members, those with the score, and the score summed in cents (each
- * member's value rounded to the cent first, as the memory store sums them). One pass over the
- * customers for every definition (compileColumns: each a predicate over shared condition columns).
+ * A definition's members, those with the score, and the score summed in cents (each member's
+ * value rounded to the cent first, as the memory store sums them). The members are selected
+ * first, and only they join the scores: a statement for several definitions (a column each)
+ * joined every customer's and computed every condition for every customer — at 1,000,000
+ * customers, 10 definitions together took 8.4 s, one alone 80–125 ms.
  */
-export async function segmentScoreTotals(
+export async function segmentScoreTotal(
   connection: DuckDBConnection,
   ctx: SegmentQueryContext,
-  definitions: readonly SegmentDefinition[],
+  definition: SegmentDefinition,
   scoreId: string,
-): Promise<ScoreTotals[]> {
-  if (definitions.length === 0) return [];
-  const compiled = compileColumns(definitions, overSegmentTables(ctx));
+): Promise<ScoreTotals> {
+  const compiled = compileDefinition(definition, overSegmentTables(ctx));
+  const members = `${compiled.with}SELECT c.customer_no FROM ${compiled.from} WHERE (${compiled.where})`;
   const number = `s.${scoreColumn(scoreId)}`;
   const value = ctx.scores?.has(scoreId)
     ? `CASE WHEN isfinite(${number}) THEN ${number} END`
     : 'NULL::DOUBLE';
-  const inner = compiled.conditions.map((where, i) => `, ${where} AS k${String(i)}`).join('');
-  const sums = compiled.columns.map((where, i) => {
-    const n = String(i);
-    return `(count(*) FILTER (WHERE ${where}))::BIGINT AS members${n},
-            (count(v) FILTER (WHERE ${where}))::BIGINT AS scored${n},
-            coalesce(sum(round(v * 100)::BIGINT) FILTER (WHERE ${where}), 0)::BIGINT AS cents${n}`;
-  });
   const [row] = await runSegmentStatement(connection, {
-    sql: `${compiled.with}SELECT ${sums.join(', ')}
-          FROM (SELECT x.*, ${value} AS v
-                FROM (SELECT c.customer_no${inner} FROM ${compiled.from}) x
-                LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = x.customer_no)`,
+    sql: `SELECT count(*)::BIGINT AS members, count(v)::BIGINT AS scored,
+                 coalesce(sum(round(v * 100)::BIGINT), 0)::BIGINT AS cents
+          FROM (SELECT ${value} AS v
+                FROM (${members}) m LEFT JOIN ${SCORE_COLUMNS} s ON s.customer_no = m.customer_no)`,
     params: compiled.params,
   });
-  return definitions.map((_, i) => ({
-    members: toNumber(row?.[`members${String(i)}`] ?? null),
-    scored: toNumber(row?.[`scored${String(i)}`] ?? null),
-    total_cents: toNumber(row?.[`cents${String(i)}`] ?? null),
-  }));
+  return {
+    members: toNumber(row?.members ?? null),
+    scored: toNumber(row?.scored ?? null),
+    total_cents: toNumber(row?.cents ?? null),
+  };
 }

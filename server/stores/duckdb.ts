@@ -27,6 +27,7 @@ import {
 } from '../../src/domain/profile/history.ts';
 import { orderChannel, type Dataset } from '../../src/domain/profile/schema.ts';
 import { EVERYONE, type SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { selectionKey } from '../../src/domain/segment/validate.ts';
 import {
   definitionsById,
   type HistoryReadOptions,
@@ -85,7 +86,7 @@ import {
   segmentBreakdown,
   segmentCountAnswer,
   segmentSample,
-  segmentScoreTotals,
+  segmentScoreTotal,
   scoreBreakdowns,
 } from './duckdb-segment-api.ts';
 import {
@@ -837,48 +838,66 @@ export class DuckDbStore implements ProfileStore {
   }
 
   /**
-   * Totals of a score by definition, kept under the same stamp as count answers (the load, the
-   * scores and the saved segments: nothing else changes them) — the value-by-segment dashboard
-   * asks every saved segment's each time it is opened, whatever its period.
+   * Totals of a score by definition, each kept under the load and the scores (keptEpoch) by its
+   * selection key (the definition with the saved segments it reaches): saving a segment works out
+   * that segment's totals alone, not every other's. The value-by-segment dashboard asks every saved
+   * segment's on each opening, whatever its period. Each definition is worked out alone, two at a
+   * time: one statement for many computed every condition for every customer (10 together took
+   * 8.4 s at 1,000,000 customers, one alone 80–125 ms). Detached: a request waiting on a total
+   * another started does not fail when that one's client leaves.
    */
-  private totals = new Map<string, ScoreTotals>();
-  private totalsStamp: string | null = null;
+  private totals = new Map<string, Promise<ScoreTotals>>();
+  private totalsEpoch = -1;
 
   async segmentScoreTotals(
     definitions: readonly SegmentDefinition[],
     scoreId: string,
   ): Promise<ScoreTotals[]> {
-    const stamp = this.keptNow();
-    if (stamp !== this.totalsStamp) {
+    const epoch = this.keptEpoch;
+    const ctx = await this.breakdownContext(definitions, scoreId);
+    if (epoch !== this.totalsEpoch) {
       this.totals.clear();
-      this.totalsStamp = stamp;
+      this.totalsEpoch = epoch;
     }
-    const key = (d: SegmentDefinition) => JSON.stringify([d, scoreId]);
-    // What is kept now, read before any wait (another request may clear it meanwhile).
-    const known = new Map<string, ScoreTotals>();
-    for (const d of definitions) {
-      const kept = this.totals.get(key(d));
-      if (kept !== undefined) known.set(key(d), kept);
-    }
-    const missing = definitions.filter((d) => !known.has(key(d)));
-    if (missing.length > 0) {
-      const ctx = await this.breakdownContext(missing, scoreId);
-      const found = await this.read((c) => segmentScoreTotals(c, ctx, missing, scoreId));
-      missing.forEach((d, i) => {
-        const total = found[i];
-        if (total !== undefined) known.set(key(d), total);
-      });
-      // Kept only when nothing moved while they were worked out.
-      if (this.keptNow() === stamp && this.totalsStamp === stamp) {
-        for (const d of missing) {
-          const total = known.get(key(d));
-          if (total !== undefined) this.totals.set(key(d), total);
-        }
-        for (const oldest of [...this.totals.keys()].slice(0, -MAX_KEPT_COUNTS))
-          this.totals.delete(oldest);
+    const keyOf = (d: SegmentDefinition) =>
+      JSON.stringify([selectionKey(d, ctx.segments), scoreId]);
+    const asked = new Map<string, Promise<ScoreTotals>>();
+    const queue: (() => Promise<void>)[] = [];
+    const answers = definitions.map((d) => {
+      const key = keyOf(d);
+      const kept = asked.get(key) ?? this.totals.get(key);
+      if (kept !== undefined) {
+        asked.set(key, kept);
+        return kept;
       }
-    }
-    return definitions.map((d) => known.get(key(d)) ?? { members: 0, scored: 0, total_cents: 0 });
+      const total = new Promise<ScoreTotals>((resolve, reject) =>
+        queue.push(async () => {
+          try {
+            resolve(await this.read((c) => segmentScoreTotal(c, ctx, d, scoreId)));
+          } catch (error: unknown) {
+            reject(error);
+          }
+        }),
+      );
+      asked.set(key, total);
+      this.totals.set(key, total);
+      // Not kept when it failed, or when the data or the scores moved while it ran.
+      const forget = () => {
+        if (this.totals.get(key) === total) this.totals.delete(key);
+      };
+      total.then(() => {
+        if (this.keptEpoch !== epoch) forget();
+      }, forget);
+      return total;
+    });
+    for (const oldest of [...this.totals.keys()].slice(0, -MAX_KEPT_COUNTS))
+      this.totals.delete(oldest);
+    // Two lanes, each taking the next definition when its last is done.
+    const lane = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next();
+    };
+    if (queue.length > 0) void detached(() => Promise.all([lane(), lane()]));
+    return Promise.all(answers);
   }
 
   async qualityFigures(definition: SegmentDefinition | null): Promise<QualityFigures> {

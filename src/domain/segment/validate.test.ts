@@ -11,6 +11,7 @@ import { testCatalogue } from './catalogue-view.fixture.ts';
 import { MAX_EXPANDED_NODES } from './definition.ts';
 import {
   expandedSize,
+  selectionKey,
   isCalendarDate,
   validateDefinition,
   type ValidationContext,
@@ -961,5 +962,50 @@ describe('the expanded size: every segment named written out in its place', () =
     segments.set('s1', definition(member('s3')));
     const result = validateDefinition(definition(member('s3')), context({ segments }));
     expect(result.issues.map((i) => i.code)).toEqual(['segment_cycle']);
+  });
+});
+
+describe('the selection key: a definition with every saved segment it reaches', () => {
+  const lyon = definition(attr('customer.city', { operator: 'equals', value: 'Lyon' }));
+  const paris = definition(attr('customer.city', { operator: 'equals', value: 'Paris' }));
+  const saved = (entries: [string, SegmentDefinition | null][]) => new Map(entries);
+  const base = saved([
+    ['a', lyon],
+    ['b', definition(member('a'))],
+    ['c', definition(member('b'), member('a', 'm2'))],
+    ['z', paris],
+  ]);
+
+  test('changes with a segment it reaches, through references of references', () => {
+    const asked = definition(member('c'));
+    const key = selectionKey(asked, base);
+    expect(selectionKey(asked, new Map([...base, ['a', paris]]))).not.toBe(key);
+    expect(
+      selectionKey(asked, new Map([...base, ['b', definition(member('a', 'other'))]])),
+    ).not.toBe(key);
+    expect(selectionKey(asked, new Map([...base, ['a', null]]))).not.toBe(key);
+    const without = new Map(base);
+    without.delete('a');
+    // A segment gone and a segment never saved select the same (nothing): one key.
+    expect(selectionKey(asked, without)).toBe(selectionKey(asked, new Map([...base, ['a', null]])));
+  });
+
+  test('stays when a segment it does not reach changes, or when segments are listed in another order', () => {
+    const asked = definition(member('c'));
+    const key = selectionKey(asked, base);
+    expect(selectionKey(asked, new Map([...base, ['z', lyon], ['y', paris]]))).toBe(key);
+    expect(selectionKey(asked, new Map([...base].reverse()))).toBe(key);
+    expect(selectionKey(lyon, base)).toBe(selectionKey(lyon, new Map()));
+  });
+
+  test('differs between definitions, and ends on a loop', () => {
+    expect(selectionKey(lyon, base)).not.toBe(selectionKey(paris, base));
+    const loop = saved([
+      ['p', definition(member('q'))],
+      ['q', definition(member('p'))],
+    ]);
+    expect(
+      JSON.parse(selectionKey(definition(member('p')), loop))[1].map(([id]: [string]) => id),
+    ).toEqual(['p', 'q']);
   });
 });

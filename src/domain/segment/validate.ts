@@ -1,5 +1,6 @@
 // Checks a definition against the field catalogue and the saved segments, with one message per
 // problem that a marketer can act on. A definition with any issue is never evaluated.
+import { compareText } from '../compare.ts';
 import {
   MAX_DEPTH,
   MAX_EXPANDED_NODES,
@@ -366,6 +367,28 @@ export function referencedSegments(definition: SegmentDefinition): string[] {
       }
   }
   return ids;
+}
+
+/**
+ * What a definition selects, said as a string: the definition and, in id order, every saved
+ * segment it refers to (and those they refer to) with its definition, or null for one gone. Two
+ * equal keys select the same customers over the same data, whatever else is saved; saving a
+ * segment changes the key of the definitions that reach it, and of no other.
+ */
+export function selectionKey(
+  definition: SegmentDefinition,
+  segments: ReadonlyMap<string, SegmentDefinition | null>,
+): string {
+  const reached = new Map<string, SegmentDefinition | null>();
+  const pending = [...referencedSegments(definition)];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (reached.has(id)) continue;
+    const found = segments.get(id) ?? null;
+    reached.set(id, found);
+    if (found !== null) pending.push(...referencedSegments(found));
+  }
+  const named = [...reached].sort(([a], [b]) => compareText(a, b));
+  return JSON.stringify([definition, named]);
 }
 
 /**
