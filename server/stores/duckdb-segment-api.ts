@@ -12,7 +12,9 @@ import {
   rankBreakdown,
   type ScoreBands,
 } from '../../src/domain/segment/breakdown.ts';
-import type { SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import type { Condition, SegmentDefinition } from '../../src/domain/segment/definition.ts';
+import { countByConditions } from './duckdb-condition-bits.ts';
+import type { MemberBits } from './member-bits.ts';
 import { compileDefinition } from '../../src/domain/segment/sql.ts';
 import type { SegmentCountAnswer } from '../store.ts';
 import { overSegmentTables } from './duckdb-segment-layout.ts';
@@ -238,9 +240,10 @@ export async function segmentBreakdown(
 }
 
 /**
- * The count endpoint's answer: every definition, the total and the first members from one
- * statement (countPlanned), then the members' summaries; the breakdown (its own GROUP BY) on a
- * second connection meanwhile. `borrow` lends a pooled connection.
+ * The count endpoint's answer: every definition, the total and the first members — from one
+ * statement (countPlanned), or given `setOf` from the conditions' member sets (countByConditions)
+ * — then the members' summaries; the breakdown (its own GROUP BY) on a second connection
+ * meanwhile. `borrow` lends a pooled connection.
  */
 export async function segmentCountAnswer(
   borrow: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>,
@@ -248,13 +251,19 @@ export async function segmentCountAnswer(
   definitions: readonly SegmentDefinition[],
   sample: number,
   breakdownId: string | null,
+  setOf?: (condition: Condition, key: string) => Promise<MemberBits>,
 ): Promise<SegmentCountAnswer> {
   const [first] = definitions;
   const [counted, breakdown] = await Promise.all([
-    borrow(async (c) => {
-      const counts = await countPlanned(c, definitions, ctx, sample);
-      return { ...counts, sample: await summariesByNumber(c, counts.first) };
-    }),
+    setOf === undefined
+      ? borrow(async (c) => {
+          const counts = await countPlanned(c, definitions, ctx, sample);
+          return { ...counts, sample: await summariesByNumber(c, counts.first) };
+        })
+      : countByConditions(definitions, ctx, sample, setOf).then(async (counts) => ({
+          ...counts,
+          sample: await borrow((c) => summariesByNumber(c, counts.first)),
+        })),
     breakdownId === null || first === undefined
       ? null
       : borrow((c) => segmentBreakdown(c, ctx, first, breakdownId)),

@@ -1,13 +1,15 @@
 // The DuckDB profile store: the same answers as the memory store, from SQL over an embedded DuckDB
 // file (or ':memory:'). Reads run on a small pool of connections, each holding its own prepared
 // statements; loads run on the store's own connection. See docs/decisions/003-duckdb-store.md.
+import { conditionBits } from './duckdb-condition-bits.ts';
+import type { MemberBits } from './member-bits.ts';
 import { NO_CROSS_PROFILE, type CrossProfile } from '../../src/domain/profile/cross-profile.ts';
 import type { IndexedTransactions } from '../../src/domain/analytics/summary.ts';
 import { duckdbTransactions } from '../scoring/sources.ts';
 import type { ScoreBook } from '../scoring/score-book.ts';
 import { SCORE_FIELD_IDS, scoreCatalogueFields, scoreValues } from '../scoring/score-fields.ts';
 import { fitScoreBook, type NoModel } from '../scoring/service.ts';
-import type { SegmentNode } from '../../src/domain/segment/definition.ts';
+import type { Condition, SegmentNode } from '../../src/domain/segment/definition.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type {
   CatalogueField,
@@ -170,6 +172,8 @@ function namesScore(node: SegmentNode): boolean {
 
 /** Count answers kept at most (the least recently asked goes first). */
 const MAX_KEPT_COUNTS = 1_024;
+/** Condition member sets kept (DuckDbStore.conditionSet): 512 of 1,000,000 customers. */
+const MAX_CONDITION_SET_BYTES = 64 * 1024 * 1024;
 
 /** Member sets the dashboards keep at most (the oldest goes first). */
 const MAX_KEPT_SETS = 16;
@@ -798,9 +802,19 @@ export class DuckDbStore implements ProfileStore {
     }
     // Detached: a request waiting on the same count does not fail when the first one's client
     // leaves (request-scope.ts).
+    const epoch = this.keptEpoch;
     const pending = detached(async () => {
       const ctx = await this.breakdownContext(definitions, breakdown);
-      return segmentCountAnswer((work) => this.read(work), ctx, definitions, sample, breakdown);
+      return segmentCountAnswer(
+        (work) => this.read(work),
+        ctx,
+        definitions,
+        sample,
+        breakdown,
+        ctx.customers === undefined
+          ? undefined
+          : (condition, key) => this.conditionSet(epoch, ctx, condition, key),
+      );
     });
     this.counted.set(key, pending);
     if (this.counted.size > MAX_KEPT_COUNTS) {
@@ -813,6 +827,48 @@ export class DuckDbStore implements ProfileStore {
     // Not kept when it failed, or when the data or saved segments moved while it ran.
     pending.then(() => {
       if (this.keptNow() !== stamp) forget();
+    }, forget);
+    return pending;
+  }
+
+  /**
+   * Each condition's members as one bit per customer, kept under the load and the scores
+   * (keptEpoch) by what the condition selects (conditionKey: a saved segment it reaches changed
+   * is another key), the most recently used first, at most 64 MB of them. Count answers are
+   * worked out from them (duckdb-condition-bits.ts).
+   */
+  private conditionSets = new Map<string, Promise<MemberBits>>();
+  private conditionSetsEpoch = -1;
+
+  private conditionSet(
+    epoch: number,
+    ctx: SegmentQueryContext,
+    condition: Condition,
+    key: string,
+  ): Promise<MemberBits> {
+    const select = () => detached(() => this.read((c) => conditionBits(c, ctx, condition)));
+    // Read under a load or scores since replaced: worked out, not kept.
+    if (epoch !== this.keptEpoch) return select();
+    if (epoch !== this.conditionSetsEpoch) {
+      this.conditionSets.clear();
+      this.conditionSetsEpoch = epoch;
+    }
+    const kept = this.conditionSets.get(key);
+    if (kept !== undefined) {
+      this.conditionSets.delete(key);
+      this.conditionSets.set(key, kept);
+      return kept;
+    }
+    const pending = select();
+    this.conditionSets.set(key, pending);
+    const most = Math.max(16, Math.floor(MAX_CONDITION_SET_BYTES / ((ctx.customers ?? 0) / 8 + 1)));
+    for (const oldest of [...this.conditionSets.keys()].slice(0, -most))
+      this.conditionSets.delete(oldest);
+    const forget = () => {
+      if (this.conditionSets.get(key) === pending) this.conditionSets.delete(key);
+    };
+    pending.then(() => {
+      if (this.keptEpoch !== epoch) forget();
     }, forget);
     return pending;
   }

@@ -1,6 +1,7 @@
 // The fast count paths are held to the slow ones they replace: a count plan evaluated in one pass
 // (memory: columns, evaluate-columns.ts; DuckDB: one statement over the segment tables) gives, for
-// every definition of the plan, the count the per-definition paths give (the JS evaluator customer
+// every definition of the plan (and so does one worked out from its conditions' member sets,
+// duckdb-condition-bits.ts), the count the per-definition paths give (the JS evaluator customer
 // by customer; DuckDB's base-table SQL, one statement each), and the same first members. Also: the
 // stores' one-go count answer equals their separate methods, and a version 2 file migrates.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +35,7 @@ import {
   runSegmentStatement,
 } from './duckdb-segments.ts';
 import { toText } from './duckdb-values.ts';
+import { conditionBits, countByConditions } from './duckdb-condition-bits.ts';
 import { MemorySegmentIndex } from './memory-segments.ts';
 import { MemoryStore } from './memory.ts';
 import { definitionArb, vocabulary, type Vocabulary } from './segments-arbitraries.ts';
@@ -125,6 +127,13 @@ describe('a count plan in one pass = each definition on its own', () => {
           expect(planned.counts).toEqual(expected);
           expect(planned.total).toBe(facts.length);
           expect(await firstIds(planned.first)).toEqual(sample);
+          // From each condition's member set, combined in memory (the count endpoint on DuckDB).
+          const byConditions = await countByConditions(definitions, ctx, SAMPLE, (condition) =>
+            conditionBits(duck.connection, ctx, condition),
+          );
+          expect(byConditions.counts).toEqual(expected);
+          expect(byConditions.total).toBe(facts.length);
+          expect(await firstIds(byConditions.first)).toEqual(sample);
 
           cases += 1;
           if (cases % BASE_EVERY !== 0) return;
