@@ -22,12 +22,19 @@ const rate = Number(process.argv[5] ?? 50);
 const burstSeconds = Number(process.argv[6] ?? 10);
 
 const created = z.object({ segment_id: z.string() });
+const serverLine = z.object({
+  port: z.number(),
+  token: z.string(),
+  tokens: z.array(z.string()).min(1),
+});
 const listing = z.object({ segments: z.array(created) });
 
 interface Started {
   child: ChildProcess;
   port: number;
   token: string;
+  /** Ten editors' tokens: the mix's requests go round them, as ten marketers' would. */
+  tokens: string[];
 }
 
 async function start(): Promise<Started> {
@@ -42,8 +49,8 @@ async function start(): Promise<Started> {
     child.once('exit', (code) => reject(new Error(`bench/serve.ts exited with ${String(code)}`)));
     createInterface({ input: stdout }).once('line', (line) => {
       const parsed: unknown = JSON.parse(line);
-      if (typeof parsed === 'object' && parsed !== null && 'port' in parsed && 'token' in parsed)
-        resolve({ child, port: Number(parsed.port), token: String(parsed.token) });
+      const started = serverLine.safeParse(parsed);
+      if (started.success) resolve({ child, ...started.data });
     });
   });
 }
@@ -88,13 +95,15 @@ const nextCountBody = () => {
   return JSON.stringify({ definition: definitionOf(countsAsked % COUNT_DEFINITIONS), sample: 0 });
 };
 
-function mixedRequests(token: string): autocannon.Request[] {
+function mixedRequests(tokens: readonly string[]): autocannon.Request[] {
   let i = 0;
   return [
     {
       setupRequest: (request) => {
         i += 1;
         const roll = i % 10;
+        // The next marketer's token every ten requests: each asks one count a second or so.
+        const token = tokens[Math.floor(i / 10) % tokens.length] ?? '';
         const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
         if (roll < 4)
           return { ...request, method: 'GET', path: `/api/customers/${customerId()}`, headers };
@@ -177,7 +186,7 @@ try {
     url: base,
     connections: 10,
     duration: Math.min(30, Math.max(5, steadySeconds / 10)),
-    requests: mixedRequests(server.token),
+    requests: mixedRequests(server.tokens),
   });
   const loadAverage = loadavg()[0];
   const steady = await measured({
@@ -186,7 +195,7 @@ try {
     overallRate: rate,
     duration: steadySeconds,
     timeout: 10,
-    requests: mixedRequests(server.token),
+    requests: mixedRequests(server.tokens),
   });
   const burst = await measured({
     url: base,
@@ -194,7 +203,7 @@ try {
     overallRate: 250,
     duration: burstSeconds,
     timeout: 10,
-    requests: mixedRequests(server.token),
+    requests: mixedRequests(server.tokens),
   });
   const drain = await drainUnderLoad(server);
   console.log(

@@ -2,8 +2,8 @@
 // 127.0.0.1, as `npm start` serves it (4 read connections) but without the app or background
 // scoring; with `--render-workers`, templates render and recipients are checked in worker threads
 // as `npm start` does it. With `--as-server`, also as `npm start` guards it: sign-in (an editor's
-// API token, printed), the rate limits, load shedding and the SIGTERM drain. Prints
-// `{"port": N, "token": "…"}` once it listens.
+// API tokens, ten editors', printed), the rate limits, load shedding and the SIGTERM drain. Prints
+// `{"port": N, "token": "…", "tokens": […]}` once it listens.
 import { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -32,12 +32,17 @@ const asServer = process.argv.includes('--as-server');
 const templates = workers ? workerRenderer() : null;
 const checks = workers ? checkWorkers() : null;
 let token: string | null = null;
+// Ten marketers' tokens: a load is many people's, each within their own rate limits.
+const tokens: string[] = [];
 let access = TEST_ACCESS;
 if (asServer) {
   const accounts = await Accounts.open(null);
-  const made = await newToken('bench', 'editor', 'bench', Date.now());
-  await accounts.putToken(made.record);
-  token = made.token;
+  for (let i = 1; i <= 10; i += 1) {
+    const made = await newToken(`bench-${String(i)}`, 'editor', 'bench', Date.now());
+    await accounts.putToken(made.record);
+    tokens.push(made.token);
+  }
+  token = tokens[0] ?? null;
   access = accountsAccess(accounts, argon2Passwords);
 }
 if (asServer) {
@@ -61,7 +66,7 @@ app.route('/', api);
 // Listening keeps the process alive while the workers load (idle workers do not).
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
-    console.log(JSON.stringify({ port: info.port, token })),
+    console.log(JSON.stringify({ port: info.port, token, tokens })),
   );
 });
 if (!(server instanceof Server)) throw new Error('An HTTP/1 server was expected.');
