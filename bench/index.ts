@@ -224,7 +224,7 @@ if (want('traffic')) {
       const of = (k: string) => (k in p ? Number(Reflect.get(p, k)) : NaN);
       if (of('n') === 0) continue;
       console.log(
-        `    ${part.padEnd(6)} ${String(of('n')).padStart(6)} answers   p50 ${ms(of('p50')).padStart(8)}   p97.5 ${ms(of('p97_5')).padStart(8)}   max ${ms(of('max')).padStart(8)}`,
+        `    ${part.padEnd(6)} ${String(of('n')).padStart(6)} answers   p50 ${ms(of('p50')).padStart(8)}   p95 ${ms(of('p95')).padStart(8)}   p97.5 ${ms(of('p97_5')).padStart(8)}   max ${ms(of('max')).padStart(8)}`,
       );
     }
   };
@@ -232,7 +232,7 @@ if (want('traffic')) {
     `\nTraffic as npm start guards it (autocannon, loopback; profile, timeline, count, preview; load average ${typeof t.loadAverage === 'number' ? t.loadAverage.toFixed(2) : '?'}; targets: steady p95 ≤ 200 ms with no error, a burst served or shed within 100 ms)`,
   );
   console.log(
-    `  counts: ${String(t.countsAsked)} asked over ${String(t.countDefinitions)} distinct definitions in turn (each computed once, then answered from the store's count cache, kept until the data, the scores or a saved segment change)`,
+    `  counts: ${String(t.countsAsked)} asked over ${String(t.countDefinitions)} distinct definitions in turn, by ten editors' tokens (each definition's conditions selected once and kept, then each answer kept until the data, the scores or a saved segment change)`,
   );
   line('steady', t.steady);
   line('burst', t.burst);

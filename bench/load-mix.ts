@@ -133,14 +133,20 @@ function mixedRequests(tokens: readonly string[]): autocannon.Request[] {
   ];
 }
 
-/** Percentiles of `ms` (p50, p97.5, max), or nulls when empty. */
+/** Percentiles of `ms` (p50, p95, p97.5, max), or nulls when empty. */
 function spread(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) =>
     sorted.length === 0
       ? null
       : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null);
-  return { n: sorted.length, p50: at(0.5), p97_5: at(0.975), max: sorted.at(-1) ?? null };
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p97_5: at(0.975),
+    max: sorted.at(-1) ?? null,
+  };
 }
 
 /** A run, with each answer's time kept by whether it was served or shed (429 / 503). */
