@@ -6,7 +6,7 @@
 // reads, histories, segments, chdb, clv, recommend, preview, audit, import), reusing the file when it
 // is loaded.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { NODE_FLAGS } from '../server/node-flags.ts';
 import { printRecommendationTable } from './recommend-table.ts';
@@ -53,6 +53,8 @@ if (!Number.isInteger(big) || big < 1_000) {
 }
 const medium = quick ? 5_000 : Math.min(100_000, big);
 const bigFile = `data/bench-${big}.duckdb`;
+// A fresh checkout has no data/ (it is ignored): the stages write their files there.
+mkdirSync('data', { recursive: true });
 // Stages that only read the file reuse it when it is there and generation and load are not asked.
 const reuse =
   process.argv.includes('--reuse') ||

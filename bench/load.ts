@@ -1,11 +1,13 @@
 // Child process of the bench: generates N customers straight into a fresh DuckDB file and prints
 // one JSON line with the load time (generation included), rows and peak memory.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { seedDemo } from '../server/seed-demo.ts';
 import { openDuckDbStore } from '../server/stores/duckdb.ts';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
 const file = process.argv[3] ?? `data/bench-${customers}.duckdb`;
+mkdirSync(dirname(file), { recursive: true });
 rmSync(file, { force: true });
 rmSync(`${file}.wal`, { force: true });
 const memoryLimit = process.env.TACT_DUCKDB_MEMORY ?? '2GB';
