@@ -23,6 +23,7 @@ export default defineConfig({
             'src/features/**/*.test.ts',
             'server/**/*.test.ts',
             'mocks/**/*.test.ts',
+            'scripts/**/*.test.ts',
             // The lint rules' own tests.
             'eslint/**/*.test.js',
           ],

@@ -2,6 +2,7 @@
 // closes the store and exits 0; past the drain timeout it cuts and exits 1. A second process on the
 // same DuckDB file is told so in one line.
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { expect, test } from 'vitest';
-import { drainer, lockedFileMessage } from './lifecycle.ts';
+import { describe, expect, test } from 'vitest';
+import { drainer, lockedFileMessage, SLOW_CLIENT_LIMITS, slowClientOptions } from './lifecycle.ts';
 import { openDuckDbStore } from './stores/duckdb.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -124,4 +125,119 @@ test('a second process on the same DuckDB file gets one clear line', async () =>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('slow clients', () => {
+  const limits = { headersMs: 300, requestMs: 700, checkMs: 50 };
+
+  /** A server with `limits`: reads a POST's body, answers `/late` after 1 s (past requestMs). */
+  async function limited(): Promise<{ server: Server; port: number }> {
+    const app = new Hono();
+    app.get('/', (c) => c.text('ok'));
+    app.post('/', async (c) => c.text(`${String((await c.req.text()).length)} characters`));
+    app.get('/late', async (c) => {
+      await sleep(1_000);
+      return c.text('late but whole');
+    });
+    return new Promise((resolve, reject) => {
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: 0,
+          hostname: '127.0.0.1',
+          serverOptions: slowClientOptions(limits),
+        },
+        (info) => {
+          if (server instanceof Object && 'closeIdleConnections' in server)
+            resolve({ server: server as Server, port: info.port });
+          else reject(new Error('not an HTTP/1 server'));
+        },
+      );
+    });
+  }
+
+  /**
+   * Writes `head` then `drip` one character every 100 ms until the server answers or closes;
+   * resolves with what it answered and when the connection ended (ms from the first byte).
+   */
+  function trickle(port: number, head: string, drip: string) {
+    return new Promise<{ answer: string; ms: number }>((resolve, reject) => {
+      const started = performance.now();
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      let at = 0;
+      const timer = setInterval(() => {
+        if (at < drip.length && !socket.destroyed) socket.write(drip[at] ?? '');
+        at += 1;
+      }, 100);
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (answer += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ answer, ms: performance.now() - started });
+      });
+      socket.write(head);
+    });
+  }
+
+  test('the server waits 10 s for headers and 30 s for a whole request, checked every second', () => {
+    expect(SLOW_CLIENT_LIMITS).toEqual({ headersMs: 10_000, requestMs: 30_000, checkMs: 1_000 });
+    expect(slowClientOptions()).toEqual({
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      connectionsCheckingInterval: 1_000,
+    });
+  });
+
+  test('headers sent a byte at a time get 408 and the connection closed', async () => {
+    const { server, port } = await limited();
+    try {
+      const { answer, ms } = await trickle(
+        port,
+        'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n',
+        'X-Slow: ' + 'a'.repeat(100),
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(ms).toBeGreaterThanOrEqual(limits.headersMs - 50);
+      expect(ms).toBeLessThan(limits.requestMs + 500);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a body sent a byte at a time gets 408 and the connection closed', async () => {
+    const { server, port } = await limited();
+    try {
+      const { answer, ms } = await trickle(
+        port,
+        'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 200\r\n\r\n',
+        '"' + 'a'.repeat(198) + '"',
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(ms).toBeGreaterThanOrEqual(limits.requestMs - 50);
+      expect(ms).toBeLessThan(limits.requestMs + 1_000);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a request sent at once is answered, and an answer may take longer than the limits', async () => {
+    const { server, port } = await limited();
+    try {
+      expect(await get(port, '/')).toEqual({ status: 200, body: 'ok' });
+      expect(await get(port, '/late')).toEqual({ status: 200, body: 'late but whole' });
+      const whole = await trickle(
+        port,
+        'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 4\r\nConnection: close\r\n\r\n"ab"',
+        '',
+      );
+      expect(whole.answer).toMatch(/^HTTP\/1\.1 200 [^]*4 characters$/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

@@ -59,3 +59,19 @@ export function lockedFileMessage(error: unknown, file: string): string | null {
     'is Tact already running? Stop it first, or set TACT_DB to another file.'
   );
 }
+
+/**
+ * Slow clients (issue 13): the headers within 10 s, the whole request within 30 s, checked every
+ * second (Node checks every 30 s by default, so a slow body could hold a connection for a minute).
+ * An answer may take longer: an export streams for as long as it needs.
+ */
+export const SLOW_CLIENT_LIMITS = { headersMs: 10_000, requestMs: 30_000, checkMs: 1_000 };
+
+/** The HTTP server options that answer a slow client 408 and close its connection. */
+export function slowClientOptions(limits: typeof SLOW_CLIENT_LIMITS = SLOW_CLIENT_LIMITS) {
+  return {
+    headersTimeout: limits.headersMs,
+    requestTimeout: limits.requestMs,
+    connectionsCheckingInterval: limits.checkMs,
+  };
+}

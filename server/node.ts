@@ -16,7 +16,7 @@ import { checkWorkers } from './checks/check-workers.ts';
 import { recommendationContextOf } from './routes/recommendations.ts';
 import { seedClickHouseDemo, seedDemo, startingData } from './seed-demo.ts';
 import { Server } from 'node:http';
-import { drainer, lockedFileMessage } from './lifecycle.ts';
+import { drainer, lockedFileMessage, slowClientOptions } from './lifecycle.ts';
 import { DEFAULT_LOAD_LIMITS } from './load-limits.ts';
 import { cancelOnDisconnect, detached } from './request-scope.ts';
 import { ImportJobs } from './import/jobs.ts';
@@ -167,7 +167,9 @@ if (existsSync(path.join(staticRoot, 'index.html'))) {
   );
 }
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+// Slow clients: the headers within 10 s, the whole request within 30 s (server/lifecycle.ts).
+const serverOptions = slowClientOptions();
+const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, (info) => {
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   const api = onClickHouse ? clickhouseWhere : `DuckDB: ${dbPath}`;
   console.log(`Tact is running at http://${shown}:${info.port}/ (API on ${api})`);
@@ -248,10 +250,6 @@ async function scoreInBackground() {
 // SIGTERM (or Ctrl+C): the requests under way finish, then the store closes (server/lifecycle.ts).
 if (!(server instanceof Server))
   throw new Error('Tact serves HTTP/1.1: an HTTP/1 server was expected.');
-// Slow clients: the headers within 10 s, the whole request within 30 s (a slow body held a
-// connection for minutes); an answer may take longer (an export streams for as long as it needs).
-server.headersTimeout = 10_000;
-server.requestTimeout = 30_000;
 const stop = drainer(server, {
   close: async () => {
     await imports?.close();
