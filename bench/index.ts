@@ -220,6 +220,9 @@ if (want('traffic')) {
     console.log(
       `  ${name.padEnd(7)} ${get('perSecond').toFixed(0).padStart(4)} req/s   p50 ${ms(get('p50')).padStart(8)}   p97.5 ${ms(get('p95')).padStart(8)}   p99 ${ms(get('p99')).padStart(8)}   max ${ms(get('max')).padStart(8)}   errors ${get('errors')}   ${codes}`,
     );
+    const when = 'shedSeconds' in r ? r.shedSeconds : null;
+    if (typeof when === 'object' && when !== null && Object.keys(when).length > 0)
+      console.log(`    shed in seconds of the phase (second: answers): ${JSON.stringify(when)}`);
     for (const part of ['served', 'shed']) {
       const p = part in r ? Reflect.get(r, part) : null;
       if (typeof p !== 'object' || p === null) continue;

@@ -151,25 +151,42 @@ function spread(ms: number[]) {
 
 /** A run, with each answer's time kept by whether it was served or shed (429 / 503). */
 function measured(options: autocannon.Options) {
-  return new Promise<{ result: autocannon.Result; served: number[]; shed: number[] }>(
-    (resolve, reject) => {
-      const served: number[] = [];
-      const shed: number[] = [];
-      const instance = autocannon(options, (error: unknown, result) => {
-        if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ result, served, shed });
-      });
-      instance.on('response', (_client, status, _bytes, ms) => {
-        (status === 429 || status === 503 ? shed : served).push(ms);
-      });
-    },
-  );
+  return new Promise<{
+    result: autocannon.Result;
+    served: number[];
+    shed: number[];
+    shedAt: number[];
+  }>((resolve, reject) => {
+    const served: number[] = [];
+    const shed: number[] = [];
+    /** When each shed answer came, in seconds from the phase's start. */
+    const shedAt: number[] = [];
+    const started = performance.now();
+    const instance = autocannon(options, (error: unknown, result) => {
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve({ result, served, shed, shedAt });
+    });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status === 429 || status === 503) {
+        shed.push(ms);
+        shedAt.push((performance.now() - started) / 1000);
+      } else served.push(ms);
+    });
+  });
 }
 
-function summary({ result, served, shed }: Awaited<ReturnType<typeof measured>>) {
+/** The seconds of a phase in which answers were shed, with how many in each. */
+function shedSeconds(at: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of at) out[String(Math.floor(s))] = (out[String(Math.floor(s))] ?? 0) + 1;
+  return out;
+}
+
+function summary({ result, served, shed, shedAt }: Awaited<ReturnType<typeof measured>>) {
   return {
     served: spread(served),
     shed: spread(shed),
+    shedSeconds: shedSeconds(shedAt),
     requests: result.requests.total,
     perSecond: result.requests.average,
     p50: result.latency.p50,

@@ -5,6 +5,7 @@
 // API tokens, ten editors', printed), the rate limits, load shedding and the SIGTERM drain. Prints
 // `{"port": N, "token": "…", "tokens": […]}` once it listens.
 import { Server } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
@@ -13,7 +14,7 @@ import { accountsAccess } from '../server/auth/access.ts';
 import { Accounts } from '../server/auth/accounts.ts';
 import { argon2Passwords } from '../server/auth/argon2.ts';
 import { TEST_ACCESS } from '../server/auth/test-access.ts';
-import { drainer } from '../server/lifecycle.ts';
+import { drainer, slowClientOptions } from '../server/lifecycle.ts';
 import { DEFAULT_LOAD_LIMITS } from '../server/load-limits.ts';
 import { cancelOnDisconnect } from '../server/request-scope.ts';
 import { newToken } from '../server/routes/auth.ts';
@@ -64,11 +65,30 @@ const app = new Hono();
 app.use('/api/*', cancelOnDisconnect());
 app.route('/', api);
 // Listening keeps the process alive while the workers load (idle workers do not).
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
-    console.log(JSON.stringify({ port: info.port, token, tokens })),
-  );
-});
+// The pauses a load would feel: every garbage collection over 100 ms, said on stderr with the
+// time since the server listened (a run's stalls are then told apart from its steady work).
+let listening = performance.now();
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (entry.duration > 100)
+      console.error(
+        `gc pause ${entry.duration.toFixed(0)} ms at ${((entry.startTime - listening) / 1000).toFixed(1)} s`,
+      );
+}).observe({ entryTypes: ['gc'] });
+const server = serve(
+  {
+    fetch: app.fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    serverOptions: asServer ? slowClientOptions() : {},
+  },
+  (info) => {
+    listening = performance.now();
+    void Promise.all([templates?.ready(), checks?.ready()]).then(() =>
+      console.log(JSON.stringify({ port: info.port, token, tokens })),
+    );
+  },
+);
 if (!(server instanceof Server)) throw new Error('An HTTP/1 server was expected.');
 const stop = drainer(server, {
   close: async () => {
