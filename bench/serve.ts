@@ -60,14 +60,26 @@ const api = createApi(store, {
   ...(asServer ? { load: DEFAULT_LOAD_LIMITS, auditTrail: store.auditTrail() } : {}),
   ...(templates === null || checks === null ? {} : { templates: templates.render, checks }),
 });
+let listening = performance.now();
 // As `npm start` does: a request's store work stops when its client goes away.
 const app = new Hono();
+// The slowest requests, said on stderr with when they ended (TACT_BENCH_SLOW_MS, default off).
+const slowMs = Number(process.env.TACT_BENCH_SLOW_MS ?? 0);
+if (slowMs > 0)
+  app.use('/api/*', async (c, next) => {
+    const began = performance.now();
+    await next();
+    const took = performance.now() - began;
+    if (took > slowMs)
+      console.error(
+        `slow ${c.req.method} ${c.req.path} ${String(c.res.status)} ${took.toFixed(0)} ms, ended at ${((performance.now() - listening) / 1000).toFixed(1)} s`,
+      );
+  });
 app.use('/api/*', cancelOnDisconnect());
 app.route('/', api);
 // Listening keeps the process alive while the workers load (idle workers do not).
 // The pauses a load would feel: every garbage collection over 100 ms, said on stderr with the
 // time since the server listened (a run's stalls are then told apart from its steady work).
-let listening = performance.now();
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
     if (entry.duration > 100)
