@@ -5,7 +5,7 @@
 // API tokens, ten editors', printed), the rate limits, load shedding and the SIGTERM drain. Prints
 // `{"port": N, "token": "…", "tokens": […]}` once it listens.
 import { Server } from 'node:http';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
@@ -80,12 +80,24 @@ app.route('/', api);
 // Listening keeps the process alive while the workers load (idle workers do not).
 // The pauses a load would feel: every garbage collection over 100 ms, said on stderr with the
 // time since the server listened (a run's stalls are then told apart from its steady work).
+const GC_KINDS = new Map([
+  [constants.NODE_PERFORMANCE_GC_MAJOR, 'major'],
+  [constants.NODE_PERFORMANCE_GC_MINOR, 'minor'],
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL, 'incremental'],
+  [constants.NODE_PERFORMANCE_GC_WEAKCB, 'weak callbacks'],
+]);
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
-    if (entry.duration > 100)
+    if (entry.duration > 100) {
+      const detail: unknown = 'detail' in entry ? entry.detail : null;
+      const kind =
+        typeof detail === 'object' && detail !== null && 'kind' in detail
+          ? (GC_KINDS.get(Number(detail.kind)) ?? String(detail.kind))
+          : '?';
       console.error(
-        `gc pause ${entry.duration.toFixed(0)} ms at ${((entry.startTime - listening) / 1000).toFixed(1)} s`,
+        `gc pause ${entry.duration.toFixed(0)} ms (${kind}) at ${((entry.startTime - listening) / 1000).toFixed(1)} s`,
       );
+    }
 }).observe({ entryTypes: ['gc'] });
 const server = serve(
   {

@@ -85,8 +85,8 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
 /**
  * A standing queue, told as CoDel tells it: a request's time in the server is its work plus its
  * wait behind others, so when even the fastest request ending in an interval took longer than the
- * target, every request waited. Then new ones are shed until a request is served within the
- * target again, or an interval passes in which nothing ended. A load of requests that each take
+ * target, every request waited. Then new ones are shed until an interval's fastest is back under
+ * the target, or an interval passes in which nothing ended. A load of requests that each take
  * longer than the target on their own is held to `floor` in flight: on two cores, that is about
  * what they can share.
  */
@@ -102,16 +102,10 @@ export class Congestion {
     this.start = now;
   }
 
-  /**
-   * A request served in `ms`, ending at `now`. One served within the target says no queue stands
-   * now: shedding stops at once rather than at the interval's end (a pause of half a second —
-   * a garbage collection, the disk — left a slow interval behind it, and the next interval's
-   * requests were shed although the server was already answering in milliseconds).
-   */
+  /** A request served in `ms`, ending at `now`. */
   ended(ms: number, now: number): void {
     this.roll(now);
     this.fastest = Math.min(this.fastest, ms);
-    if (ms <= this.target.targetMs) this.standing = false;
   }
 
   /** Whether a request arriving at `now` with `inFlight` under way is shed. */
