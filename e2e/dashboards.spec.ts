@@ -165,35 +165,42 @@ test('the buyers dashboard counts first-time and repeat buyers exactly, by segme
 test('the value dashboard: customers, value and the most valuable customers, as the rows say', async ({
   page,
 }) => {
-  const values = new Map<string, { cents: number; orders: number }>();
-  for (const o of dataset.orders) {
-    const month = o.placed_at.slice(0, 7);
-    if (o.status !== 'completed' || month < '2025-12' || month > '2026-11') continue;
-    const v = values.get(o.customer_id) ?? { cents: 0, orders: 0 };
-    v.cents += o.total_cents;
-    v.orders += 1;
-    values.set(o.customer_id, v);
+  /** Completed orders placed in [from, to] (months), per customer, ranked by value. */
+  function valuesIn(from: string, to: string, members: Set<string> | null) {
+    const values = new Map<string, { cents: number; orders: number }>();
+    for (const o of dataset.orders) {
+      const month = o.placed_at.slice(0, 7);
+      if (o.status !== 'completed' || month < from || month > to) continue;
+      if (members !== null && !members.has(o.customer_id)) continue;
+      const v = values.get(o.customer_id) ?? { cents: 0, orders: 0 };
+      v.cents += o.total_cents;
+      v.orders += 1;
+      values.set(o.customer_id, v);
+    }
+    const ranked = [...values].sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : 1));
+    return { customers: values.size, ranked, total: ranked.reduce((n, [, v]) => n + v.cents, 0) };
   }
-  const ranked = [...values].sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : 1));
-  const total = ranked.reduce((n, [, v]) => n + v.cents, 0);
+  const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+  const { customers, ranked, total } = valuesIn('2025-12', '2026-11', null);
 
   await page.goto('/dashboards?view=value');
   const tiles = page.getByRole('definition');
   await expect(page.getByRole('term').filter({ hasText: 'Clients ayant commandé' })).toBeVisible();
-  await expect(tiles.first()).toHaveText(frenchCount.format(values.size));
-  await expect(tiles.nth(1)).toHaveText(
-    new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(total / 100),
-  );
+  await expect(tiles.first()).toHaveText(frenchCount.format(customers));
+  await expect(tiles.nth(1)).toHaveText(euros.format(total / 100));
 
   const top = page.getByRole('table', { name: 'Clients les plus précieux' });
-  const rows = await top.locator('tbody tr').all();
-  expect(rows).toHaveLength(10);
-  for (const [i, row] of rows.entries()) {
-    const [id, orders] = ranked[i] ?? ['', { cents: 0, orders: 0 }];
-    const cells = await row.locator('td').allTextContents();
-    expect(cells[0]).toBe(id);
-    expect(Number(cells[1]?.replace(/\s/g, ''))).toBe(orders.orders);
-  }
+  /** The top table's rows: customer id and orders. */
+  const topRows = () =>
+    top
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+      )
+      .then((rows) => rows.map(([id, orders]) => [id, Number(orders?.replace(/\s/g, ''))]));
+  const expectedTop = (r: typeof ranked) => r.slice(0, 10).map(([id, v]) => [id, v.orders]);
+  await expect.poll(topRows).toEqual(expectedTop(ranked));
+  expect(ranked.length).toBeGreaterThanOrEqual(10);
   // Its CSV holds the same customers and their value in euros.
   const card = page.getByRole('region', { name: 'Clients les plus précieux' });
   const download = page.waitForEvent('download');
@@ -225,6 +232,33 @@ test('the value dashboard: customers, value and the most valuable customers, as 
   await expect(
     bySegment.getByRole('row').filter({ hasText: 'Cinéphiles' }).getByRole('cell').nth(1),
   ).toHaveText(frenchCount.format(cinephiles().size));
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
+
+  // A saved segment, then a shorter period: its members' orders in it, kept in the link.
+  const members = cinephiles();
+  await page.getByRole('combobox', { name: 'Segment' }).click();
+  await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
+  const theirs = valuesIn('2025-12', '2026-11', members);
+  expect(theirs.customers).toBeLessThan(customers);
+  await expect(tiles.first()).toHaveText(frenchCount.format(theirs.customers));
+  await expect(tiles.nth(1)).toHaveText(euros.format(theirs.total / 100));
+  await expect.poll(topRows).toEqual(expectedTop(theirs.ranked));
+  // Every member has a completed order (a film bought): each is in a predicted-value band.
+  const bandTotal = async () =>
+    (await bands.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents()).reduce(
+      (n, c) => n + Number(c.replace(/\s/g, '')),
+      0,
+    );
+  await expect.poll(bandTotal).toBe(members.size);
+
+  await page.getByLabel('Du mois').fill('2026-06');
+  await expect(page).toHaveURL(/from=2026-06/);
+  await expect(page).toHaveURL(/segment=seg_cinephiles/);
+  const summer = valuesIn('2026-06', '2026-11', members);
+  expect(summer.customers).toBeLessThan(theirs.customers);
+  await expect(tiles.first()).toHaveText(frenchCount.format(summer.customers));
+  await expect(tiles.nth(1)).toHaveText(euros.format(summer.total / 100));
+  await expect.poll(topRows).toEqual(expectedTop(summer.ranked));
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
@@ -274,27 +308,38 @@ test('the propensity dashboard: every customer in a band or unscored, as the row
   expect(trendRows).toHaveLength(12);
   const asOfDay = DEMO_AS_OF.slice(0, 10);
   const asOfMonth = Number(asOfDay.slice(0, 4)) * 12 + Number(asOfDay.slice(5, 7)) - 1;
+  // Each month's last day (the day before the next month's first), the last one the as-of day.
+  const cutoffs = Array.from({ length: 12 }, (_, i) => {
+    const month = asOfMonth - 11 + i;
+    return i === 11
+      ? asOfDay
+      : new Date(Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) - DAY_MS)
+          .toISOString()
+          .slice(0, 10);
+  });
+  /** Per month end: the customers (of `members`) with a completed order by then. */
+  const bandedBy = (members: Set<string> | null) =>
+    cutoffs.map(
+      (cutoff) =>
+        new Set(
+          dataset.orders
+            .filter(
+              (o) =>
+                o.status === 'completed' &&
+                o.placed_at.slice(0, 10) <= cutoff &&
+                (members === null || members.has(o.customer_id)),
+            )
+            .map((o) => o.customer_id),
+        ).size,
+    );
   const totals: number[][] = [];
   for (const [i, row] of trendRows.entries()) {
-    const month = asOfMonth - 11 + i;
-    // The month's last day (the day before the next month's first), or the as-of day.
-    const cutoff =
-      i === 11
-        ? asOfDay
-        : new Date(Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) - DAY_MS)
-            .toISOString()
-            .slice(0, 10);
-    const banded = new Set(
-      dataset.orders
-        .filter((o) => o.status === 'completed' && o.placed_at.slice(0, 10) <= cutoff)
-        .map((o) => o.customer_id),
-    ).size;
     const cells = (await row.locator('td').allTextContents()).map((c) =>
       Number(c.replace(/\s/g, '')),
     );
     const bands = cells.slice(1, 4);
     totals.push(bands);
-    expect(bands.reduce((n, v) => n + v, 0)).toBe(banded);
+    expect(bands.reduce((n, v) => n + v, 0)).toBe(bandedBy(null)[i]);
   }
   const churnCard = page.getByRole('region', { name: 'Risque d’attrition', exact: true });
   const today = await churnCard
@@ -302,6 +347,52 @@ test('the propensity dashboard: every customer in a band or unscored, as the row
     .locator('tbody tr td:nth-child(2)')
     .allTextContents();
   expect(today.map((c) => Number(c.replace(/\s/g, '')))).toEqual(totals[11]);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
+
+  // A saved segment: its members only — every one scored (each bought a film), in the bands today
+  // and, month by month, those who had ordered by then.
+  const members = cinephiles();
+  /** The 30- and 90-day propensity columns, each added up over the bands. */
+  const propensityTotals = async () => {
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    return [1, 2].map((c) =>
+      rows.reduce((n, cells) => n + Number((cells[c] ?? '').replace(/\s/g, '')), 0),
+    );
+  };
+  /** Each month's churn bands added up. */
+  const trendTotals = async () =>
+    (
+      await trend
+        .getByRole('table', { name: 'Risque d’attrition par mois, en tableau' })
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        )
+    ).map((cells) => cells.slice(1, 4).reduce((n, c) => n + Number(c.replace(/\s/g, '')), 0));
+  await page.getByRole('combobox', { name: 'Segment' }).click();
+  await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
+  expect(members.size).toBeLessThan(buyers.size);
+  await expect(page.getByText(/^Scores au /)).toContainText(
+    `${frenchCount.format(members.size)} clients scorés ; 0 sans commande`,
+  );
+  await expect.poll(propensityTotals).toEqual([members.size, members.size]);
+  await expect.poll(trendTotals).toEqual(bandedBy(members));
+
+  // The period does not apply to scores (as of the data's date): the page says so, nothing moves.
+  await page.getByLabel('Du mois').fill('2026-06');
+  await expect(page).toHaveURL(/from=2026-06/);
+  await expect(page.getByText(/^Scores au /)).toContainText(
+    'la période et le canal ne s’y appliquent pas',
+  );
+  await expect(page.getByText(/^Scores au /)).toContainText(
+    `${frenchCount.format(members.size)} clients scorés`,
+  );
+  await expect.poll(propensityTotals).toEqual([members.size, members.size]);
+  await expect.poll(trendTotals).toEqual(bandedBy(members));
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
 
@@ -327,7 +418,7 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
     const completed = dataset.orders.filter((o) => o.status === 'completed');
     const out = new Map<
       string,
-      { messages: number; recipients: number; converted: number; held: number }
+      { month: string; messages: number; recipients: number; converted: number; held: number }
     >();
     for (const [id, at] of sendOf) {
       const month = at.slice(0, 7);
@@ -355,6 +446,7 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
       ).size;
       if (first.size + held > 0)
         out.set(names.get(id) ?? id, {
+          month,
           messages: mine.length,
           recipients: first.size,
           converted,
@@ -432,6 +524,43 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
   ).toEqual(new Map([...year].map(([name, f]) => [name, [f.recipients, f.held]])));
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 
+  // Month by month: each month's campaigns, recipients, those who ordered and holdouts add up the
+  // campaigns sent in it; its CSV holds the same numbers.
+  const byMonth = (figures: ReturnType<typeof counted>, months: string[]) =>
+    months.map((month) => {
+      const sent = [...figures.values()].filter((f) => f.month === month);
+      const add = (pick: (f: (typeof sent)[number]) => number) =>
+        sent.reduce((n, f) => n + pick(f), 0);
+      return [sent.length, add((f) => f.recipients), add((f) => f.converted), add((f) => f.held)];
+    });
+  const monthly = page.getByRole('region', { name: 'Campagnes mois par mois' });
+  await monthly.getByRole('button', { name: 'Afficher le tableau' }).click();
+  /** Campaigns, recipients, recipients who ordered and holdouts per month, as the table shows. */
+  const shownMonths = () =>
+    monthly
+      .getByRole('table', { name: 'Campagnes par mois, en tableau' })
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      )
+      .then((rows) =>
+        rows.map((cells) => [1, 6, 7, 10].map((i) => Number((cells[i] ?? '').replace(/\s/g, '')))),
+      );
+  const yearMonths = monthsFrom('2025-12', '2026-11');
+  expect(byMonth(year, yearMonths).filter(([n]) => (n ?? 0) > 0).length).toBeGreaterThan(1);
+  await expect.poll(shownMonths).toEqual(byMonth(year, yearMonths));
+  const monthsCsv = page.waitForEvent('download');
+  await monthly.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const monthRows = readFileSync(await (await monthsCsv).path(), 'utf8')
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(','));
+  expect(monthRows.map((cells) => cells[0])).toEqual(yearMonths);
+  expect(monthRows.map((cells) => [1, 6, 7, 10].map((i) => Number(cells[i])))).toEqual(
+    byMonth(year, yearMonths),
+  );
+
   // A saved segment keeps its members among recipients and holdouts alike.
   await page.getByRole('combobox', { name: 'Segment' }).click();
   await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
@@ -441,6 +570,9 @@ test('the campaigns dashboard: each campaign’s recipients, holdout and convers
   // A shorter period: the campaigns sent in it.
   await page.getByLabel('Du mois').fill('2026-06');
   await expect.poll(shown).toEqual(asShown(counted('2026-06', '2026-11', members)));
+  await expect
+    .poll(shownMonths)
+    .toEqual(byMonth(counted('2026-06', '2026-11', members), monthsFrom('2026-06', '2026-11')));
   await expect(page).toHaveURL(/view=campaigns/);
   expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });
@@ -519,4 +651,37 @@ test('the data quality dashboard: each count opens its customers, and each list 
     [...sharing].sort().slice(0, 50),
   );
   await opensAsSegment(page, sharedList, sharing.size);
+
+  // A saved segment: its members' addresses and consents; the period does not apply (the data
+  // as it is today: the page says so, nothing moves).
+  const members = cinephiles();
+  const theirs = dataset.customers.filter((c) => members.has(c.customer_id));
+  const theirFigures = [
+    theirs.filter((c) => c.email !== null && c.email !== '' && !validEmail.test(c.email)).length,
+    theirs.filter((c) => c.email === null || c.email === '').length,
+    theirs.filter((c) => !smsKnown.has(c.customer_id)).length,
+  ];
+  expect(theirFigures).not.toEqual([invalid.length, missing, smsUnknown]);
+  await page.goto('/dashboards?view=quality');
+  await page.getByRole('combobox', { name: 'Segment' }).click();
+  await page.getByRole('option', { name: 'Cinéphiles (films achetés sur 12 mois)' }).click();
+  await expect(page).toHaveURL(/segment=seg_cinephiles/);
+  const again = page.getByRole('region', { name: 'Consentement par canal' });
+  await again.getByRole('button', { name: 'Afficher le tableau' }).click();
+  const shownFigures = async () => {
+    const cell = async (row: Locator, n: number) =>
+      Number(((await row.getByRole('cell').nth(n).textContent()) ?? '').replace(/\s/g, ''));
+    const email = page
+      .getByRole('table', { name: 'Qualité des coordonnées' })
+      .getByRole('row')
+      .filter({ hasText: 'E-mail' });
+    const sms = again.getByRole('row').filter({ hasText: 'SMS' });
+    return [await cell(email, 2), await cell(email, 3), await cell(sms, 3)];
+  };
+  await expect.poll(shownFigures).toEqual(theirFigures);
+  await page.getByLabel('Du mois').fill('2026-06');
+  await expect(page).toHaveURL(/from=2026-06/);
+  await expect(page.getByText(/la période et le canal ne s’appliquent pas/)).toBeVisible();
+  await expect.poll(shownFigures).toEqual(theirFigures);
+  expect(await seriousViolations(page, [], 'mock')).toEqual([]);
 });

@@ -3,6 +3,7 @@ import {
   ATTRIBUTION_WINDOW_DAYS,
   bySend,
   campaignFigures,
+  campaignsByMonth,
   campaignUplift,
   groupFigures,
   type CampaignHold,
@@ -217,5 +218,112 @@ describe('group figures and uplift', () => {
     expect(none.conversion).toBeNull();
     expect(none.revenue).toBeNull();
     expect(none.conversion_verdict).toBe('too_small');
+  });
+});
+
+describe('campaigns month by month', () => {
+  const group = (customers: number, converted: number, revenue_cents = 0) => ({
+    customers,
+    converted,
+    revenue_cents,
+    revenue_variance: 0,
+  });
+  const sent = (id: string, sent_at: string, recipients: number, converted: number) => ({
+    campaign_id: id,
+    channel: 'email',
+    sent_at,
+    messages: recipients + 1,
+    delivered: recipients,
+    opened: recipients - 1,
+    clicked: 2,
+    unsubscribed: 1,
+    recipients: group(recipients, converted, converted * 1_000),
+    holdout: group(10, 1),
+  });
+
+  test('every month of the period, oldest first; each campaign in the UTC month of its send', () => {
+    const months = campaignsByMonth(
+      [
+        sent('a', '2026-03-31T23:30:00.000Z', 100, 5),
+        sent('b', '2026-03-01T00:00:00.000Z', 50, 2),
+        sent('c', '2026-05-10T09:00:00.000Z', 20, 1),
+      ],
+      '2026-02',
+      '2026-05',
+    );
+    expect(months.map((m) => m.month)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05']);
+    expect(months[0]).toEqual({
+      month: '2026-02',
+      campaigns: 0,
+      messages: 0,
+      delivered: 0,
+      opened: 0,
+      clicked: 0,
+      unsubscribed: 0,
+      recipients: 0,
+      converted: 0,
+      revenue_cents: 0,
+      held_out: 0,
+      held_out_converted: 0,
+    });
+    expect(months[1]).toEqual({
+      month: '2026-03',
+      campaigns: 2,
+      messages: 152,
+      delivered: 150,
+      opened: 148,
+      clicked: 4,
+      unsubscribed: 2,
+      recipients: 150,
+      converted: 7,
+      revenue_cents: 7_000,
+      held_out: 20,
+      held_out_converted: 2,
+    });
+    expect(months[2]?.campaigns).toBe(0);
+    expect(months[3]).toMatchObject({ campaigns: 1, recipients: 20, converted: 1 });
+  });
+
+  test('a campaign sent outside the months is left out; no months, nothing', () => {
+    const outside = [
+      sent('a', '2026-01-31T23:59:59.999Z', 10, 1),
+      sent('b', '2026-04-01T00:00:00.000Z', 10, 1),
+    ];
+    expect(campaignsByMonth(outside, '2026-02', '2026-03').map((m) => m.campaigns)).toEqual([0, 0]);
+    expect(campaignsByMonth(outside, '2026-04', '2026-03')).toEqual([]);
+  });
+
+  test('the months add up to the campaigns of the period, figures from the rows', () => {
+    const built = figures(
+      [
+        message('a', 'clicked', at(0), 'c1'),
+        message('b', 'bounced', at(0), 'c1'),
+        message('a', 'opened', at(25), 'c2'),
+      ],
+      [hold('h', 'c1')],
+      [order('a', at(1), 2_500), order('a', at(26), 700), order('h', at(2), 900)],
+      [],
+      { from: '2026-03', to: '2026-04', channel: null },
+    );
+    const [march, april] = campaignsByMonth(built, '2026-03', '2026-04');
+    expect(march).toMatchObject({
+      campaigns: 1,
+      messages: 2,
+      delivered: 1,
+      opened: 1,
+      clicked: 1,
+      recipients: 2,
+      converted: 1,
+      revenue_cents: 2_500,
+      held_out: 1,
+      held_out_converted: 1,
+    });
+    expect(april).toMatchObject({
+      campaigns: 1,
+      messages: 1,
+      recipients: 1,
+      converted: 1,
+      revenue_cents: 700,
+    });
   });
 });

@@ -13,7 +13,14 @@
 //   their window (a web banner has no consent to withdraw).
 // - A segment filter keeps its members among recipients and holdouts alike.
 // The uplift of each campaign (campaignUplift) is then a function of these figures alone.
-import { monthBounds, type BuyerOrder, type BuyersQuery } from './buyers.ts';
+import {
+  monthBounds,
+  monthOf,
+  monthsBetween,
+  type BuyerOrder,
+  type BuyersQuery,
+  type Month,
+} from './buyers.ts';
 import {
   meanSample,
   newcombeDifference,
@@ -248,6 +255,70 @@ export function campaignFigures(
     });
   }
   return out.sort(bySend);
+}
+
+/** The campaigns sent in one month (UTC, by their send), their figures added up. */
+export interface CampaignMonth {
+  month: Month;
+  campaigns: number;
+  messages: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  unsubscribed: number;
+  /** Recipients: a customer sent two campaigns of the month counts in each. */
+  recipients: number;
+  converted: number;
+  revenue_cents: number;
+  held_out: number;
+  held_out_converted: number;
+}
+
+/**
+ * Campaign performance over time: every month from `from` to `to`, oldest first, with the figures
+ * of the campaigns sent in it added up — zeros for a month without a campaign, and a campaign sent
+ * outside the months left out.
+ */
+export function campaignsByMonth(
+  campaigns: readonly CampaignFigures[],
+  from: Month,
+  to: Month,
+): CampaignMonth[] {
+  const months = new Map<Month, CampaignMonth>(
+    monthsBetween(from, to).map((month) => [
+      month,
+      {
+        month,
+        campaigns: 0,
+        messages: 0,
+        delivered: 0,
+        opened: 0,
+        clicked: 0,
+        unsubscribed: 0,
+        recipients: 0,
+        converted: 0,
+        revenue_cents: 0,
+        held_out: 0,
+        held_out_converted: 0,
+      },
+    ]),
+  );
+  for (const c of campaigns) {
+    const m = months.get(monthOf(c.sent_at));
+    if (m === undefined) continue;
+    m.campaigns += 1;
+    m.messages += c.messages;
+    m.delivered += c.delivered;
+    m.opened += c.opened;
+    m.clicked += c.clicked;
+    m.unsubscribed += c.unsubscribed;
+    m.recipients += c.recipients.customers;
+    m.converted += c.recipients.converted;
+    m.revenue_cents += c.recipients.revenue_cents;
+    m.held_out += c.holdout.customers;
+    m.held_out_converted += c.holdout.converted;
+  }
+  return [...months.values()];
 }
 
 /** What a campaign did against its holdout, with what a marketer may conclude. */

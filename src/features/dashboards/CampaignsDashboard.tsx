@@ -22,6 +22,7 @@ import type { CampaignPerformance, CampaignsResponse } from '../../api/contract.
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatDay, formatDecimal } from '../../ui/format.ts';
+import { CampaignMonths } from './CampaignMonths.tsx';
 import { FigureCard, Tile, legendText, type FigureColumn, countColumn } from './FigureCard.tsx';
 import { euros, percentOf } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
@@ -332,6 +333,9 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
                   </ResponsiveContainer>
                 }
               />
+            )}
+            {rows.length > 0 && (
+              <CampaignMonths campaigns={rows} from={filters.from} to={filters.to} />
             )}
             {data.audits.length > 0 && <AuditFigures audits={data.audits} />}
             <FigureCard
