@@ -20,8 +20,16 @@ import { FigureCard, countColumn, legendText } from './FigureCard.tsx';
 import { euros, percentOf, plainEuros } from './numbers.ts';
 
 const BARS = 'var(--color-accent-600, #4a50d6)';
-const RECIPIENTS_RATE = 'var(--color-success-700, #15803d)';
-const HOLDOUT_RATE = 'var(--color-fg-muted, #4b5563)';
+// The rates over the bars: dots ringed in white, so that a month alone reads on a bar too.
+const RECIPIENTS_RATE = 'var(--color-warn-600, #d97706)';
+const HOLDOUT_RATE = 'var(--color-gray-900, #1b1f27)';
+const dot = (fill: string) => ({
+  r: 4,
+  fill,
+  stroke: '#ffffff',
+  strokeWidth: 1.5,
+  strokeDasharray: 'none',
+});
 const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / whole) : '');
 
 export function CampaignMonths({
@@ -138,6 +146,7 @@ export function CampaignMonths({
               name={t('campaigns.months.rate')}
               stroke={RECIPIENTS_RATE}
               strokeWidth={2}
+              dot={dot(RECIPIENTS_RATE)}
               connectNulls={false}
               isAnimationActive={false}
             />
@@ -147,6 +156,7 @@ export function CampaignMonths({
               name={t('campaigns.months.heldRate')}
               stroke={HOLDOUT_RATE}
               strokeWidth={2}
+              dot={dot(HOLDOUT_RATE)}
               strokeDasharray="4 3"
               connectNulls={false}
               isAnimationActive={false}
