@@ -3,6 +3,7 @@
 // pre-send audit reads (RECIPIENT_SCOPE: every table but browsing events), or `packed`: the same
 // trimmed rows as the audit's main thread reads them for its check workers, not decoded (customers
 // and bytes of packed JSON; the workers decode them beside the checks).
+import { duckDbMemoryLimit } from '../server/stores/duckdb-memory.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
 import { RECIPIENT_SCOPE } from '../src/domain/guardrails/recipient.ts';
 import type { CustomerHistory } from '../src/domain/profile/history.ts';
@@ -37,7 +38,7 @@ const parisians: SegmentDefinition = {
 
 const store = await openDuckDbStore({
   path: file,
-  memoryLimit: process.env.TACT_DUCKDB_MEMORY ?? '2GB',
+  memoryLimit: duckDbMemoryLimit(),
 });
 if ((await readMeta(store)) === null) throw new Error(`${file} holds no loaded data.`);
 const selected = performance.now();

@@ -19,13 +19,14 @@ import { DEFAULT_LOAD_LIMITS } from '../server/load-limits.ts';
 import { cancelOnDisconnect } from '../server/request-scope.ts';
 import { newToken } from '../server/routes/auth.ts';
 import { openDuckDbStore, readMeta } from '../server/stores/duckdb.ts';
+import { duckDbMemoryLimit } from '../server/stores/duckdb-memory.ts';
 import { checkWorkers } from '../server/checks/check-workers.ts';
 import { workerRenderer } from '../server/templates/worker-renderer.ts';
 
 const file = process.argv[2] ?? 'data/bench-1000000.duckdb';
 const store = await openDuckDbStore({
   path: file,
-  memoryLimit: process.env.TACT_DUCKDB_MEMORY ?? '2GB',
+  memoryLimit: duckDbMemoryLimit(),
 });
 if ((await readMeta(store)) === null) throw new Error(`${file} holds no loaded data.`);
 const workers = process.argv.includes('--render-workers');

@@ -25,6 +25,7 @@ import { allowedHosts, noSourceMaps, securityHeaders } from './security.ts';
 import { ClickHouseStore, readClickHouseAsOf } from './stores/clickhouse-profile-store.ts';
 import { openClickHouse } from './stores/clickhouse-open.ts';
 import { openDuckDbStore, readMeta, type DuckDbStore } from './stores/duckdb.ts';
+import { duckDbMemoryLimit } from './stores/duckdb-memory.ts';
 import type { ProfileStore } from './store.ts';
 import { workerRenderer } from './templates/worker-renderer.ts';
 
@@ -56,7 +57,7 @@ if (engine !== 'duckdb' && engine !== 'clickhouse') {
 const onClickHouse = engine === 'clickhouse';
 
 mkdirSync(path.dirname(dbPath), { recursive: true });
-const memoryLimit = process.env.TACT_DUCKDB_MEMORY ?? '2GB';
+const memoryLimit = duckDbMemoryLimit();
 // DuckDB holds the data, or beside ClickHouse only what Tact writes (documents, accounts, audit).
 const duck = await openDuckDbStore({
   path: onClickHouse ? statePath : dbPath,
