@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request, type Server } from 'node:http';
+import { request, type Server, type ServerOptions } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -16,13 +16,19 @@ import { openDuckDbStore } from './stores/duckdb.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function listen(app: Hono): Promise<{ server: Server; port: number }> {
+async function listen(
+  app: Hono,
+  serverOptions: ServerOptions = {},
+): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      if (server instanceof Object && 'closeIdleConnections' in server)
-        resolve({ server: server as Server, port: info.port });
-      else reject(new Error('not an HTTP/1 server'));
-    });
+    const server = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions },
+      (info) => {
+        if (server instanceof Object && 'closeIdleConnections' in server)
+          resolve({ server: server as Server, port: info.port });
+        else reject(new Error('not an HTTP/1 server'));
+      },
+    );
   });
 }
 
@@ -139,21 +145,7 @@ describe('slow clients', () => {
       await sleep(1_000);
       return c.text('late but whole');
     });
-    return new Promise((resolve, reject) => {
-      const server = serve(
-        {
-          fetch: app.fetch,
-          port: 0,
-          hostname: '127.0.0.1',
-          serverOptions: slowClientOptions(limits),
-        },
-        (info) => {
-          if (server instanceof Object && 'closeIdleConnections' in server)
-            resolve({ server: server as Server, port: info.port });
-          else reject(new Error('not an HTTP/1 server'));
-        },
-      );
-    });
+    return listen(app, slowClientOptions(limits));
   }
 
   /**

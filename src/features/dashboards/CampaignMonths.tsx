@@ -16,8 +16,8 @@ import {
 import type { CampaignPerformance } from '../../api/contract.ts';
 import { campaignsByMonth, type CampaignMonth } from '../../domain/analytics/campaigns.ts';
 import { formatCount, formatMonth, formatPercent } from '../../ui/format.ts';
-import { FigureCard, countColumn, legendText } from './FigureCard.tsx';
-import { euros, percentOf, plainEuros } from './numbers.ts';
+import { FigureCard, countColumn, legendText, rateColumn } from './FigureCard.tsx';
+import { euros, plainEuros } from './numbers.ts';
 
 const BARS = 'var(--color-accent-600, #4a50d6)';
 // The rates over the bars: dots ringed in white, so that a month alone reads on a bar too.
@@ -30,7 +30,6 @@ const dot = (fill: string) => ({
   strokeWidth: 1.5,
   strokeDasharray: 'none',
 });
-const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / whole) : '');
 
 export function CampaignMonths({
   campaigns,
@@ -66,32 +65,28 @@ export function CampaignMonths({
         },
         countColumn(t('campaigns.tiles.campaigns'), 'campaigns'),
         countColumn(t('campaigns.table.messages'), 'messages'),
-        {
-          label: t('campaigns.table.delivered'),
-          numeric: true,
-          cell: (m) => percentOf(m.delivered, m.messages),
-          csv: (m) => plainRate(m.delivered, m.messages),
-        },
-        {
-          label: t('campaigns.table.opened'),
-          numeric: true,
-          cell: (m) => percentOf(m.opened, m.messages),
-          csv: (m) => plainRate(m.opened, m.messages),
-        },
-        {
-          label: t('campaigns.table.clicked'),
-          numeric: true,
-          cell: (m) => percentOf(m.clicked, m.messages),
-          csv: (m) => plainRate(m.clicked, m.messages),
-        },
+        rateColumn(
+          t('campaigns.table.delivered'),
+          (m) => m.delivered,
+          (m) => m.messages,
+        ),
+        rateColumn(
+          t('campaigns.table.opened'),
+          (m) => m.opened,
+          (m) => m.messages,
+        ),
+        rateColumn(
+          t('campaigns.table.clicked'),
+          (m) => m.clicked,
+          (m) => m.messages,
+        ),
         countColumn(t('campaigns.table.recipients'), 'recipients'),
         countColumn(t('campaigns.months.converted'), 'converted'),
-        {
-          label: t('campaigns.table.converted'),
-          numeric: true,
-          cell: (m) => percentOf(m.converted, m.recipients),
-          csv: (m) => plainRate(m.converted, m.recipients),
-        },
+        rateColumn(
+          t('campaigns.table.converted'),
+          (m) => m.converted,
+          (m) => m.recipients,
+        ),
         {
           label: t('campaigns.table.revenue'),
           numeric: true,
@@ -99,12 +94,11 @@ export function CampaignMonths({
           csv: (m) => plainEuros(m.revenue_cents),
         },
         countColumn(t('campaigns.table.holdout'), 'held_out'),
-        {
-          label: t('campaigns.table.holdoutConverted'),
-          numeric: true,
-          cell: (m) => percentOf(m.held_out_converted, m.held_out),
-          csv: (m) => plainRate(m.held_out_converted, m.held_out),
-        },
+        rateColumn(
+          t('campaigns.table.holdoutConverted'),
+          (m) => m.held_out_converted,
+          (m) => m.held_out,
+        ),
         countColumn(t('campaigns.table.unsubscribed'), 'unsubscribed'),
       ]}
       chart={

@@ -23,13 +23,19 @@ import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatDay, formatDecimal } from '../../ui/format.ts';
 import { CampaignMonths } from './CampaignMonths.tsx';
-import { FigureCard, Tile, legendText, type FigureColumn, countColumn } from './FigureCard.tsx';
-import { euros, percentOf } from './numbers.ts';
+import {
+  FigureCard,
+  Tile,
+  legendText,
+  type FigureColumn,
+  countColumn,
+  rateColumn,
+} from './FigureCard.tsx';
+import { euros, percentOf, plainRate } from './numbers.ts';
 import { filterQuery, type DashboardFilters } from './filters.ts';
 import { dashboardQueries } from './queries.ts';
 
 const ACCENT = 'var(--color-accent-600, #4a50d6)';
-const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / whole) : '');
 /** A difference of rates in percentage points, signed: « +3,4 pts ». */
 const points = (difference: number) =>
   `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${formatDecimal(Math.abs(difference) * 100, 1)}`;
@@ -131,24 +137,21 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             csv: (c) => c.channel ?? '',
           },
           countColumn(t('campaigns.table.messages'), 'messages'),
-          {
-            label: t('campaigns.table.delivered'),
-            numeric: true,
-            cell: (c) => percentOf(c.delivered, c.messages),
-            csv: (c) => plainRate(c.delivered, c.messages),
-          },
-          {
-            label: t('campaigns.table.opened'),
-            numeric: true,
-            cell: (c) => percentOf(c.opened, c.messages),
-            csv: (c) => plainRate(c.opened, c.messages),
-          },
-          {
-            label: t('campaigns.table.clicked'),
-            numeric: true,
-            cell: (c) => percentOf(c.clicked, c.messages),
-            csv: (c) => plainRate(c.clicked, c.messages),
-          },
+          rateColumn(
+            t('campaigns.table.delivered'),
+            (c) => c.delivered,
+            (c) => c.messages,
+          ),
+          rateColumn(
+            t('campaigns.table.opened'),
+            (c) => c.opened,
+            (c) => c.messages,
+          ),
+          rateColumn(
+            t('campaigns.table.clicked'),
+            (c) => c.clicked,
+            (c) => c.messages,
+          ),
           {
             label: t('campaigns.table.recipients'),
             numeric: true,
@@ -182,12 +185,11 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
               ),
             csv: (c) => String(c.holdout.customers),
           },
-          {
-            label: t('campaigns.table.holdoutConverted'),
-            numeric: true,
-            cell: (c) => percentOf(c.holdout.converted, c.holdout.customers),
-            csv: (c) => plainRate(c.holdout.converted, c.holdout.customers),
-          },
+          rateColumn(
+            t('campaigns.table.holdoutConverted'),
+            (c) => c.holdout.converted,
+            (c) => c.holdout.customers,
+          ),
           {
             label: t('campaigns.table.conversionUplift'),
             numeric: true,

@@ -9,6 +9,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '../../ui
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table.tsx';
 import { saveTextFile } from '../../ui/download.ts';
 import { formatCount } from '../../ui/format.ts';
+import { percentOf, plainRate } from './numbers.ts';
 
 export interface FigureColumn<R> {
   label: string;
@@ -29,6 +30,20 @@ export function countColumn<K extends string>(
     numeric: true,
     cell: (row) => formatCount(row[key]),
     csv: (row) => String(row[key]),
+  };
+}
+
+/** A column of a share, `part` of `whole`: a percentage on screen, the plain share in the CSV. */
+export function rateColumn<R>(
+  label: string,
+  part: (row: R) => number,
+  whole: (row: R) => number,
+): FigureColumn<R> {
+  return {
+    label,
+    numeric: true,
+    cell: (row) => percentOf(part(row), whole(row)),
+    csv: (row) => plainRate(part(row), whole(row)),
   };
 }
 

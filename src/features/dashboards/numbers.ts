@@ -6,3 +6,5 @@ export const euros = (cents: number) => formatMoney(cents, 'EUR');
 export const plainEuros = (cents: number) => (cents / 100).toFixed(2);
 export const percentOf = (part: number, whole: number) =>
   whole > 0 ? formatPercent(part / whole) : '—';
+/** A part of a whole as a plain share for a CSV (empty when there is no whole). */
+export const plainRate = (part: number, whole: number) => (whole > 0 ? String(part / whole) : '');
