@@ -222,7 +222,9 @@ if (want('traffic')) {
     );
     const when = 'shedSeconds' in r ? r.shedSeconds : null;
     if (typeof when === 'object' && when !== null && Object.keys(when).length > 0)
-      console.log(`    shed in seconds of the phase (second: answers): ${JSON.stringify(when)}`);
+      console.log(
+        `    shed in seconds of the phase (second: answers, the slowest): ${JSON.stringify(when)}`,
+      );
     for (const part of ['served', 'shed']) {
       const p = part in r ? Reflect.get(r, part) : null;
       if (typeof p !== 'object' || p === null) continue;

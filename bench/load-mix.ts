@@ -175,10 +175,18 @@ function measured(options: autocannon.Options) {
   });
 }
 
-/** The seconds of a phase in which answers were shed, with how many in each. */
-function shedSeconds(at: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const s of at) out[String(Math.floor(s))] = (out[String(Math.floor(s))] ?? 0) + 1;
+/** The seconds of a phase in which answers were shed: how many in each, and the slowest's time. */
+function shedSeconds(at: readonly number[], ms: readonly number[]): Record<string, string> {
+  const count = new Map<number, number>();
+  const slowest = new Map<number, number>();
+  at.forEach((s, i) => {
+    const second = Math.floor(s);
+    count.set(second, (count.get(second) ?? 0) + 1);
+    slowest.set(second, Math.max(slowest.get(second) ?? 0, ms[i] ?? 0));
+  });
+  const out: Record<string, string> = {};
+  for (const [second, n] of count)
+    out[String(second)] = `${String(n)} (max ${(slowest.get(second) ?? 0).toFixed(0)} ms)`;
   return out;
 }
 
@@ -186,7 +194,7 @@ function summary({ result, served, shed, shedAt }: Awaited<ReturnType<typeof mea
   return {
     served: spread(served),
     shed: spread(shed),
-    shedSeconds: shedSeconds(shedAt),
+    shedSeconds: shedSeconds(shedAt, shed),
     requests: result.requests.total,
     perSecond: result.requests.average,
     p50: result.latency.p50,

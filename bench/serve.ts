@@ -5,7 +5,7 @@
 // API tokens, ten editors', printed), the rate limits, load shedding and the SIGTERM drain. Prints
 // `{"port": N, "token": "…", "tokens": […]}` once it listens.
 import { Server } from 'node:http';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApi } from '../server/app.ts';
@@ -100,6 +100,18 @@ new PerformanceObserver((list) => {
       );
     }
 }).observe({ entryTypes: ['gc'] });
+// And every second in which the event loop was held over 100 ms (a request, even one shed at once,
+// waits that long to be read).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+setInterval(() => {
+  const maxMs = loopDelay.max / 1e6;
+  if (maxMs > 100)
+    console.error(
+      `event loop held ${maxMs.toFixed(0)} ms in the second to ${((performance.now() - listening) / 1000).toFixed(1)} s`,
+    );
+  loopDelay.reset();
+}, 1_000).unref();
 const server = serve(
   {
     fetch: app.fetch,

@@ -116,7 +116,7 @@ test('past the requests in flight, new ones are shed at once with 503, then serv
 });
 
 describe('a standing queue', () => {
-  const target = { targetMs: 50, intervalMs: 100, floor: 2 };
+  const target = { targetMs: 50, intervalMs: 100, confirm: 1, surge: 3, memoryMs: 0, floor: 2 };
 
   test('is told by the fastest request of an interval, and sheds only past the floor', () => {
     const queue = new Congestion(target, 0);
@@ -125,17 +125,109 @@ describe('a standing queue', () => {
     expect(queue.sheds(5, 110)).toBe(false); // the interval's fastest took 10 ms
     queue.ended(60, 150);
     queue.ended(51, 190);
-    expect(queue.sheds(5, 205)).toBe(false); // the interval is not over
-    expect(queue.sheds(5, 215)).toBe(true); // every request of the interval took over 50 ms
+    expect(queue.sheds(5, 195)).toBe(false); // the interval is not over
+    expect(queue.sheds(5, 205)).toBe(true); // every request of the interval took over 50 ms
     expect(queue.sheds(2, 216)).toBe(true);
     expect(queue.sheds(1, 217)).toBe(false); // below the floor: let in
     // One whose fastest is quick lifts it; so does one in which nothing ended.
     queue.ended(49, 250);
-    expect(queue.sheds(5, 300)).toBe(true);
-    expect(queue.sheds(5, 320)).toBe(false);
+    expect(queue.sheds(5, 299)).toBe(true);
+    expect(queue.sheds(5, 300)).toBe(false);
     queue.ended(400, 330);
-    expect(queue.sheds(5, 425)).toBe(true);
+    expect(queue.sheds(5, 405)).toBe(true);
     expect(queue.sheds(5, 530)).toBe(false); // nothing ended from 425 to 530
+  });
+
+  test('a pause then its backlog is no queue: only one standing for `confirm` intervals in a row', () => {
+    // Intervals of 100 ms from 0; requests end within each, the check comes as the next begins.
+    const queue = new Congestion({ ...target, confirm: 3 }, 0);
+    const during = (k: number, ms: number) => {
+      queue.ended(ms, k * 100 + 20);
+      queue.ended(ms + 30, k * 100 + 70);
+    };
+    const shedsAfter = (k: number, inFlight = 20) => queue.sheds(inFlight, (k + 1) * 100);
+    during(0, 10);
+    expect(shedsAfter(0)).toBe(false);
+    // The process stops, then every request ends slow for two intervals (its backlog).
+    during(1, 250);
+    expect(shedsAfter(1)).toBe(false);
+    during(2, 180);
+    expect(shedsAfter(2)).toBe(false);
+    during(3, 20);
+    expect(shedsAfter(3)).toBe(false);
+    // Slow three intervals in a row: a queue the server does not clear.
+    during(4, 120);
+    expect(shedsAfter(4)).toBe(false);
+    during(5, 130);
+    expect(shedsAfter(5)).toBe(false);
+    during(6, 140);
+    expect(shedsAfter(6)).toBe(true);
+    expect(queue.sheds(1, 701)).toBe(false); // below the floor
+    during(7, 200);
+    expect(shedsAfter(7)).toBe(true);
+    // One quick interval lifts it, and the count starts again.
+    during(8, 40);
+    expect(shedsAfter(8)).toBe(false);
+    during(9, 300);
+    during(10, 300);
+    expect(shedsAfter(10)).toBe(false);
+    // So does an interval in which nothing ended.
+    expect(shedsAfter(11)).toBe(false);
+    during(12, 300);
+    during(13, 300);
+    expect(shedsAfter(13)).toBe(false);
+    during(14, 300);
+    expect(shedsAfter(14)).toBe(true);
+  });
+
+  test('a burst stands after one slow interval; a pause bringing its waiting requests does not', () => {
+    const queue = new Congestion({ ...target, confirm: 3 }, 0);
+    /** Interval k: `arrivals` requests arrive, two end taking `ms`; the check as the next begins. */
+    const during = (k: number, arrivals: number, ms: number) => {
+      for (let i = 0; i < arrivals; i += 1) queue.sheds(1, k * 100 + 10 + i * (80 / arrivals));
+      queue.ended(ms, k * 100 + 20);
+      queue.ended(ms + 30, k * 100 + 70);
+    };
+    const shedsAfter = (k: number) => queue.sheds(20, (k + 1) * 100);
+    // 100 intervals at 5 requests each (the check's own arrival makes 6): usual is about 5.7.
+    for (let k = 0; k < 100; k += 1) during(k, 5, 10);
+    expect(shedsAfter(99)).toBe(false);
+    // A pause: its waiting requests arrive at once after it (12, under 3 × usual), all slow.
+    during(101, 12, 300);
+    expect(shedsAfter(101)).toBe(false);
+    during(102, 5, 10);
+    expect(shedsAfter(102)).toBe(false);
+    // A burst: 20 requests (over 3 × usual), all slow: shed at once.
+    during(103, 20, 300);
+    expect(shedsAfter(103)).toBe(true);
+    // As many requests, quick: no queue, however many.
+    during(104, 40, 10);
+    expect(shedsAfter(104)).toBe(false);
+  });
+
+  test('a queue that stood moments ago stands again after one slow interval', () => {
+    const queue = new Congestion({ ...target, confirm: 3, memoryMs: 1_000 }, 0);
+    const during = (k: number, ms: number) => {
+      queue.ended(ms, k * 100 + 20);
+      queue.ended(ms + 30, k * 100 + 70);
+    };
+    const shedsAfter = (k: number) => queue.sheds(20, (k + 1) * 100);
+    for (const k of [0, 1]) {
+      during(k, 200);
+      expect(shedsAfter(k)).toBe(false);
+    }
+    during(2, 200);
+    expect(shedsAfter(2)).toBe(true); // stood at 300
+    during(3, 10); // shedding: quick
+    expect(shedsAfter(3)).toBe(false);
+    during(4, 200); // one slow interval, 200 ms after it stood
+    expect(shedsAfter(4)).toBe(true); // stood again at 500
+    during(5, 10);
+    expect(shedsAfter(5)).toBe(false);
+    for (let k = 6; k < 15; k += 1) during(k, 10);
+    expect(shedsAfter(14)).toBe(false);
+    during(15, 200); // 1,100 ms after it last stood: forgotten
+    expect(shedsAfter(15)).toBe(false);
   });
 
   test('an interval of exactly the target is no queue; a quiet start is none either', () => {
@@ -172,7 +264,7 @@ test('when every request waits, new ones are shed at once with 503 until one is 
     access: fixedAccess('editor', 'Ève'),
     load: {
       inFlight: 100,
-      queue: { targetMs: 50, intervalMs: 100, floor: 1 },
+      queue: { targetMs: 50, intervalMs: 100, confirm: 1, surge: 3, memoryMs: 0, floor: 1 },
       rules: [],
       now: () => now,
     },
