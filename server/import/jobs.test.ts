@@ -340,7 +340,12 @@ describe('the states of an import', () => {
     const cancel = await api.request(`/api/imports/${job.import_id}`, { method: 'DELETE' });
     expect(await reasonOf(cancel)).toMatchObject({ reason: 'import_not_uploading' });
     finish(report);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Once it has ended (read until then: a fixed wait failed on a busy machine), a new one may start.
+    for (let i = 0; i < 500; i += 1) {
+      const ended = importJob.parse(await json(await api.request(`/api/imports/${job.import_id}`)));
+      if (ended.phase !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect((await declare(api, {})).status).toBe(201);
   });
 
