@@ -16,7 +16,13 @@ import {
 import type { CampaignPerformance } from '../../api/contract.ts';
 import { campaignsByMonth, type CampaignMonth } from '../../domain/analytics/campaigns.ts';
 import { formatCount, formatMonth, formatPercent } from '../../ui/format.ts';
-import { FigureCard, countColumn, legendText, rateColumn } from './FigureCard.tsx';
+import {
+  FigureCard,
+  countColumn,
+  legendText,
+  rateColumn,
+  type FigureColumn,
+} from './FigureCard.tsx';
 import { euros, plainEuros } from './numbers.ts';
 
 const BARS = 'var(--color-accent-600, #4a50d6)';
@@ -65,21 +71,7 @@ export function CampaignMonths({
         },
         countColumn(t('campaigns.tiles.campaigns'), 'campaigns'),
         countColumn(t('campaigns.table.messages'), 'messages'),
-        rateColumn(
-          t('campaigns.table.delivered'),
-          (m) => m.delivered,
-          (m) => m.messages,
-        ),
-        rateColumn(
-          t('campaigns.table.opened'),
-          (m) => m.opened,
-          (m) => m.messages,
-        ),
-        rateColumn(
-          t('campaigns.table.clicked'),
-          (m) => m.clicked,
-          (m) => m.messages,
-        ),
+        ...messageRateColumns<CampaignMonth>(t),
         countColumn(t('campaigns.table.recipients'), 'recipients'),
         countColumn(t('campaigns.months.converted'), 'converted'),
         rateColumn(
@@ -159,5 +151,22 @@ export function CampaignMonths({
         </ResponsiveContainer>
       }
     />
+  );
+}
+
+/** Delivered, opened and clicked, each a share of the messages sent: a campaign's or a month's. */
+export function messageRateColumns<
+  R extends { messages: number; delivered: number; opened: number; clicked: number },
+>(
+  t: (
+    key: 'campaigns.table.delivered' | 'campaigns.table.opened' | 'campaigns.table.clicked',
+  ) => string,
+): FigureColumn<R>[] {
+  return (['delivered', 'opened', 'clicked'] as const).map((part) =>
+    rateColumn<R>(
+      t(`campaigns.table.${part}`),
+      (row) => row[part],
+      (row) => row.messages,
+    ),
   );
 }

@@ -22,7 +22,7 @@ import type { CampaignPerformance, CampaignsResponse } from '../../api/contract.
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { formatCount, formatDay, formatDecimal } from '../../ui/format.ts';
-import { CampaignMonths } from './CampaignMonths.tsx';
+import { CampaignMonths, messageRateColumns } from './CampaignMonths.tsx';
 import {
   FigureCard,
   Tile,
@@ -137,21 +137,7 @@ export function CampaignsDashboard({ filters }: { filters: DashboardFilters }) {
             csv: (c) => c.channel ?? '',
           },
           countColumn(t('campaigns.table.messages'), 'messages'),
-          rateColumn(
-            t('campaigns.table.delivered'),
-            (c) => c.delivered,
-            (c) => c.messages,
-          ),
-          rateColumn(
-            t('campaigns.table.opened'),
-            (c) => c.opened,
-            (c) => c.messages,
-          ),
-          rateColumn(
-            t('campaigns.table.clicked'),
-            (c) => c.clicked,
-            (c) => c.messages,
-          ),
+          ...messageRateColumns<CampaignPerformance>(t),
           {
             label: t('campaigns.table.recipients'),
             numeric: true,
