@@ -21,6 +21,7 @@ const TESTS = [
   'src/domain/segment/sql-dialect.test.ts',
   'src/domain/segment/memberships.test.ts',
   'src/domain/profile/identity-resolution.test.ts',
+  'src/domain/profile/mask.test.ts',
   'src/domain/segment/evaluate-columns.test.ts',
   'src/domain/segment/evaluate.test.ts',
   'src/domain/segment/sql.test.ts',

@@ -9,6 +9,7 @@ import {
   maskHistory,
   maskIdentityValue,
   maskJson,
+  maskPerson,
   maskName,
   maskPhone,
   maskTail,
@@ -64,8 +65,8 @@ describe('identities', () => {
   });
 });
 
-test('a masked customer keeps everything but names, e-mail and phone', () => {
-  const customer = customerRow({ email: 'olivier.martin@example.fr' });
+test('a masked customer keeps everything but names, e-mail, phone and date of birth', () => {
+  const customer = customerRow({ email: 'olivier.martin@example.fr', birth_date: '1960-11-09' });
   const masked = maskCustomer({ ...customer, phone: '+33612345678' });
   expect(masked).toEqual({
     ...customer,
@@ -73,8 +74,22 @@ test('a masked customer keeps everything but names, e-mail and phone', () => {
     last_name: maskName(customer.last_name),
     email: maskEmail(customer.email),
     phone: '+33•••••••78',
+    birth_date: null,
   });
   expect(masked.first_name).not.toBe(customer.first_name);
+});
+
+test('a list row is masked in the fields it has, and is given none it had not', () => {
+  expect(maskPerson({ customer_id: 'C1', first_name: 'Zoé', city: 'Lyon' })).toEqual({
+    customer_id: 'C1',
+    first_name: 'Z.',
+    city: 'Lyon',
+  });
+  expect(maskPerson({ customer_id: 'C1', birth_date: '1960-11-09', phone: null })).toEqual({
+    customer_id: 'C1',
+    birth_date: null,
+    phone: null,
+  });
 });
 
 test('a masked history hides every identity’s value and the customer’s, and nothing else', () => {
@@ -102,7 +117,14 @@ test('a masked history hides every identity’s value and the customer’s, and 
 describe('maskJson', () => {
   test('masks personal strings at any depth, and identity values by their kind', () => {
     const body = {
-      customer: { first_name: 'Camille', last_name: 'Roux', email: 'c.roux@ex.fr', phone: null },
+      customer: {
+        first_name: 'Camille',
+        last_name: 'Roux',
+        email: 'c.roux@ex.fr',
+        phone: null,
+        birth_date: '1960-11-09',
+        created_at: '2022-09-20T10:00:00Z',
+      },
       identities: [
         { kind: 'loyalty_card', value: 'LOY-0012345678', source: 'store' },
         { kind: 'email', value: 'c.roux@ex.fr', source: 'web' },
@@ -114,7 +136,14 @@ describe('maskJson', () => {
       name: 'Cinéphiles',
     };
     expect(maskJson(body)).toEqual({
-      customer: { first_name: 'C.', last_name: 'R.', email: 'c•••@e•••.fr', phone: null },
+      customer: {
+        first_name: 'C.',
+        last_name: 'R.',
+        email: 'c•••@e•••.fr',
+        phone: null,
+        birth_date: null,
+        created_at: '2022-09-20T10:00:00Z',
+      },
       identities: [
         { kind: 'loyalty_card', value: '•••5678', source: 'store' },
         { kind: 'email', value: 'c•••@e•••.fr', source: 'web' },
@@ -164,5 +193,51 @@ describe('maskJson', () => {
         expect([...masked.first_name].length).toBeLessThanOrEqual(2);
       }),
     );
+  });
+});
+
+describe('the edges of each mask', () => {
+  test.each([
+    ['a@.fr', 'a•••@•••'], // a domain starting with its dot has no first character to show
+    ['@ex.fr', '@•••'],
+    ['  ', ''],
+  ])('e-mail %j → %j', (email, masked) => expect(maskEmail(email)).toBe(masked));
+
+  test.each([
+    ['+33 6 12 34 56 78', '+33 • •• •• •• 78'], // separators are not digits: kept, not counted
+    ['06 99 99 99 99', '•• •• •• •• 99'], // every digit, 9 included, is hidden but the last two
+    [' +33612345678', ' +33•••••••78'], // a space before the + still makes it international
+    ['Tél 06 12 34 56 78', 'Tél •• •• •• •• 78'], // letters are not digits either
+  ])('phone %j → %j', (phone, masked) => expect(maskPhone(phone)).toBe(masked));
+
+  test('an identifier of four characters or fewer is hidden whole', () => {
+    expect(maskTail('ABCD')).toBe('••••');
+    expect(maskTail('ABCDE')).toBe('•••BCDE');
+  });
+
+  test('a full name spaced anyhow gives one initial per word', () => {
+    expect(maskFullName('  Camille   Roux ')).toBe('C. R.');
+  });
+
+  test.each([
+    ['phone', '+33612345678', '+33•••••••78'],
+    ['web_cookie', 'ck-1234567890', '•••7890'],
+    ['app_device', 'dev-9f8e7d6c', '•••7d6c'],
+    ['social', 'fb:10099887766', '•••7766'],
+  ])('a %s identity anywhere in an answer is masked', (kind, value, masked) => {
+    expect(maskJson({ nested: [{ kind, value }] })).toEqual({ nested: [{ kind, value: masked }] });
+  });
+
+  test('a phone in an answer is masked; a missing identity value stays missing', () => {
+    expect(maskJson({ phone: '+33612345678' })).toEqual({ phone: '+33•••••••78' });
+    expect(maskJson({ kind: 'email', value: null })).toEqual({ kind: 'email', value: null });
+  });
+
+  test('an identity kind that is not text is no kind: the object’s own kind decides', () => {
+    expect(maskJson({ identity_kind: 5, kind: 'email', value: 'ana@ex.fr' })).toEqual({
+      identity_kind: 5,
+      kind: 'email',
+      value: 'a•••@e•••.fr',
+    });
   });
 });

@@ -1,5 +1,6 @@
 // Personal data masked for those not allowed to see it (a viewer, decision 036): names to their
-// initial, e-mail addresses and phone numbers partly hidden, identifiers but their last characters.
+// initial, e-mail addresses and phone numbers partly hidden, identifiers but their last characters,
+// the date of birth withheld (with initials and a postcode it would single a customer out).
 // Enough to tell two customers apart on a screen and to check a list's shape; not enough to
 // contact or identify anyone. Pure: the server applies it to what it sends a viewer, and to a
 // history before a message is rendered for one.
@@ -9,34 +10,44 @@ import type { Customer, Identity, IdentityKind } from './schema.ts';
 export const MASK = '•';
 const HIDDEN = MASK.repeat(3);
 
+/** The first character (a whole code point: an emoji is not split), or "" for none. */
+const firstOf = (text: string) => [...text].slice(0, 1).join('');
+
 /** "Camille" → "C.", "Jean-Pierre" → "J.", "  " → "", null stays null. */
+export function maskName(name: string): string;
+export function maskName(name: string | null): string | null;
 export function maskName(name: string | null): string | null {
   if (name === null) return null;
-  const first = [...name.trim()][0];
-  return first === undefined ? '' : `${first.toLocaleUpperCase('fr')}.`;
+  const first = firstOf(name.trim());
+  return first === '' ? '' : `${first.toLocaleUpperCase('fr')}.`;
 }
 
 /**
  * "camille.roux@example.fr" → "c•••@e•••.fr": the first character of the local part and of the
  * domain, and the top-level domain. Something that is not an address keeps its first character.
  */
+export function maskEmail(email: string): string;
+export function maskEmail(email: string | null): string | null;
 export function maskEmail(email: string | null): string | null {
   if (email === null) return null;
   const text = email.trim();
+  if (text === '') return '';
+  // The local part's first character is the text's.
+  const head = `${firstOf(text)}${HIDDEN}`;
   const at = text.lastIndexOf('@');
-  if (at <= 0) return text === '' ? '' : `${[...text][0] ?? ''}${HIDDEN}`;
-  const local = text.slice(0, at);
+  if (at <= 0) return head;
   const domain = text.slice(at + 1);
   const dot = domain.lastIndexOf('.');
-  const head = [...local][0] ?? '';
-  if (dot <= 0) return `${head}${HIDDEN}@${HIDDEN}`;
-  return `${head}${HIDDEN}@${[...domain][0] ?? ''}${HIDDEN}${domain.slice(dot)}`;
+  if (dot <= 0) return `${head}@${HIDDEN}`;
+  return `${head}@${firstOf(domain)}${HIDDEN}${domain.slice(dot)}`;
 }
 
 /**
  * "+33612345678" → "+33•••••••78": after a "+", the first two digits (the country code), then
  * every digit hidden but the last two; separators are kept as they were.
  */
+export function maskPhone(phone: string): string;
+export function maskPhone(phone: string | null): string | null;
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null;
   const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -62,8 +73,8 @@ export function maskTail(value: string, keep = 4): string {
 }
 
 export function maskIdentityValue(kind: IdentityKind | string, value: string): string {
-  if (kind === 'email') return maskEmail(value) ?? '';
-  if (kind === 'phone') return maskPhone(value) ?? '';
+  if (kind === 'email') return maskEmail(value);
+  if (kind === 'phone') return maskPhone(value);
   return maskTail(value);
 }
 
@@ -81,6 +92,7 @@ interface PersonFields {
   last_name?: string | null;
   email?: string | null;
   phone?: string | null;
+  birth_date?: string | null;
 }
 
 /** The row with those of its personal fields it has masked, the rest as it was. */
@@ -91,6 +103,7 @@ export function maskPerson<T extends PersonFields>(row: T): T {
     ...(row.last_name === undefined ? {} : { last_name: maskName(row.last_name) }),
     ...(row.email === undefined ? {} : { email: maskEmail(row.email) }),
     ...(row.phone === undefined ? {} : { phone: maskPhone(row.phone) }),
+    ...(row.birth_date === undefined ? {} : { birth_date: null }),
   };
 }
 
@@ -105,29 +118,32 @@ export function maskHistory(history: CustomerHistory): CustomerHistory {
 
 /**
  * Masks, in any JSON value, the strings under the keys that hold personal data wherever they are
- * (`first_name`, `last_name`, `email`, `phone`), and the `value` of an object whose `kind` (or
- * `identity_kind`, in a verdict's evidence) is an identity's: the backstop for every answer a viewer gets, whatever route made it. Numbers and
- * objects under those keys (a count of e-mail reachable customers) are left as they are.
+ * (`first_name`, `last_name`, `email`, `phone`; `birth_date` withheld), and the `value` of an
+ * object whose `kind` (or `identity_kind`, in a verdict's evidence) is an identity's: the backstop
+ * for every answer a viewer gets, whatever route made it. Numbers and objects under those keys (a
+ * count of e-mail reachable customers) are left as they are.
  */
 export function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  // An identity as evidence names its own kind apart: { kind: 'identity', identity_kind, value }.
-  const kind =
-    'identity_kind' in value && typeof value.identity_kind === 'string'
-      ? value.identity_kind
-      : 'kind' in value && typeof value.kind === 'string'
-        ? value.kind
-        : null;
+  const kind = kindOf(value);
   for (const [key, field] of Object.entries(value)) {
-    if (typeof field === 'string' || field === null) {
-      out[key] = maskField(key, field, kind);
-    } else {
-      out[key] = maskJson(field);
-    }
+    out[key] = typeof field === 'string' ? maskField(key, field, kind) : maskJson(field);
   }
   return out;
+}
+
+/**
+ * What an object says it is, "" for nothing: an identity as evidence names its own kind apart
+ * ({ kind: 'identity', identity_kind, value }).
+ */
+function kindOf(value: object): string {
+  for (const key of ['identity_kind', 'kind']) {
+    const named: unknown = Reflect.get(value, key);
+    if (typeof named === 'string') return named;
+  }
+  return '';
 }
 
 const IDENTITY_KINDS: ReadonlySet<string> = new Set([
@@ -141,12 +157,12 @@ const IDENTITY_KINDS: ReadonlySet<string> = new Set([
   'name',
 ]);
 
-function maskField(key: string, field: string | null, kind: string | null): string | null {
-  if (field === null) return null;
+function maskField(key: string, field: string, kind: string): string | null {
   if (key === 'first_name' || key === 'last_name') return maskName(field);
   if (key === 'email') return maskEmail(field);
   if (key === 'phone') return maskPhone(field);
-  if (key === 'value' && kind !== null && IDENTITY_KINDS.has(kind)) {
+  if (key === 'birth_date') return null;
+  if (key === 'value' && IDENTITY_KINDS.has(kind)) {
     return kind === 'name' ? maskFullName(field) : maskIdentityValue(kind, field);
   }
   return field;
@@ -157,7 +173,6 @@ export function maskFullName(name: string): string {
   return name
     .trim()
     .split(/\s+/)
-    .filter((part) => part !== '')
-    .map((part) => maskName(part) ?? '')
+    .map((part) => maskName(part))
     .join(' ');
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileResponse } from '../../api/contract.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatCalendarDate, formatCount, formatDay, formatMoney } from '../../ui/format.ts';
+import { useRole } from '../../ui/permissions.tsx';
 import { channelLabel } from './labels.ts';
 import { displayName } from './names.ts';
 
@@ -30,6 +31,8 @@ function Missing({ text }: { text: string }) {
 
 export function ProfileSummary({ profile }: { profile: ProfileResponse }) {
   const { t } = useTranslation('customers');
+  // A viewer is sent no date of birth (src/domain/profile/mask.ts): say it is withheld, not unknown.
+  const masked = useRole() === 'viewer';
   const { customer: c, figures: f } = profile;
   return (
     <section aria-label={t('summary.label')} className="border-b border-line px-4 py-3">
@@ -61,7 +64,9 @@ export function ProfileSummary({ profile }: { profile: ProfileResponse }) {
         <dt className="text-fg-muted">{t('summary.born')}</dt>
         <dd>
           {c.birth_date === null ? (
-            <Missing text={t('summary.missing.birthDate')} />
+            <Missing
+              text={masked ? t('summary.masked.birthDate') : t('summary.missing.birthDate')}
+            />
           ) : (
             formatCalendarDate(c.birth_date)
           )}
