@@ -108,6 +108,15 @@ function firstName(): string {
   return dataset.customers.find((c) => c.customer_id === someone)?.first_name ?? '';
 }
 
+test('a Customer 360 withholds the date of birth from a viewer', async () => {
+  const born = dataset.customers.find((c) => c.birth_date !== null);
+  if (born === undefined || born.birth_date === null) throw new Error('no date of birth');
+  const answers = await both('GET', `/api/customers/${born.customer_id}`);
+  expect(answers.editor).toContain(`"birth_date":"${born.birth_date}"`);
+  expect(answers.viewer).toContain('"birth_date":null');
+  expect(answers.viewer).not.toContain(born.birth_date);
+});
+
 test('a segment’s count sample is masked', async () => {
   const segment = dataset.segments[0];
   const answers = await both('POST', '/api/segments/count', {
