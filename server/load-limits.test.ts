@@ -117,6 +117,11 @@ test('past the requests in flight, new ones are shed at once with 503, then serv
 
 describe('a standing queue', () => {
   const target = { targetMs: 50, intervalMs: 100, confirm: 1, surge: 3, memoryMs: 0, floor: 2 };
+  /** In the 100 ms interval k, two requests end, taking `ms` and `ms + 30`. */
+  const endTwo = (queue: Congestion, k: number, ms: number) => {
+    queue.ended(ms, k * 100 + 20);
+    queue.ended(ms + 30, k * 100 + 70);
+  };
 
   test('is told by the fastest request of an interval, and sheds only past the floor', () => {
     const queue = new Congestion(target, 0);
@@ -141,11 +146,8 @@ describe('a standing queue', () => {
   test('a pause then its backlog is no queue: only one standing for `confirm` intervals in a row', () => {
     // Intervals of 100 ms from 0; requests end within each, the check comes as the next begins.
     const queue = new Congestion({ ...target, confirm: 3 }, 0);
-    const during = (k: number, ms: number) => {
-      queue.ended(ms, k * 100 + 20);
-      queue.ended(ms + 30, k * 100 + 70);
-    };
-    const shedsAfter = (k: number, inFlight = 20) => queue.sheds(inFlight, (k + 1) * 100);
+    const during = (k: number, ms: number) => endTwo(queue, k, ms);
+    const shedsAfter = (k: number) => queue.sheds(20, (k + 1) * 100);
     during(0, 10);
     expect(shedsAfter(0)).toBe(false);
     // The process stops, then every request ends slow for two intervals (its backlog).
@@ -185,8 +187,7 @@ describe('a standing queue', () => {
     /** Interval k: `arrivals` requests arrive, two end taking `ms`; the check as the next begins. */
     const during = (k: number, arrivals: number, ms: number) => {
       for (let i = 0; i < arrivals; i += 1) queue.sheds(1, k * 100 + 10 + i * (80 / arrivals));
-      queue.ended(ms, k * 100 + 20);
-      queue.ended(ms + 30, k * 100 + 70);
+      endTwo(queue, k, ms);
     };
     const shedsAfter = (k: number) => queue.sheds(20, (k + 1) * 100);
     // 100 intervals at 5 requests each (the check's own arrival makes 6): usual is about 5.7.
@@ -207,10 +208,7 @@ describe('a standing queue', () => {
 
   test('a queue that stood moments ago stands again after one slow interval', () => {
     const queue = new Congestion({ ...target, confirm: 3, memoryMs: 1_000 }, 0);
-    const during = (k: number, ms: number) => {
-      queue.ended(ms, k * 100 + 20);
-      queue.ended(ms + 30, k * 100 + 70);
-    };
+    const during = (k: number, ms: number) => endTwo(queue, k, ms);
     const shedsAfter = (k: number) => queue.sheds(20, (k + 1) * 100);
     for (const k of [0, 1]) {
       during(k, 200);

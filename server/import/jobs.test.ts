@@ -99,6 +99,11 @@ async function upload(
 async function run(api: Hono, id: string): Promise<{ job: ImportJob; seen: ImportJob[] }> {
   const started = await api.request(`/api/imports/${id}/start`, { method: 'POST' });
   expect(started.status).toBe(202);
+  return untilEnded(api, id);
+}
+
+/** Reads the import until it has ended, keeping each progress seen. */
+async function untilEnded(api: Hono, id: string): Promise<{ job: ImportJob; seen: ImportJob[] }> {
   const seen: ImportJob[] = [];
   for (let i = 0; i < 3_000; i += 1) {
     const job = importJob.parse(await json(await api.request(`/api/imports/${id}`)));
@@ -341,11 +346,7 @@ describe('the states of an import', () => {
     expect(await reasonOf(cancel)).toMatchObject({ reason: 'import_not_uploading' });
     finish(report);
     // Once it has ended (read until then: a fixed wait failed on a busy machine), a new one may start.
-    for (let i = 0; i < 500; i += 1) {
-      const ended = importJob.parse(await json(await api.request(`/api/imports/${job.import_id}`)));
-      if (ended.phase !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await untilEnded(api, job.import_id);
     expect((await declare(api, {})).status).toBe(201);
   });
 
